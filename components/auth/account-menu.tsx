@@ -1,0 +1,24 @@
+'use client';
+import { useIsAuthenticated, useMsal } from '@azure/msal-react';
+import { Button } from '@/components/ui/button';
+import { messages } from '@/lib/i18n/messages';
+
+/** The signed-in agent's name and a way out. */
+export function AccountMenu() {
+  const { instance, accounts } = useMsal();
+  const isAuthenticated = useIsAuthenticated();
+  const account = instance.getActiveAccount() ?? accounts[0];
+  if (!isAuthenticated || !account) return null;
+  const name = account.name ?? account.username;
+  return (
+    <div className="flex items-center gap-3">
+      <span className="text-sm text-slate-200" title={account.username}>
+        <span className="sr-only">{messages.auth.signedInAs(name)}</span>
+        <span aria-hidden="true" data-testid="agent-name">{name}</span>
+      </span>
+      <Button variant="secondary" size="sm" onClick={() => void instance.logoutRedirect({ account })}>
+        {messages.auth.signOut}
+      </Button>
+    </div>
+  );
+}

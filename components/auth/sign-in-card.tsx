@@ -1,0 +1,34 @@
+'use client';
+import { useMsal } from '@azure/msal-react';
+import { InteractionStatus } from '@azure/msal-browser';
+import { Button } from '@/components/ui/button';
+import { SIGN_IN_SCOPES } from '@/lib/auth/scopes';
+import { messages } from '@/lib/i18n/messages';
+
+const m = messages.auth;
+
+export function SignInCard({ error }: { error: { code: string; description: string } | null }) {
+  const { instance, inProgress } = useMsal();
+  const busy = inProgress !== InteractionStatus.None;
+  return (
+    <section aria-labelledby="sign-in-heading" className="mx-auto mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+      <h1 id="sign-in-heading" className="text-2xl font-semibold text-slate-900">{messages.app.name}</h1>
+      <p className="mt-2 text-slate-600">{m.signInPrompt}</p>
+      {error && (
+        <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          <p className="font-semibold">{m.signInFailed}</p>
+          <p className="mt-1">{m.signInFailedHelp}</p>
+          <p className="mt-2 break-words font-mono text-xs">{error.code}: {error.description}</p>
+        </div>
+      )}
+      <Button
+        className="mt-6 w-full"
+        size="lg"
+        disabled={busy}
+        onClick={() => void instance.loginRedirect({ scopes: SIGN_IN_SCOPES })}
+      >
+        {busy ? m.signingIn : m.signIn}
+      </Button>
+    </section>
+  );
+}

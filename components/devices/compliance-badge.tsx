@@ -1,0 +1,21 @@
+import type { ComplianceState } from '@/lib/devices/types';
+import { messages } from '@/lib/i18n/messages';
+import { cn } from '@/lib/utils/cn';
+
+const TONE: Record<ComplianceState, string> = {
+  compliant: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
+  noncompliant: 'bg-red-50 text-red-800 ring-red-600/20',
+  inGracePeriod: 'bg-amber-50 text-amber-900 ring-amber-600/20',
+  conflict: 'bg-amber-50 text-amber-900 ring-amber-600/20',
+  error: 'bg-red-50 text-red-800 ring-red-600/20',
+  unknown: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+  configManager: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+};
+
+export function ComplianceBadge({ state }: { state: ComplianceState }) {
+  return (
+    <span className={cn('inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', TONE[state])}>
+      {messages.compliance[state]}
+    </span>
+  );
+}

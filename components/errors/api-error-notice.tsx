@@ -1,0 +1,55 @@
+'use client';
+// Tells a person what went wrong, what to do, and what support needs (Graph's request-id and the time),
+// with a button that copies those details for a ticket.
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ApiError, type ApiErrorInfo } from '@/lib/api/api-error';
+import { formatDateTime } from '@/lib/i18n/format';
+import { messages } from '@/lib/i18n/messages';
+
+const m = messages.errors;
+
+function advice(info: ApiErrorInfo): string {
+  if (info.status === 401) return m.unauthorized;
+  if (info.status === 403) return m.forbidden;
+  if (info.status === 429) return m.throttled;
+  if (info.status >= 500) return m.unavailable;
+  return m.generic;
+}
+
+export function ApiErrorNotice({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
+  const [copied, setCopied] = useState(false);
+  const info: ApiErrorInfo = error instanceof ApiError ? error.info : {
+    status: 0, code: 'clientError', message: error instanceof Error ? error.message : String(error),
+    requestId: null, clientRequestId: null, date: null, retryAfterSeconds: null,
+  };
+  const when = info.date && !Number.isNaN(Date.parse(info.date)) ? formatDateTime(info.date) : null;
+  const details = [
+    `${title} (${info.status} ${info.code}): ${info.message}`,
+    info.requestId ? `${m.requestId}: ${info.requestId}` : null,
+    info.clientRequestId ? `client-request-id: ${info.clientRequestId}` : null,
+    info.date ? `${m.time}: ${info.date}` : null,
+  ].filter(Boolean).join('\n');
+
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-950">
+      <p className="font-semibold">{title}</p>
+      <p className="mt-1">{info.message}</p>
+      <p className="mt-1">{advice(info)}</p>
+      <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 font-mono text-xs">
+        {info.requestId && (<><dt>{m.requestId}</dt><dd data-testid="error-request-id">{info.requestId}</dd></>)}
+        {when && (<><dt>{m.time}</dt><dd>{when}</dd></>)}
+      </dl>
+      <div className="mt-3 flex gap-2">
+        {onRetry && <Button size="sm" onClick={onRetry}>{m.retry}</Button>}
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => void navigator.clipboard.writeText(details).then(() => setCopied(true), () => setCopied(false))}
+        >
+          {copied ? m.copied : m.copyDetails}
+        </Button>
+      </div>
+    </div>
+  );
+}

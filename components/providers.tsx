@@ -1,0 +1,17 @@
+'use client';
+// The browser-side providers: MSAL (sign-in and tokens) and react-query (server state).
+import { MsalProvider } from '@azure/msal-react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import type { AuthClientConfig } from '@/lib/auth/client-config';
+import { createMsalInstance } from '@/lib/auth/msal-instance';
+import { getQueryClient } from '@/lib/query/get-query-client';
+
+export function Providers({ authConfig, children }: { authConfig: AuthClientConfig; children: ReactNode }) {
+  const [msal] = useState(() => createMsalInstance(authConfig));
+  return (
+    <MsalProvider instance={msal}>
+      <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>
+    </MsalProvider>
+  );
+}

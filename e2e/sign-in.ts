@@ -1,0 +1,10 @@
+// Signing in as a person would: the console's button, then the emulator's account picker.
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export async function signIn(page: Page, upn: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
+  await page.getByRole('button', { name: new RegExp(upn.replace('.', '\\.')) }).click();
+}

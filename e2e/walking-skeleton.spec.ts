@@ -1,0 +1,26 @@
+import { DEMO_ACCOUNTS } from '../emulator/constants';
+import { expect, test } from './fixtures';
+import { signIn } from './sign-in';
+
+test('the helpdesk agent signs in through the emulator, sees devices, and signs out', async ({ page, offLocalhost }) => {
+  const origins = new Set<string>();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+
+  await signIn(page, DEMO_ACCOUNTS.helpdesk);
+
+  await expect(page.getByTestId('agent-name')).toHaveText('Hanna Berger');
+  const table = page.getByRole('table', { name: 'Managed devices' });
+  await expect(table).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(/^100 devices shown, more in Intune$/);
+  // 100 rows of data, each a real device with a name and a user.
+  await expect(table.getByRole('row')).toHaveCount(101);
+  await expect(table.getByRole('cell', { name: "Zoë's iPhone" }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+
+  // The sign-in really went through the emulator and the console, and nowhere else.
+  expect([...origins].sort()).toEqual(['http://localhost:3917', 'http://localhost:4917']);
+  expect(offLocalhost).toEqual([]);
+});

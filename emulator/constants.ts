@@ -1,0 +1,10 @@
+// Fixed identifiers of the emulated tenant and app registration, without any heavy imports, so that
+// launchers and test configuration can name them.
+export const TENANT_ID = '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24';
+export const TENANT_DOMAIN = 'contoso.com';
+export const DEMO_CLIENT_ID = '2c6f4d8e-3b1a-4f5c-9d7e-8a0b1c2d3e4f';
+export const DEMO_ACCOUNTS = {
+  helpdesk: `helpdesk@${TENANT_DOMAIN}`,
+  readOnly: `readonly@${TENANT_DOMAIN}`,
+  admin: `admin@${TENANT_DOMAIN}`,
+} as const;

@@ -1,0 +1,69 @@
+// Verifies a Graph bearer token the way Graph does: our own signature, audience Graph, this tenant, not
+// expired; then checks the delegated permission the endpoint needs.
+import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { Context } from 'hono';
+import type { EmulatorContext } from '../context';
+import { accessTokenIssuer } from '../entra/tokens';
+import { GRAPH_APP_ID, GRAPH_RESOURCE } from '../entra/scopes';
+import type { DirectoryUser } from '../tenant/types';
+import { graphError, intuneMessage, requestIds } from './errors';
+
+export interface Caller {
+  user: DirectoryUser;
+  scopes: Set<string>;
+  claims: JWTPayload;
+}
+
+export type AuthResult = { ok: true; caller: Caller } | { ok: false; response: Response };
+
+/** Permissions that each let a caller read managed devices; Graph accepts any one of them. */
+export const READ_PERMISSIONS = [
+  'DeviceManagementManagedDevices.Read.All',
+  'DeviceManagementManagedDevices.ReadWrite.All',
+] as const;
+
+export async function authenticate(ctx: EmulatorContext, c: Context, anyOf: readonly string[]): Promise<AuthResult> {
+  const unauthorized = (message: string) => ({
+    ok: false as const,
+    response: graphError(c, {
+      status: 401, code: 'InvalidAuthenticationToken', message,
+      headers: {
+        'WWW-Authenticate': `Bearer realm="", authorization_uri="${ctx.origin}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`,
+      },
+    }),
+  });
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) return unauthorized('Access token is empty.');
+  let claims: JWTPayload;
+  try {
+    ({ payload: claims } = await jwtVerify(match[1], ctx.key.publicKey, {
+      algorithms: ['RS256'],
+      issuer: accessTokenIssuer(ctx),
+      currentDate: new Date(ctx.clock.now()),
+    }));
+  } catch (e) {
+    if (e instanceof joseErrors.JWTExpired) return unauthorized('Lifetime validation failed, the token is expired.');
+    if (e instanceof joseErrors.JWSSignatureVerificationFailed) return unauthorized('Access token validation failure. Invalid signature.');
+    if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'iss') return unauthorized('Access token validation failure. Invalid issuer.');
+    if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'nbf') return unauthorized('Lifetime validation failed, the token is not yet valid.');
+    return unauthorized('IDX14100: JWT is not well formed, there are no dots (.).');
+  }
+  const aud = claims.aud;
+  if (aud !== GRAPH_RESOURCE && aud !== GRAPH_APP_ID) return unauthorized('Access token validation failure. Invalid audience.');
+  if (claims.tid !== ctx.tenant.tenantId) return unauthorized('Access token validation failure. Invalid tenant.');
+  const user = ctx.tenant.users.find((u) => u.id === claims.oid);
+  if (!user) return unauthorized('Access token validation failure. The user does not exist in the tenant.');
+  const scopes = new Set(typeof claims.scp === 'string' ? claims.scp.split(' ') : []);
+  if (!anyOf.some((p) => scopes.has(p))) {
+    const { requestId } = requestIds(c);
+    return {
+      ok: false,
+      response: graphError(c, {
+        status: 403, code: 'Forbidden',
+        message: intuneMessage(`Application is not authorized to perform this operation. Application must have one of the following scopes: ${anyOf.join(', ')}`, requestId),
+      }),
+    };
+  }
+  return { ok: true, caller: { user, scopes, claims } };
+}

@@ -1,0 +1,263 @@
+// Builds a deterministic tenant from a seed: the same seed, sizes and epoch always give the same users and
+// devices. Dates are offsets from the epoch so that a demo started today shows "synced 5 minutes ago".
+import { Faker, base, de, en, en_GB, es, fr, nl, pl, sv } from '@faker-js/faker';
+import { CARRIERS, DEVICE_CATEGORIES, PLATFORMS, type PlatformProfile } from './catalog';
+import { DEMO_ACCOUNTS, TENANT_DOMAIN, TENANT_ID } from '../constants';
+import type { DirectoryUser, ManagedDevice, ScopeTag, StoredDevice, Tenant } from './types';
+
+export interface SeedOptions {
+  seed: number;
+  devices: number;
+  users: number;
+  /** The moment the tenant is seeded at; every date is relative to it. */
+  epoch: Date;
+}
+
+export const DEFAULT_SEED: Omit<SeedOptions, 'epoch'> = { seed: 4242, devices: 2500, users: 800 };
+
+/** Graph's "unset" date, which real responses carry in place of null. */
+export const PLACEHOLDER_DATE = '0001-01-01T00:00:00Z';
+
+const READ = 'DeviceManagementManagedDevices.Read.All';
+const PRIVILEGED = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
+const READ_WRITE = 'DeviceManagementManagedDevices.ReadWrite.All';
+
+/** The demo agents, fixed whatever the seed, so that docs and tests can name them. */
+export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
+  {
+    id: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11', displayName: 'Hanna Berger', givenName: 'Hanna', surname: 'Berger',
+    userPrincipalName: DEMO_ACCOUNTS.helpdesk, mail: `hanna.berger@${TENANT_DOMAIN}`,
+    consentedScopes: [READ, PRIVILEGED], intuneScopeTags: ['EMEA'],
+    agentRole: 'Helpdesk agent (EMEA): may read devices and recover passcodes',
+  },
+  {
+    id: '5b2e8d63-af4c-4e9b-87d2-3a6f9eab1c22', displayName: 'Ravi Okafor', givenName: 'Ravi', surname: 'Okafor',
+    userPrincipalName: DEMO_ACCOUNTS.readOnly, mail: `ravi.okafor@${TENANT_DOMAIN}`,
+    consentedScopes: [READ], intuneScopeTags: ['EMEA'],
+    agentRole: 'Read-only agent (EMEA): may read devices only',
+  },
+  {
+    id: '6c3f9e74-b05d-4fac-98e3-4b7a0fbc2d33', displayName: 'Alex Moreau', givenName: 'Alex', surname: 'Moreau',
+    userPrincipalName: DEMO_ACCOUNTS.admin, mail: `alex.moreau@${TENANT_DOMAIN}`,
+    consentedScopes: [READ, READ_WRITE, PRIVILEGED], intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
+    agentRole: 'Intune administrator (all regions)',
+  },
+];
+
+const NAME_LOCALES = [de, en_GB, fr, sv, es, pl, nl, en];
+const DAY_MS = 86_400_000;
+
+/** Named people the tests and the demo rely on: apostrophes and non-ASCII letters in real names. */
+const NAMED_PEOPLE = [
+  { givenName: 'Zoë', surname: "O'Brien", upn: 'zoe.obrien' },
+  { givenName: 'Seán', surname: "O'Connor", upn: 'sean.oconnor' },
+  { givenName: 'Jürgen', surname: 'Weiß', upn: 'juergen.weiss' },
+  { givenName: 'Łucja', surname: 'Kowalczyk-Nowak', upn: 'lucja.kowalczyk-nowak' },
+];
+
+export function seedTenant(options: SeedOptions): Tenant {
+  const rng = new Faker({ locale: [en, base], seed: options.seed });
+  const epochMs = options.epoch.getTime();
+  const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const daysAgo = (days: number) => iso(epochMs - days * DAY_MS);
+
+  const users = seedUsers(rng, options);
+  const regular = users.filter((u) => u.agentRole === undefined);
+  const devices: StoredDevice[] = [];
+
+  const makeDevice = (owner: DirectoryUser, platform: PlatformProfile, overrides: Partial<ManagedDevice> = {}) => {
+    const graph = { ...buildDevice(rng, owner, platform, daysAgo), ...overrides };
+    devices.push({ graph, scopeTag: owner.scopeTag });
+    return graph;
+  };
+  const platformByKey = (key: PlatformProfile['key']) => PLATFORMS.find((p) => p.key === key) ?? PLATFORMS[0]!;
+
+  // The cases that trip a helpdesk, placed first so they exist in every tenant size.
+  const zoe = users.find((u) => u.userPrincipalName.startsWith('zoe.obrien@'));
+  if (zoe && options.devices >= 6) {
+    // Re-enrolment: the same person, the same device name, two device records; the old one stopped syncing.
+    makeDevice(zoe, platformByKey('ios'), { deviceName: "Zoë's iPhone", lastSyncDateTime: daysAgo(41.3) });
+    makeDevice(zoe, platformByKey('ios'), { deviceName: "Zoë's iPhone", lastSyncDateTime: daysAgo(0.02) });
+    const sean = users.find((u) => u.userPrincipalName.startsWith('sean.oconnor@'));
+    if (sean) makeDevice(sean, platformByKey('androidEnterprise'), { deviceName: "O'Connor Pixel" });
+    // Enrolled by one person, now assigned to another: the device UPN differs from its primary user.
+    const enroller = regular[regular.length - 1];
+    if (enroller && enroller !== zoe) {
+      makeDevice(zoe, platformByKey('ipados'), {
+        deviceName: 'Shared iPad Reception', userPrincipalName: enroller.userPrincipalName,
+        emailAddress: enroller.mail, userDisplayName: enroller.displayName,
+      });
+    }
+  }
+
+  while (devices.length < options.devices) {
+    const owner = regular[rng.number.int({ min: 0, max: regular.length - 1 })] ?? users[0]!;
+    const platform = rng.helpers.weightedArrayElement(PLATFORMS.map((p) => ({ weight: p.weight, value: p })));
+    makeDevice(owner, platform);
+  }
+  return {
+    tenantId: TENANT_ID, domain: TENANT_DOMAIN, displayName: 'Contoso (emulated)',
+    users, devices: devices.slice(0, options.devices),
+  };
+}
+
+function seedUsers(rng: Faker, options: SeedOptions): DirectoryUser[] {
+  const users: DirectoryUser[] = DEMO_AGENTS.map((a) => ({ ...a, scopeTag: 'EMEA' }));
+  const taken = new Set(users.map((u) => u.userPrincipalName));
+  const pickTag = (): ScopeTag =>
+    rng.helpers.weightedArrayElement([
+      { weight: 60, value: 'EMEA' as const }, { weight: 25, value: 'AMER' as const }, { weight: 15, value: 'APAC' as const },
+    ]);
+  const add = (givenName: string, surname: string, upnBase: string) => {
+    let upn = `${upnBase}@${TENANT_DOMAIN}`;
+    for (let n = 2; taken.has(upn); n++) upn = `${upnBase}${n}@${TENANT_DOMAIN}`;
+    taken.add(upn);
+    users.push({
+      id: rng.string.uuid(), displayName: `${givenName} ${surname}`, givenName, surname,
+      userPrincipalName: upn, mail: upn, scopeTag: users.length % 7 === 0 ? 'EMEA' : pickTag(),
+      consentedScopes: [], intuneScopeTags: [],
+    });
+  };
+  for (const p of NAMED_PEOPLE) {
+    if (users.length < options.users) add(p.givenName, p.surname, p.upn);
+  }
+  const namers = NAME_LOCALES.map((locale, i) => new Faker({ locale: [locale, en, base], seed: options.seed + i + 1 }));
+  while (users.length < options.users) {
+    const namer = namers[users.length % namers.length]!;
+    const givenName = namer.person.firstName();
+    const surname = namer.person.lastName();
+    add(givenName, surname, `${asciiFold(givenName)}.${asciiFold(surname)}`);
+  }
+  return users;
+}
+
+/** How a directory turns "Zoë O'Brien" into "zoe.obrien": strip accents, keep letters, digits and hyphens. */
+export function asciiFold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss').replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/[æÆ]/g, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '');
+}
+
+function buildDevice(
+  rng: Faker, owner: DirectoryUser, platform: PlatformProfile, daysAgo: (d: number) => string,
+): ManagedDevice {
+  const hw = rng.helpers.arrayElement(platform.models);
+  const enrolledDays = rng.number.float({ min: 20, max: 900, fractionDigits: 4 });
+  const syncDays = rng.helpers.weightedArrayElement([
+    { weight: 70, value: rng.number.float({ min: 0.001, max: 1 }) },
+    { weight: 15, value: rng.number.float({ min: 1, max: 7 }) },
+    { weight: 8, value: rng.number.float({ min: 7, max: 30 }) },
+    { weight: 7, value: rng.number.float({ min: 30, max: Math.max(31, enrolledDays) }) },
+  ]);
+  const compliance = rng.helpers.weightedArrayElement([
+    { weight: 78, value: 'compliant' as const }, { weight: 12, value: 'noncompliant' as const },
+    { weight: 4, value: 'inGracePeriod' as const }, { weight: 4, value: 'unknown' as const },
+    { weight: 1, value: 'error' as const }, { weight: 1, value: 'conflict' as const },
+  ]);
+  const owned = platform.key === 'androidDeviceAdmin' || rng.number.float() < 0.15 ? 'personal' : 'company';
+  const serialNumber = serialFor(rng, platform, hw.manufacturer);
+  const upnPrefix = owner.userPrincipalName.split('@')[0] ?? 'user';
+  const enrolled = daysAgo(enrolledDays);
+  const mobile = platform.hasImei;
+  const storage = rng.helpers.arrayElement([64, 128, 256, 512]) * 1_073_741_824;
+  const graceDate = compliance === 'inGracePeriod' ? daysAgo(-rng.number.int({ min: 1, max: 6 })) : '9999-12-31T23:59:59Z';
+
+  return {
+    id: rng.string.uuid(),
+    userId: owner.id,
+    deviceName: deviceNameFor(rng, platform, owner, serialNumber, enrolled),
+    managedDeviceOwnerType: owned,
+    enrolledDateTime: enrolled,
+    lastSyncDateTime: daysAgo(syncDays),
+    operatingSystem: platform.operatingSystem,
+    complianceState: compliance,
+    jailBroken: platform.key === 'windows' || platform.key === 'macos' ? 'Unknown' : 'False',
+    managementAgent: platform.managementAgent,
+    osVersion: rng.helpers.arrayElement(platform.osVersions),
+    easActivated: mobile && rng.number.float() < 0.6,
+    easDeviceId: mobile ? rng.string.alphanumeric({ length: 20, casing: 'upper' }) : '',
+    easActivationDateTime: PLACEHOLDER_DATE,
+    azureADRegistered: true,
+    deviceEnrollmentType: rng.helpers.arrayElement(platform.enrollmentTypes),
+    emailAddress: rng.number.float() < 0.95 ? owner.mail : '',
+    azureADDeviceId: rng.string.uuid(),
+    deviceRegistrationState: 'registered',
+    deviceCategoryDisplayName: rng.helpers.arrayElement(DEVICE_CATEGORIES),
+    isSupervised: rng.number.float() < platform.supervisedShare,
+    exchangeLastSuccessfulSyncDateTime: PLACEHOLDER_DATE,
+    exchangeAccessState: 'none',
+    exchangeAccessStateReason: 'none',
+    isEncrypted: rng.number.float() < 0.93,
+    userPrincipalName: owner.userPrincipalName,
+    model: hw.model,
+    manufacturer: hw.manufacturer,
+    imei: mobile ? imei(rng) : '',
+    complianceGracePeriodExpirationDateTime: graceDate,
+    serialNumber,
+    phoneNumber: mobile && rng.number.float() < 0.5 ? `+49 15${rng.string.numeric(9)}` : '',
+    androidSecurityPatchLevel: platform.operatingSystem === 'Android' ? `2026-${String(rng.number.int({ min: 1, max: 10 })).padStart(2, '0')}-01` : '',
+    userDisplayName: owner.displayName,
+    wiFiMacAddress: rng.string.hexadecimal({ length: 12, casing: 'lower', prefix: '' }),
+    subscriberCarrier: mobile ? rng.helpers.arrayElement(CARRIERS) : '',
+    meid: '',
+    totalStorageSpaceInBytes: storage,
+    freeStorageSpaceInBytes: Math.floor(storage * rng.number.float({ min: 0.05, max: 0.8 })),
+    managedDeviceName: `${upnPrefix}_${platform.operatingSystem}_${enrolled.slice(0, 10)}`,
+    partnerReportedThreatState: 'unknown',
+    managementCertificateExpirationDate: daysAgo(-rng.number.int({ min: 30, max: 365 })),
+    iccid: mobile && rng.number.float() < 0.5 ? `8949${rng.string.numeric(15)}` : '',
+    udid: platform.operatingSystem.endsWith('OS') ? rng.string.hexadecimal({ length: 40, casing: 'lower', prefix: '' }) : '',
+    notes: null,
+    ethernetMacAddress: '',
+    physicalMemoryInBytes: 0,
+    enrollmentProfileName: rng.helpers.arrayElement(platform.enrollmentProfiles),
+    deviceActionResults: [],
+  };
+}
+
+function deviceNameFor(
+  rng: Faker, platform: PlatformProfile, owner: DirectoryUser, serial: string, enrolled: string,
+): string {
+  const first = owner.givenName;
+  const upnPrefix = owner.userPrincipalName.split('@')[0] ?? 'user';
+  const d = new Date(enrolled);
+  const hour = d.getUTCHours();
+  // Intune's default Android name: <user>_AndroidForWork_<M/D/YYYY>_<h:mm AM|PM>
+  const stamp = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}_${hour % 12 || 12}:${String(d.getUTCMinutes()).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
+  switch (platform.key) {
+    case 'ios':
+      return rng.number.float() < 0.7 ? `${first}'s iPhone` : 'iPhone';
+    case 'ipados':
+      return rng.number.float() < 0.6 ? `${first}'s iPad` : 'iPad';
+    case 'androidEnterprise':
+      return `${upnPrefix}_AndroidForWork_${stamp}`;
+    case 'androidDeviceAdmin':
+      return `${upnPrefix}_Android_${stamp}`;
+    case 'windows':
+      return rng.number.float() < 0.7 ? `CONTOSO-${serial.slice(-7)}` : `DESKTOP-${rng.string.alphanumeric({ length: 7, casing: 'upper' })}`;
+    case 'macos':
+      return `${first}'s MacBook`;
+  }
+}
+
+function serialFor(rng: Faker, platform: PlatformProfile, manufacturer: string): string {
+  if (manufacturer === 'Apple') return rng.string.alphanumeric({ length: 10, casing: 'upper', exclude: ['O', 'I'] });
+  if (manufacturer === 'samsung') return `R5${rng.string.alphanumeric({ length: 9, casing: 'upper' })}`;
+  if (platform.key === 'windows') return rng.string.alphanumeric({ length: 10, casing: 'upper' });
+  return rng.string.alphanumeric({ length: 12, casing: 'upper' });
+}
+
+/** A 15-digit IMEI whose last digit is the Luhn check digit, as on a real handset. */
+function imei(rng: Faker): string {
+  const body = `35${rng.string.numeric(12)}`;
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) { d *= 2; if (d > 9) d -= 9; }
+    sum += d;
+  }
+  return body + String((10 - (sum % 10)) % 10);
+}

@@ -1,0 +1,100 @@
+// The emulated tenant: Graph-shaped managed devices and directory users, plus what only the emulator knows
+// about them (scope tag, demo agent permissions).
+
+export type ComplianceState =
+  | 'unknown' | 'compliant' | 'noncompliant' | 'conflict' | 'error' | 'inGracePeriod' | 'configManager';
+export type OwnerType = 'company' | 'personal' | 'unknown';
+export type ActionState = 'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
+
+export interface DeviceActionResult {
+  actionName: string;
+  actionState: ActionState;
+  startDateTime: string;
+  lastUpdatedDateTime: string;
+}
+
+/** microsoft.graph.managedDevice as v1.0 returns it (the properties a console can see). */
+export interface ManagedDevice {
+  id: string;
+  userId: string;
+  deviceName: string;
+  managedDeviceOwnerType: OwnerType;
+  enrolledDateTime: string;
+  lastSyncDateTime: string;
+  operatingSystem: string;
+  complianceState: ComplianceState;
+  jailBroken: string;
+  managementAgent: string;
+  osVersion: string;
+  easActivated: boolean;
+  easDeviceId: string;
+  easActivationDateTime: string;
+  azureADRegistered: boolean;
+  deviceEnrollmentType: string;
+  emailAddress: string;
+  azureADDeviceId: string;
+  deviceRegistrationState: string;
+  deviceCategoryDisplayName: string;
+  isSupervised: boolean;
+  exchangeLastSuccessfulSyncDateTime: string;
+  exchangeAccessState: string;
+  exchangeAccessStateReason: string;
+  isEncrypted: boolean;
+  userPrincipalName: string;
+  model: string;
+  manufacturer: string;
+  imei: string;
+  complianceGracePeriodExpirationDateTime: string;
+  serialNumber: string;
+  phoneNumber: string;
+  androidSecurityPatchLevel: string;
+  userDisplayName: string;
+  wiFiMacAddress: string;
+  subscriberCarrier: string;
+  meid: string;
+  totalStorageSpaceInBytes: number;
+  freeStorageSpaceInBytes: number;
+  managedDeviceName: string;
+  partnerReportedThreatState: string;
+  managementCertificateExpirationDate: string;
+  iccid: string;
+  udid: string;
+  notes: string | null;
+  ethernetMacAddress: string;
+  physicalMemoryInBytes: number;
+  enrollmentProfileName: string;
+  deviceActionResults: DeviceActionResult[];
+}
+
+/** Intune scope tags used to partition the seeded tenant by region. */
+export const SCOPE_TAGS = ['EMEA', 'AMER', 'APAC'] as const;
+export type ScopeTag = (typeof SCOPE_TAGS)[number];
+
+export interface StoredDevice {
+  graph: ManagedDevice;
+  scopeTag: ScopeTag;
+}
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  userPrincipalName: string;
+  mail: string;
+  scopeTag: ScopeTag;
+  /** Delegated Graph permissions this user has consented to for the console (bare names, e.g. `X.Read.All`). */
+  consentedScopes: readonly string[];
+  /** Scope tags whose devices this user may see and act on; empty for a user with no Intune role. */
+  intuneScopeTags: readonly ScopeTag[];
+  /** A short description for the login page, for the demo agents only. */
+  agentRole?: string;
+}
+
+export interface Tenant {
+  tenantId: string;
+  domain: string;
+  displayName: string;
+  users: DirectoryUser[];
+  devices: StoredDevice[];
+}

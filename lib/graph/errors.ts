@@ -1,0 +1,115 @@
+// Graph failures as one typed error: what Graph said (status, code, message) and what support needs
+// (request-id, client-request-id, date). Intune's JSON-in-a-string messages are unwrapped here.
+import { z } from 'zod';
+
+export type GraphFailureKind = 'http' | 'timeout' | 'network' | 'invalidResponse';
+
+export interface GraphErrorInfo {
+  kind: GraphFailureKind;
+  status: number;
+  code: string;
+  message: string;
+  requestId: string | null;
+  clientRequestId: string;
+  date: string | null;
+  /** Seconds from Retry-After, when Graph sent one (429, sometimes 503). */
+  retryAfterSeconds: number | null;
+  /** The claims of a 401 claims challenge (WWW-Authenticate error="insufficient_claims"). */
+  claimsChallenge: string | null;
+}
+
+export class GraphError extends Error implements GraphErrorInfo {
+  readonly kind: GraphFailureKind;
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+  readonly clientRequestId: string;
+  readonly date: string | null;
+  readonly retryAfterSeconds: number | null;
+  readonly claimsChallenge: string | null;
+
+  constructor(info: GraphErrorInfo) {
+    super(info.message);
+    this.name = 'GraphError';
+    this.kind = info.kind;
+    this.status = info.status;
+    this.code = info.code;
+    this.requestId = info.requestId;
+    this.clientRequestId = info.clientRequestId;
+    this.date = info.date;
+    this.retryAfterSeconds = info.retryAfterSeconds;
+    this.claimsChallenge = info.claimsChallenge;
+  }
+
+  toJSON(): GraphErrorInfo {
+    return {
+      kind: this.kind, status: this.status, code: this.code, message: this.message, requestId: this.requestId,
+      clientRequestId: this.clientRequestId, date: this.date, retryAfterSeconds: this.retryAfterSeconds,
+      claimsChallenge: this.claimsChallenge,
+    };
+  }
+}
+
+const GraphErrorBody = z.object({
+  error: z.object({
+    code: z.string().default('UnknownError'),
+    message: z.string().default(''),
+    innerError: z.object({
+      'request-id': z.string().optional(),
+      'client-request-id': z.string().optional(),
+      date: z.string().optional(),
+    }).partial().optional(),
+  }),
+});
+
+const IntuneMessage = z.object({ Message: z.string() });
+
+/** Builds a GraphError from a non-2xx response; never throws, whatever the body is. */
+export async function graphErrorFromResponse(res: Response, clientRequestId: string): Promise<GraphError> {
+  const text = await res.text().catch(() => '');
+  let body: z.infer<typeof GraphErrorBody> | undefined;
+  try {
+    const parsed = GraphErrorBody.safeParse(JSON.parse(text));
+    if (parsed.success) body = parsed.data;
+  } catch {
+    // not JSON: a proxy or load balancer answered; keep the status and say so below
+  }
+  const inner = body?.error.innerError;
+  return new GraphError({
+    kind: 'http',
+    status: res.status,
+    code: body?.error.code ?? `Http${res.status}`,
+    message: unwrapIntuneMessage(body?.error.message ?? '') || `Graph answered ${res.status} ${res.statusText}`.trim(),
+    requestId: res.headers.get('request-id') ?? inner?.['request-id'] ?? null,
+    clientRequestId: res.headers.get('client-request-id') ?? inner?.['client-request-id'] ?? clientRequestId,
+    date: inner?.date ?? res.headers.get('date'),
+    retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after')),
+    claimsChallenge: parseClaimsChallenge(res.headers.get('www-authenticate')),
+  });
+}
+
+/** Intune returns `{"_version":3,"Message":"… - Operation ID …"}` as the message text; keep the human part. */
+export function unwrapIntuneMessage(message: string): string {
+  if (!message.startsWith('{')) return message;
+  try {
+    const parsed = IntuneMessage.safeParse(JSON.parse(message));
+    if (!parsed.success) return message;
+    return parsed.data.Message.split(' - Operation ID')[0]?.trim() ?? parsed.data.Message;
+  } catch {
+    return message;
+  }
+}
+
+/** Retry-After in seconds (Graph sends fractional values too) or as an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, (at - now) / 1000);
+}
+
+function parseClaimsChallenge(header: string | null): string | null {
+  if (!header || !/error="insufficient_claims"/.test(header)) return null;
+  return /claims="([^"]+)"/.exec(header)?.[1] ?? null;
+}

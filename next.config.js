@@ -1,0 +1,25 @@
+// CommonJS on purpose: package.json has no "type", and `next build` rejects a mismatched module format.
+/** @type {import('next').NextConfig} */
+const securityHeaders = [
+  { key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+];
+
+module.exports = {
+  output: 'standalone',
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The redirect bridge is loaded in MSAL's hidden iframe for silent renewal, so it may be framed by us only.
+      { source: '/redirect', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
+      { source: '/((?!redirect$).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      // MSAL 5's redirect bridge must not get a Cross-Origin-Opener-Policy, or the popup/iframe loses its opener.
+      { source: '/((?!redirect$).*)', headers: [{ key: 'Cross-Origin-Opener-Policy', value: 'same-origin' }] },
+      { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+    ];
+  },
+};

@@ -1,0 +1,66 @@
+// End-to-end tests: the built console (`next start`) and the emulator, on fixed uncommon ports, driven in
+// Debian's Chromium. Nothing is reused from a developer's running servers.
+import { defineConfig } from '@playwright/test';
+import { DEMO_CLIENT_ID, TENANT_ID } from './emulator/constants';
+
+export const E2E = {
+  consolePort: 3917,
+  emulatorPort: 4917,
+  get consoleOrigin() { return `http://localhost:${this.consolePort}`; },
+  get emulatorOrigin() { return `http://localhost:${this.emulatorPort}`; },
+};
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: E2E.consoleOrigin,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-domain-reliability',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'node_modules/.bin/tsx emulator/main.ts',
+      url: `http://127.0.0.1:${E2E.emulatorPort}/_emulator/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      env: {
+        EMULATOR_PORT: String(E2E.emulatorPort),
+        EMULATOR_ORIGIN: E2E.emulatorOrigin,
+        EMULATOR_MODE: 'test',
+        EMULATOR_REDIRECT_URIS: `${E2E.consoleOrigin}/redirect`,
+      },
+    },
+    {
+      command: `node_modules/.bin/next start -p ${E2E.consolePort} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${E2E.consolePort}/redirect`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        AUTH_CLIENT_ID: DEMO_CLIENT_ID,
+        AUTH_TENANT_ID: TENANT_ID,
+        AUTH_AUTHORITY: `https://localhost:${E2E.emulatorPort}`,
+        AUTH_ENDPOINTS_ORIGIN: E2E.emulatorOrigin,
+        GRAPH_BASE_URL: E2E.emulatorOrigin,
+      },
+    },
+  ],
+});

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm run demo` and `npm run dev`: start the Entra ID + Intune Graph emulator and the console against it,
+// print where to go and who can sign in, and stop both on Ctrl-C.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'demo';
+const root = new URL('..', import.meta.url).pathname;
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const consolePort = Number(process.env.PORT ?? 3000);
+const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
+const consoleOrigin = `http://localhost:${consolePort}`;
+const emulatorOrigin = `http://localhost:${emulatorPort}`;
+
+const children = [];
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+function start(name, command, args, env) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (line) => `[${name}] ${line}`;
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = '';
+    stream.on('data', (chunk) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) console.log(prefix(line));
+    });
+  }
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(prefix(`stopped unexpectedly (exit code ${code}); stopping everything.`));
+      stop(code || 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+/** The newest modification time under the console's source folders. */
+function newestSource(dirs) {
+  let newest = 0;
+  const walk = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const d of dirs) walk(join(root, d));
+  for (const f of ['package.json', 'next.config.js', 'postcss.config.mjs']) newest = Math.max(newest, statSync(join(root, f)).mtimeMs);
+  return newest;
+}
+
+async function waitForHealth(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return await res.json();
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+if (mode === 'demo') {
+  const buildId = join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource(['app', 'components', 'lib', 'public'])) {
+    console.log('Building the console (once; about half a minute)…');
+    const build = spawnSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+}
+
+start('emulator', bin('tsx'), ['emulator/main.ts'], {
+  EMULATOR_PORT: String(emulatorPort), EMULATOR_ORIGIN: emulatorOrigin, EMULATOR_MODE: mode === 'dev' ? 'demo' : mode,
+  EMULATOR_REDIRECT_URIS: `${consoleOrigin}/redirect`,
+});
+const health = await waitForHealth(`${emulatorOrigin}/_emulator/health`, 30_000).catch((e) => {
+  console.error(`The emulator did not start: ${e.message}`);
+  stop(1);
+  return null;
+});
+if (health) {
+  start('console', bin('next'), [mode === 'dev' ? 'dev' : 'start', '-p', String(consolePort), '-H', '127.0.0.1'], {
+    NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_CLIENT_ID: health.clientId,
+    AUTH_TENANT_ID: health.tenantId,
+    AUTH_AUTHORITY: `https://localhost:${emulatorPort}`,
+    AUTH_ENDPOINTS_ORIGIN: emulatorOrigin,
+    GRAPH_BASE_URL: emulatorOrigin,
+  });
+  await waitForHealth(consoleOrigin, 120_000).catch(() => undefined);
+  const width = Math.max(...health.agents.map((a) => a.upn.length));
+  console.log([
+    '',
+    `Passcode Desk is running: open ${consoleOrigin}`,
+    `Emulated tenant "${health.domain}" (${health.devices} devices, ${health.users} users) at ${emulatorOrigin}; nothing here talks to Microsoft.`,
+    'Sign in as one of the demo accounts (no password, pick it on the emulator\'s login page):',
+    ...health.agents.map((a) => `  ${a.upn.padEnd(width)}  ${a.name}: ${a.role}`),
+    'Press Ctrl-C to stop both.',
+    '',
+  ].join('\n'));
+}
