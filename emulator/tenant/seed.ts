@@ -62,7 +62,9 @@ export function seedTenant(options: SeedOptions): Tenant {
   const daysAgo = (days: number) => iso(epochMs - days * DAY_MS);
 
   const users = seedUsers(rng, options);
-  const regular = users.filter((u) => u.agentRole === undefined);
+  // Named people own exactly the devices placed for them below, so tests and docs can rely on them.
+  const named = new Set(NAMED_PEOPLE.map((p) => `${p.upn}@${TENANT_DOMAIN}`));
+  const regular = users.filter((u) => u.agentRole === undefined && !named.has(u.userPrincipalName));
   const devices: StoredDevice[] = [];
 
   const makeDevice = (owner: DirectoryUser, platform: PlatformProfile, overrides: Partial<ManagedDevice> = {}) => {

@@ -1,0 +1,88 @@
+// GET /api/devices against a real emulator over HTTP: the agent's token goes through, the answer has the
+// list fields only, and Graph's errors come back as JSON with Graph's request-id.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createEmulator, type Emulator } from '@/emulator/app';
+import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, TENANT_ID } from '@/emulator/constants';
+import { mintAccessToken } from '@/emulator/entra/tokens';
+import type { ApiErrorBody, DeviceListPage } from '@/lib/devices/types';
+
+let server: ServerType;
+let emu: Emulator;
+let GET: (req: Request) => Promise<Response>;
+
+beforeAll(async () => {
+  const port = await new Promise<number>((resolve) => {
+    // Port 0: the OS picks a free one; the emulator's origin is set once we know it.
+    const probe = serve({ fetch: () => new Response(null), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      probe.close(() => resolve(info.port));
+    });
+  });
+  emu = await createEmulator({
+    origin: `http://127.0.0.1:${port}`,
+    seed: { seed: 4242, devices: 250, users: 60 },
+    app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: ['http://localhost:3999/redirect'] },
+  });
+  server = serve({ fetch: emu.app.fetch, port, hostname: '127.0.0.1' });
+  vi.stubEnv('AUTH_CLIENT_ID', DEMO_CLIENT_ID);
+  vi.stubEnv('AUTH_TENANT_ID', TENANT_ID);
+  vi.stubEnv('GRAPH_BASE_URL', `http://127.0.0.1:${port}`);
+  ({ GET } = await import('./route'));
+});
+
+afterAll(() => {
+  server.close();
+  vi.unstubAllEnvs();
+});
+
+const tokenFor = (upn: string, scopes: string[]) => {
+  const user = emu.ctx.tenant.users.find((u) => u.userPrincipalName === upn);
+  if (!user) throw new Error(upn);
+  return mintAccessToken(emu.ctx, { user, scopes });
+};
+const call = (token?: string) =>
+  GET(new Request('http://localhost/api/devices', { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+
+describe('GET /api/devices', () => {
+  it('returns the first page with the fields a helpdesk needs and says there is more', async () => {
+    const res = await call(await tokenFor(DEMO_ACCOUNTS.helpdesk, ['DeviceManagementManagedDevices.Read.All']));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = (await res.json()) as DeviceListPage;
+    expect(body.devices).toHaveLength(100);
+    expect(body.hasMore).toBe(true);
+    expect(Object.keys(body.devices[0] ?? {}).sort()).toEqual([
+      'complianceState', 'deviceName', 'id', 'lastSyncDateTime', 'manufacturer', 'model', 'operatingSystem', 'osVersion',
+      'serialNumber', 'userDisplayName', 'userPrincipalName',
+    ]);
+  });
+
+  it('answers 401 without a token, before calling Graph', async () => {
+    const res = await call();
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as ApiErrorBody).error.code).toBe('missingToken');
+  });
+
+  it('passes Graph\'s 403 on with its request-id and the human part of Intune\'s message', async () => {
+    const res = await call(await tokenFor(DEMO_ACCOUNTS.helpdesk, ['User.Read']));
+    expect(res.status).toBe(403);
+    const { error } = (await res.json()) as ApiErrorBody;
+    expect(error.code).toBe('Forbidden');
+    expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error.message).toMatch(/^Application is not authorized to perform this operation/);
+    expect(error.message).not.toContain('_version');
+    expect(JSON.stringify(error)).not.toMatch(/eyJ|Bearer /);
+  });
+
+  it('passes Graph\'s 401 on for an expired token', async () => {
+    const user = emu.ctx.tenant.users.find((u) => u.userPrincipalName === DEMO_ACCOUNTS.helpdesk);
+    if (!user) throw new Error('no agent');
+    const expired = await mintAccessToken(emu.ctx, {
+      user, scopes: ['DeviceManagementManagedDevices.Read.All'], issuedAt: Math.floor(Date.now() / 1000) - 7200,
+    });
+    const res = await call(expired);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as ApiErrorBody).error).toMatchObject({ code: 'InvalidAuthenticationToken' });
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../constants';
+import { asciiFold, seedTenant } from './seed';
+
+const epoch = new Date('2026-11-28T09:00:00Z');
+
+describe('seeded tenant', () => {
+  it('is the same for the same seed, and different for another', () => {
+    const a = seedTenant({ seed: 7, devices: 400, users: 120, epoch });
+    const b = seedTenant({ seed: 7, devices: 400, users: 120, epoch });
+    const c = seedTenant({ seed: 8, devices: 400, users: 120, epoch });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(c.devices.map((d) => d.graph.id)).not.toEqual(a.devices.map((d) => d.graph.id));
+  });
+
+  it('has the requested sizes, the demo agents, and every platform a helpdesk meets', () => {
+    const t = seedTenant({ seed: 4242, devices: 2500, users: 800, epoch });
+    expect(t.devices).toHaveLength(2500);
+    expect(t.users).toHaveLength(800);
+    for (const upn of Object.values(DEMO_ACCOUNTS)) expect(t.users.some((u) => u.userPrincipalName === upn)).toBe(true);
+    const platforms = new Set(t.devices.map((d) => `${d.graph.operatingSystem}/${d.graph.managementAgent}`));
+    expect([...platforms].sort()).toEqual([
+      'Android/googleCloudDevicePolicyController', 'Android/mdm', 'Windows/mdm', 'iOS/mdm', 'iPadOS/mdm', 'macOS/mdm',
+    ]);
+    expect(new Set(t.devices.map((d) => d.graph.id)).size).toBe(2500);
+    expect(new Set(t.users.map((u) => u.userPrincipalName)).size).toBe(800);
+  });
+
+  it('contains the cases that trip a helpdesk', () => {
+    const t = seedTenant({ seed: 4242, devices: 2500, users: 800, epoch });
+    const zoes = t.devices.filter((d) => d.graph.deviceName === "Zoë's iPhone");
+    expect(zoes).toHaveLength(2);
+    expect(new Set(zoes.map((d) => d.graph.userId)).size).toBe(1);
+    expect(t.devices.some((d) => d.graph.deviceName === "O'Connor Pixel")).toBe(true);
+    const users = new Map(t.users.map((u) => [u.id, u]));
+    expect(t.devices.some((d) => users.get(d.graph.userId)?.userPrincipalName !== d.graph.userPrincipalName)).toBe(true);
+    const staleMs = 30 * 86_400_000;
+    expect(t.devices.filter((d) => epoch.getTime() - Date.parse(d.graph.lastSyncDateTime) > staleMs).length).toBeGreaterThan(50);
+    expect(t.devices.every((d) => d.graph.easActivationDateTime === '0001-01-01T00:00:00Z')).toBe(true);
+  });
+
+  it('folds names into UPN-safe ASCII', () => {
+    expect(asciiFold("O'Brien")).toBe('obrien');
+    expect(asciiFold('Zoë')).toBe('zoe');
+    expect(asciiFold('Weiß')).toBe('weiss');
+    expect(asciiFold('Łucja')).toBe('lucja');
+  });
+});
