@@ -1,4 +1,4 @@
-// End-to-end tests: the built console (`next start`) and the emulator, on fixed uncommon ports, driven in
+// End-to-end tests: the built console (the standalone server that ships) and the emulator, on fixed uncommon ports, driven in
 // Debian's Chromium. Nothing is reused from a developer's running servers.
 import { defineConfig } from '@playwright/test';
 import { DEMO_CLIENT_ID, TENANT_ID } from './emulator/constants';
@@ -48,13 +48,15 @@ export default defineConfig({
       },
     },
     {
-      command: `node_modules/.bin/next start -p ${E2E.consolePort} -H 127.0.0.1`,
+      command: 'node .next/standalone/server.js',
       url: `http://127.0.0.1:${E2E.consolePort}/redirect`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'pipe',
       env: {
         NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(E2E.consolePort),
+        HOSTNAME: '127.0.0.1',
         AUTH_CLIENT_ID: DEMO_CLIENT_ID,
         AUTH_TENANT_ID: TENANT_ID,
         AUTH_AUTHORITY: `https://localhost:${E2E.emulatorPort}`,

@@ -62,12 +62,13 @@ function newestSource(dirs) {
   return newest;
 }
 
-async function waitForHealth(url, timeoutMs) {
+/** Polls `url` until it answers 2xx, and returns that response. */
+async function waitFor(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
       const res = await fetch(url);
-      if (res.ok) return await res.json();
+      if (res.ok) return res;
     } catch {
       // not listening yet
     }
@@ -77,10 +78,10 @@ async function waitForHealth(url, timeoutMs) {
 }
 
 if (mode === 'demo') {
-  const buildId = join(root, '.next', 'BUILD_ID');
+  const buildId = join(root, '.next', 'standalone', '.next', 'BUILD_ID');
   if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource(['app', 'components', 'lib', 'public'])) {
     console.log('Building the console (once; about half a minute)…');
-    const build = spawnSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 }
@@ -89,21 +90,26 @@ start('emulator', bin('tsx'), ['emulator/main.ts'], {
   EMULATOR_PORT: String(emulatorPort), EMULATOR_ORIGIN: emulatorOrigin, EMULATOR_MODE: mode === 'dev' ? 'demo' : mode,
   EMULATOR_REDIRECT_URIS: `${consoleOrigin}/redirect`,
 });
-const health = await waitForHealth(`${emulatorOrigin}/_emulator/health`, 30_000).catch((e) => {
+const health = await waitFor(`${emulatorOrigin}/_emulator/health`, 30_000).then((res) => res.json()).catch((e) => {
   console.error(`The emulator did not start: ${e.message}`);
   stop(1);
   return null;
 });
 if (health) {
-  start('console', bin('next'), [mode === 'dev' ? 'dev' : 'start', '-p', String(consolePort), '-H', '127.0.0.1'], {
+  const [command, args] = mode === 'dev'
+    ? [bin('next'), ['dev', '-p', String(consolePort), '-H', '127.0.0.1']]
+    : [process.execPath, ['.next/standalone/server.js']];
+  start('console', command, args, {
     NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(consolePort),
+    HOSTNAME: '127.0.0.1',
     AUTH_CLIENT_ID: health.clientId,
     AUTH_TENANT_ID: health.tenantId,
     AUTH_AUTHORITY: `https://localhost:${emulatorPort}`,
     AUTH_ENDPOINTS_ORIGIN: emulatorOrigin,
     GRAPH_BASE_URL: emulatorOrigin,
   });
-  await waitForHealth(consoleOrigin, 120_000).catch(() => undefined);
+  await waitFor(`${consoleOrigin}/redirect`, 120_000).catch(() => undefined);
   const width = Math.max(...health.agents.map((a) => a.upn.length));
   console.log([
     '',
