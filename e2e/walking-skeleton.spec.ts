@@ -19,6 +19,9 @@ test('the helpdesk agent signs in through the emulator, sees devices, and signs 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
+  // Signing out ended the emulator's session too: signing in again asks for an account.
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
 
   // The sign-in really went through the emulator and the console, and nowhere else.
   expect([...origins].sort()).toEqual(['http://localhost:3917', 'http://localhost:4917']);
