@@ -1,18 +1,27 @@
-// Assembles one emulator instance: a seeded tenant, a signing key and the Entra ID and Graph routes.
-// Tests create instances in-process; main.ts serves one over HTTP.
+// Assembles one emulator instance: a seeded tenant, a signing key, the Entra ID and Graph routes, and (in
+// test and demo modes) the control API. Tests create instances in-process; main.ts serves one over HTTP.
+import { Faker, base, en } from '@faker-js/faker';
 import { Hono } from 'hono';
-import { systemClock, type Clock } from './clock';
-import type { AppRegistration, EmulatorContext } from './context';
+import { ControllableClock } from './clock';
+import type { AppRegistration, EmulatorContext, EmulatorMode } from './context';
+import { indexTenant } from './context';
+import { controlRoutes } from './control/routes';
 import { createSigningKey } from './entra/keys';
 import { entraRoutes } from './entra/routes';
+import { FaultInjector } from './graph/faults';
+import { RequestLog } from './graph/request-log';
 import { graphRoutes } from './graph/routes';
+import { Throttler } from './graph/throttle';
+import { ActionStore } from './intune/actions';
+import { defaultSettings } from './settings';
 import { seedTenant, type SeedOptions } from './tenant/seed';
 
 export interface EmulatorOptions {
   origin: string;
+  mode?: EmulatorMode;
   seed: Omit<SeedOptions, 'epoch'> & { epoch?: Date };
   app: AppRegistration;
-  clock?: Clock;
+  clock?: ControllableClock;
   accessTokenLifetimeSeconds?: number;
 }
 
@@ -22,11 +31,14 @@ export interface Emulator {
 }
 
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
-  const clock = options.clock ?? systemClock;
-  const tenant = seedTenant({ ...options.seed, epoch: options.seed.epoch ?? new Date(clock.now()) });
+  const clock = options.clock ?? new ControllableClock();
+  const seedOptions = { ...options.seed, epoch: options.seed.epoch ?? new Date(clock.now()) };
+  const tenant = seedTenant(seedOptions);
   const ctx: EmulatorContext = {
     origin: options.origin.replace(/\/$/, ''),
+    mode: options.mode ?? 'test',
     tenant,
+    index: indexTenant(tenant),
     app: options.app,
     key: await createSigningKey(),
     clock,
@@ -35,15 +47,31 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     codes: new Map(),
     refreshTokens: new Map(),
     sessions: new Map(),
+    settings: defaultSettings(),
+    actions: new ActionStore(),
+    throttler: new Throttler(),
+    // Random faults and latency are seeded too, so a failing run can be replayed.
+    faults: new FaultInjector(new Faker({ locale: [en, base], seed: options.seed.seed })),
+    requestLog: new RequestLog(),
+    reset() {
+      ctx.tenant = seedTenant(seedOptions);
+      ctx.index = indexTenant(ctx.tenant);
+      ctx.settings = defaultSettings();
+      ctx.actions.clear();
+      ctx.throttler.reset();
+      ctx.faults.configure(ctx.settings.faults);
+      ctx.requestLog.clear();
+    },
   };
   const app = new Hono();
   // What a launcher or a person needs to point the console here: ids, sizes and the demo accounts.
   app.get('/_emulator/health', (c) =>
     c.json({
-      ok: true, tenantId: tenant.tenantId, domain: tenant.domain, clientId: options.app.clientId,
-      devices: tenant.devices.length, users: tenant.users.length,
-      agents: tenant.users.filter((u) => u.agentRole).map((u) => ({ upn: u.userPrincipalName, name: u.displayName, role: u.agentRole })),
+      ok: true, mode: ctx.mode, tenantId: ctx.tenant.tenantId, domain: ctx.tenant.domain, clientId: options.app.clientId,
+      devices: ctx.tenant.devices.length, users: ctx.tenant.users.length,
+      agents: ctx.tenant.users.filter((u) => u.agentRole).map((u) => ({ upn: u.userPrincipalName, name: u.displayName, role: u.agentRole })),
     }));
+  if (ctx.mode !== 'standalone') app.route('/_emulator', controlRoutes(ctx));
   app.route('/', graphRoutes(ctx));
   app.route('/', entraRoutes(ctx));
   app.notFound((c) => c.json({ error: { code: 'UnknownError', message: `No HTTP resource was found that matches ${c.req.path}.` } }, 404));

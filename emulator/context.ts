@@ -1,8 +1,16 @@
-// What every emulator route needs: the tenant, the app registration it serves, its signing key and clock,
-// and the in-memory sign-in state. One context per emulator instance, so tests can run several at once.
-import type { Clock } from './clock';
+// What every emulator route needs: the tenant and its indexes, the app registration it serves, its signing
+// key and clock, the sign-in state, and the switches tests turn (quirks, throttling, faults). One context
+// per emulator instance, so tests can run several at once.
+import type { ControllableClock } from './clock';
 import type { SigningKey } from './entra/keys';
-import type { Tenant } from './tenant/types';
+import type { FaultInjector } from './graph/faults';
+import type { RequestLog } from './graph/request-log';
+import type { Throttler } from './graph/throttle';
+import type { ActionStore } from './intune/actions';
+import type { EmulatorSettings } from './settings';
+import type { DirectoryUser, StoredDevice, Tenant } from './tenant/types';
+
+export type EmulatorMode = 'standalone' | 'demo' | 'test';
 
 export interface AppRegistration {
   clientId: string;
@@ -24,6 +32,7 @@ export interface IssuedCode {
   userId: string;
   sid: string;
   scope: string;
+  claims: string | undefined;
   expiresAt: number;
   redeemed: boolean;
 }
@@ -39,16 +48,49 @@ export interface Session {
   sid: string;
 }
 
+export interface TenantIndex {
+  deviceById: Map<string, StoredDevice>;
+  devicesByUser: Map<string, StoredDevice[]>;
+  /** Users by object id and by lower-case UPN. */
+  userByKey: Map<string, DirectoryUser>;
+}
+
 export interface EmulatorContext {
   /** The emulator's public origin (http://localhost:4010): issuer and endpoints are built from it. */
   origin: string;
+  mode: EmulatorMode;
   tenant: Tenant;
+  index: TenantIndex;
   app: AppRegistration;
   key: SigningKey;
-  clock: Clock;
+  clock: ControllableClock;
   accessTokenLifetimeSeconds: number;
   pendingLogins: Map<string, PendingLogin>;
   codes: Map<string, IssuedCode>;
   refreshTokens: Map<string, RefreshGrant>;
   sessions: Map<string, Session>;
+  settings: EmulatorSettings;
+  actions: ActionStore;
+  throttler: Throttler;
+  faults: FaultInjector;
+  requestLog: RequestLog;
+  /** Back to the seeded tenant and default settings (keys, sessions and tokens stay valid). */
+  reset(): void;
+}
+
+export function indexTenant(tenant: Tenant): TenantIndex {
+  const deviceById = new Map<string, StoredDevice>();
+  const devicesByUser = new Map<string, StoredDevice[]>();
+  for (const d of tenant.devices) {
+    deviceById.set(d.graph.id, d);
+    const list = devicesByUser.get(d.graph.userId);
+    if (list) list.push(d);
+    else devicesByUser.set(d.graph.userId, [d]);
+  }
+  const userByKey = new Map<string, DirectoryUser>();
+  for (const u of tenant.users) {
+    userByKey.set(u.id, u);
+    userByKey.set(u.userPrincipalName.toLowerCase(), u);
+  }
+  return { deviceById, devicesByUser, userByKey };
 }

@@ -8,6 +8,7 @@ async function main() {
   const started = performance.now();
   const { app, ctx } = await createEmulator({
     origin: options.origin,
+    mode: options.mode,
     seed: { seed: options.seed, devices: options.devices, users: options.users },
     app: { clientId: options.clientId, displayName: 'Passcode Desk', redirectUris: options.redirectUriList },
     accessTokenLifetimeSeconds: options.tokenLifetime,

@@ -3,15 +3,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createEmulator, type Emulator } from './app';
 import { DEMO_CLIENT_ID } from './constants';
+import { mintAccessToken } from './entra/tokens';
 
 export const TEST_ORIGIN = 'http://localhost:4999';
 export const TEST_REDIRECT_URI = 'http://localhost:3999/redirect';
 export const TEST_CONSOLE_ORIGIN = 'http://localhost:3999';
 export const TEST_EPOCH = new Date('2026-11-28T09:00:00Z');
 
-export function createTestEmulator(seed: { devices?: number; users?: number; seed?: number } = {}): Promise<Emulator> {
+export function createTestEmulator(
+  seed: { devices?: number; users?: number; seed?: number } = {}, mode: 'test' | 'standalone' = 'test',
+): Promise<Emulator> {
   return createEmulator({
     origin: TEST_ORIGIN,
+    mode,
     seed: { seed: seed.seed ?? 4242, devices: seed.devices ?? 300, users: seed.users ?? 100, epoch: TEST_EPOCH },
     app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: [TEST_REDIRECT_URI] },
   });
@@ -73,3 +77,33 @@ export function graphGet(emu: Emulator, pathOrUrl: string, token?: string, heade
   const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${TEST_ORIGIN}${pathOrUrl}`;
   return emu.app.request(url, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
 }
+
+export const SCOPES = {
+  read: 'DeviceManagementManagedDevices.Read.All',
+  privileged: 'DeviceManagementManagedDevices.PrivilegedOperations.All',
+} as const;
+
+/** A Graph token for `upn` straight from the emulator's key (the sign-in flow has tests of its own). */
+export function tokenFor(emu: Emulator, upn: string, scopes: string[] = [SCOPES.read, SCOPES.privileged], extra: { appId?: string; authContexts?: string[] } = {}) {
+  const user = emu.ctx.index.userByKey.get(upn.toLowerCase());
+  if (!user) throw new Error(`no user ${upn}`);
+  return mintAccessToken(emu.ctx, { user, scopes, ...extra });
+}
+
+export function graphPost(emu: Emulator, path: string, token?: string, init: { body?: string; headers?: Record<string, string> } = {}) {
+  return emu.app.request(`${TEST_ORIGIN}${path}`, {
+    method: 'POST', body: init.body,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...init.headers },
+  });
+}
+
+/** Calls the control API and returns its JSON (or null for 204). */
+export async function control<T = unknown>(emu: Emulator, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await emu.app.request(`${TEST_ORIGIN}/_emulator${path}`, {
+    method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+
+export interface GraphErrorJson { error: { code: string; message: string; innerError: Record<string, string> } }

@@ -150,6 +150,7 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
     let userId: string;
     let sid: string;
     let nonce: string | undefined;
+    let claims = form.claims;
     const requested = parseScopes(form.scope);
     if (form.grant_type === 'authorization_code') {
       if (!form.code) return reject(ENTRA_ERRORS.missingParameter('code'));
@@ -164,6 +165,7 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
       }
       code.redeemed = true;
       ({ userId, sid, nonce } = code);
+      claims ??= code.claims;
       if (!form.scope) form.scope = code.scope;
     } else if (form.grant_type === 'refresh_token') {
       if (!form.refresh_token) return reject(ENTRA_ERRORS.missingParameter('refresh_token'));
@@ -190,7 +192,7 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
       scope: [...graphScopeUris(granted), ...scopes.oidc].join(' '),
       expires_in: lifetime,
       ext_expires_in: lifetime,
-      access_token: await mintAccessToken(ctx, { user, scopes: granted }),
+      access_token: await mintAccessToken(ctx, { user, scopes: granted, authContexts: requestedAuthContexts(claims) }),
       ...(scopes.oidc.includes('offline_access') || form.grant_type === 'refresh_token' ? { refresh_token: refreshToken } : {}),
       ...(scopes.oidc.includes('openid') ? { id_token: await mintIdToken(ctx, user, { nonce, sid }) } : {}),
       ...(form.client_info === '1' ? { client_info: clientInfo(ctx, user) } : {}),
@@ -230,7 +232,7 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
     const code = randomToken(64);
     ctx.codes.set(code, {
       clientId: ctx.app.clientId, redirectUri: params.redirect_uri ?? '', codeChallenge: params.code_challenge ?? '',
-      nonce: params.nonce, userId: user.id, sid, scope: params.scope ?? '',
+      nonce: params.nonce, userId: user.id, sid, scope: params.scope ?? '', claims: params.claims,
       expiresAt: ctx.clock.now() + CODE_LIFETIME_MS, redeemed: false,
     });
     return authResponseUrl(params, { code, client_info: clientInfo(ctx, user), session_state: sid });
@@ -270,6 +272,19 @@ function corsHeaders(c: Context) {
   c.header('Access-Control-Allow-Methods', 'POST, OPTIONS');
   c.header('Access-Control-Allow-Headers', c.req.header('access-control-request-headers') ?? 'content-type');
   c.header('Access-Control-Max-Age', '86400');
+}
+
+/** The authentication contexts (acrs) a claims request asks for, e.g. after a Graph claims challenge. */
+function requestedAuthContexts(claims: string | undefined): string[] {
+  if (!claims) return [];
+  try {
+    const parsed = JSON.parse(claims) as { access_token?: { acrs?: { value?: unknown; values?: unknown } } };
+    const acrs = parsed.access_token?.acrs;
+    const values = [acrs?.value, ...(Array.isArray(acrs?.values) ? acrs.values : [])];
+    return values.filter((v): v is string => typeof v === 'string');
+  } catch {
+    return [];
+  }
 }
 
 function tenantNotFound(tenant: string): EntraError {

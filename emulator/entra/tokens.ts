@@ -39,8 +39,11 @@ export async function mintIdToken(
 export interface AccessTokenClaims {
   user: DirectoryUser;
   scopes: readonly string[];
+  /** Authentication contexts satisfied (the `acrs` claim), after a claims challenge. */
+  authContexts?: string[];
   /** Overrides for tests of the Graph side's checks. */
   audience?: string;
+  appId?: string;
   lifetimeSeconds?: number;
   issuedAt?: number;
 }
@@ -50,7 +53,7 @@ export async function mintAccessToken(ctx: EmulatorContext, claims: AccessTokenC
   const { user } = claims;
   return new SignJWT({
     ver: '1.0',
-    appid: ctx.app.clientId,
+    appid: claims.appId ?? ctx.app.clientId,
     app_displayname: ctx.app.displayName,
     idtyp: 'user',
     oid: user.id,
@@ -61,6 +64,7 @@ export async function mintAccessToken(ctx: EmulatorContext, claims: AccessTokenC
     given_name: user.givenName,
     family_name: user.surname,
     scp: claims.scopes.join(' '),
+    ...(claims.authContexts && claims.authContexts.length > 0 ? { acrs: claims.authContexts } : {}),
     uti: randomUUID().replace(/-/g, '').slice(0, 22),
   })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: ctx.key.kid })

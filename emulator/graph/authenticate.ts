@@ -21,15 +21,18 @@ export const READ_PERMISSIONS = [
   'DeviceManagementManagedDevices.Read.All',
   'DeviceManagementManagedDevices.ReadWrite.All',
 ] as const;
+/** Remote actions such as recoverPasscode need this one; ReadWrite.All does not cover them. */
+export const PRIVILEGED_PERMISSIONS = ['DeviceManagementManagedDevices.PrivilegedOperations.All'] as const;
+
+/** The claims a challenged user's token must carry: an authentication context, as Conditional Access asks. */
+export const CHALLENGE_CLAIMS = JSON.stringify({ access_token: { acrs: { essential: true, value: 'c1' } } });
 
 export async function authenticate(ctx: EmulatorContext, c: Context, anyOf: readonly string[]): Promise<AuthResult> {
-  const unauthorized = (message: string) => ({
+  const challenge = `Bearer realm="", authorization_uri="${ctx.origin}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`;
+  const unauthorized = (message: string, extra = '') => ({
     ok: false as const,
     response: graphError(c, {
-      status: 401, code: 'InvalidAuthenticationToken', message,
-      headers: {
-        'WWW-Authenticate': `Bearer realm="", authorization_uri="${ctx.origin}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`,
-      },
+      status: 401, code: 'InvalidAuthenticationToken', message, headers: { 'WWW-Authenticate': challenge + extra },
     }),
   });
   const header = c.req.header('authorization') ?? '';
@@ -54,6 +57,12 @@ export async function authenticate(ctx: EmulatorContext, c: Context, anyOf: read
   if (claims.tid !== ctx.tenant.tenantId) return unauthorized('Access token validation failure. Invalid tenant.');
   const user = ctx.tenant.users.find((u) => u.id === claims.oid);
   if (!user) return unauthorized('Access token validation failure. The user does not exist in the tenant.');
+  if (ctx.settings.claimsChallengeUsers.has(user.id) && !(Array.isArray(claims.acrs) && claims.acrs.includes('c1'))) {
+    return unauthorized(
+      'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: InsufficientClaims',
+      `, error="insufficient_claims", claims="${Buffer.from(CHALLENGE_CLAIMS).toString('base64')}"`,
+    );
+  }
   const scopes = new Set(typeof claims.scp === 'string' ? claims.scp.split(' ') : []);
   if (!anyOf.some((p) => scopes.has(p))) {
     const { requestId } = requestIds(c);

@@ -1,9 +1,11 @@
-// The OData query options Graph honours on managedDevices lists: $select, $top, $count, and server-driven
-// paging with an opaque $skiptoken in @odata.nextLink.
-import type { ManagedDevice } from '../tenant/types';
+// The OData query options Graph accepts on managedDevices: $select, $filter, $top, $skip, $orderby, $count,
+// $search (refused), and server-driven paging with an opaque $skiptoken in @odata.nextLink.
+import type { ManagedDevice, StoredDevice } from '../tenant/types';
+import type { Quirks } from '../settings';
+import { compileFilter, parseFilter, type DevicePredicate, type FilterNode } from './filter';
 
 export const MAX_PAGE_SIZE = 1000;
-const MANAGED_DEVICE_PROPERTIES = new Set<string>([
+export const MANAGED_DEVICE_PROPERTIES = new Set<string>([
   'id', 'userId', 'deviceName', 'managedDeviceOwnerType', 'enrolledDateTime', 'lastSyncDateTime', 'operatingSystem',
   'complianceState', 'jailBroken', 'managementAgent', 'osVersion', 'easActivated', 'easDeviceId', 'easActivationDateTime',
   'azureADRegistered', 'deviceEnrollmentType', 'emailAddress', 'azureADDeviceId', 'deviceRegistrationState',
@@ -17,37 +19,65 @@ const MANAGED_DEVICE_PROPERTIES = new Set<string>([
 
 export class ODataError extends Error {}
 
+export interface OrderBy {
+  property: keyof ManagedDevice;
+  descending: boolean;
+}
+
 export interface ListQuery {
   select: (keyof ManagedDevice)[] | null;
+  filter: FilterNode | null;
+  orderby: OrderBy[] | null;
   top: number;
-  offset: number;
+  skip: number;
+  /** Position from a $skiptoken we issued; null on a first page. */
+  resumeAt: number | null;
   count: boolean;
 }
 
 export function parseListQuery(query: Record<string, string>): ListQuery {
+  if (query.$search !== undefined) throw new ODataError("Query option '$search' is not supported on this resource.");
   const select = query.$select === undefined ? null : parseSelect(query.$select);
-  let top = MAX_PAGE_SIZE;
-  if (query.$top !== undefined) {
-    if (!/^\d+$/.test(query.$top)) throw new ODataError(`Invalid value '${query.$top}' for $top query option found. The $top query option requires a non-negative integer value.`);
-    top = Math.min(Number(query.$top), MAX_PAGE_SIZE);
-  }
-  let offset = 0;
-  if (query.$skiptoken !== undefined) offset = decodeSkipToken(query.$skiptoken);
+  const top = query.$top === undefined ? MAX_PAGE_SIZE : Math.min(nonNegative('$top', query.$top), MAX_PAGE_SIZE);
+  const skip = query.$skip === undefined ? 0 : nonNegative('$skip', query.$skip);
+  const resumeAt = query.$skiptoken === undefined ? null : decodeSkipToken(query.$skiptoken);
   const countRaw = query.$count?.toLowerCase();
   if (countRaw !== undefined && countRaw !== 'true' && countRaw !== 'false') {
     throw new ODataError(`Invalid value '${query.$count}' for $count query option found. Valid values are 'true', 'false'.`);
   }
-  return { select, top, offset, count: countRaw === 'true' };
+  const filter = query.$filter === undefined || query.$filter.trim() === '' ? null : parseFilter(query.$filter);
+  const orderby = query.$orderby === undefined ? null : parseOrderBy(query.$orderby);
+  return { select, filter, orderby, top, skip, resumeAt, count: countRaw === 'true' };
+}
+
+function nonNegative(name: string, raw: string): number {
+  if (!/^\d+$/.test(raw)) {
+    throw new ODataError(`Invalid value '${raw}' for ${name} query option found. The ${name} query option requires a non-negative integer value.`);
+  }
+  return Number(raw);
 }
 
 function parseSelect(raw: string): (keyof ManagedDevice)[] {
   const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const name of names) {
-    if (!MANAGED_DEVICE_PROPERTIES.has(name)) {
-      throw new ODataError(`Could not find a property named '${name}' on type 'microsoft.graph.managedDevice'.`);
-    }
-  }
+  for (const name of names) assertProperty(name);
   return names as (keyof ManagedDevice)[];
+}
+
+function parseOrderBy(raw: string): OrderBy[] {
+  return raw.split(',').map((part) => {
+    const [property = '', direction = 'asc', ...rest] = part.trim().split(/\s+/);
+    if (rest.length > 0 || !['asc', 'desc'].includes(direction.toLowerCase())) {
+      throw new ODataError(`Invalid $orderby clause '${part.trim()}'.`);
+    }
+    assertProperty(property);
+    return { property: property as keyof ManagedDevice, descending: direction.toLowerCase() === 'desc' };
+  });
+}
+
+function assertProperty(name: string) {
+  if (!MANAGED_DEVICE_PROPERTIES.has(name)) {
+    throw new ODataError(`Could not find a property named '${name}' on type 'microsoft.graph.managedDevice'.`);
+  }
 }
 
 export function project(device: ManagedDevice, select: ListQuery['select']): Partial<ManagedDevice> {
@@ -57,7 +87,7 @@ export function project(device: ManagedDevice, select: ListQuery['select']): Par
   return out as Partial<ManagedDevice>;
 }
 
-// The token is opaque to clients (they must follow nextLink as given); the "v1." prefix lets us change it later.
+// Opaque to clients (they must follow nextLink as given); the "v1." prefix lets the format change later.
 export function encodeSkipToken(offset: number): string {
   return `v1.${Buffer.from(JSON.stringify({ o: offset })).toString('base64url')}`;
 }
@@ -80,20 +110,62 @@ export interface Page<T> {
   value: T[];
 }
 
-/** One page of `items`, with a nextLink that repeats the caller's query and carries the position. */
-export function page<T>(
-  items: readonly ManagedDevice[], q: ListQuery, links: { context: string; self: URL }, shape: (d: ManagedDevice) => T,
+/**
+ * Runs a list query over `items` the way Intune does, quirks included, and returns one page with a nextLink
+ * that repeats the caller's query and carries the position. Stops scanning once the page is full unless a
+ * count or an ordering needs every match.
+ */
+export function runList<T>(
+  items: Iterable<StoredDevice>, q: ListQuery, quirks: Quirks, links: { context: string; self: URL },
+  shape: (d: StoredDevice) => T,
 ): Page<T> {
-  const slice = items.slice(q.offset, q.offset + q.top);
+  const predicate: DevicePredicate | null = q.filter ? compileFilter(q.filter, quirks) : null;
+  const start = q.resumeAt ?? q.skip;
+  const emptyBySkip = q.resumeAt === null && quirks.skipBeyond1000Empty && q.skip > MAX_PAGE_SIZE;
+  const ordered = q.orderby !== null && !quirks.orderbyIgnored;
+  const needAll = q.count || ordered;
+
+  let matches: StoredDevice[] = [];
+  let total = 0;
+  let more = false;
+  for (const d of items) {
+    if (predicate && !predicate(d.graph)) continue;
+    total++;
+    if (needAll) matches.push(d);
+    else if (total > start && matches.length < q.top) matches.push(d);
+    else if (total > start + q.top) { more = true; break; }
+  }
+  if (needAll) {
+    if (ordered && q.orderby) matches.sort(comparator(q.orderby));
+    more = start + q.top < matches.length;
+    matches = matches.slice(start, start + q.top);
+  }
+  if (emptyBySkip) {
+    matches = [];
+    more = false;
+  }
+
   const result: Page<T> = {
     '@odata.context': q.select ? `${links.context}(${q.select.join(',')})` : links.context,
-    value: slice.map(shape),
+    value: matches.map(shape),
   };
-  if (q.count) result['@odata.count'] = items.length;
-  if (q.offset + q.top < items.length && q.top > 0) {
+  if (q.count) result['@odata.count'] = total;
+  if (more && q.top > 0) {
     const next = new URL(links.self);
-    next.searchParams.set('$skiptoken', encodeSkipToken(q.offset + q.top));
+    next.searchParams.delete('$skip');
+    next.searchParams.set('$skiptoken', encodeSkipToken(start + q.top));
     result['@odata.nextLink'] = next.toString();
   }
   return result;
+}
+
+function comparator(order: OrderBy[]) {
+  return (a: StoredDevice, b: StoredDevice): number => {
+    for (const { property, descending } of order) {
+      const x = String(a.graph[property] ?? '').toLowerCase();
+      const y = String(b.graph[property] ?? '').toLowerCase();
+      if (x !== y) return (x < y ? -1 : 1) * (descending ? -1 : 1);
+    }
+    return 0;
+  };
 }

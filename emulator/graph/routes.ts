@@ -1,102 +1,217 @@
 // The Intune part of Microsoft Graph v1.0 that the console uses: listing managed devices (tenant-wide and
-// per user) and reading one device.
+// per user), reading one device, and the recoverPasscode action, behind Intune's RBAC, throttling and
+// whatever faults a test has injected.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono, type Context } from 'hono';
 import type { EmulatorContext } from '../context';
-import type { ManagedDevice } from '../tenant/types';
-import { authenticate, READ_PERMISSIONS } from './authenticate';
+import { canSee, hasIntuneRole } from '../intune/rbac';
+import type { FaultRule } from '../settings';
+import type { DirectoryUser, ManagedDevice, StoredDevice } from '../tenant/types';
+import { authenticate, PRIVILEGED_PERMISSIONS, READ_PERMISSIONS, type Caller } from './authenticate';
 import { graphError, intuneMessage, requestIds } from './errors';
-import { ODataError, page, parseListQuery, project } from './odata';
+import { FAULT_ERRORS } from './faults';
+import { ODataError, parseListQuery, project, runList, type ListQuery } from './odata';
 
 const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const GUID_RE = /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
-type Env = { Variables: { requestId: string; clientRequestId: string } };
+type Env = { Variables: { requestId: string; clientRequestId: string; user: string | null; outcome: 'served' | 'throttled' | 'fault' } };
+type Guarded = { ok: true; caller: Caller } | { ok: false; response: Response };
 
 export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
   const app = new Hono<Env>();
 
   // Every Graph response carries request-id, an echo of client-request-id (or the request-id) and Date.
+  // Injected latency and faults come first, as a proxy in front of Graph would add them.
   app.use('/v1.0/*', async (c, next) => {
     const requestId = randomUUID();
     const clientRequestId = c.req.header('client-request-id') ?? requestId;
     c.set('requestId', requestId);
     c.set('clientRequestId', clientRequestId);
-    c.header('request-id', requestId);
-    c.header('client-request-id', clientRequestId);
-    c.header('x-ms-ags-diagnostic', JSON.stringify({ ServerInfo: { DataCenter: 'Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'LOCAL' } }));
-    c.header('Strict-Transport-Security', 'max-age=31536000');
-    await next();
-    c.header('Date', new Date(ctx.clock.now()).toUTCString());
+    c.set('user', null);
+    c.set('outcome', 'served');
+    const method = c.req.method;
+    const path = c.req.path;
+
+    const latency = ctx.faults.latency(ctx.settings.faults);
+    if (latency > 0) await sleep(latency);
+    const before = ctx.faults.match(method, path, ctx.settings.faults, false);
+    if (before) {
+      c.res = await faultResponse(c, before);
+    } else {
+      await next();
+      const after = ctx.faults.match(method, path, ctx.settings.faults, true);
+      if (after) c.res = await faultResponse(c, after);
+    }
+    c.res.headers.set('request-id', requestId);
+    c.res.headers.set('client-request-id', clientRequestId);
+    c.res.headers.set('Date', new Date(ctx.clock.now()).toUTCString());
+    c.res.headers.set('x-ms-ags-diagnostic', JSON.stringify({ ServerInfo: { DataCenter: 'Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'LOCAL' } }));
+    ctx.requestLog.add({
+      at: ctx.clock.now(), method, path, query: new URL(c.req.url).search, clientRequestId: c.req.header('client-request-id') ?? null,
+      requestId, status: c.res.status, user: c.get('user'), outcome: c.get('outcome'),
+    });
   });
 
-  const listDevices = async (c: Context<Env>, items: () => readonly ManagedDevice[] | Response, contextPath: string) => {
-    const auth = await authenticate(ctx, c, READ_PERMISSIONS);
-    if (!auth.ok) return auth.response;
-    let q;
+  async function faultResponse(c: Context<Env>, rule: FaultRule): Promise<Response> {
+    if (rule.latencyMs > 0) await sleep(rule.latencyMs);
+    c.set('outcome', 'fault');
+    const { code, message } = FAULT_ERRORS[rule.status] ?? { code: 'UnknownError', message: 'Injected fault.' };
+    const headers: Record<string, string> = {};
+    if (rule.retryAfterSeconds !== undefined && (rule.status === 429 || rule.status === 503)) {
+      headers['Retry-After'] = String(rule.retryAfterSeconds);
+    }
+    return graphError(c, { status: rule.status, code, message, headers });
+  }
+
+  /** Token, permission, Intune role, then throttling: what every Graph call passes before it is served. */
+  async function guard(c: Context<Env>, permissions: readonly string[]): Promise<Guarded> {
+    const auth = await authenticate(ctx, c, permissions);
+    if (!auth.ok) return auth;
+    c.set('user', auth.caller.user.userPrincipalName);
+    if (!hasIntuneRole(auth.caller.user)) {
+      return { ok: false, response: forbidden(c, 'User is not authorized to perform this operation. The user has no Intune role assignment') };
+    }
+    const appId = typeof auth.caller.claims.appid === 'string' ? auth.caller.claims.appid : 'unknown';
+    const decision = ctx.throttler.check(ctx.clock.now(), appId, WRITE_METHODS.has(c.req.method), ctx.settings.throttling);
+    if (decision.throttled) {
+      c.set('outcome', 'throttled');
+      return {
+        ok: false,
+        response: graphError(c, {
+          status: 429, code: 'TooManyRequests',
+          message: `Too many requests. The ${decision.budget?.includes('write') ? 'write' : 'request'} limit of the Intune devices service was reached for this ${decision.budget?.startsWith('app') ? 'application' : 'tenant'}; retry later.`,
+          headers: decision.retryAfter === null ? {} : { 'Retry-After': decision.retryAfter },
+        }),
+      };
+    }
+    return auth;
+  }
+
+  function forbidden(c: Context<Env>, message: string): Response {
+    return graphError(c, { status: 403, code: 'Forbidden', message: intuneMessage(message, requestIds(c).requestId) });
+  }
+
+  function notFound(c: Context<Env>): Response {
+    return graphError(c, {
+      status: 404, code: 'ResourceNotFound',
+      message: intuneMessage("Resource not found for the segment 'managedDevices'.", requestIds(c).requestId),
+    });
+  }
+
+  function parse(c: Context<Env>): ListQuery | Response {
     try {
-      q = parseListQuery(c.req.query());
+      return parseListQuery(c.req.query());
     } catch (e) {
       if (e instanceof ODataError) return graphError(c, { status: 400, code: 'BadRequest', message: e.message });
       throw e;
     }
-    const source = items();
-    if (source instanceof Response) return source;
-    const body = page(source, q, { context: `${ctx.origin}/v1.0/$metadata#${contextPath}`, self: new URL(c.req.url) }, (d) => project(d, q.select));
-    rewriteOrigin(body, ctx.origin);
-    c.header('Content-Type', ODATA_JSON);
-    return c.body(JSON.stringify(body), 200);
+  }
+
+  /** A device as Graph shows it now: its action results and last sync follow the emulator's clock. */
+  function view(d: StoredDevice): ManagedDevice {
+    const now = ctx.clock.now();
+    if (ctx.actions.forDevice(d.graph.id).length === 0) return d.graph;
+    return {
+      ...d.graph,
+      lastSyncDateTime: ctx.actions.lastSync(d, now, ctx.settings.timings),
+      deviceActionResults: ctx.actions.results(d, now, ctx.settings.timings),
+    };
+  }
+
+  function* visible(devices: Iterable<StoredDevice>, user: DirectoryUser): Generator<StoredDevice> {
+    for (const d of devices) if (canSee(user, d)) yield d;
+  }
+
+  const listDevices = async (c: Context<Env>, source: (caller: Caller) => Iterable<StoredDevice> | Response, contextPath: string) => {
+    const g = await guard(c, READ_PERMISSIONS);
+    if (!g.ok) return g.response;
+    const q = parse(c);
+    if (q instanceof Response) return q;
+    const devices = source(g.caller);
+    if (devices instanceof Response) return devices;
+    try {
+      const body = runList(visible(devices, g.caller.user), q, ctx.settings.quirks, {
+        context: `${ctx.origin}/v1.0/$metadata#${contextPath}`, self: publicUrl(c.req.url),
+      }, (d) => project(view(d), q.select));
+      c.header('Content-Type', ODATA_JSON);
+      return c.body(JSON.stringify(body), 200);
+    } catch (e) {
+      if (e instanceof ODataError) return graphError(c, { status: 400, code: 'BadRequest', message: e.message });
+      throw e;
+    }
   };
 
+  const findUser = (key: string) => ctx.index.userByKey.get(decodeURIComponent(key).toLowerCase());
+  const userNotFound = (c: Context<Env>, key: string) => graphError(c, {
+    status: 404, code: 'Request_ResourceNotFound',
+    message: `Resource '${decodeURIComponent(key)}' does not exist or one of its queried reference-property objects are not present.`,
+  });
+
   app.get('/v1.0/deviceManagement/managedDevices', (c) =>
-    listDevices(c, () => ctx.tenant.devices.map((d) => d.graph), 'deviceManagement/managedDevices'));
+    listDevices(c, () => ctx.tenant.devices, 'deviceManagement/managedDevices'));
 
   app.get('/v1.0/users/:user/managedDevices', (c) => {
-    const key = decodeURIComponent(c.req.param('user')).toLowerCase();
+    const key = c.req.param('user');
     return listDevices(c, () => {
-      const user = ctx.tenant.users.find((u) => u.id === key || u.userPrincipalName.toLowerCase() === key);
-      if (!user) {
-        return graphError(c, {
-          status: 404, code: 'Request_ResourceNotFound',
-          message: `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
-        });
-      }
-      return ctx.tenant.devices.filter((d) => d.graph.userId === user.id).map((d) => d.graph);
-    }, `users('${key}')/managedDevices`);
+      const user = findUser(key);
+      return user ? ctx.index.devicesByUser.get(user.id) ?? [] : userNotFound(c, key);
+    }, `users('${decodeURIComponent(key)}')/managedDevices`);
   });
 
   app.get('/v1.0/deviceManagement/managedDevices/:id', async (c) => {
-    const auth = await authenticate(ctx, c, READ_PERMISSIONS);
-    if (!auth.ok) return auth.response;
-    const id = c.req.param('id');
-    const device = GUID_RE.test(id) ? ctx.tenant.devices.find((d) => d.graph.id === id.toLowerCase()) : undefined;
-    if (!device) {
-      return graphError(c, {
-        status: 404, code: 'ResourceNotFound',
-        message: intuneMessage(`Resource not found for the segment 'managedDevices'.`, requestIds(c).requestId),
-      });
-    }
-    let q;
-    try {
-      q = parseListQuery(c.req.query());
-    } catch (e) {
-      if (e instanceof ODataError) return graphError(c, { status: 400, code: 'BadRequest', message: e.message });
-      throw e;
-    }
+    const g = await guard(c, READ_PERMISSIONS);
+    if (!g.ok) return g.response;
+    const device = lookup(c.req.param('id'));
+    if (!device) return notFound(c);
+    if (!canSee(g.caller.user, device)) return forbidden(c, 'User is not authorized to perform this operation on this device (scope tags)');
+    const q = parse(c);
+    if (q instanceof Response) return q;
     c.header('Content-Type', ODATA_JSON);
     const context = `${ctx.origin}/v1.0/$metadata#deviceManagement/managedDevices${q.select ? `(${q.select.join(',')})` : ''}/$entity`;
-    return c.body(JSON.stringify({ '@odata.context': context, ...project(device.graph, q.select) }), 200);
+    return c.body(JSON.stringify({ '@odata.context': context, ...project(view(device), q.select) }), 200);
   });
 
-  return app;
-}
+  // recoverPasscode: queues the action and answers 204; the device carries it out later.
+  const recoverPasscode = async (c: Context<Env>, deviceId: string, ownerKey?: string) => {
+    const g = await guard(c, PRIVILEGED_PERMISSIONS);
+    if (!g.ok) return g.response;
+    const body = await c.req.text();
+    if (body.trim().length > 0) {
+      return graphError(c, { status: 400, code: 'BadRequest', message: 'This action takes no request body; the body must be empty.' });
+    }
+    const device = lookup(deviceId);
+    if (!device) return notFound(c);
+    if (ownerKey !== undefined) {
+      const owner = findUser(ownerKey);
+      if (!owner) return userNotFound(c, ownerKey);
+      if (device.graph.userId !== owner.id) return notFound(c);
+    }
+    if (!canSee(g.caller.user, device)) {
+      return forbidden(c, 'User is not authorized to perform this operation on this device (scope tags)');
+    }
+    ctx.actions.record(device.graph.id, 'recoverPasscode', ctx.clock.now(), requestIds(c).clientRequestId);
+    return c.body(null, 204);
+  };
 
-/** nextLink is built from the request URL; behind a proxy that differs from our public origin, so pin it. */
-function rewriteOrigin(body: { '@odata.nextLink'?: string }, origin: string) {
-  if (!body['@odata.nextLink']) return;
-  const next = new URL(body['@odata.nextLink']);
-  const pub = new URL(origin);
-  next.protocol = pub.protocol;
-  next.host = pub.host;
-  body['@odata.nextLink'] = next.toString();
+  app.post('/v1.0/deviceManagement/managedDevices/:id/recoverPasscode', (c) => recoverPasscode(c, c.req.param('id')));
+  app.post('/v1.0/users/:user/managedDevices/:id/recoverPasscode', (c) => recoverPasscode(c, c.req.param('id'), c.req.param('user')));
+  app.post('/v1.0/deviceManagement/detectedApps/:appId/managedDevices/:id/recoverPasscode', (c) => recoverPasscode(c, c.req.param('id')));
+
+  function lookup(id: string): StoredDevice | undefined {
+    return GUID_RE.test(id) ? ctx.index.deviceById.get(id.toLowerCase()) : undefined;
+  }
+
+  /** nextLink is built from the request URL; behind a proxy that differs from our public origin, so pin it. */
+  function publicUrl(raw: string): URL {
+    const url = new URL(raw);
+    const pub = new URL(ctx.origin);
+    url.protocol = pub.protocol;
+    url.host = pub.host;
+    return url;
+  }
+
+  return app;
 }

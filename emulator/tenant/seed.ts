@@ -2,8 +2,9 @@
 // devices. Dates are offsets from the epoch so that a demo started today shows "synced 5 minutes ago".
 import { Faker, base, de, en, en_GB, es, fr, nl, pl, sv } from '@faker-js/faker';
 import { CARRIERS, DEVICE_CATEGORIES, PLATFORMS, type PlatformProfile } from './catalog';
+import { APPLE_SERIAL, UPPER_ALNUM, digits, fromAlphabet, guid, hex } from './random-strings';
 import { DEMO_ACCOUNTS, TENANT_DOMAIN, TENANT_ID } from '../constants';
-import type { DirectoryUser, ManagedDevice, ScopeTag, StoredDevice, Tenant } from './types';
+import type { ActionScenario, DirectoryUser, ManagedDevice, ScopeTag, StoredDevice, Tenant } from './types';
 
 export interface SeedOptions {
   seed: number;
@@ -69,7 +70,7 @@ export function seedTenant(options: SeedOptions): Tenant {
 
   const makeDevice = (owner: DirectoryUser, platform: PlatformProfile, overrides: Partial<ManagedDevice> = {}) => {
     const graph = { ...buildDevice(rng, owner, platform, daysAgo), ...overrides };
-    devices.push({ graph, scopeTag: owner.scopeTag });
+    devices.push({ graph, scopeTag: owner.scopeTag, scenario: scenarioFor(graph, platform, epochMs), scenarioSince: 0 });
     return graph;
   };
   const platformByKey = (key: PlatformProfile['key']) => PLATFORMS.find((p) => p.key === key) ?? PLATFORMS[0]!;
@@ -110,18 +111,19 @@ function seedUsers(rng: Faker, options: SeedOptions): DirectoryUser[] {
     rng.helpers.weightedArrayElement([
       { weight: 60, value: 'EMEA' as const }, { weight: 25, value: 'AMER' as const }, { weight: 15, value: 'APAC' as const },
     ]);
-  const add = (givenName: string, surname: string, upnBase: string) => {
+  const add = (givenName: string, surname: string, upnBase: string, scopeTag: ScopeTag = users.length % 7 === 0 ? 'EMEA' : pickTag()) => {
     let upn = `${upnBase}@${TENANT_DOMAIN}`;
     for (let n = 2; taken.has(upn); n++) upn = `${upnBase}${n}@${TENANT_DOMAIN}`;
     taken.add(upn);
     users.push({
-      id: rng.string.uuid(), displayName: `${givenName} ${surname}`, givenName, surname,
-      userPrincipalName: upn, mail: upn, scopeTag: users.length % 7 === 0 ? 'EMEA' : pickTag(),
+      id: guid(rng), displayName: `${givenName} ${surname}`, givenName, surname,
+      userPrincipalName: upn, mail: upn, scopeTag,
       consentedScopes: [], intuneScopeTags: [],
     });
   };
   for (const p of NAMED_PEOPLE) {
-    if (users.length < options.users) add(p.givenName, p.surname, p.upn);
+    // In the helpdesk agent's region, so the demo agent can find them.
+    if (users.length < options.users) add(p.givenName, p.surname, p.upn, 'EMEA');
   }
   const namers = NAME_LOCALES.map((locale, i) => new Faker({ locale: [locale, en, base], seed: options.seed + i + 1 }));
   while (users.length < options.users) {
@@ -168,7 +170,7 @@ function buildDevice(
   const graceDate = compliance === 'inGracePeriod' ? daysAgo(-rng.number.int({ min: 1, max: 6 })) : '9999-12-31T23:59:59Z';
 
   return {
-    id: rng.string.uuid(),
+    id: guid(rng),
     userId: owner.id,
     deviceName: deviceNameFor(rng, platform, owner, serialNumber, enrolled),
     managedDeviceOwnerType: owned,
@@ -180,12 +182,12 @@ function buildDevice(
     managementAgent: platform.managementAgent,
     osVersion: rng.helpers.arrayElement(platform.osVersions),
     easActivated: mobile && rng.number.float() < 0.6,
-    easDeviceId: mobile ? rng.string.alphanumeric({ length: 20, casing: 'upper' }) : '',
+    easDeviceId: mobile ? fromAlphabet(rng, UPPER_ALNUM, 20) : '',
     easActivationDateTime: PLACEHOLDER_DATE,
     azureADRegistered: true,
     deviceEnrollmentType: rng.helpers.arrayElement(platform.enrollmentTypes),
     emailAddress: rng.number.float() < 0.95 ? owner.mail : '',
-    azureADDeviceId: rng.string.uuid(),
+    azureADDeviceId: guid(rng),
     deviceRegistrationState: 'registered',
     deviceCategoryDisplayName: rng.helpers.arrayElement(DEVICE_CATEGORIES),
     isSupervised: rng.number.float() < platform.supervisedShare,
@@ -199,10 +201,10 @@ function buildDevice(
     imei: mobile ? imei(rng) : '',
     complianceGracePeriodExpirationDateTime: graceDate,
     serialNumber,
-    phoneNumber: mobile && rng.number.float() < 0.5 ? `+49 15${rng.string.numeric(9)}` : '',
+    phoneNumber: mobile && rng.number.float() < 0.5 ? `+49 15${digits(rng, 9)}` : '',
     androidSecurityPatchLevel: platform.operatingSystem === 'Android' ? `2026-${String(rng.number.int({ min: 1, max: 10 })).padStart(2, '0')}-01` : '',
     userDisplayName: owner.displayName,
-    wiFiMacAddress: rng.string.hexadecimal({ length: 12, casing: 'lower', prefix: '' }),
+    wiFiMacAddress: hex(rng, 12),
     subscriberCarrier: mobile ? rng.helpers.arrayElement(CARRIERS) : '',
     meid: '',
     totalStorageSpaceInBytes: storage,
@@ -210,14 +212,26 @@ function buildDevice(
     managedDeviceName: `${upnPrefix}_${platform.operatingSystem}_${enrolled.slice(0, 10)}`,
     partnerReportedThreatState: 'unknown',
     managementCertificateExpirationDate: daysAgo(-rng.number.int({ min: 30, max: 365 })),
-    iccid: mobile && rng.number.float() < 0.5 ? `8949${rng.string.numeric(15)}` : '',
-    udid: platform.operatingSystem.endsWith('OS') ? rng.string.hexadecimal({ length: 40, casing: 'lower', prefix: '' }) : '',
+    iccid: mobile && rng.number.float() < 0.5 ? `8949${digits(rng, 15)}` : '',
+    udid: platform.operatingSystem.endsWith('OS') ? hex(rng, 40) : '',
     notes: null,
     ethernetMacAddress: '',
     physicalMemoryInBytes: 0,
     enrollmentProfileName: rng.helpers.arrayElement(platform.enrollmentProfiles),
     deviceActionResults: [],
   };
+}
+
+/**
+ * A device's default answer to remote actions, from facts a helpdesk can see: desktops and Android device
+ * administrator do not support passcode recovery, devices silent for a week are offline, and one in fifty
+ * (by id) fails.
+ */
+function scenarioFor(device: ManagedDevice, platform: PlatformProfile, epochMs: number): ActionScenario {
+  if (platform.key === 'windows' || platform.key === 'macos' || platform.key === 'androidDeviceAdmin') return 'notSupported';
+  if (epochMs - Date.parse(device.lastSyncDateTime) > 7 * DAY_MS) return 'offline';
+  if (parseInt(device.id.slice(0, 8), 16) % 50 === 0) return 'failing';
+  return 'online';
 }
 
 function deviceNameFor(
@@ -239,22 +253,21 @@ function deviceNameFor(
     case 'androidDeviceAdmin':
       return `${upnPrefix}_Android_${stamp}`;
     case 'windows':
-      return rng.number.float() < 0.7 ? `CONTOSO-${serial.slice(-7)}` : `DESKTOP-${rng.string.alphanumeric({ length: 7, casing: 'upper' })}`;
+      return rng.number.float() < 0.7 ? `CONTOSO-${serial.slice(-7)}` : `DESKTOP-${fromAlphabet(rng, UPPER_ALNUM, 7)}`;
     case 'macos':
       return `${first}'s MacBook`;
   }
 }
 
 function serialFor(rng: Faker, platform: PlatformProfile, manufacturer: string): string {
-  if (manufacturer === 'Apple') return rng.string.alphanumeric({ length: 10, casing: 'upper', exclude: ['O', 'I'] });
-  if (manufacturer === 'samsung') return `R5${rng.string.alphanumeric({ length: 9, casing: 'upper' })}`;
-  if (platform.key === 'windows') return rng.string.alphanumeric({ length: 10, casing: 'upper' });
-  return rng.string.alphanumeric({ length: 12, casing: 'upper' });
+  if (manufacturer === 'Apple') return fromAlphabet(rng, APPLE_SERIAL, 10);
+  if (manufacturer === 'samsung') return `R5${fromAlphabet(rng, UPPER_ALNUM, 9)}`;
+  return fromAlphabet(rng, UPPER_ALNUM, platform.key === 'windows' ? 10 : 12);
 }
 
 /** A 15-digit IMEI whose last digit is the Luhn check digit, as on a real handset. */
 function imei(rng: Faker): string {
-  const body = `35${rng.string.numeric(12)}`;
+  const body = `35${digits(rng, 12)}`;
   let sum = 0;
   for (let i = 0; i < body.length; i++) {
     let d = Number(body[body.length - 1 - i]);

@@ -70,9 +70,19 @@ export interface ManagedDevice {
 export const SCOPE_TAGS = ['EMEA', 'AMER', 'APAC'] as const;
 export type ScopeTag = (typeof SCOPE_TAGS)[number];
 
+/**
+ * How a device answers remote actions: online devices carry them out within seconds; offline ones keep them
+ * pending until they check in; some platforms report notSupported; a failing device ends in failed.
+ */
+export const ACTION_SCENARIOS = ['online', 'offline', 'notSupported', 'failing'] as const;
+export type ActionScenario = (typeof ACTION_SCENARIOS)[number];
+
 export interface StoredDevice {
   graph: ManagedDevice;
   scopeTag: ScopeTag;
+  scenario: ActionScenario;
+  /** When the scenario last changed (emulator clock, ms); actions progress from then at the earliest. */
+  scenarioSince: number;
 }
 
 export interface DirectoryUser {

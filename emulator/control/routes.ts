@@ -1,0 +1,153 @@
+// The control API under /_emulator, a path Graph does not have. Only in test and demo modes: tests use it
+// to switch quirks, throttling and faults, to set how devices answer actions, to move the clock, to reset
+// the tenant, and to read what requests arrived.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { EmulatorContext } from '../context';
+import { TERMINAL_STATES } from '../intune/actions';
+import { ActionTimingsSchema, FaultsSchema, QuirksSchema, ThrottlingSchema } from '../settings';
+import { ACTION_SCENARIOS, SCOPE_TAGS } from '../tenant/types';
+
+export function controlRoutes(ctx: EmulatorContext): Hono {
+  const app = new Hono();
+
+  async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S> | Response> {
+    const raw: unknown = await c.req.json().catch(() => undefined);
+    const parsed = schema.safeParse(raw ?? {});
+    if (!parsed.success) return c.json({ error: 'invalid control request', details: z.prettifyError(parsed.error) }, 400);
+    return parsed.data;
+  }
+
+  // --- what arrived -------------------------------------------------------------------------------
+  app.get('/requests', (c) => {
+    const since = Number(c.req.query('since') ?? 0);
+    const method = c.req.query('method');
+    const path = c.req.query('path');
+    const pattern = path ? new RegExp(path) : null;
+    const entries = ctx.requestLog.since(Number.isFinite(since) ? since : 0)
+      .filter((e) => (!method || e.method === method) && (!pattern || pattern.test(e.path)));
+    return c.json({ entries });
+  });
+  app.delete('/requests', (c) => {
+    ctx.requestLog.clear();
+    return c.body(null, 204);
+  });
+
+  // --- switches -----------------------------------------------------------------------------------
+  app.get('/quirks', (c) => c.json(ctx.settings.quirks));
+  app.put('/quirks', async (c) => {
+    const b = await body(c, QuirksSchema.partial().strict());
+    if (b instanceof Response) return b;
+    Object.assign(ctx.settings.quirks, b);
+    return c.json(ctx.settings.quirks);
+  });
+
+  app.get('/throttling', (c) => c.json(ctx.settings.throttling));
+  app.put('/throttling', async (c) => {
+    const b = await body(c, ThrottlingSchema.partial().strict());
+    if (b instanceof Response) return b;
+    Object.assign(ctx.settings.throttling, b);
+    ctx.throttler.reset();
+    return c.json(ctx.settings.throttling);
+  });
+
+  app.get('/faults', (c) => c.json({ ...ctx.settings.faults, rules: ctx.faults.list() }));
+  app.put('/faults', async (c) => {
+    const b = await body(c, FaultsSchema.strict());
+    if (b instanceof Response) return b;
+    ctx.settings.faults = b;
+    return c.json({ ...b, rules: ctx.faults.configure(b) });
+  });
+  app.delete('/faults', (c) => {
+    ctx.settings.faults = { rules: [], rate: 0, latencyMs: { min: 0, max: 0 } };
+    ctx.faults.configure(ctx.settings.faults);
+    return c.body(null, 204);
+  });
+
+  app.get('/timings', (c) => c.json(ctx.settings.timings));
+  app.put('/timings', async (c) => {
+    const b = await body(c, ActionTimingsSchema.partial().strict());
+    if (b instanceof Response) return b;
+    Object.assign(ctx.settings.timings, b);
+    return c.json(ctx.settings.timings);
+  });
+
+  app.put('/users/:user/claims-challenge', async (c) => {
+    const user = ctx.index.userByKey.get(c.req.param('user').toLowerCase());
+    if (!user) return c.json({ error: 'no such user' }, 404);
+    const b = await body(c, z.object({ enabled: z.boolean() }));
+    if (b instanceof Response) return b;
+    if (b.enabled) ctx.settings.claimsChallengeUsers.add(user.id);
+    else ctx.settings.claimsChallengeUsers.delete(user.id);
+    return c.json({ user: user.userPrincipalName, enabled: b.enabled });
+  });
+
+  // --- devices and actions ------------------------------------------------------------------------
+  app.get('/devices', (c) => {
+    const q = c.req.query();
+    const limit = Math.min(Number(q.limit ?? 20) || 20, 1000);
+    const found = ctx.tenant.devices.filter((d) =>
+      (!q.scenario || d.scenario === q.scenario) && (!q.scopeTag || d.scopeTag === q.scopeTag) &&
+      (!q.operatingSystem || d.graph.operatingSystem === q.operatingSystem) &&
+      (!q.user || d.graph.userPrincipalName.toLowerCase() === q.user.toLowerCase()) &&
+      (!q.deviceName || d.graph.deviceName === q.deviceName)).slice(0, limit);
+    return c.json({
+      devices: found.map((d) => ({
+        id: d.graph.id, deviceName: d.graph.deviceName, userPrincipalName: d.graph.userPrincipalName,
+        operatingSystem: d.graph.operatingSystem, managementAgent: d.graph.managementAgent, serialNumber: d.graph.serialNumber,
+        imei: d.graph.imei, scopeTag: d.scopeTag, scenario: d.scenario, lastSyncDateTime: d.graph.lastSyncDateTime,
+      })),
+    });
+  });
+
+  app.put('/devices/:id/scenario', async (c) => {
+    const device = ctx.index.deviceById.get(c.req.param('id').toLowerCase());
+    if (!device) return c.json({ error: 'no such device' }, 404);
+    const b = await body(c, z.object({ scenario: z.enum(ACTION_SCENARIOS), scopeTag: z.enum(SCOPE_TAGS).optional() }));
+    if (b instanceof Response) return b;
+    device.scenario = b.scenario;
+    device.scenarioSince = ctx.clock.now();
+    if (b.scopeTag) device.scopeTag = b.scopeTag;
+    return c.json({ id: device.graph.id, scenario: device.scenario, scopeTag: device.scopeTag });
+  });
+
+  app.post('/devices/:id/check-in', (c) => {
+    const device = ctx.index.deviceById.get(c.req.param('id').toLowerCase());
+    if (!device) return c.json({ error: 'no such device' }, 404);
+    ctx.actions.checkIn(device.graph.id, ctx.clock.now());
+    return c.json({ id: device.graph.id, checkedInAt: new Date(ctx.clock.now()).toISOString() });
+  });
+
+  /** Every action POST that reached a device, oldest first, with the state it has now. */
+  app.get('/actions', (c) => {
+    const deviceId = c.req.query('deviceId')?.toLowerCase();
+    const now = ctx.clock.now();
+    const actions = ctx.actions.all().filter((a) => !deviceId || a.deviceId === deviceId).map((a) => {
+      const device = ctx.index.deviceById.get(a.deviceId);
+      const p = device ? ctx.actions.progress(device, a, now, ctx.settings.timings) : null;
+      return {
+        ...a, requestedAt: new Date(a.requestedAt).toISOString(), state: p?.state ?? 'none',
+        terminal: p ? TERMINAL_STATES.has(p.state) : false,
+      };
+    });
+    return c.json({ actions });
+  });
+
+  // --- time and reset -----------------------------------------------------------------------------
+  app.get('/clock', (c) => c.json({ now: new Date(ctx.clock.now()).toISOString(), frozen: ctx.clock.frozen }));
+  app.post('/clock', async (c) => {
+    const b = await body(c, z.object({ advanceMs: z.number().int().nonnegative().optional(), freeze: z.boolean().optional() }).strict());
+    if (b instanceof Response) return b;
+    if (b.freeze === true) ctx.clock.freeze();
+    if (b.freeze === false) ctx.clock.unfreeze();
+    if (b.advanceMs) ctx.clock.advance(b.advanceMs);
+    return c.json({ now: new Date(ctx.clock.now()).toISOString(), frozen: ctx.clock.frozen });
+  });
+
+  app.post('/reset', (c) => {
+    ctx.reset();
+    return c.json({ ok: true, devices: ctx.tenant.devices.length });
+  });
+
+  return app;
+}
