@@ -1,0 +1,82 @@
+// Intune scope tags and claims challenges at the HTTP level.
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../app';
+import { DEMO_ACCOUNTS } from '../constants';
+import { CHALLENGE_CLAIMS } from '../graph/authenticate';
+import { SCOPES, control, createTestEmulator, graphGet, graphPost, redeem, signIn, tokenFor, type GraphErrorJson } from '../testing';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await createTestEmulator({ devices: 1500, users: 400 });
+});
+beforeEach(async () => {
+  await control(emu, 'POST', '/reset');
+});
+
+const readAllIds = async (token: string) => {
+  const ids: string[] = [];
+  let next: string | undefined = '/v1.0/deviceManagement/managedDevices?$select=id';
+  while (next) {
+    const body = (await (await graphGet(emu, next, token)).json()) as { value: { id: string }[]; '@odata.nextLink'?: string };
+    ids.push(...body.value.map((d) => d.id));
+    next = body['@odata.nextLink'];
+  }
+  return ids;
+};
+
+describe('scope tags', () => {
+  it('lists only the EMEA devices to the EMEA helpdesk agent, and all of them to the admin', async () => {
+    const emea = emu.ctx.tenant.devices.filter((d) => d.scopeTag === 'EMEA').map((d) => d.graph.id).sort();
+    expect(emea.length).toBeGreaterThan(300);
+    expect(emea.length).toBeLessThan(1500);
+    expect((await readAllIds(await tokenFor(emu, DEMO_ACCOUNTS.helpdesk))).sort()).toEqual(emea);
+    expect(await readAllIds(await tokenFor(emu, DEMO_ACCOUNTS.admin))).toHaveLength(1500);
+  });
+
+  it('refuses reading and acting on a device outside the agent\'s scope with Intune\'s 403', async () => {
+    const outside = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'AMER' && d.scenario === 'online');
+    const token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
+    const read = await graphGet(emu, `/v1.0/deviceManagement/managedDevices/${outside?.graph.id}`, token);
+    expect(read.status).toBe(403);
+    const act = await graphPost(emu, `/v1.0/deviceManagement/managedDevices/${outside?.graph.id}/recoverPasscode`, token);
+    expect(act.status).toBe(403);
+    const body = (await act.json()) as GraphErrorJson;
+    expect(body.error.code).toBe('Forbidden');
+    const inner = JSON.parse(body.error.message) as { _version: number; Message: string };
+    expect(inner._version).toBe(3);
+    expect(inner.Message).toMatch(/not authorized.*scope tags/);
+    expect((await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions).toHaveLength(0);
+  });
+
+  it('refuses a user with no Intune role even with the permission in the token', async () => {
+    const token = await tokenFor(emu, 'zoe.obrien@contoso.com', [SCOPES.read]);
+    const res = await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1', token);
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('claims challenge', () => {
+  it('answers 401 with insufficient_claims once switched on, and accepts a token that carries the claims', async () => {
+    const { tokens } = await signIn(emu, DEMO_ACCOUNTS.helpdesk);
+    await control(emu, 'PUT', `/users/${DEMO_ACCOUNTS.helpdesk}/claims-challenge`, { enabled: true });
+    const res = await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1', String(tokens.access_token));
+    expect(res.status).toBe(401);
+    const header = res.headers.get('www-authenticate') ?? '';
+    expect(header).toContain('error="insufficient_claims"');
+    const claims = Buffer.from(/claims="([^"]+)"/.exec(header)?.[1] ?? '', 'base64').toString();
+    expect(JSON.parse(claims)).toEqual(JSON.parse(CHALLENGE_CLAIMS));
+    expect(((await res.json()) as GraphErrorJson).error.code).toBe('InvalidAuthenticationToken');
+
+    // The client asks for a token with those claims; Graph then serves it.
+    const refreshed = await redeem(emu, {
+      grant_type: 'refresh_token', refresh_token: String(tokens.refresh_token), claims,
+      scope: 'https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All openid profile offline_access',
+    });
+    const body = (await refreshed.json()) as { access_token: string };
+    const ok = await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1', body.access_token);
+    expect(ok.status).toBe(200);
+
+    await control(emu, 'PUT', `/users/${DEMO_ACCOUNTS.helpdesk}/claims-challenge`, { enabled: false });
+    expect((await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1', String(tokens.access_token))).status).toBe(200);
+  });
+});
