@@ -3,6 +3,7 @@
 // per emulator instance, so tests can run several at once.
 import type { ControllableClock } from './clock';
 import type { SigningKey } from './entra/keys';
+import { DeviceIndexes } from './graph/candidates';
 import type { FaultInjector } from './graph/faults';
 import type { RequestLog } from './graph/request-log';
 import type { Throttler } from './graph/throttle';
@@ -53,6 +54,8 @@ export interface TenantIndex {
   devicesByUser: Map<string, StoredDevice[]>;
   /** Users by object id and by lower-case UPN. */
   userByKey: Map<string, DirectoryUser>;
+  /** Equality indexes for `$filter=prop eq '…'`, built on first use. */
+  filterIndexes: DeviceIndexes;
 }
 
 export interface EmulatorContext {
@@ -92,5 +95,5 @@ export function indexTenant(tenant: Tenant): TenantIndex {
     userByKey.set(u.id, u);
     userByKey.set(u.userPrincipalName.toLowerCase(), u);
   }
-  return { deviceById, devicesByUser, userByKey };
+  return { deviceById, devicesByUser, userByKey, filterIndexes: new DeviceIndexes(tenant.devices) };
 }

@@ -11,6 +11,7 @@ import type { DirectoryUser, ManagedDevice, StoredDevice } from '../tenant/types
 import { authenticate, PRIVILEGED_PERMISSIONS, READ_PERMISSIONS, type Caller } from './authenticate';
 import { graphError, intuneMessage, requestIds } from './errors';
 import { FAULT_ERRORS } from './faults';
+import { compileFilter } from './filter';
 import { ODataError, parseListQuery, project, runList, type ListQuery } from './odata';
 
 const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -125,14 +126,14 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     for (const d of devices) if (canSee(user, d)) yield d;
   }
 
-  const listDevices = async (c: Context<Env>, source: (caller: Caller) => Iterable<StoredDevice> | Response, contextPath: string) => {
+  const listDevices = async (c: Context<Env>, source: (caller: Caller, q: ListQuery) => Iterable<StoredDevice> | Response, contextPath: string) => {
     const g = await guard(c, READ_PERMISSIONS);
     if (!g.ok) return g.response;
     const q = parse(c);
     if (q instanceof Response) return q;
-    const devices = source(g.caller);
-    if (devices instanceof Response) return devices;
     try {
+      const devices = source(g.caller, q);
+      if (devices instanceof Response) return devices;
       const body = runList(visible(devices, g.caller.user), q, ctx.settings.quirks, {
         context: `${ctx.origin}/v1.0/$metadata#${contextPath}`, self: publicUrl(c.req.url),
       }, (d) => project(view(d), q.select));
@@ -150,8 +151,12 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     message: `Resource '${decodeURIComponent(key)}' does not exist or one of its queried reference-property objects are not present.`,
   });
 
+  // A filter Intune drops (unsupported property) must not be narrowed by an index either: it returns all.
+  const narrowed = (q: ListQuery) =>
+    (q.filter && compileFilter(q.filter, ctx.settings.quirks) !== null ? ctx.index.filterIndexes.candidates(q.filter) : null) ?? ctx.tenant.devices;
+
   app.get('/v1.0/deviceManagement/managedDevices', (c) =>
-    listDevices(c, () => ctx.tenant.devices, 'deviceManagement/managedDevices'));
+    listDevices(c, (_caller, q) => narrowed(q), 'deviceManagement/managedDevices'));
 
   app.get('/v1.0/users/:user/managedDevices', (c) => {
     const key = c.req.param('user');
