@@ -9,12 +9,10 @@ test('the helpdesk agent signs in through the emulator, sees devices, and signs 
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
 
   await expect(page.getByTestId('agent-name')).toHaveText('Hanna Berger');
-  const table = page.getByRole('table', { name: 'Managed devices' });
+  const table = page.getByRole('table', { name: 'Devices matching the search' });
   await expect(table).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(/^100 devices shown, more in Intune$/);
-  // 100 rows of data, each a real device with a name and a user.
-  await expect(table.getByRole('row')).toHaveCount(101);
-  await expect(table.getByRole('cell', { name: "Zoë's iPhone" }).first()).toBeVisible();
+  await expect(page.getByTestId('results-status')).toHaveText('100 devices shown; more in Intune');
+  await expect(table.getByRole('link', { name: "Zoë's iPhone" }).first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();

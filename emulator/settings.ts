@@ -15,12 +15,17 @@ export const QuirksSchema = z.object({
   orderbyIgnored: z.boolean(),
   /** $skip beyond 1000 returns an empty page. */
   skipBeyond1000Empty: z.boolean(),
+  /**
+   * Properties this tenant's Intune also refuses to filter on (so a filter naming them is dropped too).
+   * Microsoft documents none of this, and reports differ; a test names the property to reproduce a report.
+   */
+  alsoUnfilterable: z.array(z.string()),
 });
 export type Quirks = z.infer<typeof QuirksSchema>;
 
 export const ALL_QUIRKS_ON: Quirks = {
   startswithIsContains: true, orOfStartswithAppliesFirst: true, neIsEq: true,
-  unsupportedPropertyIgnored: true, orderbyIgnored: true, skipBeyond1000Empty: true,
+  unsupportedPropertyIgnored: true, orderbyIgnored: true, skipBeyond1000Empty: true, alsoUnfilterable: [],
 };
 
 export const RetryAfterModeSchema = z.enum(['integer', 'fractional', 'absent', 'varied']);
@@ -93,7 +98,7 @@ export interface EmulatorSettings {
 
 export function defaultSettings(): EmulatorSettings {
   return {
-    quirks: { ...ALL_QUIRKS_ON },
+    quirks: { ...ALL_QUIRKS_ON, alsoUnfilterable: [] },
     throttling: { ...INTUNE_LIMITS },
     faults: { rules: [], rate: 0, latencyMs: { min: 0, max: 0 } },
     timings: { ...DEFAULT_TIMINGS },

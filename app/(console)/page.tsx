@@ -1,12 +1,16 @@
+import { Suspense } from 'react';
 import { AuthGate } from '@/components/auth/auth-gate';
-import { DeviceTable } from '@/components/devices/device-table';
+import { DeviceSearchView } from '@/components/devices/device-search-view';
 import { messages } from '@/lib/i18n/messages';
 
 export default function HomePage() {
+  const loading = <p className="mt-16 text-center text-slate-600">{messages.auth.signingIn}</p>;
   return (
-    <AuthGate fallback={<p className="mt-16 text-center text-slate-600">{messages.auth.signingIn}</p>}>
-      <h1 className="mb-4 text-xl font-semibold">{messages.devices.heading}</h1>
-      <DeviceTable />
+    <AuthGate fallback={loading}>
+      <h1 className="sr-only">{messages.devices.heading}</h1>
+      <Suspense fallback={loading}>
+        <DeviceSearchView />
+      </Suspense>
     </AuthGate>
   );
 }

@@ -11,7 +11,11 @@ const m = messages.errors;
 
 function advice(info: ApiErrorInfo): string {
   if (info.status === 401) return m.unauthorized;
+  if (info.reason === 'missingPermission') return m.missingPermission;
+  if (info.reason === 'outsideScope') return m.outsideScope;
+  if (info.reason === 'noIntuneRole') return m.noIntuneRole;
   if (info.status === 403) return m.forbidden;
+  if (info.status === 400) return m.badRequest;
   if (info.status === 429) return m.throttled;
   if (info.status >= 500) return m.unavailable;
   return m.generic;

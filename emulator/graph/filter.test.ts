@@ -135,6 +135,12 @@ describe('Intune quirks, each on and off', () => {
     expect(on.body['@odata.count']).toBe(2500);
   });
 
+  it('drops filters on properties a test declares unfilterable for this tenant', async () => {
+    await control(emu, 'PUT', '/quirks', { alsoUnfilterable: ['deviceName'] });
+    const dropped = await list(`$filter=${encodeURIComponent("deviceName eq 'Zoë''s iPhone'")}&$select=id&$count=true&$top=1`);
+    expect(dropped.body['@odata.count']).toBe(2500);
+  });
+
   it('$orderby is ignored when on and applied when off', async () => {
     const seeded = all().slice(0, 5).map((d) => d.id);
     const on = await list('$orderby=deviceName desc&$top=5&$select=id,deviceName');

@@ -22,6 +22,7 @@ export interface FilterQuirks {
   orOfStartswithAppliesFirst: boolean;
   neIsEq: boolean;
   unsupportedPropertyIgnored: boolean;
+  alsoUnfilterable: readonly string[];
 }
 
 type Token =
@@ -164,7 +165,7 @@ export type DevicePredicate = (d: ManagedDevice) => boolean;
  * Returns null when the whole filter is dropped (a property Intune cannot filter on).
  */
 export function compileFilter(node: FilterNode, quirks: FilterQuirks): DevicePredicate | null {
-  const unsupported = [...referencedProperties(node)].filter((p) => !FILTERABLE_PROPERTIES.has(p));
+  const unsupported = [...referencedProperties(node)].filter((p) => !FILTERABLE_PROPERTIES.has(p) || quirks.alsoUnfilterable.includes(p));
   if (unsupported.length > 0) {
     if (quirks.unsupportedPropertyIgnored) return null;
     throw new ODataError(`Filtering on the property '${unsupported[0]}' is not supported for managedDevices.`);

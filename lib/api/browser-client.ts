@@ -1,55 +1,80 @@
-// The browser's way to call the console's API: it gets the agent's Graph token from MSAL (silently, or by
-// sending the agent to sign in again) and turns error answers into ApiError.
+// The browser's way to call the console's API. It gets the agent's Graph token from MSAL, waits while
+// Graph has asked the tab to back off, renews an expired token silently once (interactively only if it
+// must), follows a claims challenge, and turns error answers into ApiError.
 import {
   InteractionRequiredAuthError,
   type AccountInfo,
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import { SIGN_IN_SCOPES } from '@/lib/auth/scopes';
-import { ApiError, isApiErrorBody } from './api-error';
+import { ApiError, isApiErrorBody, type ApiErrorInfo } from './api-error';
+import { throttleGate } from './throttle-gate';
 
 export interface ApiClient {
   get<T>(path: string, init?: { signal?: AbortSignal }): Promise<T>;
 }
 
 export function createApiClient(msal: IPublicClientApplication, account: AccountInfo | null): ApiClient {
-  async function token(): Promise<string> {
-    const active = account ?? msal.getActiveAccount() ?? msal.getAllAccounts()[0];
-    if (!active) throw new ApiError(noSession());
+  const activeAccount = () => account ?? msal.getActiveAccount() ?? msal.getAllAccounts()[0] ?? null;
+
+  async function token(forceRefresh: boolean): Promise<string> {
+    const active = activeAccount();
+    if (!active) throw new ApiError(localError(401, 'noAccount', 'No one is signed in. Sign in again.'));
     try {
-      const result = await msal.acquireTokenSilent({ scopes: SIGN_IN_SCOPES, account: active });
-      return result.accessToken;
+      return (await msal.acquireTokenSilent({ scopes: SIGN_IN_SCOPES, account: active, forceRefresh })).accessToken;
     } catch (e) {
       if (e instanceof InteractionRequiredAuthError) {
-        // The page's URL is kept by MSAL and restored after sign-in, so the agent lands where they were.
+        // MSAL keeps this page's URL and returns here after sign-in, so the agent's search survives.
         await msal.acquireTokenRedirect({ scopes: SIGN_IN_SCOPES, account: active });
       }
       throw e;
     }
   }
 
-  return {
-    async get<T>(path: string, init: { signal?: AbortSignal } = {}): Promise<T> {
-      const res = await fetch(path, {
-        headers: { Authorization: `Bearer ${await token()}`, Accept: 'application/json' },
-        signal: init.signal,
-        cache: 'no-store',
-      });
-      const body: unknown = await res.json().catch(() => null);
-      if (!res.ok) {
-        throw new ApiError(isApiErrorBody(body) ? body.error : {
-          status: res.status, code: `Http${res.status}`, message: res.statusText || 'The console did not answer properly.',
-          requestId: null, clientRequestId: null, date: res.headers.get('date'), retryAfterSeconds: null,
-        });
-      }
+  async function get<T>(path: string, signal: AbortSignal | undefined, renewed: boolean): Promise<T> {
+    await throttleGate.wait(signal);
+    const res = await fetch(path, {
+      headers: { Authorization: `Bearer ${await token(renewed)}`, Accept: 'application/json' },
+      signal,
+      cache: 'no-store',
+    }).catch((e: unknown) => {
+      if (signal?.aborted) throw e;
+      throw new ApiError(localError(0, 'networkError', 'The console could not be reached. Check the connection and try again.'));
+    });
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok) {
+      throttleGate.succeeded();
       return body as T;
-    },
-  };
+    }
+    const info: ApiErrorInfo = isApiErrorBody(body)
+      ? body.error
+      : localError(res.status, `Http${res.status}`, res.statusText || 'The console did not answer properly.', res.headers.get('date'));
+    if (res.status === 401) {
+      const active = activeAccount();
+      if (info.claims && active) {
+        await msal.acquireTokenRedirect({ scopes: SIGN_IN_SCOPES, account: active, claims: decodeClaims(info.claims) });
+      } else if (!renewed) {
+        return get<T>(path, signal, true); // expired or revoked: one silent renewal, then one retry
+      } else if (active) {
+        await msal.acquireTokenRedirect({ scopes: SIGN_IN_SCOPES, account: active });
+      }
+    }
+    if (res.status === 429 || (res.status === 503 && info.retryAfterSeconds !== null)) throttleGate.throttled(info.retryAfterSeconds);
+    throw new ApiError(info);
+  }
+
+  return { get: (path, init = {}) => get(path, init.signal, false) };
 }
 
-function noSession() {
-  return {
-    status: 401, code: 'noAccount', message: 'No one is signed in.', requestId: null, clientRequestId: null,
-    date: null, retryAfterSeconds: null,
-  };
+/** Graph sends the claims of a challenge base64-encoded; MSAL wants the JSON. */
+function decodeClaims(claims: string): string {
+  try {
+    return atob(claims);
+  } catch {
+    return claims;
+  }
+}
+
+function localError(status: number, code: string, message: string, date: string | null = new Date().toUTCString()): ApiErrorInfo {
+  return { status, code, message, requestId: null, clientRequestId: null, date, retryAfterSeconds: null };
 }

@@ -22,8 +22,21 @@ export function graphErrorResponse(e: GraphError): NextResponse<ApiErrorBody> {
   const status = e.kind === 'timeout' ? 504 : e.kind === 'network' || e.kind === 'invalidResponse' ? 502 : e.status;
   return jsonError(status, {
     code: e.code, message: e.message, requestId: e.requestId, clientRequestId: e.clientRequestId,
-    date: e.date, retryAfterSeconds: e.retryAfterSeconds,
+    date: e.date, retryAfterSeconds: e.retryAfterSeconds, reason: forbiddenReason(e), claims: e.claimsChallenge,
   });
+}
+
+/** Why Graph said 403, as far as its message tells: a permission missing from the token, or Intune's RBAC. */
+function forbiddenReason(e: GraphError): ApiErrorBody['error']['reason'] {
+  if (e.status !== 403) return null;
+  if (/following scopes|permission|scp/i.test(e.message) && /DeviceManagement/i.test(e.message)) return 'missingPermission';
+  if (/no Intune role/i.test(e.message)) return 'noIntuneRole';
+  if (/scope tag|not authorized/i.test(e.message)) return 'outsideScope';
+  return null;
+}
+
+export function badRequest(code: string, message: string): NextResponse<ApiErrorBody> {
+  return jsonError(400, { code, message, requestId: null, clientRequestId: null, date: new Date().toUTCString(), retryAfterSeconds: null });
 }
 
 /** The agent's Graph token from `Authorization: Bearer …`; it is passed on to Graph and never kept. */

@@ -9,10 +9,27 @@ import { GraphError, graphErrorFromResponse } from './errors';
 export interface GraphRequest<S extends z.ZodType> {
   /** A path below the version segment, built from a fixed template, e.g. `/deviceManagement/managedDevices`. */
   path: string;
-  token: string;
   query?: Record<string, string>;
+  /** Instead of path and query: an @odata.nextLink Graph gave, followed exactly as given. */
+  nextLink?: string;
+  token: string;
   schema: S;
   signal?: AbortSignal;
+}
+
+/** The URL for a request; a nextLink must point at the configured Graph, or it is not followed. */
+export function graphUrl(req: { path: string; query?: Record<string, string>; nextLink?: string }): URL {
+  const base = new URL(serverEnv().GRAPH_BASE_URL);
+  if (req.nextLink !== undefined) {
+    const next = new URL(req.nextLink);
+    if (next.origin !== base.origin || !next.pathname.startsWith(`${base.pathname.replace(/\/$/, '')}/v1.0/`)) {
+      throw new RangeError('nextLink does not point at the configured Microsoft Graph');
+    }
+    return next;
+  }
+  const url = new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}/v1.0${req.path}`);
+  for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
+  return url;
 }
 
 export interface GraphResponse<T> {
@@ -23,8 +40,7 @@ export interface GraphResponse<T> {
 
 export async function graphGet<S extends z.ZodType>(req: GraphRequest<S>): Promise<GraphResponse<z.infer<S>>> {
   const env = serverEnv();
-  const url = new URL(`${env.GRAPH_BASE_URL.replace(/\/$/, '')}/v1.0${req.path}`);
-  for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
+  const url = graphUrl(req);
   const clientRequestId = randomUUID();
   const timeout = AbortSignal.timeout(env.GRAPH_TIMEOUT_MS);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;

@@ -1,48 +1,73 @@
 import 'server-only';
-// Reading managed devices from Intune through Graph, reshaped into what the console shows.
+// Reading managed devices from Intune through Graph, reshaped into what the console shows: Graph's
+// placeholder dates become null, missing text becomes '', unknown enum values become 'unknown'.
 import { z } from 'zod';
-import type { DeviceListItem, DeviceListPage } from '@/lib/devices/types';
+import type { DeviceDetail, DeviceListItem } from '@/lib/devices/types';
 import { graphGet } from './client';
 
 /** The fields a helpdesk needs in the list; asking for these only keeps pages small. */
 export const DEVICE_LIST_FIELDS = [
-  'id', 'deviceName', 'userPrincipalName', 'userDisplayName', 'operatingSystem', 'osVersion', 'model',
-  'manufacturer', 'serialNumber', 'complianceState', 'lastSyncDateTime',
+  'id', 'deviceName', 'userId', 'userPrincipalName', 'userDisplayName', 'emailAddress', 'operatingSystem', 'osVersion',
+  'managementAgent', 'model', 'manufacturer', 'serialNumber', 'imei', 'managedDeviceOwnerType', 'complianceState',
+  'lastSyncDateTime',
 ] as const;
 
-const PLACEHOLDER_YEAR = '0001-';
-const graphDate = z.string().nullable().optional().transform((v) => (!v || v.startsWith(PLACEHOLDER_YEAR) ? null : v));
+export const DEVICE_DETAIL_FIELDS = [
+  ...DEVICE_LIST_FIELDS, 'meid', 'phoneNumber', 'deviceEnrollmentType', 'enrollmentProfileName', 'isSupervised',
+  'isEncrypted', 'enrolledDateTime', 'azureADDeviceId', 'deviceActionResults',
+] as const;
+
+const graphDate = z.string().nullable().optional().transform((v) => (!v || v.startsWith('0001-') ? null : v));
 const text = z.string().nullable().optional().transform((v) => v ?? '');
 
-const ManagedDeviceListItem = z.object({
+export const ManagedDeviceListItem = z.object({
   id: z.string(),
   deviceName: text,
+  userId: text,
   userPrincipalName: text,
   userDisplayName: text,
+  emailAddress: text,
   operatingSystem: text,
   osVersion: text,
+  managementAgent: text,
   model: text,
   manufacturer: text,
   serialNumber: text,
+  imei: text,
+  managedDeviceOwnerType: z.enum(['company', 'personal', 'unknown']).catch('unknown'),
   complianceState: z.enum(['unknown', 'compliant', 'noncompliant', 'conflict', 'error', 'inGracePeriod', 'configManager']).catch('unknown'),
   lastSyncDateTime: graphDate,
+}) satisfies z.ZodType<DeviceListItem>;
+
+const ActionResult = z.object({
+  actionName: z.string(),
+  actionState: z.enum(['none', 'pending', 'canceled', 'active', 'done', 'failed', 'notSupported']).catch('none'),
+  startDateTime: graphDate,
+  lastUpdatedDateTime: graphDate,
 });
 
-const ManagedDevicePage = z.object({
+const ManagedDeviceDetail = ManagedDeviceListItem.extend({
+  meid: text,
+  phoneNumber: text,
+  deviceEnrollmentType: text,
+  enrollmentProfileName: text,
+  isSupervised: z.boolean().nullable().optional().transform((v) => v ?? false),
+  isEncrypted: z.boolean().nullable().optional().transform((v) => v ?? false),
+  enrolledDateTime: graphDate,
+  azureADDeviceId: text,
+  deviceActionResults: z.array(ActionResult).nullable().optional().transform((v) => v ?? []),
+}) satisfies z.ZodType<DeviceDetail>;
+
+export const ManagedDevicePage = z.object({
   value: z.array(ManagedDeviceListItem),
   '@odata.nextLink': z.string().optional(),
 });
 
-export const FIRST_PAGE_SIZE = 100;
-
-export async function listManagedDevices(token: string, opts: { signal?: AbortSignal } = {}): Promise<DeviceListPage> {
+export async function getManagedDevice(token: string, id: string, opts: { signal?: AbortSignal } = {}): Promise<DeviceDetail> {
   const { data } = await graphGet({
-    path: '/deviceManagement/managedDevices',
-    token,
-    query: { $select: DEVICE_LIST_FIELDS.join(','), $top: String(FIRST_PAGE_SIZE) },
-    schema: ManagedDevicePage,
-    signal: opts.signal,
+    path: `/deviceManagement/managedDevices/${encodeURIComponent(id)}`,
+    query: { $select: DEVICE_DETAIL_FIELDS.join(',') },
+    token, schema: ManagedDeviceDetail, signal: opts.signal,
   });
-  const devices: DeviceListItem[] = data.value;
-  return { devices, hasMore: data['@odata.nextLink'] !== undefined };
+  return data;
 }

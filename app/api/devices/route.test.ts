@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmulator, type Emulator } from '@/emulator/app';
 import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, TENANT_ID } from '@/emulator/constants';
 import { mintAccessToken } from '@/emulator/entra/tokens';
-import type { ApiErrorBody, DeviceListPage } from '@/lib/devices/types';
+import type { ApiErrorBody, DeviceSearchPage } from '@/lib/devices/types';
 
 let server: ServerType;
 let emu: Emulator;
@@ -41,20 +41,77 @@ const tokenFor = (upn: string, scopes: string[]) => {
   if (!user) throw new Error(upn);
   return mintAccessToken(emu.ctx, { user, scopes });
 };
-const call = (token?: string) =>
-  GET(new Request('http://localhost/api/devices', { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+const call = (token?: string, query = '') =>
+  GET(new Request(`http://localhost/api/devices${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+const READ = ['DeviceManagementManagedDevices.Read.All'];
 
 describe('GET /api/devices', () => {
+  it('pages with the cursor to the last device the agent may see', async () => {
+    const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await call(token, cursor ? `?cursor=${cursor}` : '');
+      const body = (await res.json()) as DeviceSearchPage;
+      ids.push(...body.devices.map((d) => d.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    const expected = emu.ctx.tenant.devices.filter((d) => d.scopeTag === 'EMEA').map((d) => d.graph.id);
+    expect(ids).toEqual(expected);
+  });
+
+  it('refuses a cursor that would change the search or point elsewhere', async () => {
+    const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
+    const forged = Buffer.from(JSON.stringify({ v: 1, links: ['http://169.254.169.254/latest/meta-data'] })).toString('base64url');
+    const res = await call(token, `?cursor=${forged}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ApiErrorBody).error.code).toBe('invalidCursor');
+    const swapped = Buffer.from(JSON.stringify({ v: 1, links: [`${emu.ctx.origin}/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent("deviceName eq 'x'")}`] })).toString('base64url');
+    expect((await call(token, `?cursor=${swapped}`)).status).toBe(400);
+  });
+
+  it('finds a user\'s devices by UPN, a device by serial, and says when the user does not exist', async () => {
+    const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
+    const byUpn = (await (await call(token, '?q=zoe.obrien%40contoso.com')).json()) as DeviceSearchPage;
+    expect(byUpn.kind).toBe('user');
+    expect(byUpn.devices.filter((d) => d.deviceName === "Zoë's iPhone")).toHaveLength(2);
+    const serial = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'EMEA')?.graph.serialNumber ?? '';
+    const bySerial = (await (await call(token, `?q=${serial}`)).json()) as DeviceSearchPage;
+    expect(bySerial).toMatchObject({ kind: 'serial', received: 1, discarded: 0 });
+    const nobody = (await (await call(token, '?q=nobody%40contoso.com')).json()) as DeviceSearchPage;
+    expect(nobody).toMatchObject({ userNotFound: true, devices: [] });
+  });
+
+  it('rejects malformed search parameters with a clear 400', async () => {
+    const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
+    for (const query of [`?q=${'x'.repeat(101)}`, '?os=symbian', '?stale=3', '?q=a%00b', '?compliance=great']) {
+      const res = await call(token, query);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as ApiErrorBody).error.code).toBe('invalidSearch');
+    }
+  });
+
+  it('treats an injection attempt as text and shows nothing that does not match it', async () => {
+    const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
+    const q = encodeURIComponent("x') or true or startswith(deviceName,'");
+    const res = await call(token, `?q=${q}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as DeviceSearchPage;
+    expect(body.devices).toEqual([]);
+  });
+
   it('returns the first page with the fields a helpdesk needs and says there is more', async () => {
-    const res = await call(await tokenFor(DEMO_ACCOUNTS.helpdesk, ['DeviceManagementManagedDevices.Read.All']));
+    const res = await call(await tokenFor(DEMO_ACCOUNTS.helpdesk, READ));
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const body = (await res.json()) as DeviceListPage;
+    const body = (await res.json()) as DeviceSearchPage;
     expect(body.devices).toHaveLength(100);
-    expect(body.hasMore).toBe(true);
+    expect(body.nextCursor).not.toBeNull();
+    expect(body).toMatchObject({ kind: null, received: 100, discarded: 0 });
     expect(Object.keys(body.devices[0] ?? {}).sort()).toEqual([
-      'complianceState', 'deviceName', 'id', 'lastSyncDateTime', 'manufacturer', 'model', 'operatingSystem', 'osVersion',
-      'serialNumber', 'userDisplayName', 'userPrincipalName',
+      'complianceState', 'deviceName', 'emailAddress', 'id', 'imei', 'lastSyncDateTime', 'managedDeviceOwnerType',
+      'managementAgent', 'manufacturer', 'model', 'operatingSystem', 'osVersion', 'serialNumber', 'userDisplayName',
+      'userId', 'userPrincipalName',
     ]);
   });
 
@@ -69,6 +126,7 @@ describe('GET /api/devices', () => {
     expect(res.status).toBe(403);
     const { error } = (await res.json()) as ApiErrorBody;
     expect(error.code).toBe('Forbidden');
+    expect(error.reason).toBe('missingPermission');
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(error.message).toMatch(/^Application is not authorized to perform this operation/);
     expect(error.message).not.toContain('_version');

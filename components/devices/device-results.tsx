@@ -1,0 +1,241 @@
+'use client';
+// The search results: a virtualised table that stays smooth with thousands of rows, sorted on the client
+// (Graph ignores $orderby), loading further pages as the agent scrolls, with keyboard navigation and the
+// warnings that keep an agent from acting on the wrong device.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { ApiErrorNotice } from '@/components/errors/api-error-notice';
+import { Button } from '@/components/ui/button';
+import { useApiClient } from '@/lib/api/use-api-client';
+import { deviceQueries } from '@/lib/devices/queries';
+import type { DeviceSearch } from '@/lib/devices/search';
+import type { DeviceListItem } from '@/lib/devices/types';
+import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/devices/warnings';
+import { formatDateTime, formatRelative } from '@/lib/i18n/format';
+import { messages } from '@/lib/i18n/messages';
+import { cn } from '@/lib/utils/cn';
+import { ComplianceBadge } from './compliance-badge';
+
+const m = messages.devices;
+const ROW_HEIGHT = 60;
+
+type SortKey = 'deviceName' | 'user' | 'os' | 'model' | 'serialNumber' | 'complianceState' | 'lastSyncDateTime';
+const COLUMNS: { key: SortKey; label: string; width: string }[] = [
+  { key: 'deviceName', label: m.columns.name, width: 'w-[22%]' },
+  { key: 'user', label: m.columns.user, width: 'w-[20%]' },
+  { key: 'os', label: m.columns.os, width: 'w-[12%]' },
+  { key: 'model', label: m.columns.model, width: 'w-[14%]' },
+  { key: 'serialNumber', label: m.columns.serial, width: 'w-[11%]' },
+  { key: 'complianceState', label: m.columns.compliance, width: 'w-[10%]' },
+  { key: 'lastSyncDateTime', label: m.columns.lastSync, width: 'w-[11%]' },
+];
+
+const sortValue = (d: DeviceListItem, key: SortKey): string => {
+  switch (key) {
+    case 'user': return d.userDisplayName || d.userPrincipalName;
+    case 'os': return `${d.operatingSystem} ${d.osVersion}`;
+    case 'lastSyncDateTime': return d.lastSyncDateTime ?? '';
+    default: return d[key];
+  }
+};
+
+export function DeviceResults({ search }: { search: DeviceSearch }) {
+  const api = useApiClient();
+  const router = useRouter();
+  const query = useInfiniteQuery(deviceQueries.search(api, search));
+  const { data, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage, refetch, dataUpdatedAt } = query;
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean } | null>(null);
+  const [active, setActive] = useState(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
+
+  const pages = useMemo(() => data?.pages ?? [], [data]);
+  const devices = useMemo(() => {
+    const seen = new Set<string>();
+    return pages.flatMap((p) => p.devices).filter((d) => !seen.has(d.id) && seen.add(d.id));
+  }, [pages]);
+  const rows = useMemo(() => {
+    if (!sort) return devices;
+    const dir = sort.descending ? -1 : 1;
+    return [...devices].sort((a, b) => dir * sortValue(a, sort.key).localeCompare(sortValue(b, sort.key), 'en', { sensitivity: 'base' }));
+  }, [devices, sort]);
+  const sameNames = useMemo(() => countSameNames(devices), [devices]);
+  // Warnings are judged at the time the data arrived, so rendering stays pure.
+  const now = dataUpdatedAt;
+  const discarded = pages.reduce((n, p) => n + p.discarded, 0);
+  const refinedOut = pages.reduce((n, p) => n + p.refinedOut, 0);
+  const lastPage = pages.at(-1);
+  const userNotFound = pages.some((p) => p.userNotFound);
+
+  // TanStack Virtual returns functions the React Compiler cannot memoise; this component is left uncompiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastVisible = items.at(-1)?.index ?? -1;
+
+  // Infinite scroll, but only while pages bring matches: when Graph ignores a filter, reading on would walk
+  // the whole tenant, so the agent decides with "Search further".
+  const autoLoad = hasNextPage && !isFetchingNextPage && lastPage !== undefined && lastPage.discarded === 0 && lastPage.devices.length > 0;
+  useEffect(() => {
+    if (autoLoad && lastVisible >= rows.length - 10) void fetchNextPage();
+  }, [autoLoad, lastVisible, rows.length, fetchNextPage]);
+
+  useEffect(() => setActive(0), [search]);
+
+  if (error && !data) return <ApiErrorNotice title={m.loadFailed} error={error} onRetry={() => void refetch()} />;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : e.key === 'Home' ? -Infinity : e.key === 'End' ? Infinity : 0;
+    if (move !== 0) {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(rows.length - 1, active + move));
+      setActive(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+      requestAnimationFrame(() => rowRefs.current.get(next)?.focus());
+    } else if (e.key === 'Enter') {
+      const d = rows[active];
+      if (d) router.push(`/devices/${d.id}`);
+    }
+  };
+
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <div>
+      <p role="status" aria-live="polite" className="mb-2 min-h-5 text-sm text-slate-700" data-testid="results-status">
+        {isPending ? '' : hasNextPage ? m.shown(rows.length, true) : rows.length > 0 ? m.allLoaded(rows.length) : ''}
+      </p>
+      {discarded > 0 && (
+        <p className="mb-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="ignored-filter-warning">
+          {m.ignoredFilter(discarded)}
+        </p>
+      )}
+      {refinedOut > 0 && <p className="mb-2 text-sm text-slate-600">{m.refinedOut(refinedOut)}</p>}
+      {error && data && <ApiErrorNotice title={m.loadFailed} error={error} onRetry={() => void fetchNextPage()} />}
+      <div ref={scrollRef} className="h-[calc(100vh-22rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full min-w-[68rem] table-fixed text-left text-sm" aria-rowcount={rows.length + 1} aria-busy={isPending || isFetchingNextPage}>
+          <caption className="sr-only">{m.caption}</caption>
+          <colgroup>{COLUMNS.map((c) => <col key={c.key} className={c.width} />)}</colgroup>
+          <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <tr aria-rowindex={1}>
+              {COLUMNS.map((c) => {
+                const sorted = sort?.key === c.key;
+                return (
+                  <th key={c.key} scope="col" className="px-3 py-2 font-semibold" aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                    <button
+                      type="button"
+                      className="uppercase hover:text-slate-900"
+                      title={m.sortBy(c.label)}
+                      onClick={() => setSort(sorted ? { key: c.key, descending: !sort.descending } : { key: c.key, descending: false })}
+                    >
+                      {c.label}{sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody onKeyDown={onKeyDown}>
+            {isPending ? <SkeletonRows /> : rows.length === 0 ? (
+              <tr>
+                <td colSpan={COLUMNS.length} className="px-3 py-10 text-center text-slate-600">
+                  <p className="font-medium">{userNotFound ? m.userNotFound(search.q) : m.empty}</p>
+                  {!userNotFound && <p className="mt-1 text-sm">{m.emptyHelp}</p>}
+                </td>
+              </tr>
+            ) : (
+              <>
+                {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
+                {items.map((item) => {
+                  const d = rows[item.index];
+                  if (!d) return null;
+                  return (
+                    <DeviceRow
+                      key={d.id}
+                      device={d}
+                      index={item.index}
+                      active={item.index === active}
+                      warnings={deviceWarnings(d, sameNames, now)}
+                      rowRef={(el) => { if (el) rowRefs.current.set(item.index, el); else rowRefs.current.delete(item.index); }}
+                      onFocus={() => setActive(item.index)}
+                    />
+                  );
+                })}
+                {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
+              </>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div className="mt-3 flex min-h-10 items-center gap-3">
+        {hasNextPage && (
+          <Button variant="secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            {isFetchingNextPage ? m.loadingMore : discarded > 0 ? m.searchFurther : m.loadMore}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function DeviceRow({ device: d, index, active, warnings, rowRef, onFocus }: {
+  device: DeviceListItem; index: number; active: boolean; warnings: DeviceWarning[];
+  rowRef: (el: HTMLTableRowElement | null) => void; onFocus: () => void;
+}) {
+  return (
+    <tr
+      ref={rowRef}
+      aria-rowindex={index + 2}
+      tabIndex={active ? 0 : -1}
+      onFocus={onFocus}
+      data-testid="device-row"
+      className={cn('h-[60px] outline-none hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-700', active && 'bg-slate-50')}
+    >
+      <td className="px-3">
+        <Link href={`/devices/${d.id}`} tabIndex={-1} className="block truncate font-medium text-sky-900 hover:underline" title={d.deviceName}>
+          {d.deviceName}
+        </Link>
+        <span className="flex gap-1">
+          {warnings.map((w) => (
+            <span key={w.kind} title={w.text} data-warning={w.kind} className={cn(
+              'rounded px-1.5 text-[11px] font-medium',
+              w.kind === 'sameName' ? 'bg-amber-100 text-amber-900' : w.kind === 'stale' ? 'bg-orange-100 text-orange-900' : 'bg-slate-200 text-slate-800',
+            )}>
+              {w.short}<span className="sr-only">: {w.text}</span>
+            </span>
+          ))}
+        </span>
+      </td>
+      <td className="px-3">
+        <div className="truncate text-slate-900" title={d.userDisplayName}>{d.userDisplayName}</div>
+        <div className="truncate text-xs text-slate-500" title={d.userPrincipalName}>{d.userPrincipalName}</div>
+      </td>
+      <td className="truncate px-3">{d.operatingSystem} {d.osVersion}</td>
+      <td className="truncate px-3" title={`${d.manufacturer} ${d.model}`}>{d.model}</td>
+      <td className="truncate px-3 font-mono text-xs">{d.serialNumber}</td>
+      <td className="px-3"><ComplianceBadge state={d.complianceState} /></td>
+      <td className="px-3">
+        {d.lastSyncDateTime ? (
+          <time dateTime={d.lastSyncDateTime} title={formatDateTime(d.lastSyncDateTime)}>{formatRelative(d.lastSyncDateTime)}</time>
+        ) : m.neverSynced}
+      </td>
+    </tr>
+  );
+}
+
+function SkeletonRows() {
+  return Array.from({ length: 8 }, (_, i) => (
+    <tr key={i} className="h-[60px]" aria-hidden="true">
+      {COLUMNS.map((c) => <td key={c.key} className="px-3"><div className="h-3 animate-pulse rounded bg-slate-200" /></td>)}
+    </tr>
+  ));
+}

@@ -1,0 +1,110 @@
+'use client';
+// One search box that understands what it is given, plus the filters a helpdesk narrows by. `/` focuses
+// the box from anywhere on the page.
+import { useEffect, useRef, useState } from 'react';
+import { useDebouncedCallback } from 'use-debounce';
+import { Button } from '@/components/ui/button';
+import { PLATFORM_KEYS } from '@/lib/devices/platforms';
+import { MAX_QUERY_LENGTH, searchKind, STALE_DAY_CHOICES, type DeviceSearch } from '@/lib/devices/search';
+import { messages } from '@/lib/i18n/messages';
+
+const m = messages.search;
+const COMPLIANCE_CHOICES = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict'] as const;
+
+export function SearchForm({ search, onChange }: { search: DeviceSearch; onChange: (next: DeviceSearch) => void }) {
+  const [text, setText] = useState(search.q);
+  const input = useRef<HTMLInputElement>(null);
+  const commit = useDebouncedCallback((q: string) => onChange({ ...search, q: q.trim(), by: undefined }), 350);
+
+  // The URL is the truth: when it changes from outside (back button, pasted link), the box follows.
+  const [urlQ, setUrlQ] = useState(search.q);
+  if (search.q !== urlQ) {
+    setUrlQ(search.q);
+    if (text.trim() !== search.q) setText(search.q);
+  }
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      if (e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
+        e.preventDefault();
+        input.current?.focus();
+        input.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const kind = searchKind(search);
+  const select = (name: 'os' | 'compliance' | 'owner' | 'stale', value: string) =>
+    onChange({ ...search, [name]: value === '' ? undefined : name === 'stale' ? Number(value) : value });
+
+  return (
+    <form
+      role="search"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        commit.cancel();
+        onChange({ ...search, q: text.trim(), by: undefined });
+      }}
+    >
+      <label htmlFor="device-search" className="sr-only">{m.label}</label>
+      <div className="flex gap-2">
+        <input
+          ref={input}
+          id="device-search"
+          type="search"
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={MAX_QUERY_LENGTH}
+          value={text}
+          placeholder={m.placeholder}
+          aria-describedby="search-kind"
+          onChange={(e) => {
+            setText(e.target.value);
+            commit(e.target.value);
+          }}
+          className="h-11 flex-1 rounded-md border border-slate-300 px-3 text-base focus-visible:outline-2 focus-visible:outline-sky-700"
+        />
+        <Button type="submit" size="lg">{m.submit}</Button>
+      </div>
+      <p id="search-kind" className="mt-2 min-h-5 text-sm text-slate-600">
+        {kind ? m.kind[kind] : messages.devices.keyboardHelp}
+        {kind && kind !== 'name' && kind !== 'user' && (
+          <button type="button" className="ml-2 text-sky-800 underline" onClick={() => onChange({ ...search, by: 'name' })}>
+            {m.searchAsName}
+          </button>
+        )}
+      </p>
+      <fieldset className="mt-3 flex flex-wrap gap-4 text-sm">
+        <legend className="sr-only">{m.filters}</legend>
+        <FilterSelect label={m.platform} value={search.os ?? ''} onChange={(v) => select('os', v)}
+          options={PLATFORM_KEYS.map((k) => [k, messages.platforms[k]])} />
+        <FilterSelect label={m.compliance} value={search.compliance ?? ''} onChange={(v) => select('compliance', v)}
+          options={COMPLIANCE_CHOICES.map((c) => [c, messages.compliance[c]])} />
+        <FilterSelect label={m.ownership} value={search.owner ?? ''} onChange={(v) => select('owner', v)}
+          options={[['company', m.company], ['personal', m.personal]]} />
+        <FilterSelect label={m.stale} value={search.stale === undefined ? '' : String(search.stale)} onChange={(v) => select('stale', v)}
+          options={STALE_DAY_CHOICES.map((d) => [String(d), m.staleOlderThan(d)])} />
+      </fieldset>
+    </form>
+  );
+}
+
+function FilterSelect({ label, value, options, onChange }: {
+  label: string; value: string; options: readonly (readonly [string, string])[]; onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex items-center gap-2">
+      <span className="text-slate-700">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} className="h-9 rounded-md border border-slate-300 bg-white px-2">
+        <option value="">{m.any}</option>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,29 @@
+'use client';
+// Says, while it lasts, that Graph asked the console to wait and for how long.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { throttleGate } from '@/lib/api/throttle-gate';
+import { messages } from '@/lib/i18n/messages';
+
+const serverSnapshot = { until: 0, source: null } as const;
+
+export function ThrottleBanner() {
+  const state = useSyncExternalStore(throttleGate.subscribe, throttleGate.snapshot, () => serverSnapshot);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (state.until === 0) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [state.until]);
+
+  const seconds = Math.ceil((state.until - now) / 1000);
+  const waiting = state.until > now && seconds > 0;
+  return (
+    <div role="status" aria-live="polite" data-testid="throttle-status">
+      {waiting && (
+        <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {state.source === 'retryAfter' ? messages.throttle.waitingRetryAfter(seconds) : messages.throttle.waitingBackoff(seconds)}
+        </p>
+      )}
+    </div>
+  );
+}

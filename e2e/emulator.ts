@@ -1,0 +1,31 @@
+// The emulator's control API, for end-to-end tests to set the stage and to read what reached "Graph".
+import { E2E } from '../playwright.config';
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`http://127.0.0.1:${E2E.emulatorPort}/_emulator${path}`, {
+    method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  if (!res.ok) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+
+export interface EmulatedDevice {
+  id: string; deviceName: string; userPrincipalName: string; operatingSystem: string; serialNumber: string; imei: string;
+  scopeTag: string; scenario: string; lastSyncDateTime: string;
+}
+
+export interface LoggedRequest {
+  seq: number; at: number; method: string; path: string; query: string; clientRequestId: string | null; status: number;
+  outcome: string; user: string | null;
+}
+
+export const emulator = {
+  reset: () => call('POST', '/reset'),
+  devices: async (query: Record<string, string>) =>
+    (await call<{ devices: EmulatedDevice[] }>('GET', `/devices?${new URLSearchParams(query)}`)).devices,
+  quirks: (quirks: Record<string, unknown>) => call('PUT', '/quirks', quirks),
+  faults: (faults: Record<string, unknown>) => call('PUT', '/faults', faults),
+  requests: async (query: Record<string, string> = {}) =>
+    (await call<{ entries: LoggedRequest[] }>('GET', `/requests?${new URLSearchParams(query)}`)).entries,
+  clearRequests: () => call('DELETE', '/requests'),
+};

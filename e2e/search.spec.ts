@@ -1,0 +1,130 @@
+// Finding the right device fast, against the emulator with Intune's quirks on.
+import { DEMO_ACCOUNTS } from '../emulator/constants';
+import { emulator } from './emulator';
+import { expect, test } from './fixtures';
+import { signIn } from './sign-in';
+
+test.beforeEach(async ({ page }) => {
+  await emulator.reset();
+  await signIn(page, DEMO_ACCOUNTS.helpdesk);
+  await expect(page.getByTestId('results-status')).toHaveText(/devices shown/);
+});
+
+const searchFor = async (page: import('@playwright/test').Page, text: string) => {
+  const box = page.getByRole('searchbox', { name: 'Search devices' });
+  await box.fill(text);
+  await box.press('Enter');
+};
+const rows = (page: import('@playwright/test').Page) => page.getByTestId('device-row');
+
+test('finds a user\'s devices by UPN and tells the two same-named iPhones apart', async ({ page }) => {
+  await searchFor(page, 'zoe.obrien@contoso.com');
+  await expect(page).toHaveURL(/\?q=zoe\.obrien%40contoso\.com$/);
+  await expect(page.getByText('Searching one user\'s devices by e-mail or UPN')).toBeVisible();
+  await expect(page.getByTestId('results-status')).toHaveText('All 3 matching devices are shown.');
+  const iphones = rows(page).filter({ hasText: "Zoë's iPhone" });
+  await expect(iphones).toHaveCount(2);
+  // Both carry the same-name warning, and differ in serial number and last sync.
+  await expect(iphones.locator('[data-warning="sameName"]')).toHaveCount(2);
+  await expect(iphones.nth(0).locator('[data-warning="sameName"]')).toHaveAttribute('title', /2 devices named “Zoë's iPhone” for this user/);
+  const serials = await iphones.locator('td:nth-child(5)').allTextContents();
+  expect(new Set(serials).size).toBe(2);
+  // The re-enrolled one that stopped syncing says so.
+  await expect(iphones.locator('[data-warning="stale"]')).toHaveCount(1);
+});
+
+test('finds a device by serial number and by IMEI', async ({ page }) => {
+  const [phone] = await emulator.devices({ scopeTag: 'EMEA', operatingSystem: 'iOS', limit: '50' }).then((ds) => ds.filter((d) => d.imei));
+  if (!phone) throw new Error('no EMEA iPhone with an IMEI in the seed');
+  await searchFor(page, phone.serialNumber);
+  await expect(page.getByText('Searching by serial number')).toBeVisible();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(phone.serialNumber);
+  await expect(rows(page).first()).toContainText(phone.deviceName);
+
+  await searchFor(page, phone.imei);
+  await expect(page.getByText('Searching by IMEI')).toBeVisible();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(phone.serialNumber);
+});
+
+test('finds names with an apostrophe and with non-ASCII letters', async ({ page }) => {
+  await searchFor(page, "O'Connor");
+  await expect(page).toHaveURL(/q=O%27Connor/);
+  await expect(rows(page).filter({ hasText: "O'Connor Pixel" })).toHaveCount(1);
+  await expect(rows(page)).toHaveCount(1);
+
+  await searchFor(page, 'Zoë');
+  await expect(rows(page).filter({ hasText: "Zoë's iPhone" })).toHaveCount(2);
+  for (const text of await rows(page).allTextContents()) expect(text.toLowerCase()).toMatch(/zoë|zoe/);
+});
+
+test('a filter Intune ignores does not put the tenant on screen as matches', async ({ page }) => {
+  await emulator.quirks({ alsoUnfilterable: ['deviceName', 'userPrincipalName'] });
+  await searchFor(page, "O'Connor");
+  await expect(page.getByTestId('ignored-filter-warning')).toContainText('do not match this search');
+  // Graph sent whole pages of unrelated devices; the console shows only what matches.
+  const shown = await rows(page).allTextContents();
+  expect(shown.length).toBeLessThanOrEqual(1);
+  for (const text of shown) expect(text).toContain("O'Connor");
+  await expect(page.getByRole('button', { name: 'Search further' })).toBeVisible();
+});
+
+test('a device outside the agent\'s Intune scope is refused with what to do and the request-id', async ({ page }) => {
+  const [outside] = await emulator.devices({ scopeTag: 'AMER', limit: '1' });
+  await page.goto(`/devices/${outside?.id}`);
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(alert).toContainText('This device could not be loaded.');
+  await expect(alert).toContainText('outside the scope of your Intune role');
+  await expect(page.getByTestId('error-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
+  await expect(alert.getByRole('button', { name: 'Copy details' })).toBeVisible();
+});
+
+test('a 429 is waited out for Retry-After, shown, and retried no sooner', async ({ page }) => {
+  await emulator.clearRequests();
+  await emulator.faults({ rules: [{ method: 'GET', path: 'managedDevices$', status: 429, count: 1, retryAfterSeconds: 2 }] });
+  await searchFor(page, 'iPad');
+  await expect(page.getByTestId('throttle-status')).toContainText('Microsoft Graph asked us to slow down. Retrying in');
+  await expect(page.getByTestId('results-status')).toHaveText(/devices? shown|matching devices are shown/);
+  await expect(page.getByTestId('throttle-status')).toHaveText('');
+  const log = (await emulator.requests({ method: 'GET', path: 'managedDevices$' })).filter((e) => e.query.includes('iPad'));
+  const throttled = log.find((e) => e.status === 429);
+  const retried = log.find((e) => e.status === 200 && e.seq > (throttled?.seq ?? Infinity));
+  expect(throttled).toBeDefined();
+  expect(retried).toBeDefined();
+  expect((retried?.at ?? 0) - (throttled?.at ?? 0)).toBeGreaterThanOrEqual(2000);
+});
+
+test('paging reaches the last device the agent may see', async ({ page }) => {
+  const all = await emulator.devices({ scopeTag: 'EMEA', operatingSystem: 'macOS', limit: '1000' });
+  await page.getByRole('combobox', { name: 'Platform' }).selectOption('macos');
+  await expect(page).toHaveURL(/\?os=macos$/);
+  const loadMore = page.getByRole('button', { name: 'Load more devices' });
+  await expect(page.getByTestId('results-status')).toHaveText(/shown/);
+  while (await loadMore.isVisible()) await loadMore.click();
+  await expect(page.getByTestId('results-status')).toHaveText(`All ${all.length} matching devices are shown.`);
+  // Keyboard to the end of the virtualised list: the tenant's last EMEA Mac is there.
+  await rows(page).first().focus();
+  await page.keyboard.press('End');
+  await expect(rows(page).filter({ hasText: all.at(-1)?.serialNumber ?? 'none' })).toBeVisible();
+});
+
+test('keyboard: / searches, arrows move, Enter opens the device, Back returns to the search', async ({ page }) => {
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search devices' })).toBeFocused();
+  await page.keyboard.type('zoe.obrien@contoso.com');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('results-status')).toHaveText('All 3 matching devices are shown.');
+  await rows(page).first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).nth(1)).toBeFocused();
+  const name = (await rows(page).nth(1).locator('a').textContent()) ?? '';
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByText('Serial number')).toBeVisible();
+  await expect(page.getByText('No remote actions recorded for this device.')).toBeVisible();
+  await page.getByRole('link', { name: /Back to the search/ }).click();
+  await expect(page).toHaveURL(/\?q=zoe\.obrien%40contoso\.com$/);
+  await expect(page.getByRole('searchbox', { name: 'Search devices' })).toHaveValue('zoe.obrien@contoso.com');
+});

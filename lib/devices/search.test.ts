@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { classifyQuery, matchesGraphQuery, matchesRefinement, searchFromParams, searchToParams, upnStem } from './search';
+import type { DeviceListItem } from './types';
+
+const device = (over: Partial<DeviceListItem> = {}): DeviceListItem => ({
+  id: '1', deviceName: "Zoë's iPhone", userId: 'u1', userPrincipalName: 'zoe.obrien@contoso.com', userDisplayName: "Zoë O'Brien",
+  emailAddress: 'zoe.obrien@contoso.com', operatingSystem: 'iOS', osVersion: '18.1', managementAgent: 'mdm', model: 'iPhone 15',
+  manufacturer: 'Apple', serialNumber: 'F2LXK1ABCD', imei: '352099001761481', managedDeviceOwnerType: 'company',
+  complianceState: 'compliant', lastSyncDateTime: '2026-11-28T09:00:00Z', ...over,
+});
+
+describe('classifyQuery', () => {
+  it.each([
+    ['zoe.obrien@contoso.com', 'user'],
+    ['352099001761481', 'imei'],
+    ['35 209900 176148 1', 'imei'],
+    ['F2LXK1ABCD', 'serial'],
+    ['R58N123ABCD', 'serial'],
+    ["Zoë's iPhone", 'name'],
+    ['iPhone', 'name'],
+    ['CONTOSO-KY8J57Y', 'name'],
+    ["O'Brien", 'name'],
+  ])('%s is a %s search', (q, kind) => expect(classifyQuery(q)).toBe(kind));
+});
+
+describe('matching what Graph returned', () => {
+  it('keeps name matches by device name, display name or UPN, and drops the rest', () => {
+    expect(matchesGraphQuery(device(), { q: 'iphone' })).toBe(true);
+    expect(matchesGraphQuery(device(), { q: "O'Brien" })).toBe(true);
+    expect(matchesGraphQuery(device(), { q: 'Zoe OBrien' })).toBe(true);
+    expect(matchesGraphQuery(device({ deviceName: 'CONTOSO-1', userDisplayName: 'Ann Lee', userPrincipalName: 'ann.lee@contoso.com' }), { q: "O'Brien" })).toBe(false);
+  });
+
+  it('drops a device whose serial, IMEI or platform is not what was asked', () => {
+    expect(matchesGraphQuery(device(), { q: 'f2lxk1abcd' })).toBe(true);
+    expect(matchesGraphQuery(device({ serialNumber: 'OTHER12345' }), { q: 'F2LXK1ABCD' })).toBe(false);
+    expect(matchesGraphQuery(device({ imei: '111111111111111' }), { q: '352099001761481' })).toBe(false);
+    expect(matchesGraphQuery(device(), { q: '', os: 'windows' })).toBe(false);
+    expect(matchesGraphQuery(device(), { q: '', compliance: 'noncompliant' })).toBe(false);
+  });
+
+  it('refines Android Enterprise from device administrator and by last-sync age', () => {
+    const now = Date.parse('2026-11-28T10:00:00Z');
+    const ae = device({ operatingSystem: 'Android', managementAgent: 'googleCloudDevicePolicyController' });
+    expect(matchesRefinement(ae, { q: '', os: 'androidEnterprise' }, now)).toBe(true);
+    expect(matchesRefinement(ae, { q: '', os: 'androidDeviceAdmin' }, now)).toBe(false);
+    expect(matchesRefinement(device(), { q: '', stale: 7 }, now)).toBe(false);
+    expect(matchesRefinement(device({ lastSyncDateTime: '2026-10-01T00:00:00Z' }), { q: '', stale: 30 }, now)).toBe(true);
+  });
+});
+
+describe('search in the URL', () => {
+  it('round-trips through URL parameters and rejects what it does not know', () => {
+    const params = searchToParams({ q: "Zoë O'Brien", os: 'ios', stale: 30 });
+    expect(params.toString()).toBe('q=Zo%C3%AB+O%27Brien&os=ios&stale=30');
+    const back = searchFromParams(params);
+    expect(back.success && back.data).toEqual({ q: "Zoë O'Brien", os: 'ios', stale: 30 });
+    expect(searchFromParams(new URLSearchParams('os=palm')).success).toBe(false);
+  });
+
+  it('makes UPN stems from names', () => {
+    expect(upnStem("Zoë O'Brien")).toBe('zoe.obrien');
+    expect(upnStem('Jürgen Weiß')).toBe('jurgen.weiss');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceListItem } from './types';
+import { countSameNames, deviceWarnings } from './warnings';
+
+const now = Date.parse('2026-11-28T10:00:00Z');
+const d = (over: Partial<DeviceListItem>): DeviceListItem => ({
+  id: 'x', deviceName: 'iPhone', userId: 'u1', userPrincipalName: 'a@contoso.com', userDisplayName: 'A', emailAddress: '',
+  operatingSystem: 'iOS', osVersion: '18', managementAgent: 'mdm', model: '', manufacturer: 'Apple', serialNumber: 'S', imei: '',
+  managedDeviceOwnerType: 'company', complianceState: 'compliant', lastSyncDateTime: '2026-11-28T09:00:00Z', ...over,
+});
+
+describe('device warnings', () => {
+  it('warns about two devices of the same name for one user, not across users', () => {
+    const list = [d({ id: '1' }), d({ id: '2', deviceName: 'IPHONE' }), d({ id: '3', userId: 'u2' })];
+    const counts = countSameNames(list);
+    expect(deviceWarnings(list[0] as DeviceListItem, counts, now).map((w) => w.kind)).toEqual(['sameName']);
+    expect(deviceWarnings(list[2] as DeviceListItem, counts, now)).toEqual([]);
+  });
+
+  it('warns after 7 days without sync, and on platforms where recovery is not expected', () => {
+    const stale = d({ lastSyncDateTime: '2026-11-20T09:00:00Z' });
+    expect(deviceWarnings(stale, countSameNames([stale]), now)[0]?.text).toMatch(/8 days ago/);
+    const win = d({ operatingSystem: 'Windows' });
+    expect(deviceWarnings(win, countSameNames([win]), now)[0]).toMatchObject({ kind: 'unsupported' });
+    const da = d({ operatingSystem: 'Android', managementAgent: 'mdm' });
+    expect(deviceWarnings(da, countSameNames([da]), now)[0]?.text).toMatch(/Android device administrator/);
+    const ae = d({ operatingSystem: 'Android', managementAgent: 'googleCloudDevicePolicyController' });
+    expect(deviceWarnings(ae, countSameNames([ae]), now)).toEqual([]);
+  });
+});
