@@ -28,4 +28,6 @@ export const emulator = {
   requests: async (query: Record<string, string> = {}) =>
     (await call<{ entries: LoggedRequest[] }>('GET', `/requests?${new URLSearchParams(query)}`)).entries,
   clearRequests: () => call('DELETE', '/requests'),
+  clearFaults: () => call('DELETE', '/faults'),
+  advanceClock: (ms: number) => call('POST', '/clock', { advanceMs: ms }),
 };

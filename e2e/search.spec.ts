@@ -128,3 +128,34 @@ test('keyboard: / searches, arrows move, Enter opens the device, Back returns to
   await expect(page).toHaveURL(/\?q=zoe\.obrien%40contoso\.com$/);
   await expect(page.getByRole('searchbox', { name: 'Search devices' })).toHaveValue('zoe.obrien@contoso.com');
 });
+
+test('an expired session is renewed silently and the search goes on', async ({ page }) => {
+  await searchFor(page, 'zoe.obrien@contoso.com');
+  await expect(page.getByTestId('results-status')).toHaveText('All 3 matching devices are shown.');
+  // Two hours pass at Microsoft: the agent's Graph token has expired.
+  await emulator.advanceClock(2 * 3_600_000);
+  await emulator.clearRequests();
+  const tokenCalls: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/oauth2/v2.0/token')) tokenCalls.push(r.postData() ?? ''); });
+  await page.getByRole('combobox', { name: 'Platform' }).selectOption('ios');
+  await expect(page.getByTestId('results-status')).toHaveText('All 2 matching devices are shown.');
+  const statuses = (await emulator.requests({ path: 'managedDevices$' })).map((e) => e.status);
+  expect(statuses).toEqual([401, 200]);
+  expect(tokenCalls).toHaveLength(1);
+  expect(tokenCalls[0]).toContain('grant_type=refresh_token');
+  await expect(page).toHaveURL(/q=zoe\.obrien%40contoso\.com&os=ios$/);
+});
+
+test('Graph failing with 503 is retried with back-off, then explained with a retry button', async ({ page }) => {
+  await emulator.faults({ rules: [{ method: 'GET', path: 'managedDevices$', status: 503 }] });
+  await emulator.clearRequests();
+  await searchFor(page, 'zoe.obrien@contoso.com');
+  const alert = page.getByRole('alert').filter({ hasText: 'The devices could not be loaded.' });
+  await expect(alert).toContainText('Microsoft Graph did not answer properly');
+  await expect(page.getByTestId('error-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
+  const attempts = await emulator.requests({ path: 'managedDevices$' });
+  expect(attempts.map((e) => e.status)).toEqual([503, 503, 503, 503]);
+  await emulator.clearFaults();
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('results-status')).toHaveText('All 3 matching devices are shown.');
+});
