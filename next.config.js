@@ -9,6 +9,8 @@ const securityHeaders = [
 
 module.exports = {
   output: 'standalone',
+  // Native and server-only database drivers stay outside the bundle (better-sqlite3 is a native addon).
+  serverExternalPackages: ['better-sqlite3', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
