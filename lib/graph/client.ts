@@ -1,5 +1,5 @@
 import 'server-only';
-// The one place that speaks HTTP to Microsoft Graph: fixed base URL, the caller's bearer token, a fresh
+// The one place that speaks HTTP to Microsoft Graph: fixed base URL, the caller's bearer token, a
 // client-request-id per call, a timeout, and every failure turned into a GraphError.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -17,57 +17,58 @@ export interface GraphRequest<S extends z.ZodType> {
   signal?: AbortSignal;
 }
 
-/** The URL for a request; a nextLink must point at the configured Graph, or it is not followed. */
-export function graphUrl(req: { path: string; query?: Record<string, string>; nextLink?: string }): URL {
-  const base = new URL(serverEnv().GRAPH_BASE_URL);
-  if (req.nextLink !== undefined) {
-    const next = new URL(req.nextLink);
-    if (next.origin !== base.origin || !next.pathname.startsWith(`${base.pathname.replace(/\/$/, '')}/v1.0/`)) {
-      throw new RangeError('nextLink does not point at the configured Microsoft Graph');
-    }
-    return next;
-  }
-  const url = new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}/v1.0${req.path}`);
-  for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
-  return url;
-}
-
 export interface GraphResponse<T> {
   data: T;
   requestId: string | null;
   clientRequestId: string;
 }
 
-export async function graphGet<S extends z.ZodType>(req: GraphRequest<S>): Promise<GraphResponse<z.infer<S>>> {
-  const env = serverEnv();
-  const url = graphUrl(req);
-  const clientRequestId = randomUUID();
-  const timeout = AbortSignal.timeout(env.GRAPH_TIMEOUT_MS);
-  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+/** The URL for a request; a nextLink must point at the configured Graph, or it is not followed. */
+export function graphUrl(req: { path: string; query?: Record<string, string>; nextLink?: string }): URL {
+  const base = new URL(serverEnv().GRAPH_BASE_URL);
+  const root = `${base.pathname.replace(/\/$/, '')}/v1.0`;
+  if (req.nextLink !== undefined) {
+    const next = new URL(req.nextLink);
+    if (next.origin !== base.origin || !next.pathname.startsWith(`${root}/`)) {
+      throw new RangeError('nextLink does not point at the configured Microsoft Graph');
+    }
+    return next;
+  }
+  const url = new URL(`${base.origin}${root}${req.path}`);
+  for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
+  return url;
+}
 
+/** Sends one request; a non-2xx answer, a timeout or a network failure becomes a GraphError. */
+async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; clientRequestId: string; signal?: AbortSignal }): Promise<Response> {
+  const { GRAPH_TIMEOUT_MS } = serverEnv();
+  const timeout = AbortSignal.timeout(GRAPH_TIMEOUT_MS);
   let res: Response;
   try {
     res = await fetch(url, {
-      method: 'GET',
+      method: init.method,
       headers: {
-        Authorization: `Bearer ${req.token}`,
-        Accept: 'application/json',
-        'client-request-id': clientRequestId,
-        'return-client-request-id': 'true',
+        Authorization: `Bearer ${init.token}`, Accept: 'application/json',
+        'client-request-id': init.clientRequestId, 'return-client-request-id': 'true',
       },
-      signal,
+      signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
       cache: 'no-store',
     });
   } catch (e) {
     const timedOut = timeout.aborted;
     throw new GraphError({
       kind: timedOut ? 'timeout' : 'network', status: 0, code: timedOut ? 'GraphTimeout' : 'GraphUnreachable',
-      message: timedOut ? `Graph did not answer within ${env.GRAPH_TIMEOUT_MS / 1000} s.` : `Graph could not be reached (${e instanceof Error ? e.message : 'network error'}).`,
-      requestId: null, clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: null, claimsChallenge: null,
+      message: timedOut ? `Graph did not answer within ${GRAPH_TIMEOUT_MS / 1000} s.` : `Graph could not be reached (${e instanceof Error ? e.message : 'network error'}).`,
+      requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: null, claimsChallenge: null,
     });
   }
-  if (!res.ok) throw await graphErrorFromResponse(res, clientRequestId);
+  if (!res.ok) throw await graphErrorFromResponse(res, init.clientRequestId);
+  return res;
+}
 
+export async function graphGet<S extends z.ZodType>(req: GraphRequest<S>): Promise<GraphResponse<z.infer<S>>> {
+  const clientRequestId = randomUUID();
+  const res = await send(graphUrl(req), { method: 'GET', token: req.token, clientRequestId, signal: req.signal });
   const requestId = res.headers.get('request-id');
   const parsed = req.schema.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success) {
@@ -78,4 +79,20 @@ export async function graphGet<S extends z.ZodType>(req: GraphRequest<S>): Promi
     });
   }
   return { data: parsed.data, requestId, clientRequestId };
+}
+
+export interface GraphPostResult {
+  status: number;
+  requestId: string | null;
+  date: string | null;
+}
+
+/**
+ * POSTs a Graph action with no body, under the caller's client-request-id (so Intune's audit log carries
+ * our action id). Never retried here: whether to send it again is the caller's decision.
+ */
+export async function graphPostAction(req: { path: string; token: string; clientRequestId: string; signal?: AbortSignal }): Promise<GraphPostResult> {
+  const res = await send(graphUrl({ path: req.path }), { method: 'POST', ...req });
+  await res.body?.cancel();
+  return { status: res.status, requestId: res.headers.get('request-id'), date: res.headers.get('date') };
 }

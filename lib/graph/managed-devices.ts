@@ -71,3 +71,31 @@ export async function getManagedDevice(token: string, id: string, opts: { signal
   });
   return data;
 }
+
+const DeviceSummary = z.object({ id: z.string(), deviceName: text, userPrincipalName: text, operatingSystem: text });
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+
+/** The few fields an action needs about its device (and proof that Graph accepts the agent's token). */
+export async function getDeviceSummary(token: string, id: string): Promise<DeviceSummary> {
+  const { data } = await graphGet({
+    path: `/deviceManagement/managedDevices/${encodeURIComponent(id)}`,
+    query: { $select: 'id,deviceName,userPrincipalName,operatingSystem' },
+    token, schema: DeviceSummary,
+  });
+  return data;
+}
+
+const ActionResults = z.object({
+  id: z.string(),
+  deviceActionResults: z.array(ActionResult).nullable().optional().transform((v) => v ?? []),
+});
+
+/** The device's remote-action results, which is how Microsoft reads an action's progress. */
+export async function getDeviceActionResults(token: string, id: string) {
+  const { data } = await graphGet({
+    path: `/deviceManagement/managedDevices/${encodeURIComponent(id)}`,
+    query: { $select: 'id,deviceActionResults' },
+    token, schema: ActionResults,
+  });
+  return data.deviceActionResults;
+}

@@ -1,46 +1,25 @@
 // GET /api/devices against a real emulator over HTTP: the agent's token goes through, the answer has the
 // list fields only, and Graph's errors come back as JSON with Graph's request-id.
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createEmulator, type Emulator } from '@/emulator/app';
-import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, TENANT_ID } from '@/emulator/constants';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '@/emulator/app';
+import { DEMO_ACCOUNTS } from '@/emulator/constants';
 import { mintAccessToken } from '@/emulator/entra/tokens';
 import type { ApiErrorBody, DeviceSearchPage } from '@/lib/devices/types';
+import { startEmulatorServer, type EmulatorServer } from '@/lib/testing/emulator-server';
 
-let server: ServerType;
+let server: EmulatorServer;
 let emu: Emulator;
 let GET: (req: Request) => Promise<Response>;
 
 beforeAll(async () => {
-  const port = await new Promise<number>((resolve) => {
-    // Port 0: the OS picks a free one; the emulator's origin is set once we know it.
-    const probe = serve({ fetch: () => new Response(null), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      probe.close(() => resolve(info.port));
-    });
-  });
-  emu = await createEmulator({
-    origin: `http://127.0.0.1:${port}`,
-    seed: { seed: 4242, devices: 250, users: 60 },
-    app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: ['http://localhost:3999/redirect'] },
-  });
-  server = serve({ fetch: emu.app.fetch, port, hostname: '127.0.0.1' });
-  vi.stubEnv('AUTH_CLIENT_ID', DEMO_CLIENT_ID);
-  vi.stubEnv('AUTH_TENANT_ID', TENANT_ID);
-  vi.stubEnv('GRAPH_BASE_URL', `http://127.0.0.1:${port}`);
+  server = await startEmulatorServer({ devices: 250, users: 60 });
+  emu = server.emu;
   ({ GET } = await import('./route'));
 });
 
-afterAll(() => {
-  server.close();
-  vi.unstubAllEnvs();
-});
+afterAll(() => server.stop());
 
-const tokenFor = (upn: string, scopes: string[]) => {
-  const user = emu.ctx.tenant.users.find((u) => u.userPrincipalName === upn);
-  if (!user) throw new Error(upn);
-  return mintAccessToken(emu.ctx, { user, scopes });
-};
+const tokenFor = (upn: string, scopes: string[]) => server.token(upn, scopes);
 const call = (token?: string, query = '') =>
   GET(new Request(`http://localhost/api/devices${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
 const READ = ['DeviceManagementManagedDevices.Read.All'];

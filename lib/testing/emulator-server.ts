@@ -1,0 +1,60 @@
+// For integration tests of the console's server code: an emulator served over real HTTP on a free port,
+// with the console's environment pointed at it.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
+import { createEmulator, type Emulator } from '@/emulator/app';
+import { DEMO_CLIENT_ID, TENANT_ID } from '@/emulator/constants';
+import { mintAccessToken } from '@/emulator/entra/tokens';
+
+export interface EmulatorServer {
+  emu: Emulator;
+  origin: string;
+  stop(): void;
+  /** A Graph token for a tenant user, signed by the emulator. */
+  token(upn: string, scopes: string[], extra?: { audience?: string; lifetimeSeconds?: number; issuedAt?: number }): Promise<string>;
+  /** Calls the emulator's control API in-process. */
+  control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+export const SCOPES = {
+  read: 'DeviceManagementManagedDevices.Read.All',
+  privileged: 'DeviceManagementManagedDevices.PrivilegedOperations.All',
+} as const;
+
+export async function startEmulatorServer(seed: { devices: number; users: number }, env: Record<string, string> = {}): Promise<EmulatorServer> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = serve({ fetch: () => new Response(null), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      probe.close(() => resolve(info.port));
+    });
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const emu = await createEmulator({
+    origin, mode: 'test', seed: { seed: 4242, ...seed },
+    app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: ['http://localhost:3999/redirect'] },
+  });
+  const server: ServerType = serve({ fetch: emu.app.fetch, port, hostname: '127.0.0.1' });
+  vi.stubEnv('AUTH_CLIENT_ID', DEMO_CLIENT_ID);
+  vi.stubEnv('AUTH_TENANT_ID', TENANT_ID);
+  vi.stubEnv('GRAPH_BASE_URL', origin);
+  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+  return {
+    emu, origin,
+    stop: () => {
+      server.close();
+      vi.unstubAllEnvs();
+    },
+    token: (upn, scopes, extra = {}) => {
+      const user = emu.ctx.index.userByKey.get(upn.toLowerCase());
+      if (!user) throw new Error(`no user ${upn}`);
+      return mintAccessToken(emu.ctx, { user, scopes, ...extra });
+    },
+    control: async <T,>(method: string, path: string, body?: unknown) => {
+      const res = await emu.app.request(`${origin}/_emulator${path}`, {
+        method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      });
+      if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status}`);
+      return (res.status === 204 ? null : await res.json()) as T;
+    },
+  };
+}
