@@ -1,9 +1,17 @@
 // End-to-end tests: the built console (the standalone server that ships) and the emulator, on fixed uncommon ports, driven in
 // Debian's Chromium. Nothing is reused from a developer's running servers.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { DEMO_CLIENT_ID, TENANT_ID } from './emulator/constants';
 
+// A fresh audit database per run, so tests start from an empty trail. The variable carries it to the
+// workers, which load this file again.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'passcode-desk-e2e-'));
+
 export const E2E = {
+  dataDir: process.env.E2E_DATA_DIR,
   consolePort: 3917,
   emulatorPort: 4917,
   get consoleOrigin() { return `http://localhost:${this.consolePort}`; },
@@ -62,6 +70,7 @@ export default defineConfig({
         AUTH_AUTHORITY: `https://localhost:${E2E.emulatorPort}`,
         AUTH_ENDPOINTS_ORIGIN: E2E.emulatorOrigin,
         GRAPH_BASE_URL: E2E.emulatorOrigin,
+        DATA_DIR: E2E.dataDir,
       },
     },
   ],

@@ -3,15 +3,22 @@
 import { MsalProvider } from '@azure/msal-react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { Toaster } from 'sonner';
 import type { AuthClientConfig } from '@/lib/auth/client-config';
+import { ConsoleSettingsContext, type ConsoleSettings } from '@/lib/config/console-settings';
 import { createMsalInstance } from '@/lib/auth/msal-instance';
 import { getQueryClient } from '@/lib/query/get-query-client';
 
-export function Providers({ authConfig, children }: { authConfig: AuthClientConfig; children: ReactNode }) {
+export function Providers({ authConfig, settings, children }: { authConfig: AuthClientConfig; settings: ConsoleSettings; children: ReactNode }) {
   const [msal] = useState(() => createMsalInstance(authConfig));
   return (
     <MsalProvider instance={msal}>
-      <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>
+      <QueryClientProvider client={getQueryClient()}>
+        <ConsoleSettingsContext value={settings}>
+          {children}
+          <Toaster position="bottom-left" richColors closeButton />
+        </ConsoleSettingsContext>
+      </QueryClientProvider>
     </MsalProvider>
   );
 }

@@ -30,4 +30,8 @@ export const emulator = {
   clearRequests: () => call('DELETE', '/requests'),
   clearFaults: () => call('DELETE', '/faults'),
   advanceClock: (ms: number) => call('POST', '/clock', { advanceMs: ms }),
+  timings: (t: { pickupMs?: number; completeMs?: number }) => call('PUT', '/timings', t),
+  setScenario: (id: string, body: { scenario: string; scopeTag?: string }) => call('PUT', `/devices/${id}/scenario`, body),
+  actions: async (deviceId?: string) =>
+    (await call<{ actions: { deviceId: string; clientRequestId: string; state: string }[] }>('GET', `/actions${deviceId ? `?deviceId=${deviceId}` : ''}`)).actions,
 };

@@ -8,3 +8,10 @@ export async function signIn(page: Page, upn: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
   await page.getByRole('button', { name: new RegExp(upn.replace('.', '\\.')) }).click();
 }
+
+/** A second tab of a browser already signed in at the identity provider: single sign-on, no account picker. */
+export async function signInWithSession(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('agent-name')).toBeVisible();
+}

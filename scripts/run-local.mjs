@@ -108,6 +108,8 @@ if (health) {
     AUTH_AUTHORITY: `https://localhost:${emulatorPort}`,
     AUTH_ENDPOINTS_ORIGIN: emulatorOrigin,
     GRAPH_BASE_URL: emulatorOrigin,
+    // The standalone server changes into its own folder; keep the audit file in the checkout's .data.
+    DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'),
   });
   await waitFor(`${consoleOrigin}/redirect`, 120_000).catch(() => undefined);
   const width = Math.max(...health.agents.map((a) => a.upn.length));

@@ -2,7 +2,9 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { Providers } from '@/components/providers';
+import { ActionsTray } from '@/components/actions/actions-tray';
 import { buildAuthClientConfig } from '@/lib/auth/build-client-config';
+import { serverEnv } from '@/lib/config/server-env';
 import { messages } from '@/lib/i18n/messages';
 
 // The console's pages: the MSAL configuration is read from the environment per request (never frozen into
@@ -11,14 +13,15 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   await connection();
   const authConfig = buildAuthClientConfig();
   return (
-    <Providers authConfig={authConfig}>
+    <Providers authConfig={authConfig} settings={{ ticketPattern: serverEnv().TICKET_PATTERN }}>
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4">
           <span className="text-lg font-semibold tracking-tight">{messages.app.name}</span>
           <AccountMenu />
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6 pb-24">{children}</main>
+      <ActionsTray />
     </Providers>
   );
 }

@@ -10,8 +10,12 @@ import { platformOf } from '@/lib/devices/platforms';
 import { deviceQueries } from '@/lib/devices/queries';
 import type { DeviceDetail } from '@/lib/devices/types';
 import { countSameNames, deviceWarnings } from '@/lib/devices/warnings';
-import { formatDateTime, formatRelative } from '@/lib/i18n/format';
+import { formatDateTime, formatRelative, formatTime } from '@/lib/i18n/format';
 import { messages } from '@/lib/i18n/messages';
+import { RecoverPasscodeDialog } from '@/components/actions/recover-passcode-dialog';
+import { stateLabel } from '@/components/actions/actions-tray';
+import { actionQueries } from '@/lib/actions/queries';
+import type { ActionStatus } from '@/lib/actions/types';
 import { ComplianceBadge } from './compliance-badge';
 
 const m = messages.device;
@@ -51,6 +55,7 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
             {warnings.map((w) => <li key={w.kind} data-warning={w.kind} className="rounded bg-amber-50 px-2 py-1 text-amber-950">{w.text}</li>)}
           </ul>
         )}
+        <DeviceAction device={d} warnings={warnings} />
       </header>
       <div className="grid gap-4 md:grid-cols-3">
         <Section title={m.sections.device}>
@@ -128,5 +133,36 @@ function DetailSkeleton() {
       <div className="h-28 animate-pulse rounded-lg bg-slate-200" />
       <div className="grid gap-4 md:grid-cols-3">{[0, 1, 2].map((i) => <div key={i} className="h-72 animate-pulse rounded-lg bg-slate-200" />)}</div>
     </div>
+  );
+}
+
+/** The recovery button, or, while a recovery of this device is under way, who asked for it and where it stands. */
+function DeviceAction({ device, warnings }: { device: DeviceDetail; warnings: ReturnType<typeof deviceWarnings> }) {
+  const api = useApiClient();
+  const { data } = useQuery(actionQueries.device(api, device.id));
+  const latest = data?.action ?? null;
+  return (
+    <div className="mt-4 flex flex-wrap items-center gap-3">
+      {latest && <LatestAction initial={latest} device={device} warnings={warnings} />}
+      {(!latest || latest.terminal) && <RecoverPasscodeDialog device={device} warnings={warnings} size="md" />}
+    </div>
+  );
+}
+
+function LatestAction({ initial, device, warnings }: { initial: ActionStatus; device: DeviceDetail; warnings: ReturnType<typeof deviceWarnings> }) {
+  const api = useApiClient();
+  const { data } = useQuery({ ...actionQueries.status(api, initial), enabled: !initial.terminal });
+  const a = data ?? initial;
+  const text = messages.recover.inProgress(
+    formatTime(a.requestedAt),
+    a.actorName ?? a.actorUpn ?? '—', a.ticket ?? '—', stateLabel(a.state).toLowerCase(),
+  );
+  return (
+    <>
+      <p role="status" data-testid="device-action" data-state={a.state} className={a.terminal ? 'text-sm text-slate-700' : 'rounded bg-sky-50 px-3 py-2 text-sm text-sky-950'}>
+        {text}
+      </p>
+      {a.terminal && !initial.terminal && <RecoverPasscodeDialog device={device} warnings={warnings} size="md" />}
+    </>
   );
 }

@@ -17,6 +17,7 @@ import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/device
 import { formatDateTime, formatRelative } from '@/lib/i18n/format';
 import { messages } from '@/lib/i18n/messages';
 import { cn } from '@/lib/utils/cn';
+import { RecoverPasscodeDialog } from '@/components/actions/recover-passcode-dialog';
 import { ComplianceBadge } from './compliance-badge';
 
 const m = messages.devices;
@@ -24,14 +25,15 @@ const ROW_HEIGHT = 60;
 
 type SortKey = 'deviceName' | 'user' | 'os' | 'model' | 'serialNumber' | 'complianceState' | 'lastSyncDateTime';
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [
-  { key: 'deviceName', label: m.columns.name, width: 'w-[22%]' },
-  { key: 'user', label: m.columns.user, width: 'w-[20%]' },
-  { key: 'os', label: m.columns.os, width: 'w-[12%]' },
-  { key: 'model', label: m.columns.model, width: 'w-[14%]' },
-  { key: 'serialNumber', label: m.columns.serial, width: 'w-[11%]' },
-  { key: 'complianceState', label: m.columns.compliance, width: 'w-[10%]' },
-  { key: 'lastSyncDateTime', label: m.columns.lastSync, width: 'w-[11%]' },
+  { key: 'deviceName', label: m.columns.name, width: 'w-[20%]' },
+  { key: 'user', label: m.columns.user, width: 'w-[18%]' },
+  { key: 'os', label: m.columns.os, width: 'w-[11%]' },
+  { key: 'model', label: m.columns.model, width: 'w-[12%]' },
+  { key: 'serialNumber', label: m.columns.serial, width: 'w-[10%]' },
+  { key: 'complianceState', label: m.columns.compliance, width: 'w-[9%]' },
+  { key: 'lastSyncDateTime', label: m.columns.lastSync, width: 'w-[10%]' },
 ];
+const ACTION_COLUMN_WIDTH = 'w-[10%]';
 
 const sortValue = (d: DeviceListItem, key: SortKey): string => {
   switch (key) {
@@ -124,7 +126,7 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
       <div ref={scrollRef} className="h-[calc(100vh-22rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[68rem] table-fixed text-left text-sm" aria-rowcount={rows.length + 1} aria-busy={isPending || isFetchingNextPage}>
           <caption className="sr-only">{m.caption}</caption>
-          <colgroup>{COLUMNS.map((c) => <col key={c.key} className={c.width} />)}</colgroup>
+          <colgroup>{COLUMNS.map((c) => <col key={c.key} className={c.width} />)}<col className={ACTION_COLUMN_WIDTH} /></colgroup>
           <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr aria-rowindex={1}>
               {COLUMNS.map((c) => {
@@ -142,12 +144,13 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
                   </th>
                 );
               })}
+              <th scope="col" className="px-3 py-2 font-semibold">{m.columns.action}</th>
             </tr>
           </thead>
           <tbody onKeyDown={onKeyDown}>
             {isPending ? <SkeletonRows /> : rows.length === 0 ? (
               <tr>
-                <td colSpan={COLUMNS.length} className="px-3 py-10 text-center text-slate-600">
+                <td colSpan={COLUMNS.length + 1} className="px-3 py-10 text-center text-slate-600">
                   <p className="font-medium">{userNotFound ? m.userNotFound(search.q) : m.empty}</p>
                   {!userNotFound && <p className="mt-1 text-sm">{m.emptyHelp}</p>}
                 </td>
@@ -228,6 +231,9 @@ function DeviceRow({ device: d, index, active, warnings, rowRef, onFocus }: {
           <time dateTime={d.lastSyncDateTime} title={formatDateTime(d.lastSyncDateTime)}>{formatRelative(d.lastSyncDateTime)}</time>
         ) : m.neverSynced}
       </td>
+      <td className="px-3" onKeyDown={(e) => e.stopPropagation()}>
+        <RecoverPasscodeDialog device={d} warnings={warnings} />
+      </td>
     </tr>
   );
 }
@@ -236,6 +242,7 @@ function SkeletonRows() {
   return Array.from({ length: 8 }, (_, i) => (
     <tr key={i} className="h-[60px]" aria-hidden="true">
       {COLUMNS.map((c) => <td key={c.key} className="px-3"><div className="h-3 animate-pulse rounded bg-slate-200" /></td>)}
+      <td className="px-3" />
     </tr>
   ));
 }

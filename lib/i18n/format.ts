@@ -4,6 +4,12 @@ const LOCALE = 'en-GB';
 const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
 
+const time = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short' });
+
+export function formatTime(iso: string): string {
+  return time.format(new Date(iso));
+}
+
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
 }

@@ -1,0 +1,80 @@
+'use client';
+// The agent's recoveries of the last 24 hours, on every page: rebuilt from the audit store (so a reload or
+// a new tab keeps it), each tracked until the device reports a terminal state. Changes are announced in a
+// status region; terminal states also raise a toast.
+import { useIsAuthenticated } from '@azure/msal-react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { actionQueries } from '@/lib/actions/queries';
+import type { ActionStatus } from '@/lib/actions/types';
+import { useApiClient } from '@/lib/api/use-api-client';
+import { formatRelative } from '@/lib/i18n/format';
+import { messages } from '@/lib/i18n/messages';
+import { cn } from '@/lib/utils/cn';
+
+const m = messages.tray;
+
+export function ActionsTray() {
+  const isAuthenticated = useIsAuthenticated();
+  if (!isAuthenticated) return null;
+  return <Tray />;
+}
+
+function Tray() {
+  const api = useApiClient();
+  const { data } = useQuery(actionQueries.mine(api));
+  const [open, setOpen] = useState(true);
+  const [announcement, setAnnouncement] = useState('');
+  const actions = data?.actions ?? [];
+  return (
+    <aside aria-label={m.title} className="fixed bottom-4 right-4 z-30 w-[22rem] rounded-lg border border-slate-300 bg-white shadow-lg">
+      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}
+        className="flex w-full items-center justify-between rounded-t-lg bg-slate-800 px-3 py-2 text-left text-sm font-semibold text-white">
+        {m.toggle(actions.length)}<span aria-hidden="true">{open ? '▾' : '▴'}</span>
+      </button>
+      <p role="status" aria-live="polite" className="sr-only" data-testid="tray-announcement">{announcement}</p>
+      {open && (
+        <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto" data-testid="actions-tray">
+          {actions.length === 0 ? <li className="p-3 text-sm text-slate-600">{m.empty}</li>
+            : actions.map((a) => <TrackedAction key={a.actionId} initial={a} onChange={setAnnouncement} />)}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+export function stateLabel(state: ActionStatus['state']): string {
+  return messages.trackedStates[state];
+}
+
+function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange: (text: string) => void }) {
+  const api = useApiClient();
+  const { data: status, dataUpdatedAt } = useQuery({ ...actionQueries.status(api, initial), enabled: !initial.terminal });
+  const current = status ?? initial;
+  const seen = useRef(current.state);
+  useEffect(() => {
+    if (seen.current === current.state) return;
+    seen.current = current.state;
+    const text = m.changed(current.deviceName ?? current.deviceId, current.ticket ?? '', stateLabel(current.state));
+    onChange(text);
+    if (current.terminal) (current.state === 'done' ? toast.success : toast.warning)(text);
+  }, [current, onChange]);
+  // An offline device keeps an action pending for as long as it stays away; say so rather than look stuck.
+  const stillPending = current.state === 'pending' && dataUpdatedAt > 0;
+  return (
+    <li className="p-3 text-sm" data-testid="tray-item" data-action-id={current.actionId} data-state={current.state}>
+      <div className="flex justify-between gap-2">
+        <span className="truncate font-medium">{current.deviceName ?? current.deviceId}</span>
+        <span className={cn('shrink-0 rounded px-1.5 text-xs font-medium',
+          current.state === 'done' ? 'bg-emerald-100 text-emerald-900'
+            : current.terminal ? 'bg-red-100 text-red-900' : 'bg-sky-100 text-sky-900')}>{stateLabel(current.state)}</span>
+      </div>
+      <div className="mt-0.5 flex justify-between text-xs text-slate-600">
+        <span className="font-mono">{current.ticket}</span>
+        <span>{m.requested(formatRelative(current.requestedAt))}</span>
+      </div>
+      {stillPending && <p className="mt-1 text-xs text-amber-900">{m.offlineHint}</p>}
+    </li>
+  );
+}

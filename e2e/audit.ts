@@ -1,0 +1,18 @@
+// Reads the console's audit database from the test, as an auditor would, read-only.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { E2E } from '../playwright.config';
+
+export interface AuditRow {
+  kind: string; action_id: string; device_id: string; ticket: string | null; outcome: string | null; action_state: string | null;
+  actor_upn: string | null; actor_verified: number; graph_request_id: string | null; client_request_id: string | null; detail: string | null;
+}
+
+export function auditRecords(deviceId: string): AuditRow[] {
+  const db = new Database(join(E2E.dataDir ?? '', 'audit.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT * FROM audit_records WHERE device_id = ? ORDER BY seq').all(deviceId) as AuditRow[];
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,46 @@
+// Query options for recoveries: the agent's recent actions, the newest on a device, and one action's status,
+// polled with a back-off that stops at a terminal state.
+import { queryOptions, type Query } from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/api/browser-client';
+import type { ActionStatus } from './types';
+
+export const actionKeys = {
+  all: ['actions'] as const,
+  mine: () => [...actionKeys.all, 'mine'] as const,
+  device: (deviceId: string) => [...actionKeys.all, 'device', deviceId] as const,
+  status: (actionId: string) => [...actionKeys.all, 'status', actionId] as const,
+};
+
+/** How often to ask again: often right after the request, rarely once it has been waiting a while. */
+export function pollInterval(status: ActionStatus | undefined, now: number = Date.now()): number | false {
+  if (!status || status.terminal) return false;
+  const age = now - Date.parse(status.requestedAt);
+  if (age < 30_000) return 2_000;
+  if (age < 120_000) return 5_000;
+  if (age < 600_000) return 15_000;
+  return 60_000;
+}
+
+export const actionQueries = {
+  mine: (api: ApiClient) =>
+    queryOptions({
+      queryKey: actionKeys.mine(),
+      queryFn: ({ signal }) => api.get<{ actions: ActionStatus[] }>('/api/actions', { signal }),
+      staleTime: 10_000,
+    }),
+  device: (api: ApiClient, deviceId: string) =>
+    queryOptions({
+      queryKey: actionKeys.device(deviceId),
+      queryFn: ({ signal }) => api.get<{ action: ActionStatus | null }>(`/api/actions?deviceId=${encodeURIComponent(deviceId)}`, { signal }),
+    }),
+  status: (api: ApiClient, initial: ActionStatus) =>
+    queryOptions({
+      queryKey: actionKeys.status(initial.actionId),
+      queryFn: ({ signal }) => api.get<ActionStatus>(`/api/actions/${encodeURIComponent(initial.actionId)}`, { signal }),
+      initialData: initial,
+      initialDataUpdatedAt: 0,
+      // Polling pauses in a hidden tab (react-query's default) and waits on the tab's 429 gate (the API client).
+      refetchInterval: (query: Query<ActionStatus>) => pollInterval(query.state.data),
+      staleTime: 0,
+    }),
+};
