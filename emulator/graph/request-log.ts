@@ -13,6 +13,8 @@ export interface LoggedRequest {
   user: string | null;
   /** How the answer came about: served, throttled, or an injected fault. */
   outcome: 'served' | 'throttled' | 'fault';
+  /** Time the emulator spent on the request, injected latency included (ms, wall clock). */
+  durationMs: number;
 }
 
 export class RequestLog {

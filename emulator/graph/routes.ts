@@ -27,6 +27,7 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
   // Every Graph response carries request-id, an echo of client-request-id (or the request-id) and Date.
   // Injected latency and faults come first, as a proxy in front of Graph would add them.
   app.use('/v1.0/*', async (c, next) => {
+    const started = performance.now();
     const requestId = randomUUID();
     const clientRequestId = c.req.header('client-request-id') ?? requestId;
     c.set('requestId', requestId);
@@ -52,7 +53,7 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     c.res.headers.set('x-ms-ags-diagnostic', JSON.stringify({ ServerInfo: { DataCenter: 'Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'LOCAL' } }));
     ctx.requestLog.add({
       at: ctx.clock.now(), method, path, query: new URL(c.req.url).search, clientRequestId: c.req.header('client-request-id') ?? null,
-      requestId, status: c.res.status, user: c.get('user'), outcome: c.get('outcome'),
+      requestId, status: c.res.status, user: c.get('user'), outcome: c.get('outcome'), durationMs: performance.now() - started,
     });
   });
 

@@ -2,6 +2,7 @@
 // polled with a back-off that stops at a terminal state.
 import { queryOptions, type Query } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api/browser-client';
+import { pollInterval } from './poll-interval';
 import type { ActionStatus } from './types';
 
 export const actionKeys = {
@@ -10,16 +11,6 @@ export const actionKeys = {
   device: (deviceId: string) => [...actionKeys.all, 'device', deviceId] as const,
   status: (actionId: string) => [...actionKeys.all, 'status', actionId] as const,
 };
-
-/** How often to ask again: often right after the request, rarely once it has been waiting a while. */
-export function pollInterval(status: ActionStatus | undefined, now: number = Date.now()): number | false {
-  if (!status || status.terminal) return false;
-  const age = now - Date.parse(status.requestedAt);
-  if (age < 30_000) return 2_000;
-  if (age < 120_000) return 5_000;
-  if (age < 600_000) return 15_000;
-  return 60_000;
-}
 
 export const actionQueries = {
   mine: (api: ApiClient) =>

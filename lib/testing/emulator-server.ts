@@ -2,7 +2,6 @@
 // with the console's environment pointed at it.
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { vi } from 'vitest';
 import { createEmulator, type Emulator } from '@/emulator/app';
 import { DEMO_CLIENT_ID, TENANT_ID } from '@/emulator/constants';
 import { mintAccessToken } from '@/emulator/entra/tokens';
@@ -34,15 +33,18 @@ export async function startEmulatorServer(seed: { devices: number; users: number
     app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: ['http://localhost:3999/redirect'] },
   });
   const server: ServerType = serve({ fetch: emu.app.fetch, port, hostname: '127.0.0.1' });
-  vi.stubEnv('AUTH_CLIENT_ID', DEMO_CLIENT_ID);
-  vi.stubEnv('AUTH_TENANT_ID', TENANT_ID);
-  vi.stubEnv('GRAPH_BASE_URL', origin);
-  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+  // The console reads its configuration from the environment; point it here, and put it back afterwards.
+  const settings: Record<string, string> = { AUTH_CLIENT_ID: DEMO_CLIENT_ID, AUTH_TENANT_ID: TENANT_ID, GRAPH_BASE_URL: origin, ...env };
+  const previous = Object.fromEntries(Object.keys(settings).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, settings);
   return {
     emu, origin,
     stop: () => {
       server.close();
-      vi.unstubAllEnvs();
+      for (const [k, v] of Object.entries(previous)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
     },
     token: (upn, scopes, extra = {}) => {
       const user = emu.ctx.index.userByKey.get(upn.toLowerCase());

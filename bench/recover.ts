@@ -1,0 +1,103 @@
+// Benchmark of recoverPasscode: (1) the server action's own time, from call to answer, minus the time the
+// emulator spent on the Graph requests it made (its request log gives them), at the median and 95th
+// percentile; (2) how many Graph requests tracking one action costs, from POST to a terminal state, with the
+// browser's polling schedule, for an action that completes in 10 s, in 2 minutes, and never (first hour).
+// Run with `npm run bench:recover` (node's react-server condition lets the server-only modules load).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ACCOUNTS } from '../emulator/constants';
+import { summary, ms } from './lib';
+import { SCOPES, startEmulatorServer } from '../lib/testing/emulator-server';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+
+interface Logged { method: string; path: string; status: number; durationMs: number; clientRequestId: string | null; seq: number }
+
+async function main() {
+  const server = await startEmulatorServer({ devices: Math.max(2500, RUNS + 100), users: 800 });
+  const dir = mkdtempSync(join(tmpdir(), 'passcode-desk-bench-'));
+  const { openAuditDb } = await import('../lib/audit/db');
+  const { AuditStore } = await import('../lib/audit/store');
+  const { recoverPasscodeOnce } = await import('../lib/actions/recover');
+  const { actionStatus } = await import('../lib/actions/status');
+  const { pollInterval } = await import('../lib/actions/poll-interval');
+  const db = await openAuditDb({ dataDir: dir });
+  const store = new AuditStore(db);
+  const env = { AUTH_TENANT_ID: server.emu.ctx.tenant.tenantId, TICKET_PATTERN: '^[A-Z]{2,10}-?\\d{1,10}$', RECOVERY_GUARD_MINUTES: 15 };
+  try {
+    console.log(`recoverPasscode benchmark: ${RUNS} actions, SQLite audit store (WAL, synchronous=FULL), Node ${process.version}, ${new Date().toISOString()}`);
+    await server.control('PUT', '/throttling', { enabled: false });
+    const token = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
+    const devices = server.emu.ctx.tenant.devices.filter((d) => d.scenario === 'online').slice(0, RUNS + 5);
+    const totals: number[] = [];
+    const own: number[] = [];
+    const postTimes: number[] = [];
+    for (const [i, d] of devices.entries()) {
+      await server.control('DELETE', '/requests');
+      const started = performance.now();
+      const result = await recoverPasscodeOnce({ deviceId: d.graph.id, ticket: `INC-${i + 1}` }, token, { store, env });
+      const total = performance.now() - started;
+      if (result.status !== 'accepted') throw new Error(`action ${i}: ${result.status}`);
+      if (i < 5) continue; // warm-up
+      const { entries } = await server.control<{ entries: Logged[] }>('GET', '/requests');
+      const graphMs = entries.reduce((n, e) => n + e.durationMs, 0);
+      const post = entries.find((e) => e.method === 'POST');
+      totals.push(total);
+      own.push(total - graphMs);
+      postTimes.push(post?.durationMs ?? 0);
+    }
+    const t = summary(totals);
+    const o = summary(own);
+    const p = summary(postTimes);
+    console.log(`server action, call to answer: median ${ms(t.median)}, p95 ${ms(t.p95)} (${t.n} actions)`);
+    console.log(`  of which the emulator's POST: median ${ms(p.median)}, p95 ${ms(p.p95)}`);
+    console.log(`  the action's own time (total minus the emulator's time for its GET and POST): median ${ms(o.median)}, p95 ${ms(o.p95)}`);
+
+    // Tracking cost, on the emulator's clock, with the browser's schedule (pollInterval).
+    await server.control('POST', '/clock', { freeze: true });
+    const scenarios: { label: string; timings?: { pickupMs: number; completeMs: number }; scenario: 'online' | 'offline'; horizonMs: number }[] = [
+      { label: 'completes in 10 s', timings: { pickupMs: 4000, completeMs: 6000 }, scenario: 'online', horizonMs: 3_600_000 },
+      { label: 'completes in 2 min', timings: { pickupMs: 60_000, completeMs: 60_000 }, scenario: 'online', horizonMs: 3_600_000 },
+      { label: 'never (offline device), first hour', scenario: 'offline', horizonMs: 3_600_000 },
+      { label: 'never (offline device), first 24 hours', scenario: 'offline', horizonMs: 86_400_000 },
+    ];
+    const spare = server.emu.ctx.tenant.devices.filter((d) => d.scenario === 'online').slice(RUNS + 10);
+    for (const [i, s] of scenarios.entries()) {
+      const device = spare[i];
+      if (!device) throw new Error('no spare device');
+      if (s.timings) await server.control('PUT', '/timings', s.timings);
+      await server.control('PUT', `/devices/${device.graph.id}/scenario`, { scenario: s.scenario });
+      const fresh = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged], { lifetimeSeconds: 86_400 * 2 });
+      const result = await recoverPasscodeOnce({ deviceId: device.graph.id, ticket: `INC-9${i}` }, fresh, { store, env });
+      if (result.status !== 'accepted') throw new Error(result.status);
+      await server.control('DELETE', '/requests');
+      const requestedAt = Date.parse(result.requestedAt);
+      let elapsed = 0;
+      let polls = 0;
+      let state = 'pending';
+      let status = await actionStatus(result.actionId, fresh, { store, env: { ACTION_VERIFY_WINDOW_SECONDS: 120 }, now: () => requestedAt + elapsed });
+      polls++;
+      while (status && !status.terminal) {
+        const wait = pollInterval(status, requestedAt + elapsed);
+        if (wait === false || elapsed + wait > s.horizonMs) break;
+        elapsed += wait;
+        await server.control('POST', '/clock', { advanceMs: wait });
+        status = await actionStatus(result.actionId, fresh, { store, env: { ACTION_VERIFY_WINDOW_SECONDS: 120 }, now: () => requestedAt + elapsed });
+        polls++;
+        state = status?.state ?? 'gone';
+      }
+      const { entries } = await server.control<{ entries: Logged[] }>('GET', '/requests');
+      console.log(`tracking, action that ${s.label}: ${entries.length} Graph requests (${polls} polls over ${Math.round(elapsed / 1000)} s of emulator time), final state ${state}`);
+    }
+  } finally {
+    await db.close();
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
