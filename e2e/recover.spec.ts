@@ -46,7 +46,7 @@ async function confirm(page: Page, d: EmulatedDevice, ticket: string) {
 const trayItem = (page: Page, d: EmulatedDevice) => page.getByTestId('tray-item').filter({ hasText: d.deviceName }).first();
 const postsFor = async (d: EmulatedDevice) => (await emulator.requests({ method: 'POST' })).filter((e) => e.path.includes(d.id));
 
-test('the helpdesk agent recovers a passcode: pending, then done, in the tray and on the device page, audited', async ({ page }) => {
+test('16: the helpdesk agent recovers a passcode: pending, then done, in the tray and on the device page, audited', async ({ page }) => {
   const d = await freshDevice({ scenario: 'online', operatingSystem: 'iOS' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
@@ -107,7 +107,7 @@ test('an offline device stays pending, and the tray says why', async ({ page }) 
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'pending');
 });
 
-test('the read-only agent is asked for consent and refused; nothing is posted', async ({ page }) => {
+test('4: the read-only agent is asked for consent (incremental) and refused; nothing is posted', async ({ page }) => {
   const d = await freshDevice({ scenario: 'online', operatingSystem: 'iOS' });
   await signIn(page, DEMO_ACCOUNTS.readOnly);
   await findBySerial(page, d);
@@ -123,7 +123,7 @@ test('the read-only agent is asked for consent and refused; nothing is posted', 
   expect(await postsFor(d)).toHaveLength(0);
 });
 
-test('a device outside the agent\'s scope gets a clear 403', async ({ page }) => {
+test('5: a device outside the agent\'s scope gets a clear 403', async ({ page }) => {
   const d = await freshDevice({ scenario: 'online', operatingSystem: 'iOS' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
@@ -134,7 +134,7 @@ test('a device outside the agent\'s scope gets a clear 403', async ({ page }) =>
   expect(await postsFor(d)).toHaveLength(0);
 });
 
-test('a 429 is retried once after Retry-After, under the same client-request-id', async ({ page }) => {
+test('12: a 429 is retried once after Retry-After, under the same client-request-id', async ({ page }) => {
   const d = await freshDevice({ scenario: 'online', operatingSystem: 'iOS' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
@@ -147,7 +147,7 @@ test('a 429 is retried once after Retry-After, under the same client-request-id'
   expect((posts[1]?.at ?? 0) - (posts[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
 });
 
-test('a 503 leads to "unknown, verifying", then the observed state, with exactly one POST', async ({ page }) => {
+test('13: a 503 leads to "unknown, verifying", then the observed state, with exactly one POST', async ({ page }) => {
   const d = await freshDevice({ scenario: 'online', operatingSystem: 'iOS' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
@@ -162,7 +162,7 @@ test('a 503 leads to "unknown, verifying", then the observed state, with exactly
   expect(outcomes.at(-1)).toBe('done');
 });
 
-test('a double-click on Confirm sends one POST', async ({ page }) => {
+test('14: a double-click on Confirm sends one POST', async ({ page }) => {
   const d = await freshDevice({ scenario: 'online', operatingSystem: 'iOS' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
@@ -174,7 +174,7 @@ test('a double-click on Confirm sends one POST', async ({ page }) => {
   expect(await emulator.actions(d.id)).toHaveLength(1);
 });
 
-test('Confirm in two tabs sends one POST; the second tab is told who asked first', async ({ page, context }) => {
+test('14, 15: Confirm in two tabs sends one POST; the second tab is told who asked first', async ({ page, context }) => {
   const d = await freshDevice({ scenario: 'online', operatingSystem: 'iOS' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const other = await context.newPage();
