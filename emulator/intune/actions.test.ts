@@ -51,6 +51,13 @@ describe('recoverPasscode answers', () => {
     expect(other.status).toBe(404);
   });
 
+  it('also works on the /deviceManagement/detectedApps/{id}/managedDevices/{id} path', async () => {
+    const d = await findDevice('scenario=online');
+    const res = await graphPost(emu, `/v1.0/deviceManagement/detectedApps/0a1b2c3d-0000-4000-8000-000000000001/managedDevices/${d.id}/recoverPasscode`, agent);
+    expect(res.status).toBe(204);
+    expect(await stateOf(d.id)).toBe('pending');
+  });
+
   it('answers 403 to a token without the privileged permission, and queues nothing', async () => {
     const d = await findDevice('scenario=online');
     const readOnly = await tokenFor(emu, DEMO_ACCOUNTS.readOnly, [SCOPES.read]);

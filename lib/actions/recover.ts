@@ -65,12 +65,9 @@ export async function recoverPasscodeOnce(rawInput: unknown, token: unknown, dep
     deviceName = (await getDeviceSummary(bearer, input.deviceId)).deviceName;
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;
-    const mapped = mapFailure(e, actionId);
-    await refuse(input.deviceId, `${e.code}: ${e.message}`, {
-      ticket: input.ticket, outcome: mapped.status === 'rejected' ? 'rejected' : mapped.status === 'denied' || mapped.status === 'signInAgain' || mapped.status === 'claimsChallenge' ? 'denied' : 'failed',
-      httpStatus: e.status, requestId: e.requestId,
-    });
-    return mapped;
+    // Nothing was POSTed, so even a 5xx here leaves no doubt: the attempt failed.
+    await refuse(input.deviceId, `${e.code}: ${e.message}`, { ticket: input.ticket, outcome: outcomeFor(e.status), httpStatus: e.status, requestId: e.requestId });
+    return mapFailure(e, actionId);
   }
   const actor: Actor = { oid: shape.claims.oid, upn: shape.claims.upn, name: shape.claims.name, tenant: shape.claims.tid };
 
