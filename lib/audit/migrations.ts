@@ -1,7 +1,6 @@
 // Schema migrations, run at start-up, the same for SQLite and PostgreSQL except for the triggers that make
 // audit records append-only, which each dialect writes its own way.
-import { sql, type Kysely } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
