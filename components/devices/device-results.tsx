@@ -25,15 +25,15 @@ const ROW_HEIGHT = 60;
 
 type SortKey = 'deviceName' | 'user' | 'os' | 'model' | 'serialNumber' | 'complianceState' | 'lastSyncDateTime';
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [
-  { key: 'deviceName', label: m.columns.name, width: 'w-[20%]' },
-  { key: 'user', label: m.columns.user, width: 'w-[18%]' },
+  { key: 'deviceName', label: m.columns.name, width: 'w-[19%]' },
+  { key: 'user', label: m.columns.user, width: 'w-[17%]' },
   { key: 'os', label: m.columns.os, width: 'w-[11%]' },
   { key: 'model', label: m.columns.model, width: 'w-[12%]' },
   { key: 'serialNumber', label: m.columns.serial, width: 'w-[10%]' },
   { key: 'complianceState', label: m.columns.compliance, width: 'w-[9%]' },
   { key: 'lastSyncDateTime', label: m.columns.lastSync, width: 'w-[10%]' },
 ];
-const ACTION_COLUMN_WIDTH = 'w-[10%]';
+const ACTION_COLUMN_WIDTH = 'w-[12%]';
 
 const sortValue = (d: DeviceListItem, key: SortKey): string => {
   switch (key) {
