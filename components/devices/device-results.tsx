@@ -27,13 +27,13 @@ type SortKey = 'deviceName' | 'user' | 'os' | 'model' | 'serialNumber' | 'compli
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [
   { key: 'deviceName', label: m.columns.name, width: 'w-[19%]' },
   { key: 'user', label: m.columns.user, width: 'w-[17%]' },
-  { key: 'os', label: m.columns.os, width: 'w-[11%]' },
-  { key: 'model', label: m.columns.model, width: 'w-[12%]' },
+  { key: 'os', label: m.columns.os, width: 'w-[10%]' },
+  { key: 'model', label: m.columns.model, width: 'w-[10%]' },
   { key: 'serialNumber', label: m.columns.serial, width: 'w-[10%]' },
   { key: 'complianceState', label: m.columns.compliance, width: 'w-[9%]' },
   { key: 'lastSyncDateTime', label: m.columns.lastSync, width: 'w-[10%]' },
 ];
-const ACTION_COLUMN_WIDTH = 'w-[12%]';
+const ACTION_COLUMN_WIDTH = 'w-[15%]';
 
 const sortValue = (d: DeviceListItem, key: SortKey): string => {
   switch (key) {
