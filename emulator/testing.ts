@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createEmulator, type Emulator } from './app';
 import { DEMO_CLIENT_ID } from './constants';
-import { mintAccessToken } from './entra/tokens';
+import { mintAccessToken, type AccessTokenClaims } from './entra/tokens';
 
 export const TEST_ORIGIN = 'http://localhost:4999';
 export const TEST_REDIRECT_URI = 'http://localhost:3999/redirect';
@@ -84,7 +84,9 @@ export const SCOPES = {
 } as const;
 
 /** A Graph token for `upn` straight from the emulator's key (the sign-in flow has tests of its own). */
-export function tokenFor(emu: Emulator, upn: string, scopes: string[] = [SCOPES.read, SCOPES.privileged], extra: { appId?: string; authContexts?: string[] } = {}) {
+export function tokenFor(
+  emu: Emulator, upn: string, scopes: string[] = [SCOPES.read, SCOPES.privileged], extra: Omit<AccessTokenClaims, 'user' | 'scopes'> = {},
+) {
   const user = emu.ctx.index.userByKey.get(upn.toLowerCase());
   if (!user) throw new Error(`no user ${upn}`);
   return mintAccessToken(emu.ctx, { user, scopes, ...extra });

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { actionQueries } from '@/lib/actions/queries';
+import { stateLabel } from '@/lib/actions/state-label';
 import type { ActionStatus } from '@/lib/actions/types';
 import { useApiClient } from '@/lib/api/use-api-client';
 import { formatRelative } from '@/lib/i18n/format';
@@ -42,10 +43,6 @@ function Tray() {
       )}
     </aside>
   );
-}
-
-export function stateLabel(state: ActionStatus['state']): string {
-  return messages.trackedStates[state];
 }
 
 function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange: (text: string) => void }) {

@@ -13,8 +13,8 @@ import { countSameNames, deviceWarnings } from '@/lib/devices/warnings';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/i18n/format';
 import { messages } from '@/lib/i18n/messages';
 import { RecoverPasscodeDialog } from '@/components/actions/recover-passcode-dialog';
-import { stateLabel } from '@/components/actions/actions-tray';
 import { actionQueries } from '@/lib/actions/queries';
+import { stateLabel } from '@/lib/actions/state-label';
 import type { ActionStatus } from '@/lib/actions/types';
 import { ComplianceBadge } from './compliance-badge';
 

@@ -9,7 +9,7 @@ import type { AuditStore, Actor } from '@/lib/audit/store';
 import { checkTokenShape } from '@/lib/auth/token-claims';
 import type { ServerEnv } from '@/lib/config/server-env';
 import { graphPostAction } from '@/lib/graph/client';
-import { GraphError } from '@/lib/graph/errors';
+import { forbiddenReason, GraphError } from '@/lib/graph/errors';
 import { getDeviceSummary } from '@/lib/graph/managed-devices';
 import { recoverInputSchema, type GraphFailure, type RecoverResult } from './types';
 
@@ -132,8 +132,7 @@ function mapFailure(e: GraphError, actionId: string): RecoverResult {
   if (e.status === 401 && e.claimsChallenge) return { status: 'claimsChallenge', actionId, claims: e.claimsChallenge };
   if (e.status === 401) return { status: 'signInAgain', actionId };
   if (e.status === 403) {
-    const reason = /following scopes|PrivilegedOperations/i.test(e.message) ? 'missingPermission' : /no Intune role/i.test(e.message) ? 'noIntuneRole' : 'outsideScope';
-    return { status: 'denied', actionId, failure: failureOf(e), reason };
+    return { status: 'denied', actionId, failure: failureOf(e), reason: forbiddenReason(e) };
   }
   if (e.status === 400 || e.status === 404) return { status: 'rejected', actionId, failure: failureOf(e) };
   if (e.status === 429) return { status: 'throttled', actionId, failure: failureOf(e), retryAfterSeconds: e.retryAfterSeconds };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DeviceIdSchema } from '@/lib/devices/device-id';
 import type { ActionState } from '@/lib/devices/types';
+import type { ForbiddenReason } from '@/lib/graph/errors';
 
 export const MAX_NOTE_LENGTH = 500;
 export const MAX_TICKET_LENGTH = 40;
@@ -42,7 +43,7 @@ export type RecoverResult =
   | { status: 'signInAgain'; actionId: string }
   | { status: 'consentRequired'; actionId: string }
   | { status: 'claimsChallenge'; actionId: string; claims: string }
-  | { status: 'denied'; actionId: string; failure: GraphFailure; reason: 'missingPermission' | 'outsideScope' | 'noIntuneRole' | null }
+  | { status: 'denied'; actionId: string; failure: GraphFailure; reason: ForbiddenReason | null }
   | { status: 'rejected'; actionId: string; failure: GraphFailure }
   | { status: 'throttled'; actionId: string; failure: GraphFailure; retryAfterSeconds: number | null }
   | { status: 'failed'; actionId: string; failure: GraphFailure };

@@ -40,7 +40,7 @@ export function useRecoverPasscode() {
   return useMutation({
     mutationFn: async (input: RecoverInput): Promise<RecoverResult> => {
       const account = instance.getActiveAccount() ?? accounts[0];
-      if (!account) throw new ConsentRefusedError('no account');
+      if (!account) throw new Error('No one is signed in. Sign in again.');
       let result = await recoverPasscode(input, await privilegedToken(instance, account));
       if (result.status === 'signInAgain') {
         result = await recoverPasscode(input, await privilegedToken(instance, account, true));

@@ -2,7 +2,7 @@ import 'server-only';
 // How route handlers answer: JSON with no-store, and every failure in one error shape that carries
 // Graph's request-id, so the person in front of the console can quote it.
 import { NextResponse } from 'next/server';
-import { GraphError } from '@/lib/graph/errors';
+import { forbiddenReason, type GraphError } from '@/lib/graph/errors';
 import type { ApiErrorBody } from '@/lib/devices/types';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -24,15 +24,6 @@ export function graphErrorResponse(e: GraphError): NextResponse<ApiErrorBody> {
     code: e.code, message: e.message, requestId: e.requestId, clientRequestId: e.clientRequestId,
     date: e.date, retryAfterSeconds: e.retryAfterSeconds, reason: forbiddenReason(e), claims: e.claimsChallenge,
   });
-}
-
-/** Why Graph said 403, as far as its message tells: a permission missing from the token, or Intune's RBAC. */
-function forbiddenReason(e: GraphError): ApiErrorBody['error']['reason'] {
-  if (e.status !== 403) return null;
-  if (/following scopes|permission|scp/i.test(e.message) && /DeviceManagement/i.test(e.message)) return 'missingPermission';
-  if (/no Intune role/i.test(e.message)) return 'noIntuneRole';
-  if (/scope tag|not authorized/i.test(e.message)) return 'outsideScope';
-  return null;
 }
 
 export function badRequest(code: string, message: string): NextResponse<ApiErrorBody> {

@@ -99,6 +99,10 @@ describe.each(backends)('audit store on $name', (backend) => {
     const mine = await store.recordsOfActor(other.oid, since);
     expect(mine.map((r) => r.action_id)).toEqual(['mine-1', 'mine-1']);
     expect((await store.latestActionOnDevice('dev-4')).map((r) => r.kind)).toEqual(['intent', 'outcome']);
+    // A later attempt refused by the guard does not hide the recovery that is under way.
+    await store.record({ actionId: 'refused-1', kind: 'intent', deviceId: 'dev-4', ticket: 'INC-10', actor: { value: agent, verified: true } });
+    await store.record({ actionId: 'refused-1', kind: 'outcome', deviceId: 'dev-4', outcome: 'refused', detail: 'alreadyRequested' });
+    expect((await store.latestActionOnDevice('dev-4'))[0]?.action_id).toBe('mine-1');
     expect(await store.latestActionOnDevice('dev-none')).toEqual([]);
   });
 });

@@ -113,10 +113,16 @@ export class AuditStore {
     return this.handle.db.selectFrom('audit_records').selectAll().where('action_id', 'in', ids).orderBy('seq').execute();
   }
 
-  /** The records of the newest action on a device, if it has one. */
+  /**
+   * The records of the newest action on a device that reached Graph, if any: an attempt refused before the
+   * POST (bad token, the device guard) is in the trail but is not "the recovery of this device".
+   */
   async latestActionOnDevice(deviceId: string): Promise<AuditRecord[]> {
+    const refused = this.handle.db.selectFrom('audit_records').select('action_id')
+      .where('device_id', '=', deviceId).where('outcome', '=', 'refused');
     const latest = await this.handle.db.selectFrom('audit_records').select('action_id')
-      .where('device_id', '=', deviceId).where('kind', '=', 'intent').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      .where('device_id', '=', deviceId).where('kind', '=', 'intent').where('action_id', 'not in', refused)
+      .orderBy('seq', 'desc').limit(1).executeTakeFirst();
     return latest ? this.actionRecords(latest.action_id) : [];
   }
 

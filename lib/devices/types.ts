@@ -1,4 +1,6 @@
 // The device data the console shows, shared by the route handlers (which produce it) and the browser.
+import type { ForbiddenReason } from '@/lib/graph/errors';
+
 export type ComplianceState =
   | 'unknown' | 'compliant' | 'noncompliant' | 'conflict' | 'error' | 'inGracePeriod' | 'configManager';
 
@@ -73,7 +75,7 @@ export interface ApiErrorBody {
     date: string | null;
     retryAfterSeconds: number | null;
     /** Why a 403 happened, where Graph's answer tells. */
-    reason?: 'missingPermission' | 'outsideScope' | 'noIntuneRole' | null;
+    reason?: ForbiddenReason | null;
     /** The claims of a Graph claims challenge, for an interactive token request. */
     claims?: string | null;
   };

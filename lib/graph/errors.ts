@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 export type GraphFailureKind = 'http' | 'timeout' | 'network' | 'invalidResponse';
 
+/** Why Graph said 403, as far as its message tells: a permission missing from the token, or Intune's RBAC. */
+export type ForbiddenReason = 'missingPermission' | 'outsideScope' | 'noIntuneRole';
+
 export interface GraphErrorInfo {
   kind: GraphFailureKind;
   status: number;
@@ -112,4 +115,13 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 function parseClaimsChallenge(header: string | null): string | null {
   if (!header || !/error="insufficient_claims"/.test(header)) return null;
   return /claims="([^"]+)"/.exec(header)?.[1] ?? null;
+}
+
+/** The reason behind a 403, or null when it is not a 403 or Graph's message does not say. */
+export function forbiddenReason(e: GraphErrorInfo): ForbiddenReason | null {
+  if (e.status !== 403) return null;
+  if (/following scopes|PrivilegedOperations|Read\.All/i.test(e.message)) return 'missingPermission';
+  if (/no Intune role/i.test(e.message)) return 'noIntuneRole';
+  if (/scope tag|not authorized/i.test(e.message)) return 'outsideScope';
+  return null;
 }

@@ -4,7 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator } from '@/emulator/app';
 import { DEMO_CLIENT_ID, TENANT_ID } from '@/emulator/constants';
-import { mintAccessToken } from '@/emulator/entra/tokens';
+import { control, tokenFor } from '@/emulator/testing';
 
 export interface EmulatorServer {
   emu: Emulator;
@@ -16,10 +16,7 @@ export interface EmulatorServer {
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
-export const SCOPES = {
-  read: 'DeviceManagementManagedDevices.Read.All',
-  privileged: 'DeviceManagementManagedDevices.PrivilegedOperations.All',
-} as const;
+export { SCOPES } from '@/emulator/testing';
 
 export async function startEmulatorServer(seed: { devices: number; users: number }, env: Record<string, string> = {}): Promise<EmulatorServer> {
   const port = await new Promise<number>((resolve) => {
@@ -46,17 +43,7 @@ export async function startEmulatorServer(seed: { devices: number; users: number
         else process.env[k] = v;
       }
     },
-    token: (upn, scopes, extra = {}) => {
-      const user = emu.ctx.index.userByKey.get(upn.toLowerCase());
-      if (!user) throw new Error(`no user ${upn}`);
-      return mintAccessToken(emu.ctx, { user, scopes, ...extra });
-    },
-    control: async <T,>(method: string, path: string, body?: unknown) => {
-      const res = await emu.app.request(`${origin}/_emulator${path}`, {
-        method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-      });
-      if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status}`);
-      return (res.status === 204 ? null : await res.json()) as T;
-    },
+    token: (upn, scopes, extra = {}) => tokenFor(emu, upn, scopes, extra),
+    control: (method, path, body) => control(emu, method, path, body),
   };
 }
