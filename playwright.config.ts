@@ -12,8 +12,10 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'passcode-desk-e2e-'));
 
 export const E2E = {
   dataDir: process.env.E2E_DATA_DIR,
-  consolePort: 3917,
-  emulatorPort: 4917,
+  // Fixed uncommon ports, so a developer's running servers are never tested by mistake; overridable so that two
+  // checkouts can run their suites side by side.
+  consolePort: Number(process.env.E2E_CONSOLE_PORT ?? 3917),
+  emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4917),
   get consoleOrigin() { return `http://localhost:${this.consolePort}`; },
   get emulatorOrigin() { return `http://localhost:${this.emulatorPort}`; },
 };

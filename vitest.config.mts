@@ -6,12 +6,13 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('.', import.meta.url)),
       // `server-only` throws outside React's server build; under test the server modules run in plain Node.
-      'server-only': fileURLToPath(new URL('./lib/testing/server-only-stub.ts', import.meta.url)),
+      'server-only': fileURLToPath(new URL('./test-support/server-only-stub.ts', import.meta.url)),
     },
   },
   test: {
-    include: ['emulator/**/*.test.ts', 'lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['{app,components,lib,emulator,scripts,test-support}/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', '.next/**'],
+    setupFiles: ['./test-support/vitest-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

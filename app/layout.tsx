@@ -1,13 +1,21 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { messages } from '@/lib/i18n/messages';
+import { messages } from '@/lib/shared/i18n/messages';
 import './globals.css';
 
 export const metadata: Metadata = {
   title: messages.app.name,
   description: messages.app.tagline,
   robots: { index: false, follow: false },
+  // The console's icons live in public/, served as they are by the standalone server.
+  icons: {
+    icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }],
+    apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }],
+  },
+  manifest: '/manifest.webmanifest',
 };
+
+export const viewport: Viewport = { themeColor: '#075985' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

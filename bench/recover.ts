@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { summary, ms } from './lib';
-import { SCOPES, startEmulatorServer } from '../lib/testing/emulator-server';
+import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '../lib/shared/ticket';
+import { SCOPES, startEmulatorServer } from '../test-support/emulator-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 
@@ -17,14 +18,14 @@ interface Logged { method: string; path: string; status: number; durationMs: num
 async function main() {
   const server = await startEmulatorServer({ devices: Math.max(2500, RUNS + 100), users: 800 });
   const dir = mkdtempSync(join(tmpdir(), 'passcode-desk-bench-'));
-  const { openAuditDb } = await import('../lib/audit/db');
-  const { AuditStore } = await import('../lib/audit/store');
-  const { recoverPasscodeOnce } = await import('../lib/actions/recover');
-  const { actionStatus } = await import('../lib/actions/status');
-  const { pollInterval } = await import('../lib/actions/poll-interval');
+  const { openAuditDb } = await import('../lib/server/audit/db');
+  const { AuditStore } = await import('../lib/server/audit/store');
+  const { recoverPasscodeOnce } = await import('../lib/server/actions/recover');
+  const { actionStatus } = await import('../lib/server/actions/status');
+  const { pollInterval } = await import('../lib/browser/actions/poll-interval');
   const db = await openAuditDb({ dataDir: dir });
   const store = new AuditStore(db);
-  const env = { AUTH_TENANT_ID: server.emu.ctx.tenant.tenantId, TICKET_PATTERN: '^[A-Z]{2,10}-?\\d{1,10}$', RECOVERY_GUARD_MINUTES: 15 };
+  const env = { AUTH_TENANT_ID: server.emu.ctx.tenant.tenantId, TICKET_PATTERN: DEFAULT_TICKET_PATTERN, TICKET_EXAMPLE: DEFAULT_TICKET_EXAMPLE, RECOVERY_GUARD_MINUTES: 15 };
   try {
     console.log(`recoverPasscode benchmark: ${RUNS} actions, SQLite audit store (WAL, synchronous=FULL), Node ${process.version}, ${new Date().toISOString()}`);
     await server.control('PUT', '/throttling', { enabled: false });

@@ -4,10 +4,10 @@ import { MsalProvider } from '@azure/msal-react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Toaster } from 'sonner';
-import type { AuthClientConfig } from '@/lib/auth/client-config';
-import { ConsoleSettingsContext, type ConsoleSettings } from '@/lib/config/console-settings';
-import { createMsalInstance } from '@/lib/auth/msal-instance';
-import { getQueryClient } from '@/lib/query/get-query-client';
+import type { AuthClientConfig } from '@/lib/shared/auth/client-config';
+import { ConsoleSettingsContext, type ConsoleSettings } from '@/lib/browser/settings/console-settings';
+import { createMsalInstance } from '@/lib/browser/msal/msal-instance';
+import { getQueryClient } from '@/lib/browser/query/get-query-client';
 
 export function Providers({ authConfig, settings, children }: { authConfig: AuthClientConfig; settings: ConsoleSettings; children: ReactNode }) {
   const [msal] = useState(() => createMsalInstance(authConfig));

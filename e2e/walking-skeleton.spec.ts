@@ -1,4 +1,5 @@
 import { DEMO_ACCOUNTS } from '../emulator/constants';
+import { E2E } from '../playwright.config';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
 
@@ -22,6 +23,6 @@ test('the helpdesk agent signs in through the emulator, sees devices, and signs 
   await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
 
   // The sign-in really went through the emulator and the console, and nowhere else.
-  expect([...origins].sort()).toEqual(['http://localhost:3917', 'http://localhost:4917']);
+  expect([...origins].sort()).toEqual([E2E.consoleOrigin, E2E.emulatorOrigin].sort());
   expect(offLocalhost).toEqual([]);
 });

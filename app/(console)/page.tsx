@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { AuthGate } from '@/components/auth/auth-gate';
 import { DeviceSearchView } from '@/components/devices/device-search-view';
-import { messages } from '@/lib/i18n/messages';
+import { messages } from '@/lib/shared/i18n/messages';
 
 export default function HomePage() {
   const loading = <p className="mt-16 text-center text-slate-600">{messages.auth.signingIn}</p>;

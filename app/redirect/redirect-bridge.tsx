@@ -1,7 +1,7 @@
 'use client';
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
 import { useEffect, useState } from 'react';
-import { messages } from '@/lib/i18n/messages';
+import { messages } from '@/lib/shared/i18n/messages';
 
 export function RedirectBridge() {
   const [failed, setFailed] = useState<string | null>(null);

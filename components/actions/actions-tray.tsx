@@ -6,13 +6,13 @@ import { useIsAuthenticated } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { actionQueries } from '@/lib/actions/queries';
-import { stateLabel } from '@/lib/actions/state-label';
-import type { ActionStatus } from '@/lib/actions/types';
-import { useApiClient } from '@/lib/api/use-api-client';
-import { formatRelative } from '@/lib/i18n/format';
-import { messages } from '@/lib/i18n/messages';
-import { cn } from '@/lib/utils/cn';
+import { actionQueries } from '@/lib/browser/query/action-queries';
+import { stateLabel } from '@/lib/shared/actions/state-label';
+import type { ActionStatus } from '@/lib/shared/actions/types';
+import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { formatRelative } from '@/lib/shared/i18n/format';
+import { messages } from '@/lib/shared/i18n/messages';
+import { cn } from '@/lib/shared/cn';
 
 const m = messages.tray;
 

@@ -5,14 +5,14 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { MAX_NOTE_LENGTH, recoverInputSchema, type RecoverResult } from '@/lib/actions/types';
-import { ConsentRefusedError, useRecoverPasscode } from '@/lib/actions/use-recover-passcode';
-import { useConsoleSettings } from '@/lib/config/console-settings';
-import { platformOf } from '@/lib/devices/platforms';
-import type { DeviceListItem } from '@/lib/devices/types';
-import type { DeviceWarning } from '@/lib/devices/warnings';
-import { formatDateTime, formatRelative } from '@/lib/i18n/format';
-import { messages } from '@/lib/i18n/messages';
+import { MAX_NOTE_LENGTH, recoverInputSchema, type RecoverResult } from '@/lib/shared/actions/types';
+import { ConsentRefusedError, useRecoverPasscode } from '@/components/actions/use-recover-passcode';
+import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
+import { platformOf } from '@/lib/shared/devices/platforms';
+import type { DeviceListItem } from '@/lib/shared/devices/types';
+import type { DeviceWarning } from '@/lib/shared/devices/warnings';
+import { formatDateTime, formatRelative } from '@/lib/shared/i18n/format';
+import { messages } from '@/lib/shared/i18n/messages';
 
 const m = messages.recover;
 
@@ -38,7 +38,7 @@ export function RecoverPasscodeDialog({ device, warnings, disabled, size = 'sm' 
 }
 
 function RecoverForm({ device: d, warnings, onClose }: { device: DeviceListItem; warnings: DeviceWarning[]; onClose: () => void }) {
-  const { ticketPattern } = useConsoleSettings();
+  const { ticket: ticketRule } = useConsoleSettings();
   const mutation = useRecoverPasscode();
   const [ticket, setTicket] = useState('');
   const [note, setNote] = useState('');
@@ -53,7 +53,7 @@ function RecoverForm({ device: d, warnings, onClose }: { device: DeviceListItem;
     e.preventDefault();
     if (mutation.isPending || done) return;
     const input = { deviceId: d.id, ticket, note, ...(needsReason ? { overrideReason } : {}) };
-    const parsed = recoverInputSchema(new RegExp(ticketPattern)).safeParse(input);
+    const parsed = recoverInputSchema(ticketRule).safeParse(input);
     if (!parsed.success) {
       const first: Record<string, string> = {};
       for (const issue of parsed.error.issues) first[String(issue.path[0] ?? 'form')] ??= issue.message;
@@ -78,7 +78,7 @@ function RecoverForm({ device: d, warnings, onClose }: { device: DeviceListItem;
         <dd>{d.lastSyncDateTime ? `${formatDateTime(d.lastSyncDateTime)} (${formatRelative(d.lastSyncDateTime)})` : messages.devices.neverSynced}</dd>
       </dl>
       {warnings.length > 0 && (
-        <ul className="mt-3 space-y-1 text-sm" aria-label="Warnings">
+        <ul className="mt-3 space-y-1 text-sm" aria-label={messages.warnings.label}>
           {warnings.map((w) => <li key={w.kind} className="rounded bg-amber-50 px-2 py-1 text-amber-950">{w.text}</li>)}
         </ul>
       )}
@@ -87,7 +87,7 @@ function RecoverForm({ device: d, warnings, onClose }: { device: DeviceListItem;
       <input id="ticket" required autoFocus autoComplete="off" value={ticket} onChange={(e) => setTicket(e.target.value.toUpperCase())}
         disabled={done} aria-invalid={errors.ticket ? true : undefined} aria-describedby="ticket-help"
         className="mt-1 h-10 w-full rounded-md border border-slate-300 px-3 font-mono" />
-      <p id="ticket-help" className={errors.ticket ? 'mt-1 text-sm text-red-800' : 'mt-1 text-sm text-slate-600'}>{errors.ticket ?? m.ticketHelp('INC-12345')}</p>
+      <p id="ticket-help" className={errors.ticket ? 'mt-1 text-sm text-red-800' : 'mt-1 text-sm text-slate-600'}>{errors.ticket ?? m.ticketHelp(ticketRule.example)}</p>
 
       <label htmlFor="note" className="mt-3 block text-sm font-semibold">{m.note}</label>
       <textarea id="note" rows={2} maxLength={MAX_NOTE_LENGTH} value={note} onChange={(e) => setNote(e.target.value)} disabled={done}
@@ -133,12 +133,12 @@ function ResultMessage({ result }: { result: RecoverResult }) {
       case 'unknown': return m.unknown;
       case 'alreadyRequested': {
         const h = result.holder;
-        return m.alreadyRequested(h.actorName ?? h.actorUpn ?? 'another agent', formatDateTime(h.requestedAt), h.ticket);
+        return m.alreadyRequested(h.actorName ?? h.actorUpn ?? m.anotherAgent, formatDateTime(h.requestedAt), h.ticket);
       }
       case 'invalid': return Object.values(result.fieldErrors).join(' ');
       case 'signInAgain': return m.signInAgain;
       case 'consentRequired': case 'claimsChallenge': return m.consentRefused;
-      case 'denied': return `${m.denied} ${result.reason === 'outsideScope' ? messages.errors.outsideScope : result.reason === 'noIntuneRole' ? messages.errors.noIntuneRole : result.reason === 'missingPermission' ? messages.errors.missingPermission : ''}`;
+      case 'denied': return `${m.denied} ${result.failure.reason ? messages.errors[result.failure.reason] : ''}`;
       case 'rejected': return `${m.rejected} ${result.failure.message}`;
       case 'throttled': return m.throttled;
       case 'failed': return `${m.failed} ${result.failure.message}`;

@@ -1,7 +1,7 @@
 'use client';
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { Button } from '@/components/ui/button';
-import { messages } from '@/lib/i18n/messages';
+import { messages } from '@/lib/shared/i18n/messages';
 
 /** The signed-in agent's name and a way out. */
 export function AccountMenu() {

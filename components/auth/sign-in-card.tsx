@@ -2,8 +2,8 @@
 import { useMsal } from '@azure/msal-react';
 import { InteractionStatus } from '@azure/msal-browser';
 import { Button } from '@/components/ui/button';
-import { SIGN_IN_SCOPES } from '@/lib/auth/scopes';
-import { messages } from '@/lib/i18n/messages';
+import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
+import { messages } from '@/lib/shared/i18n/messages';
 
 const m = messages.auth;
 

@@ -1,6 +1,6 @@
-import type { ComplianceState } from '@/lib/devices/types';
-import { messages } from '@/lib/i18n/messages';
-import { cn } from '@/lib/utils/cn';
+import type { ComplianceState } from '@/lib/shared/devices/types';
+import { messages } from '@/lib/shared/i18n/messages';
+import { cn } from '@/lib/shared/cn';
 
 const TONE: Record<ComplianceState, string> = {
   compliant: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',

@@ -5,17 +5,17 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { ThrottleBanner } from '@/components/status/throttle-banner';
-import { useApiClient } from '@/lib/api/use-api-client';
-import { platformOf } from '@/lib/devices/platforms';
-import { deviceQueries } from '@/lib/devices/queries';
-import type { DeviceDetail } from '@/lib/devices/types';
-import { countSameNames, deviceWarnings } from '@/lib/devices/warnings';
-import { formatDateTime, formatRelative, formatTime } from '@/lib/i18n/format';
-import { messages } from '@/lib/i18n/messages';
+import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { platformOf } from '@/lib/shared/devices/platforms';
+import { deviceQueries } from '@/lib/browser/query/device-queries';
+import type { DeviceDetail } from '@/lib/shared/devices/types';
+import { countSameNames, deviceWarnings } from '@/lib/shared/devices/warnings';
+import { formatDateTime, formatRelative, formatTime } from '@/lib/shared/i18n/format';
+import { messages } from '@/lib/shared/i18n/messages';
 import { RecoverPasscodeDialog } from '@/components/actions/recover-passcode-dialog';
-import { actionQueries } from '@/lib/actions/queries';
-import { stateLabel } from '@/lib/actions/state-label';
-import type { ActionStatus } from '@/lib/actions/types';
+import { actionQueries } from '@/lib/browser/query/action-queries';
+import { stateLabel } from '@/lib/shared/actions/state-label';
+import type { ActionStatus } from '@/lib/shared/actions/types';
 import { ComplianceBadge } from './compliance-badge';
 
 const m = messages.device;
@@ -51,7 +51,7 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
         <h1 id="device-heading" className="text-2xl font-semibold">{d.deviceName}</h1>
         <p className="mt-1 text-slate-600">{d.userDisplayName} · {d.userPrincipalName}</p>
         {warnings.length > 0 && (
-          <ul className="mt-3 space-y-1 text-sm" aria-label="Warnings">
+          <ul className="mt-3 space-y-1 text-sm" aria-label={messages.warnings.label}>
             {warnings.map((w) => <li key={w.kind} data-warning={w.kind} className="rounded bg-amber-50 px-2 py-1 text-amber-950">{w.text}</li>)}
           </ul>
         )}

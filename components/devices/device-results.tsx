@@ -9,14 +9,14 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { Button } from '@/components/ui/button';
-import { useApiClient } from '@/lib/api/use-api-client';
-import { deviceQueries } from '@/lib/devices/queries';
-import type { DeviceSearch } from '@/lib/devices/search';
-import type { DeviceListItem } from '@/lib/devices/types';
-import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/devices/warnings';
-import { formatDateTime, formatRelative } from '@/lib/i18n/format';
-import { messages } from '@/lib/i18n/messages';
-import { cn } from '@/lib/utils/cn';
+import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { deviceQueries } from '@/lib/browser/query/device-queries';
+import type { DeviceSearch } from '@/lib/shared/devices/search';
+import type { DeviceListItem } from '@/lib/shared/devices/types';
+import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/shared/devices/warnings';
+import { formatDateTime, formatRelative } from '@/lib/shared/i18n/format';
+import { messages } from '@/lib/shared/i18n/messages';
+import { cn } from '@/lib/shared/cn';
 import { RecoverPasscodeDialog } from '@/components/actions/recover-passcode-dialog';
 import { ComplianceBadge } from './compliance-badge';
 
@@ -123,7 +123,7 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
       )}
       {refinedOut > 0 && <p className="mb-2 text-sm text-slate-600">{m.refinedOut(refinedOut)}</p>}
       {error && data && <ApiErrorNotice title={m.loadFailed} error={error} onRetry={() => void fetchNextPage()} />}
-      <div ref={scrollRef} className="h-[calc(100vh-22rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
+      <div ref={scrollRef} data-testid="results-scroll" className="h-[calc(100vh-22rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[68rem] table-fixed text-left text-sm" aria-rowcount={rows.length + 1} aria-busy={isPending || isFetchingNextPage}>
           <caption className="sr-only">{m.caption}</caption>
           <colgroup>{COLUMNS.map((c) => <col key={c.key} className={c.width} />)}<col className={ACTION_COLUMN_WIDTH} /></colgroup>

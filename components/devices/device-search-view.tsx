@@ -2,8 +2,8 @@
 // The home page once signed in: the search form and its results, both driven by the URL.
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { ThrottleBanner } from '@/components/status/throttle-banner';
-import { ApiError } from '@/lib/api/api-error';
-import { messages } from '@/lib/i18n/messages';
+import { ApiError } from '@/lib/browser/api/api-error';
+import { messages } from '@/lib/shared/i18n/messages';
 import { DeviceResults } from './device-results';
 import { SearchForm } from './search-form';
 import { useSearchState } from './use-search-state';

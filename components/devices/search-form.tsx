@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
 import { Button } from '@/components/ui/button';
-import { PLATFORM_KEYS } from '@/lib/devices/platforms';
-import { MAX_QUERY_LENGTH, searchKind, STALE_DAY_CHOICES, type DeviceSearch } from '@/lib/devices/search';
-import { messages } from '@/lib/i18n/messages';
+import { PLATFORM_KEYS } from '@/lib/shared/devices/platforms';
+import { MAX_QUERY_LENGTH, searchKind, STALE_DAY_CHOICES, type DeviceSearch } from '@/lib/shared/devices/search';
+import { messages } from '@/lib/shared/i18n/messages';
 
 const m = messages.search;
 const COMPLIANCE_CHOICES = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict'] as const;

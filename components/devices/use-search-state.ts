@@ -2,7 +2,7 @@
 // The device search lives in the URL (`/?q=…&os=…`), so a link pasted into a ticket opens the same search.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { searchFromParams, searchToParams, type DeviceSearch } from '@/lib/devices/search';
+import { searchFromParams, searchToParams, type DeviceSearch } from '@/lib/shared/devices/search';
 
 export function useSearchState() {
   const params = useSearchParams();

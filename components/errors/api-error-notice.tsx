@@ -3,13 +3,14 @@
 // with a button that copies those details for a ticket.
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { ApiError, type ApiErrorInfo } from '@/lib/api/api-error';
-import { formatDateTime } from '@/lib/i18n/format';
-import { messages } from '@/lib/i18n/messages';
+import { ApiError } from '@/lib/browser/api/api-error';
+import { errorInfo, type ErrorInfo } from '@/lib/shared/errors';
+import { formatDateTime } from '@/lib/shared/i18n/format';
+import { messages } from '@/lib/shared/i18n/messages';
 
 const m = messages.errors;
 
-function advice(info: ApiErrorInfo): string {
+function advice(info: ErrorInfo): string {
   if (info.status === 401) return m.unauthorized;
   if (info.reason === 'missingPermission') return m.missingPermission;
   if (info.reason === 'outsideScope') return m.outsideScope;
@@ -23,10 +24,8 @@ function advice(info: ApiErrorInfo): string {
 
 export function ApiErrorNotice({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
   const [copied, setCopied] = useState(false);
-  const info: ApiErrorInfo = error instanceof ApiError ? error.info : {
-    status: 0, code: 'clientError', message: error instanceof Error ? error.message : String(error),
-    requestId: null, clientRequestId: null, date: null, retryAfterSeconds: null,
-  };
+  const info: ErrorInfo = error instanceof ApiError ? error.info
+    : errorInfo(0, 'clientError', error instanceof Error ? error.message : String(error), { date: null });
   const when = info.date && !Number.isNaN(Date.parse(info.date)) ? formatDateTime(info.date) : null;
   const details = [
     `${title} (${info.status} ${info.code}): ${info.message}`,

@@ -1,8 +1,8 @@
 'use client';
 // Says, while it lasts, that Graph asked the console to wait and for how long.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { throttleGate } from '@/lib/api/throttle-gate';
-import { messages } from '@/lib/i18n/messages';
+import { throttleGate } from '@/lib/browser/api/throttle-gate';
+import { messages } from '@/lib/shared/i18n/messages';
 
 const serverSnapshot = { until: 0, source: null } as const;
 

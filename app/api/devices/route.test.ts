@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '@/emulator/app';
 import { DEMO_ACCOUNTS } from '@/emulator/constants';
 import { mintAccessToken } from '@/emulator/entra/tokens';
-import type { ApiErrorBody, DeviceSearchPage } from '@/lib/devices/types';
-import { startEmulatorServer, type EmulatorServer } from '@/lib/testing/emulator-server';
+import type { DeviceSearchPage } from '@/lib/shared/devices/types';
+import type { ApiErrorBody } from '@/lib/shared/errors';
+import { startEmulatorServer, type EmulatorServer } from '@/test-support/emulator-server';
 
 let server: EmulatorServer;
 let emu: Emulator;
-let GET: (req: Request) => Promise<Response>;
+let GET: (req: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
 
 beforeAll(async () => {
   server = await startEmulatorServer({ devices: 250, users: 60 });
@@ -21,7 +22,7 @@ afterAll(() => server.stop());
 
 const tokenFor = (upn: string, scopes: string[]) => server.token(upn, scopes);
 const call = (token?: string, query = '') =>
-  GET(new Request(`http://localhost/api/devices${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+  GET(new Request(`http://localhost/api/devices${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({}) });
 const READ = ['DeviceManagementManagedDevices.Read.All'];
 
 describe('GET /api/devices', () => {
@@ -70,13 +71,21 @@ describe('GET /api/devices', () => {
     }
   });
 
-  it('treats an injection attempt as text and shows nothing that does not match it', async () => {
+  it('treats an injection attempt as text: one literal in one filter clause, and nothing shown that does not match', async () => {
     const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
-    const q = encodeURIComponent("x') or true or startswith(deviceName,'");
-    const res = await call(token, `?q=${q}`);
+    const hostile = "x') or true or startswith(deviceName,'";
+    await server.control('DELETE', '/requests');
+    const res = await call(token, `?q=${encodeURIComponent(hostile)}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as DeviceSearchPage;
-    expect(body.devices).toEqual([]);
+    expect(((await res.json()) as DeviceSearchPage).devices).toEqual([]);
+    // What reached Graph: the device-name request carries the text, quotes doubled, inside one literal of one
+    // startswith clause; the UPN request carries only the sanitised stem. Nothing else was asked.
+    const { entries } = await server.control<{ entries: { path: string; query: string }[] }>('GET', '/requests');
+    const filters = entries.map((e) => new URLSearchParams(e.query).get('$filter'));
+    const withText = filters.filter((f) => f?.includes('or true'));
+    expect(withText).toEqual([`startswith(deviceName,'${hostile.replace(/'/g, "''")}')`]);
+    expect(filters).toHaveLength(2);
+    expect(filters.filter((f) => f?.startsWith('startswith(userPrincipalName,'))).toHaveLength(1);
   });
 
   it('returns the first page with the fields a helpdesk needs and says there is more', async () => {
@@ -112,14 +121,26 @@ describe('GET /api/devices', () => {
     expect(JSON.stringify(error)).not.toMatch(/eyJ|Bearer /);
   });
 
-  it('passes Graph\'s 401 on for an expired token', async () => {
+  it('refuses an expired token with 401 before calling Graph', async () => {
     const user = emu.ctx.tenant.users.find((u) => u.userPrincipalName === DEMO_ACCOUNTS.helpdesk);
     if (!user) throw new Error('no agent');
     const expired = await mintAccessToken(emu.ctx, {
       user, scopes: ['DeviceManagementManagedDevices.Read.All'], issuedAt: Math.floor(Date.now() / 1000) - 7200,
     });
+    await server.control('DELETE', '/requests');
     const res = await call(expired);
     expect(res.status).toBe(401);
-    expect(((await res.json()) as ApiErrorBody).error).toMatchObject({ code: 'InvalidAuthenticationToken' });
+    expect(((await res.json()) as ApiErrorBody).error).toMatchObject({ code: 'invalidToken' });
+    expect((await server.control<{ entries: unknown[] }>('GET', '/requests')).entries).toEqual([]);
+  });
+
+  it('passes Graph\'s 401 on for a token only Graph can tell is bad (a broken signature)', async () => {
+    const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
+    const [header, payload] = token.split('.');
+    const res = await call(`${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`);
+    expect(res.status).toBe(401);
+    const { error } = (await res.json()) as ApiErrorBody;
+    expect(error).toMatchObject({ code: 'InvalidAuthenticationToken' });
+    expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -1,6 +1,6 @@
 import { AuthGate } from '@/components/auth/auth-gate';
 import { DeviceDetailView } from '@/components/devices/device-detail';
-import { messages } from '@/lib/i18n/messages';
+import { messages } from '@/lib/shared/i18n/messages';
 
 export default async function DevicePage({ params }: PageProps<'/devices/[id]'>) {
   const { id } = await params;

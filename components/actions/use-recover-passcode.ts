@@ -1,0 +1,62 @@
+'use client';
+// The browser's side of a recovery: make sure the token carries the privileged permission (asking for
+// consent incrementally when it does not), call the server action, and follow its answers once: a renewed
+// token after "sign in again", an interactive token after a claims challenge. Never a loop.
+import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from '@azure/msal-browser';
+import { useMsal } from '@azure/msal-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { recoverPasscode } from '@/components/actions/actions';
+import { GRAPH_SCOPES } from '@/lib/shared/auth/scopes';
+import { messages } from '@/lib/shared/i18n/messages';
+import { actionKeys } from '@/lib/browser/query/action-queries';
+import type { RecoverInput, RecoverResult } from '@/lib/shared/actions/types';
+
+const SCOPES = [GRAPH_SCOPES.privilegedOperations];
+
+/** The agent refused, or may not give, consent to the privileged permission. */
+export class ConsentRefusedError extends Error {}
+
+async function interactive(msal: IPublicClientApplication, account: AccountInfo, claims?: string): Promise<string> {
+  try {
+    return (await msal.acquireTokenPopup({ scopes: SCOPES, account, ...(claims ? { claims } : {}) })).accessToken;
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'errorCode' in e ? String((e as { errorCode: unknown }).errorCode) : '';
+    if (['access_denied', 'consent_required', 'interaction_required', 'user_cancelled'].includes(code)) throw new ConsentRefusedError(code);
+    throw e;
+  }
+}
+
+async function privilegedToken(msal: IPublicClientApplication, account: AccountInfo, forceRefresh = false): Promise<string> {
+  try {
+    return (await msal.acquireTokenSilent({ scopes: SCOPES, account, forceRefresh })).accessToken;
+  } catch (e) {
+    if (e instanceof InteractionRequiredAuthError) return interactive(msal, account);
+    throw e;
+  }
+}
+
+export function useRecoverPasscode() {
+  const { instance, accounts } = useMsal();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: RecoverInput): Promise<RecoverResult> => {
+      const account = instance.getActiveAccount() ?? accounts[0];
+      if (!account) throw new Error(messages.auth.noAccount);
+      let result = await recoverPasscode(input, await privilegedToken(instance, account));
+      if (result.status === 'signInAgain') {
+        result = await recoverPasscode(input, await privilegedToken(instance, account, true));
+      } else if (result.status === 'consentRequired') {
+        result = await recoverPasscode(input, await interactive(instance, account));
+      } else if (result.status === 'claimsChallenge') {
+        result = await recoverPasscode(input, await interactive(instance, account, atob(result.claims)));
+      }
+      return result;
+    },
+    onSuccess: (result) => {
+      if (result.status === 'accepted' || result.status === 'unknown' || result.status === 'alreadyRequested') {
+        return queryClient.invalidateQueries({ queryKey: actionKeys.all });
+      }
+      return undefined;
+    },
+  });
+}

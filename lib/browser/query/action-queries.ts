@@ -1,0 +1,37 @@
+// Query options for recoveries: the agent's recent actions, the newest on a device, and one action's status,
+// polled with a back-off that stops at a terminal state.
+import { queryOptions, type Query } from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/browser/api/browser-client';
+import { pollInterval } from '@/lib/browser/actions/poll-interval';
+import type { ActionStatus } from '@/lib/shared/actions/types';
+
+export const actionKeys = {
+  all: ['actions'] as const,
+  mine: () => [...actionKeys.all, 'mine'] as const,
+  device: (deviceId: string) => [...actionKeys.all, 'device', deviceId] as const,
+  status: (actionId: string) => [...actionKeys.all, 'status', actionId] as const,
+};
+
+export const actionQueries = {
+  mine: (api: ApiClient) =>
+    queryOptions({
+      queryKey: actionKeys.mine(),
+      queryFn: ({ signal }) => api.get<{ actions: ActionStatus[] }>('/api/actions', { signal }),
+      staleTime: 10_000,
+    }),
+  device: (api: ApiClient, deviceId: string) =>
+    queryOptions({
+      queryKey: actionKeys.device(deviceId),
+      queryFn: ({ signal }) => api.get<{ action: ActionStatus | null }>(`/api/actions?deviceId=${encodeURIComponent(deviceId)}`, { signal }),
+    }),
+  status: (api: ApiClient, initial: ActionStatus) =>
+    queryOptions({
+      queryKey: actionKeys.status(initial.actionId),
+      queryFn: ({ signal }) => api.get<ActionStatus>(`/api/actions/${encodeURIComponent(initial.actionId)}`, { signal }),
+      initialData: initial,
+      initialDataUpdatedAt: 0,
+      // Polling pauses in a hidden tab (react-query's default) and waits on the tab's 429 gate (the API client).
+      refetchInterval: (query: Query<ActionStatus>) => pollInterval(query.state.data),
+      staleTime: 0,
+    }),
+};

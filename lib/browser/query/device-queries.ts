@@ -1,0 +1,32 @@
+// Query options for device data: keys and fetchers together, keys from generic to specific.
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/browser/api/browser-client';
+import { searchToParams, type DeviceSearch } from '@/lib/shared/devices/search';
+import type { DeviceDetail, DeviceSearchPage } from '@/lib/shared/devices/types';
+
+export const deviceKeys = {
+  all: ['devices'] as const,
+  searches: () => [...deviceKeys.all, 'search'] as const,
+  search: (search: DeviceSearch) => [...deviceKeys.searches(), search] as const,
+  details: () => [...deviceKeys.all, 'detail'] as const,
+  detail: (id: string) => [...deviceKeys.details(), id] as const,
+};
+
+export const deviceQueries = {
+  search: (api: ApiClient, search: DeviceSearch) =>
+    infiniteQueryOptions({
+      queryKey: deviceKeys.search(search),
+      initialPageParam: null as string | null,
+      queryFn: ({ pageParam, signal }) => {
+        const params = searchToParams(search);
+        if (pageParam) params.set('cursor', pageParam);
+        return api.get<DeviceSearchPage>(`/api/devices?${params}`, { signal });
+      },
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+  detail: (api: ApiClient, id: string) =>
+    queryOptions({
+      queryKey: deviceKeys.detail(id),
+      queryFn: ({ signal }) => api.get<DeviceDetail>(`/api/devices/${encodeURIComponent(id)}`, { signal }),
+    }),
+};

@@ -1,7 +1,0 @@
-// Intune device ids, validated before they touch a URL. Microsoft's ids need not be RFC 4122 UUIDs (no
-// variant bits), so a strict UUID validator would reject real devices: this is the plain GUID shape.
-import { z } from 'zod';
-
-export const DEVICE_ID_PATTERN = /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
-
-export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, 'Not an Intune device id.');

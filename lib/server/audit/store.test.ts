@@ -1,0 +1,109 @@
+// The audit store on both databases: records cannot be changed or removed, and the one-recovery-per-device
+// guard holds across separate connections.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAuditDb, type AuditDb } from './db';
+import { AuditStore, type Actor } from './store';
+import { startTestPostgres, type TestPostgres } from '@/test-support/postgres';
+import { tryToRewrite } from '@/test-support/audit';
+
+const agent: Actor = { oid: 'oid-1', upn: 'helpdesk@contoso.com', name: 'Hanna Berger', tenant: 't' };
+const other: Actor = { oid: 'oid-2', upn: 'admin@contoso.com', name: 'Alex Moreau', tenant: 't' };
+
+interface Backend { name: string; open(): Promise<AuditDb>; cleanup(): void }
+
+let pg: TestPostgres;
+const sqliteDir = mkdtempSync(join(tmpdir(), 'passcode-desk-audit-'));
+beforeAll(async () => {
+  pg = await startTestPostgres();
+}, 60_000);
+afterAll(() => {
+  pg?.stop();
+  rmSync(sqliteDir, { recursive: true, force: true });
+});
+
+const backends: Backend[] = [
+  { name: 'SQLite', open: () => openAuditDb({ dataDir: sqliteDir }), cleanup: () => undefined },
+  { name: 'PostgreSQL', open: () => openAuditDb({ dataDir: sqliteDir, databaseUrl: pg.url }), cleanup: () => undefined },
+];
+
+describe.each(backends)('audit store on $name', (backend) => {
+  let a: AuditDb;
+  let b: AuditDb;
+  let store: AuditStore;
+  let second: AuditStore;
+  beforeAll(async () => {
+    a = await backend.open();
+    b = await backend.open(); // a second connection, as a second process or instance has
+    store = new AuditStore(a);
+    second = new AuditStore(b);
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it('refuses UPDATE and DELETE on audit records, in the database itself', async () => {
+    await store.record({ actionId: 'act-append', kind: 'intent', deviceId: 'dev-append', ticket: 'INC-1', actor: { value: agent, verified: true } });
+    await store.record({ actionId: 'act-append', kind: 'outcome', deviceId: 'dev-append', outcome: 'denied' });
+    await expect(tryToRewrite(a, 'update')).rejects.toThrow(/append-only/);
+    await expect(tryToRewrite(a, 'delete')).rejects.toThrow(/append-only/);
+    const records = await store.actionRecords('act-append');
+    expect(records.map((r) => [r.kind, r.outcome])).toEqual([['intent', null], ['outcome', 'denied']]);
+    expect(records[0]).toMatchObject({ actor_upn: agent.upn, actor_verified: 1, ticket: 'INC-1', action_name: 'recoverPasscode' });
+  });
+
+  it('lets one action hold a device, tells the next who holds it, and frees it on release', async () => {
+    const first = await store.claimDevice({ deviceId: 'dev-1', actionId: 'a1', ticket: 'INC-1', actor: agent, holdMinutes: 15, force: false });
+    expect(first).toEqual({ acquired: true });
+    const next = await second.claimDevice({ deviceId: 'dev-1', actionId: 'a2', ticket: 'INC-2', actor: other, holdMinutes: 15, force: false });
+    expect(next).toMatchObject({ acquired: false, holder: { actionId: 'a1', ticket: 'INC-1', actorUpn: agent.upn, actorName: 'Hanna Berger' } });
+    await store.releaseDevice('dev-1', 'a1');
+    expect(await second.claimDevice({ deviceId: 'dev-1', actionId: 'a2', ticket: 'INC-2', actor: other, holdMinutes: 15, force: false })).toEqual({ acquired: true });
+  });
+
+  it('gives the device to whoever asks once the hold has expired, and to a forced claim at once', async () => {
+    let now = new Date('2026-11-28T10:00:00Z');
+    const clocked = new AuditStore(a, () => now);
+    expect(await clocked.claimDevice({ deviceId: 'dev-2', actionId: 'b1', ticket: 'INC-1', actor: agent, holdMinutes: 15, force: false })).toEqual({ acquired: true });
+    now = new Date('2026-11-28T10:14:59Z');
+    expect((await clocked.claimDevice({ deviceId: 'dev-2', actionId: 'b2', ticket: 'INC-2', actor: other, holdMinutes: 15, force: false })).acquired).toBe(false);
+    expect(await clocked.claimDevice({ deviceId: 'dev-2', actionId: 'b3', ticket: 'INC-3', actor: other, holdMinutes: 15, force: true })).toEqual({ acquired: true });
+    now = new Date('2026-11-28T10:30:00Z');
+    expect(await clocked.claimDevice({ deviceId: 'dev-2', actionId: 'b4', ticket: 'INC-4', actor: agent, holdMinutes: 15, force: false })).toEqual({ acquired: true });
+  });
+
+  it('lets exactly one of many simultaneous claims on two connections win', async () => {
+    const attempts = Array.from({ length: 20 }, (_, i) => (i % 2 ? store : second).claimDevice({
+      deviceId: 'dev-race', actionId: `race-${i}`, ticket: `INC-${i}`, actor: agent, holdMinutes: 15, force: false,
+    }));
+    const results = await Promise.all(attempts);
+    expect(results.filter((r) => r.acquired)).toHaveLength(1);
+    const holders = new Set(results.flatMap((r) => (r.acquired ? [] : [r.holder.actionId])));
+    expect(holders.size).toBe(1);
+  });
+
+  it('records an observed state once however many pollers see it', async () => {
+    const obs = { actionId: 'act-obs', deviceId: 'dev-3', actionState: 'done' };
+    const firsts = await Promise.all([store.observe(obs), second.observe(obs), store.observe(obs)]);
+    expect(firsts.filter(Boolean)).toHaveLength(1);
+    expect(await store.observe({ ...obs, actionState: 'pending' })).toBe(true);
+    expect((await store.actionRecords('act-obs')).map((r) => r.action_state)).toEqual(['done', 'pending']);
+  });
+
+  it('finds an agent\'s recent actions and a device\'s latest action', async () => {
+    const since = new Date(Date.now() - 60_000);
+    await store.record({ actionId: 'mine-1', kind: 'intent', deviceId: 'dev-4', ticket: 'INC-9', actor: { value: other, verified: true } });
+    await store.record({ actionId: 'mine-1', kind: 'outcome', deviceId: 'dev-4', outcome: 'accepted' });
+    const mine = await store.recordsOfActor(other.oid, since);
+    expect(mine.map((r) => r.action_id)).toEqual(['mine-1', 'mine-1']);
+    expect((await store.latestActionOnDevice('dev-4')).map((r) => r.kind)).toEqual(['intent', 'outcome']);
+    // A later attempt refused by the guard does not hide the recovery that is under way.
+    await store.record({ actionId: 'refused-1', kind: 'intent', deviceId: 'dev-4', ticket: 'INC-10', actor: { value: agent, verified: true } });
+    await store.record({ actionId: 'refused-1', kind: 'outcome', deviceId: 'dev-4', outcome: 'refused', detail: 'alreadyRequested' });
+    expect((await store.latestActionOnDevice('dev-4'))[0]?.action_id).toBe('mine-1');
+    expect(await store.latestActionOnDevice('dev-none')).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import 'server-only';
+// The audit store: writes intent, outcome, observation and override records, holds the one-recovery-per-
+// device guard, and answers what the console shows (an action's records, an agent's recent actions). It is
+// the only code that touches the database.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { ActionHolder } from '@/lib/shared/actions/types';
+import type { AuditDb } from './db';
+import type { AuditRecordTable, DeviceGuardTable, Outcome, RecordKind } from './schema';
+
+export interface Actor {
+  oid: string;
+  upn: string;
+  name: string | null;
+  tenant: string;
+}
+
+export interface NewRecord {
+  actionId: string;
+  kind: RecordKind;
+  deviceId: string;
+  deviceName?: string | null;
+  ticket?: string | null;
+  note?: string | null;
+  /** The actor, and whether Graph accepted the token it comes from; null when nobody is known. */
+  actor?: { value: Actor; verified: boolean } | null;
+  outcome?: Outcome | null;
+  actionState?: string | null;
+  graphRequestId?: string | null;
+  clientRequestId?: string | null;
+  httpStatus?: number | null;
+  detail?: string | null;
+  at?: Date;
+}
+
+export type AuditRecord = Omit<AuditRecordTable, 'seq'> & { seq: number };
+
+export type ClaimResult = { acquired: true } | { acquired: false; holder: ActionHolder };
+
+export const ACTION_NAME = 'recoverPasscode';
+
+export class AuditStore {
+  constructor(private readonly handle: AuditDb, private readonly now: () => Date = () => new Date()) {}
+
+  async record(r: NewRecord): Promise<void> {
+    await this.handle.db.insertInto('audit_records').values(this.row(r)).execute();
+  }
+
+  /** An observation of the device's state; the same state for the same action is recorded once. */
+  async observe(r: Omit<NewRecord, 'kind'> & { actionState: string }): Promise<boolean> {
+    const result = await this.handle.db.insertInto('audit_records').values(this.row({ ...r, kind: 'observation' }))
+      // The conflict target must repeat the partial index's condition literally for SQLite to match it.
+      .onConflict((oc) => oc.columns(['action_id', 'action_state']).where('kind', '=', sql.lit('observation')).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /**
+   * Takes the device for this action unless another recovery holds it and has not expired. With `force`
+   * (the agent gave a reason to go on anyway) it takes the device regardless. One statement, so two
+   * processes or instances cannot both win.
+   */
+  async claimDevice(g: { deviceId: string; actionId: string; ticket: string; actor: Actor | null; holdMinutes: number; force: boolean }): Promise<ClaimResult> {
+    const now = this.now();
+    const row: DeviceGuardTable = {
+      device_id: g.deviceId, action_id: g.actionId, ticket: g.ticket, actor_upn: g.actor?.upn ?? null,
+      actor_name: g.actor?.name ?? null, requested_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + g.holdMinutes * 60_000).toISOString(),
+    };
+    const won = await this.handle.db.insertInto('device_guards').values(row)
+      .onConflict((oc) => {
+        const update = oc.column('device_id').doUpdateSet({
+          action_id: (eb) => eb.ref('excluded.action_id'), ticket: (eb) => eb.ref('excluded.ticket'),
+          actor_upn: (eb) => eb.ref('excluded.actor_upn'), actor_name: (eb) => eb.ref('excluded.actor_name'),
+          requested_at: (eb) => eb.ref('excluded.requested_at'), expires_at: (eb) => eb.ref('excluded.expires_at'),
+        });
+        return g.force ? update : update.where('device_guards.expires_at', '<=', row.requested_at);
+      })
+      .returning('action_id')
+      .executeTakeFirst();
+    if (won?.action_id === g.actionId) return { acquired: true };
+    const holder = await this.handle.db.selectFrom('device_guards').selectAll().where('device_id', '=', g.deviceId).executeTakeFirst();
+    if (!holder) return this.claimDevice(g); // released in between: try again
+    return {
+      acquired: false,
+      holder: { actionId: holder.action_id, ticket: holder.ticket, actorUpn: holder.actor_upn, actorName: holder.actor_name, requestedAt: holder.requested_at },
+    };
+  }
+
+  /** Frees the device when this action's request did not go through (nothing was queued). */
+  async releaseDevice(deviceId: string, actionId: string): Promise<void> {
+    await this.handle.db.deleteFrom('device_guards').where('device_id', '=', deviceId).where('action_id', '=', actionId).execute();
+  }
+
+  async actionRecords(actionId: string): Promise<AuditRecord[]> {
+    return this.handle.db.selectFrom('audit_records').selectAll().where('action_id', '=', actionId).orderBy('seq').execute();
+  }
+
+  /** The records of the actions an agent started since `since`, oldest record first. */
+  async recordsOfActor(actorOid: string, since: Date): Promise<AuditRecord[]> {
+    const ids = this.handle.db.selectFrom('audit_records').select('action_id')
+      .where('kind', '=', 'intent').where('actor_oid', '=', actorOid).where('recorded_at', '>=', since.toISOString());
+    return this.handle.db.selectFrom('audit_records').selectAll().where('action_id', 'in', ids).orderBy('seq').execute();
+  }
+
+  /**
+   * The records of the newest action on a device that reached Graph, if any: an attempt refused before the
+   * POST (bad token, the device guard) is in the trail but is not "the recovery of this device".
+   */
+  async latestActionOnDevice(deviceId: string): Promise<AuditRecord[]> {
+    const refused = this.handle.db.selectFrom('audit_records').select('action_id')
+      .where('device_id', '=', deviceId).where('outcome', '=', 'refused');
+    const latest = await this.handle.db.selectFrom('audit_records').select('action_id')
+      .where('device_id', '=', deviceId).where('kind', '=', 'intent').where('action_id', 'not in', refused)
+      .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return latest ? this.actionRecords(latest.action_id) : [];
+  }
+
+  private row(r: NewRecord): Omit<AuditRecordTable, 'seq'> {
+    return {
+      id: randomUUID(), action_id: r.actionId, kind: r.kind, recorded_at: (r.at ?? this.now()).toISOString(), action_name: ACTION_NAME,
+      device_id: r.deviceId, device_name: r.deviceName ?? null, ticket: r.ticket ?? null, note: r.note ?? null,
+      actor_oid: r.actor?.value.oid ?? null, actor_upn: r.actor?.value.upn ?? null, actor_name: r.actor?.value.name ?? null,
+      actor_tenant: r.actor?.value.tenant ?? null, actor_verified: r.actor?.verified ? 1 : 0,
+      outcome: r.outcome ?? null, action_state: r.actionState ?? null, graph_request_id: r.graphRequestId ?? null,
+      client_request_id: r.clientRequestId ?? null, http_status: r.httpStatus ?? null, detail: r.detail ?? null,
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+// The console's configuration, read from the environment at run time (never at build time) and validated
+// once, so that one build serves the local emulator and any real tenant.
+import { z } from 'zod';
+import { compileTicketPattern, DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN, MAX_TICKET_LENGTH } from '@/lib/shared/ticket';
+
+const GuidOrDomain = z.string().trim().regex(
+  /^([0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+)$/,
+  'a tenant id (GUID) or verified domain',
+);
+
+const Schema = z.object({
+  AUTH_CLIENT_ID: z.string().trim().regex(/^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/, 'the app registration\'s Application (client) ID'),
+  AUTH_TENANT_ID: GuidOrDomain,
+  /** Entra ID instance; Microsoft's public cloud unless set. */
+  AUTH_AUTHORITY: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+  /**
+   * Only for the local emulator: the plain-HTTP origin that serves the Entra v2.0 endpoints. MSAL requires an
+   * https authority, but does not check the scheme of endpoints given as authority metadata.
+   */
+  AUTH_ENDPOINTS_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com'),
+  /** How long the server waits for one Graph answer before giving up. */
+  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  /** Where the embedded audit database (SQLite) lives. The standalone server changes into its own folder, so use an absolute path there. */
+  DATA_DIR: z.string().min(1).default('./.data'),
+  /** A PostgreSQL connection string; when set, the audit store uses PostgreSQL instead of the embedded SQLite file. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string').optional(),
+  /** What a ticket reference must look like: a regular expression, always matched whole (see lib/shared/ticket.ts). */
+  TICKET_PATTERN: z.string().min(1).default(DEFAULT_TICKET_PATTERN).refine((p) => {
+    try {
+      compileTicketPattern(p);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'a valid regular expression'),
+  /** A ticket reference that fits TICKET_PATTERN, shown to agents as the example (never the expression itself). */
+  TICKET_EXAMPLE: z.string().trim().min(1).max(MAX_TICKET_LENGTH).default(DEFAULT_TICKET_EXAMPLE),
+  /** How long after a recovery request another one on the same device needs an explicit reason. */
+  RECOVERY_GUARD_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** How long an action whose POST had an unknown fate may stay unconfirmed before it is taken as not queued. */
+  ACTION_VERIFY_WINDOW_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+}).refine((env) => {
+  try {
+    return compileTicketPattern(env.TICKET_PATTERN).test(env.TICKET_EXAMPLE);
+  } catch {
+    return true; // the pattern's own check names it
+  }
+}, { message: 'TICKET_EXAMPLE must be a ticket reference that TICKET_PATTERN accepts', path: ['TICKET_EXAMPLE'] });
+
+export type ServerEnv = z.infer<typeof Schema>;
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = Schema.safeParse(process.env);
+  if (!parsed.success) {
+    // Thrown at the first request, with every wrong variable named, so a misconfigured deploy fails loudly.
+    throw new Error(`Passcode Desk is misconfigured:\n${z.prettifyError(parsed.error)}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

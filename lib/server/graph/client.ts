@@ -1,0 +1,101 @@
+import 'server-only';
+// The one place that speaks HTTP to Microsoft Graph: fixed base URL, the caller's bearer token, a
+// client-request-id per call, a timeout, and every failure turned into a GraphError.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { serverEnv } from '@/lib/server/config/server-env';
+import { InputError } from '@/lib/shared/errors';
+import { messages } from '@/lib/shared/i18n/messages';
+import { GraphError, graphErrorFromResponse } from './errors';
+
+export interface GraphRequest<S extends z.ZodType> {
+  /** A path below the version segment, built from a fixed template, e.g. `/deviceManagement/managedDevices`. */
+  path: string;
+  query?: Record<string, string>;
+  /** Instead of path and query: an @odata.nextLink Graph gave, followed exactly as given. */
+  nextLink?: string;
+  token: string;
+  schema: S;
+  signal?: AbortSignal;
+}
+
+export interface GraphResponse<T> {
+  data: T;
+  requestId: string | null;
+  clientRequestId: string;
+}
+
+/** The URL for a request; a nextLink must point at the configured Graph, or it is not followed. */
+export function graphUrl(req: { path: string; query?: Record<string, string>; nextLink?: string }): URL {
+  const base = new URL(serverEnv().GRAPH_BASE_URL);
+  const root = `${base.pathname.replace(/\/$/, '')}/v1.0`;
+  if (req.nextLink !== undefined) {
+    const next = new URL(req.nextLink);
+    if (next.origin !== base.origin || !next.pathname.startsWith(`${root}/`)) {
+      // Only a cursor can bring a nextLink here: one pointing anywhere else is forged input, never a fault.
+      throw new InputError('invalidCursor', messages.validation.cursor);
+    }
+    return next;
+  }
+  const url = new URL(`${base.origin}${root}${req.path}`);
+  for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
+  return url;
+}
+
+/** Sends one request; a non-2xx answer, a timeout or a network failure becomes a GraphError. */
+async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; clientRequestId: string; signal?: AbortSignal }): Promise<Response> {
+  const { GRAPH_TIMEOUT_MS } = serverEnv();
+  const timeout = AbortSignal.timeout(GRAPH_TIMEOUT_MS);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method,
+      headers: {
+        Authorization: `Bearer ${init.token}`, Accept: 'application/json',
+        'client-request-id': init.clientRequestId, 'return-client-request-id': 'true',
+      },
+      signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+      cache: 'no-store',
+    });
+  } catch (e) {
+    const timedOut = timeout.aborted;
+    throw new GraphError({
+      kind: timedOut ? 'timeout' : 'network', status: 0, code: timedOut ? 'GraphTimeout' : 'GraphUnreachable',
+      message: timedOut ? messages.graph.timeout(GRAPH_TIMEOUT_MS / 1000) : messages.graph.unreachable(e instanceof Error ? e.message : null),
+      requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: null, claimsChallenge: null,
+    });
+  }
+  if (!res.ok) throw await graphErrorFromResponse(res, init.clientRequestId);
+  return res;
+}
+
+export async function graphGet<S extends z.ZodType>(req: GraphRequest<S>): Promise<GraphResponse<z.infer<S>>> {
+  const clientRequestId = randomUUID();
+  const res = await send(graphUrl(req), { method: 'GET', token: req.token, clientRequestId, signal: req.signal });
+  const requestId = res.headers.get('request-id');
+  const parsed = req.schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new GraphError({
+      kind: 'invalidResponse', status: res.status, code: 'UnexpectedResponse',
+      message: messages.graph.invalidResponse,
+      requestId, clientRequestId, date: res.headers.get('date'), retryAfterSeconds: null, claimsChallenge: null,
+    });
+  }
+  return { data: parsed.data, requestId, clientRequestId };
+}
+
+export interface GraphPostResult {
+  status: number;
+  requestId: string | null;
+  date: string | null;
+}
+
+/**
+ * POSTs a Graph action with no body, under the caller's client-request-id (so Intune's audit log carries
+ * our action id). Never retried here: whether to send it again is the caller's decision.
+ */
+export async function graphPostAction(req: { path: string; token: string; clientRequestId: string; signal?: AbortSignal }): Promise<GraphPostResult> {
+  const res = await send(graphUrl({ path: req.path }), { method: 'POST', ...req });
+  await res.body?.cancel();
+  return { status: res.status, requestId: res.headers.get('request-id'), date: res.headers.get('date') };
+}

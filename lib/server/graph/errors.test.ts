@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { graphErrorFromResponse, parseRetryAfter, unwrapIntuneMessage } from './errors';
+
+describe('Graph error normalisation', () => {
+  it('keeps status, code, message, request-id, client-request-id and date', async () => {
+    const res = new Response(JSON.stringify({
+      error: { code: 'Forbidden', message: 'No.', innerError: { 'request-id': 'rid-body', date: '2026-11-28T10:00:00', 'client-request-id': 'crid' } },
+    }), { status: 403, headers: { 'request-id': 'rid-header', 'client-request-id': 'crid' } });
+    const e = await graphErrorFromResponse(res, 'crid');
+    expect(e.kind).toBe('http');
+    expect(e.info()).toMatchObject({
+      status: 403, code: 'Forbidden', message: 'No.', requestId: 'rid-header', clientRequestId: 'crid', date: '2026-11-28T10:00:00',
+    });
+  });
+
+  it('unwraps Intune\'s JSON-in-a-string message to its human part', () => {
+    const wrapped = JSON.stringify({ _version: 3, Message: 'Application is not authorized to perform this operation. - Operation ID (for customer support): 0 - Activity ID: 1' });
+    expect(unwrapIntuneMessage(wrapped)).toBe('Application is not authorized to perform this operation.');
+    expect(unwrapIntuneMessage('{not json')).toBe('{not json');
+    expect(unwrapIntuneMessage('plain')).toBe('plain');
+  });
+
+  it('copes with a body that is not Graph\'s (a proxy\'s HTML page)', async () => {
+    const e = await graphErrorFromResponse(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }), 'c1');
+    expect(e.info()).toMatchObject({ status: 502, code: 'Http502', requestId: null, clientRequestId: 'c1' });
+    expect(e.message).toMatch(/502/);
+  });
+
+  it('reads Retry-After as seconds (fractional too) or as a date, and ignores nonsense', () => {
+    expect(parseRetryAfter('2.128')).toBe(2.128);
+    expect(parseRetryAfter('7')).toBe(7);
+    expect(parseRetryAfter(null)).toBeNull();
+    expect(parseRetryAfter('soon')).toBeNull();
+    const now = Date.parse('2026-11-28T10:00:00Z');
+    expect(parseRetryAfter('Sat, 28 Nov 2026 10:00:05 GMT', now)).toBe(5);
+  });
+
+  it('extracts the claims of a claims challenge', async () => {
+    const res = new Response('{}', {
+      status: 401,
+      headers: { 'www-authenticate': 'Bearer realm="", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnt9fQ=="' },
+    });
+    expect((await graphErrorFromResponse(res, 'c')).claimsChallenge).toBe('eyJhY2Nlc3NfdG9rZW4iOnt9fQ==');
+  });
+});

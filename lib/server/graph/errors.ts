@@ -1,0 +1,128 @@
+import 'server-only';
+// Graph failures as one typed error: what Graph said (status, code, message) and what support needs
+// (request-id, client-request-id, date). Intune's JSON-in-a-string messages are unwrapped here.
+import { z } from 'zod';
+import type { ErrorInfo, ForbiddenReason } from '@/lib/shared/errors';
+import { messages } from '@/lib/shared/i18n/messages';
+
+export type GraphFailureKind = 'http' | 'timeout' | 'network' | 'invalidResponse';
+
+interface GraphErrorFields {
+  kind: GraphFailureKind;
+  status: number;
+  code: string;
+  message: string;
+  requestId: string | null;
+  clientRequestId: string;
+  date: string | null;
+  /** Seconds from Retry-After, when Graph sent one (429, sometimes 503). */
+  retryAfterSeconds: number | null;
+  /** The claims of a 401 claims challenge (WWW-Authenticate error="insufficient_claims"). */
+  claimsChallenge: string | null;
+}
+
+export class GraphError extends Error implements GraphErrorFields {
+  readonly kind: GraphFailureKind;
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+  readonly clientRequestId: string;
+  readonly date: string | null;
+  readonly retryAfterSeconds: number | null;
+  readonly claimsChallenge: string | null;
+
+  constructor(info: GraphErrorFields) {
+    super(info.message);
+    this.name = 'GraphError';
+    this.kind = info.kind;
+    this.status = info.status;
+    this.code = info.code;
+    this.requestId = info.requestId;
+    this.clientRequestId = info.clientRequestId;
+    this.date = info.date;
+    this.retryAfterSeconds = info.retryAfterSeconds;
+    this.claimsChallenge = info.claimsChallenge;
+  }
+
+  /** What the agent and support see of it: the console's one error shape. */
+  info(): ErrorInfo {
+    return {
+      status: this.status, code: this.code, message: this.message, requestId: this.requestId,
+      clientRequestId: this.clientRequestId, date: this.date, retryAfterSeconds: this.retryAfterSeconds,
+      reason: forbiddenReason(this), claims: this.claimsChallenge,
+    };
+  }
+}
+
+const GraphErrorBody = z.object({
+  error: z.object({
+    code: z.string().default('UnknownError'),
+    message: z.string().default(''),
+    innerError: z.object({
+      'request-id': z.string().optional(),
+      'client-request-id': z.string().optional(),
+      date: z.string().optional(),
+    }).partial().optional(),
+  }),
+});
+
+const IntuneMessage = z.object({ Message: z.string() });
+
+/** Builds a GraphError from a non-2xx response; never throws, whatever the body is. */
+export async function graphErrorFromResponse(res: Response, clientRequestId: string): Promise<GraphError> {
+  const text = await res.text().catch(() => '');
+  let body: z.infer<typeof GraphErrorBody> | undefined;
+  try {
+    const parsed = GraphErrorBody.safeParse(JSON.parse(text));
+    if (parsed.success) body = parsed.data;
+  } catch {
+    // not JSON: a proxy or load balancer answered; keep the status and say so below
+  }
+  const inner = body?.error.innerError;
+  return new GraphError({
+    kind: 'http',
+    status: res.status,
+    code: body?.error.code ?? `Http${res.status}`,
+    message: unwrapIntuneMessage(body?.error.message ?? '') || messages.graph.status(res.status, res.statusText),
+    requestId: res.headers.get('request-id') ?? inner?.['request-id'] ?? null,
+    clientRequestId: res.headers.get('client-request-id') ?? inner?.['client-request-id'] ?? clientRequestId,
+    date: inner?.date ?? res.headers.get('date'),
+    retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after')),
+    claimsChallenge: parseClaimsChallenge(res.headers.get('www-authenticate')),
+  });
+}
+
+/** Intune returns `{"_version":3,"Message":"… - Operation ID …"}` as the message text; keep the human part. */
+export function unwrapIntuneMessage(message: string): string {
+  if (!message.startsWith('{')) return message;
+  try {
+    const parsed = IntuneMessage.safeParse(JSON.parse(message));
+    if (!parsed.success) return message;
+    return parsed.data.Message.split(' - Operation ID')[0]?.trim() ?? parsed.data.Message;
+  } catch {
+    return message;
+  }
+}
+
+/** Retry-After in seconds (Graph sends fractional values too) or as an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, (at - now) / 1000);
+}
+
+function parseClaimsChallenge(header: string | null): string | null {
+  if (!header || !/error="insufficient_claims"/.test(header)) return null;
+  return /claims="([^"]+)"/.exec(header)?.[1] ?? null;
+}
+
+/** The reason behind a 403, or null when it is not a 403 or Graph's message does not say. */
+export function forbiddenReason(e: Pick<GraphErrorFields, 'status' | 'message'>): ForbiddenReason | null {
+  if (e.status !== 403) return null;
+  if (/following scopes|PrivilegedOperations|Read\.All/i.test(e.message)) return 'missingPermission';
+  if (/no Intune role/i.test(e.message)) return 'noIntuneRole';
+  if (/scope tag|not authorized/i.test(e.message)) return 'outsideScope';
+  return null;
+}

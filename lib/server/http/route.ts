@@ -1,0 +1,45 @@
+import 'server-only';
+// The one shape of the console's GET route handlers: the agent's Graph token from `Authorization: Bearer …`,
+// the same fail-fast token checks before any Graph call, Graph's failures and refused input turned into the
+// console's error answer, and no-store on everything. A handler only says what it reads.
+import { checkTokenShape } from '@/lib/server/auth/token-claims';
+import { serverEnv } from '@/lib/server/config/server-env';
+import { GraphError } from '@/lib/server/graph/errors';
+import { InputError } from '@/lib/shared/errors';
+import { messages } from '@/lib/shared/i18n/messages';
+import { apiError, graphErrorResponse } from './respond';
+
+const m = messages.api;
+
+export interface RouteCall<P> {
+  req: Request;
+  /** The agent's Graph token: passed on to Graph, never kept, logged or returned. */
+  token: string;
+  params: P;
+}
+
+/** The agent's Graph token from `Authorization: Bearer …`, or null. */
+export function bearerToken(req: Request): string | null {
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/.exec(req.headers.get('authorization') ?? '');
+  return match?.[1] ?? null;
+}
+
+export function graphRoute<P extends Record<string, string> = Record<string, never>>(
+  handler: (call: RouteCall<P>) => Promise<Response>,
+): (req: Request, ctx: { params: Promise<P> }) => Promise<Response> {
+  return async (req, ctx) => {
+    const token = bearerToken(req);
+    if (!token) return apiError(401, 'missingToken', m.missingToken);
+    // A token Graph would surely refuse (another tenant or audience, expired) never reaches Graph. A token the
+    // console cannot read at all is Graph's to judge: Microsoft may make its tokens opaque.
+    const shape = checkTokenShape(token, { tenantId: serverEnv().AUTH_TENANT_ID });
+    if (!shape.ok && shape.reason !== 'malformed') return apiError(401, 'invalidToken', m.invalidToken);
+    try {
+      return await handler({ req, token, params: await ctx.params });
+    } catch (e) {
+      if (e instanceof GraphError) return graphErrorResponse(e);
+      if (e instanceof InputError) return apiError(400, e.code, e.message);
+      throw e;
+    }
+  };
+}

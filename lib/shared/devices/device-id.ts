@@ -1,0 +1,8 @@
+// Intune device ids, validated before they touch a URL. Microsoft's ids need not be RFC 4122 UUIDs (no
+// variant bits), so a strict UUID validator would reject real devices: this is the plain GUID shape.
+import { z } from 'zod';
+import { messages } from '@/lib/shared/i18n/messages';
+
+export const DEVICE_ID_PATTERN = /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
+
+export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, messages.validation.deviceId);

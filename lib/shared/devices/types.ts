@@ -1,0 +1,63 @@
+// The device data the console shows, shared by the route handlers (which produce it) and the browser.
+export type ComplianceState =
+  | 'unknown' | 'compliant' | 'noncompliant' | 'conflict' | 'error' | 'inGracePeriod' | 'configManager';
+
+export type OwnerType = 'company' | 'personal' | 'unknown';
+
+export interface DeviceListItem {
+  id: string;
+  deviceName: string;
+  userId: string;
+  userPrincipalName: string;
+  userDisplayName: string;
+  emailAddress: string;
+  operatingSystem: string;
+  osVersion: string;
+  managementAgent: string;
+  model: string;
+  manufacturer: string;
+  serialNumber: string;
+  imei: string;
+  managedDeviceOwnerType: OwnerType;
+  complianceState: ComplianceState;
+  /** ISO time, or null where Graph sent its 0001-01-01 placeholder. */
+  lastSyncDateTime: string | null;
+}
+
+export type ActionState = 'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
+
+export interface DeviceActionResult {
+  actionName: string;
+  actionState: ActionState;
+  startDateTime: string | null;
+  lastUpdatedDateTime: string | null;
+}
+
+export interface DeviceDetail extends DeviceListItem {
+  meid: string;
+  phoneNumber: string;
+  deviceEnrollmentType: string;
+  enrollmentProfileName: string;
+  isSupervised: boolean;
+  isEncrypted: boolean;
+  enrolledDateTime: string | null;
+  azureADDeviceId: string;
+  deviceActionResults: DeviceActionResult[];
+}
+
+/** One page of a device search, after the console checked every device Graph returned. */
+export interface DeviceSearchPage {
+  devices: DeviceListItem[];
+  /** Opaque; send it back to get the next page. Null on the last page. */
+  nextCursor: string | null;
+  /** How the text was read: e-mail/UPN, serial, IMEI or name; null without text. */
+  kind: 'user' | 'serial' | 'imei' | 'name' | null;
+  /** Devices Graph returned for this page. */
+  received: number;
+  /** Of those, devices that did not match what was asked of Graph (it ignored or bent the filter); never shown. */
+  discarded: number;
+  /** Of those, devices the console's own refinements left out (last-sync age, Android management type). */
+  refinedOut: number;
+  /** A user search for someone the directory does not know. */
+  userNotFound: boolean;
+}

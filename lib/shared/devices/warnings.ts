@@ -1,0 +1,46 @@
+// Where an agent could act on the wrong device, or act in vain: one user with several devices of the same
+// name (re-enrolment), a device that has not synced for a week, a platform recoverPasscode is not expected
+// to work on.
+import { messages } from '@/lib/shared/i18n/messages';
+import { platformOf, PLATFORMS } from './platforms';
+import type { DeviceListItem } from './types';
+
+export const STALE_AFTER_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export type WarningKind = 'sameName' | 'stale' | 'unsupported';
+
+export interface DeviceWarning {
+  kind: WarningKind;
+  /** The sentence an agent reads. */
+  text: string;
+  /** A one-word tag for the list. */
+  short: string;
+}
+
+const nameKey = (d: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>) =>
+  `${(d.userId || d.userPrincipalName).toLowerCase()}\u0000${d.deviceName.normalize('NFC').toLowerCase()}`;
+
+/** How many devices of the same user share each name, over the devices loaded so far. */
+export function countSameNames(devices: readonly DeviceListItem[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of devices) counts.set(nameKey(d), (counts.get(nameKey(d)) ?? 0) + 1);
+  return counts;
+}
+
+export function deviceWarnings(d: DeviceListItem, sameNames: Map<string, number>, now: number): DeviceWarning[] {
+  const w = messages.warnings;
+  const out: DeviceWarning[] = [];
+  const same = sameNames.get(nameKey(d)) ?? 1;
+  if (same > 1) out.push({ kind: 'sameName', text: w.sameName(same, d.deviceName), short: w.sameNameShort });
+  if (d.lastSyncDateTime !== null) {
+    const days = Math.floor((now - Date.parse(d.lastSyncDateTime)) / DAY_MS);
+    if (days >= STALE_AFTER_DAYS) out.push({ kind: 'stale', text: w.stale(days), short: w.staleShort });
+  }
+  const platform = platformOf(d);
+  if (platform === null || !PLATFORMS[platform].recoverPasscodeExpected) {
+    const label = platform ? messages.platforms[platform] : d.operatingSystem || 'this platform';
+    out.push({ kind: 'unsupported', text: w.unsupported(label), short: w.unsupportedShort });
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+// The environment every unit and integration test runs in: the console's configuration pointed at the
+// emulated tenant (tests that serve an emulator point GRAPH_BASE_URL at it), a throwaway data folder, and UTC,
+// so no test depends on the developer's machine or writes into the checkout.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_CLIENT_ID, TENANT_ID } from '@/emulator/constants';
+
+process.env.TZ = 'UTC';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+process.env.AUTH_CLIENT_ID ??= DEMO_CLIENT_ID;
+process.env.AUTH_TENANT_ID ??= TENANT_ID;
+process.env.DATA_DIR ??= mkdtempSync(join(tmpdir(), 'passcode-desk-unit-'));
