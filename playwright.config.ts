@@ -18,6 +18,24 @@ export const E2E = {
   emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4917),
   get consoleOrigin() { return `http://localhost:${this.consolePort}`; },
   get emulatorOrigin() { return `http://localhost:${this.emulatorPort}`; },
+  /**
+   * A second console on the next port, configured as a tenant that wants recoverPasscode everywhere
+   * (RECOVER_PASSCODE_EVERYWHERE), sharing the first one's audit database, as a second instance would.
+   */
+  get everywhereOrigin() { return `http://localhost:${this.consolePort + 1}`; },
+  /** What each console server wrote to stdout and stderr (tests scan them for secrets). */
+  logFiles(): string[] { return [join(this.dataDir ?? '', 'console.log'), join(this.dataDir ?? '', 'console-everywhere.log')]; },
+};
+
+const consoleEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  HOSTNAME: '127.0.0.1',
+  AUTH_CLIENT_ID: DEMO_CLIENT_ID,
+  AUTH_TENANT_ID: TENANT_ID,
+  AUTH_AUTHORITY: `https://localhost:${E2E.emulatorPort}`,
+  AUTH_ENDPOINTS_ORIGIN: E2E.emulatorOrigin,
+  GRAPH_BASE_URL: E2E.emulatorOrigin,
+  DATA_DIR: E2E.dataDir ?? '',
 };
 
 export default defineConfig({
@@ -54,26 +72,24 @@ export default defineConfig({
         EMULATOR_PORT: String(E2E.emulatorPort),
         EMULATOR_ORIGIN: E2E.emulatorOrigin,
         EMULATOR_MODE: 'test',
-        EMULATOR_REDIRECT_URIS: `${E2E.consoleOrigin}/redirect`,
+        EMULATOR_REDIRECT_URIS: `${E2E.consoleOrigin}/redirect,${E2E.everywhereOrigin}/redirect`,
       },
     },
     {
-      command: 'node .next/standalone/server.js',
+      command: `node scripts/with-log.mjs ${E2E.logFiles()[0]} node .next/standalone/server.js`,
       url: `http://127.0.0.1:${E2E.consolePort}/redirect`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'pipe',
-      env: {
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(E2E.consolePort),
-        HOSTNAME: '127.0.0.1',
-        AUTH_CLIENT_ID: DEMO_CLIENT_ID,
-        AUTH_TENANT_ID: TENANT_ID,
-        AUTH_AUTHORITY: `https://localhost:${E2E.emulatorPort}`,
-        AUTH_ENDPOINTS_ORIGIN: E2E.emulatorOrigin,
-        GRAPH_BASE_URL: E2E.emulatorOrigin,
-        DATA_DIR: E2E.dataDir,
-      },
+      env: { ...consoleEnv, PORT: String(E2E.consolePort) },
+    },
+    {
+      command: `node scripts/with-log.mjs ${E2E.logFiles()[1]} node .next/standalone/server.js`,
+      url: `http://127.0.0.1:${E2E.consolePort + 1}/redirect`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      env: { ...consoleEnv, PORT: String(E2E.consolePort + 1), RECOVER_PASSCODE_EVERYWHERE: 'true' },
     },
   ],
 });

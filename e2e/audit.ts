@@ -1,5 +1,6 @@
 // Reads the console's audit database from the test, as an auditor would, read-only.
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E } from '../playwright.config';
 
@@ -9,7 +10,9 @@ export interface AuditRow {
 }
 
 export function auditRecords(deviceId: string): AuditRow[] {
-  const db = new Database(join(E2E.dataDir ?? '', 'audit.sqlite'), { readonly: true, fileMustExist: true });
+  const file = join(E2E.dataDir ?? '', 'audit.sqlite');
+  if (!existsSync(file)) return []; // the console opens (and creates) it on the first request that needs it
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return db.prepare('SELECT * FROM audit_records WHERE device_id = ? ORDER BY seq').all(deviceId) as AuditRow[];
   } finally {

@@ -11,7 +11,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 
 export interface EmulatedDevice {
   id: string; deviceName: string; userPrincipalName: string; operatingSystem: string; serialNumber: string; imei: string;
-  scopeTag: string; scenario: string; lastSyncDateTime: string;
+  scopeTag: string; scenario: string; mode: string; osVersion: string; lastSyncDateTime: string; managementState: string;
 }
 
 export interface LoggedRequest {
@@ -33,5 +33,7 @@ export const emulator = {
   timings: (t: { pickupMs?: number; completeMs?: number }) => call('PUT', '/timings', t),
   setScenario: (id: string, body: { scenario: string; scopeTag?: string }) => call('PUT', `/devices/${id}/scenario`, body),
   actions: async (deviceId?: string) =>
-    (await call<{ actions: { deviceId: string; clientRequestId: string; state: string }[] }>('GET', `/actions${deviceId ? `?deviceId=${deviceId}` : ''}`)).actions,
+    (await call<{ actions: { deviceId: string; actionName: string; clientRequestId: string; state: string; passcode: string | null }[] }>('GET', `/actions${deviceId ? `?deviceId=${deviceId}` : ''}`)).actions,
+  unsupportedAction: (answer: 'badRequest' | 'acceptedThenNotSupported') => call('PUT', '/unsupported-action', { answer }),
+  managementState: (id: string, managementState: string) => call('PUT', `/devices/${id}/management-state`, { managementState }),
 };

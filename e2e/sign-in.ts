@@ -2,11 +2,12 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-export async function signIn(page: Page, upn: string): Promise<void> {
-  await page.goto('/');
+export async function signIn(page: Page, upn: string, origin = ''): Promise<void> {
+  await page.goto(`${origin}/`);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
   await page.getByRole('button', { name: new RegExp(upn.replace('.', '\\.')) }).click();
+  await expect(page.getByTestId('agent-name')).toBeVisible();
 }
 
 /** A second tab of a browser already signed in at the identity provider: single sign-on, no account picker. */

@@ -87,11 +87,20 @@ export type ActionTimings = z.infer<typeof ActionTimingsSchema>;
 
 export const DEFAULT_TIMINGS: ActionTimings = { pickupMs: 2000, completeMs: 4000 };
 
+/**
+ * How Intune answers a passcode action on a platform that does not support it. Microsoft documents neither:
+ * a 400 BadRequest with its wrapped message is what other actions on unsupported platforms get (the default);
+ * 204 and, once the device reports, notSupported is the other plausible behaviour.
+ */
+export const UnsupportedActionSchema = z.enum(['badRequest', 'acceptedThenNotSupported']);
+export type UnsupportedAction = z.infer<typeof UnsupportedActionSchema>;
+
 export interface EmulatorSettings {
   quirks: Quirks;
   throttling: Throttling;
   faults: Faults;
   timings: ActionTimings;
+  unsupportedAction: UnsupportedAction;
   /** Users (by object id) for whom Graph answers 401 with a claims challenge until the token satisfies it. */
   claimsChallengeUsers: Set<string>;
 }
@@ -102,6 +111,7 @@ export function defaultSettings(): EmulatorSettings {
     throttling: { ...INTUNE_LIMITS },
     faults: { rules: [], rate: 0, latencyMs: { min: 0, max: 0 } },
     timings: { ...DEFAULT_TIMINGS },
+    unsupportedAction: 'badRequest',
     claimsChallengeUsers: new Set(),
   };
 }

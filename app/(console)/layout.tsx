@@ -4,7 +4,7 @@ import { AccountMenu } from '@/components/auth/account-menu';
 import { Providers } from '@/components/providers';
 import { ActionsTray } from '@/components/actions/actions-tray';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
-import { serverEnv } from '@/lib/server/config/server-env';
+import { passcodePolicy, serverEnv } from '@/lib/server/config/server-env';
 import { messages } from '@/lib/shared/i18n/messages';
 
 // The console's pages: the MSAL configuration is read from the environment per request (never frozen into
@@ -14,7 +14,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const env = serverEnv();
   const authConfig = buildAuthClientConfig();
   return (
-    <Providers authConfig={authConfig} settings={{ ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE } }}>
+    <Providers authConfig={authConfig} settings={{ ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE }, passcodePolicy: passcodePolicy(env) }}>
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4">
           <span className="text-lg font-semibold tracking-tight">{messages.app.name}</span>

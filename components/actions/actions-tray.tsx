@@ -1,13 +1,15 @@
 'use client';
-// The agent's recoveries of the last 24 hours, on every page: rebuilt from the audit store (so a reload or
-// a new tab keeps it), each tracked until the device reports a terminal state. Changes are announced in a
-// status region; terminal states also raise a toast.
+// The agent's passcode actions of the last 24 hours, on every page: rebuilt from the audit store (so a reload
+// or a new tab keeps it), each tracked until the device reports a terminal state. Changes are announced in a
+// status region; terminal states also raise a toast. A done Android reset offers its temporary passcode.
 import { useIsAuthenticated } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { actionQueries } from '@/lib/browser/query/action-queries';
-import { stateLabel } from '@/lib/shared/actions/state-label';
+import { actionLabel, stateLabel } from '@/lib/shared/actions/labels';
+import { ActionHints } from './action-hints';
+import { PasscodeReveal } from './passcode-reveal';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { formatRelative } from '@/lib/shared/i18n/format';
@@ -57,8 +59,6 @@ function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange:
     onChange(text);
     if (current.terminal) (current.state === 'done' ? toast.success : toast.warning)(text);
   }, [current, onChange]);
-  // An offline device keeps an action pending for as long as it stays away; say so rather than look stuck.
-  const stillPending = current.state === 'pending' && dataUpdatedAt > 0;
   return (
     <li className="p-3 text-sm" data-testid="tray-item" data-action-id={current.actionId} data-state={current.state}>
       <div className="flex justify-between gap-2">
@@ -67,11 +67,12 @@ function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange:
           current.state === 'done' ? 'bg-emerald-100 text-emerald-900'
             : current.terminal ? 'bg-red-100 text-red-900' : 'bg-sky-100 text-sky-900')}>{stateLabel(current.state)}</span>
       </div>
-      <div className="mt-0.5 flex justify-between text-xs text-slate-600">
-        <span className="font-mono">{current.ticket}</span>
+      <div className="mt-0.5 flex justify-between gap-2 text-xs text-slate-600">
+        <span>{current.kind ? actionLabel(current.kind) : current.graphAction} · <span className="font-mono">{current.ticket}</span></span>
         <span>{m.requested(formatRelative(current.requestedAt))}</span>
       </div>
-      {stillPending && <p className="mt-1 text-xs text-amber-900">{m.offlineHint}</p>}
+      <ActionHints action={current} polled={dataUpdatedAt > 0} />
+      {current.state === 'done' && <PasscodeReveal action={current} />}
     </li>
   );
 }

@@ -1,10 +1,11 @@
 'use server';
-// The recoverPasscode server action: a public POST endpoint, so everything is checked again inside.
+// The passcode action's server action: a public POST endpoint, so everything is checked again inside. Reads
+// (status polls, the passcode reveal) go through route handlers: Next.js runs server actions one at a time per tab.
+import { requestPasscodeActionOnce } from '@/lib/server/actions/passcode-action';
 import { getAuditStore } from '@/lib/server/audit';
-import { recoverPasscodeOnce } from '@/lib/server/actions/recover';
-import type { RecoverResult } from '@/lib/shared/actions/types';
 import { serverEnv } from '@/lib/server/config/server-env';
+import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 
-export async function recoverPasscode(input: unknown, accessToken: unknown): Promise<RecoverResult> {
-  return recoverPasscodeOnce(input, accessToken, { store: await getAuditStore(), env: serverEnv() });
+export async function requestPasscodeAction(input: unknown, accessToken: unknown): Promise<PasscodeActionResult> {
+  return requestPasscodeActionOnce(input, accessToken, { store: await getAuditStore(), env: serverEnv() });
 }

@@ -12,9 +12,11 @@ import type { DeviceDetail } from '@/lib/shared/devices/types';
 import { countSameNames, deviceWarnings } from '@/lib/shared/devices/warnings';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/shared/i18n/format';
 import { messages } from '@/lib/shared/i18n/messages';
-import { RecoverPasscodeDialog } from '@/components/actions/recover-passcode-dialog';
+import { ActionHints } from '@/components/actions/action-hints';
+import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
+import { PasscodeReveal } from '@/components/actions/passcode-reveal';
 import { actionQueries } from '@/lib/browser/query/action-queries';
-import { stateLabel } from '@/lib/shared/actions/state-label';
+import { actionLabel, stateLabel } from '@/lib/shared/actions/labels';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { ComplianceBadge } from './compliance-badge';
 
@@ -77,6 +79,7 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
         <Section title={m.sections.management}>
           <Field label={f.ownership} value={d.managedDeviceOwnerType === 'company' ? messages.search.company : d.managedDeviceOwnerType === 'personal' ? messages.search.personal : m.none} />
           <Field label={f.enrollmentType} value={d.deviceEnrollmentType} />
+          <Field label={f.managementState} value={d.managementState} />
           <Field label={f.enrollmentProfile} value={d.enrollmentProfileName} />
           <Field label={f.compliance} value={<ComplianceBadge state={d.complianceState} />} />
           <Field label={f.supervised} value={yesNo(d.isSupervised)} />
@@ -136,33 +139,38 @@ function DetailSkeleton() {
   );
 }
 
-/** The recovery button, or, while a recovery of this device is under way, who asked for it and where it stands. */
+/**
+ * The device's passcode action (or why it has none), and, once one was requested, who asked for it, where it
+ * stands, and its temporary passcode when it is a done Android reset. The button stays while an action is under
+ * way, so its dialog can show its result; a second request meets the device guard, which asks for a reason.
+ */
 function DeviceAction({ device, warnings }: { device: DeviceDetail; warnings: ReturnType<typeof deviceWarnings> }) {
   const api = useApiClient();
   const { data } = useQuery(actionQueries.device(api, device.id));
   const latest = data?.action ?? null;
   return (
-    <div className="mt-4 flex flex-wrap items-center gap-3">
-      {latest && <LatestAction initial={latest} device={device} warnings={warnings} />}
-      {(!latest || latest.terminal) && <RecoverPasscodeDialog device={device} warnings={warnings} size="md" />}
+    <div className="mt-4 space-y-2">
+      {latest && <LatestAction initial={latest} />}
+      <PasscodeAction device={device} warnings={warnings} variant="page" />
     </div>
   );
 }
 
-function LatestAction({ initial, device, warnings }: { initial: ActionStatus; device: DeviceDetail; warnings: ReturnType<typeof deviceWarnings> }) {
+function LatestAction({ initial }: { initial: ActionStatus }) {
   const api = useApiClient();
-  const { data } = useQuery({ ...actionQueries.status(api, initial), enabled: !initial.terminal });
+  const { data, dataUpdatedAt } = useQuery({ ...actionQueries.status(api, initial), enabled: !initial.terminal });
   const a = data ?? initial;
-  const text = messages.recover.inProgress(
-    formatTime(a.requestedAt),
+  const text = messages.passcode.inProgress(
+    a.kind ? actionLabel(a.kind) : a.graphAction, formatTime(a.requestedAt),
     a.actorName ?? a.actorUpn ?? '—', a.ticket ?? '—', stateLabel(a.state).toLowerCase(),
   );
   return (
-    <>
+    <div>
       <p role="status" data-testid="device-action" data-state={a.state} className={a.terminal ? 'text-sm text-slate-700' : 'rounded bg-sky-50 px-3 py-2 text-sm text-sky-950'}>
         {text}
       </p>
-      {a.terminal && !initial.terminal && <RecoverPasscodeDialog device={device} warnings={warnings} size="md" />}
-    </>
+      <ActionHints action={a} polled={dataUpdatedAt > 0} />
+      {a.state === 'done' && <PasscodeReveal action={a} />}
+    </div>
   );
 }

@@ -17,7 +17,7 @@ import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/shared
 import { formatDateTime, formatRelative } from '@/lib/shared/i18n/format';
 import { messages } from '@/lib/shared/i18n/messages';
 import { cn } from '@/lib/shared/cn';
-import { RecoverPasscodeDialog } from '@/components/actions/recover-passcode-dialog';
+import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
 import { ComplianceBadge } from './compliance-badge';
 
 const m = messages.devices;
@@ -211,7 +211,7 @@ function DeviceRow({ device: d, index, active, warnings, rowRef, onFocus }: {
           {warnings.map((w) => (
             <span key={w.kind} title={w.text} data-warning={w.kind} className={cn(
               'rounded px-1.5 text-[11px] font-medium',
-              w.kind === 'sameName' ? 'bg-amber-100 text-amber-900' : w.kind === 'stale' ? 'bg-orange-100 text-orange-900' : 'bg-slate-200 text-slate-800',
+              w.kind === 'sameName' ? 'bg-amber-100 text-amber-900' : w.kind === 'stale' ? 'bg-orange-100 text-orange-900' : 'bg-red-100 text-red-900',
             )}>
               {w.short}<span className="sr-only">: {w.text}</span>
             </span>
@@ -232,7 +232,7 @@ function DeviceRow({ device: d, index, active, warnings, rowRef, onFocus }: {
         ) : m.neverSynced}
       </td>
       <td className="px-3" onKeyDown={(e) => e.stopPropagation()}>
-        <RecoverPasscodeDialog device={d} warnings={warnings} />
+        <PasscodeAction device={d} warnings={warnings} />
       </td>
     </tr>
   );

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorContext } from '../context';
 import { TERMINAL_STATES } from '../intune/actions';
-import { ActionTimingsSchema, FaultsSchema, QuirksSchema, ThrottlingSchema } from '../settings';
+import { ActionTimingsSchema, FaultsSchema, QuirksSchema, ThrottlingSchema, UnsupportedActionSchema } from '../settings';
 import { ACTION_SCENARIOS, SCOPE_TAGS } from '../tenant/types';
 
 export function controlRoutes(ctx: EmulatorContext): Hono {
@@ -72,6 +72,14 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     return c.json(ctx.settings.timings);
   });
 
+  app.get('/unsupported-action', (c) => c.json({ answer: ctx.settings.unsupportedAction }));
+  app.put('/unsupported-action', async (c) => {
+    const b = await body(c, z.object({ answer: UnsupportedActionSchema }).strict());
+    if (b instanceof Response) return b;
+    ctx.settings.unsupportedAction = b.answer;
+    return c.json({ answer: ctx.settings.unsupportedAction });
+  });
+
   app.put('/users/:user/claims-challenge', async (c) => {
     const user = ctx.index.userByKey.get(c.req.param('user').toLowerCase());
     if (!user) return c.json({ error: 'no such user' }, 404);
@@ -87,7 +95,7 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     const q = c.req.query();
     const limit = Math.min(Number(q.limit ?? 20) || 20, 1000);
     const found = ctx.tenant.devices.filter((d) =>
-      (!q.scenario || d.scenario === q.scenario) && (!q.scopeTag || d.scopeTag === q.scopeTag) &&
+      (!q.scenario || d.scenario === q.scenario) && (!q.scopeTag || d.scopeTag === q.scopeTag) && (!q.mode || d.mode === q.mode) &&
       (!q.operatingSystem || d.graph.operatingSystem === q.operatingSystem) &&
       (!q.user || d.graph.userPrincipalName.toLowerCase() === q.user.toLowerCase()) &&
       (!q.deviceName || d.graph.deviceName === q.deviceName)).slice(0, limit);
@@ -95,7 +103,8 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
       devices: found.map((d) => ({
         id: d.graph.id, deviceName: d.graph.deviceName, userPrincipalName: d.graph.userPrincipalName,
         operatingSystem: d.graph.operatingSystem, managementAgent: d.graph.managementAgent, serialNumber: d.graph.serialNumber,
-        imei: d.graph.imei, scopeTag: d.scopeTag, scenario: d.scenario, lastSyncDateTime: d.graph.lastSyncDateTime,
+        imei: d.graph.imei, scopeTag: d.scopeTag, scenario: d.scenario, mode: d.mode, lastSyncDateTime: d.graph.lastSyncDateTime,
+        osVersion: d.graph.osVersion, deviceEnrollmentType: d.graph.deviceEnrollmentType, managementState: d.graph.managementState,
       })),
     });
   });
@@ -111,6 +120,17 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     return c.json({ id: device.graph.id, scenario: device.scenario, scopeTag: device.scopeTag });
   });
 
+  /** A wipe or retire issued in the admin center: pending on the device, and ahead of every other action. */
+  app.put('/devices/:id/management-state', async (c) => {
+    const device = ctx.index.deviceById.get(c.req.param('id').toLowerCase());
+    if (!device) return c.json({ error: 'no such device' }, 404);
+    const b = await body(c, z.object({ managementState: z.enum(['managed', 'wipePending', 'retirePending', 'deletePending']) }));
+    if (b instanceof Response) return b;
+    device.graph.managementState = b.managementState;
+    device.managementStateSince = ctx.clock.now();
+    return c.json({ id: device.graph.id, managementState: device.graph.managementState });
+  });
+
   app.post('/devices/:id/check-in', (c) => {
     const device = ctx.index.deviceById.get(c.req.param('id').toLowerCase());
     if (!device) return c.json({ error: 'no such device' }, 404);
@@ -118,7 +138,7 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     return c.json({ id: device.graph.id, checkedInAt: new Date(ctx.clock.now()).toISOString() });
   });
 
-  /** Every action POST that reached a device, oldest first, with the state it has now. */
+  /** Every action POST that reached a device, oldest first, with the state it has now and any passcode generated. */
   app.get('/actions', (c) => {
     const deviceId = c.req.query('deviceId')?.toLowerCase();
     const now = ctx.clock.now();
@@ -127,7 +147,7 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
       const p = device ? ctx.actions.progress(device, a, now, ctx.settings.timings) : null;
       return {
         ...a, requestedAt: new Date(a.requestedAt).toISOString(), state: p?.state ?? 'none',
-        terminal: p ? TERMINAL_STATES.has(p.state) : false,
+        terminal: p ? TERMINAL_STATES.has(p.state) : false, passcode: ctx.actions.passcodeOf(a),
       };
     });
     return c.json({ actions });

@@ -70,7 +70,7 @@ export async function authenticate(ctx: EmulatorContext, c: Context, anyOf: read
       ok: false,
       response: graphError(c, {
         status: 403, code: 'Forbidden',
-        message: intuneMessage(`Application is not authorized to perform this operation. Application must have one of the following scopes: ${anyOf.join(', ')}`, requestId),
+        message: intuneMessage('Forbidden', `Application is not authorized to perform this operation. Application must have one of the following scopes: ${anyOf.join(', ')}`, requestId, c.req.path.replace(/^\/v1\.0/, '')),
       }),
     };
   }

@@ -30,14 +30,19 @@ export function graphError(c: Context, spec: GraphErrorSpec): Response {
   }, spec.status);
 }
 
-/** Intune's services answer with a serialised object as the message, which consoles must cope with. */
-export function intuneMessage(message: string, activityId: string): string {
-  return JSON.stringify({
+/**
+ * Intune's services wrap their errors twice: `error.message` is a JSON string whose `Message` is itself a JSON
+ * string carrying the human text, an Operation ID and an Activity ID (what Microsoft support asks for), and the
+ * URL of Intune's own front end. Consoles must unwrap it; the emulator answers in exactly that shape.
+ */
+export function intuneMessage(errorCode: string, message: string, activityId: string, path = '/deviceManagement/managedDevices'): string {
+  const inner = JSON.stringify({
     _version: 3,
-    Message: `${message} - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000 - Activity ID: ${activityId} - Url: https://fef.emulator.manage.local/DeviceFE/StatelessDeviceFEService/deviceManagement/managedDevices`,
+    Message: `${message} - Operation ID (for customer support): ${randomUUID()} - Activity ID: ${activityId} - Url: https://fef.emulator.manage.local/DeviceFE/StatelessDeviceFEService${path}?api-version=2024-03-01`,
     CustomApiErrorPhrase: '',
     RetryAfter: null,
     ErrorSourceService: '',
     HttpHeaders: '{}',
   });
+  return JSON.stringify({ ErrorCode: errorCode, Message: inner, Target: null, Details: null, InnerError: null, InstanceAnnotations: [] });
 }

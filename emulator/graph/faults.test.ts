@@ -14,11 +14,11 @@ beforeAll(async () => {
 beforeEach(async () => {
   await control(emu, 'POST', '/reset');
   token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
-  deviceId = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'EMEA' && d.scenario === 'online')?.graph.id ?? '';
+  deviceId = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'EMEA' && d.scenario === 'online' && d.mode === 'androidFullyManaged')?.graph.id ?? '';
 });
 
 const LIST = '/v1.0/deviceManagement/managedDevices?$top=1&$select=id';
-const recoverPath = () => `/v1.0/deviceManagement/managedDevices/${deviceId}/recoverPasscode`;
+const recoverPath = () => `/v1.0/deviceManagement/managedDevices/${deviceId}/resetPasscode`;
 const actions = async () => (await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions.length;
 
 describe('fault rules', () => {
@@ -38,7 +38,7 @@ describe('fault rules', () => {
 
   it('covers every status Dev Proxy uses, 507 included', async () => {
     const statuses = [429, 500, 502, 503, 504, 507] as const;
-    await control(emu, 'PUT', '/faults', { rules: statuses.map((status) => ({ method: 'POST', path: 'recoverPasscode$', status, count: 1 })) });
+    await control(emu, 'PUT', '/faults', { rules: statuses.map((status) => ({ method: 'POST', path: 'resetPasscode$', status, count: 1 })) });
     const got: number[] = [];
     for (const _ of statuses) got.push((await graphPost(emu, recoverPath(), token)).status);
     expect(got).toEqual([...statuses]);
@@ -47,7 +47,7 @@ describe('fault rules', () => {
   });
 
   it('can fail after carrying the request out: the action is queued although the caller sees 504', async () => {
-    await control(emu, 'PUT', '/faults', { rules: [{ method: 'POST', path: 'recoverPasscode$', status: 504, count: 1, afterHandling: true }] });
+    await control(emu, 'PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 504, count: 1, afterHandling: true }] });
     const res = await graphPost(emu, recoverPath(), token);
     expect(res.status).toBe(504);
     expect(((await res.json()) as GraphErrorJson).error.code).toBe('GatewayTimeout');
@@ -55,7 +55,7 @@ describe('fault rules', () => {
   });
 
   it('only matches the method and path it names', async () => {
-    await control(emu, 'PUT', '/faults', { rules: [{ method: 'POST', path: 'recoverPasscode$', status: 500 }] });
+    await control(emu, 'PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 500 }] });
     expect((await graphGet(emu, LIST, token)).status).toBe(200);
     expect((await graphPost(emu, recoverPath(), token)).status).toBe(500);
     expect((await graphPost(emu, recoverPath(), token)).status).toBe(500); // no count: every time
@@ -93,7 +93,7 @@ describe('fault rules', () => {
 
 describe('request log', () => {
   it('records method, path, query, client-request-id, status and how the answer came about', async () => {
-    await control(emu, 'PUT', '/faults', { rules: [{ method: 'POST', path: 'recoverPasscode$', status: 429, count: 1, retryAfterSeconds: 1 }] });
+    await control(emu, 'PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 1 }] });
     await graphGet(emu, `${LIST}&$filter=${encodeURIComponent("deviceName eq 'x'")}`, token, { 'client-request-id': 'read-1' });
     await graphPost(emu, recoverPath(), token, { headers: { 'client-request-id': 'act-1' } });
     await graphPost(emu, recoverPath(), token, { headers: { 'client-request-id': 'act-1' } });

@@ -14,7 +14,7 @@ export const MANAGED_DEVICE_PROPERTIES = new Set<string>([
   'complianceGracePeriodExpirationDateTime', 'serialNumber', 'phoneNumber', 'androidSecurityPatchLevel', 'userDisplayName',
   'wiFiMacAddress', 'subscriberCarrier', 'meid', 'totalStorageSpaceInBytes', 'freeStorageSpaceInBytes', 'managedDeviceName',
   'partnerReportedThreatState', 'managementCertificateExpirationDate', 'iccid', 'udid', 'notes', 'ethernetMacAddress',
-  'physicalMemoryInBytes', 'enrollmentProfileName', 'deviceActionResults',
+  'physicalMemoryInBytes', 'enrollmentProfileName', 'managementState', 'deviceActionResults',
 ]);
 
 export class ODataError extends Error {}

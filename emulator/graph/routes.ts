@@ -1,6 +1,6 @@
 // The Intune part of Microsoft Graph v1.0 that the console uses: listing managed devices (tenant-wide and
-// per user), reading one device, and the recoverPasscode action, behind Intune's RBAC, throttling and
-// whatever faults a test has injected.
+// per user), reading one device, and the passcode actions (resetPasscode, recoverPasscode), behind Intune's
+// RBAC, throttling and whatever faults a test has injected.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono, type Context } from 'hono';
@@ -9,6 +9,7 @@ import { canSee, hasIntuneRole } from '../intune/rbac';
 import type { FaultRule } from '../settings';
 import type { DirectoryUser, ManagedDevice, StoredDevice } from '../tenant/types';
 import { authenticate, PRIVILEGED_PERMISSIONS, READ_PERMISSIONS, type Caller } from './authenticate';
+import { effectOf, type PasscodeActionName } from '../intune/actions';
 import { graphError, intuneMessage, requestIds } from './errors';
 import { FAULT_ERRORS } from './faults';
 import { compileFilter } from './filter';
@@ -93,13 +94,13 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
   }
 
   function forbidden(c: Context<Env>, message: string): Response {
-    return graphError(c, { status: 403, code: 'Forbidden', message: intuneMessage(message, requestIds(c).requestId) });
+    return graphError(c, { status: 403, code: 'Forbidden', message: intuneMessage('Forbidden', message, requestIds(c).requestId, intunePath(c)) });
   }
 
   function notFound(c: Context<Env>): Response {
     return graphError(c, {
       status: 404, code: 'ResourceNotFound',
-      message: intuneMessage("Resource not found for the segment 'managedDevices'.", requestIds(c).requestId),
+      message: intuneMessage('NotFound', "Resource not found for the segment 'managedDevices'.", requestIds(c).requestId, intunePath(c)),
     });
   }
 
@@ -180,8 +181,10 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     return c.body(JSON.stringify({ '@odata.context': context, ...project(view(device), q.select) }), 200);
   });
 
-  // recoverPasscode: queues the action and answers 204; the device carries it out later.
-  const recoverPasscode = async (c: Context<Env>, deviceId: string, ownerKey?: string) => {
+  // resetPasscode and recoverPasscode: queue the action and answer 204; the device carries it out later. On a
+  // platform that does not support the action Intune answers 400 with its wrapped message (or, by a switch, 204
+  // and later notSupported, the other behaviour reported).
+  const passcodeAction = async (c: Context<Env>, action: PasscodeActionName, deviceId: string, ownerKey?: string) => {
     const g = await guard(c, PRIVILEGED_PERMISSIONS);
     if (!g.ok) return g.response;
     const body = await c.req.text();
@@ -198,13 +201,26 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     if (!canSee(g.caller.user, device)) {
       return forbidden(c, 'User is not authorized to perform this operation on this device (scope tags)');
     }
-    ctx.actions.record(device.graph.id, 'recoverPasscode', ctx.clock.now(), requestIds(c).clientRequestId);
+    if (effectOf(device, action) === 'unsupported' && ctx.settings.unsupportedAction === 'badRequest') {
+      return graphError(c, {
+        status: 400, code: 'BadRequest',
+        message: intuneMessage('BadRequest', 'An error has occurred', requestIds(c).requestId, intunePath(c)),
+      });
+    }
+    ctx.actions.record(device, action, ctx.clock.now(), requestIds(c).clientRequestId);
     return c.body(null, 204);
   };
 
-  app.post('/v1.0/deviceManagement/managedDevices/:id/recoverPasscode', (c) => recoverPasscode(c, c.req.param('id')));
-  app.post('/v1.0/users/:user/managedDevices/:id/recoverPasscode', (c) => recoverPasscode(c, c.req.param('id'), c.req.param('user')));
-  app.post('/v1.0/deviceManagement/detectedApps/:appId/managedDevices/:id/recoverPasscode', (c) => recoverPasscode(c, c.req.param('id')));
+  for (const action of ['resetPasscode', 'recoverPasscode'] as const) {
+    app.post(`/v1.0/deviceManagement/managedDevices/:id/${action}`, (c) => passcodeAction(c, action, c.req.param('id')));
+    app.post(`/v1.0/users/:user/managedDevices/:id/${action}`, (c) => passcodeAction(c, action, c.req.param('id'), c.req.param('user')));
+    app.post(`/v1.0/deviceManagement/detectedApps/:appId/managedDevices/:id/${action}`, (c) => passcodeAction(c, action, c.req.param('id')));
+  }
+
+  /** The path as Intune's front end names it in its error messages. */
+  function intunePath(c: Context<Env>): string {
+    return c.req.path.replace(/^\/v1\.0/, '');
+  }
 
   function lookup(id: string): StoredDevice | undefined {
     return GUID_RE.test(id) ? ctx.index.deviceById.get(id.toLowerCase()) : undefined;

@@ -16,7 +16,7 @@ beforeEach(async () => {
   await control(emu, 'POST', '/clock', { freeze: true });
   const { now } = await control<{ now: string }>(emu, 'GET', '/clock');
   await control(emu, 'POST', '/clock', { advanceMs: 20_000 - (Date.parse(now) % 20_000) });
-  onlineDevice = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'EMEA' && d.scenario === 'online')?.graph.id ?? '';
+  onlineDevice = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'EMEA' && d.scenario === 'online' && d.mode === 'androidFullyManaged')?.graph.id ?? '';
 });
 
 const LIST = '/v1.0/deviceManagement/managedDevices?$top=1&$select=id';
@@ -56,9 +56,9 @@ describe('throttling at Intune\'s limits', () => {
     expect((await graphGet(emu, LIST, c)).status).toBe(429); // the tenant's 4000 are gone
   });
 
-  it('allows 200 writes per app in a window; the 201st recoverPasscode gets 429', async () => {
+  it('allows 200 writes per app in a window; the 201st resetPasscode gets 429', async () => {
     const token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
-    const path = `/v1.0/deviceManagement/managedDevices/${onlineDevice}/recoverPasscode`;
+    const path = `/v1.0/deviceManagement/managedDevices/${onlineDevice}/resetPasscode`;
     const writes = await burst(200, () => graphPost(emu, path, token));
     expect(writes.every((r) => r.status === 204)).toBe(true);
     const over = await graphPost(emu, path, token);
@@ -68,7 +68,7 @@ describe('throttling at Intune\'s limits', () => {
   });
 
   it('allows 400 writes per tenant across apps', async () => {
-    const path = `/v1.0/deviceManagement/managedDevices/${onlineDevice}/recoverPasscode`;
+    const path = `/v1.0/deviceManagement/managedDevices/${onlineDevice}/resetPasscode`;
     const apps = await Promise.all(['a', 'b', 'c'].map((x) => tokenFor(emu, DEMO_ACCOUNTS.admin, undefined, { appId: `${x.repeat(8)}-0000-4000-8000-000000000000` })));
     await burst(200, () => graphPost(emu, path, apps[0]));
     await burst(200, () => graphPost(emu, path, apps[1]));

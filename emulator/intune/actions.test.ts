@@ -1,10 +1,12 @@
-// recoverPasscode at the HTTP level: the answers Graph gives, and each device scenario moved through to
-// its terminal state on the emulator's clock.
+// The passcode actions at the HTTP level: the answers Graph gives on each documented path, what each enrollment
+// mode does with resetPasscode and recoverPasscode (from the one table in tenant/enrollment.ts), the failure
+// modes a helpdesk meets, and each device scenario moved through to its terminal state on the emulator's clock.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../app';
 import { DEMO_ACCOUNTS } from '../constants';
+import { ENROLLMENT_MODE_KEYS, ENROLLMENT_MODES, type EnrollmentModeKey } from '../tenant/enrollment';
 import type { ActionScenario, DeviceActionResult } from '../tenant/types';
-import { SCOPES, control, createTestEmulator, graphGet, graphPost, tokenFor, type GraphErrorJson } from '../testing';
+import { SCOPES, TEST_EPOCH, control, createTestEmulator, graphGet, graphPost, tokenFor, type GraphErrorJson } from '../testing';
 
 let emu: Emulator;
 let agent: string;
@@ -18,101 +20,208 @@ beforeEach(async () => {
   agent = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
 });
 
-interface ControlDevice { id: string; scenario: ActionScenario; operatingSystem: string; managementAgent: string; userPrincipalName: string }
-const findDevice = async (query: string) => {
-  const { devices } = await control<{ devices: ControlDevice[] }>(emu, 'GET', `/devices?scopeTag=EMEA&${query}`);
-  if (!devices[0]) throw new Error(`no device for ${query}`);
+interface ControlDevice { id: string; scenario: ActionScenario; mode: EnrollmentModeKey; operatingSystem: string; userPrincipalName: string }
+interface ControlAction { deviceId: string; actionName: string; requestedAt: string; passcode: string | null; state: string }
+const findDevice = async (query: Record<string, string>) => {
+  const { devices } = await control<{ devices: ControlDevice[] }>(emu, 'GET', `/devices?${new URLSearchParams({ scopeTag: 'EMEA', ...query })}`);
+  if (!devices[0]) throw new Error(`no device for ${JSON.stringify(query)}`);
   return devices[0];
 };
-const recover = (id: string, token = agent) => graphPost(emu, `/v1.0/deviceManagement/managedDevices/${id}/recoverPasscode`, token);
-const results = async (id: string) => {
-  const res = await graphGet(emu, `/v1.0/deviceManagement/managedDevices/${id}?$select=id,deviceActionResults,lastSyncDateTime`, agent);
-  return (await res.json()) as { deviceActionResults: DeviceActionResult[]; lastSyncDateTime: string };
+const online = (mode: EnrollmentModeKey) => findDevice({ mode, scenario: 'online' });
+const post = (id: string, action: 'resetPasscode' | 'recoverPasscode', token = agent) =>
+  graphPost(emu, `/v1.0/deviceManagement/managedDevices/${id}/${action}`, token);
+const read = async (id: string) => {
+  const res = await graphGet(emu, `/v1.0/deviceManagement/managedDevices/${id}?$select=id,deviceActionResults,lastSyncDateTime,managementState`, agent);
+  return (await res.json()) as { deviceActionResults: DeviceActionResult[]; lastSyncDateTime: string; managementState: string };
 };
-const stateOf = async (id: string) => (await results(id)).deviceActionResults.find((r) => r.actionName === 'recoverPasscode')?.actionState;
+const entry = async (id: string, action = 'resetPasscode') => (await read(id)).deviceActionResults.find((r) => r.actionName === action);
+const stateOf = async (id: string, action = 'resetPasscode') => (await entry(id, action))?.actionState;
 const advance = (ms: number) => control(emu, 'POST', '/clock', { advanceMs: ms });
+const emulatorPasscode = async (id: string) =>
+  (await control<{ actions: ControlAction[] }>(emu, 'GET', `/actions?deviceId=${id}`)).actions.at(-1)?.passcode ?? null;
+/** Intune's twice-wrapped error message, unwrapped: the human text and the Operation ID. */
+const unwrap = (message: string) => {
+  const outer = JSON.parse(message) as { ErrorCode: string; Message: string };
+  const inner = JSON.parse(outer.Message) as { Message: string };
+  return { errorCode: outer.ErrorCode, text: inner.Message, operationId: /Operation ID \(for customer support\): ([0-9a-f-]{36})/.exec(inner.Message)?.[1] };
+};
 
-describe('recoverPasscode answers', () => {
-  it('answers 204 with no body and queues the action as pending', async () => {
-    const d = await findDevice('scenario=online');
-    const res = await recover(d.id);
-    expect(res.status).toBe(204);
-    expect(await res.text()).toBe('');
-    expect(res.headers.get('request-id')).toBeTruthy();
-    const entry = (await results(d.id)).deviceActionResults[0];
-    expect(entry).toMatchObject({ actionName: 'recoverPasscode', actionState: 'pending' });
-    expect(entry?.startDateTime).toBe(entry?.lastUpdatedDateTime);
+describe('the documented paths and answers', () => {
+  for (const action of ['resetPasscode', 'recoverPasscode'] as const) {
+    const mode: EnrollmentModeKey = action === 'resetPasscode' ? 'iosAutomatedEnrollment' : 'windowsMobile';
+    it(`${action}: 204 with no body on all three paths, each queuing a pending action`, async () => {
+      const d = await online(mode);
+      const paths = [
+        `/v1.0/deviceManagement/managedDevices/${d.id}/${action}`,
+        `/v1.0/users/${d.userPrincipalName}/managedDevices/${d.id}/${action}`,
+        `/v1.0/deviceManagement/detectedApps/0a1b2c3d-0000-4000-8000-000000000001/managedDevices/${d.id}/${action}`,
+      ];
+      for (const path of paths) {
+        const res = await graphPost(emu, path, agent);
+        expect(res.status, path).toBe(204);
+        expect(await res.text()).toBe('');
+        expect(res.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      }
+      expect((await control<{ actions: unknown[] }>(emu, 'GET', `/actions?deviceId=${d.id}`)).actions).toHaveLength(3);
+      const e = await entry(d.id, action);
+      expect(e).toMatchObject({ actionName: action, actionState: 'pending' });
+      expect(e?.startDateTime).toBe(e?.lastUpdatedDateTime);
+    });
+  }
+
+  it('404s on the /users path when the device is not that user\'s', async () => {
+    const d = await online('iosAutomatedEnrollment');
+    expect((await graphPost(emu, `/v1.0/users/${DEMO_ACCOUNTS.admin}/managedDevices/${d.id}/resetPasscode`, agent)).status).toBe(404);
   });
 
-  it('also works on the /users/{id}/managedDevices/{id} path, and 404s when the device is not that user\'s', async () => {
-    const d = await findDevice('scenario=online');
-    expect((await graphPost(emu, `/v1.0/users/${d.userPrincipalName}/managedDevices/${d.id}/recoverPasscode`, agent)).status).toBe(204);
-    const other = await graphPost(emu, `/v1.0/users/${DEMO_ACCOUNTS.admin}/managedDevices/${d.id}/recoverPasscode`, agent);
-    expect(other.status).toBe(404);
-  });
-
-  it('also works on the /deviceManagement/detectedApps/{id}/managedDevices/{id} path', async () => {
-    const d = await findDevice('scenario=online');
-    const res = await graphPost(emu, `/v1.0/deviceManagement/detectedApps/0a1b2c3d-0000-4000-8000-000000000001/managedDevices/${d.id}/recoverPasscode`, agent);
-    expect(res.status).toBe(204);
-    expect(await stateOf(d.id)).toBe('pending');
-  });
-
-  it('answers 403 to a token without the privileged permission, and queues nothing', async () => {
-    const d = await findDevice('scenario=online');
+  it('answers 403 to a token without the privileged permission, with Intune\'s wrapped message, and queues nothing', async () => {
+    const d = await online('androidFullyManaged');
     const readOnly = await tokenFor(emu, DEMO_ACCOUNTS.readOnly, [SCOPES.read]);
-    const res = await recover(d.id, readOnly);
+    const res = await post(d.id, 'resetPasscode', readOnly);
     expect(res.status).toBe(403);
     const body = (await res.json()) as GraphErrorJson;
     expect(body.error.code).toBe('Forbidden');
-    expect(JSON.parse(body.error.message).Message).toContain('DeviceManagementManagedDevices.PrivilegedOperations.All');
+    expect(unwrap(body.error.message).text).toContain('DeviceManagementManagedDevices.PrivilegedOperations.All');
     expect((await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions).toHaveLength(0);
   });
 
-  it('answers 404 ResourceNotFound for an unknown device', async () => {
-    const res = await recover('0badc0de-0000-4000-8000-000000000000');
-    expect(res.status).toBe(404);
-    expect(((await res.json()) as GraphErrorJson).error.code).toBe('ResourceNotFound');
-  });
-
-  it('answers 400 when a body is sent', async () => {
-    const d = await findDevice('scenario=online');
-    const res = await graphPost(emu, `/v1.0/deviceManagement/managedDevices/${d.id}/recoverPasscode`, agent, {
+  it('answers 404 ResourceNotFound for an unknown device, and 400 when a body is sent', async () => {
+    expect(((await (await post('0badc0de-0000-4000-8000-000000000000', 'resetPasscode')).json()) as GraphErrorJson).error.code).toBe('ResourceNotFound');
+    const d = await online('androidFullyManaged');
+    const res = await graphPost(emu, `/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`, agent, {
       body: '{"passcode":"1234"}', headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as GraphErrorJson).error.code).toBe('BadRequest');
   });
 
-  it('treats a second POST while pending as a second action, and counts every POST', async () => {
-    const d = await findDevice('scenario=offline');
-    await recover(d.id);
+  it('treats a second POST while pending as a second action, and Graph shows the newest', async () => {
+    const d = await findDevice({ mode: 'androidFullyManaged', scenario: 'offline' });
+    await post(d.id, 'resetPasscode');
     await advance(60_000);
-    await recover(d.id);
-    const { actions } = await control<{ actions: { deviceId: string; requestedAt: string }[] }>(emu, 'GET', `/actions?deviceId=${d.id}`);
+    await post(d.id, 'resetPasscode');
+    const { actions } = await control<{ actions: ControlAction[] }>(emu, 'GET', `/actions?deviceId=${d.id}`);
     expect(actions).toHaveLength(2);
-    const entries = (await results(d.id)).deviceActionResults;
+    const entries = (await read(d.id)).deviceActionResults;
     expect(entries).toHaveLength(1);
-    expect(entries[0]?.startDateTime).toBe(actions[1]?.requestedAt.replace(/\.\d{3}Z$/, 'Z'));
+    expect(Date.parse(entries[0]?.startDateTime ?? '')).toBe(Date.parse(actions[1]?.requestedAt ?? ''));
+  });
+
+  it('reports entries with @odata.type and times with seven fractional digits', async () => {
+    const d = await online('androidFullyManaged');
+    await post(d.id, 'resetPasscode');
+    const e = await entry(d.id);
+    expect(e?.['@odata.type']).toBe('#microsoft.graph.resetPasscodeActionResult');
+    expect(e?.startDateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
+    expect(e).toMatchObject({ passcode: null, errorCode: 0 });
+  });
+});
+
+describe('what each enrollment mode does (the one table)', () => {
+  for (const mode of ENROLLMENT_MODE_KEYS) {
+    const spec = ENROLLMENT_MODES[mode];
+    for (const action of ['resetPasscode', 'recoverPasscode'] as const) {
+      const supported = action === 'resetPasscode' ? spec.resetPasscode !== 'unsupported' : spec.recoverPasscode === 'supported';
+      it(`${spec.label}: ${action} ${supported ? 'is carried out' : 'is refused with 400 and Intune\'s wrapped message'}`, async () => {
+        const d = await online(mode);
+        const res = await post(d.id, action);
+        if (!supported) {
+          expect(res.status).toBe(400);
+          const body = (await res.json()) as GraphErrorJson;
+          expect(body.error.code).toBe('BadRequest');
+          const inner = unwrap(body.error.message);
+          expect(inner.errorCode).toBe('BadRequest');
+          expect(inner.operationId).toMatch(/^[0-9a-f-]{36}$/);
+          expect(inner.text).toContain(`/managedDevices/${d.id}/${action}`);
+          expect(await entry(d.id, action)).toBeUndefined();
+          return;
+        }
+        expect(res.status).toBe(204);
+        await advance(7000);
+        const e = await entry(d.id, action);
+        expect(e?.actionState).toBe('done');
+        const generates = action === 'resetPasscode' && (spec.resetPasscode === 'deviceReset' || spec.resetPasscode === 'workProfileReset');
+        if (action === 'resetPasscode') {
+          // iOS: removed, no passcode; Android: a temporary passcode, the one Intune generated.
+          expect(e?.passcode).toBe(generates ? await emulatorPasscode(d.id) : null);
+          if (generates) expect(e?.passcode).toMatch(/^\d{8}$/);
+        } else {
+          expect(e?.['@odata.type']).toBe('#microsoft.graph.deviceActionResult');
+        }
+      });
+    }
+  }
+
+  it('shows a generated passcode for seven days, then no longer', async () => {
+    const d = await online('androidPersonalWorkProfile');
+    await post(d.id, 'resetPasscode');
+    await advance(7000);
+    const passcode = (await entry(d.id))?.passcode;
+    expect(passcode).toMatch(/^\d{8}$/);
+    await advance(7 * 86_400_000 - 60_000);
+    agent = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
+    expect((await entry(d.id))?.passcode).toBe(passcode);
+    await advance(120_000);
+    agent = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
+    expect(await entry(d.id)).toMatchObject({ actionState: 'done', passcode: null });
+  });
+
+  it('by a switch, an unsupported platform answers 204 and later notSupported', async () => {
+    await control(emu, 'PUT', '/unsupported-action', { answer: 'acceptedThenNotSupported' });
+    const d = await online('macos');
+    expect((await post(d.id, 'resetPasscode')).status).toBe(204);
+    expect(await stateOf(d.id)).toBe('pending');
+    await advance(2500);
+    expect(await stateOf(d.id)).toBe('notSupported');
+    await advance(60_000);
+    expect(await stateOf(d.id)).toBe('notSupported');
+  });
+});
+
+describe('failure modes a helpdesk meets', () => {
+  it('Android without an enforced passcode policy: active, then failed with an errorCode', async () => {
+    const d = await online('androidFullyManaged');
+    await control(emu, 'PUT', `/devices/${d.id}/scenario`, { scenario: 'failing' });
+    await post(d.id, 'resetPasscode');
+    await advance(2500);
+    expect(await stateOf(d.id)).toBe('active');
+    await advance(4000);
+    expect(await entry(d.id)).toMatchObject({ actionState: 'failed', passcode: null, errorCode: ENROLLMENT_MODES.androidFullyManaged.failsWithout?.errorCode });
+  });
+
+  it('iOS with a bad unlock token: failed with its own errorCode', async () => {
+    const d = await online('iosDeviceEnrollment');
+    await control(emu, 'PUT', `/devices/${d.id}/scenario`, { scenario: 'failing' });
+    await post(d.id, 'resetPasscode');
+    await advance(7000);
+    expect(await entry(d.id)).toMatchObject({ actionState: 'failed', errorCode: ENROLLMENT_MODES.iosDeviceEnrollment.failsWithout?.errorCode });
+  });
+
+  it('a pending wipe takes precedence: the passcode action stays pending, and managementState says why', async () => {
+    const d = await online('androidFullyManaged');
+    await control(emu, 'PUT', `/devices/${d.id}/management-state`, { managementState: 'wipePending' });
+    await post(d.id, 'resetPasscode');
+    await advance(60_000);
+    expect(await stateOf(d.id)).toBe('pending');
+    expect((await read(d.id)).managementState).toBe('wipePending');
   });
 });
 
 describe('action states by device scenario', () => {
   it('online: pending, then active, then done, and the device shows a fresh sync', async () => {
-    const d = await findDevice('scenario=online');
-    await recover(d.id);
+    const d = await online('iosAutomatedEnrollment');
+    await post(d.id, 'resetPasscode');
     expect(await stateOf(d.id)).toBe('pending');
     await advance(2500);
     expect(await stateOf(d.id)).toBe('active');
     await advance(4000);
     expect(await stateOf(d.id)).toBe('done');
     const { now } = await control<{ now: string }>(emu, 'GET', '/clock');
-    expect(Date.parse(now) - Date.parse((await results(d.id)).lastSyncDateTime)).toBeLessThan(10_000);
+    expect(Date.parse(now) - Date.parse((await read(d.id)).lastSyncDateTime)).toBeLessThan(10_000);
   });
 
   it('offline: stays pending however long, until the device checks in', async () => {
-    const d = await findDevice('scenario=offline');
-    await recover(d.id);
+    const d = await findDevice({ mode: 'iosAutomatedEnrollment', scenario: 'offline' });
+    await post(d.id, 'resetPasscode');
     await advance(7 * 86_400_000);
     agent = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk); // a week later the agent has a new token
     expect(await stateOf(d.id)).toBe('pending');
@@ -123,37 +232,19 @@ describe('action states by device scenario', () => {
     expect(await stateOf(d.id)).toBe('done');
   });
 
-  it('notSupported: a Windows device ends in notSupported', async () => {
-    const d = await findDevice('scenario=notSupported&operatingSystem=Windows');
-    await recover(d.id);
-    await advance(2500);
-    expect(await stateOf(d.id)).toBe('notSupported');
-    await advance(60_000);
-    expect(await stateOf(d.id)).toBe('notSupported');
-  });
-
-  it('failing: active, then failed', async () => {
-    const d = await findDevice('scenario=online');
-    await control(emu, 'PUT', `/devices/${d.id}/scenario`, { scenario: 'failing' });
-    await recover(d.id);
-    await advance(2500);
-    expect(await stateOf(d.id)).toBe('active');
-    await advance(4000);
-    expect(await stateOf(d.id)).toBe('failed');
-  });
-
-  it('scenarios follow the platform by default: desktops and Android device admin do not support it', () => {
-    for (const d of emu.ctx.tenant.devices) {
-      const desktopOrDa = ['Windows', 'macOS'].includes(d.graph.operatingSystem) || (d.graph.operatingSystem === 'Android' && d.graph.managementAgent === 'mdm');
-      expect(d.scenario === 'notSupported', d.graph.deviceName).toBe(desktopOrDa);
+  it('scenarios follow the device: a week without sync is offline; every mode is in the tenant', () => {
+    const devices = emu.ctx.tenant.devices;
+    for (const d of devices) {
+      const silentForAWeek = TEST_EPOCH.getTime() - Date.parse(d.graph.lastSyncDateTime) > 7 * 86_400_000;
+      if (silentForAWeek) expect(d.scenario, d.graph.deviceName).toBe('offline');
     }
-    expect(emu.ctx.tenant.devices.some((d) => d.scenario === 'offline')).toBe(true);
+    for (const mode of ENROLLMENT_MODE_KEYS) expect(devices.some((d) => d.mode === mode && d.scopeTag === 'EMEA'), mode).toBe(true);
   });
 
   it('a test can slow or speed the device with timings', async () => {
     await control(emu, 'PUT', '/timings', { pickupMs: 100, completeMs: 100 });
-    const d = await findDevice('scenario=online');
-    await recover(d.id);
+    const d = await online('iosAutomatedEnrollment');
+    await post(d.id, 'resetPasscode');
     await advance(250);
     expect(await stateOf(d.id)).toBe('done');
   });

@@ -34,15 +34,17 @@ describe('scope tags', () => {
   });
 
   it('refuses reading and acting on a device outside the agent\'s scope with Intune\'s 403', async () => {
-    const outside = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'AMER' && d.scenario === 'online');
+    const outside = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'AMER' && d.scenario === 'online' && d.mode === 'androidFullyManaged');
     const token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
     const read = await graphGet(emu, `/v1.0/deviceManagement/managedDevices/${outside?.graph.id}`, token);
     expect(read.status).toBe(403);
-    const act = await graphPost(emu, `/v1.0/deviceManagement/managedDevices/${outside?.graph.id}/recoverPasscode`, token);
+    const act = await graphPost(emu, `/v1.0/deviceManagement/managedDevices/${outside?.graph.id}/resetPasscode`, token);
     expect(act.status).toBe(403);
     const body = (await act.json()) as GraphErrorJson;
     expect(body.error.code).toBe('Forbidden');
-    const inner = JSON.parse(body.error.message) as { _version: number; Message: string };
+    const outer = JSON.parse(body.error.message) as { ErrorCode: string; Message: string };
+    expect(outer.ErrorCode).toBe('Forbidden');
+    const inner = JSON.parse(outer.Message) as { _version: number; Message: string };
     expect(inner._version).toBe(3);
     expect(inner.Message).toMatch(/not authorized.*scope tags/);
     expect((await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions).toHaveLength(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../constants';
+import { ENROLLMENT_MODE_KEYS, ENROLLMENT_MODES, type EnrollmentModeKey } from './enrollment';
 import { asciiFold, seedTenant } from './seed';
 
 const epoch = new Date('2026-11-28T09:00:00Z');
@@ -20,8 +21,19 @@ describe('seeded tenant', () => {
     for (const upn of Object.values(DEMO_ACCOUNTS)) expect(t.users.some((u) => u.userPrincipalName === upn)).toBe(true);
     const platforms = new Set(t.devices.map((d) => `${d.graph.operatingSystem}/${d.graph.managementAgent}`));
     expect([...platforms].sort()).toEqual([
-      'Android/googleCloudDevicePolicyController', 'Android/mdm', 'Windows/mdm', 'iOS/mdm', 'iPadOS/mdm', 'macOS/mdm',
+      'Android/googleCloudDevicePolicyController', 'Android/intuneAosp', 'Android/mdm', 'Windows/mdm', 'iOS/mdm', 'iPadOS/mdm', 'macOS/mdm',
     ]);
+    // Every enrollment mode, in proportions like a real fleet's; Graph's fields follow the mode's row of the table.
+    const share = (mode: EnrollmentModeKey) => t.devices.filter((d) => d.mode === mode).length / t.devices.length;
+    for (const mode of ENROLLMENT_MODE_KEYS) expect(share(mode), mode).toBeGreaterThan(0);
+    expect(share('iosAutomatedEnrollment')).toBeGreaterThan(share('iosUserEnrollment'));
+    expect(share('windowsMobile')).toBeLessThan(0.02);
+    for (const d of t.devices) {
+      const mode = ENROLLMENT_MODES[d.mode];
+      expect(mode.deviceEnrollmentTypes).toContain(d.graph.deviceEnrollmentType);
+      expect([d.graph.operatingSystem, d.graph.managementAgent, d.graph.managedDeviceOwnerType, d.graph.isSupervised])
+        .toEqual([mode.operatingSystem, mode.managementAgent, mode.ownerType, mode.supervised]);
+    }
     expect(new Set(t.devices.map((d) => d.graph.id)).size).toBe(2500);
     expect(new Set(t.users.map((u) => u.userPrincipalName)).size).toBe(800);
   });

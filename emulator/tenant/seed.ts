@@ -1,7 +1,8 @@
 // Builds a deterministic tenant from a seed: the same seed, sizes and epoch always give the same users and
 // devices. Dates are offsets from the epoch so that a demo started today shows "synced 5 minutes ago".
 import { Faker, base, de, en, en_GB, es, fr, nl, pl, sv } from '@faker-js/faker';
-import { CARRIERS, DEVICE_CATEGORIES, PLATFORMS, type PlatformProfile } from './catalog';
+import { CARRIERS, DEVICE_CATEGORIES, HARDWARE, MODE_MIX, type HardwareProfile } from './catalog';
+import { ENROLLMENT_MODE_KEYS, ENROLLMENT_MODES, type EnrollmentMode, type EnrollmentModeKey } from './enrollment';
 import { APPLE_SERIAL, UPPER_ALNUM, digits, fromAlphabet, guid, hex } from './random-strings';
 import { DEMO_ACCOUNTS, TENANT_DOMAIN, TENANT_ID } from '../constants';
 import type { ActionScenario, DirectoryUser, ManagedDevice, ScopeTag, StoredDevice, Tenant } from './types';
@@ -68,35 +69,42 @@ export function seedTenant(options: SeedOptions): Tenant {
   const regular = users.filter((u) => u.agentRole === undefined && !named.has(u.userPrincipalName));
   const devices: StoredDevice[] = [];
 
-  const makeDevice = (owner: DirectoryUser, platform: PlatformProfile, overrides: Partial<ManagedDevice> = {}) => {
-    const graph = { ...buildDevice(rng, owner, platform, daysAgo), ...overrides };
-    devices.push({ graph, scopeTag: owner.scopeTag, scenario: scenarioFor(graph, platform, epochMs), scenarioSince: 0 });
+  const hardwareOf = (mode: EnrollmentModeKey) => HARDWARE[MODE_MIX.find((m) => m.mode === mode)?.hardware ?? 'iphone'];
+  const makeDevice = (owner: DirectoryUser, modeKey: EnrollmentModeKey, overrides: Partial<ManagedDevice> = {}) => {
+    const mode = ENROLLMENT_MODES[modeKey];
+    const graph = { ...buildDevice(rng, owner, mode, hardwareOf(modeKey), daysAgo), ...overrides };
+    devices.push({ graph, mode: modeKey, scopeTag: owner.scopeTag, scenario: scenarioFor(graph, epochMs), scenarioSince: 0, managementStateSince: 0 });
     return graph;
   };
-  const platformByKey = (key: PlatformProfile['key']) => PLATFORMS.find((p) => p.key === key) ?? PLATFORMS[0]!;
 
   // The cases that trip a helpdesk, placed first so they exist in every tenant size.
   const zoe = users.find((u) => u.userPrincipalName.startsWith('zoe.obrien@'));
   if (zoe && options.devices >= 6) {
     // Re-enrolment: the same person, the same device name, two device records; the old one stopped syncing.
-    makeDevice(zoe, platformByKey('ios'), { deviceName: "Zoë's iPhone", lastSyncDateTime: daysAgo(41.3) });
-    makeDevice(zoe, platformByKey('ios'), { deviceName: "Zoë's iPhone", lastSyncDateTime: daysAgo(0.02) });
+    makeDevice(zoe, 'iosAutomatedEnrollment', { deviceName: "Zoë's iPhone", lastSyncDateTime: daysAgo(41.3) });
+    makeDevice(zoe, 'iosAutomatedEnrollment', { deviceName: "Zoë's iPhone", lastSyncDateTime: daysAgo(0.02) });
     const sean = users.find((u) => u.userPrincipalName.startsWith('sean.oconnor@'));
-    if (sean) makeDevice(sean, platformByKey('androidEnterprise'), { deviceName: "O'Connor Pixel" });
+    if (sean) makeDevice(sean, 'androidFullyManaged', { deviceName: "O'Connor Pixel" });
     // Enrolled by one person, now assigned to another: the device UPN differs from its primary user.
     const enroller = regular[regular.length - 1];
     if (enroller && enroller !== zoe) {
-      makeDevice(zoe, platformByKey('ipados'), {
+      makeDevice(zoe, 'ipadosAutomatedEnrollment', {
         deviceName: 'Shared iPad Reception', userPrincipalName: enroller.userPrincipalName,
         emailAddress: enroller.mail, userDisplayName: enroller.displayName,
       });
     }
   }
 
+  // One device of every enrollment mode in the demo agent's region, synced today, so every kind of passcode
+  // action (and every "no action here") can be tried in any tenant size.
+  const emea = regular.filter((u) => u.scopeTag === 'EMEA');
+  if (options.devices >= 30 && emea.length > 0) {
+    ENROLLMENT_MODE_KEYS.forEach((mode, i) => makeDevice(emea[(i * 7) % emea.length]!, mode, { lastSyncDateTime: daysAgo(0.01 + i / 1000) }));
+  }
+
+  const pickOwner = () => regular[rng.number.int({ min: 0, max: regular.length - 1 })] ?? users[0]!;
   while (devices.length < options.devices) {
-    const owner = regular[rng.number.int({ min: 0, max: regular.length - 1 })] ?? users[0]!;
-    const platform = rng.helpers.weightedArrayElement(PLATFORMS.map((p) => ({ weight: p.weight, value: p })));
-    makeDevice(owner, platform);
+    makeDevice(pickOwner(), rng.helpers.weightedArrayElement(MODE_MIX.map((m) => ({ weight: m.weight, value: m.mode }))));
   }
   return {
     tenantId: TENANT_ID, domain: TENANT_DOMAIN, displayName: 'Contoso (emulated)',
@@ -146,9 +154,9 @@ export function asciiFold(s: string): string {
 }
 
 function buildDevice(
-  rng: Faker, owner: DirectoryUser, platform: PlatformProfile, daysAgo: (d: number) => string,
+  rng: Faker, owner: DirectoryUser, mode: EnrollmentMode, hardware: HardwareProfile, daysAgo: (d: number) => string,
 ): ManagedDevice {
-  const hw = rng.helpers.arrayElement(platform.models);
+  const hw = rng.helpers.arrayElement(hardware.models);
   const enrolledDays = rng.number.float({ min: 20, max: 900, fractionDigits: 4 });
   const syncDays = rng.helpers.weightedArrayElement([
     { weight: 70, value: rng.number.float({ min: 0.001, max: 1 }) },
@@ -161,36 +169,35 @@ function buildDevice(
     { weight: 4, value: 'inGracePeriod' as const }, { weight: 4, value: 'unknown' as const },
     { weight: 1, value: 'error' as const }, { weight: 1, value: 'conflict' as const },
   ]);
-  const owned = platform.key === 'androidDeviceAdmin' || rng.number.float() < 0.15 ? 'personal' : 'company';
-  const serialNumber = serialFor(rng, platform, hw.manufacturer);
+  const serialNumber = serialFor(rng, hardware, hw.manufacturer);
   const upnPrefix = owner.userPrincipalName.split('@')[0] ?? 'user';
   const enrolled = daysAgo(enrolledDays);
-  const mobile = platform.hasImei;
+  const mobile = hardware.hasImei;
   const storage = rng.helpers.arrayElement([64, 128, 256, 512]) * 1_073_741_824;
   const graceDate = compliance === 'inGracePeriod' ? daysAgo(-rng.number.int({ min: 1, max: 6 })) : '9999-12-31T23:59:59Z';
 
   return {
     id: guid(rng),
     userId: owner.id,
-    deviceName: deviceNameFor(rng, platform, owner, serialNumber, enrolled),
-    managedDeviceOwnerType: owned,
+    deviceName: deviceNameFor(rng, mode, owner, serialNumber, enrolled),
+    managedDeviceOwnerType: mode.ownerType,
     enrolledDateTime: enrolled,
     lastSyncDateTime: daysAgo(syncDays),
-    operatingSystem: platform.operatingSystem,
+    operatingSystem: mode.operatingSystem,
     complianceState: compliance,
-    jailBroken: platform.key === 'windows' || platform.key === 'macos' ? 'Unknown' : 'False',
-    managementAgent: platform.managementAgent,
-    osVersion: rng.helpers.arrayElement(platform.osVersions),
+    jailBroken: mode.operatingSystem === 'Windows' || mode.operatingSystem === 'macOS' ? 'Unknown' : 'False',
+    managementAgent: mode.managementAgent,
+    osVersion: rng.helpers.arrayElement(hardware.osVersions),
     easActivated: mobile && rng.number.float() < 0.6,
     easDeviceId: mobile ? fromAlphabet(rng, UPPER_ALNUM, 20) : '',
     easActivationDateTime: PLACEHOLDER_DATE,
     azureADRegistered: true,
-    deviceEnrollmentType: rng.helpers.arrayElement(platform.enrollmentTypes),
+    deviceEnrollmentType: rng.helpers.arrayElement(mode.deviceEnrollmentTypes),
     emailAddress: rng.number.float() < 0.95 ? owner.mail : '',
     azureADDeviceId: guid(rng),
     deviceRegistrationState: 'registered',
     deviceCategoryDisplayName: rng.helpers.arrayElement(DEVICE_CATEGORIES),
-    isSupervised: rng.number.float() < platform.supervisedShare,
+    isSupervised: mode.supervised,
     exchangeLastSuccessfulSyncDateTime: PLACEHOLDER_DATE,
     exchangeAccessState: 'none',
     exchangeAccessStateReason: 'none',
@@ -202,40 +209,39 @@ function buildDevice(
     complianceGracePeriodExpirationDateTime: graceDate,
     serialNumber,
     phoneNumber: mobile && rng.number.float() < 0.5 ? `+49 15${digits(rng, 9)}` : '',
-    androidSecurityPatchLevel: platform.operatingSystem === 'Android' ? `2026-${String(rng.number.int({ min: 1, max: 10 })).padStart(2, '0')}-01` : '',
+    androidSecurityPatchLevel: mode.operatingSystem === 'Android' ? `2026-${String(rng.number.int({ min: 1, max: 10 })).padStart(2, '0')}-01` : '',
     userDisplayName: owner.displayName,
     wiFiMacAddress: hex(rng, 12),
     subscriberCarrier: mobile ? rng.helpers.arrayElement(CARRIERS) : '',
     meid: '',
     totalStorageSpaceInBytes: storage,
     freeStorageSpaceInBytes: Math.floor(storage * rng.number.float({ min: 0.05, max: 0.8 })),
-    managedDeviceName: `${upnPrefix}_${platform.operatingSystem}_${enrolled.slice(0, 10)}`,
+    managedDeviceName: `${upnPrefix}_${mode.operatingSystem}_${enrolled.slice(0, 10)}`,
     partnerReportedThreatState: 'unknown',
     managementCertificateExpirationDate: daysAgo(-rng.number.int({ min: 30, max: 365 })),
     iccid: mobile && rng.number.float() < 0.5 ? `8949${digits(rng, 15)}` : '',
-    udid: platform.operatingSystem.endsWith('OS') ? hex(rng, 40) : '',
+    udid: mode.operatingSystem.endsWith('OS') ? hex(rng, 40) : '',
     notes: null,
     ethernetMacAddress: '',
     physicalMemoryInBytes: 0,
-    enrollmentProfileName: rng.helpers.arrayElement(platform.enrollmentProfiles),
+    enrollmentProfileName: rng.helpers.arrayElement(hardware.enrollmentProfiles),
+    managementState: 'managed',
     deviceActionResults: [],
   };
 }
 
 /**
- * A device's default answer to remote actions, from facts a helpdesk can see: desktops and Android device
- * administrator do not support passcode recovery, devices silent for a week are offline, and one in fifty
- * (by id) fails.
+ * A device's default answer to remote actions, from facts a helpdesk can see: devices silent for a week are
+ * offline, and one in fifty (by id) lacks what the action needs. Support itself follows the enrollment mode.
  */
-function scenarioFor(device: ManagedDevice, platform: PlatformProfile, epochMs: number): ActionScenario {
-  if (platform.key === 'windows' || platform.key === 'macos' || platform.key === 'androidDeviceAdmin') return 'notSupported';
+function scenarioFor(device: ManagedDevice, epochMs: number): ActionScenario {
   if (epochMs - Date.parse(device.lastSyncDateTime) > 7 * DAY_MS) return 'offline';
   if (parseInt(device.id.slice(0, 8), 16) % 50 === 0) return 'failing';
   return 'online';
 }
 
 function deviceNameFor(
-  rng: Faker, platform: PlatformProfile, owner: DirectoryUser, serial: string, enrolled: string,
+  rng: Faker, mode: EnrollmentMode, owner: DirectoryUser, serial: string, enrolled: string,
 ): string {
   const first = owner.givenName;
   const upnPrefix = owner.userPrincipalName.split('@')[0] ?? 'user';
@@ -243,26 +249,32 @@ function deviceNameFor(
   const hour = d.getUTCHours();
   // Intune's default Android name: <user>_AndroidForWork_<M/D/YYYY>_<h:mm AM|PM>
   const stamp = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}_${hour % 12 || 12}:${String(d.getUTCMinutes()).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
-  switch (platform.key) {
-    case 'ios':
+  switch (mode.key) {
+    case 'iosDeviceEnrollment': case 'iosAutomatedEnrollment': case 'iosUserEnrollment':
       return rng.number.float() < 0.7 ? `${first}'s iPhone` : 'iPhone';
-    case 'ipados':
+    case 'ipadosAutomatedEnrollment':
       return rng.number.float() < 0.6 ? `${first}'s iPad` : 'iPad';
-    case 'androidEnterprise':
+    case 'androidFullyManaged': case 'androidCorporateWorkProfile': case 'androidPersonalWorkProfile':
       return `${upnPrefix}_AndroidForWork_${stamp}`;
+    case 'androidDedicated':
+      return `KIOSK-${serial.slice(-6)}`;
+    case 'androidAosp':
+      return `${upnPrefix}_AOSP_${stamp}`;
     case 'androidDeviceAdmin':
       return `${upnPrefix}_Android_${stamp}`;
-    case 'windows':
+    case 'windowsDesktop':
       return rng.number.float() < 0.7 ? `CONTOSO-${serial.slice(-7)}` : `DESKTOP-${fromAlphabet(rng, UPPER_ALNUM, 7)}`;
+    case 'windowsMobile':
+      return `${first}'s Lumia`;
     case 'macos':
       return `${first}'s MacBook`;
   }
 }
 
-function serialFor(rng: Faker, platform: PlatformProfile, manufacturer: string): string {
+function serialFor(rng: Faker, hardware: HardwareProfile, manufacturer: string): string {
   if (manufacturer === 'Apple') return fromAlphabet(rng, APPLE_SERIAL, 10);
   if (manufacturer === 'samsung') return `R5${fromAlphabet(rng, UPPER_ALNUM, 9)}`;
-  return fromAlphabet(rng, UPPER_ALNUM, platform.key === 'windows' ? 10 : 12);
+  return fromAlphabet(rng, UPPER_ALNUM, hardware.key === 'windowsPc' ? 10 : 12);
 }
 
 /** A 15-digit IMEI whose last digit is the Luhn check digit, as on a real handset. */

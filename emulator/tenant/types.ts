@@ -1,17 +1,29 @@
 // The emulated tenant: Graph-shaped managed devices and directory users, plus what only the emulator knows
-// about them (scope tag, demo agent permissions).
+// about them (scope tag, enrollment mode, demo agent permissions).
+import type { EnrollmentModeKey } from './enrollment';
 
 export type ComplianceState =
   | 'unknown' | 'compliant' | 'noncompliant' | 'conflict' | 'error' | 'inGracePeriod' | 'configManager';
 export type OwnerType = 'company' | 'personal' | 'unknown';
 export type ActionState = 'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
 
+/** Graph's deviceActionResult, or its resetPasscodeActionResult subtype (with the generated passcode). */
 export interface DeviceActionResult {
+  '@odata.type': '#microsoft.graph.deviceActionResult' | '#microsoft.graph.resetPasscodeActionResult';
   actionName: string;
   actionState: ActionState;
   startDateTime: string;
   lastUpdatedDateTime: string;
+  /** resetPasscodeActionResult only: null for an iOS removal, after seven days, and before the device reports. */
+  passcode?: string | null;
+  /** resetPasscodeActionResult only (Int32, not nullable): 0 unless the device failed it. */
+  errorCode?: number;
 }
+
+/** managedDevice.managementState (v1.0 enum); a pending wipe or retire takes precedence over other actions. */
+export type ManagementState =
+  | 'managed' | 'retirePending' | 'retireFailed' | 'wipePending' | 'wipeFailed' | 'unhealthy' | 'deletePending'
+  | 'retireIssued' | 'wipeIssued' | 'wipeCanceled' | 'retireCanceled' | 'discovered';
 
 /** microsoft.graph.managedDevice as v1.0 returns it (the properties a console can see). */
 export interface ManagedDevice {
@@ -63,6 +75,7 @@ export interface ManagedDevice {
   ethernetMacAddress: string;
   physicalMemoryInBytes: number;
   enrollmentProfileName: string;
+  managementState: ManagementState;
   deviceActionResults: DeviceActionResult[];
 }
 
@@ -72,17 +85,22 @@ export type ScopeTag = (typeof SCOPE_TAGS)[number];
 
 /**
  * How a device answers remote actions: online devices carry them out within seconds; offline ones keep them
- * pending until they check in; some platforms report notSupported; a failing device ends in failed.
+ * pending until they check in; a failing device lacks what the action needs (a passcode policy on Android, a
+ * valid unlock token on iOS) and ends in failed. Whether an action is supported at all follows its enrollment mode.
  */
-export const ACTION_SCENARIOS = ['online', 'offline', 'notSupported', 'failing'] as const;
+export const ACTION_SCENARIOS = ['online', 'offline', 'failing'] as const;
 export type ActionScenario = (typeof ACTION_SCENARIOS)[number];
 
 export interface StoredDevice {
   graph: ManagedDevice;
+  /** How Intune enrolled it (emulator-only: Graph shows only the fields the mode implies). */
+  mode: EnrollmentModeKey;
   scopeTag: ScopeTag;
   scenario: ActionScenario;
   /** When the scenario last changed (emulator clock, ms); actions progress from then at the earliest. */
   scenarioSince: number;
+  /** When managementState last changed (emulator clock, ms): a wipe pending since then holds back later actions. */
+  managementStateSince: number;
 }
 
 export interface DirectoryUser {

@@ -19,6 +19,9 @@ export interface ErrorInfo {
   reason?: ForbiddenReason | null;
   /** The claims of a Graph claims challenge (base64), for an interactive token request. */
   claims?: string | null;
+  /** Intune's Operation ID and Activity ID from its wrapped message: what Microsoft support asks for. */
+  operationId?: string | null;
+  activityId?: string | null;
 }
 
 /** The body of every error answer from the console's API. */

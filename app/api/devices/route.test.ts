@@ -97,9 +97,9 @@ describe('GET /api/devices', () => {
     expect(body.nextCursor).not.toBeNull();
     expect(body).toMatchObject({ kind: null, received: 100, discarded: 0 });
     expect(Object.keys(body.devices[0] ?? {}).sort()).toEqual([
-      'complianceState', 'deviceName', 'emailAddress', 'id', 'imei', 'lastSyncDateTime', 'managedDeviceOwnerType',
-      'managementAgent', 'manufacturer', 'model', 'operatingSystem', 'osVersion', 'serialNumber', 'userDisplayName',
-      'userId', 'userPrincipalName',
+      'complianceState', 'deviceEnrollmentType', 'deviceName', 'emailAddress', 'id', 'imei', 'isSupervised', 'lastSyncDateTime',
+      'managedDeviceOwnerType', 'managementAgent', 'managementState', 'manufacturer', 'model', 'operatingSystem', 'osVersion',
+      'serialNumber', 'userDisplayName', 'userId', 'userPrincipalName',
     ]);
   });
 

@@ -5,7 +5,8 @@ import type { ActionStatus } from '@/lib/shared/actions/types';
 const at = Date.parse('2026-11-28T10:00:00Z');
 const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   actionId: 'a', deviceId: 'd', deviceName: 'n', ticket: 'INC-1', actorName: null, actorUpn: null,
-  requestedAt: new Date(at).toISOString(), state: 'pending', terminal: false, lastUpdated: null, graphRequestId: null, ...over,
+  graphAction: 'resetPasscode', kind: 'removePasscode', requestedAt: new Date(at).toISOString(), state: 'pending', terminal: false,
+  lastUpdated: null, graphRequestId: null, errorCode: null, passcode: null, managementState: null, ...over,
 });
 
 describe('pollInterval', () => {

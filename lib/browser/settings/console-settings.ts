@@ -1,14 +1,17 @@
 'use client';
 // Settings the browser needs beside MSAL's, handed down from the server's validated configuration.
 import { createContext, useContext } from 'react';
+import { DEFAULT_PASSCODE_POLICY, type PasscodePolicy } from '@/lib/shared/devices/passcode-action';
 import { DEFAULT_TICKET_RULE, type TicketRule } from '@/lib/shared/ticket';
 
 export interface ConsoleSettings {
   /** What a ticket reference must look like, and the example shown to agents. */
   ticket: TicketRule;
+  /** Which passcode actions this console offers (the server re-checks on every request). */
+  passcodePolicy: PasscodePolicy;
 }
 
-export const ConsoleSettingsContext = createContext<ConsoleSettings>({ ticket: DEFAULT_TICKET_RULE });
+export const ConsoleSettingsContext = createContext<ConsoleSettings>({ ticket: DEFAULT_TICKET_RULE, passcodePolicy: DEFAULT_PASSCODE_POLICY });
 
 export function useConsoleSettings(): ConsoleSettings {
   return useContext(ConsoleSettingsContext);

@@ -1,42 +1,100 @@
 import 'server-only';
 // Where an action stands now: its audit records, then the device's deviceActionResults read with the agent's
-// token. A state first seen is recorded as an observation (once); an action whose POST had an unknown fate
-// is settled from what the device shows, or recorded as not queued once the verify window has passed.
-import type { AuditStore } from '@/lib/server/audit/store';
+// token. Who is asking is decided before the audit store is read: an action is visible to the agent who
+// requested it, and to others only when Graph lets them read its device. A state first seen is recorded as an
+// observation (once). An action whose POST had an unknown fate is settled from what the device shows; when the
+// device shows nothing within the verify window it is "not confirmed", never "not queued": Graph can show an
+// action late or not at all, and the device guard stays until someone decides.
+import type { AuditRecord, AuditStore } from '@/lib/server/audit/store';
+import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import type { ServerEnv } from '@/lib/server/config/server-env';
-import { getManagedDevice } from '@/lib/server/graph/managed-devices';
-import { summarize } from './summarize';
+import { GraphError } from '@/lib/server/graph/errors';
+import { getManagedDevice, type TrackedActionResult } from '@/lib/server/graph/managed-devices';
 import { TERMINAL, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
+import { DEVICE_ID_PATTERN } from '@/lib/shared/devices/device-id';
+import { PASSCODE_VISIBLE_DAYS, REVEALS_PASSCODE, type GraphPasscodeAction } from '@/lib/shared/devices/passcode-action';
+import { summarize } from './summarize';
 
-/** Graph reports times to the second, from clocks not ours: an entry this much older still counts as ours. */
+/** Graph reports times from clocks not ours: an entry this much older than our request still counts as ours. */
 const CLOCK_TOLERANCE_MS = 60_000;
-const NOT_ASKED_GRAPH = new Set<TrackedState>(['refused', 'denied', 'rejected', 'failed', 'notQueued']);
+/** Settled before or without Graph: nothing to read from the device. */
+const NOT_ASKED_GRAPH = new Set<TrackedState>(['refused', 'denied', 'rejected', 'failed']);
+const ODATA_TYPE: Readonly<Record<GraphPasscodeAction, string>> = {
+  resetPasscode: '#microsoft.graph.resetPasscodeActionResult',
+  recoverPasscode: '#microsoft.graph.deviceActionResult',
+};
+const PRECEDING_STATES = new Set(['wipePending', 'retirePending', 'deletePending', 'wipeIssued', 'retireIssued']);
+const DAY_MS = 86_400_000;
 
-export async function actionStatus(
-  actionId: string, token: string,
-  deps: { store: AuditStore; env: Pick<ServerEnv, 'ACTION_VERIFY_WINDOW_SECONDS'>; now?: () => number },
-): Promise<ActionStatus | null> {
+export interface StatusDeps {
+  store: AuditStore;
+  env: Pick<ServerEnv, 'ACTION_VERIFY_WINDOW_SECONDS'>;
+  now?: () => number;
+}
+
+/** Graph's entry for our action: its name and subtype, started no earlier than our request (give or take). */
+export function entryFor(results: readonly TrackedActionResult[], action: GraphPasscodeAction, requestedAt: string): TrackedActionResult | undefined {
+  const requested = Date.parse(requestedAt);
+  return results.find((r) => r.actionName === action
+    && (r.odataType === null || r.odataType === ODATA_TYPE[action])
+    && r.startDateTime !== null && Date.parse(r.startDateTime) >= requested - CLOCK_TOLERANCE_MS);
+}
+
+/**
+ * The action's records, if the caller may see them: the caller is decided (Graph vouches for the token) before
+ * the store is read; someone else's action is shown only if Graph lets the caller read its device. Null when
+ * there is no such action or the caller may not see it (the same answer, so ids cannot be probed).
+ */
+export async function visibleRecords(actionId: string, token: string, store: AuditStore): Promise<AuditRecord[] | null> {
+  const caller = await verifiedCaller(token);
+  const records = await store.actionRecords(actionId);
+  const intent = records.find((r) => r.kind === 'intent');
+  if (!intent) return null;
+  if (caller.ok && intent.actor_oid !== null && intent.actor_oid === caller.claims.oid) return records;
+  if (!DEVICE_ID_PATTERN.test(intent.device_id)) return null;
+  try {
+    await getManagedDevice(token, intent.device_id, 'summary');
+    return records;
+  } catch (e) {
+    if (e instanceof GraphError && (e.status === 403 || e.status === 404)) return null;
+    throw e;
+  }
+}
+
+export async function actionStatus(actionId: string, token: string, deps: StatusDeps): Promise<ActionStatus | null> {
   const { store } = deps;
   const now = deps.now ?? Date.now;
-  const records = await store.actionRecords(actionId);
-  const known = summarize(records);
+  const records = await visibleRecords(actionId, token, store);
+  const known = records ? summarize(records, now()) : null;
   if (!known) return null;
   if (NOT_ASKED_GRAPH.has(known.state)) return known;
 
-  const { deviceActionResults: results } = await getManagedDevice(token, known.deviceId, 'actionResults');
-  const requested = Date.parse(known.requestedAt);
-  const entry = results.find((r) => r.actionName === 'recoverPasscode' && r.startDateTime !== null && Date.parse(r.startDateTime) >= requested - CLOCK_TOLERANCE_MS);
-  const context = { actionId, deviceId: known.deviceId, deviceName: known.deviceName, ticket: known.ticket };
+  const device = await getManagedDevice(token, known.deviceId, 'actionResults');
+  const entry = entryFor(device.deviceActionResults, known.graphAction, known.requestedAt);
+  const managementState = PRECEDING_STATES.has(device.managementState) ? device.managementState : null;
+  const context = { actionId, deviceId: known.deviceId, deviceName: known.deviceName, ticket: known.ticket, actionName: known.graphAction, actionKind: known.kind };
 
   if (entry && entry.actionState !== 'none') {
     await store.observe({ ...context, actionState: entry.actionState });
-    return { ...known, state: entry.actionState, terminal: TERMINAL.has(entry.actionState), lastUpdated: entry.lastUpdatedDateTime };
+    const state: TrackedState = entry.actionState;
+    // Whether Graph holds a passcode to reveal; the passcode itself never leaves this function.
+    const passcode = known.kind && REVEALS_PASSCODE.has(known.kind) && state === 'done'
+      ? (entry.passcode !== null ? 'available' : expiredOrUnavailable(entry.lastUpdatedDateTime, now()))
+      : null;
+    return {
+      ...known, state, terminal: TERMINAL.has(state), lastUpdated: entry.lastUpdatedDateTime,
+      errorCode: entry.errorCode === 0 ? null : entry.errorCode, passcode, managementState,
+    };
   }
-  if (known.state === 'verifying' && now() - requested > deps.env.ACTION_VERIFY_WINDOW_SECONDS * 1000) {
-    // The device never showed it: the POST did not queue the action. Free the device for a new request.
-    await store.observe({ ...context, actionState: 'notQueued' });
-    await store.releaseDevice(known.deviceId, actionId);
-    return { ...known, state: 'notQueued', terminal: true };
+  // Not shown (yet): Graph's list can omit an entry for a while, or for good. An unknown fate stays unknown.
+  if (known.state === 'verifying' && now() - Date.parse(known.requestedAt) > deps.env.ACTION_VERIFY_WINDOW_SECONDS * 1000) {
+    await store.observe({ ...context, actionState: 'notConfirmed' });
+    return { ...known, state: 'notConfirmed', terminal: false, managementState };
   }
-  return known;
+  return { ...known, managementState };
+}
+
+/** A done reset whose passcode Graph no longer shows: expired after seven days, else not shown. */
+function expiredOrUnavailable(doneAt: string | null, now: number): 'expired' | 'unavailable' {
+  return doneAt !== null && now - Date.parse(doneAt) > PASSCODE_VISIBLE_DAYS * DAY_MS ? 'expired' : 'unavailable';
 }

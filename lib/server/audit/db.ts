@@ -20,7 +20,8 @@ export interface AuditDb {
   close(): Promise<void>;
 }
 
-export async function openAuditDb(options: AuditDbOptions): Promise<AuditDb> {
+/** The database handle, not yet migrated: for openAuditDb, and for tests of the migrations themselves. */
+export function connectAuditDb(options: AuditDbOptions): AuditDb {
   let db: Kysely<AuditDatabase>;
   let dialect: Dialect;
   if (options.databaseUrl) {
@@ -37,10 +38,15 @@ export async function openAuditDb(options: AuditDbOptions): Promise<AuditDb> {
     file.pragma('busy_timeout = 5000');
     db = new Kysely<AuditDatabase>({ dialect: new SqliteDialect({ database: file }) });
   }
-  const { error } = await new Migrator({ db, provider: migrations(dialect) }).migrateToLatest();
+  return { db, dialect, close: () => db.destroy() };
+}
+
+export async function openAuditDb(options: AuditDbOptions): Promise<AuditDb> {
+  const handle = connectAuditDb(options);
+  const { error } = await new Migrator({ db: handle.db, provider: migrations(handle.dialect) }).migrateToLatest();
   if (error) {
-    await db.destroy();
+    await handle.close();
     throw new Error(`The audit database could not be prepared: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { db, dialect, close: () => db.destroy() };
+  return handle;
 }

@@ -1,7 +1,11 @@
 import 'server-only';
 // Schema migrations, run at start-up, the same for SQLite and PostgreSQL except for the triggers that make
-// audit records append-only, which each dialect writes its own way.
+// audit records append-only, which each dialect writes its own way. A migration never edits a record: where
+// SQLite cannot alter a table in place, the table is copied whole into its new shape.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { RECORD_KINDS } from './schema';
+
+const RECORD_KIND_LIST: readonly string[] = RECORD_KINDS;
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -63,6 +67,48 @@ export function migrations(dialect: Dialect): MigrationProvider {
           .addColumn('expires_at', 'text', (c) => c.notNull())
           .execute();
       },
+    },
+  };
+  list['0002_passcode_actions'] = {
+    // Two passcode actions and the reveal of a temporary passcode: the action's kind beside Graph's action name,
+    // record kinds for reveals (and, coming, decisions and purges), and a refusal of any insert that would
+    // replace a record (SQLite's INSERT OR REPLACE deletes the old row without firing its DELETE trigger).
+    async up(db: Kysely<unknown>) {
+      const kinds = sql.raw(RECORD_KIND_LIST.map((k) => `'${k}'`).join(', '));
+      if (dialect === 'postgres') {
+        await sql`ALTER TABLE audit_records DROP CONSTRAINT audit_records_kind_check`.execute(db);
+        await sql`ALTER TABLE audit_records ADD CONSTRAINT audit_records_kind_check CHECK (kind in (${kinds}))`.execute(db);
+        await sql`ALTER TABLE audit_records ADD COLUMN action_kind text`.execute(db);
+        // PostgreSQL has no INSERT OR REPLACE; ON CONFLICT DO UPDATE is an UPDATE, which the existing trigger refuses.
+        return;
+      }
+      await sql`CREATE TABLE audit_records_v2 (
+        seq integer PRIMARY KEY AUTOINCREMENT, id text NOT NULL UNIQUE, action_id text NOT NULL,
+        kind text NOT NULL CHECK (kind in (${kinds})), recorded_at text NOT NULL, action_name text NOT NULL,
+        action_kind text, device_id text NOT NULL, device_name text, ticket text, note text, actor_oid text,
+        actor_upn text, actor_name text, actor_tenant text, actor_verified integer NOT NULL DEFAULT 0, outcome text,
+        action_state text, graph_request_id text, client_request_id text, http_status integer, detail text)`.execute(db);
+      await sql`INSERT INTO audit_records_v2 (seq, id, action_id, kind, recorded_at, action_name, device_id, device_name,
+        ticket, note, actor_oid, actor_upn, actor_name, actor_tenant, actor_verified, outcome, action_state,
+        graph_request_id, client_request_id, http_status, detail)
+        SELECT seq, id, action_id, kind, recorded_at, action_name, device_id, device_name, ticket, note, actor_oid,
+        actor_upn, actor_name, actor_tenant, actor_verified, outcome, action_state, graph_request_id, client_request_id,
+        http_status, detail FROM audit_records`.execute(db);
+      // Dropping a table fires no DELETE trigger; its triggers and indexes go with it and are made again below.
+      await sql`DROP TABLE audit_records`.execute(db);
+      await sql`ALTER TABLE audit_records_v2 RENAME TO audit_records`.execute(db);
+      await db.schema.createIndex('audit_records_action').on('audit_records').column('action_id').execute();
+      await db.schema.createIndex('audit_records_device').on('audit_records').columns(['device_id', 'recorded_at']).execute();
+      await db.schema.createIndex('audit_records_actor').on('audit_records').columns(['actor_oid', 'recorded_at']).execute();
+      await db.schema.createIndex('audit_records_observation').unique().on('audit_records')
+        .columns(['action_id', 'action_state']).where(sql.ref('kind'), '=', 'observation').execute();
+      await sql`CREATE TRIGGER audit_records_no_update BEFORE UPDATE ON audit_records
+        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END`.execute(db);
+      await sql`CREATE TRIGGER audit_records_no_delete BEFORE DELETE ON audit_records
+        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END`.execute(db);
+      await sql`CREATE TRIGGER audit_records_no_replace BEFORE INSERT ON audit_records
+        WHEN EXISTS (SELECT 1 FROM audit_records WHERE id = NEW.id OR seq = NEW.seq)
+        BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END`.execute(db);
     },
   };
   return { getMigrations: async () => list };

@@ -4,7 +4,12 @@ import 'server-only';
 // hold "a recovery on this device is in flight or recent" across tabs, agents and server instances.
 import type { Generated } from 'kysely';
 
-export const RECORD_KINDS = ['intent', 'outcome', 'observation', 'override'] as const;
+/**
+ * intent, outcome: before and after the Graph POST; observation: a state the device reported; override: the
+ * reason to go on past the device guard; reveal: a temporary passcode shown to an agent (never the passcode);
+ * decision and purge: reserved for an agent's decision on an unconfirmed action and the retention job.
+ */
+export const RECORD_KINDS = ['intent', 'outcome', 'observation', 'override', 'reveal', 'decision', 'purge'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** How a privileged attempt ended, as far as the console knows when it answers. */
@@ -18,7 +23,10 @@ export interface AuditRecordTable {
   kind: RecordKind;
   /** UTC, ISO 8601 with milliseconds. */
   recorded_at: string;
+  /** Graph's action: resetPasscode or recoverPasscode. */
   action_name: string;
+  /** What the console asked it for: removePasscode, resetDevicePasscode, resetWorkProfilePasscode, recoverPin. */
+  action_kind: string | null;
   device_id: string;
   device_name: string | null;
   ticket: string | null;

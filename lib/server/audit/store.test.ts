@@ -4,10 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAuditDb, type AuditDb } from './db';
+import { sql } from 'kysely';
+import { connectAuditDb, openAuditDb, type AuditDb } from './db';
 import { AuditStore, type Actor } from './store';
 import { startTestPostgres, type TestPostgres } from '@/test-support/postgres';
-import { tryToRewrite } from '@/test-support/audit';
+import { allRecords, migrateTo, tryToReplace, tryToRewrite } from '@/test-support/audit';
 
 const agent: Actor = { oid: 'oid-1', upn: 'helpdesk@contoso.com', name: 'Hanna Berger', tenant: 't' };
 const other: Actor = { oid: 'oid-2', upn: 'admin@contoso.com', name: 'Alex Moreau', tenant: 't' };
@@ -46,13 +47,21 @@ describe.each(backends)('audit store on $name', (backend) => {
   });
 
   it('refuses UPDATE and DELETE on audit records, in the database itself', async () => {
-    await store.record({ actionId: 'act-append', kind: 'intent', deviceId: 'dev-append', ticket: 'INC-1', actor: { value: agent, verified: true } });
-    await store.record({ actionId: 'act-append', kind: 'outcome', deviceId: 'dev-append', outcome: 'denied' });
+    await store.record({ actionId: 'act-append', actionName: 'resetPasscode', kind: 'intent', deviceId: 'dev-append', ticket: 'INC-1', actor: { value: agent, verified: true } });
+    await store.record({ actionId: 'act-append', actionName: 'resetPasscode', kind: 'outcome', deviceId: 'dev-append', outcome: 'denied' });
     await expect(tryToRewrite(a, 'update')).rejects.toThrow(/append-only/);
     await expect(tryToRewrite(a, 'delete')).rejects.toThrow(/append-only/);
     const records = await store.actionRecords('act-append');
     expect(records.map((r) => [r.kind, r.outcome])).toEqual([['intent', null], ['outcome', 'denied']]);
-    expect(records[0]).toMatchObject({ actor_upn: agent.upn, actor_verified: 1, ticket: 'INC-1', action_name: 'recoverPasscode' });
+    expect(records[0]).toMatchObject({ actor_upn: agent.upn, actor_verified: 1, ticket: 'INC-1', action_name: 'resetPasscode' });
+  });
+
+  it('refuses a write that would replace a record (INSERT OR REPLACE, REPLACE INTO, ON CONFLICT DO UPDATE)', async () => {
+    await store.record({ actionId: 'act-replace', actionName: 'resetPasscode', kind: 'intent', deviceId: 'dev-replace', ticket: 'INC-7', actor: { value: agent, verified: true } });
+    const [original] = await store.actionRecords('act-replace');
+    if (!original) throw new Error('no record');
+    await expect(tryToReplace(a, original)).rejects.toThrow(/append-only/);
+    expect(await store.actionRecords('act-replace')).toEqual([original]);
   });
 
   it('lets one action hold a device, tells the next who holds it, and frees it on release', async () => {
@@ -86,7 +95,7 @@ describe.each(backends)('audit store on $name', (backend) => {
   });
 
   it('records an observed state once however many pollers see it', async () => {
-    const obs = { actionId: 'act-obs', deviceId: 'dev-3', actionState: 'done' };
+    const obs = { actionId: 'act-obs', actionName: 'resetPasscode', deviceId: 'dev-3', actionState: 'done' };
     const firsts = await Promise.all([store.observe(obs), second.observe(obs), store.observe(obs)]);
     expect(firsts.filter(Boolean)).toHaveLength(1);
     expect(await store.observe({ ...obs, actionState: 'pending' })).toBe(true);
@@ -95,15 +104,41 @@ describe.each(backends)('audit store on $name', (backend) => {
 
   it('finds an agent\'s recent actions and a device\'s latest action', async () => {
     const since = new Date(Date.now() - 60_000);
-    await store.record({ actionId: 'mine-1', kind: 'intent', deviceId: 'dev-4', ticket: 'INC-9', actor: { value: other, verified: true } });
-    await store.record({ actionId: 'mine-1', kind: 'outcome', deviceId: 'dev-4', outcome: 'accepted' });
+    await store.record({ actionId: 'mine-1', actionName: 'resetPasscode', kind: 'intent', deviceId: 'dev-4', ticket: 'INC-9', actor: { value: other, verified: true } });
+    await store.record({ actionId: 'mine-1', actionName: 'resetPasscode', kind: 'outcome', deviceId: 'dev-4', outcome: 'accepted' });
     const mine = await store.recordsOfActor(other.oid, since);
     expect(mine.map((r) => r.action_id)).toEqual(['mine-1', 'mine-1']);
     expect((await store.latestActionOnDevice('dev-4')).map((r) => r.kind)).toEqual(['intent', 'outcome']);
     // A later attempt refused by the guard does not hide the recovery that is under way.
-    await store.record({ actionId: 'refused-1', kind: 'intent', deviceId: 'dev-4', ticket: 'INC-10', actor: { value: agent, verified: true } });
-    await store.record({ actionId: 'refused-1', kind: 'outcome', deviceId: 'dev-4', outcome: 'refused', detail: 'alreadyRequested' });
+    await store.record({ actionId: 'refused-1', actionName: 'resetPasscode', kind: 'intent', deviceId: 'dev-4', ticket: 'INC-10', actor: { value: agent, verified: true } });
+    await store.record({ actionId: 'refused-1', actionName: 'resetPasscode', kind: 'outcome', deviceId: 'dev-4', outcome: 'refused', detail: 'alreadyRequested' });
     expect((await store.latestActionOnDevice('dev-4'))[0]?.action_id).toBe('mine-1');
     expect(await store.latestActionOnDevice('dev-none')).toEqual([]);
+  });
+});
+
+describe.each(backends)('migrations on $name', (backend) => {
+  it('keep every record of an existing trail, and its append-only promise, when the schema moves on', async () => {
+    const options = backend.name === 'SQLite'
+      ? { dataDir: mkdtempSync(join(tmpdir(), 'passcode-desk-migrate-')) }
+      : { dataDir: sqliteDir, databaseUrl: await pg.createDatabase('migrate') };
+    const old = connectAuditDb(options);
+    await migrateTo(old, '0001_audit_records');
+    await sql`INSERT INTO audit_records (id, action_id, kind, recorded_at, action_name, device_id, ticket, actor_verified, outcome)
+      VALUES ('r1', 'a1', 'intent', '2026-11-01T10:00:00.000Z', 'recoverPasscode', 'd1', 'INC-1', 1, null),
+             ('r2', 'a1', 'outcome', '2026-11-01T10:00:01.000Z', 'recoverPasscode', 'd1', 'INC-1', 1, 'accepted')`.execute(old.db);
+    await old.close();
+
+    const current = await openAuditDb(options);
+    const store = new AuditStore(current);
+    expect((await store.actionRecords('a1')).map((r) => [r.id, r.kind, r.outcome, r.action_name, r.action_kind])).toEqual([
+      ['r1', 'intent', null, 'recoverPasscode', null], ['r2', 'outcome', 'accepted', 'recoverPasscode', null],
+    ]);
+    await store.record({ actionId: 'a2', actionName: 'resetPasscode', actionKind: 'resetDevicePasscode', kind: 'reveal', deviceId: 'd1' });
+    await expect(tryToRewrite(current, 'delete')).rejects.toThrow(/append-only/);
+    await expect(tryToRewrite(current, 'update')).rejects.toThrow(/append-only/);
+    await expect(tryToReplace(current, (await store.actionRecords('a1'))[0]!)).rejects.toThrow(/append-only/);
+    expect(await allRecords(current)).toHaveLength(3);
+    await current.close();
   });
 });

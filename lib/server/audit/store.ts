@@ -1,7 +1,7 @@
 import 'server-only';
-// The audit store: writes intent, outcome, observation and override records, holds the one-recovery-per-
-// device guard, and answers what the console shows (an action's records, an agent's recent actions). It is
-// the only code that touches the database.
+// The audit store: writes intent, outcome, observation, override and reveal records, holds the one-passcode-
+// action-per-device guard, and answers what the console shows (an action's records, an agent's recent actions).
+// It is the only code that touches the database.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ActionHolder } from '@/lib/shared/actions/types';
@@ -18,6 +18,10 @@ export interface Actor {
 export interface NewRecord {
   actionId: string;
   kind: RecordKind;
+  /** Graph's action (resetPasscode, recoverPasscode); `unknown` for input refused before it was known. */
+  actionName: string;
+  /** The console's kind of it (removePasscode, resetDevicePasscode, …), where known. */
+  actionKind?: string | null;
   deviceId: string;
   deviceName?: string | null;
   ticket?: string | null;
@@ -36,8 +40,6 @@ export interface NewRecord {
 export type AuditRecord = Omit<AuditRecordTable, 'seq'> & { seq: number };
 
 export type ClaimResult = { acquired: true } | { acquired: false; holder: ActionHolder };
-
-export const ACTION_NAME = 'recoverPasscode';
 
 export class AuditStore {
   constructor(private readonly handle: AuditDb, private readonly now: () => Date = () => new Date()) {}
@@ -118,7 +120,8 @@ export class AuditStore {
 
   private row(r: NewRecord): Omit<AuditRecordTable, 'seq'> {
     return {
-      id: randomUUID(), action_id: r.actionId, kind: r.kind, recorded_at: (r.at ?? this.now()).toISOString(), action_name: ACTION_NAME,
+      id: randomUUID(), action_id: r.actionId, kind: r.kind, recorded_at: (r.at ?? this.now()).toISOString(),
+      action_name: r.actionName, action_kind: r.actionKind ?? null,
       device_id: r.deviceId, device_name: r.deviceName ?? null, ticket: r.ticket ?? null, note: r.note ?? null,
       actor_oid: r.actor?.value.oid ?? null, actor_upn: r.actor?.value.upn ?? null, actor_name: r.actor?.value.name ?? null,
       actor_tenant: r.actor?.value.tenant ?? null, actor_verified: r.actor?.verified ? 1 : 0,

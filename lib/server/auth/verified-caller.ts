@@ -14,15 +14,22 @@ const Probe = z.object({ value: z.array(z.unknown()) });
 
 export type CallerCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: string };
 
+const keyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Graph has just accepted this token (for another read): remember it, so the next check costs no Graph call. */
+export function rememberVerified(token: string, claims: TokenClaims): void {
+  if (verified.size >= MAX_ENTRIES) verified.clear();
+  verified.set(keyOf(token), { claims, until: claims.exp * 1000 });
+}
+
 export async function verifiedCaller(token: string): Promise<CallerCheck> {
   const shape = checkTokenShape(token, { tenantId: serverEnv().AUTH_TENANT_ID });
   if (!shape.ok) return { ok: false, reason: shape.reason };
-  const key = createHash('sha256').update(token).digest('base64url');
+  const key = keyOf(token);
   const hit = verified.get(key);
   if (hit && hit.until > Date.now()) return { ok: true, claims: hit.claims };
   // Throws GraphError when Graph refuses the token; the caller maps it.
   await graphGet({ path: '/deviceManagement/managedDevices', query: { $top: '1', $select: 'id' }, token, schema: Probe });
-  if (verified.size >= MAX_ENTRIES) verified.clear();
-  verified.set(key, { claims: shape.claims, until: shape.claims.exp * 1000 });
+  rememberVerified(token, shape.claims);
   return { ok: true, claims: shape.claims };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 // The console's configuration, read from the environment at run time (never at build time) and validated
 // once, so that one build serves the local emulator and any real tenant.
 import { z } from 'zod';
+import { PASSCODE_ACTION_SWITCHES, type PasscodePolicy } from '@/lib/shared/devices/passcode-action';
 import { compileTicketPattern, DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN, MAX_TICKET_LENGTH } from '@/lib/shared/ticket';
 
 const GuidOrDomain = z.string().trim().regex(
@@ -37,7 +38,22 @@ const Schema = z.object({
   }, 'a valid regular expression'),
   /** A ticket reference that fits TICKET_PATTERN, shown to agents as the example (never the expression itself). */
   TICKET_EXAMPLE: z.string().trim().min(1).max(MAX_TICKET_LENGTH).default(DEFAULT_TICKET_EXAMPLE),
-  /** How long after a recovery request another one on the same device needs an explicit reason. */
+  /**
+   * Which passcode actions this console offers (comma-separated: remove, reset, recover). The admin center's names:
+   * remove = iOS/iPadOS passcode removal, reset = Android Enterprise/AOSP passcode reset, recover = recoverPasscode.
+   */
+  PASSCODE_ACTIONS: z.string().default(PASSCODE_ACTION_SWITCHES.join(','))
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(PASSCODE_ACTION_SWITCHES, 'remove, reset or recover')).max(3)),
+  /** Offer recoverPasscode, the action Microsoft documents for Windows 10 Mobile only, on devices that have no other. */
+  RECOVER_PASSCODE_EVERYWHERE: z.enum(['true', 'false'], 'true or false').default('false').transform((v) => v === 'true'),
+  /**
+   * Who may reveal another agent's temporary passcode besides the agent who requested the action (comma-separated
+   * UPNs or object ids); empty: nobody else. Intune's RBAC still decides whether they may read the device at all.
+   */
+  PASSCODE_REVEAL_ALSO: z.string().default('')
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  /** How long after a passcode action another one on the same device needs an explicit reason. */
   RECOVERY_GUARD_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** How long an action whose POST had an unknown fate may stay unconfirmed before it is taken as not queued. */
   ACTION_VERIFY_WINDOW_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
@@ -62,4 +78,9 @@ export function serverEnv(): ServerEnv {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** The passcode actions this deployment offers, for the one rule (server action) and the browser (buttons). */
+export function passcodePolicy(env: Pick<ServerEnv, 'PASSCODE_ACTIONS' | 'RECOVER_PASSCODE_EVERYWHERE'>): PasscodePolicy {
+  return { enabled: env.PASSCODE_ACTIONS, recoverEverywhere: env.RECOVER_PASSCODE_EVERYWHERE };
 }

@@ -13,11 +13,21 @@ describe('Graph error normalisation', () => {
     });
   });
 
-  it('unwraps Intune\'s JSON-in-a-string message to its human part', () => {
-    const wrapped = JSON.stringify({ _version: 3, Message: 'Application is not authorized to perform this operation. - Operation ID (for customer support): 0 - Activity ID: 1' });
-    expect(unwrapIntuneMessage(wrapped)).toBe('Application is not authorized to perform this operation.');
-    expect(unwrapIntuneMessage('{not json')).toBe('{not json');
-    expect(unwrapIntuneMessage('plain')).toBe('plain');
+  it('unwraps Intune\'s JSON-in-a-string messages, once or twice wrapped, keeping the Operation and Activity IDs', async () => {
+    const human = 'An error has occurred - Operation ID (for customer support): 0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0 - Activity ID: 11111111-2222-4333-8444-555555555555 - Url: https://fef.msua06.manage.microsoft.com/x';
+    const once = JSON.stringify({ _version: 3, Message: human, CustomApiErrorPhrase: '', RetryAfter: null });
+    const twice = JSON.stringify({ ErrorCode: 'BadRequest', Message: once, Target: null, Details: null });
+    expect(unwrapIntuneMessage(twice)).toEqual({
+      text: 'An error has occurred', errorCode: 'BadRequest',
+      operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', activityId: '11111111-2222-4333-8444-555555555555',
+    });
+    expect(unwrapIntuneMessage(once)).toMatchObject({ text: 'An error has occurred', errorCode: null, operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0' });
+    expect(unwrapIntuneMessage('{not json')).toMatchObject({ text: '{not json', operationId: null });
+    expect(unwrapIntuneMessage('plain')).toMatchObject({ text: 'plain', errorCode: null });
+    const res = new Response(JSON.stringify({ error: { code: 'BadRequest', message: twice } }), { status: 400, headers: { 'request-id': 'r' } });
+    expect((await graphErrorFromResponse(res, 'c')).info()).toMatchObject({
+      status: 400, code: 'BadRequest', message: 'An error has occurred', operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+    });
   });
 
   it('copes with a body that is not Graph\'s (a proxy\'s HTML page)', async () => {

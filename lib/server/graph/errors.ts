@@ -19,6 +19,10 @@ interface GraphErrorFields {
   retryAfterSeconds: number | null;
   /** The claims of a 401 claims challenge (WWW-Authenticate error="insufficient_claims"). */
   claimsChallenge: string | null;
+  /** From Intune's wrapped message, where it sent one. */
+  intuneErrorCode?: string | null;
+  operationId?: string | null;
+  activityId?: string | null;
 }
 
 export class GraphError extends Error implements GraphErrorFields {
@@ -30,6 +34,9 @@ export class GraphError extends Error implements GraphErrorFields {
   readonly date: string | null;
   readonly retryAfterSeconds: number | null;
   readonly claimsChallenge: string | null;
+  readonly intuneErrorCode: string | null;
+  readonly operationId: string | null;
+  readonly activityId: string | null;
 
   constructor(info: GraphErrorFields) {
     super(info.message);
@@ -42,6 +49,9 @@ export class GraphError extends Error implements GraphErrorFields {
     this.date = info.date;
     this.retryAfterSeconds = info.retryAfterSeconds;
     this.claimsChallenge = info.claimsChallenge;
+    this.intuneErrorCode = info.intuneErrorCode ?? null;
+    this.operationId = info.operationId ?? null;
+    this.activityId = info.activityId ?? null;
   }
 
   /** What the agent and support see of it: the console's one error shape. */
@@ -49,7 +59,7 @@ export class GraphError extends Error implements GraphErrorFields {
     return {
       status: this.status, code: this.code, message: this.message, requestId: this.requestId,
       clientRequestId: this.clientRequestId, date: this.date, retryAfterSeconds: this.retryAfterSeconds,
-      reason: forbiddenReason(this), claims: this.claimsChallenge,
+      reason: forbiddenReason(this), claims: this.claimsChallenge, operationId: this.operationId, activityId: this.activityId,
     };
   }
 }
@@ -66,7 +76,18 @@ const GraphErrorBody = z.object({
   }),
 });
 
-const IntuneMessage = z.object({ Message: z.string() });
+/** The layers Intune wraps its messages in: `{"ErrorCode":…,"Message":"<json>"}` around `{"_version":3,"Message":"…"}`. */
+const IntuneLayer = z.object({ Message: z.string(), ErrorCode: z.string().optional() });
+
+export interface IntuneMessage {
+  /** The human part, before " - Operation ID". */
+  text: string;
+  /** Intune's own code from the outer layer (e.g. Forbidden, BadRequest), when it wrapped one. */
+  errorCode: string | null;
+  /** What Microsoft support asks for. */
+  operationId: string | null;
+  activityId: string | null;
+}
 
 /** Builds a GraphError from a non-2xx response; never throws, whatever the body is. */
 export async function graphErrorFromResponse(res: Response, clientRequestId: string): Promise<GraphError> {
@@ -79,11 +100,15 @@ export async function graphErrorFromResponse(res: Response, clientRequestId: str
     // not JSON: a proxy or load balancer answered; keep the status and say so below
   }
   const inner = body?.error.innerError;
+  const intune = unwrapIntuneMessage(body?.error.message ?? '');
   return new GraphError({
     kind: 'http',
     status: res.status,
     code: body?.error.code ?? `Http${res.status}`,
-    message: unwrapIntuneMessage(body?.error.message ?? '') || messages.graph.status(res.status, res.statusText),
+    message: intune.text || messages.graph.status(res.status, res.statusText),
+    intuneErrorCode: intune.errorCode,
+    operationId: intune.operationId,
+    activityId: intune.activityId,
     requestId: res.headers.get('request-id') ?? inner?.['request-id'] ?? null,
     clientRequestId: res.headers.get('client-request-id') ?? inner?.['client-request-id'] ?? clientRequestId,
     date: inner?.date ?? res.headers.get('date'),
@@ -92,16 +117,31 @@ export async function graphErrorFromResponse(res: Response, clientRequestId: str
   });
 }
 
-/** Intune returns `{"_version":3,"Message":"… - Operation ID …"}` as the message text; keep the human part. */
-export function unwrapIntuneMessage(message: string): string {
-  if (!message.startsWith('{')) return message;
-  try {
-    const parsed = IntuneMessage.safeParse(JSON.parse(message));
-    if (!parsed.success) return message;
-    return parsed.data.Message.split(' - Operation ID')[0]?.trim() ?? parsed.data.Message;
-  } catch {
-    return message;
+/**
+ * Intune wraps its errors once or twice in JSON-in-a-string (graph-intune.md): peel every layer, keep the human
+ * part, and pick out Intune's error code, the Operation ID and the Activity ID. Anything else passes as it is.
+ */
+export function unwrapIntuneMessage(message: string): IntuneMessage {
+  let text = message;
+  let errorCode: string | null = null;
+  for (let depth = 0; depth < 3 && text.trimStart().startsWith('{'); depth++) {
+    let layer: z.infer<typeof IntuneLayer>;
+    try {
+      const parsed = IntuneLayer.safeParse(JSON.parse(text));
+      if (!parsed.success) break;
+      layer = parsed.data;
+    } catch {
+      break;
+    }
+    errorCode ??= layer.ErrorCode ?? null;
+    text = layer.Message;
   }
+  return {
+    text: text.split(' - Operation ID')[0]?.trim() ?? text,
+    errorCode,
+    operationId: /Operation ID \(for customer support\): ([0-9a-fA-F-]{36})/.exec(text)?.[1] ?? null,
+    activityId: /Activity ID: ([0-9a-fA-F-]{36})/.exec(text)?.[1] ?? null,
+  };
 }
 
 /** Retry-After in seconds (Graph sends fractional values too) or as an HTTP date. */

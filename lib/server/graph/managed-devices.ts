@@ -2,7 +2,7 @@ import 'server-only';
 // Reading managed devices from Intune through Graph, reshaped into what the console shows: Graph's
 // placeholder dates become null, missing text becomes '', unknown enum values become 'unknown'.
 import { z } from 'zod';
-import type { DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
+import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
 import { graphGet } from './client';
 
 const graphDate = z.string().nullable().optional().transform((v) => (!v || v.startsWith('0001-') ? null : v));
@@ -23,6 +23,9 @@ export const ManagedDeviceListItem = z.object({
   serialNumber: text,
   imei: text,
   managedDeviceOwnerType: z.enum(['company', 'personal', 'unknown']).catch('unknown'),
+  deviceEnrollmentType: text,
+  isSupervised: z.boolean().nullable().optional().transform((v) => v ?? false),
+  managementState: z.string().nullable().optional().transform((v) => v ?? 'managed'),
   complianceState: z.enum(['unknown', 'compliant', 'noncompliant', 'conflict', 'error', 'inGracePeriod', 'configManager']).catch('unknown'),
   lastSyncDateTime: graphDate,
 }) satisfies z.ZodType<DeviceListItem>;
@@ -35,14 +38,23 @@ const ActionResult = z.object({
   actionState: z.enum(['none', 'pending', 'canceled', 'active', 'done', 'failed', 'notSupported']).catch('none'),
   startDateTime: graphDate,
   lastUpdatedDateTime: graphDate,
+  errorCode: z.number().int().nullable().optional().transform((v) => v ?? null),
+}) satisfies z.ZodType<DeviceActionResult>;
+
+/**
+ * An entry as tracking and the passcode reveal read it: its subtype, and a resetPasscodeActionResult's passcode.
+ * Server-only: the passcode leaves the server in one answer, the reveal's, and never through DeviceActionResult.
+ */
+const TrackedActionResult = ActionResult.extend({
+  odataType: z.string().nullable().optional().transform((v) => v ?? null),
+  passcode: z.string().nullable().optional().transform((v) => v ?? null),
 });
+export type TrackedActionResult = z.infer<typeof TrackedActionResult>;
 
 const ManagedDeviceDetail = ManagedDeviceListItem.extend({
   meid: text,
   phoneNumber: text,
-  deviceEnrollmentType: text,
   enrollmentProfileName: text,
-  isSupervised: z.boolean().nullable().optional().transform((v) => v ?? false),
   isEncrypted: z.boolean().nullable().optional().transform((v) => v ?? false),
   enrolledDateTime: graphDate,
   azureADDeviceId: text,
@@ -54,11 +66,22 @@ export const ManagedDevicePage = z.object({
   '@odata.nextLink': z.string().optional(),
 });
 
-const DeviceSummary = z.object({ id: z.string(), deviceName: text, userPrincipalName: text, operatingSystem: text });
+/** What the passcode action records and decides by (the one rule needs the enrollment fields). */
+const DeviceSummary = ManagedDeviceListItem.pick({
+  id: true, deviceName: true, userPrincipalName: true, operatingSystem: true, osVersion: true, managementAgent: true,
+  deviceEnrollmentType: true, managedDeviceOwnerType: true, managementState: true,
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+
+/** Graph names the subtype `@odata.type`; the console reads it as `odataType`. */
+const TrackedEntry = z.preprocess((raw) => (typeof raw === 'object' && raw !== null && '@odata.type' in raw
+  ? { ...raw, odataType: (raw as Record<string, unknown>)['@odata.type'] } : raw), TrackedActionResult);
 
 const DeviceActionResults = z.object({
   id: z.string(),
-  deviceActionResults: z.array(ActionResult).nullable().optional().transform((v) => v ?? []),
+  managementState: z.string().nullable().optional().transform((v) => v ?? 'managed'),
+  lastSyncDateTime: graphDate,
+  deviceActionResults: z.array(TrackedEntry).nullable().optional().transform((v) => v ?? []),
 });
 
 /**

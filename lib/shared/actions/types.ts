@@ -1,7 +1,8 @@
-// What the recoverPasscode server action takes and answers, and what the console knows about an action
+// What the passcode-action server action takes and answers, and what the console knows about an action
 // afterwards; shared by the server and the browser.
 import { z } from 'zod';
 import { DeviceIdSchema } from '@/lib/shared/devices/device-id';
+import { PASSCODE_ACTION_KINDS, type GraphPasscodeAction, type PasscodeActionKind, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
 import type { ActionState } from '@/lib/shared/devices/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
 import { messages } from '@/lib/shared/i18n/messages';
@@ -12,18 +13,20 @@ export const MIN_OVERRIDE_REASON_LENGTH = 10;
 
 const v = messages.validation;
 
-export function recoverInputSchema(ticket: TicketRule) {
+export function passcodeActionInputSchema(ticket: TicketRule) {
   return z.object({
     deviceId: DeviceIdSchema,
+    /** The action the agent saw and confirmed; the server re-derives it from Graph and refuses a mismatch. */
+    kind: z.enum(PASSCODE_ACTION_KINDS, v.actionKind),
     ticket: z.string().trim().min(1, v.ticketRequired).max(MAX_TICKET_LENGTH, v.ticketFormat(ticket.example))
       .regex(compileTicketPattern(ticket.pattern), v.ticketFormat(ticket.example)),
     note: z.string().trim().max(MAX_NOTE_LENGTH, v.tooLong(MAX_NOTE_LENGTH)).optional().default(''),
-    /** Why the agent goes on although a recovery on this device is in flight or recent. */
+    /** Why the agent goes on although a passcode action on this device is in flight or recent. */
     overrideReason: z.string().trim().min(MIN_OVERRIDE_REASON_LENGTH, v.overrideReason).max(MAX_NOTE_LENGTH, v.tooLong(MAX_NOTE_LENGTH)).optional(),
   }).strict();
 }
-export type RecoverInput = z.input<ReturnType<typeof recoverInputSchema>>;
-export type RecoverField = 'deviceId' | 'ticket' | 'note' | 'overrideReason' | 'form';
+export type PasscodeActionInput = z.input<ReturnType<typeof passcodeActionInputSchema>>;
+export type PasscodeActionField = 'deviceId' | 'kind' | 'ticket' | 'note' | 'overrideReason' | 'form';
 
 /** The action that holds a device: who asked, when, for which ticket (the guard of one action per device). */
 export interface ActionHolder {
@@ -34,11 +37,14 @@ export interface ActionHolder {
   requestedAt: string;
 }
 
-export type RecoverResult =
-  | { status: 'accepted'; actionId: string; requestedAt: string; requestId: string | null }
-  | { status: 'unknown'; actionId: string; requestedAt: string; failure: ErrorInfo }
+export type PasscodeActionResult =
+  | { status: 'accepted'; actionId: string; requestedAt: string; requestId: string | null; kind: PasscodeActionKind }
+  | { status: 'unknown'; actionId: string; requestedAt: string; failure: ErrorInfo; kind: PasscodeActionKind }
   | { status: 'alreadyRequested'; holder: ActionHolder }
-  | { status: 'invalid'; fieldErrors: Partial<Record<RecoverField, string>> }
+  | { status: 'invalid'; fieldErrors: Partial<Record<PasscodeActionField, string>> }
+  /** Graph's answer about the device leaves no passcode action (or another one than confirmed): nothing was posted. */
+  | { status: 'notAvailable'; actionId: string; plan: Extract<PasscodePlan, { available: false }> }
+  | { status: 'planChanged'; actionId: string; plan: PasscodePlan }
   | { status: 'signInAgain'; actionId: string }
   | { status: 'consentRequired'; actionId: string }
   | { status: 'claimsChallenge'; actionId: string; claims: string }
@@ -47,10 +53,17 @@ export type RecoverResult =
   | { status: 'throttled'; actionId: string; failure: ErrorInfo }
   | { status: 'failed'; actionId: string; failure: ErrorInfo };
 
-/** Where an action stands: Intune's state once the device reports, or what the console knows before. */
-export type TrackedState = ActionState | 'verifying' | 'notQueued' | 'refused' | 'denied' | 'rejected' | 'failed';
+/**
+ * Where an action stands: Intune's state once the device reports, or what the console knows before. An action
+ * whose POST had an unknown fate is `verifying`, then `notConfirmed` once the verify window has passed without
+ * the device showing it: never taken as "not queued", because Graph can show an action late or not at all.
+ */
+export type TrackedState = ActionState | 'verifying' | 'notConfirmed' | 'refused' | 'denied' | 'rejected' | 'failed';
 
-export const TERMINAL: ReadonlySet<TrackedState> = new Set(['done', 'failed', 'canceled', 'notSupported', 'notQueued', 'refused', 'denied', 'rejected']);
+export const TERMINAL: ReadonlySet<TrackedState> = new Set(['done', 'failed', 'canceled', 'notSupported', 'refused', 'denied', 'rejected']);
+
+/** Whether the agent can ask to see the temporary passcode of an Android reset (the reveal route decides). */
+export type PasscodeAvailability = 'available' | 'expired' | 'unavailable';
 
 export interface ActionStatus {
   actionId: string;
@@ -59,10 +72,19 @@ export interface ActionStatus {
   ticket: string | null;
   actorName: string | null;
   actorUpn: string | null;
+  /** Graph's action, and what the console asked it to do. */
+  graphAction: GraphPasscodeAction;
+  kind: PasscodeActionKind | null;
   requestedAt: string;
   state: TrackedState;
   terminal: boolean;
   /** When the device last reported, as Graph says; null before. */
   lastUpdated: string | null;
   graphRequestId: string | null;
+  /** Intune's errorCode when the device failed the action. */
+  errorCode: number | null;
+  /** For a done Android reset: whether a passcode can be revealed; null for every other action. */
+  passcode: PasscodeAvailability | null;
+  /** A pending wipe or retire the device shows, which holds the action back; null when managed or not read. */
+  managementState: string | null;
 }

@@ -5,4 +5,5 @@ import { messages } from '@/lib/shared/i18n/messages';
 
 export const DEVICE_ID_PATTERN = /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
 
-export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, messages.validation.deviceId);
+/** Ids are compared in one canonical form, lower case: a guard or a history split by letter case is a hole. */
+export const DeviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, messages.validation.deviceId).transform((id) => id.toLowerCase());

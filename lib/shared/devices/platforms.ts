@@ -1,23 +1,22 @@
-// The platforms a helpdesk tells apart, and how Graph reports each: Android Enterprise and Android device
-// administrator share operatingSystem "Android" and differ by management agent.
-export const PLATFORM_KEYS = ['ios', 'ipados', 'androidEnterprise', 'androidDeviceAdmin', 'windows', 'macos'] as const;
+// The platforms a helpdesk tells apart, and how Graph reports each: the three kinds of Android share
+// operatingSystem "Android" and differ by management agent.
+export const PLATFORM_KEYS = ['ios', 'ipados', 'androidEnterprise', 'androidAosp', 'androidDeviceAdmin', 'windows', 'macos'] as const;
 export type PlatformKey = (typeof PLATFORM_KEYS)[number];
 
 export interface PlatformSpec {
   operatingSystem: string;
   /** Set where operatingSystem alone does not say it. */
   managementAgent?: string;
-  /** Whether recoverPasscode is expected to work (Microsoft documents nothing; its sibling resetPasscode is not supported on these). */
-  recoverPasscodeExpected: boolean;
 }
 
 export const PLATFORMS: Record<PlatformKey, PlatformSpec> = {
-  ios: { operatingSystem: 'iOS', recoverPasscodeExpected: true },
-  ipados: { operatingSystem: 'iPadOS', recoverPasscodeExpected: true },
-  androidEnterprise: { operatingSystem: 'Android', managementAgent: 'googleCloudDevicePolicyController', recoverPasscodeExpected: true },
-  androidDeviceAdmin: { operatingSystem: 'Android', managementAgent: 'mdm', recoverPasscodeExpected: false },
-  windows: { operatingSystem: 'Windows', recoverPasscodeExpected: false },
-  macos: { operatingSystem: 'macOS', recoverPasscodeExpected: false },
+  ios: { operatingSystem: 'iOS' },
+  ipados: { operatingSystem: 'iPadOS' },
+  androidEnterprise: { operatingSystem: 'Android', managementAgent: 'googleCloudDevicePolicyController' },
+  androidAosp: { operatingSystem: 'Android', managementAgent: 'intuneAosp' },
+  androidDeviceAdmin: { operatingSystem: 'Android', managementAgent: 'mdm' },
+  windows: { operatingSystem: 'Windows' },
+  macos: { operatingSystem: 'macOS' },
 };
 
 /** Which platform a device is, from what Graph says about it; null for anything else (Linux, unknown). */

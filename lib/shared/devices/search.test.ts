@@ -6,7 +6,7 @@ const device = (over: Partial<DeviceListItem> = {}): DeviceListItem => ({
   id: '1', deviceName: "Zoë's iPhone", userId: 'u1', userPrincipalName: 'zoe.obrien@contoso.com', userDisplayName: "Zoë O'Brien",
   emailAddress: 'zoe.obrien@contoso.com', operatingSystem: 'iOS', osVersion: '18.1', managementAgent: 'mdm', model: 'iPhone 15',
   manufacturer: 'Apple', serialNumber: 'F2LXK1ABCD', imei: '352099001761481', managedDeviceOwnerType: 'company',
-  complianceState: 'compliant', lastSyncDateTime: '2026-11-28T09:00:00Z', ...over,
+  deviceEnrollmentType: 'appleBulkWithUser', isSupervised: true, managementState: 'managed', complianceState: 'compliant', lastSyncDateTime: '2026-11-28T09:00:00Z', ...over,
 });
 
 describe('classifyQuery', () => {

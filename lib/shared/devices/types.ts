@@ -19,6 +19,11 @@ export interface DeviceListItem {
   serialNumber: string;
   imei: string;
   managedDeviceOwnerType: OwnerType;
+  /** How Intune enrolled it; with the management agent it decides which passcode action applies. */
+  deviceEnrollmentType: string;
+  isSupervised: boolean;
+  /** `managed`, or a pending wipe, retire or delete that takes precedence over every other action. */
+  managementState: string;
   complianceState: ComplianceState;
   /** ISO time, or null where Graph sent its 0001-01-01 placeholder. */
   lastSyncDateTime: string | null;
@@ -26,19 +31,20 @@ export interface DeviceListItem {
 
 export type ActionState = 'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
 
+/** One entry of the device's deviceActionResults, as the console shows it: never with a passcode. */
 export interface DeviceActionResult {
   actionName: string;
   actionState: ActionState;
   startDateTime: string | null;
   lastUpdatedDateTime: string | null;
+  /** Intune's errorCode for a failed resetPasscode; 0 or null otherwise. */
+  errorCode: number | null;
 }
 
 export interface DeviceDetail extends DeviceListItem {
   meid: string;
   phoneNumber: string;
-  deviceEnrollmentType: string;
   enrollmentProfileName: string;
-  isSupervised: boolean;
   isEncrypted: boolean;
   enrolledDateTime: string | null;
   azureADDeviceId: string;

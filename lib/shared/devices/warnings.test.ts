@@ -6,7 +6,7 @@ const now = Date.parse('2026-11-28T10:00:00Z');
 const d = (over: Partial<DeviceListItem>): DeviceListItem => ({
   id: 'x', deviceName: 'iPhone', userId: 'u1', userPrincipalName: 'a@contoso.com', userDisplayName: 'A', emailAddress: '',
   operatingSystem: 'iOS', osVersion: '18', managementAgent: 'mdm', model: '', manufacturer: 'Apple', serialNumber: 'S', imei: '',
-  managedDeviceOwnerType: 'company', complianceState: 'compliant', lastSyncDateTime: '2026-11-28T09:00:00Z', ...over,
+  managedDeviceOwnerType: 'company', deviceEnrollmentType: 'appleBulkWithUser', isSupervised: true, managementState: 'managed', complianceState: 'compliant', lastSyncDateTime: '2026-11-28T09:00:00Z', ...over,
 });
 
 describe('device warnings', () => {
@@ -17,14 +17,14 @@ describe('device warnings', () => {
     expect(deviceWarnings(list[2] as DeviceListItem, counts, now)).toEqual([]);
   });
 
-  it('warns after 7 days without sync, and on platforms where recovery is not expected', () => {
+  it('warns after 7 days without sync, and when a wipe or retire is pending', () => {
     const stale = d({ lastSyncDateTime: '2026-11-20T09:00:00Z' });
     expect(deviceWarnings(stale, countSameNames([stale]), now)[0]?.text).toMatch(/8 days ago/);
-    const win = d({ operatingSystem: 'Windows' });
-    expect(deviceWarnings(win, countSameNames([win]), now)[0]).toMatchObject({ kind: 'unsupported' });
-    const da = d({ operatingSystem: 'Android', managementAgent: 'mdm' });
-    expect(deviceWarnings(da, countSameNames([da]), now)[0]?.text).toMatch(/Android device administrator/);
-    const ae = d({ operatingSystem: 'Android', managementAgent: 'googleCloudDevicePolicyController' });
-    expect(deviceWarnings(ae, countSameNames([ae]), now)).toEqual([]);
+    const wiping = d({ managementState: 'wipePending' });
+    expect(deviceWarnings(wiping, countSameNames([wiping]), now)).toMatchObject([{ kind: 'managementPending', text: expect.stringMatching(/wipe is pending/i) }]);
+    const retiring = d({ managementState: 'retirePending' });
+    expect(deviceWarnings(retiring, countSameNames([retiring]), now)[0]?.text).toMatch(/retire is pending/i);
+    const fine = d({ operatingSystem: 'Android', managementAgent: 'googleCloudDevicePolicyController' });
+    expect(deviceWarnings(fine, countSameNames([fine]), now)).toEqual([]);
   });
 });

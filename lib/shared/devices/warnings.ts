@@ -1,14 +1,17 @@
 // Where an agent could act on the wrong device, or act in vain: one user with several devices of the same
-// name (re-enrolment), a device that has not synced for a week, a platform recoverPasscode is not expected
-// to work on.
+// name (re-enrolment), a device that has not synced for a week, a wipe or retire pending on the device (Intune
+// ignores other actions until it completes). Which action a device supports at all is the passcode rule's.
 import { messages } from '@/lib/shared/i18n/messages';
-import { platformOf, PLATFORMS } from './platforms';
 import type { DeviceListItem } from './types';
 
 export const STALE_AFTER_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-export type WarningKind = 'sameName' | 'stale' | 'unsupported';
+export type WarningKind = 'sameName' | 'stale' | 'managementPending';
+
+const PRECEDING_STATES: Readonly<Record<string, 'wipe' | 'retire' | 'delete'>> = {
+  wipePending: 'wipe', wipeIssued: 'wipe', retirePending: 'retire', retireIssued: 'retire', deletePending: 'delete',
+};
 
 export interface DeviceWarning {
   kind: WarningKind;
@@ -37,10 +40,7 @@ export function deviceWarnings(d: DeviceListItem, sameNames: Map<string, number>
     const days = Math.floor((now - Date.parse(d.lastSyncDateTime)) / DAY_MS);
     if (days >= STALE_AFTER_DAYS) out.push({ kind: 'stale', text: w.stale(days), short: w.staleShort });
   }
-  const platform = platformOf(d);
-  if (platform === null || !PLATFORMS[platform].recoverPasscodeExpected) {
-    const label = platform ? messages.platforms[platform] : d.operatingSystem || 'this platform';
-    out.push({ kind: 'unsupported', text: w.unsupported(label), short: w.unsupportedShort });
-  }
+  const pending = PRECEDING_STATES[d.managementState];
+  if (pending) out.push({ kind: 'managementPending', text: w.managementPending(pending), short: w.managementPendingShort(pending) });
   return out;
 }

@@ -1,8 +1,9 @@
-// Benchmark of recoverPasscode: (1) the server action's own time, from call to answer, minus the time the
+// Benchmark of the passcode action (resetPasscode on iOS and Android, recoverPasscode on Windows 10 Mobile): (1)
+// the server action's own time, from call to answer, minus the time the
 // emulator spent on the Graph requests it made (its request log gives them), at the median and 95th
 // percentile; (2) how many Graph requests tracking one action costs, from POST to a terminal state, with the
 // browser's polling schedule, for an action that completes in 10 s, in 2 minutes, and never (first hour).
-// Run with `npm run bench:recover` (node's react-server condition lets the server-only modules load).
+// Run with `npm run bench:action` (node's react-server condition lets the server-only modules load).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,30 +21,44 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'passcode-desk-bench-'));
   const { openAuditDb } = await import('../lib/server/audit/db');
   const { AuditStore } = await import('../lib/server/audit/store');
-  const { recoverPasscodeOnce } = await import('../lib/server/actions/recover');
+  const { requestPasscodeActionOnce } = await import('../lib/server/actions/passcode-action');
+  const { passcodeActionFor, PASSCODE_ACTION_SWITCHES } = await import('../lib/shared/devices/passcode-action');
   const { actionStatus } = await import('../lib/server/actions/status');
   const { pollInterval } = await import('../lib/browser/actions/poll-interval');
   const db = await openAuditDb({ dataDir: dir });
   const store = new AuditStore(db);
-  const env = { AUTH_TENANT_ID: server.emu.ctx.tenant.tenantId, TICKET_PATTERN: DEFAULT_TICKET_PATTERN, TICKET_EXAMPLE: DEFAULT_TICKET_EXAMPLE, RECOVERY_GUARD_MINUTES: 15 };
+  const env = {
+    AUTH_TENANT_ID: server.emu.ctx.tenant.tenantId, TICKET_PATTERN: DEFAULT_TICKET_PATTERN, TICKET_EXAMPLE: DEFAULT_TICKET_EXAMPLE,
+    RECOVERY_GUARD_MINUTES: 15, PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES], RECOVER_PASSCODE_EVERYWHERE: false,
+  };
+  /** The dialog's input for a device: its id and the action the console offers it. */
+  const inputFor = (d: (typeof server.emu.ctx.tenant.devices)[number], ticket: string) => {
+    const plan = passcodeActionFor(d.graph);
+    if (!plan.available) throw new Error(`no passcode action for ${d.graph.deviceName}`);
+    return { deviceId: d.graph.id, kind: plan.kind, ticket };
+  };
   try {
-    console.log(`recoverPasscode benchmark: ${RUNS} actions, SQLite audit store (WAL, synchronous=FULL), Node ${process.version}, ${new Date().toISOString()}`);
+    console.log(`passcode action benchmark (resetPasscode and recoverPasscode): ${RUNS} actions, SQLite audit store (WAL, synchronous=FULL), Node ${process.version}, ${new Date().toISOString()}`);
     await server.control('PUT', '/throttling', { enabled: false });
     const token = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
-    const devices = server.emu.ctx.tenant.devices.filter((d) => d.scenario === 'online').slice(0, RUNS + 5);
+    const actionable = server.emu.ctx.tenant.devices.filter((d) => d.scenario === 'online' && passcodeActionFor(d.graph).available);
+    const devices = actionable.slice(0, RUNS + 5);
+    const byAction = new Map<string, number>();
     const totals: number[] = [];
     const own: number[] = [];
     const postTimes: number[] = [];
     for (const [i, d] of devices.entries()) {
       await server.control('DELETE', '/requests');
       const started = performance.now();
-      const result = await recoverPasscodeOnce({ deviceId: d.graph.id, ticket: `INC-${i + 1}` }, token, { store, env });
+      const result = await requestPasscodeActionOnce(inputFor(d, `INC-${i + 1}`), token, { store, env });
       const total = performance.now() - started;
       if (result.status !== 'accepted') throw new Error(`action ${i}: ${result.status}`);
       if (i < 5) continue; // warm-up
       const { entries } = await server.control<{ entries: Logged[] }>('GET', '/requests');
       const graphMs = entries.reduce((n, e) => n + e.durationMs, 0);
       const post = entries.find((e) => e.method === 'POST');
+      const action = post?.path.split('/').at(-1) ?? 'none';
+      byAction.set(action, (byAction.get(action) ?? 0) + 1);
       totals.push(total);
       own.push(total - graphMs);
       postTimes.push(post?.durationMs ?? 0);
@@ -51,7 +66,7 @@ async function main() {
     const t = summary(totals);
     const o = summary(own);
     const p = summary(postTimes);
-    console.log(`server action, call to answer: median ${ms(t.median)}, p95 ${ms(t.p95)} (${t.n} actions)`);
+    console.log(`server action, call to answer: median ${ms(t.median)}, p95 ${ms(t.p95)} (${t.n} actions: ${[...byAction].map(([a, n]) => `${n} ${a}`).join(', ')})`);
     console.log(`  of which the emulator's POST: median ${ms(p.median)}, p95 ${ms(p.p95)}`);
     console.log(`  the action's own time (total minus the emulator's time for its GET and POST): median ${ms(o.median)}, p95 ${ms(o.p95)}`);
 
@@ -63,14 +78,15 @@ async function main() {
       { label: 'never (offline device), first hour', scenario: 'offline', horizonMs: 3_600_000 },
       { label: 'never (offline device), first 24 hours', scenario: 'offline', horizonMs: 86_400_000 },
     ];
-    const spare = server.emu.ctx.tenant.devices.filter((d) => d.scenario === 'online').slice(RUNS + 10);
+    // Tracking an Android reset: the action whose done state also offers a passcode.
+    const spare = actionable.filter((d) => d.mode === 'androidFullyManaged' && !devices.includes(d));
     for (const [i, s] of scenarios.entries()) {
       const device = spare[i];
       if (!device) throw new Error('no spare device');
       if (s.timings) await server.control('PUT', '/timings', s.timings);
       await server.control('PUT', `/devices/${device.graph.id}/scenario`, { scenario: s.scenario });
       const fresh = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged], { lifetimeSeconds: 86_400 * 2 });
-      const result = await recoverPasscodeOnce({ deviceId: device.graph.id, ticket: `INC-9${i}` }, fresh, { store, env });
+      const result = await requestPasscodeActionOnce(inputFor(device, `INC-9${i}`), fresh, { store, env });
       if (result.status !== 'accepted') throw new Error(result.status);
       await server.control('DELETE', '/requests');
       const requestedAt = Date.parse(result.requestedAt);

@@ -1,15 +1,15 @@
 'use client';
-// The browser's side of a recovery: make sure the token carries the privileged permission (asking for
+// The browser's side of a passcode action: make sure the token carries the privileged permission (asking for
 // consent incrementally when it does not), call the server action, and follow its answers once: a renewed
 // token after "sign in again", an interactive token after a claims challenge. Never a loop.
 import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { recoverPasscode } from '@/components/actions/actions';
+import { requestPasscodeAction } from './actions';
 import { GRAPH_SCOPES } from '@/lib/shared/auth/scopes';
 import { messages } from '@/lib/shared/i18n/messages';
 import { actionKeys } from '@/lib/browser/query/action-queries';
-import type { RecoverInput, RecoverResult } from '@/lib/shared/actions/types';
+import type { PasscodeActionInput, PasscodeActionResult } from '@/lib/shared/actions/types';
 
 const SCOPES = [GRAPH_SCOPES.privilegedOperations];
 
@@ -35,20 +35,20 @@ async function privilegedToken(msal: IPublicClientApplication, account: AccountI
   }
 }
 
-export function useRecoverPasscode() {
+export function usePasscodeAction() {
   const { instance, accounts } = useMsal();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: RecoverInput): Promise<RecoverResult> => {
+    mutationFn: async (input: PasscodeActionInput): Promise<PasscodeActionResult> => {
       const account = instance.getActiveAccount() ?? accounts[0];
       if (!account) throw new Error(messages.auth.noAccount);
-      let result = await recoverPasscode(input, await privilegedToken(instance, account));
+      let result = await requestPasscodeAction(input, await privilegedToken(instance, account));
       if (result.status === 'signInAgain') {
-        result = await recoverPasscode(input, await privilegedToken(instance, account, true));
+        result = await requestPasscodeAction(input, await privilegedToken(instance, account, true));
       } else if (result.status === 'consentRequired') {
-        result = await recoverPasscode(input, await interactive(instance, account));
+        result = await requestPasscodeAction(input, await interactive(instance, account));
       } else if (result.status === 'claimsChallenge') {
-        result = await recoverPasscode(input, await interactive(instance, account, atob(result.claims)));
+        result = await requestPasscodeAction(input, await interactive(instance, account, atob(result.claims)));
       }
       return result;
     },

@@ -1,0 +1,211 @@
+'use client';
+// The passcode action a device gets, or why it gets none; and its confirm dialog: what will happen (the Graph
+// action and what the user experiences), what the agent must check (device, user, platform, serial, last sync,
+// warnings), the ticket reference and an optional note, then one request, and a result view with one Close
+// button. An accessible AlertDialog: focus is trapped, Escape cancels, the destructive button says what it does.
+import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
+import { actionLabel, noActionReason } from '@/lib/shared/actions/labels';
+import { MAX_NOTE_LENGTH, passcodeActionInputSchema, type PasscodeActionResult } from '@/lib/shared/actions/types';
+import { passcodeActionFor, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
+import { platformOf } from '@/lib/shared/devices/platforms';
+import type { DeviceListItem } from '@/lib/shared/devices/types';
+import type { DeviceWarning } from '@/lib/shared/devices/warnings';
+import type { ErrorInfo } from '@/lib/shared/errors';
+import { formatDateTime, formatRelative } from '@/lib/shared/i18n/format';
+import { messages } from '@/lib/shared/i18n/messages';
+import { cn } from '@/lib/shared/cn';
+import { ConsentRefusedError, usePasscodeAction } from './use-passcode-action';
+
+const m = messages.passcode;
+type AvailablePlan = Extract<PasscodePlan, { available: true }>;
+
+/** The device's passcode action as a button that opens the confirm dialog, or the reason it has none. */
+export function PasscodeAction({ device, warnings, variant = 'row' }: {
+  device: DeviceListItem; warnings: DeviceWarning[]; variant?: 'row' | 'page';
+}) {
+  const { passcodePolicy } = useConsoleSettings();
+  const plan = passcodeActionFor(device, passcodePolicy);
+  if (!plan.available) {
+    const reason = noActionReason(plan);
+    return variant === 'row' ? (
+      <span data-testid="no-passcode-action" title={reason} className="text-xs text-slate-600">
+        {m.noAction}<span className="sr-only">: {reason}</span>
+      </span>
+    ) : (
+      <p data-testid="no-passcode-action" className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-800">{reason}</p>
+    );
+  }
+  return <PasscodeActionDialog device={device} warnings={warnings} plan={plan} size={variant === 'row' ? 'sm' : 'md'} />;
+}
+
+function PasscodeActionDialog({ device, warnings, plan, size }: {
+  device: DeviceListItem; warnings: DeviceWarning[]; plan: AvailablePlan; size: 'sm' | 'md';
+}) {
+  const [open, setOpen] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const label = actionLabel(plan.kind, plan.beyondDocumented);
+  return (
+    <AlertDialog.Root open={open} onOpenChange={(next) => { setOpen(next); if (next) setAttempt((n) => n + 1); }}>
+      <AlertDialog.Trigger asChild>
+        <Button variant="secondary" size={size} data-action-kind={plan.kind} aria-label={m.buttonFor(label, device.deviceName, device.serialNumber)}>{label}</Button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(40rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
+          {/* A fresh form each time the dialog opens: nothing from an earlier attempt carries over. */}
+          <ActionForm key={attempt} device={device} warnings={warnings} plan={plan} label={label} onClose={() => setOpen(false)} />
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
+
+function ActionForm({ device: d, warnings, plan, label, onClose }: {
+  device: DeviceListItem; warnings: DeviceWarning[]; plan: AvailablePlan; label: string; onClose: () => void;
+}) {
+  const { ticket: ticketRule } = useConsoleSettings();
+  const mutation = usePasscodeAction();
+  const [ticket, setTicket] = useState('');
+  const [note, setNote] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const result = mutation.data;
+  const needsReason = result?.status === 'alreadyRequested';
+  const platform = platformOf(d);
+
+  if (result?.status === 'accepted' || result?.status === 'unknown') {
+    return <ResultView result={result} plan={plan} label={label} deviceName={d.deviceName} onClose={onClose} />;
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (mutation.isPending) return;
+    const input = { deviceId: d.id, kind: plan.kind, ticket, note, ...(needsReason ? { overrideReason } : {}) };
+    const parsed = passcodeActionInputSchema(ticketRule).safeParse(input);
+    if (!parsed.success) {
+      const first: Record<string, string> = {};
+      for (const issue of parsed.error.issues) first[String(issue.path[0] ?? 'form')] ??= issue.message;
+      setErrors(first);
+      return;
+    }
+    setErrors({});
+    mutation.mutate(input);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <AlertDialog.Title className="text-lg font-semibold">{m.title(label, d.deviceName)}</AlertDialog.Title>
+      <AlertDialog.Description className="mt-1 text-sm text-slate-700" data-testid="action-effect">{m.effects[plan.kind]}</AlertDialog.Description>
+      <p className="mt-1 font-mono text-xs text-slate-600" data-testid="graph-action">{m.graphAction(plan.graphAction)}</p>
+      {plan.beyondDocumented && <p className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-950">{m.beyondDocumented}</p>}
+      <h3 className="mt-4 text-sm font-semibold">{m.check}</h3>
+      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-md bg-slate-50 p-3 text-sm">
+        <dt className="text-slate-600">{messages.device.fields.name}</dt><dd className="font-medium">{d.deviceName}</dd>
+        <dt className="text-slate-600">{messages.device.fields.user}</dt><dd>{d.userDisplayName} · {d.userPrincipalName}</dd>
+        <dt className="text-slate-600">{messages.device.fields.platform}</dt><dd>{platform ? messages.platforms[platform] : d.operatingSystem} {d.osVersion}</dd>
+        <dt className="text-slate-600">{messages.device.fields.serial}</dt><dd className="font-mono">{d.serialNumber || messages.device.none}</dd>
+        <dt className="text-slate-600">{messages.device.fields.lastSync}</dt>
+        <dd>{d.lastSyncDateTime ? `${formatDateTime(d.lastSyncDateTime)} (${formatRelative(d.lastSyncDateTime)})` : messages.devices.neverSynced}</dd>
+      </dl>
+      {warnings.length > 0 && (
+        <ul className="mt-3 space-y-1 text-sm" aria-label={messages.warnings.label}>
+          {warnings.map((w) => <li key={w.kind} className="rounded bg-amber-50 px-2 py-1 text-amber-950">{w.text}</li>)}
+        </ul>
+      )}
+
+      <label htmlFor="ticket" className="mt-4 block text-sm font-semibold">{m.ticket}</label>
+      <input id="ticket" required autoFocus autoComplete="off" value={ticket} onChange={(e) => setTicket(e.target.value.toUpperCase())}
+        aria-invalid={errors.ticket ? true : undefined} aria-describedby="ticket-help"
+        className="mt-1 h-10 w-full rounded-md border border-slate-300 px-3 font-mono" />
+      <p id="ticket-help" className={errors.ticket ? 'mt-1 text-sm text-red-800' : 'mt-1 text-sm text-slate-600'}>{errors.ticket ?? m.ticketHelp(ticketRule.example)}</p>
+
+      <label htmlFor="note" className="mt-3 block text-sm font-semibold">{m.note}</label>
+      <textarea id="note" rows={2} maxLength={MAX_NOTE_LENGTH} value={note} onChange={(e) => setNote(e.target.value)}
+        className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      {errors.note && <p className="text-sm text-red-800">{errors.note}</p>}
+
+      {needsReason && (
+        <>
+          <label htmlFor="override-reason" className="mt-3 block text-sm font-semibold">{m.overrideReason}</label>
+          <textarea id="override-reason" rows={2} maxLength={MAX_NOTE_LENGTH} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)}
+            aria-invalid={errors.overrideReason ? true : undefined} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          {errors.overrideReason && <p className="text-sm text-red-800">{errors.overrideReason}</p>}
+        </>
+      )}
+
+      <div role="status" aria-live="polite" className="mt-4 min-h-6 text-sm" data-testid="action-result">
+        {mutation.isPending && <p>{m.pending}</p>}
+        {mutation.error && <p className="text-red-800">{mutation.error instanceof ConsentRefusedError ? m.consentRefused : `${m.failed} ${mutation.error.message}`}</p>}
+        {result && <RefusalMessage result={result} />}
+      </div>
+
+      <div className="mt-4 flex justify-end gap-2">
+        <AlertDialog.Cancel asChild>
+          <Button variant="secondary">{m.cancel}</Button>
+        </AlertDialog.Cancel>
+        <Button type="submit" variant="destructive" disabled={mutation.isPending} data-testid="confirm-action">
+          {mutation.isPending ? m.pending : needsReason ? m.confirmAnyway : label}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** After the POST: what Intune accepted (or whether it is still being verified), what happens next, what to tell the caller. */
+function ResultView({ result, plan, label, deviceName, onClose }: {
+  result: Extract<PasscodeActionResult, { status: 'accepted' | 'unknown' }>; plan: AvailablePlan; label: string; deviceName: string; onClose: () => void;
+}) {
+  const accepted = result.status === 'accepted';
+  const requestId = accepted ? result.requestId : result.failure.requestId;
+  return (
+    <div data-testid="action-result" data-result={result.status}>
+      <AlertDialog.Title className="text-lg font-semibold">{accepted ? m.acceptedTitle(label, deviceName) : m.unknownTitle}</AlertDialog.Title>
+      <AlertDialog.Description asChild>
+        <div role="status" className={cn('mt-2 text-sm', accepted ? 'text-emerald-900' : 'text-amber-900')}>
+          <p>{accepted ? m.accepted : m.unknown}</p>
+        </div>
+      </AlertDialog.Description>
+      {requestId && <p className="mt-2 font-mono text-xs">{m.requestId}: <span data-testid="action-request-id">{requestId}</span></p>}
+      <h3 className="mt-4 text-sm font-semibold">{m.nextTitle}</h3>
+      <p className="mt-1 text-sm text-slate-700">{m.effects[plan.kind]}</p>
+      <h3 className="mt-3 text-sm font-semibold">{m.tellCallerTitle}</h3>
+      <p className="mt-1 text-sm text-slate-700" data-testid="tell-caller">{m.tellCaller[plan.kind]}</p>
+      <div className="mt-5 flex justify-end">
+        <Button autoFocus onClick={onClose}>{m.close}</Button>
+      </div>
+    </div>
+  );
+}
+
+function RefusalMessage({ result }: { result: PasscodeActionResult }) {
+  const failure: ErrorInfo | null = 'failure' in result ? result.failure : null;
+  const text = (() => {
+    switch (result.status) {
+      case 'accepted': case 'unknown': return '';
+      case 'alreadyRequested': {
+        const h = result.holder;
+        return m.alreadyRequested(h.actorName ?? h.actorUpn ?? m.anotherAgent, formatDateTime(h.requestedAt), h.ticket);
+      }
+      case 'invalid': return Object.values(result.fieldErrors).join(' ');
+      case 'notAvailable': return `${m.notAvailable} ${noActionReason(result.plan)}`;
+      case 'planChanged': return m.planChanged(result.plan.available ? actionLabel(result.plan.kind, result.plan.beyondDocumented) : m.noAction);
+      case 'signInAgain': return m.signInAgain;
+      case 'consentRequired': case 'claimsChallenge': return m.consentRefused;
+      case 'denied': return `${m.denied} ${result.failure.reason ? messages.errors[result.failure.reason] : ''}`;
+      case 'rejected': return `${m.rejected} ${result.failure.message}. ${m.rejectedHelp}`;
+      case 'throttled': return m.throttled;
+      case 'failed': return `${m.failed} ${result.failure.message}`;
+    }
+  })();
+  return (
+    <div className={result.status === 'alreadyRequested' ? 'text-amber-900' : 'text-red-800'}>
+      <p data-result={result.status}>{text}</p>
+      {failure?.requestId && <p className="mt-1 font-mono text-xs">{m.requestId}: <span data-testid="action-request-id">{failure.requestId}</span></p>}
+      {failure?.operationId && <p className="font-mono text-xs">{m.operationId}: <span data-testid="action-operation-id">{failure.operationId}</span></p>}
+      {failure?.date && <p className="font-mono text-xs">{messages.errors.time}: {failure.date}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,433 @@
+// The passcode-action server action against the emulator over HTTP, one test per case of security.md it owns
+// (numbers in the names), the one rule re-derived on the server, the status tracking that settles unknown
+// outcomes, and the passcode reveal.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_ACCOUNTS, TENANT_ID } from '@/emulator/constants';
+import type { EnrollmentModeKey } from '@/emulator/tenant/enrollment';
+import { openAuditDb, type AuditDb } from '@/lib/server/audit/db';
+import { AuditStore } from '@/lib/server/audit/store';
+import type { PasscodeActionResult } from '@/lib/shared/actions/types';
+import { PASSCODE_ACTION_SWITCHES, type PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
+import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '@/lib/shared/ticket';
+import { allRecords } from '@/test-support/audit';
+import { SCOPES, startEmulatorServer, type EmulatorServer } from '@/test-support/emulator-server';
+
+interface LoggedRequest { method: string; path: string; status: number; clientRequestId: string | null; at: number }
+interface ControlDevice { id: string; deviceName: string; scopeTag: string; scenario: string; mode: EnrollmentModeKey }
+
+let server: EmulatorServer;
+let db: AuditDb;
+let store: AuditStore;
+let dir: string;
+let request: typeof import('./passcode-action').requestPasscodeActionOnce;
+let actionStatus: typeof import('./status').actionStatus;
+let revealPasscode: typeof import('./reveal').revealPasscode;
+const env = {
+  AUTH_TENANT_ID: TENANT_ID, TICKET_PATTERN: DEFAULT_TICKET_PATTERN, TICKET_EXAMPLE: DEFAULT_TICKET_EXAMPLE, RECOVERY_GUARD_MINUTES: 15,
+  PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES], RECOVER_PASSCODE_EVERYWHERE: false, PASSCODE_REVEAL_ALSO: [] as string[],
+};
+const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120 };
+const waits: number[] = [];
+const wait = async (ms: number) => {
+  waits.push(ms);
+  await new Promise((r) => setTimeout(r, ms));
+};
+
+beforeAll(async () => {
+  server = await startEmulatorServer({ devices: 400, users: 100 }, { GRAPH_TIMEOUT_MS: '1500' });
+  dir = mkdtempSync(join(tmpdir(), 'passcode-desk-action-'));
+  db = await openAuditDb({ dataDir: dir });
+  store = new AuditStore(db);
+  ({ requestPasscodeActionOnce: request } = await import('./passcode-action'));
+  ({ actionStatus } = await import('./status'));
+  ({ revealPasscode } = await import('./reveal'));
+});
+afterAll(async () => {
+  await db.close();
+  server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await server.control('POST', '/reset');
+  waits.length = 0;
+});
+
+/** The kind the console offers each mode (the rule has its own test against the table). */
+const KIND: Partial<Record<EnrollmentModeKey, PasscodeActionKind>> = {
+  iosAutomatedEnrollment: 'removePasscode', iosDeviceEnrollment: 'removePasscode', androidFullyManaged: 'resetDevicePasscode',
+  androidPersonalWorkProfile: 'resetWorkProfilePasscode', androidCorporateWorkProfile: 'resetWorkProfilePasscode', windowsMobile: 'recoverPin',
+};
+// The audit store (and its device guards) lives across tests, so every test takes a device of its own.
+const used = new Set<string>();
+const device = async (query: Record<string, string>) => {
+  const params = new URLSearchParams({ mode: 'iosAutomatedEnrollment', ...query, limit: '500' });
+  const { devices } = await server.control<{ devices: ControlDevice[] }>('GET', `/devices?${params}`);
+  const fresh = devices.find((d) => !used.has(d.id));
+  if (!fresh) throw new Error(`no unused device for ${params}`);
+  used.add(fresh.id);
+  return fresh;
+};
+/** What the dialog sends for this device: its id, the action it offers, the ticket. */
+const input = (d: ControlDevice, ticket: string, extra: Record<string, unknown> = {}) => ({ deviceId: d.id, kind: KIND[d.mode], ticket, ...extra });
+const posts = async () => (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests?method=POST')).entries;
+const graphCalls = async () => (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests')).entries;
+const helpdesk = () => server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged]);
+const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {}) => request(body, token, { store, env: { ...env, ...overrides }, wait });
+const recordsOf = async (result: PasscodeActionResult) => store.actionRecords('actionId' in result ? result.actionId : 'none');
+const advance = (ms: number) => server.control('POST', '/clock', { advanceMs: ms });
+
+describe('refused before any Graph call', () => {
+  it('1: no token → refused, no Graph call, a denied attempt audited', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run(input(d, 'INC-1'), undefined);
+    expect(result.status).toBe('signInAgain');
+    expect(await graphCalls()).toEqual([]);
+    const records = await recordsOf(result);
+    expect(records.map((r) => [r.kind, r.outcome, r.detail])).toEqual([['intent', null, null], ['outcome', 'refused', 'token: missing']]);
+    expect(records.every((r) => r.actor_verified === 0 && r.actor_upn === null)).toBe(true);
+  });
+
+  it('2: a token for another audience → refused before any Graph call', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.privileged], { audience: 'api://something' });
+    const result = await run(input(d, 'INC-2'), token);
+    expect(result.status).toBe('signInAgain');
+    expect(await graphCalls()).toEqual([]);
+    expect((await recordsOf(result)).at(-1)?.detail).toBe('token: wrongAudience');
+  });
+
+  it('3: an expired token → "sign in again", no Graph call', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.privileged], { issuedAt: Math.floor(Date.now() / 1000) - 7200, lifetimeSeconds: 3600 });
+    expect((await run(input(d, 'INC-3'), token)).status).toBe('signInAgain');
+    expect(await graphCalls()).toEqual([]);
+  });
+
+  it('4: a token without PrivilegedOperations.All → consent is asked for, not a raw 403', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await server.token(DEMO_ACCOUNTS.readOnly, [SCOPES.read]);
+    expect((await run(input(d, 'INC-4'), token)).status).toBe('consentRequired');
+    expect(await graphCalls()).toEqual([]);
+  });
+
+  it('7: hostile device ids and shapes are refused and no fetch leaves the server', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const token = await helpdesk();
+    const hostile: unknown[] = [
+      '../users/x', 'id/wipe', '%2e%2e%2f%2e%2e%2fusers', '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24?$select=x', '',
+      '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24a', ['8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24'], { id: 'x' },
+    ];
+    for (const deviceId of hostile) {
+      const result = await run({ deviceId, kind: 'removePasscode', ticket: 'INC-7' }, token);
+      expect(result.status, JSON.stringify(deviceId)).toBe('invalid');
+      if (result.status === 'invalid') expect(result.fieldErrors.deviceId).toBeTruthy();
+    }
+    expect(await run({ deviceId: '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24', kind: 'removePasscode', ticket: 'INC-7', extra: 'x' }, token)).toMatchObject({ status: 'invalid' });
+    expect(await run({ deviceId: '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24', kind: 'wipe', ticket: 'INC-7' }, token)).toMatchObject({ status: 'invalid', fieldErrors: { kind: expect.any(String) } });
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(await graphCalls()).toEqual([]);
+    fetchSpy.mockRestore();
+  });
+
+  it('refuses a ticket that does not match the configured format, and an over-long note', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    expect(await run(input(d, 'call me'), token)).toMatchObject({ status: 'invalid', fieldErrors: { ticket: expect.stringContaining('INC-12345') } });
+    expect(await run(input(d, 'INC-1', { note: 'x'.repeat(501) }), token)).toMatchObject({ status: 'invalid', fieldErrors: { note: expect.any(String) } });
+    expect(await graphCalls()).toEqual([]);
+  });
+});
+
+describe('the POST and its outcomes', () => {
+  it('16: 204 → accepted, audited with Graph\'s request-id and our client-request-id', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run(input(d, 'INC-16', { note: 'Locked out after update' }), await helpdesk());
+    expect(result.status).toBe('accepted');
+    if (result.status !== 'accepted') return;
+    const [post] = await posts();
+    expect(post).toMatchObject({ path: `/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`, status: 204, clientRequestId: result.actionId });
+    const records = await store.actionRecords(result.actionId);
+    expect(records.map((r) => r.kind)).toEqual(['intent', 'outcome']);
+    expect(records[0]).toMatchObject({ ticket: 'INC-16', note: 'Locked out after update', device_name: d.deviceName, actor_upn: DEMO_ACCOUNTS.helpdesk, actor_name: 'Hanna Berger', actor_verified: 1, client_request_id: result.actionId });
+    expect(records[1]).toMatchObject({ outcome: 'accepted', graph_request_id: result.requestId, http_status: 204 });
+    expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('5: Graph 403 (the Intune role does not cover the device) → "not allowed for this device", audited as denied', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'AMER' });
+    const result = await run(input(d, 'INC-5'), await helpdesk());
+    expect(result).toMatchObject({ status: 'denied', failure: { reason: 'outsideScope', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    expect(await posts()).toEqual([]);
+    expect((await recordsOf(result)).at(-1)).toMatchObject({ kind: 'outcome', outcome: 'denied', http_status: 403 });
+  });
+
+  it('12: 429 → one retry after Retry-After, with the same client-request-id', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 1.5 }] });
+    const result = await run(input(d, 'INC-12'), await helpdesk());
+    expect(result.status).toBe('accepted');
+    const sent = await posts();
+    expect(sent.map((p) => p.status)).toEqual([429, 204]);
+    expect(sent[0]?.clientRequestId).toBe('actionId' in result ? result.actionId : '');
+    expect(sent[1]?.clientRequestId).toBe(sent[0]?.clientRequestId);
+    expect((sent[1]?.at ?? 0) - (sent[0]?.at ?? 0)).toBeGreaterThanOrEqual(1500);
+    expect(waits).toEqual([1500]);
+    expect((await recordsOf(result)).at(-1)?.detail).toMatch(/one retry \(429, Retry-After 1.5 s\)/);
+  });
+
+  it('12: a second 429 is not retried again', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 429, count: 2, retryAfterSeconds: 0.2 }] });
+    const result = await run(input(d, 'INC-12'), await helpdesk());
+    expect(result.status).toBe('throttled');
+    expect((await posts()).map((p) => p.status)).toEqual([429, 429]);
+  });
+
+  for (const status of [503, 504] as const) {
+    it(`13: ${status} → no second POST, "unknown, verifying", then settled from deviceActionResults`, async () => {
+      const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+      // The gateway fails after Intune queued the action: the caller cannot know it was.
+      await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status, count: 1, afterHandling: true }] });
+      const token = await helpdesk();
+      const result = await run(input(d, 'INC-13'), token);
+      expect(result.status).toBe('unknown');
+      if (result.status !== 'unknown') return;
+      expect(await posts()).toHaveLength(1);
+      const status1 = await actionStatus(result.actionId, token, { store, env: statusEnv });
+      expect(status1?.state).toBe('pending');
+      await server.control('POST', '/clock', { advanceMs: 10_000 });
+      const status2 = await actionStatus(result.actionId, token, { store, env: statusEnv });
+      expect(status2).toMatchObject({ state: 'done', terminal: true });
+      expect(await posts()).toHaveLength(1);
+      const records = await store.actionRecords(result.actionId);
+      expect(records.map((r) => [r.kind, r.outcome ?? r.action_state])).toEqual([
+        ['intent', null], ['outcome', 'unknown'], ['observation', 'pending'], ['observation', 'done'],
+      ]);
+    });
+  }
+
+  it('13: a timeout → no second POST, "unknown"', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 504, count: 1, afterHandling: true, latencyMs: 3000 }] });
+    const result = await run(input(d, 'INC-13'), await helpdesk());
+    expect(result).toMatchObject({ status: 'unknown', failure: { code: 'GraphTimeout' } });
+    await new Promise((r) => setTimeout(r, 1700)); // let the emulator finish its slow answer
+    expect(await posts()).toHaveLength(1);
+  });
+
+  it('13: an unknown fate the device never shows becomes "not confirmed" after the verify window; the device stays reserved', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 503, count: 1 }] });
+    const token = await helpdesk();
+    const result = await run(input(d, 'INC-13'), token);
+    if (result.status !== 'unknown') throw new Error(result.status);
+    const later = { store, env: statusEnv, now: () => Date.now() + 121_000 };
+    expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'verifying', terminal: false });
+    expect(await actionStatus(result.actionId, token, later)).toMatchObject({ state: 'notConfirmed', terminal: false });
+    // Nothing the console did on its own freed the device: a new request is told who holds it.
+    expect(await run(input(d, 'INC-14'), token)).toMatchObject({ status: 'alreadyRequested', holder: { actionId: result.actionId } });
+    expect(await posts()).toHaveLength(1);
+  });
+
+  it('15: a second agent within minutes is told who, when and which ticket; going on needs a reason, which is audited', async () => {
+    const d = await device({ scenario: 'offline', scopeTag: 'EMEA' });
+    const first = await run(input(d, 'INC-100'), await helpdesk());
+    expect(first.status).toBe('accepted');
+    const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
+    const second = await run(input(d, 'INC-200'), admin);
+    expect(second).toMatchObject({ status: 'alreadyRequested', holder: { ticket: 'INC-100', actorName: 'Hanna Berger', actorUpn: DEMO_ACCOUNTS.helpdesk } });
+    expect(await posts()).toHaveLength(1);
+    expect((await run(input(d, 'INC-200', { overrideReason: 'short' }), admin)).status).toBe('invalid');
+    const forced = await run(input(d, 'INC-200', { overrideReason: 'User is on the phone and the first request never reached the device.' }), admin);
+    expect(forced.status).toBe('accepted');
+    expect(await posts()).toHaveLength(2);
+    const records = await recordsOf(forced);
+    expect(records[0]).toMatchObject({ kind: 'override', detail: 'User is on the phone and the first request never reached the device.', actor_upn: DEMO_ACCOUNTS.admin });
+  });
+
+  it('14: two simultaneous requests for one device produce exactly one Graph POST', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    const results = await Promise.all([run(input(d, 'INC-14'), token), run(input(d, 'INC-14'), token)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['accepted', 'alreadyRequested']);
+    expect(await posts()).toHaveLength(1);
+  });
+
+  it('17: 401 with a claims challenge → the claims go back to the browser; nothing is POSTed', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', `/users/${DEMO_ACCOUNTS.helpdesk}/claims-challenge`, { enabled: true });
+    const result = await run(input(d, 'INC-17'), await helpdesk());
+    expect(result.status).toBe('claimsChallenge');
+    if (result.status === 'claimsChallenge') expect(JSON.parse(Buffer.from(result.claims, 'base64').toString())).toHaveProperty('access_token');
+    expect(await posts()).toEqual([]);
+  });
+
+  it('22: no audit record holds a token', async () => {
+    const all = JSON.stringify(await allRecords(db));
+    expect(all).not.toMatch(/eyJ|Bearer /);
+  });
+});
+
+describe('the action each device really supports', () => {
+  it('Android fully managed: resetPasscode is posted as "reset device passcode", with the kind in the audit', async () => {
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run(input(d, 'INC-21'), await helpdesk());
+    expect(result).toMatchObject({ status: 'accepted', kind: 'resetDevicePasscode' });
+    expect((await posts()).map((p) => p.path)).toEqual([`/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`]);
+    expect((await recordsOf(result))[0]).toMatchObject({ action_name: 'resetPasscode', action_kind: 'resetDevicePasscode' });
+  });
+
+  it('Windows 10 Mobile: recoverPasscode is posted', async () => {
+    const d = await device({ mode: 'windowsMobile', scopeTag: 'EMEA' });
+    const result = await run(input(d, 'INC-22'), await helpdesk());
+    expect(result).toMatchObject({ status: 'accepted', kind: 'recoverPin' });
+    expect((await posts()).map((p) => p.path)).toEqual([`/v1.0/deviceManagement/managedDevices/${d.id}/recoverPasscode`]);
+  });
+
+  it('a device with no passcode action (macOS) is refused on the server, whatever the browser sent', async () => {
+    const d = await device({ mode: 'macos', scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run({ deviceId: d.id, kind: 'removePasscode', ticket: 'INC-23' }, await helpdesk());
+    expect(result).toMatchObject({ status: 'notAvailable', plan: { reason: 'macos' } });
+    expect(await posts()).toEqual([]);
+    expect((await recordsOf(result)).at(-1)).toMatchObject({ outcome: 'refused', detail: 'notAvailable: macos', actor_verified: 1 });
+  });
+
+  it('an action other than the one the device supports now is refused: nothing is posted', async () => {
+    const d = await device({ mode: 'androidPersonalWorkProfile', scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run({ deviceId: d.id, kind: 'removePasscode', ticket: 'INC-24' }, await helpdesk());
+    expect(result).toMatchObject({ status: 'planChanged', plan: { kind: 'resetWorkProfilePasscode' } });
+    expect(await posts()).toEqual([]);
+  });
+
+  it('an action switched off by the administrator is refused on the server', async () => {
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run(input(d, 'INC-25'), await helpdesk(), { PASSCODE_ACTIONS: ['remove', 'recover'] });
+    expect(result).toMatchObject({ status: 'notAvailable', plan: { reason: 'switchedOff', kind: 'resetDevicePasscode' } });
+    expect(await posts()).toEqual([]);
+  });
+
+  it('a 400 from Intune (recoverPasscode everywhere, on a Mac) is "rejected" with the unwrapped message and the Operation ID', async () => {
+    const mac = await device({ mode: 'macos', scenario: 'online', scopeTag: 'EMEA' });
+    const everywhere = { RECOVER_PASSCODE_EVERYWHERE: true };
+    const result = await run({ deviceId: mac.id, kind: 'recoverPin', ticket: 'INC-26' }, await helpdesk(), everywhere);
+    expect(result).toMatchObject({
+      status: 'rejected', failure: { status: 400, code: 'BadRequest', message: 'An error has occurred', operationId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
+    expect((await recordsOf(result)).at(-1)).toMatchObject({ outcome: 'rejected', http_status: 400, action_name: 'recoverPasscode' });
+    // Refused, so nothing was queued: the device is free again.
+    expect((await run({ deviceId: mac.id, kind: 'recoverPin', ticket: 'INC-26' }, await helpdesk(), everywhere)).status).toBe('rejected');
+  });
+
+  it('one passcode action per device at a time, whatever its kind and whatever the letter case of the id', async () => {
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'offline', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    expect((await run(input(d, 'INC-27'), token)).status).toBe('accepted');
+    const upper = await run({ ...input(d, 'INC-28'), deviceId: d.id.toUpperCase() }, token);
+    expect(upper).toMatchObject({ status: 'alreadyRequested', holder: { ticket: 'INC-27' } });
+    expect(await posts()).toHaveLength(1);
+    expect(new Set((await allRecords(db)).filter((r) => r.device_id.toLowerCase() === d.id).map((r) => r.device_id))).toEqual(new Set([d.id]));
+  });
+});
+
+describe('tracking by action name and subtype', () => {
+  it('matches the resetPasscodeActionResult entry, and says a passcode is available once the reset is done', async () => {
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    const result = await run(input(d, 'INC-31'), token);
+    if (result.status !== 'accepted') throw new Error(result.status);
+    expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'pending', passcode: null });
+    await advance(7000);
+    const done = await actionStatus(result.actionId, token, { store, env: statusEnv });
+    expect(done).toMatchObject({ state: 'done', terminal: true, kind: 'resetDevicePasscode', passcode: 'available' });
+    expect(JSON.stringify(done)).not.toMatch(/"\d{8}"/); // the status never carries the passcode itself
+  });
+
+  it('an iOS removal is done without a passcode to reveal', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    const result = await run(input(d, 'INC-32'), token);
+    if (result.status !== 'accepted') throw new Error(result.status);
+    await advance(7000);
+    expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'done', passcode: null });
+  });
+
+  it('a device that fails the reset reports Intune\'s errorCode; a pending wipe is reported as holding it back', async () => {
+    const failing = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', `/devices/${failing.id}/scenario`, { scenario: 'failing' });
+    const wiping = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', `/devices/${wiping.id}/management-state`, { managementState: 'wipePending' });
+    const token = await helpdesk();
+    const a = await run(input(failing, 'INC-33'), token);
+    const b = await run(input(wiping, 'INC-34'), token);
+    if (a.status !== 'accepted' || b.status !== 'accepted') throw new Error(`${a.status} ${b.status}`);
+    await advance(60_000);
+    expect(await actionStatus(a.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'failed', errorCode: expect.any(Number) });
+    expect(await actionStatus(b.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'pending', managementState: 'wipePending' });
+  });
+
+  it('an action is visible to its requester and to agents Graph lets read the device, to nobody else', async () => {
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'offline', scopeTag: 'EMEA' });
+    const result = await run(input(d, 'INC-35'), await helpdesk());
+    if (result.status !== 'accepted') throw new Error(result.status);
+    const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
+    expect(await actionStatus(result.actionId, admin, { store, env: statusEnv })).toMatchObject({ actionId: result.actionId });
+    // The device moves to a region the read-only agent's role does not cover: Graph refuses, so does the console.
+    await server.control('PUT', `/devices/${d.id}/scenario`, { scenario: 'offline', scopeTag: 'AMER' });
+    const outsider = await server.token(DEMO_ACCOUNTS.readOnly, [SCOPES.read]);
+    expect(await actionStatus(result.actionId, outsider, { store, env: statusEnv })).toBeNull();
+  });
+});
+
+describe('the passcode reveal', () => {
+  const revealEnv = { AUTH_TENANT_ID: TENANT_ID, PASSCODE_REVEAL_ALSO: [] as string[] };
+  const doneReset = async (ticket: string, mode: EnrollmentModeKey = 'androidFullyManaged') => {
+    const d = await device({ mode, scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    const result = await run(input(d, ticket), token);
+    if (result.status !== 'accepted') throw new Error(result.status);
+    await advance(7000);
+    return { d, token, actionId: result.actionId };
+  };
+  const emulatorPasscode = async (deviceId: string) =>
+    (await server.control<{ actions: { passcode: string | null }[] }>('GET', `/actions?deviceId=${deviceId}`)).actions.at(-1)?.passcode;
+
+  it('shows the requester the passcode Intune generated, and audits that it was shown, never what it was', async () => {
+    const { d, token, actionId } = await doneReset('INC-41');
+    const result = await revealPasscode(actionId, token, { store, env: revealEnv });
+    const expected = await emulatorPasscode(d.id);
+    expect(result).toMatchObject({ ok: true, passcode: expected });
+    const reveal = (await store.actionRecords(actionId)).find((r) => r.kind === 'reveal');
+    expect(reveal).toMatchObject({ outcome: 'accepted', actor_upn: DEMO_ACCOUNTS.helpdesk, actor_verified: 1, detail: `passcode shown to ${DEMO_ACCOUNTS.helpdesk}` });
+    expect(JSON.stringify(await allRecords(db))).not.toContain(expected ?? 'none');
+  });
+
+  it('refuses another agent (403), audits the refusal, and allows one the configuration names', async () => {
+    const { actionId } = await doneReset('INC-42', 'androidPersonalWorkProfile');
+    const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
+    expect(await revealPasscode(actionId, admin, { store, env: revealEnv })).toEqual({ ok: false, status: 403, code: 'notYourAction' });
+    expect((await store.actionRecords(actionId)).find((r) => r.kind === 'reveal')).toMatchObject({ outcome: 'denied', actor_upn: DEMO_ACCOUNTS.admin });
+    expect(await revealPasscode(actionId, admin, { store, env: { ...revealEnv, PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin] } })).toMatchObject({ ok: true });
+  });
+
+  it('has nothing to show for an iOS removal, nor before the device reports', async () => {
+    const ios = await doneReset('INC-43', 'iosAutomatedEnrollment');
+    expect(await revealPasscode(ios.actionId, ios.token, { store, env: revealEnv })).toMatchObject({ ok: false, status: 409, code: 'noPasscodeForAction' });
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'offline', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    const pending = await run(input(d, 'INC-44'), token);
+    if (pending.status !== 'accepted') throw new Error(pending.status);
+    expect(await revealPasscode(pending.actionId, token, { store, env: revealEnv })).toMatchObject({ ok: false, status: 409, code: 'passcodeNotReady' });
+  });
+
+  it('says the passcode has expired after Intune\'s seven days', async () => {
+    const { actionId } = await doneReset('INC-45');
+    await advance(7 * 86_400_000 + 60_000);
+    const token = await helpdesk(); // a week later, a new token on Microsoft's clock
+    // The console judges the seven days on its own clock; let it read the emulator's, a week ahead of ours.
+    const { now } = await server.control<{ now: string }>('GET', '/clock');
+    expect(await revealPasscode(actionId, token, { store, env: revealEnv, now: () => Date.parse(now) })).toEqual({ ok: false, status: 410, code: 'passcodeExpired' });
+  });
+});
