@@ -72,7 +72,7 @@ export default defineConfig({
         EMULATOR_PORT: String(E2E.emulatorPort),
         EMULATOR_ORIGIN: E2E.emulatorOrigin,
         EMULATOR_MODE: 'test',
-        EMULATOR_REDIRECT_URIS: `${E2E.consoleOrigin}/redirect,${E2E.everywhereOrigin}/redirect`,
+        EMULATOR_REDIRECT_URIS: [E2E.consoleOrigin, E2E.everywhereOrigin].flatMap((o) => [`${o}/redirect`, `${o}/`]).join(','),
       },
     },
     {

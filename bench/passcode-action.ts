@@ -93,14 +93,14 @@ async function main() {
       let elapsed = 0;
       let polls = 0;
       let state = 'pending';
-      let status = await actionStatus(result.actionId, fresh, { store, env: { ACTION_VERIFY_WINDOW_SECONDS: 120 }, now: () => requestedAt + elapsed });
+      let status = await actionStatus(result.actionId, fresh, { store, env: { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 }, now: () => requestedAt + elapsed });
       polls++;
       while (status && !status.terminal) {
         const wait = pollInterval(status, requestedAt + elapsed);
         if (wait === false || elapsed + wait > s.horizonMs) break;
         elapsed += wait;
         await server.control('POST', '/clock', { advanceMs: wait });
-        status = await actionStatus(result.actionId, fresh, { store, env: { ACTION_VERIFY_WINDOW_SECONDS: 120 }, now: () => requestedAt + elapsed });
+        status = await actionStatus(result.actionId, fresh, { store, env: { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 }, now: () => requestedAt + elapsed });
         polls++;
         state = status?.state ?? 'gone';
       }

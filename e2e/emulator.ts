@@ -34,6 +34,9 @@ export const emulator = {
   setScenario: (id: string, body: { scenario: string; scopeTag?: string }) => call('PUT', `/devices/${id}/scenario`, body),
   actions: async (deviceId?: string) =>
     (await call<{ actions: { deviceId: string; actionName: string; clientRequestId: string; state: string; passcode: string | null }[] }>('GET', `/actions${deviceId ? `?deviceId=${deviceId}` : ''}`)).actions,
+  behaviour: (b: Partial<{ nextLinkRewritten: boolean; actionResultsEmptyInLists: boolean; actionResultsDelayMs: number; opaqueAccessTokens: boolean; spaRefreshTokenHours: number; thirdPartyCookiesBlocked: boolean }>) =>
+    call('PUT', '/behaviour', b),
+  claimsChallenge: (upn: string, enabled: boolean) => call('PUT', `/users/${encodeURIComponent(upn)}/claims-challenge`, { enabled }),
   unsupportedAction: (answer: 'badRequest' | 'acceptedThenNotSupported') => call('PUT', '/unsupported-action', { answer }),
   managementState: (id: string, managementState: string) => call('PUT', `/devices/${id}/management-state`, { managementState }),
 };

@@ -292,7 +292,7 @@ test('5: a device outside the agent\'s scope gets a clear 403', async ({ page })
   await findBySerial(page, d);
   await emulator.setScenario(d.id, { scenario: 'online', scopeTag: 'AMER' }); // the device moved region since it was listed
   const dialog = await confirm(page, d, 'Reset passcode', 'INC-5005');
-  await expect(dialog.getByTestId('action-result')).toContainText('Not allowed for this device. This device is outside the scope of your Intune role');
+  await expect(dialog.getByTestId('action-result')).toContainText('Not allowed for this device. Your Intune role does not cover this');
   await expect(dialog.getByTestId('action-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
   expect(await postsFor(d)).toHaveLength(0);
 });

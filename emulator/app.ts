@@ -1,6 +1,7 @@
 // Assembles one emulator instance: a seeded tenant, a signing key, the Entra ID and Graph routes, and (in
 // test and demo modes) the control API. Tests create instances in-process; main.ts serves one over HTTP.
 import { Faker, base, en } from '@faker-js/faker';
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { ControllableClock } from './clock';
 import type { AppRegistration, EmulatorContext, EmulatorMode } from './context';
@@ -8,11 +9,13 @@ import { indexTenant } from './context';
 import { controlRoutes } from './control/routes';
 import { createSigningKey } from './entra/keys';
 import { entraRoutes } from './entra/routes';
+import { graphError, requestIds } from './graph/errors';
 import { FaultInjector } from './graph/faults';
 import { RequestLog } from './graph/request-log';
 import { graphRoutes } from './graph/routes';
 import { Throttler } from './graph/throttle';
 import { ActionStore } from './intune/actions';
+import { AuditEventLog } from './intune/audit-events';
 import { defaultSettings } from './settings';
 import { seedTenant, type SeedOptions } from './tenant/seed';
 
@@ -47,8 +50,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     codes: new Map(),
     refreshTokens: new Map(),
     sessions: new Map(),
+    opaqueTokens: new Map(),
     settings: defaultSettings(),
     actions: new ActionStore(),
+    auditEvents: new AuditEventLog(),
     throttler: new Throttler(),
     // Random faults and latency are seeded too, so a failing run can be replayed.
     faults: new FaultInjector(new Faker({ locale: [en, base], seed: options.seed.seed })),
@@ -58,6 +63,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       ctx.index = indexTenant(ctx.tenant);
       ctx.settings = defaultSettings();
       ctx.actions.clear();
+      ctx.auditEvents.clear();
       ctx.throttler.reset();
       ctx.faults.configure(ctx.settings.faults);
       ctx.requestLog.clear();
@@ -74,6 +80,20 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   if (ctx.mode !== 'standalone') app.route('/_emulator', controlRoutes(ctx));
   app.route('/', graphRoutes(ctx));
   app.route('/', entraRoutes(ctx));
-  app.notFound((c) => c.json({ error: { code: 'UnknownError', message: `No HTTP resource was found that matches ${c.req.path}.` } }, 404));
+  // Anything else, /beta included (the console uses v1.0 only), answers as Graph does: its error body and ids
+  // (under /v1.0 the Graph middleware has already chosen this request's ids).
+  app.notFound((c) => {
+    if (c.get('requestId' as never) === undefined) {
+      const id = randomUUID();
+      c.set('requestId' as never, id as never);
+      c.set('clientRequestId' as never, (c.req.header('client-request-id') ?? id) as never);
+    }
+    const segment = c.req.path.split('/').filter(Boolean).at(-1) ?? '';
+    const res = graphError(c, { status: 404, code: 'ResourceNotFound', message: `Resource not found for the segment '${segment}'.` });
+    const { requestId, clientRequestId } = requestIds(c);
+    res.headers.set('request-id', requestId);
+    res.headers.set('client-request-id', clientRequestId);
+    return res;
+  });
   return { app, ctx };
 }

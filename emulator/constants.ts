@@ -7,4 +7,10 @@ export const DEMO_ACCOUNTS = {
   helpdesk: `helpdesk@${TENANT_DOMAIN}`,
   readOnly: `readonly@${TENANT_DOMAIN}`,
   admin: `admin@${TENANT_DOMAIN}`,
+  /** An Intune Read Only Operator: reads devices, may not run remote tasks. */
+  viewer: `viewer@${TENANT_DOMAIN}`,
+  /** Signed in and consented, but without an Intune licence or any Intune role. */
+  noIntune: `nointune@${TENANT_DOMAIN}`,
+  /** A helpdesk contractor invited as a B2B guest from a personal Microsoft account. */
+  guest: `jane.doe_outlook.com#EXT#@${TENANT_DOMAIN}`,
 } as const;

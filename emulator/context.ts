@@ -3,11 +3,13 @@
 // per emulator instance, so tests can run several at once.
 import type { ControllableClock } from './clock';
 import type { SigningKey } from './entra/keys';
+import type { OpaqueGrant } from './entra/tokens';
 import { DeviceIndexes } from './graph/candidates';
 import type { FaultInjector } from './graph/faults';
 import type { RequestLog } from './graph/request-log';
 import type { Throttler } from './graph/throttle';
 import type { ActionStore } from './intune/actions';
+import type { AuditEventLog } from './intune/audit-events';
 import type { EmulatorSettings } from './settings';
 import type { DirectoryUser, StoredDevice, Tenant } from './tenant/types';
 
@@ -34,6 +36,8 @@ export interface IssuedCode {
   sid: string;
   scope: string;
   claims: string | undefined;
+  /** When the sign-in behind the code happened (emulator ms). */
+  signedInAt: number;
   expiresAt: number;
   redeemed: boolean;
 }
@@ -42,11 +46,17 @@ export interface RefreshGrant {
   clientId: string;
   userId: string;
   sid: string;
+  /** When the sign-in behind it happened (emulator ms): a SPA's refresh token expires 24 hours later. */
+  signedInAt: number;
+  /** Client capabilities the app declared at sign-in (xms_cc), carried into renewed access tokens. */
+  capabilities: string[];
 }
 
 export interface Session {
   userId: string;
   sid: string;
+  /** When the person signed in interactively (emulator ms). */
+  signedInAt: number;
 }
 
 export interface TenantIndex {
@@ -72,8 +82,12 @@ export interface EmulatorContext {
   codes: Map<string, IssuedCode>;
   refreshTokens: Map<string, RefreshGrant>;
   sessions: Map<string, Session>;
+  /** Opaque access tokens issued while that switch was on, and what each stands for. */
+  opaqueTokens: Map<string, OpaqueGrant>;
   settings: EmulatorSettings;
   actions: ActionStore;
+  /** Intune's own audit log of the remote actions it accepted. */
+  auditEvents: AuditEventLog;
   throttler: Throttler;
   faults: FaultInjector;
   requestLog: RequestLog;

@@ -12,7 +12,7 @@ const Schema = z.object({
   devices: z.coerce.number().int().min(0).max(1_000_000).default(2500),
   users: z.coerce.number().int().min(10).max(500_000).default(800),
   clientId: z.string().min(1).default(DEMO_CLIENT_ID),
-  redirectUris: z.string().default('http://localhost:3000/redirect'),
+  redirectUris: z.string().default('http://localhost:3000/redirect,http://localhost:3000/'),
   tokenLifetime: z.coerce.number().int().min(60).max(86_400).default(3600),
   mode: z.enum(['demo', 'test', 'standalone']).default('standalone'),
 });

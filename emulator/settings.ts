@@ -95,12 +95,38 @@ export const DEFAULT_TIMINGS: ActionTimings = { pickupMs: 2000, completeMs: 4000
 export const UnsupportedActionSchema = z.enum(['badRequest', 'acceptedThenNotSupported']);
 export type UnsupportedAction = z.infer<typeof UnsupportedActionSchema>;
 
+/**
+ * Microsoft's behaviour where it is less polite than documentation suggests, each on by default (the values real
+ * tenants show) and switchable, so a test can pin one down or turn it off.
+ */
+export const BehaviourSchema = z.object({
+  /** Intune re-serialises $filter in its nextLinks and turns /users/{upn} into /users/{id}. */
+  nextLinkRewritten: z.boolean(),
+  /** deviceActionResults is an empty array in list answers; only the single-device GET shows it. */
+  actionResultsEmptyInLists: z.boolean(),
+  /** After a 204 the new action is not shown in deviceActionResults for this long (emulator ms). */
+  actionResultsDelayMs: z.number().int().nonnegative(),
+  /** Access tokens are opaque strings instead of JWTs, as Microsoft reserves the right to make them. */
+  opaqueAccessTokens: z.boolean(),
+  /** How long a single-page app's refresh token lives (Entra: 24 hours, then AADSTS700084). */
+  spaRefreshTokenHours: z.number().positive(),
+  /** The browser blocks third-party cookies: silent renewal in a hidden iframe does not see the session. */
+  thirdPartyCookiesBlocked: z.boolean(),
+});
+export type Behaviour = z.infer<typeof BehaviourSchema>;
+
+export const MICROSOFT_BEHAVIOUR: Behaviour = {
+  nextLinkRewritten: true, actionResultsEmptyInLists: true, actionResultsDelayMs: 5000, opaqueAccessTokens: false,
+  spaRefreshTokenHours: 24, thirdPartyCookiesBlocked: false,
+};
+
 export interface EmulatorSettings {
   quirks: Quirks;
   throttling: Throttling;
   faults: Faults;
   timings: ActionTimings;
   unsupportedAction: UnsupportedAction;
+  behaviour: Behaviour;
   /** Users (by object id) for whom Graph answers 401 with a claims challenge until the token satisfies it. */
   claimsChallengeUsers: Set<string>;
 }
@@ -112,6 +138,7 @@ export function defaultSettings(): EmulatorSettings {
     faults: { rules: [], rate: 0, latencyMs: { min: 0, max: 0 } },
     timings: { ...DEFAULT_TIMINGS },
     unsupportedAction: 'badRequest',
+    behaviour: { ...MICROSOFT_BEHAVIOUR },
     claimsChallengeUsers: new Set(),
   };
 }

@@ -7,6 +7,8 @@ import { mintAccessToken, type AccessTokenClaims } from './entra/tokens';
 
 export const TEST_ORIGIN = 'http://localhost:4999';
 export const TEST_REDIRECT_URI = 'http://localhost:3999/redirect';
+/** Where the console returns after sign-out: registered too, as Entra matches post-logout URIs exactly. */
+export const TEST_POST_LOGOUT_URI = 'http://localhost:3999/';
 export const TEST_CONSOLE_ORIGIN = 'http://localhost:3999';
 export const TEST_EPOCH = new Date('2026-11-28T09:00:00Z');
 
@@ -17,7 +19,7 @@ export function createTestEmulator(
     origin: TEST_ORIGIN,
     mode,
     seed: { seed: seed.seed ?? 4242, devices: seed.devices ?? 300, users: seed.users ?? 100, epoch: TEST_EPOCH },
-    app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: [TEST_REDIRECT_URI] },
+    app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: [TEST_REDIRECT_URI, TEST_POST_LOGOUT_URI] },
   });
 }
 
@@ -48,9 +50,9 @@ export interface SignInResult {
 }
 
 /** Signs `upn` in through the login page and redeems the code; throws if any step does not behave. */
-export async function signIn(emu: Emulator, upn: string, scope?: string): Promise<SignInResult> {
+export async function signIn(emu: Emulator, upn: string, scope?: string, claims?: string): Promise<SignInResult> {
   const { verifier, challenge } = pkcePair();
-  const page = await emu.app.request(authorizeUrl(emu, { code_challenge: challenge, ...(scope ? { scope } : {}) }));
+  const page = await emu.app.request(authorizeUrl(emu, { code_challenge: challenge, ...(scope ? { scope } : {}), ...(claims ? { claims } : {}) }));
   const html = await page.text();
   const pending = /name="pending" value="([^"]+)"/.exec(html)?.[1];
   if (!pending) throw new Error('login page did not render');

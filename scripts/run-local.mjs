@@ -88,7 +88,8 @@ if (mode === 'demo') {
 
 start('emulator', bin('tsx'), ['emulator/main.ts'], {
   EMULATOR_PORT: String(emulatorPort), EMULATOR_ORIGIN: emulatorOrigin, EMULATOR_MODE: mode === 'dev' ? 'demo' : mode,
-  EMULATOR_REDIRECT_URIS: `${consoleOrigin}/redirect`,
+  // Entra returns after sign-out only to a registered URI, matched exactly: the console's home page.
+  EMULATOR_REDIRECT_URIS: `${consoleOrigin}/redirect,${consoleOrigin}/`,
 });
 const health = await waitFor(`${emulatorOrigin}/_emulator/health`, 30_000).then((res) => res.json()).catch((e) => {
   console.error(`The emulator did not start: ${e.message}`);

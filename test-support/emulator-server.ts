@@ -11,7 +11,7 @@ export interface EmulatorServer {
   origin: string;
   stop(): void;
   /** A Graph token for a tenant user, signed by the emulator. */
-  token(upn: string, scopes: string[], extra?: { audience?: string; lifetimeSeconds?: number; issuedAt?: number }): Promise<string>;
+  token(upn: string, scopes: string[], extra?: { audience?: string; lifetimeSeconds?: number; issuedAt?: number; capabilities?: string[] }): Promise<string>;
   /** Calls the emulator's control API in-process. */
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
@@ -27,7 +27,7 @@ export async function startEmulatorServer(seed: { devices: number; users: number
   const origin = `http://127.0.0.1:${port}`;
   const emu = await createEmulator({
     origin, mode: 'test', seed: { seed: 4242, ...seed },
-    app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: ['http://localhost:3999/redirect'] },
+    app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: ['http://localhost:3999/redirect', 'http://localhost:3999/'] },
   });
   const server: ServerType = serve({ fetch: emu.app.fetch, port, hostname: '127.0.0.1' });
   // The console reads its configuration from the environment; point it here, and put it back afterwards.

@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/auth/account-menu';
+import { SignInPrompt } from '@/components/auth/sign-in-prompt';
 import { Providers } from '@/components/providers';
 import { ActionsTray } from '@/components/actions/actions-tray';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
@@ -21,6 +22,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <AccountMenu />
         </div>
       </header>
+      <SignInPrompt />
       <main className="mx-auto max-w-7xl px-4 py-6 pb-24">{children}</main>
       <ActionsTray />
     </Providers>

@@ -5,6 +5,7 @@
 // button. An accessible AlertDialog: focus is trapped, Escape cancels, the destructive button says what it does.
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useState, type FormEvent } from 'react';
+import { SignInPrompt } from '@/components/auth/sign-in-prompt';
 import { Button } from '@/components/ui/button';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import { actionLabel, noActionReason } from '@/lib/shared/actions/labels';
@@ -136,6 +137,7 @@ function ActionForm({ device: d, warnings, plan, label, onClose }: {
         </>
       )}
 
+      <SignInPrompt inDialog />
       <div role="status" aria-live="polite" className="mt-4 min-h-6 text-sm" data-testid="action-result">
         {mutation.isPending && <p>{m.pending}</p>}
         {mutation.error && <p className="text-red-800">{mutation.error instanceof ConsentRefusedError ? m.consentRefused : `${m.failed} ${mutation.error.message}`}</p>}

@@ -13,14 +13,17 @@ import { countSameNames, deviceWarnings } from '@/lib/shared/devices/warnings';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/shared/i18n/format';
 import { messages } from '@/lib/shared/i18n/messages';
 import { ActionHints } from '@/components/actions/action-hints';
+import { IntuneAuditEvent } from '@/components/actions/intune-audit-event';
 import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
 import { PasscodeReveal } from '@/components/actions/passcode-reveal';
 import { actionQueries } from '@/lib/browser/query/action-queries';
 import { actionLabel, stateLabel } from '@/lib/shared/actions/labels';
-import type { ActionStatus } from '@/lib/shared/actions/types';
+import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
 import { ComplianceBadge } from './compliance-badge';
 
 const m = messages.device;
+/** States of an action whose POST reached Graph: Intune may have logged it. */
+const SENT_STATES: ReadonlySet<TrackedState> = new Set(['pending', 'active', 'done', 'failed', 'notSupported', 'canceled', 'verifying', 'notConfirmed']);
 const f = m.fields;
 
 export function DeviceDetailView({ id }: { id: string }) {
@@ -170,6 +173,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
         {text}
       </p>
       <ActionHints action={a} polled={dataUpdatedAt > 0} />
+      {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}
       {a.state === 'done' && <PasscodeReveal action={a} />}
     </div>
   );

@@ -71,6 +71,7 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
   const refinedOut = pages.reduce((n, p) => n + p.refinedOut, 0);
   const lastPage = pages.at(-1);
   const userNotFound = pages.some((p) => p.userNotFound);
+  const byEmail = !userNotFound && pages.some((p) => p.userMatchedBy === 'email');
 
   // TanStack Virtual returns functions the React Compiler cannot memoise; this component is left uncompiled.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -122,6 +123,7 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
         </p>
       )}
       {refinedOut > 0 && <p className="mb-2 text-sm text-slate-600">{m.refinedOut(refinedOut)}</p>}
+      {byEmail && <p className="mb-2 text-sm text-slate-700" data-testid="matched-by-email">{m.matchedByEmail(search.q)}</p>}
       {error && data && <ApiErrorNotice title={m.loadFailed} error={error} onRetry={() => void fetchNextPage()} />}
       <div ref={scrollRef} data-testid="results-scroll" className="h-[calc(100vh-22rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[68rem] table-fixed text-left text-sm" aria-rowcount={rows.length + 1} aria-busy={isPending || isFetchingNextPage}>

@@ -31,6 +31,8 @@ export function ApiErrorNotice({ title, error, onRetry }: { title: string; error
     `${title} (${info.status} ${info.code}): ${info.message}`,
     info.requestId ? `${m.requestId}: ${info.requestId}` : null,
     info.clientRequestId ? `client-request-id: ${info.clientRequestId}` : null,
+    info.operationId ? `${m.operationId}: ${info.operationId}` : null,
+    info.activityId ? `${m.activityId}: ${info.activityId}` : null,
     info.date ? `${m.time}: ${info.date}` : null,
   ].filter(Boolean).join('\n');
 
@@ -41,6 +43,8 @@ export function ApiErrorNotice({ title, error, onRetry }: { title: string; error
       <p className="mt-1">{advice(info)}</p>
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 font-mono text-xs">
         {info.requestId && (<><dt>{m.requestId}</dt><dd data-testid="error-request-id">{info.requestId}</dd></>)}
+        {info.operationId && (<><dt>{m.operationId}</dt><dd data-testid="error-operation-id">{info.operationId}</dd></>)}
+        {info.activityId && (<><dt>{m.activityId}</dt><dd data-testid="error-activity-id">{info.activityId}</dd></>)}
         {when && (<><dt>{m.time}</dt><dd>{when}</dd></>)}
       </dl>
       <div className="mt-3 flex gap-2">

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorContext } from '../context';
 import { TERMINAL_STATES } from '../intune/actions';
-import { ActionTimingsSchema, FaultsSchema, QuirksSchema, ThrottlingSchema, UnsupportedActionSchema } from '../settings';
+import { ActionTimingsSchema, BehaviourSchema, FaultsSchema, QuirksSchema, ThrottlingSchema, UnsupportedActionSchema } from '../settings';
 import { ACTION_SCENARIOS, SCOPE_TAGS } from '../tenant/types';
 
 export function controlRoutes(ctx: EmulatorContext): Hono {
@@ -70,6 +70,14 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     if (b instanceof Response) return b;
     Object.assign(ctx.settings.timings, b);
     return c.json(ctx.settings.timings);
+  });
+
+  app.get('/behaviour', (c) => c.json(ctx.settings.behaviour));
+  app.put('/behaviour', async (c) => {
+    const b = await body(c, BehaviourSchema.partial().strict());
+    if (b instanceof Response) return b;
+    Object.assign(ctx.settings.behaviour, b);
+    return c.json(ctx.settings.behaviour);
   });
 
   app.get('/unsupported-action', (c) => c.json({ answer: ctx.settings.unsupportedAction }));

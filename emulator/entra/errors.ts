@@ -87,6 +87,10 @@ export const ENTRA_ERRORS = {
   missingParameter: (name: string): EntraError => ({
     error: 'invalid_request', aadsts: 900144, description: `The request body must contain the following parameter: '${name}'.`,
   }),
+  spaRefreshTokenExpired: (hours: number): EntraError => ({
+    error: 'invalid_grant', aadsts: 700084,
+    description: `The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of ${hours} hours, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the sign in page.`,
+  }),
   userNotFound: (login: string): EntraError => ({
     error: 'invalid_request', aadsts: 50034, description: `The user account ${login} does not exist in the directory.`,
   }),

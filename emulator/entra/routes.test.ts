@@ -143,6 +143,16 @@ describe('silent sign-in and logout', () => {
     expect(after.get('error')).toBe('login_required');
   });
 
+  it('returns after logout only to a registered URI, matched exactly', async () => {
+    const { cookie } = await signIn(emu, DEMO_ACCOUNTS.helpdesk);
+    const unregistered = await emu.app.request(
+      `${tenantPath()}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent('http://localhost:3999/elsewhere')}`,
+      { headers: { cookie } },
+    );
+    expect(unregistered.status).toBe(200); // Entra's own "you have signed out" page, no redirect
+    expect(unregistered.headers.get('location')).toBeNull();
+  });
+
   it('asks for admin approval when a user lacks consent for a requested permission', async () => {
     const { cookie } = await signIn(emu, DEMO_ACCOUNTS.readOnly);
     const scope = 'https://graph.microsoft.com/DeviceManagementManagedDevices.PrivilegedOperations.All openid profile';

@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { EmulatorContext } from '../context';
+import type { EmulatorContext, Session } from '../context';
 import type { DirectoryUser } from '../tenant/types';
 import { ENTRA_ERRORS, entraErrorBody, type EntraError } from './errors';
 import { approvalRequiredPage, errorPage, loginPage, signedOutPage } from './login-page';
@@ -79,7 +79,9 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
     const scopes = parseScopes(params.scope);
     if (scopes.foreign.length > 0) return fail(ENTRA_ERRORS.invalidScope(scopes.foreign));
 
-    const session = readSession(c);
+    // With third-party cookies blocked, the hidden iframe of MSAL's silent renewal does not send our cookie.
+    const blocked = ctx.settings.behaviour.thirdPartyCookiesBlocked && c.req.header('sec-fetch-dest') === 'iframe';
+    const session = blocked ? undefined : readSession(c);
     const prompt = params.prompt ?? '';
     if (prompt === 'none') {
       if (!session) return fail({ ...ENTRA_ERRORS.loginRequired() });
@@ -87,11 +89,11 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
       if (!user) return fail(ENTRA_ERRORS.loginRequired());
       const missing = missingConsent(scopes, user.consentedScopes);
       if (missing.length > 0) return fail({ ...ENTRA_ERRORS.consentRequired(missing), error: 'consent_required' });
-      return c.redirect(await issueCode(params, user, session.sid), 302);
+      return c.redirect(await issueCode(params, user, session), 302);
     }
     if (session && prompt !== 'login' && prompt !== 'select_account') {
       const user = findUser(session.userId);
-      if (user) return finishInteractive(c, params, user, session.sid);
+      if (user) return finishInteractive(c, params, user, session);
     }
     const pendingId = randomToken(18);
     ctx.pendingLogins.set(pendingId, { params, expiresAt: ctx.clock.now() + PENDING_LIFETIME_MS });
@@ -119,13 +121,13 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
       }), 200);
     }
     ctx.pendingLogins.delete(pendingId);
-    const sid = randomUUID();
+    const session = { userId: user.id, sid: randomUUID(), signedInAt: ctx.clock.now() };
     const sessionId = randomToken();
-    ctx.sessions.set(sessionId, { userId: user.id, sid });
+    ctx.sessions.set(sessionId, session);
     setCookie(c, SESSION_COOKIE, sessionId, {
       path: '/', httpOnly: true, sameSite: secureCookies ? 'None' : 'Lax', secure: secureCookies,
     });
-    return finishInteractive(c, pending.params, user, sid);
+    return finishInteractive(c, pending.params, user, session);
   });
 
   app.options('/:tenant/oauth2/v2.0/token', (c) => {
@@ -149,6 +151,8 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
 
     let userId: string;
     let sid: string;
+    let signedInAt: number;
+    let capabilities: string[] = [];
     let nonce: string | undefined;
     let claims = form.claims;
     const requested = parseScopes(form.scope);
@@ -164,7 +168,7 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
         return reject(ENTRA_ERRORS.verifierMismatch());
       }
       code.redeemed = true;
-      ({ userId, sid, nonce } = code);
+      ({ userId, sid, nonce, signedInAt } = code);
       claims ??= code.claims;
       if (!form.scope) form.scope = code.scope;
     } else if (form.grant_type === 'refresh_token') {
@@ -172,7 +176,9 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
       const grant = ctx.refreshTokens.get(form.refresh_token);
       if (!grant) return reject(ENTRA_ERRORS.badCode());
       if (grant.clientId !== form.client_id) return reject(ENTRA_ERRORS.clientMismatch());
-      ({ userId, sid } = grant);
+      const hours = ctx.settings.behaviour.spaRefreshTokenHours;
+      if (ctx.clock.now() > grant.signedInAt + hours * 3_600_000) return reject(ENTRA_ERRORS.spaRefreshTokenExpired(hours));
+      ({ userId, sid, signedInAt, capabilities } = grant);
     } else {
       return reject(ENTRA_ERRORS.unsupportedGrant(form.grant_type ?? ''));
     }
@@ -184,15 +190,17 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
     if (missing.length > 0) return reject(ENTRA_ERRORS.consentRequired(missing));
 
     const granted = [...user.consentedScopes];
+    // MSAL sends the app's declared capabilities (CP1: it handles CAE claims challenges) in every token request.
+    capabilities = [...new Set([...capabilities, ...requestedCapabilities(claims)])];
     const refreshToken = randomToken(48);
-    ctx.refreshTokens.set(refreshToken, { clientId: ctx.app.clientId, userId: user.id, sid });
+    ctx.refreshTokens.set(refreshToken, { clientId: ctx.app.clientId, userId: user.id, sid, signedInAt, capabilities });
     const lifetime = ctx.accessTokenLifetimeSeconds;
     return c.json({
       token_type: 'Bearer',
       scope: [...graphScopeUris(granted), ...scopes.oidc].join(' '),
       expires_in: lifetime,
       ext_expires_in: lifetime,
-      access_token: await mintAccessToken(ctx, { user, scopes: granted, authContexts: requestedAuthContexts(claims) }),
+      access_token: await mintAccessToken(ctx, { user, scopes: granted, authContexts: requestedAuthContexts(claims), capabilities }),
       ...(scopes.oidc.includes('offline_access') || form.grant_type === 'refresh_token' ? { refresh_token: refreshToken } : {}),
       ...(scopes.oidc.includes('openid') ? { id_token: await mintIdToken(ctx, user, { nonce, sid }) } : {}),
       ...(form.client_info === '1' ? { client_info: clientInfo(ctx, user) } : {}),
@@ -203,9 +211,9 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
     const sessionId = getCookie(c, SESSION_COOKIE);
     if (sessionId) ctx.sessions.delete(sessionId);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    // Entra returns only to a registered redirect URI, matched exactly (not merely the same origin).
     const target = c.req.query('post_logout_redirect_uri');
-    const allowedOrigins = new Set(ctx.app.redirectUris.map((u) => new URL(u).origin));
-    if (target && URL.canParse(target) && allowedOrigins.has(new URL(target).origin)) {
+    if (target && ctx.app.redirectUris.includes(target)) {
       const url = new URL(target);
       const state = c.req.query('state');
       if (state) url.searchParams.set('state', state);
@@ -219,20 +227,22 @@ export function entraRoutes(ctx: EmulatorContext): Hono {
     return id ? ctx.sessions.get(id) : undefined;
   }
 
-  async function finishInteractive(c: Context, params: Record<string, string>, user: DirectoryUser, sid: string) {
+  async function finishInteractive(c: Context, params: Record<string, string>, user: DirectoryUser, session: Session) {
     const missing = missingConsent(parseScopes(params.scope), user.consentedScopes);
     if (missing.length > 0) {
       const back = authResponseUrl(params, errorParams(ENTRA_ERRORS.adminApprovalRequired(missing)));
       return c.html(approvalRequiredPage({ appName: ctx.app.displayName, user, missing, backUrl: back }), 200);
     }
-    return c.redirect(await issueCode(params, user, sid), 302);
+    return c.redirect(await issueCode(params, user, session), 302);
   }
 
-  async function issueCode(params: Record<string, string>, user: DirectoryUser, sid: string): Promise<string> {
+  async function issueCode(params: Record<string, string>, user: DirectoryUser, session: Session): Promise<string> {
+    const { sid } = session;
     const code = randomToken(64);
     ctx.codes.set(code, {
       clientId: ctx.app.clientId, redirectUri: params.redirect_uri ?? '', codeChallenge: params.code_challenge ?? '',
-      nonce: params.nonce, userId: user.id, sid, scope: params.scope ?? '', claims: params.claims,
+      // Each authorization code starts a new chain of refresh tokens: its 24 hours count from now.
+      nonce: params.nonce, userId: user.id, sid, scope: params.scope ?? '', claims: params.claims, signedInAt: ctx.clock.now(),
       expiresAt: ctx.clock.now() + CODE_LIFETIME_MS, redeemed: false,
     });
     return authResponseUrl(params, { code, client_info: clientInfo(ctx, user), session_state: sid });
@@ -272,6 +282,18 @@ function corsHeaders(c: Context) {
   c.header('Access-Control-Allow-Methods', 'POST, OPTIONS');
   c.header('Access-Control-Allow-Headers', c.req.header('access-control-request-headers') ?? 'content-type');
   c.header('Access-Control-Max-Age', '86400');
+}
+
+/** The client capabilities (xms_cc) a claims request declares; MSAL adds CP1 when the app configures it. */
+function requestedCapabilities(claims: string | undefined): string[] {
+  if (!claims) return [];
+  try {
+    const parsed = JSON.parse(claims) as { access_token?: { xms_cc?: { values?: unknown } } };
+    const values = parsed.access_token?.xms_cc?.values;
+    return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The authentication contexts (acrs) a claims request asks for, e.g. after a Graph claims challenge. */

@@ -103,13 +103,13 @@ describe('scopes in issued access tokens', () => {
   const scpOf = (token: string) =>
     String((JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { scp: string }).scp).split(' ');
 
-  it('gives the helpdesk agent both the read and the privileged permission', () => {
-    expect(scpOf(helpdeskToken).sort()).toEqual([READ, PRIVILEGED].sort());
+  it('gives the helpdesk agent the read and privileged permissions, and the one for Intune\'s audit log', () => {
+    expect(scpOf(helpdeskToken).sort()).toEqual(['User.Read', READ, PRIVILEGED, 'DeviceManagementApps.Read.All'].sort());
   });
 
   it('gives the read-only agent no privileged permission, and refuses it on request', async () => {
     const { tokens } = await signIn(emu, DEMO_ACCOUNTS.readOnly);
-    expect(scpOf(String(tokens.access_token))).toEqual([READ]);
+    expect(scpOf(String(tokens.access_token)).sort()).toEqual(['User.Read', READ].sort());
     expect(String(tokens.scope)).not.toContain(PRIVILEGED);
 
     const res = await redeem(emu, {

@@ -3,7 +3,7 @@
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { Context } from 'hono';
 import type { EmulatorContext } from '../context';
-import { accessTokenIssuer } from '../entra/tokens';
+import { accessTokenIssuer, signedForm } from '../entra/tokens';
 import { GRAPH_APP_ID, GRAPH_RESOURCE } from '../entra/scopes';
 import type { DirectoryUser } from '../tenant/types';
 import { graphError, intuneMessage, requestIds } from './errors';
@@ -21,6 +21,10 @@ export const READ_PERMISSIONS = [
   'DeviceManagementManagedDevices.Read.All',
   'DeviceManagementManagedDevices.ReadWrite.All',
 ] as const;
+/** GET /me: the signed-in user's own profile. */
+export const USER_READ_PERMISSIONS = ['User.Read', 'User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All'] as const;
+/** Intune's audit log: Microsoft documents DeviceManagementApps.Read.All or ReadWrite.All for listing auditEvents. */
+export const AUDIT_PERMISSIONS = ['DeviceManagementApps.Read.All', 'DeviceManagementApps.ReadWrite.All'] as const;
 /** Remote actions such as recoverPasscode need this one; ReadWrite.All does not cover them. */
 export const PRIVILEGED_PERMISSIONS = ['DeviceManagementManagedDevices.PrivilegedOperations.All'] as const;
 
@@ -39,25 +43,35 @@ export async function authenticate(ctx: EmulatorContext, c: Context, anyOf: read
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) return unauthorized('Access token is empty.');
   let claims: JWTPayload;
-  try {
-    ({ payload: claims } = await jwtVerify(match[1], ctx.key.publicKey, {
-      algorithms: ['RS256'],
-      issuer: accessTokenIssuer(ctx),
-      currentDate: new Date(ctx.clock.now()),
-    }));
-  } catch (e) {
-    if (e instanceof joseErrors.JWTExpired) return unauthorized('Lifetime validation failed, the token is expired.');
-    if (e instanceof joseErrors.JWSSignatureVerificationFailed) return unauthorized('Access token validation failure. Invalid signature.');
-    if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'iss') return unauthorized('Access token validation failure. Invalid issuer.');
-    if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'nbf') return unauthorized('Lifetime validation failed, the token is not yet valid.');
-    return unauthorized('IDX14100: JWT is not well formed, there are no dots (.).');
+  const opaque = ctx.opaqueTokens.get(match[1]);
+  if (opaque) {
+    claims = opaque.payload;
+    const now = Math.floor(ctx.clock.now() / 1000);
+    if (typeof claims.exp === 'number' && claims.exp <= now) return unauthorized('Lifetime validation failed, the token is expired.');
+  } else {
+    try {
+      // Graph's own first step: put back the hash of the header's nonce, which is what was signed.
+      ({ payload: claims } = await jwtVerify(signedForm(match[1]), ctx.key.publicKey, {
+        algorithms: ['RS256'],
+        issuer: accessTokenIssuer(ctx),
+        currentDate: new Date(ctx.clock.now()),
+      }));
+    } catch (e) {
+      if (e instanceof joseErrors.JWTExpired) return unauthorized('Lifetime validation failed, the token is expired.');
+      if (e instanceof joseErrors.JWSSignatureVerificationFailed) return unauthorized('Access token validation failure. Invalid signature.');
+      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'iss') return unauthorized('Access token validation failure. Invalid issuer.');
+      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'nbf') return unauthorized('Lifetime validation failed, the token is not yet valid.');
+      return unauthorized('IDX14100: JWT is not well formed, there are no dots (.).');
+    }
   }
   const aud = claims.aud;
   if (aud !== GRAPH_RESOURCE && aud !== GRAPH_APP_ID) return unauthorized('Access token validation failure. Invalid audience.');
   if (claims.tid !== ctx.tenant.tenantId) return unauthorized('Access token validation failure. Invalid tenant.');
   const user = ctx.tenant.users.find((u) => u.id === claims.oid);
   if (!user) return unauthorized('Access token validation failure. The user does not exist in the tenant.');
-  if (ctx.settings.claimsChallengeUsers.has(user.id) && !(Array.isArray(claims.acrs) && claims.acrs.includes('c1'))) {
+  // Continuous Access Evaluation: Graph challenges only tokens of clients that declared they handle it (CP1).
+  const caeCapable = Array.isArray(claims.xms_cc) && claims.xms_cc.includes('CP1');
+  if (caeCapable && ctx.settings.claimsChallengeUsers.has(user.id) && !(Array.isArray(claims.acrs) && claims.acrs.includes('c1'))) {
     return unauthorized(
       'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: InsufficientClaims',
       `, error="insufficient_claims", claims="${Buffer.from(CHALLENGE_CLAIMS).toString('base64')}"`,

@@ -8,7 +8,7 @@ import type { EmulatorContext } from '../context';
 import { canSee, hasIntuneRole } from '../intune/rbac';
 import type { FaultRule } from '../settings';
 import type { DirectoryUser, ManagedDevice, StoredDevice } from '../tenant/types';
-import { authenticate, PRIVILEGED_PERMISSIONS, READ_PERMISSIONS, type Caller } from './authenticate';
+import { AUDIT_PERMISSIONS, authenticate, PRIVILEGED_PERMISSIONS, READ_PERMISSIONS, USER_READ_PERMISSIONS, type Caller } from './authenticate';
 import { effectOf, type PasscodeActionName } from '../intune/actions';
 import { graphError, intuneMessage, requestIds } from './errors';
 import { FAULT_ERRORS } from './faults';
@@ -75,7 +75,16 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     if (!auth.ok) return auth;
     c.set('user', auth.caller.user.userPrincipalName);
     if (!hasIntuneRole(auth.caller.user)) {
-      return { ok: false, response: forbidden(c, 'User is not authorized to perform this operation. The user has no Intune role assignment') };
+      // Without an Intune licence or role Intune answers 401, not 403 (msgraph-sdk-powershell #1257): a client that
+      // renews its token on every 401 loops here, which is why the realm tells it apart.
+      return {
+        ok: false,
+        response: graphError(c, {
+          status: 401, code: 'UnknownError',
+          message: intuneMessage('Forbidden', 'An error has occurred', requestIds(c).requestId, intunePath(c)),
+          headers: { 'WWW-Authenticate': `Bearer realm="urn:intune:service",authorization_uri="${ctx.origin}/common/oauth2/authorize"` },
+        }),
+      };
     }
     const appId = typeof auth.caller.claims.appid === 'string' ? auth.caller.claims.appid : 'unknown';
     const decision = ctx.throttler.check(ctx.clock.now(), appId, WRITE_METHODS.has(c.req.method), ctx.settings.throttling);
@@ -93,8 +102,12 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     return auth;
   }
 
-  function forbidden(c: Context<Env>, message: string): Response {
-    return graphError(c, { status: 403, code: 'Forbidden', message: intuneMessage('Forbidden', message, requestIds(c).requestId, intunePath(c)) });
+  /**
+   * Intune's RBAC refusal (scope tags, or a role without the permission): 403 with its generic wrapped message.
+   * It names no reason, so a console can tell it only by its status, never by its wording.
+   */
+  function forbidden(c: Context<Env>): Response {
+    return graphError(c, { status: 403, code: 'Forbidden', message: intuneMessage('Forbidden', 'An error has occurred', requestIds(c).requestId, intunePath(c)) });
   }
 
   function notFound(c: Context<Env>): Response {
@@ -113,14 +126,18 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     }
   }
 
-  /** A device as Graph shows it now: its action results and last sync follow the emulator's clock. */
-  function view(d: StoredDevice): ManagedDevice {
+  /**
+   * A device as Graph shows it now: its action results and last sync follow the emulator's clock. In list answers
+   * Intune leaves deviceActionResults empty; a new action appears only a while after its 204 (both switchable).
+   */
+  function view(d: StoredDevice, inList: boolean): ManagedDevice {
     const now = ctx.clock.now();
     if (ctx.actions.forDevice(d.graph.id).length === 0) return d.graph;
+    const { actionResultsEmptyInLists, actionResultsDelayMs } = ctx.settings.behaviour;
     return {
       ...d.graph,
       lastSyncDateTime: ctx.actions.lastSync(d, now, ctx.settings.timings),
-      deviceActionResults: ctx.actions.results(d, now, ctx.settings.timings),
+      deviceActionResults: inList && actionResultsEmptyInLists ? [] : ctx.actions.results(d, now, ctx.settings.timings, actionResultsDelayMs),
     };
   }
 
@@ -138,7 +155,9 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       if (devices instanceof Response) return devices;
       const body = runList(visible(devices, g.caller.user), q, ctx.settings.quirks, {
         context: `${ctx.origin}/v1.0/$metadata#${contextPath}`, self: publicUrl(c.req.url),
-      }, (d) => project(view(d), q.select));
+      }, (d) => project(view(d, true), q.select));
+      const next = body['@odata.nextLink'];
+      if (next && ctx.settings.behaviour.nextLinkRewritten) body['@odata.nextLink'] = rewriteNextLink(next);
       c.header('Content-Type', ODATA_JSON);
       return c.body(JSON.stringify(body), 200);
     } catch (e) {
@@ -173,12 +192,12 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     if (!g.ok) return g.response;
     const device = lookup(c.req.param('id'));
     if (!device) return notFound(c);
-    if (!canSee(g.caller.user, device)) return forbidden(c, 'User is not authorized to perform this operation on this device (scope tags)');
+    if (!canSee(g.caller.user, device)) return forbidden(c);
     const q = parse(c);
     if (q instanceof Response) return q;
     c.header('Content-Type', ODATA_JSON);
     const context = `${ctx.origin}/v1.0/$metadata#deviceManagement/managedDevices${q.select ? `(${q.select.join(',')})` : ''}/$entity`;
-    return c.body(JSON.stringify({ '@odata.context': context, ...project(view(device), q.select) }), 200);
+    return c.body(JSON.stringify({ '@odata.context': context, ...project(view(device, false), q.select) }), 200);
   });
 
   // resetPasscode and recoverPasscode: queue the action and answer 204; the device carries it out later. On a
@@ -198,16 +217,19 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       if (!owner) return userNotFound(c, ownerKey);
       if (device.graph.userId !== owner.id) return notFound(c);
     }
-    if (!canSee(g.caller.user, device)) {
-      return forbidden(c, 'User is not authorized to perform this operation on this device (scope tags)');
-    }
+    if (!canSee(g.caller.user, device) || !g.caller.user.intuneRemoteTasks) return forbidden(c);
     if (effectOf(device, action) === 'unsupported' && ctx.settings.unsupportedAction === 'badRequest') {
       return graphError(c, {
         status: 400, code: 'BadRequest',
         message: intuneMessage('BadRequest', 'An error has occurred', requestIds(c).requestId, intunePath(c)),
       });
     }
-    ctx.actions.record(device, action, ctx.clock.now(), requestIds(c).clientRequestId);
+    const at = ctx.clock.now();
+    ctx.actions.record(device, action, at, requestIds(c).clientRequestId);
+    ctx.auditEvents.record({
+      action, device, user: g.caller.user, at, correlationId: requestIds(c).clientRequestId,
+      appId: typeof g.caller.claims.appid === 'string' ? g.caller.claims.appid : '', appName: ctx.app.displayName,
+    });
     return c.body(null, 204);
   };
 
@@ -217,6 +239,36 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     app.post(`/v1.0/deviceManagement/detectedApps/:appId/managedDevices/:id/${action}`, (c) => passcodeAction(c, action, c.req.param('id')));
   }
 
+  // The signed-in user, from the directory (not Intune: no Intune role needed, no Intune throttling).
+  app.get('/v1.0/me', async (c) => {
+    const auth = await authenticate(ctx, c, USER_READ_PERMISSIONS);
+    if (!auth.ok) return auth.response;
+    const u = auth.caller.user;
+    return c.json({
+      '@odata.context': `${ctx.origin}/v1.0/$metadata#users/$entity`,
+      id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail,
+    });
+  });
+
+  // Intune's own audit log. Microsoft documents DeviceManagementApps.Read.All (or ReadWrite.All) for it, and the
+  // Intune role needs Audit data: Read. $filter takes correlationId (the client-request-id of the call).
+  app.get('/v1.0/deviceManagement/auditEvents', async (c) => {
+    const g = await guard(c, AUDIT_PERMISSIONS);
+    if (!g.ok) return g.response;
+    if (!g.caller.user.intuneAuditRead) return forbidden(c);
+    const filter = c.req.query('$filter');
+    let correlationId: string | undefined;
+    if (filter) {
+      const m = /^\s*correlationId\s+eq\s+'?([0-9a-fA-F-]{36})'?\s*$/.exec(filter);
+      if (!m) return graphError(c, { status: 400, code: 'BadRequest', message: `Invalid filter clause: ${filter}` });
+      correlationId = m[1];
+    }
+    const events = ctx.auditEvents.list({ correlationId })
+      .filter((e) => e.resources.every((r) => { const d = ctx.index.deviceById.get(r.resourceId); return !d || canSee(g.caller.user, d); }));
+    c.header('Content-Type', ODATA_JSON);
+    return c.body(JSON.stringify({ '@odata.context': `${ctx.origin}/v1.0/$metadata#deviceManagement/auditEvents`, value: events }), 200);
+  });
+
   /** The path as Intune's front end names it in its error messages. */
   function intunePath(c: Context<Env>): string {
     return c.req.path.replace(/^\/v1\.0/, '');
@@ -224,6 +276,20 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
 
   function lookup(id: string): StoredDevice | undefined {
     return GUID_RE.test(id) ? ctx.index.deviceById.get(id.toLowerCase()) : undefined;
+  }
+
+  /**
+   * Intune does not hand back the caller's URL: it re-serialises $filter (here: a space after each comma outside
+   * literals) and names a user by id where the caller gave a UPN. Clients must follow nextLinks as given.
+   */
+  function rewriteNextLink(link: string): string {
+    const url = new URL(link);
+    const users = /^\/v1\.0\/users\/([^/]+)\/managedDevices$/.exec(url.pathname);
+    const user = users?.[1] ? findUser(users[1]) : undefined;
+    if (user) url.pathname = `/v1.0/users/${user.id}/managedDevices`;
+    const filter = url.searchParams.get('$filter');
+    if (filter) url.searchParams.set('$filter', filter.replace(/('(?:[^']|'')*')|,\s*/g, (m, literal: string | undefined) => literal ?? ', '));
+    return url.toString();
   }
 
   /** nextLink is built from the request URL; behind a proxy that differs from our public origin, so pin it. */

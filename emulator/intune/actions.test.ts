@@ -16,6 +16,8 @@ beforeAll(async () => {
 beforeEach(async () => {
   await control(emu, 'POST', '/reset');
   await control(emu, 'POST', '/clock', { freeze: true });
+  // These tests follow an action from its first moment; Graph's delay before showing it has its own test below.
+  await control(emu, 'PUT', '/behaviour', { actionResultsDelayMs: 0 });
   // Tests move the clock by days; a token minted now on that clock lasts the test.
   agent = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
 });
@@ -247,5 +249,19 @@ describe('action states by device scenario', () => {
     await post(d.id, 'resetPasscode');
     await advance(250);
     expect(await stateOf(d.id)).toBe('done');
+  });
+});
+
+describe('how Graph shows the results (switchable, on by default)', () => {
+  it('shows a new action only a while after its 204, and never in list answers', async () => {
+    await control(emu, 'PUT', '/behaviour', { actionResultsDelayMs: 5000 });
+    const d = await online('androidFullyManaged');
+    await post(d.id, 'resetPasscode');
+    expect(await entry(d.id)).toBeUndefined(); // not shown yet: unknown, never "not queued"
+    await advance(5000);
+    expect(await entry(d.id)).toMatchObject({ actionName: 'resetPasscode' });
+    const list = await graphGet(emu, `/v1.0/users/${d.userPrincipalName}/managedDevices?$select=id,deviceActionResults`, agent);
+    const listed = ((await list.json()) as { value: { id: string; deviceActionResults: unknown[] }[] }).value.find((x) => x.id === d.id);
+    expect(listed?.deviceActionResults).toEqual([]);
   });
 });

@@ -110,10 +110,13 @@ export class ActionStore {
     return { state: 'done', since: end, activeAt: pickup, errorCode: 0 };
   }
 
-  /** deviceActionResults as Graph returns them: one entry per action name, for its newest action. */
-  results(device: StoredDevice, now: number, t: ActionTimings): DeviceActionResult[] {
+  /**
+   * deviceActionResults as Graph returns them: one entry per action name, for its newest action that Intune shows
+   * already (an action requested less than `delayMs` ago is not shown yet; the one before it still is).
+   */
+  results(device: StoredDevice, now: number, t: ActionTimings, delayMs = 0): DeviceActionResult[] {
     const newest = new Map<string, ActionRecord>();
-    for (const rec of this.forDevice(device.graph.id)) newest.set(rec.actionName, rec);
+    for (const rec of this.forDevice(device.graph.id)) if (now - rec.requestedAt >= delayMs) newest.set(rec.actionName, rec);
     return [...newest.values()].map((rec) => {
       const p = this.progress(device, rec, now, t);
       const base = {

@@ -33,7 +33,7 @@ describe('scope tags', () => {
     expect(await readAllIds(await tokenFor(emu, DEMO_ACCOUNTS.admin))).toHaveLength(1500);
   });
 
-  it('refuses reading and acting on a device outside the agent\'s scope with Intune\'s 403', async () => {
+  it('refuses reading and acting on a device outside the agent\'s scope with Intune\'s 403, which names no reason', async () => {
     const outside = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'AMER' && d.scenario === 'online' && d.mode === 'androidFullyManaged');
     const token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
     const read = await graphGet(emu, `/v1.0/deviceManagement/managedDevices/${outside?.graph.id}`, token);
@@ -46,20 +46,43 @@ describe('scope tags', () => {
     expect(outer.ErrorCode).toBe('Forbidden');
     const inner = JSON.parse(outer.Message) as { _version: number; Message: string };
     expect(inner._version).toBe(3);
-    expect(inner.Message).toMatch(/not authorized.*scope tags/);
+    // Intune's RBAC refusal says nothing but "An error has occurred" and the ids support needs.
+    expect(inner.Message).toMatch(/^An error has occurred - Operation ID \(for customer support\): [0-9a-f-]{36} - Activity ID: [0-9a-f-]{36} - Url: /);
     expect((await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions).toHaveLength(0);
   });
 
-  it('refuses a user with no Intune role even with the permission in the token', async () => {
-    const token = await tokenFor(emu, 'zoe.obrien@contoso.com', [SCOPES.read]);
+  it('answers a user with no Intune licence or role 401 UnknownError, with an embedded Forbidden and the Intune realm', async () => {
+    const token = await tokenFor(emu, DEMO_ACCOUNTS.noIntune, [SCOPES.read]);
     const res = await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1', token);
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/realm="urn:intune:service"/);
+    const body = (await res.json()) as GraphErrorJson;
+    expect(body.error.code).toBe('UnknownError');
+    expect((JSON.parse(body.error.message) as { ErrorCode: string }).ErrorCode).toBe('Forbidden');
+  });
+
+  it('lets an Intune role without remote tasks read a device but not act on it (403)', async () => {
+    const device = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'EMEA' && d.mode === 'androidFullyManaged');
+    const token = await tokenFor(emu, DEMO_ACCOUNTS.viewer);
+    expect((await graphGet(emu, `/v1.0/deviceManagement/managedDevices/${device?.graph.id}`, token)).status).toBe(200);
+    expect((await graphPost(emu, `/v1.0/deviceManagement/managedDevices/${device?.graph.id}/resetPasscode`, token)).status).toBe(403);
+    expect((await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions).toHaveLength(0);
   });
 });
 
 describe('claims challenge', () => {
+  it('challenges only tokens of clients that declared CP1 (Continuous Access Evaluation)', async () => {
+    await control(emu, 'PUT', `/users/${DEMO_ACCOUNTS.helpdesk}/claims-challenge`, { enabled: true });
+    const plain = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk, [SCOPES.read]);
+    expect((await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1', plain)).status).toBe(200);
+    const capable = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk, [SCOPES.read], { capabilities: ['CP1'] });
+    expect((await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1', capable)).status).toBe(401);
+    await control(emu, 'PUT', `/users/${DEMO_ACCOUNTS.helpdesk}/claims-challenge`, { enabled: false });
+  });
+
   it('answers 401 with insufficient_claims once switched on, and accepts a token that carries the claims', async () => {
-    const { tokens } = await signIn(emu, DEMO_ACCOUNTS.helpdesk);
+    // MSAL with clientCapabilities ['CP1'] declares it in the claims of every token request.
+    const { tokens } = await signIn(emu, DEMO_ACCOUNTS.helpdesk, undefined, JSON.stringify({ access_token: { xms_cc: { values: ['CP1'] } } }));
     await control(emu, 'PUT', `/users/${DEMO_ACCOUNTS.helpdesk}/claims-challenge`, { enabled: true });
     const res = await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1', String(tokens.access_token));
     expect(res.status).toBe(401);

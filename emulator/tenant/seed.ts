@@ -23,26 +23,47 @@ export const PLACEHOLDER_DATE = '0001-01-01T00:00:00Z';
 const READ = 'DeviceManagementManagedDevices.Read.All';
 const PRIVILEGED = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
 const READ_WRITE = 'DeviceManagementManagedDevices.ReadWrite.All';
+const APPS_READ = 'DeviceManagementApps.Read.All';
+const USER_READ = 'User.Read';
 
 /** The demo agents, fixed whatever the seed, so that docs and tests can name them. */
 export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
   {
     id: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11', displayName: 'Hanna Berger', givenName: 'Hanna', surname: 'Berger',
     userPrincipalName: DEMO_ACCOUNTS.helpdesk, mail: `hanna.berger@${TENANT_DOMAIN}`,
-    consentedScopes: [READ, PRIVILEGED], intuneScopeTags: ['EMEA'],
-    agentRole: 'Helpdesk agent (EMEA): may read devices and recover passcodes',
+    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ], intuneScopeTags: ['EMEA'], intuneRemoteTasks: true, intuneAuditRead: true,
+    agentRole: 'Helpdesk agent (EMEA): may read devices and run passcode actions',
   },
   {
     id: '5b2e8d63-af4c-4e9b-87d2-3a6f9eab1c22', displayName: 'Ravi Okafor', givenName: 'Ravi', surname: 'Okafor',
     userPrincipalName: DEMO_ACCOUNTS.readOnly, mail: `ravi.okafor@${TENANT_DOMAIN}`,
-    consentedScopes: [READ], intuneScopeTags: ['EMEA'],
+    consentedScopes: [USER_READ, READ], intuneScopeTags: ['EMEA'], intuneRemoteTasks: true, intuneAuditRead: false,
     agentRole: 'Read-only agent (EMEA): may read devices only',
   },
   {
     id: '6c3f9e74-b05d-4fac-98e3-4b7a0fbc2d33', displayName: 'Alex Moreau', givenName: 'Alex', surname: 'Moreau',
     userPrincipalName: DEMO_ACCOUNTS.admin, mail: `alex.moreau@${TENANT_DOMAIN}`,
-    consentedScopes: [READ, READ_WRITE, PRIVILEGED], intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
+    consentedScopes: [USER_READ, READ, READ_WRITE, PRIVILEGED, APPS_READ], intuneScopeTags: ['EMEA', 'AMER', 'APAC'], intuneRemoteTasks: true, intuneAuditRead: true,
     agentRole: 'Intune administrator (all regions)',
+  },
+  {
+    id: '7d4a0f85-c16e-4abd-a9f4-5c8b1acd3e44', displayName: 'Noah Schmid', givenName: 'Noah', surname: 'Schmid',
+    userPrincipalName: DEMO_ACCOUNTS.viewer, mail: `noah.schmid@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ, PRIVILEGED], intuneScopeTags: ['EMEA'], intuneRemoteTasks: false, intuneAuditRead: false,
+    agentRole: 'Intune Read Only Operator (EMEA): reads devices; the role has no remote tasks',
+  },
+  {
+    id: '8e5b1096-d27f-4bce-8a05-6d9c2bde4f55', displayName: 'Lea Novak', givenName: 'Lea', surname: 'Novak',
+    userPrincipalName: DEMO_ACCOUNTS.noIntune, mail: `lea.novak@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ, PRIVILEGED], intuneScopeTags: [], intuneRemoteTasks: false, intuneAuditRead: false,
+    agentRole: 'No Intune licence or role: Graph answers 401 for everything Intune',
+  },
+  {
+    id: '9f6c21a7-e380-4cdf-9b16-7ead3cef5a66', displayName: 'Jane Doe', givenName: 'Jane', surname: 'Doe',
+    userPrincipalName: DEMO_ACCOUNTS.guest, mail: 'jane.doe@outlook.com',
+    consentedScopes: [USER_READ, READ, PRIVILEGED], intuneScopeTags: ['EMEA'], intuneRemoteTasks: true, intuneAuditRead: false,
+    guest: { homeIdentity: 'live.com#jane.doe@outlook.com', idp: 'live.com' },
+    agentRole: 'Guest helpdesk contractor (EMEA), invited from outlook.com',
   },
 ];
 
@@ -125,8 +146,8 @@ function seedUsers(rng: Faker, options: SeedOptions): DirectoryUser[] {
     taken.add(upn);
     users.push({
       id: guid(rng), displayName: `${givenName} ${surname}`, givenName, surname,
-      userPrincipalName: upn, mail: upn, scopeTag,
-      consentedScopes: [], intuneScopeTags: [],
+      userPrincipalName: upn, mail: mailFor(upn, users.length), scopeTag,
+      consentedScopes: [], intuneScopeTags: [], intuneRemoteTasks: false, intuneAuditRead: false,
     });
   };
   for (const p of NAMED_PEOPLE) {
@@ -141,6 +162,18 @@ function seedUsers(rng: Faker, options: SeedOptions): DirectoryUser[] {
     add(givenName, surname, `${asciiFold(givenName)}.${asciiFold(surname)}`);
   }
   return users;
+}
+
+/**
+ * Many users' mail differs from their UPN: a renamed domain, or a short alias (graph-intune.md). One in six of
+ * each here, by position, so the seed's other draws do not move; Seán O'Connor's mail is on the Irish domain.
+ */
+function mailFor(upn: string, position: number): string {
+  const [local = 'user', domain = TENANT_DOMAIN] = upn.split('@');
+  if (local === 'sean.oconnor') return `${local}@contoso.ie`;
+  if (position % 6 === 1) return `${local}@contoso.de`;
+  if (position % 6 === 4) return `${local.split('.').map((part, i) => (i === 0 ? part.slice(0, 1) : part)).join('.')}@${domain}`;
+  return upn;
 }
 
 /** How a directory turns "Zoë O'Brien" into "zoe.obrien": strip accents, keep letters, digits and hyphens. */
@@ -205,7 +238,8 @@ function buildDevice(
     userPrincipalName: owner.userPrincipalName,
     model: hw.model,
     manufacturer: hw.manufacturer,
-    imei: mobile ? imei(rng) : '',
+    // iOS reports the IMEI as Apple prints it, in groups (35 445506 652132 5); Android reports digits.
+    imei: !mobile ? '' : mode.operatingSystem === 'iOS' ? appleImei(imei(rng)) : imei(rng),
     complianceGracePeriodExpirationDateTime: graceDate,
     serialNumber,
     phoneNumber: mobile && rng.number.float() < 0.5 ? `+49 15${digits(rng, 9)}` : '',
@@ -275,6 +309,11 @@ function serialFor(rng: Faker, hardware: HardwareProfile, manufacturer: string):
   if (manufacturer === 'Apple') return fromAlphabet(rng, APPLE_SERIAL, 10);
   if (manufacturer === 'samsung') return `R5${fromAlphabet(rng, UPPER_ALNUM, 9)}`;
   return fromAlphabet(rng, UPPER_ALNUM, hardware.key === 'windowsPc' ? 10 : 12);
+}
+
+/** Apple's grouping of an IMEI: 2, 6, 6 and 1 digits. */
+function appleImei(digits: string): string {
+  return `${digits.slice(0, 2)} ${digits.slice(2, 8)} ${digits.slice(8, 14)} ${digits.slice(14)}`;
 }
 
 /** A 15-digit IMEI whose last digit is the Luhn check digit, as on a real handset. */

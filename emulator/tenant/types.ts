@@ -113,8 +113,17 @@ export interface DirectoryUser {
   scopeTag: ScopeTag;
   /** Delegated Graph permissions this user has consented to for the console (bare names, e.g. `X.Read.All`). */
   consentedScopes: readonly string[];
-  /** Scope tags whose devices this user may see and act on; empty for a user with no Intune role. */
+  /** Scope tags whose devices this user may see and act on; empty for a user with no Intune role (or licence). */
   intuneScopeTags: readonly ScopeTag[];
+  /** Whether the Intune role includes Remote tasks (Reset passcode); a read-only operator's does not. */
+  intuneRemoteTasks: boolean;
+  /** Whether the Intune role includes Audit data: Read (Intune's own audit log). */
+  intuneAuditRead: boolean;
+  /**
+   * A B2B guest from outside the tenant: the home identity Entra puts into `unique_name` (e.g.
+   * `live.com#jane@outlook.com`) and the identity provider; such tokens carry no `upn`.
+   */
+  guest?: { homeIdentity: string; idp: string };
   /** A short description for the login page, for the demo agents only. */
   agentRole?: string;
 }

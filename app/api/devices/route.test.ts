@@ -40,14 +40,16 @@ describe('GET /api/devices', () => {
     expect(ids).toEqual(expected);
   });
 
-  it('refuses a cursor that would change the search or point elsewhere', async () => {
+  it('refuses a cursor that points elsewhere with 400 (a foreign origin too), and follows one Intune re-spelled', async () => {
     const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
-    const forged = Buffer.from(JSON.stringify({ v: 1, links: ['http://169.254.169.254/latest/meta-data'] })).toString('base64url');
-    const res = await call(token, `?cursor=${forged}`);
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as ApiErrorBody).error.code).toBe('invalidCursor');
-    const swapped = Buffer.from(JSON.stringify({ v: 1, links: [`${emu.ctx.origin}/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent("deviceName eq 'x'")}`] })).toString('base64url');
-    expect((await call(token, `?cursor=${swapped}`)).status).toBe(400);
+    const cursor = (link: string) => Buffer.from(JSON.stringify({ v: 1, links: [link] })).toString('base64url');
+    for (const link of ['http://169.254.169.254/latest/meta-data', `${emu.ctx.origin}/v1.0/deviceManagement/detectedApps`, 'https://graph.microsoft.com.evil.example/v1.0/deviceManagement/managedDevices']) {
+      const res = await call(token, `?cursor=${cursor(link)}`);
+      expect(res.status, link).toBe(400);
+      expect(((await res.json()) as ApiErrorBody).error.code).toBe('invalidCursor');
+    }
+    const respelled = cursor(`${emu.ctx.origin}/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent("startswith(deviceName, 'x')")}`);
+    expect((await call(token, `?cursor=${respelled}`)).status).toBe(200);
   });
 
   it('finds a user\'s devices by UPN, a device by serial, and says when the user does not exist', async () => {
@@ -142,5 +144,25 @@ describe('GET /api/devices', () => {
     const { error } = (await res.json()) as ApiErrorBody;
     expect(error).toMatchObject({ code: 'InvalidAuthenticationToken' });
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('a user without an Intune licence or role: 403 with the reason, never a 401 the browser would renew', async () => {
+    const res = await call(await tokenFor(DEMO_ACCOUNTS.noIntune, READ));
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as ApiErrorBody).error).toMatchObject({ reason: 'noIntuneRole', code: 'UnknownError' });
+  });
+
+  it('throttling shared on the server: after Graph\'s 429 for one agent, another agent\'s search waits without reaching Graph', async () => {
+    await server.control('PUT', '/faults', { rules: [{ method: 'GET', path: 'managedDevices$', status: 429, count: 1, retryAfterSeconds: 1.5 }] });
+    await server.control('DELETE', '/requests');
+    const first = await call(await tokenFor(DEMO_ACCOUNTS.helpdesk, READ));
+    expect(first.status).toBe(429);
+    const second = await call(await tokenFor(DEMO_ACCOUNTS.admin, READ));
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await server.control<{ entries: unknown[] }>('GET', '/requests')).entries).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 1600));
+    expect((await call(await tokenFor(DEMO_ACCOUNTS.admin, READ))).status).toBe(200);
+    await server.control('DELETE', '/faults');
   });
 });

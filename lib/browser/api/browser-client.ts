@@ -1,7 +1,8 @@
 import 'client-only';
 // The browser's way to call the console's API. It gets the agent's Graph token from MSAL, waits while
-// Graph has asked the tab to back off, renews an expired token silently once (interactively only if it
-// must), follows a claims challenge, and turns error answers into ApiError.
+// Graph has asked the tab to back off, renews an expired token silently once, and turns error answers into
+// ApiError. It never navigates away: when only the agent can help (a new sign-in, a claims challenge), it says
+// so through signInNeeded and fails the read, which the sign-in prompt retries once the agent has signed in.
 import {
   InteractionRequiredAuthError,
   type AccountInfo,
@@ -11,33 +12,35 @@ import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
 import { errorInfo, isApiErrorBody, type ErrorInfo } from '@/lib/shared/errors';
 import { messages } from '@/lib/shared/i18n/messages';
 import { ApiError } from './api-error';
+import { signInNeeded } from '@/lib/browser/msal/sign-in-needed';
 import { throttleGate } from './throttle-gate';
 
 export interface ApiClient {
-  get<T>(path: string, init?: { signal?: AbortSignal }): Promise<T>;
+  /** `scopes`: a read that needs more than the sign-in scopes (e.g. Intune's audit log). */
+  get<T>(path: string, init?: { signal?: AbortSignal; scopes?: string[] }): Promise<T>;
 }
 
 export function createApiClient(msal: IPublicClientApplication, account: AccountInfo | null): ApiClient {
   const activeAccount = () => account ?? msal.getActiveAccount() ?? msal.getAllAccounts()[0] ?? null;
 
-  async function token(forceRefresh: boolean): Promise<string> {
+  async function token(scopes: string[], forceRefresh: boolean): Promise<string> {
     const active = activeAccount();
     if (!active) throw new ApiError(errorInfo(401, 'noAccount', messages.auth.noAccount));
     try {
-      return (await msal.acquireTokenSilent({ scopes: SIGN_IN_SCOPES, account: active, forceRefresh })).accessToken;
+      return (await msal.acquireTokenSilent({ scopes, account: active, forceRefresh })).accessToken;
     } catch (e) {
-      if (e instanceof InteractionRequiredAuthError) {
-        // MSAL keeps this page's URL and returns here after sign-in, so the agent's search survives.
-        await msal.acquireTokenRedirect({ scopes: SIGN_IN_SCOPES, account: active });
-      }
-      throw e;
+      if (!(e instanceof InteractionRequiredAuthError)) throw e;
+      // Beyond the sign-in scopes this is a consent the agent may not have: the caller shows a hint instead.
+      if (scopes !== SIGN_IN_SCOPES) throw new ApiError(errorInfo(403, 'consentRequired', messages.auth.consentNeeded, { reason: 'missingPermission' }));
+      signInNeeded.request({ reason: 'sessionEnded', claims: null });
+      throw new ApiError(errorInfo(401, 'signInRequired', messages.auth.sessionEnded));
     }
   }
 
-  async function get<T>(path: string, signal: AbortSignal | undefined, renewed: boolean): Promise<T> {
+  async function get<T>(path: string, signal: AbortSignal | undefined, scopes: string[], renewed: boolean): Promise<T> {
     await throttleGate.wait(signal);
     const res = await fetch(path, {
-      headers: { Authorization: `Bearer ${await token(renewed)}`, Accept: 'application/json' },
+      headers: { Authorization: `Bearer ${await token(scopes, renewed)}`, Accept: 'application/json' },
       signal,
       cache: 'no-store',
     }).catch((e: unknown) => {
@@ -53,20 +56,19 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
       ? body.error
       : errorInfo(res.status, `Http${res.status}`, res.statusText || messages.errors.badAnswer, { date: res.headers.get('date') });
     if (res.status === 401) {
-      const active = activeAccount();
-      if (info.claims && active) {
-        await msal.acquireTokenRedirect({ scopes: SIGN_IN_SCOPES, account: active, claims: decodeClaims(info.claims) });
+      if (info.claims) {
+        signInNeeded.request({ reason: 'claimsChallenge', claims: decodeClaims(info.claims) });
       } else if (!renewed) {
-        return get<T>(path, signal, true); // expired or revoked: one silent renewal, then one retry
-      } else if (active) {
-        await msal.acquireTokenRedirect({ scopes: SIGN_IN_SCOPES, account: active });
+        return get<T>(path, signal, scopes, true); // expired or revoked: one silent renewal, then one retry
+      } else {
+        signInNeeded.request({ reason: 'sessionEnded', claims: null });
       }
     }
     if (res.status === 429 || (res.status === 503 && info.retryAfterSeconds !== null)) throttleGate.throttled(info.retryAfterSeconds);
     throw new ApiError(info);
   }
 
-  return { get: (path, init = {}) => get(path, init.signal, false) };
+  return { get: (path, init = {}) => get(path, init.signal, init.scopes ?? SIGN_IN_SCOPES, false) };
 }
 
 /** Graph sends the claims of a challenge base64-encoded; MSAL wants the JSON. */

@@ -11,6 +11,8 @@ export function createMsalInstance(config: AuthClientConfig): PublicClientApplic
       authority: config.authority,
       redirectUri: `${origin}${config.redirectPath}`,
       postLogoutRedirectUri: `${origin}/`,
+      // The console handles Continuous Access Evaluation claims challenges (Graph sends them only to CP1 clients).
+      clientCapabilities: ['CP1'],
       ...(config.knownAuthorities ? { knownAuthorities: config.knownAuthorities } : {}),
       ...(config.authorityMetadata ? { authorityMetadata: config.authorityMetadata } : {}),
     },

@@ -2,6 +2,7 @@
 // polled with a back-off that stops at a terminal state.
 import { queryOptions, type Query } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/browser/api/browser-client';
+import { GRAPH_SCOPES } from '@/lib/shared/auth/scopes';
 import { pollInterval } from '@/lib/browser/actions/poll-interval';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 
@@ -10,7 +11,16 @@ export const actionKeys = {
   mine: () => [...actionKeys.all, 'mine'] as const,
   device: (deviceId: string) => [...actionKeys.all, 'device', deviceId] as const,
   status: (actionId: string) => [...actionKeys.all, 'status', actionId] as const,
+  intuneAudit: (actionId: string) => [...actionKeys.all, 'intuneAudit', actionId] as const,
 };
+
+/** Intune's own audit event for an action, as the console's API returns it. */
+export interface IntuneAuditEventView {
+  activity: string;
+  activityDateTime: string | null;
+  activityResult: string;
+  actor: { userPrincipalName: string | null; applicationDisplayName: string | null };
+}
 
 export const actionQueries = {
   mine: (api: ApiClient) =>
@@ -33,5 +43,14 @@ export const actionQueries = {
       // Polling pauses in a hidden tab (react-query's default) and waits on the tab's 429 gate (the API client).
       refetchInterval: (query: Query<ActionStatus>) => pollInterval(query.state.data),
       staleTime: 0,
+    }),
+  /** Needs Intune's audit-log permission, asked for only when the agent wants to see the event. */
+  intuneAudit: (api: ApiClient, actionId: string) =>
+    queryOptions({
+      queryKey: actionKeys.intuneAudit(actionId),
+      queryFn: ({ signal }) => api.get<{ event: IntuneAuditEventView | null }>(
+        `/api/actions/${encodeURIComponent(actionId)}/intune-audit`, { signal, scopes: [GRAPH_SCOPES.auditLog] },
+      ),
+      staleTime: 30_000,
     }),
 };

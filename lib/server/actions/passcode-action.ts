@@ -8,13 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Actor, AuditStore, NewRecord } from '@/lib/server/audit/store';
 import type { Outcome } from '@/lib/server/audit/schema';
-import { checkTokenShape } from '@/lib/server/auth/token-claims';
-import { rememberVerified } from '@/lib/server/auth/verified-caller';
+import { checkTokenShape, type TokenClaims } from '@/lib/server/auth/token-claims';
+import { rememberVerified, verifiedCaller, type CallerCheck } from '@/lib/server/auth/verified-caller';
 import { passcodePolicy, type ServerEnv } from '@/lib/server/config/server-env';
 import { graphPostAction } from '@/lib/server/graph/client';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { passcodeActionInputSchema, type PasscodeActionField, type PasscodeActionResult } from '@/lib/shared/actions/types';
+import { shownOnDevice } from './action-entry';
 import { GRAPH_ACTION_OF, passcodeActionFor, PASSCODE_ACTION_KINDS, type PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
 
 export const PRIVILEGED_SCOPE = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
@@ -61,9 +62,10 @@ export async function requestPasscodeActionOnce(rawInput: unknown, token: unknow
   }
   const input = parsed.data;
 
-  // 2. Fail fast on a token Graph would refuse; nothing here is trusted for authorization or as the actor.
+  // 2. Fail fast on a token Graph would refuse; nothing here is trusted for authorization or as the actor. A token
+  //    the console cannot read at all (Microsoft may make them opaque) is Graph's to judge.
   const shape = checkTokenShape(token, { tenantId: env.AUTH_TENANT_ID, requiredScope: PRIVILEGED_SCOPE });
-  if (!shape.ok) {
+  if (!shape.ok && shape.reason !== 'malformed') {
     await refuse(input.deviceId, `token: ${shape.reason}`, { ticket: input.ticket });
     return shape.reason === 'scopeMissing' ? { status: 'consentRequired', actionId } : { status: 'signInAgain', actionId };
   }
@@ -72,16 +74,26 @@ export async function requestPasscodeActionOnce(rawInput: unknown, token: unknow
   // 3. Read the device with the agent's token: Graph's word that the token is good, the name for the record, and
   //    the fields that decide which passcode action the device really supports.
   let device;
+  let me: CallerCheck | null = null;
   try {
     device = await getManagedDevice(bearer, input.deviceId, 'summary');
+    if (!shape.ok) me = await verifiedCaller(bearer);
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;
     // Nothing was POSTed, so even a 5xx here leaves no doubt: the attempt failed.
     await refuse(input.deviceId, `${e.code}: ${e.message}`, { ticket: input.ticket, outcome: outcomeFor(e.status), httpStatus: e.status, graphRequestId: e.requestId });
     return mapFailure(e, actionId);
   }
-  rememberVerified(bearer, shape.claims);
-  const actor: Actor = { oid: shape.claims.oid, upn: shape.claims.upn, name: shape.claims.name, tenant: shape.claims.tid };
+  // Graph accepted the token: its claims (or, for an unreadable token, Graph's own /me) name the actor.
+  let claims: TokenClaims;
+  if (shape.ok) {
+    claims = shape.claims;
+    rememberVerified(bearer, claims);
+  } else {
+    if (!me?.ok) throw new Error(`a token Graph accepted could not be identified: ${me?.reason ?? 'no answer'}`);
+    claims = me.claims;
+  }
+  const actor: Actor = { oid: claims.oid, upn: claims.upn, name: claims.name, tenant: claims.tid };
   const verified = { value: actor, verified: true };
 
   // 4. The one rule, on Graph's answer rather than the browser's word: the action the agent confirmed must be
@@ -113,31 +125,42 @@ export async function requestPasscodeActionOnce(rawInput: unknown, token: unknow
   const requestedAt = new Date();
   await store.record({ ...base, kind: 'intent', note: input.note || null, at: requestedAt });
 
-  // 6. The POST, under our action id as client-request-id, so Intune's own audit log correlates.
+  // 6. The POST, under our action id as client-request-id, so Intune's own audit log correlates. Sent at most
+  //    twice: again only after a 429, after Retry-After, and only if the device does not show it already (a gateway
+  //    in front of Graph can answer 429 after Intune queued the action). A request the console's own throttle gate
+  //    held back was never sent, so waiting it out is always safe.
   const path = `/deviceManagement/managedDevices/${encodeURIComponent(input.deviceId)}/${plan.graphAction}`;
-  let retriedAfter: number | null = null;
+  const accepted = async (requestId: string | null, httpStatus: number | null, detail: string | null): Promise<PasscodeActionResult> => {
+    await store.record({ ...base, kind: 'outcome', outcome: 'accepted', graphRequestId: requestId, httpStatus, detail });
+    return { status: 'accepted', actionId, requestedAt: requestedAt.toISOString(), requestId, kind: plan.kind };
+  };
+  let sentBefore: GraphError | null = null;
   for (;;) {
     try {
       const res = await graphPostAction({ path, token: bearer, clientRequestId: actionId });
-      await store.record({
-        ...base, kind: 'outcome', outcome: 'accepted', graphRequestId: res.requestId, httpStatus: res.status,
-        detail: retriedAfter === null ? null : `accepted after one retry (429, Retry-After ${retriedAfter} s)`,
-      });
-      return { status: 'accepted', actionId, requestedAt: requestedAt.toISOString(), requestId: res.requestId, kind: plan.kind };
+      return await accepted(res.requestId, res.status, sentBefore ? `accepted after one retry (429, Retry-After ${sentBefore.retryAfterSeconds ?? 2} s)` : null);
     } catch (e) {
       if (!(e instanceof GraphError)) throw e;
-      if (e.status === 429 && retriedAfter === null && (e.retryAfterSeconds ?? 0) <= MAX_RETRY_AFTER_SECONDS) {
-        retriedAfter = e.retryAfterSeconds ?? 2;
-        await wait(Math.ceil(retriedAfter * 1000));
+      const waitS = e.retryAfterSeconds ?? 2;
+      if (e.status === 429 && waitS <= MAX_RETRY_AFTER_SECONDS && (e.kind === 'notSent' || sentBefore === null)) {
+        await wait(Math.ceil(waitS * 1000));
+        if (e.kind !== 'notSent') {
+          sentBefore = e;
+          if (await shownOnDevice(bearer, input.deviceId, plan.graphAction, requestedAt.toISOString()).catch(() => false)) {
+            return accepted(e.requestId, e.status, `carried out although Graph answered 429; not sent again`);
+          }
+        }
         continue;
       }
-      const unknown = UNKNOWN_FATE.has(e.status);
+      // A second 429 after a sent POST, like a timeout or a 5xx, leaves the action's fate unknown: never "failed".
+      const unknown = UNKNOWN_FATE.has(e.status) || (e.status === 429 && sentBefore !== null);
       await store.record({
         ...base, kind: 'outcome', outcome: unknown ? 'unknown' : outcomeFor(e.status), graphRequestId: e.requestId,
         httpStatus: e.status || null, detail: `${e.code}: ${e.message}`,
       });
       if (unknown) {
-        // Graph may have queued it: keep the guard, and let tracking settle it from deviceActionResults.
+        // Graph may have queued it: the device stays reserved until it shows the action or someone decides.
+        await store.holdUntilSettled(input.deviceId, actionId);
         return { status: 'unknown', actionId, requestedAt: requestedAt.toISOString(), failure: e.info(), kind: plan.kind };
       }
       await store.releaseDevice(input.deviceId, actionId);
@@ -147,6 +170,7 @@ export async function requestPasscodeActionOnce(rawInput: unknown, token: unknow
 }
 
 function outcomeFor(status: number): 'denied' | 'rejected' | 'failed' {
+  // 401 and 403 alike: Graph or Intune refused this caller.
   if (status === 401 || status === 403) return 'denied';
   if (status === 400 || status === 404) return 'rejected';
   return 'failed';
@@ -154,7 +178,11 @@ function outcomeFor(status: number): 'denied' | 'rejected' | 'failed' {
 
 function mapFailure(e: GraphError, actionId: string): PasscodeActionResult {
   if (e.status === 401 && e.claimsChallenge) return { status: 'claimsChallenge', actionId, claims: e.claimsChallenge };
+  // No Intune licence or role: a new token would get the same answer.
+  if (e.status === 401 && e.intuneRealm) return { status: 'denied', actionId, failure: { ...e.info(), status: 403 } };
   if (e.status === 401) return { status: 'signInAgain', actionId };
+  // Graph's own permission check (an unreadable token skipped ours): ask for consent, as for a token we could read.
+  if (e.status === 403 && e.info().reason === 'missingPermission') return { status: 'consentRequired', actionId };
   if (e.status === 403) return { status: 'denied', actionId, failure: e.info() };
   if (e.status === 400 || e.status === 404) return { status: 'rejected', actionId, failure: e.info() };
   if (e.status === 429) return { status: 'throttled', actionId, failure: e.info() };

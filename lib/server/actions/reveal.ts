@@ -8,7 +8,8 @@ import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import type { ServerEnv } from '@/lib/server/config/server-env';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { REVEALS_PASSCODE, PASSCODE_VISIBLE_DAYS } from '@/lib/shared/devices/passcode-action';
-import { entryFor, visibleRecords } from './status';
+import { entryFor } from './action-entry';
+import { visibleRecords } from './status';
 import { summarize } from './summarize';
 
 const DAY_MS = 86_400_000;

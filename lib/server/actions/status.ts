@@ -9,35 +9,22 @@ import type { AuditRecord, AuditStore } from '@/lib/server/audit/store';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import type { ServerEnv } from '@/lib/server/config/server-env';
 import { GraphError } from '@/lib/server/graph/errors';
-import { getManagedDevice, type TrackedActionResult } from '@/lib/server/graph/managed-devices';
+import { getManagedDevice } from '@/lib/server/graph/managed-devices';
+import { entryFor } from './action-entry';
 import { TERMINAL, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
 import { DEVICE_ID_PATTERN } from '@/lib/shared/devices/device-id';
-import { PASSCODE_VISIBLE_DAYS, REVEALS_PASSCODE, type GraphPasscodeAction } from '@/lib/shared/devices/passcode-action';
+import { PASSCODE_VISIBLE_DAYS, REVEALS_PASSCODE } from '@/lib/shared/devices/passcode-action';
 import { summarize } from './summarize';
 
-/** Graph reports times from clocks not ours: an entry this much older than our request still counts as ours. */
-const CLOCK_TOLERANCE_MS = 60_000;
 /** Settled before or without Graph: nothing to read from the device. */
 const NOT_ASKED_GRAPH = new Set<TrackedState>(['refused', 'denied', 'rejected', 'failed']);
-const ODATA_TYPE: Readonly<Record<GraphPasscodeAction, string>> = {
-  resetPasscode: '#microsoft.graph.resetPasscodeActionResult',
-  recoverPasscode: '#microsoft.graph.deviceActionResult',
-};
 const PRECEDING_STATES = new Set(['wipePending', 'retirePending', 'deletePending', 'wipeIssued', 'retireIssued']);
 const DAY_MS = 86_400_000;
 
 export interface StatusDeps {
   store: AuditStore;
-  env: Pick<ServerEnv, 'ACTION_VERIFY_WINDOW_SECONDS'>;
+  env: Pick<ServerEnv, 'ACTION_VERIFY_WINDOW_SECONDS' | 'RECOVERY_GUARD_MINUTES'>;
   now?: () => number;
-}
-
-/** Graph's entry for our action: its name and subtype, started no earlier than our request (give or take). */
-export function entryFor(results: readonly TrackedActionResult[], action: GraphPasscodeAction, requestedAt: string): TrackedActionResult | undefined {
-  const requested = Date.parse(requestedAt);
-  return results.find((r) => r.actionName === action
-    && (r.odataType === null || r.odataType === ODATA_TYPE[action])
-    && r.startDateTime !== null && Date.parse(r.startDateTime) >= requested - CLOCK_TOLERANCE_MS);
 }
 
 /**
@@ -76,6 +63,8 @@ export async function actionStatus(actionId: string, token: string, deps: Status
 
   if (entry && entry.actionState !== 'none') {
     await store.observe({ ...context, actionState: entry.actionState });
+    // An action whose POST had an unknown fate held its device until settled: the device has now shown it.
+    if (known.state === 'verifying' || known.state === 'notConfirmed') await store.settleHold(known.deviceId, actionId, deps.env.RECOVERY_GUARD_MINUTES);
     const state: TrackedState = entry.actionState;
     // Whether Graph holds a passcode to reveal; the passcode itself never leaves this function.
     const passcode = known.kind && REVEALS_PASSCODE.has(known.kind) && state === 'done'

@@ -111,5 +111,15 @@ export function migrations(dialect: Dialect): MigrationProvider {
         BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END`.execute(db);
     },
   };
+  list['0003_shared_state'] = {
+    // State several console instances share beside the audit trail: the Retry-After Graph gave (one gate per
+    // tenant and app, so many agents do not each spend Intune's budget).
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('graph_throttle')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('until', 'text', (c) => c.notNull())
+        .execute();
+    },
+  };
   return { getMigrations: async () => list };
 }

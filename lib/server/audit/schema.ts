@@ -57,7 +57,15 @@ export interface DeviceGuardTable {
   expires_at: string;
 }
 
+/** Until when Graph asked the console (one key per tenant and app) to wait; shared by every instance. */
+export interface GraphThrottleTable {
+  key: string;
+  /** UTC, ISO 8601 with milliseconds. */
+  until: string;
+}
+
 export interface AuditDatabase {
   audit_records: AuditRecordTable;
   device_guards: DeviceGuardTable;
+  graph_throttle: GraphThrottleTable;
 }

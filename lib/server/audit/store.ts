@@ -41,6 +41,9 @@ export type AuditRecord = Omit<AuditRecordTable, 'seq'> & { seq: number };
 
 export type ClaimResult = { acquired: true } | { acquired: false; holder: ActionHolder };
 
+/** A guard that no clock may lift (ISO strings compare as text, and this is later than any real time). */
+const UNTIL_SETTLED = '9999-12-31T23:59:59.999Z';
+
 export class AuditStore {
   constructor(private readonly handle: AuditDb, private readonly now: () => Date = () => new Date()) {}
 
@@ -87,6 +90,25 @@ export class AuditStore {
       acquired: false,
       holder: { actionId: holder.action_id, ticket: holder.ticket, actorUpn: holder.actor_upn, actorName: holder.actor_name, requestedAt: holder.requested_at },
     };
+  }
+
+  /**
+   * Keeps the device for this action until someone decides: its POST had an unknown fate, so only the device
+   * (once Graph shows the action) or an agent's explicit decision with a reason may free it, never the clock.
+   */
+  async holdUntilSettled(deviceId: string, actionId: string): Promise<void> {
+    await this.handle.db.updateTable('device_guards').set({ expires_at: UNTIL_SETTLED })
+      .where('device_id', '=', deviceId).where('action_id', '=', actionId).execute();
+  }
+
+  /** The device showed the action: from now on the guard lapses like any other, `holdMinutes` after the request. */
+  async settleHold(deviceId: string, actionId: string, holdMinutes: number): Promise<void> {
+    const guard = await this.handle.db.selectFrom('device_guards').selectAll()
+      .where('device_id', '=', deviceId).where('action_id', '=', actionId).where('expires_at', '=', UNTIL_SETTLED).executeTakeFirst();
+    if (!guard) return;
+    const expires = new Date(Date.parse(guard.requested_at) + holdMinutes * 60_000).toISOString();
+    await this.handle.db.updateTable('device_guards').set({ expires_at: expires })
+      .where('device_id', '=', deviceId).where('action_id', '=', actionId).execute();
   }
 
   /** Frees the device when this action's request did not go through (nothing was queued). */

@@ -4,6 +4,7 @@ import 'server-only';
 // NOT verified (only Graph can verify its tokens): never an authorization decision, never an audit actor
 // until Graph has accepted the same token.
 import { decodeJwt } from 'jose';
+import { homeIdentity } from '@/lib/shared/identity';
 import { GRAPH_RESOURCE } from '@/lib/shared/auth/scopes';
 
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
@@ -11,8 +12,11 @@ const CLOCK_SKEW_SECONDS = 30;
 
 export interface TokenClaims {
   oid: string;
+  /** The person's sign-in name; for a B2B guest (no `upn` claim) the home identity from `unique_name`. */
   upn: string;
   name: string | null;
+  /** A guest from outside the tenant (its token has no `upn`, or an `#EXT#` one). */
+  guest: boolean;
   tid: string;
   scopes: Set<string>;
   /** Seconds since the epoch. */
@@ -42,11 +46,13 @@ export function checkTokenShape(token: unknown, opts: { tenantId: string; requir
   const scopes = new Set(typeof payload.scp === 'string' ? payload.scp.split(' ') : []);
   if (opts.requiredScope && !scopes.has(opts.requiredScope)) return { ok: false, reason: 'scopeMissing' };
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const upn = str(payload.upn);
+  const guest = upn === '' || upn.includes('#EXT#');
   return {
     ok: true,
     claims: {
-      oid: str(payload.oid), upn: str(payload.upn) || str(payload.preferred_username) || str(payload.unique_name),
-      name: str(payload.name) || null, tid, scopes, exp: payload.exp,
+      oid: str(payload.oid), upn: guest ? homeIdentity(str(payload.unique_name) || str(payload.preferred_username) || upn) : upn,
+      name: str(payload.name) || null, guest, tid, scopes, exp: payload.exp,
     },
   };
 }

@@ -7,6 +7,7 @@ import { serverEnv } from '@/lib/server/config/server-env';
 import { InputError } from '@/lib/shared/errors';
 import { messages } from '@/lib/shared/i18n/messages';
 import { GraphError, graphErrorFromResponse } from './errors';
+import { ServerThrottleGate } from './throttle-gate';
 
 export interface GraphRequest<S extends z.ZodType> {
   /** A path below the version segment, built from a fixed template, e.g. `/deviceManagement/managedDevices`. */
@@ -42,9 +43,31 @@ export function graphUrl(req: { path: string; query?: Record<string, string>; ne
   return url;
 }
 
-/** Sends one request; a non-2xx answer, a timeout or a network failure becomes a GraphError. */
+let gate: ServerThrottleGate | undefined;
+
+/** The console's one throttle gate for its tenant and app, shared with other instances through the database. */
+function throttleGate(): ServerThrottleGate {
+  const env = serverEnv();
+  gate ??= new ServerThrottleGate(`${env.AUTH_TENANT_ID.toLowerCase()}|${env.AUTH_CLIENT_ID.toLowerCase()}`, async () => {
+    const { getThrottleStore } = await import('@/lib/server/audit');
+    return getThrottleStore();
+  });
+  return gate;
+}
+
+/**
+ * Sends one request, unless Graph has asked the console to wait (then nothing is sent: a GraphError of kind
+ * `notSent` says how long); a non-2xx answer, a timeout or a network failure becomes a GraphError.
+ */
 async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; clientRequestId: string; signal?: AbortSignal }): Promise<Response> {
   const { GRAPH_TIMEOUT_MS } = serverEnv();
+  const waitMs = await throttleGate().remainingMs();
+  if (waitMs > 0) {
+    throw new GraphError({
+      kind: 'notSent', status: 429, code: 'TooManyRequests', message: messages.graph.waiting(Math.ceil(waitMs / 1000)),
+      requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: waitMs / 1000, claimsChallenge: null,
+    });
+  }
   const timeout = AbortSignal.timeout(GRAPH_TIMEOUT_MS);
   let res: Response;
   try {
@@ -65,7 +88,12 @@ async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; cli
       requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: null, claimsChallenge: null,
     });
   }
-  if (!res.ok) throw await graphErrorFromResponse(res, init.clientRequestId);
+  if (!res.ok) {
+    const error = await graphErrorFromResponse(res, init.clientRequestId);
+    if (res.status === 429 || (res.status === 503 && error.retryAfterSeconds !== null)) await throttleGate().throttled(error.retryAfterSeconds);
+    throw error;
+  }
+  throttleGate().succeeded();
   return res;
 }
 

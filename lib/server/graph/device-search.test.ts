@@ -11,7 +11,7 @@ beforeAll(async () => {
   build = await import('./device-search');
 });
 
-const requests = (search: DeviceSearch) => build.buildSearchRequests(search, 100);
+const requests = (search: DeviceSearch, via: 'upn' | 'email' = 'upn') => build.buildSearchRequests(search, via, 100);
 
 describe('buildSearchRequests', () => {
   it('lists one user\'s devices through /users/{upn}/managedDevices, the UPN percent-encoded', () => {
@@ -21,9 +21,20 @@ describe('buildSearchRequests', () => {
     expect(req?.query.$filter).toBeUndefined();
   });
 
-  it('finds a serial number or IMEI with one eq clause, plus the filters', () => {
+  it('finds a serial number with one eq clause, plus the filters', () => {
     expect(requests({ q: 'F2LXK1ABCD', os: 'ios' })[0]?.query.$filter).toBe("(serialNumber eq 'F2LXK1ABCD') and (operatingSystem eq 'iOS')");
-    expect(requests({ q: '35 209900 176148 1' })[0]?.query.$filter).toBe("imei eq '352099001761481'");
+  });
+
+  it('IMEI search finds iOS devices whose imei has spaces: both spellings are asked for', () => {
+    for (const q of ['35 209900 176148 1', '352099001761481']) {
+      expect(requests({ q }).map((r) => r.query.$filter)).toEqual(["imei eq '352099001761481'", "imei eq '35 209900 176148 1'"]);
+    }
+  });
+
+  it('an e-mail address that is not the UPN falls back to emailAddress eq', () => {
+    const [req] = requests({ q: 'sean.oconnor@contoso.ie' }, 'email');
+    expect(req?.path).toBe('/deviceManagement/managedDevices');
+    expect(req?.query.$filter).toBe("emailAddress eq 'sean.oconnor@contoso.ie'");
   });
 
   it('searches names in two requests, device name and UPN stem, because Intune drops the second of an or', () => {
@@ -55,22 +66,28 @@ describe('buildSearchRequests', () => {
 });
 
 describe('cursors', () => {
+  const search = { q: 'Zoe' };
+  const cursorOf = (links: (string | null)[], via: 'upn' | 'email' = 'upn') => build.encodeCursor(links, via) ?? '';
+
   it('round-trips nextLinks that continue the same search', () => {
-    const reqs = requests({ q: 'Zoe' });
+    const reqs = requests(search);
     const next = `https://graph.example/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent(reqs[0]?.query.$filter ?? '')}&$skiptoken=abc`;
-    const cursor = build.encodeCursor([next, null]);
-    expect(cursor).not.toBeNull();
-    expect(build.decodeCursor(cursor ?? '', reqs)).toEqual([next, null]);
+    expect(build.decodeCursor(cursorOf([next, null]), search).links).toEqual([next, null]);
     expect(build.encodeCursor([null, null])).toBeNull();
   });
 
-  it('refuses cursors for another search, another path, or garbage', () => {
-    const reqs = requests({ q: 'Zoe' });
-    const other = build.encodeCursor([`https://graph.example/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent("deviceName eq 'x'")}`, null]) ?? '';
-    expect(() => build.decodeCursor(other, reqs)).toThrow(InputError);
-    const path = build.encodeCursor(['https://graph.example/v1.0/users/x/managedDevices', null]) ?? '';
-    expect(() => build.decodeCursor(path, reqs)).toThrow(InputError);
-    expect(() => build.decodeCursor('not base64 json', reqs)).toThrow(InputError);
-    expect(() => build.decodeCursor(build.encodeCursor(['https://graph.example/v1.0/deviceManagement/managedDevices']) ?? '', reqs)).toThrow(InputError);
+  it('paging: a nextLink is followed as given even when Intune re-serialises its $filter or names the user by id', () => {
+    const respelled = `https://graph.example/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent("startswith(deviceName, 'Zoe')")}&$skiptoken=x`;
+    expect(build.decodeCursor(cursorOf([respelled, null]), search).links[0]).toBe(respelled);
+    const byId = 'https://graph.example/v1.0/users/4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11/managedDevices?$skiptoken=y';
+    expect(build.decodeCursor(cursorOf([byId]), { q: 'hanna.berger@contoso.com' }).links).toEqual([byId]);
+  });
+
+  it('refuses cursors for another path root, another list shape, or garbage', () => {
+    expect(() => build.decodeCursor(cursorOf(['https://graph.example/v1.0/users/x/managedDevices', null]), search)).toThrow(InputError);
+    expect(() => build.decodeCursor(cursorOf(['https://graph.example/v1.0/deviceManagement/detectedApps', null]), search)).toThrow(InputError);
+    expect(() => build.decodeCursor(cursorOf(['https://graph.example/v1.0/deviceManagement/managedDevices/x/wipe', null]), search)).toThrow(InputError);
+    expect(() => build.decodeCursor('not base64 json', search)).toThrow(InputError);
+    expect(() => build.decodeCursor(cursorOf(['https://graph.example/v1.0/deviceManagement/managedDevices']), search)).toThrow(InputError);
   });
 });

@@ -20,8 +20,16 @@ export interface GraphListRequest {
   query: Record<string, string>;
 }
 
+/** How a user search found its devices: the UPN path, or (when no user has that UPN) the devices' e-mail address. */
+export type UserLookup = 'upn' | 'email';
+
+/** Apple prints an IMEI in groups (35 445506 652132 5), and iOS devices report it that way. */
+export function appleImei(digits: string): string | null {
+  return digits.length === 15 ? `${digits.slice(0, 2)} ${digits.slice(2, 8)} ${digits.slice(8, 14)} ${digits.slice(14)}` : null;
+}
+
 /** The Graph list requests for a search, first pages. Pure: the same search always gives the same requests. */
-export function buildSearchRequests(search: DeviceSearch, pageSize = SEARCH_PAGE_SIZE): GraphListRequest[] {
+export function buildSearchRequests(search: DeviceSearch, via: UserLookup = 'upn', pageSize = SEARCH_PAGE_SIZE): GraphListRequest[] {
   const refine = and(
     search.os ? eq('operatingSystem', PLATFORMS[search.os].operatingSystem) : null,
     search.compliance ? eq('complianceState', search.compliance) : null,
@@ -36,12 +44,17 @@ export function buildSearchRequests(search: DeviceSearch, pageSize = SEARCH_PAGE
     case null:
       return [list(refine)];
     case 'user':
-      // graph-intune.md: /users/{upn}/managedDevices is the reliable way to list one person's devices.
-      return [list(refine, `/users/${encodeURIComponent(q)}/managedDevices`)];
+      // graph-intune.md: /users/{upn}/managedDevices is the reliable way to list one person's devices; /users/{x}
+      // takes an id or UPN, never an SMTP address, so an e-mail that is not the UPN falls back to emailAddress eq.
+      return via === 'email' ? [list(and(eq('emailAddress', q), refine))] : [list(refine, `/users/${encodeURIComponent(q)}/managedDevices`)];
     case 'serial':
       return [list(and(eq('serialNumber', q), refine))];
-    case 'imei':
-      return [list(and(eq('imei', q.replace(/\D/g, '')), refine))];
+    case 'imei': {
+      // Android reports digits, iOS Apple's grouping with spaces: ask for both spellings.
+      const digits = q.replace(/\D/g, '');
+      const grouped = appleImei(digits);
+      return [list(and(eq('imei', digits), refine)), ...(grouped ? [list(and(eq('imei', grouped), refine))] : [])];
+    }
     case 'name': {
       const stem = upnStem(q);
       return [
@@ -52,52 +65,85 @@ export function buildSearchRequests(search: DeviceSearch, pageSize = SEARCH_PAGE
   }
 }
 
-const Cursor = z.object({ v: z.literal(1), links: z.array(z.string().max(4096).nullable()).min(1).max(4) });
+const Cursor = z.object({
+  v: z.literal(1),
+  links: z.array(z.string().max(4096).nullable()).min(1).max(4),
+  via: z.enum(['upn', 'email']).default('upn'),
+});
 
-export function encodeCursor(links: (string | null)[]): string | null {
-  return links.some((l) => l !== null) ? Buffer.from(JSON.stringify({ v: 1, links })).toString('base64url') : null;
+export function encodeCursor(links: (string | null)[], via: UserLookup = 'upn'): string | null {
+  return links.some((l) => l !== null) ? Buffer.from(JSON.stringify({ v: 1, links, via })).toString('base64url') : null;
 }
 
 const invalidCursor = () => new InputError('invalidCursor', messages.validation.cursor);
+const LIST_PATH = /^\/v1\.0\/(deviceManagement\/managedDevices|users\/[^/]+\/managedDevices)$/;
 
 /**
- * The nextLinks in a cursor, checked against the search they must continue: same Graph path and the same
- * $filter and $select, so a cursor can only ever page on, never change what is asked.
+ * The nextLinks in a cursor. Intune re-serialises $filter and names a user by id where the search gave a UPN, so a
+ * nextLink is followed as given (graph-intune.md); what is checked is that it stays a managed-device list of the
+ * same shape (and graphUrl checks the origin and the version root). A cursor therefore pages, whatever it holds,
+ * through devices the agent's own token may read, and every device is still checked against the search.
  */
-export function decodeCursor(cursor: string, requests: GraphListRequest[]): (string | null)[] {
-  let links: (string | null)[];
+export function decodeCursor(cursor: string, search: DeviceSearch): { links: (string | null)[]; via: UserLookup; requests: GraphListRequest[] } {
+  let parsed: z.infer<typeof Cursor>;
   try {
-    links = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).links;
+    parsed = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw invalidCursor();
   }
-  if (links.length !== requests.length) throw invalidCursor();
-  links.forEach((link, i) => {
+  const requests = buildSearchRequests(search, parsed.via);
+  if (parsed.links.length !== requests.length) throw invalidCursor();
+  parsed.links.forEach((link, i) => {
     const req = requests[i];
     if (link === null || !req) return;
     const url = URL.canParse(link) ? new URL(link) : null;
-    const samePath = url !== null && decodeURIComponent(url.pathname).endsWith(`/v1.0${decodeURIComponent(req.path)}`);
-    const filter = url?.searchParams.get('$filter') ?? null;
-    const select = url?.searchParams.get('$select') ?? null;
-    if (!samePath || (filter !== null && filter !== (req.query.$filter ?? null)) || (select !== null && select !== req.query.$select)) {
-      throw invalidCursor();
-    }
+    const path = url ? decodeURIComponent(url.pathname) : '';
+    const shape = LIST_PATH.exec(path.replace(/^.*(\/v1\.0\/)/, '$1'));
+    if (!shape || shape[1]?.startsWith('users/') !== req.path.startsWith('/users/')) throw invalidCursor();
   });
-  return links;
+  return { links: parsed.links, via: parsed.via, requests };
 }
 
 /** One page of search results: Graph's devices that really match, and what Graph returned that did not. */
 export async function searchDevices(
   token: string, search: DeviceSearch, cursor: string | null, opts: { signal?: AbortSignal; now?: number } = {},
 ): Promise<DeviceSearchPage> {
-  const requests = buildSearchRequests(search);
-  const links = cursor ? decodeCursor(cursor, requests) : requests.map(() => undefined);
+  const decoded = cursor ? decodeCursor(cursor, search) : null;
+  const first = await readPages(token, decoded?.requests ?? buildSearchRequests(search), decoded?.links ?? null, opts.signal);
+  let via: UserLookup = decoded?.via ?? 'upn';
+  let pages = first.pages;
+  if (first.userNotFound) {
+    // No user has this UPN: it may be their e-mail address (aliases, renamed domains).
+    via = 'email';
+    pages = (await readPages(token, buildSearchRequests(search, 'email'), null, opts.signal)).pages;
+  }
+
+  const seen = new Set<string>();
+  const received = pages.flatMap((p) => p.value).filter((d) => !seen.has(d.id) && seen.add(d.id));
+  const now = opts.now ?? Date.now();
+  const asked = received.filter((d) => matchesGraphQuery(d, search, via));
+  const devices = asked.filter((d) => matchesRefinement(d, search, now));
+  const kind = searchKind(search);
+  return {
+    devices,
+    nextCursor: encodeCursor(pages.map((p) => p.next), via),
+    kind,
+    received: received.length,
+    discarded: received.length - asked.length,
+    refinedOut: asked.length - devices.length,
+    userNotFound: via === 'email' && received.length === 0,
+    userMatchedBy: kind === 'user' ? via : null,
+  };
+}
+
+/** Reads one page of each request (or follows its nextLink); a user path that 404s reads as "no such user". */
+async function readPages(token: string, requests: GraphListRequest[], links: (string | null)[] | null, signal?: AbortSignal) {
   let userNotFound = false;
   const pages = await Promise.all(requests.map(async (req, i) => {
-    const link = links[i];
+    const link = links?.[i];
     if (link === null) return { value: [] as DeviceListItem[], next: null };
     try {
-      const { data } = await graphGet({ ...req, ...(link ? { nextLink: link } : {}), token, schema: ManagedDevicePage, signal: opts.signal });
+      const { data } = await graphGet({ ...req, ...(link ? { nextLink: link } : {}), token, schema: ManagedDevicePage, signal });
       return { value: data.value, next: data['@odata.nextLink'] ?? null };
     } catch (e) {
       if (e instanceof GraphError && e.status === 404 && req.path.startsWith('/users/')) {
@@ -107,19 +153,5 @@ export async function searchDevices(
       throw e;
     }
   }));
-
-  const seen = new Set<string>();
-  const received = pages.flatMap((p) => p.value).filter((d) => !seen.has(d.id) && seen.add(d.id));
-  const now = opts.now ?? Date.now();
-  const asked = received.filter((d) => matchesGraphQuery(d, search));
-  const devices = asked.filter((d) => matchesRefinement(d, search, now));
-  return {
-    devices,
-    nextCursor: encodeCursor(pages.map((p) => p.next)),
-    kind: searchKind(search),
-    received: received.length,
-    discarded: received.length - asked.length,
-    refinedOut: asked.length - devices.length,
-    userNotFound,
-  };
+  return { pages, userNotFound };
 }

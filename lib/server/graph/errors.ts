@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { ErrorInfo, ForbiddenReason } from '@/lib/shared/errors';
 import { messages } from '@/lib/shared/i18n/messages';
 
-export type GraphFailureKind = 'http' | 'timeout' | 'network' | 'invalidResponse';
+/** `notSent`: the console's throttle gate held the request back, so Graph never saw it. */
+export type GraphFailureKind = 'http' | 'timeout' | 'network' | 'invalidResponse' | 'notSent';
 
 interface GraphErrorFields {
   kind: GraphFailureKind;
@@ -21,6 +22,8 @@ interface GraphErrorFields {
   claimsChallenge: string | null;
   /** From Intune's wrapped message, where it sent one. */
   intuneErrorCode?: string | null;
+  /** A 401 from Intune's own realm: no licence or role, not an expired token. */
+  intuneRealm?: boolean;
   operationId?: string | null;
   activityId?: string | null;
 }
@@ -35,6 +38,7 @@ export class GraphError extends Error implements GraphErrorFields {
   readonly retryAfterSeconds: number | null;
   readonly claimsChallenge: string | null;
   readonly intuneErrorCode: string | null;
+  readonly intuneRealm: boolean;
   readonly operationId: string | null;
   readonly activityId: string | null;
 
@@ -50,6 +54,7 @@ export class GraphError extends Error implements GraphErrorFields {
     this.retryAfterSeconds = info.retryAfterSeconds;
     this.claimsChallenge = info.claimsChallenge;
     this.intuneErrorCode = info.intuneErrorCode ?? null;
+    this.intuneRealm = info.intuneRealm ?? false;
     this.operationId = info.operationId ?? null;
     this.activityId = info.activityId ?? null;
   }
@@ -114,6 +119,7 @@ export async function graphErrorFromResponse(res: Response, clientRequestId: str
     date: inner?.date ?? res.headers.get('date'),
     retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after')),
     claimsChallenge: parseClaimsChallenge(res.headers.get('www-authenticate')),
+    intuneRealm: isIntuneRealm(res.headers.get('www-authenticate')),
   });
 }
 
@@ -158,11 +164,23 @@ function parseClaimsChallenge(header: string | null): string | null {
   return /claims="([^"]+)"/.exec(header)?.[1] ?? null;
 }
 
-/** The reason behind a 403, or null when it is not a 403 or Graph's message does not say. */
-export function forbiddenReason(e: Pick<GraphErrorFields, 'status' | 'message'>): ForbiddenReason | null {
+/**
+ * Why Graph refused, as far as its answer tells, decided by status, headers and Intune's error code, never by the
+ * wording of a message (Intune's RBAC refusals say nothing but "An error has occurred"):
+ * - a 401 in Intune's realm (`WWW-Authenticate: … realm="urn:intune:service"`) with an embedded Forbidden: the user
+ *   has no Intune licence or role. Not an expired token: renewing it would loop.
+ * - a 403 naming the scopes the application must have (Graph's permission check, before Intune's): a permission
+ *   missing from the token.
+ * - any other 403 from Intune: its RBAC (the role's scope tags or permissions do not cover this).
+ */
+export function forbiddenReason(e: Pick<GraphErrorFields, 'status' | 'message'> & { intuneRealm?: boolean; intuneErrorCode?: string | null }): ForbiddenReason | null {
+  if (e.status === 401 && e.intuneRealm) return 'noIntuneRole';
   if (e.status !== 403) return null;
-  if (/following scopes|PrivilegedOperations|Read\.All/i.test(e.message)) return 'missingPermission';
-  if (/no Intune role/i.test(e.message)) return 'noIntuneRole';
-  if (/scope tag|not authorized/i.test(e.message)) return 'outsideScope';
-  return null;
+  if (/Application must have one of the following scopes/i.test(e.message)) return 'missingPermission';
+  return 'outsideScope';
+}
+
+/** Intune's 401 for a user without licence or role carries its realm in WWW-Authenticate. */
+export function isIntuneRealm(header: string | null): boolean {
+  return header !== null && /realm="urn:intune:service"/i.test(header);
 }

@@ -23,8 +23,13 @@ export function apiError(status: number, code: string, message: string): NextRes
   return jsonError(errorInfo(status, code, message));
 }
 
-/** Graph's status passes through; a Graph we could not reach becomes 502, one that did not answer 504. */
+/**
+ * Graph's status passes through; a Graph we could not reach becomes 502, one that did not answer 504. Intune's
+ * 401 for a user without licence or role becomes 403: for the browser it is a permission to get, not a session
+ * to renew (renewing would loop).
+ */
 export function graphErrorResponse(e: GraphError): NextResponse<ApiErrorBody> {
-  const status = e.kind === 'timeout' ? 504 : e.kind === 'network' || e.kind === 'invalidResponse' ? 502 : e.status;
+  const status = e.kind === 'timeout' ? 504 : e.kind === 'network' || e.kind === 'invalidResponse' ? 502
+    : e.status === 401 && e.intuneRealm ? 403 : e.status;
   return jsonError({ ...e.info(), status });
 }

@@ -5,7 +5,11 @@ export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const GRAPH_SCOPES = {
   readDevices: `${GRAPH_RESOURCE}/DeviceManagementManagedDevices.Read.All`,
   privilegedOperations: `${GRAPH_RESOURCE}/DeviceManagementManagedDevices.PrivilegedOperations.All`,
+  /** Lets the server ask Graph who a token belongs to (GET /me) when it cannot read the token itself. */
+  userRead: `${GRAPH_RESOURCE}/User.Read`,
+  /** Intune's own audit log (GET /deviceManagement/auditEvents), as Microsoft documents it; asked for when first shown. */
+  auditLog: `${GRAPH_RESOURCE}/DeviceManagementApps.Read.All`,
 } as const;
 
-/** What sign-in asks for: reading devices only. The privileged scope is requested when an action needs it. */
-export const SIGN_IN_SCOPES = [GRAPH_SCOPES.readDevices];
+/** What sign-in asks for: reading devices and who you are. The privileged scope is requested when an action needs it. */
+export const SIGN_IN_SCOPES = [GRAPH_SCOPES.readDevices, GRAPH_SCOPES.userRead];

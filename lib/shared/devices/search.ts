@@ -75,9 +75,11 @@ const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('en');
  * Whether a device Graph returned matches what the console asked Graph for. Graph may ignore or bend a
  * filter (graph-intune.md), so nothing is shown as a result without passing this.
  */
-export function matchesGraphQuery(d: DeviceListItem, search: DeviceSearch): boolean {
+export function matchesGraphQuery(d: DeviceListItem, search: DeviceSearch, userLookup: 'upn' | 'email' = 'upn'): boolean {
   const kind = searchKind(search);
   const q = fold(search.q);
+  // Found by the devices' e-mail address (no user had that UPN): Graph's filter, so checked like one.
+  if (kind === 'user' && userLookup === 'email' && fold(d.emailAddress) !== q) return false;
   if (kind === 'serial' && fold(d.serialNumber) !== q) return false;
   if (kind === 'imei' && d.imei.replace(/\D/g, '') !== q.replace(/\D/g, '')) return false;
   if (kind === 'name') {

@@ -64,6 +64,8 @@ export interface DeviceSearchPage {
   discarded: number;
   /** Of those, devices the console's own refinements left out (last-sync age, Android management type). */
   refinedOut: number;
-  /** A user search for someone the directory does not know. */
+  /** A user search for someone the directory does not know, and no device has as its e-mail address. */
   userNotFound: boolean;
+  /** How a user search found the devices: by the UPN, or by the devices' e-mail address; null for other searches. */
+  userMatchedBy: 'upn' | 'email' | null;
 }

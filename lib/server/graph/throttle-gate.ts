@@ -1,0 +1,57 @@
+import 'server-only';
+// One Retry-After for the whole console, not per tab: when Graph says "wait" (429, or 503 with Retry-After),
+// every search, device read, status poll and action of every agent waits until then, so many agents do not each
+// spend Intune's budget (graph-intune.md: honour Retry-After across the whole app). The wait lives in memory and,
+// through the database, is shared with every instance; without Retry-After it grows exponentially with jitter.
+
+/** Where instances share the wait: the database (lib/server/audit/throttle-store.ts), or nothing in unit tests. */
+export interface SharedWait {
+  until(key: string): Promise<number>;
+  extend(key: string, until: number): Promise<void>;
+}
+
+export const BACKOFF_BASE_MS = 1000;
+export const BACKOFF_CAP_MS = 30_000;
+/** How stale the shared value may be: re-read at most once a second, so the gate costs no database read per call. */
+const SHARED_REFRESH_MS = 1000;
+
+export class ServerThrottleGate {
+  private until = 0;
+  private attempts = 0;
+  private readAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly key: string,
+    private readonly shared: () => Promise<SharedWait | null>,
+    private readonly now: () => number = Date.now,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** How long a Graph call must still wait, in ms (0: go ahead). */
+  async remainingMs(): Promise<number> {
+    const now = this.now();
+    if (now - this.readAt >= SHARED_REFRESH_MS) {
+      this.readAt = now;
+      const store = await this.shared();
+      if (store) this.until = Math.max(this.until, await store.until(this.key));
+    }
+    return Math.max(0, this.until - now);
+  }
+
+  /** Graph asked to wait `retryAfterSeconds` (null: it did not say). Returns the wait in ms. */
+  async throttled(retryAfterSeconds: number | null): Promise<number> {
+    const wait = retryAfterSeconds !== null
+      ? Math.ceil(retryAfterSeconds * 1000)
+      : Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempts) * (0.5 + this.random() / 2));
+    this.attempts++;
+    const until = this.now() + wait;
+    this.until = Math.max(this.until, until);
+    const store = await this.shared();
+    if (store) await store.extend(this.key, until);
+    return wait;
+  }
+
+  succeeded(): void {
+    this.attempts = 0;
+  }
+}
