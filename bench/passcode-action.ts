@@ -21,15 +21,18 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'passcode-desk-bench-'));
   const { openAuditDb } = await import('../lib/server/audit/db');
   const { AuditStore } = await import('../lib/server/audit/store');
+  const { RateLimits } = await import('../lib/server/audit/rate-limits');
   const { requestPasscodeActionOnce } = await import('../lib/server/actions/passcode-action');
   const { passcodeActionFor, PASSCODE_ACTION_SWITCHES } = await import('../lib/shared/devices/passcode-action');
   const { actionStatus } = await import('../lib/server/actions/status');
   const { pollInterval } = await import('../lib/browser/actions/poll-interval');
   const db = await openAuditDb({ dataDir: dir });
   const store = new AuditStore(db);
+  const limits = new RateLimits(db);
   const env = {
     AUTH_TENANT_ID: server.emu.ctx.tenant.tenantId, TICKET_PATTERN: DEFAULT_TICKET_PATTERN, TICKET_EXAMPLE: DEFAULT_TICKET_EXAMPLE,
     RECOVERY_GUARD_MINUTES: 15, PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES], RECOVER_PASSCODE_EVERYWHERE: false,
+    ACTION_RATE_LIMIT: 1000, // the benchmark is one agent running hundreds of actions
   };
   /** The dialog's input for a device: its id and the action the console offers it. */
   const inputFor = (d: (typeof server.emu.ctx.tenant.devices)[number], ticket: string) => {
@@ -50,7 +53,7 @@ async function main() {
     for (const [i, d] of devices.entries()) {
       await server.control('DELETE', '/requests');
       const started = performance.now();
-      const result = await requestPasscodeActionOnce(inputFor(d, `INC-${i + 1}`), token, { store, env });
+      const result = await requestPasscodeActionOnce(inputFor(d, `INC-${i + 1}`), token, { store, limits, env });
       const total = performance.now() - started;
       if (result.status !== 'accepted') throw new Error(`action ${i}: ${result.status}`);
       if (i < 5) continue; // warm-up
@@ -86,7 +89,7 @@ async function main() {
       if (s.timings) await server.control('PUT', '/timings', s.timings);
       await server.control('PUT', `/devices/${device.graph.id}/scenario`, { scenario: s.scenario });
       const fresh = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged], { lifetimeSeconds: 86_400 * 2 });
-      const result = await requestPasscodeActionOnce(inputFor(device, `INC-9${i}`), fresh, { store, env });
+      const result = await requestPasscodeActionOnce(inputFor(device, `INC-9${i}`), fresh, { store, limits, env });
       if (result.status !== 'accepted') throw new Error(result.status);
       await server.control('DELETE', '/requests');
       const requestedAt = Date.parse(result.requestedAt);

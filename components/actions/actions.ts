@@ -2,10 +2,10 @@
 // The passcode action's server action: a public POST endpoint, so everything is checked again inside. Reads
 // (status polls, the passcode reveal) go through route handlers: Next.js runs server actions one at a time per tab.
 import { requestPasscodeActionOnce } from '@/lib/server/actions/passcode-action';
-import { getAuditStore } from '@/lib/server/audit';
+import { getAuditStore, getRateLimits } from '@/lib/server/audit';
 import { serverEnv } from '@/lib/server/config/server-env';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 
 export async function requestPasscodeAction(input: unknown, accessToken: unknown): Promise<PasscodeActionResult> {
-  return requestPasscodeActionOnce(input, accessToken, { store: await getAuditStore(), env: serverEnv() });
+  return requestPasscodeActionOnce(input, accessToken, { store: await getAuditStore(), limits: await getRateLimits(), env: serverEnv() });
 }

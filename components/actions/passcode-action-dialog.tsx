@@ -199,6 +199,7 @@ function RefusalMessage({ result }: { result: PasscodeActionResult }) {
       case 'denied': return `${m.denied} ${result.failure.reason ? messages.errors[result.failure.reason] : ''}`;
       case 'rejected': return `${m.rejected} ${result.failure.message}. ${m.rejectedHelp}`;
       case 'throttled': return m.throttled;
+      case 'rateLimited': return m.rateLimited(result.limit, result.retryAfterSeconds);
       case 'failed': return `${m.failed} ${result.failure.message}`;
     }
   })();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { DEMO_ACCOUNTS, TENANT_ID } from '@/emulator/constants';
 import type { EnrollmentModeKey } from '@/emulator/tenant/enrollment';
 import { openAuditDb, type AuditDb } from '@/lib/server/audit/db';
+import { RateLimits } from '@/lib/server/audit/rate-limits';
 import { AuditStore } from '@/lib/server/audit/store';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import { PASSCODE_ACTION_SWITCHES, type PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
@@ -21,13 +22,14 @@ interface ControlDevice { id: string; deviceName: string; scopeTag: string; scen
 let server: EmulatorServer;
 let db: AuditDb;
 let store: AuditStore;
+let limits: RateLimits;
 let dir: string;
 let request: typeof import('./passcode-action').requestPasscodeActionOnce;
 let actionStatus: typeof import('./status').actionStatus;
 let revealPasscode: typeof import('./reveal').revealPasscode;
 const env = {
   AUTH_TENANT_ID: TENANT_ID, TICKET_PATTERN: DEFAULT_TICKET_PATTERN, TICKET_EXAMPLE: DEFAULT_TICKET_EXAMPLE, RECOVERY_GUARD_MINUTES: 15,
-  PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES], RECOVER_PASSCODE_EVERYWHERE: false, PASSCODE_REVEAL_ALSO: [] as string[],
+  PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES], RECOVER_PASSCODE_EVERYWHERE: false, PASSCODE_REVEAL_ALSO: [] as string[], ACTION_RATE_LIMIT: 1000,
 };
 const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 };
 const waits: number[] = [];
@@ -41,6 +43,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'passcode-desk-action-'));
   db = await openAuditDb({ dataDir: dir });
   store = new AuditStore(db);
+  limits = new RateLimits(db);
   ({ requestPasscodeActionOnce: request } = await import('./passcode-action'));
   ({ actionStatus } = await import('./status'));
   ({ revealPasscode } = await import('./reveal'));
@@ -75,7 +78,7 @@ const input = (d: ControlDevice, ticket: string, extra: Record<string, unknown> 
 const posts = async () => (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests?method=POST')).entries;
 const graphCalls = async () => (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests')).entries;
 const helpdesk = () => server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged]);
-const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {}) => request(body, token, { store, env: { ...env, ...overrides }, wait });
+const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {}) => request(body, token, { store, limits, env: { ...env, ...overrides }, wait });
 const recordsOf = async (result: PasscodeActionResult) => store.actionRecords('actionId' in result ? result.actionId : 'none');
 const advance = (ms: number) => server.control('POST', '/clock', { advanceMs: ms });
 /** A 429 closes the console's throttle gate for every later Graph call too; let it open before the next test. */
@@ -403,7 +406,7 @@ describe('tracking by action name and subtype', () => {
 });
 
 describe('the passcode reveal', () => {
-  const revealEnv = { AUTH_TENANT_ID: TENANT_ID, PASSCODE_REVEAL_ALSO: [] as string[] };
+  const revealEnv = { AUTH_TENANT_ID: TENANT_ID, PASSCODE_REVEAL_ALSO: [] as string[], REVEAL_RATE_LIMIT: 1000 };
   const doneReset = async (ticket: string, mode: EnrollmentModeKey = 'androidFullyManaged') => {
     const d = await device({ mode, scenario: 'online', scopeTag: 'EMEA' });
     const token = await helpdesk();
@@ -417,7 +420,7 @@ describe('the passcode reveal', () => {
 
   it('shows the requester the passcode Intune generated, and audits that it was shown, never what it was', async () => {
     const { d, token, actionId } = await doneReset('INC-41');
-    const result = await revealPasscode(actionId, token, { store, env: revealEnv });
+    const result = await revealPasscode(actionId, token, { store, limits, env: revealEnv });
     const expected = await emulatorPasscode(d.id);
     expect(result).toMatchObject({ ok: true, passcode: expected });
     const reveal = (await store.actionRecords(actionId)).find((r) => r.kind === 'reveal');
@@ -428,19 +431,19 @@ describe('the passcode reveal', () => {
   it('refuses another agent (403), audits the refusal, and allows one the configuration names', async () => {
     const { actionId } = await doneReset('INC-42', 'androidPersonalWorkProfile');
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
-    expect(await revealPasscode(actionId, admin, { store, env: revealEnv })).toEqual({ ok: false, status: 403, code: 'notYourAction' });
+    expect(await revealPasscode(actionId, admin, { store, limits, env: revealEnv })).toEqual({ ok: false, status: 403, code: 'notYourAction' });
     expect((await store.actionRecords(actionId)).find((r) => r.kind === 'reveal')).toMatchObject({ outcome: 'denied', actor_upn: DEMO_ACCOUNTS.admin });
-    expect(await revealPasscode(actionId, admin, { store, env: { ...revealEnv, PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin] } })).toMatchObject({ ok: true });
+    expect(await revealPasscode(actionId, admin, { store, limits, env: { ...revealEnv, PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin] } })).toMatchObject({ ok: true });
   });
 
   it('has nothing to show for an iOS removal, nor before the device reports', async () => {
     const ios = await doneReset('INC-43', 'iosAutomatedEnrollment');
-    expect(await revealPasscode(ios.actionId, ios.token, { store, env: revealEnv })).toMatchObject({ ok: false, status: 409, code: 'noPasscodeForAction' });
+    expect(await revealPasscode(ios.actionId, ios.token, { store, limits, env: revealEnv })).toMatchObject({ ok: false, status: 409, code: 'noPasscodeForAction' });
     const d = await device({ mode: 'androidFullyManaged', scenario: 'offline', scopeTag: 'EMEA' });
     const token = await helpdesk();
     const pending = await run(input(d, 'INC-44'), token);
     if (pending.status !== 'accepted') throw new Error(pending.status);
-    expect(await revealPasscode(pending.actionId, token, { store, env: revealEnv })).toMatchObject({ ok: false, status: 409, code: 'passcodeNotReady' });
+    expect(await revealPasscode(pending.actionId, token, { store, limits, env: revealEnv })).toMatchObject({ ok: false, status: 409, code: 'passcodeNotReady' });
   });
 
   it('says the passcode has expired after Intune\'s seven days', async () => {
@@ -449,7 +452,7 @@ describe('the passcode reveal', () => {
     const token = await helpdesk(); // a week later, a new token on Microsoft's clock
     // The console judges the seven days on its own clock; let it read the emulator's, a week ahead of ours.
     const { now } = await server.control<{ now: string }>('GET', '/clock');
-    expect(await revealPasscode(actionId, token, { store, env: revealEnv, now: () => Date.parse(now) })).toEqual({ ok: false, status: 410, code: 'passcodeExpired' });
+    expect(await revealPasscode(actionId, token, { store, limits, env: revealEnv, now: () => Date.parse(now) })).toEqual({ ok: false, status: 410, code: 'passcodeExpired' });
   });
 });
 
@@ -505,10 +508,10 @@ describe('Microsoft\'s real answers (issue 7/11)', () => {
     if (lost.status !== 'unknown') return;
     expect(await actionStatus(lost.actionId, token, muchLater)).toMatchObject({ state: 'notConfirmed', terminal: false });
     const clocked = new AuditStore(db, () => new Date(Date.now() + 3 * 3_600_000));
-    const again = await request(input(d, 'INC-58'), token, { store: clocked, env, wait });
+    const again = await request(input(d, 'INC-58'), token, { store: clocked, limits, env, wait });
     expect(again).toMatchObject({ status: 'alreadyRequested', holder: { actionId: lost.actionId } });
     expect((await posts()).length).toBe(1);
-    const decided = await request(input(d, 'INC-58', { overrideReason: 'Checked Intune: the first request never reached the device.' }), token, { store: clocked, env, wait });
+    const decided = await request(input(d, 'INC-58', { overrideReason: 'Checked Intune: the first request never reached the device.' }), token, { store: clocked, limits, env, wait });
     expect(decided.status).toBe('accepted');
     expect((await recordsOf(decided))[0]).toMatchObject({ kind: 'override', detail: 'Checked Intune: the first request never reached the device.', actor_upn: DEMO_ACCOUNTS.helpdesk });
   });
@@ -524,5 +527,56 @@ describe('Microsoft\'s real answers (issue 7/11)', () => {
     expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'pending' }); // still not shown
     await advance(5000);
     expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'done', terminal: true, passcode: 'available' });
+  });
+});
+
+describe('rate limits and the audit store\'s bounds (issue 9/11)', () => {
+  it('an agent over the per-agent action limit is told how long to wait; nothing is posted and the refusal is audited', async () => {
+    const token = await helpdesk();
+    // A clock an hour ahead, so the other tests' actions are outside this test's ten-minute window.
+    const limitsAhead = new RateLimits(db, () => new Date(Date.now() + 3_600_000));
+    const go = async (ticket: string) => request(input(await device({ scenario: 'online', scopeTag: 'EMEA' }), ticket), token, { store, limits: limitsAhead, env: { ...env, ACTION_RATE_LIMIT: 2 }, wait });
+    expect((await go('INC-61')).status).toBe('accepted');
+    expect((await go('INC-62')).status).toBe('accepted');
+    await server.control('DELETE', '/requests');
+    const third = await go('INC-63');
+    expect(third).toMatchObject({ status: 'rateLimited', limit: 2, retryAfterSeconds: expect.any(Number) });
+    if (third.status !== 'rateLimited') return;
+    expect(third.retryAfterSeconds).toBeGreaterThan(590);
+    expect(third.retryAfterSeconds).toBeLessThanOrEqual(600);
+    expect(await posts()).toEqual([]);
+    expect((await recordsOf(third)).map((r) => [r.kind, r.outcome, r.actor_upn])).toEqual([
+      ['intent', null, DEMO_ACCOUNTS.helpdesk], ['outcome', 'refused', DEMO_ACCOUNTS.helpdesk],
+    ]);
+    // Another agent is not held back by this one's count.
+    const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
+    const other = await request(input(await device({ scenario: 'online', scopeTag: 'EMEA' }), 'INC-64'), admin, { store, limits: limitsAhead, env: { ...env, ACTION_RATE_LIMIT: 2 }, wait });
+    expect(other.status).toBe('accepted');
+  });
+
+  it('an agent over the reveal limit gets 429 with Retry-After and no passcode; the refusal is audited', async () => {
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    const result = await run(input(d, 'INC-65'), token);
+    if (result.status !== 'accepted') throw new Error(result.status);
+    await advance(7000);
+    const limitsAhead = new RateLimits(db, () => new Date(Date.now() + 7_200_000));
+    const revealEnv = { AUTH_TENANT_ID: TENANT_ID, PASSCODE_REVEAL_ALSO: [] as string[], REVEAL_RATE_LIMIT: 1 };
+    expect(await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv })).toMatchObject({ ok: true });
+    expect(await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv }))
+      .toEqual({ ok: false, status: 429, code: 'tooManyReveals', retryAfterSeconds: expect.any(Number) });
+    expect((await store.actionRecords(result.actionId)).filter((r) => r.kind === 'reveal').map((r) => r.outcome)).toEqual(['accepted', 'denied']);
+  });
+
+  it('requests nobody verified write at most a bounded number of audit records', async () => {
+    const { anonymousAuditBudget } = await import('@/lib/server/audit/anonymous-budget');
+    const before = (await allRecords(db)).length;
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    // Far more anonymous junk than the hourly budget (500 refusals per instance) allows.
+    for (let i = 0; i < 700; i++) await run(input(d, 'INC-66'), i % 2 ? undefined : 'not-a-token');
+    const written = (await allRecords(db)).length - before;
+    expect(written).toBeLessThanOrEqual(2 * 500);
+    expect(written).toBeGreaterThan(0);
+    expect(anonymousAuditBudget.droppedCount).toBeGreaterThanOrEqual(200);
   });
 });

@@ -7,10 +7,12 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Actor, AuditStore, NewRecord } from '@/lib/server/audit/store';
+import { anonymousAuditBudget } from '@/lib/server/audit/anonymous-budget';
+import type { RateLimits } from '@/lib/server/audit/rate-limits';
 import type { Outcome } from '@/lib/server/audit/schema';
 import { checkTokenShape, type TokenClaims } from '@/lib/server/auth/token-claims';
 import { rememberVerified, verifiedCaller, type CallerCheck } from '@/lib/server/auth/verified-caller';
-import { passcodePolicy, type ServerEnv } from '@/lib/server/config/server-env';
+import { passcodePolicy, RATE_LIMIT_WINDOW_MS, type ServerEnv } from '@/lib/server/config/server-env';
 import { graphPostAction } from '@/lib/server/graph/client';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
@@ -26,7 +28,9 @@ const FIELDS: readonly PasscodeActionField[] = ['deviceId', 'kind', 'ticket', 'n
 
 export interface PasscodeActionDeps {
   store: AuditStore;
-  env: Pick<ServerEnv, 'AUTH_TENANT_ID' | 'TICKET_PATTERN' | 'TICKET_EXAMPLE' | 'RECOVERY_GUARD_MINUTES' | 'PASSCODE_ACTIONS' | 'RECOVER_PASSCODE_EVERYWHERE'>;
+  /** The per-agent limit on passcode actions, shared by every instance through the database. */
+  limits: RateLimits;
+  env: Pick<ServerEnv, 'AUTH_TENANT_ID' | 'TICKET_PATTERN' | 'TICKET_EXAMPLE' | 'RECOVERY_GUARD_MINUTES' | 'PASSCODE_ACTIONS' | 'RECOVER_PASSCODE_EVERYWHERE' | 'ACTION_RATE_LIMIT'>;
   wait?: (ms: number) => Promise<unknown>;
 }
 
@@ -38,8 +42,13 @@ export async function requestPasscodeActionOnce(rawInput: unknown, token: unknow
   const actionId = randomUUID();
   const claimed = claimedKind(rawInput);
   const names = { actionName: claimed ? GRAPH_ACTION_OF[claimed] : 'unknown', actionKind: claimed };
-  /** A refused attempt leaves an intent and an outcome, like any other, and never reaches Graph's POST. */
+  /**
+   * A refused attempt leaves an intent and an outcome, like any other, and never reaches Graph's POST. Refusals
+   * nobody verified (bad input, a token Graph would refuse) are written only within a bounded budget per
+   * instance, so anonymous requests cannot fill the disk.
+   */
   const refuse = async (deviceId: string, detail: string, extra: Refusal = {}) => {
+    if (!extra.actor?.verified && !anonymousAuditBudget.take()) return;
     const common = { actionId, deviceId, ...names, deviceName: extra.deviceName, ticket: extra.ticket, actor: extra.actor ?? null, clientRequestId: actionId };
     await store.record({ ...common, kind: 'intent' });
     await store.record({
@@ -95,6 +104,14 @@ export async function requestPasscodeActionOnce(rawInput: unknown, token: unknow
   }
   const actor: Actor = { oid: claims.oid, upn: claims.upn, name: claims.name, tenant: claims.tid };
   const verified = { value: actor, verified: true };
+
+  // The per-agent limit, counted in the database so every instance shares it: a runaway script or a stolen
+  // session cannot reset a fleet's passcodes.
+  const limit = await deps.limits.hit(actor.oid, 'action', env.ACTION_RATE_LIMIT, RATE_LIMIT_WINDOW_MS);
+  if (!limit.allowed) {
+    await refuse(input.deviceId, `rateLimited: more than ${env.ACTION_RATE_LIMIT} passcode actions in 10 minutes`, { actor: verified, deviceName: device.deviceName, ticket: input.ticket });
+    return { status: 'rateLimited', actionId, retryAfterSeconds: limit.retryAfterSeconds, limit: env.ACTION_RATE_LIMIT };
+  }
 
   // 4. The one rule, on Graph's answer rather than the browser's word: the action the agent confirmed must be
   //    the one this device supports now (a device can be re-enrolled between the list and the click).

@@ -3,9 +3,10 @@ import 'server-only';
 // with the agent's own token on an explicit click (so Intune's RBAC decides), only for the agent who requested
 // the action or someone the configuration names, and audited without the passcode. It is returned to the
 // route handler and nowhere else: never logged, stored, cached or put into an error.
+import type { RateLimits } from '@/lib/server/audit/rate-limits';
 import type { AuditStore } from '@/lib/server/audit/store';
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
-import type { ServerEnv } from '@/lib/server/config/server-env';
+import { RATE_LIMIT_WINDOW_MS, type ServerEnv } from '@/lib/server/config/server-env';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { REVEALS_PASSCODE, PASSCODE_VISIBLE_DAYS } from '@/lib/shared/devices/passcode-action';
 import { entryFor } from './action-entry';
@@ -16,11 +17,12 @@ const DAY_MS = 86_400_000;
 
 export type RevealResult =
   | { ok: true; passcode: string; expiresAt: string | null }
-  | { ok: false; status: 403 | 404 | 409 | 410; code: 'actionNotFound' | 'notYourAction' | 'noPasscodeForAction' | 'passcodeNotReady' | 'passcodeExpired' | 'passcodeNotShown' };
+  | { ok: false; status: 403 | 404 | 409 | 410; code: 'actionNotFound' | 'notYourAction' | 'noPasscodeForAction' | 'passcodeNotReady' | 'passcodeExpired' | 'passcodeNotShown' }
+  | { ok: false; status: 429; code: 'tooManyReveals'; retryAfterSeconds: number };
 
 export async function revealPasscode(
   actionId: string, token: string,
-  deps: { store: AuditStore; env: Pick<ServerEnv, 'AUTH_TENANT_ID' | 'PASSCODE_REVEAL_ALSO'>; now?: () => number },
+  deps: { store: AuditStore; limits: RateLimits; env: Pick<ServerEnv, 'AUTH_TENANT_ID' | 'PASSCODE_REVEAL_ALSO' | 'REVEAL_RATE_LIMIT'>; now?: () => number },
 ): Promise<RevealResult> {
   const { store, env } = deps;
   const now = (deps.now ?? Date.now)();
@@ -53,6 +55,12 @@ export async function revealPasscode(
   if (entry.passcode === null) {
     const expired = doneAt !== null && now - doneAt > PASSCODE_VISIBLE_DAYS * DAY_MS;
     return expired ? { ok: false, status: 410, code: 'passcodeExpired' } : { ok: false, status: 404, code: 'passcodeNotShown' };
+  }
+  // Each passcode shown counts against the agent's limit, on every instance alike.
+  const limit = await deps.limits.hit(caller.oid, 'reveal', env.REVEAL_RATE_LIMIT, RATE_LIMIT_WINDOW_MS);
+  if (!limit.allowed) {
+    await audit('denied', `passcode reveal refused: more than ${env.REVEAL_RATE_LIMIT} reveals in 10 minutes`);
+    return { ok: false, status: 429, code: 'tooManyReveals', retryAfterSeconds: limit.retryAfterSeconds };
   }
   await audit('accepted', `passcode shown to ${caller.upn}`);
   return {

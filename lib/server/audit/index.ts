@@ -3,6 +3,8 @@ import 'server-only';
 // store, and the state instances share beside it (the Graph throttle gate).
 import { serverEnv } from '@/lib/server/config/server-env';
 import { openAuditDb, type AuditDb } from './db';
+import { Outbox } from './outbox';
+import { RateLimits } from './rate-limits';
 import { AuditStore } from './store';
 import { ThrottleStore } from './throttle-store';
 
@@ -20,7 +22,21 @@ function database(): Promise<AuditDb> {
 }
 
 export async function getAuditStore(): Promise<AuditStore> {
-  return new AuditStore(await database());
+  // With a ticket webhook configured, state changes also go into its outbox.
+  return new AuditStore(await database(), undefined, serverEnv().TICKET_WEBHOOK_URL !== undefined);
+}
+
+export async function getOutbox(): Promise<Outbox> {
+  return new Outbox(await database());
+}
+
+export async function getRateLimits(): Promise<RateLimits> {
+  return new RateLimits(await database());
+}
+
+/** The database handle itself, for the retention job and the health check. */
+export function getDatabase(): Promise<AuditDb> {
+  return database();
 }
 
 export async function getThrottleStore(): Promise<ThrottleStore> {

@@ -9,6 +9,9 @@ const RECORD_KIND_LIST: readonly string[] = RECORD_KINDS;
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** The shortest retention the configuration allows; no purge may reach records younger than this. */
+export const MIN_RETENTION_DAYS = 30;
+
 export function migrations(dialect: Dialect): MigrationProvider {
   const list: Record<string, Migration> = {
     '0001_audit_records': {
@@ -119,6 +122,74 @@ export function migrations(dialect: Dialect): MigrationProvider {
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('until', 'text', (c) => c.notNull())
         .execute();
+    },
+  };
+  list['0004_retention_outbox_limits'] = {
+    // Retention, the ticket webhook's outbox and per-agent rate limits. Records become deletable by one path only:
+    // the retention job opens a purge grant inside its own transaction, and the DELETE trigger lets a record go
+    // only when it is older than an active grant's cutoff. A grant can never reach younger than the shortest
+    // retention the configuration allows (30 days), and a closed grant cannot be reopened, so even SQL access
+    // without dropping triggers cannot remove a recent record.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('purge_grants')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('cutoff', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // The activity page pages over intents newest first, filtered by time.
+      await db.schema.createIndex('audit_records_kind_time').on('audit_records').columns(['kind', 'recorded_at']).execute();
+      await db.schema.createTable('webhook_outbox')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('action_id', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .addColumn('delivered_at', 'text')
+        .addColumn('last_error', 'text')
+        .execute();
+      await db.schema.createIndex('webhook_outbox_due').on('webhook_outbox').columns(['delivered_at', 'next_attempt_at']).execute();
+      await db.schema.createTable('rate_limit_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('actor_oid', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rate_limit_events_actor').on('rate_limit_events').columns(['actor_oid', 'kind', 'at']).execute();
+
+      if (dialect === 'sqlite') {
+        const minimumAge = sql.raw(`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${MIN_RETENTION_DAYS} days')`);
+        await sql`CREATE TRIGGER purge_grants_bounded BEFORE INSERT ON purge_grants
+          WHEN NEW.cutoff > ${minimumAge} OR NEW.active <> 1
+          BEGIN SELECT RAISE(ABORT, 'a purge may only reach records older than the shortest retention'); END`.execute(db);
+        await sql`CREATE TRIGGER purge_grants_close_only BEFORE UPDATE ON purge_grants
+          WHEN NOT (OLD.active = 1 AND NEW.active = 0 AND NEW.cutoff = OLD.cutoff AND NEW.id = OLD.id)
+          BEGIN SELECT RAISE(ABORT, 'a purge grant can only be closed'); END`.execute(db);
+        await sql`DROP TRIGGER audit_records_no_delete`.execute(db);
+        await sql`CREATE TRIGGER audit_records_no_delete BEFORE DELETE ON audit_records
+          WHEN NOT EXISTS (SELECT 1 FROM purge_grants WHERE active = 1 AND OLD.recorded_at < cutoff)
+          BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END`.execute(db);
+        return;
+      }
+      const minimumAge = sql.raw(`to_char((now() at time zone 'utc') - interval '${MIN_RETENTION_DAYS} days', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+      await sql`CREATE FUNCTION purge_grants_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'INSERT' AND NEW.active = 1 AND NEW.cutoff <= ${minimumAge} THEN RETURN NEW; END IF;
+          IF TG_OP = 'UPDATE' AND OLD.active = 1 AND NEW.active = 0 AND NEW.cutoff = OLD.cutoff AND NEW.id = OLD.id THEN RETURN NEW; END IF;
+          RAISE EXCEPTION 'a purge may only reach records older than the shortest retention, and a grant can only be closed';
+        END $$`.execute(db);
+      await sql`CREATE TRIGGER purge_grants_guarded BEFORE INSERT OR UPDATE ON purge_grants
+        FOR EACH ROW EXECUTE FUNCTION purge_grants_guard()`.execute(db);
+      // The same function name as 0001's, so its UPDATE, DELETE and TRUNCATE triggers now run this body.
+      await sql`CREATE OR REPLACE FUNCTION audit_records_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM purge_grants WHERE active = 1 AND OLD.recorded_at < cutoff) THEN
+            RETURN OLD;
+          END IF;
+          RAISE EXCEPTION 'audit records are append-only';
+        END $$`.execute(db);
     },
   };
   return { getMigrations: async () => list };

@@ -64,8 +64,42 @@ export interface GraphThrottleTable {
   until: string;
 }
 
+/** The purge job's permission to delete records older than `cutoff`, open only inside its own transaction. */
+export interface PurgeGrantTable {
+  id: string;
+  cutoff: string;
+  active: number;
+  created_at: string;
+}
+
+/** A state change waiting to be posted to the ticket system's webhook (or posted: delivered_at). */
+export interface WebhookOutboxTable {
+  event_id: string;
+  action_id: string;
+  /** The JSON body, exactly as posted and signed. Never a passcode. */
+  payload: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** An instance delivering it holds it until then, so two instances never post it at once. */
+  locked_until: string | null;
+  delivered_at: string | null;
+  last_error: string | null;
+}
+
+/** One privileged attempt by an agent, for the per-agent rate limits every instance shares. */
+export interface RateLimitEventTable {
+  id: string;
+  actor_oid: string;
+  kind: string;
+  at: string;
+}
+
 export interface AuditDatabase {
   audit_records: AuditRecordTable;
   device_guards: DeviceGuardTable;
   graph_throttle: GraphThrottleTable;
+  purge_grants: PurgeGrantTable;
+  webhook_outbox: WebhookOutboxTable;
+  rate_limit_events: RateLimitEventTable;
 }

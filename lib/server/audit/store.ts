@@ -3,10 +3,11 @@ import 'server-only';
 // action-per-device guard, and answers what the console shows (an action's records, an agent's recent actions).
 // It is the only code that touches the database.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ActionHolder } from '@/lib/shared/actions/types';
 import type { AuditDb } from './db';
-import type { AuditRecordTable, DeviceGuardTable, Outcome, RecordKind } from './schema';
+import { enqueue, eventFor } from './outbox';
+import type { AuditDatabase, AuditRecordTable, DeviceGuardTable, Outcome, RecordKind } from './schema';
 
 export interface Actor {
   oid: string;
@@ -45,19 +46,45 @@ export type ClaimResult = { acquired: true } | { acquired: false; holder: Action
 const UNTIL_SETTLED = '9999-12-31T23:59:59.999Z';
 
 export class AuditStore {
-  constructor(private readonly handle: AuditDb, private readonly now: () => Date = () => new Date()) {}
+  /**
+   * `events`: a ticket-system webhook is configured, so every state change (an outcome, a newly observed state)
+   * also goes into the webhook outbox, in the same transaction as its record.
+   */
+  constructor(
+    private readonly handle: AuditDb, private readonly now: () => Date = () => new Date(), private readonly events = false,
+  ) {}
 
   async record(r: NewRecord): Promise<void> {
-    await this.handle.db.insertInto('audit_records').values(this.row(r)).execute();
+    const row = this.row(r);
+    const event = this.events ? eventFor(row) : null;
+    if (!event) {
+      await this.handle.db.insertInto('audit_records').values(row).execute();
+      return;
+    }
+    await this.handle.db.transaction().execute(async (trx) => {
+      await trx.insertInto('audit_records').values(row).execute();
+      await enqueue(trx, event);
+    });
   }
 
   /** An observation of the device's state; the same state for the same action is recorded once. */
   async observe(r: Omit<NewRecord, 'kind'> & { actionState: string }): Promise<boolean> {
-    const result = await this.handle.db.insertInto('audit_records').values(this.row({ ...r, kind: 'observation' }))
-      // The conflict target must repeat the partial index's condition literally for SQLite to match it.
-      .onConflict((oc) => oc.columns(['action_id', 'action_state']).where('kind', '=', sql.lit('observation')).doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    const row = this.row({ ...r, kind: 'observation' });
+    const insert = async (db: Kysely<AuditDatabase>) => {
+      const result = await db.insertInto('audit_records').values(row)
+        // The conflict target must repeat the partial index's condition literally for SQLite to match it.
+        .onConflict((oc) => oc.columns(['action_id', 'action_state']).where('kind', '=', sql.lit('observation')).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    };
+    // Without a webhook, one statement is enough (and holds no lock across an await).
+    if (!this.events) return insert(this.handle.db);
+    return this.handle.db.transaction().execute(async (trx) => {
+      const inserted = await insert(trx);
+      const event = inserted ? eventFor(row) : null;
+      if (event) await enqueue(trx, event);
+      return inserted;
+    });
   }
 
   /**

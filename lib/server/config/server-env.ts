@@ -2,6 +2,7 @@ import 'server-only';
 // The console's configuration, read from the environment at run time (never at build time) and validated
 // once, so that one build serves the local emulator and any real tenant.
 import { z } from 'zod';
+import { MIN_RETENTION_DAYS } from '@/lib/server/audit/migrations';
 import { PASSCODE_ACTION_SWITCHES, type PasscodePolicy } from '@/lib/shared/devices/passcode-action';
 import { compileTicketPattern, DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN, MAX_TICKET_LENGTH } from '@/lib/shared/ticket';
 
@@ -53,6 +54,17 @@ const Schema = z.object({
    */
   PASSCODE_REVEAL_ALSO: z.string().default('')
     .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  /** How long audit records are kept; older ones are removed by the retention job, which records that it did. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(MIN_RETENTION_DAYS).max(3650).default(400),
+  /** A ticket system's webhook: each state change of an action is posted there as signed JSON (never a passcode). */
+  TICKET_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The HMAC-SHA256 key the webhook's signature header is made with; required with the URL. */
+  TICKET_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** Per agent, per 10 minutes: passcode actions requested, and temporary passcodes revealed. */
+  ACTION_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+  REVEAL_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The app role (in the ID token's `roles`) that lets a lead or auditor read everyone's activity, read-only. */
+  AUDITOR_ROLE: z.string().min(1).default('PasscodeDesk.Auditor'),
   /** How long after a passcode action another one on the same device needs an explicit reason. */
   RECOVERY_GUARD_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** How long an action whose POST had an unknown fate may stay unconfirmed before it is taken as not queued. */
@@ -63,7 +75,10 @@ const Schema = z.object({
   } catch {
     return true; // the pattern's own check names it
   }
-}, { message: 'TICKET_EXAMPLE must be a ticket reference that TICKET_PATTERN accepts', path: ['TICKET_EXAMPLE'] });
+}, { message: 'TICKET_EXAMPLE must be a ticket reference that TICKET_PATTERN accepts', path: ['TICKET_EXAMPLE'] })
+  .refine((env) => !env.TICKET_WEBHOOK_URL || env.TICKET_WEBHOOK_SECRET, {
+    message: 'TICKET_WEBHOOK_SECRET is required with TICKET_WEBHOOK_URL', path: ['TICKET_WEBHOOK_SECRET'],
+  });
 
 export type ServerEnv = z.infer<typeof Schema>;
 
@@ -84,3 +99,6 @@ export function serverEnv(): ServerEnv {
 export function passcodePolicy(env: Pick<ServerEnv, 'PASSCODE_ACTIONS' | 'RECOVER_PASSCODE_EVERYWHERE'>): PasscodePolicy {
   return { enabled: env.PASSCODE_ACTIONS, recoverEverywhere: env.RECOVER_PASSCODE_EVERYWHERE };
 }
+
+/** The rate limits' window: a fixed ten minutes, so the limits read as "so many per ten minutes". */
+export const RATE_LIMIT_WINDOW_MS = 10 * 60_000;

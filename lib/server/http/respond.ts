@@ -19,8 +19,8 @@ export function jsonError(info: ErrorInfo): NextResponse<ApiErrorBody> {
 }
 
 /** An error the console found itself (no Graph request-id). */
-export function apiError(status: number, code: string, message: string): NextResponse<ApiErrorBody> {
-  return jsonError(errorInfo(status, code, message));
+export function apiError(status: number, code: string, message: string, extra: Partial<ErrorInfo> = {}): NextResponse<ApiErrorBody> {
+  return jsonError(errorInfo(status, code, message, extra));
 }
 
 /**

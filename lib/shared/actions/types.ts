@@ -51,6 +51,8 @@ export type PasscodeActionResult =
   | { status: 'denied'; actionId: string; failure: ErrorInfo }
   | { status: 'rejected'; actionId: string; failure: ErrorInfo }
   | { status: 'throttled'; actionId: string; failure: ErrorInfo }
+  /** The console's own per-agent limit (not Graph's throttling): so many actions per ten minutes. */
+  | { status: 'rateLimited'; actionId: string; retryAfterSeconds: number; limit: number }
   | { status: 'failed'; actionId: string; failure: ErrorInfo };
 
 /**

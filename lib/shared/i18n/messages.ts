@@ -94,6 +94,7 @@ export const en = {
       passcodeNotReady: 'The device has not reported the reset yet; the temporary passcode appears once it has.',
       passcodeExpired: 'The temporary passcode has expired: Intune shows it for seven days only.',
       passcodeNotShown: 'Intune shows no temporary passcode for this action.',
+      tooManyReveals: 'You have revealed the most temporary passcodes this console allows one agent in 10 minutes. Wait, then try again.',
     },
   },
   validation: {
@@ -190,6 +191,7 @@ export const en = {
     notAvailable: 'Graph\'s current data about this device leaves no passcode action. Nothing was sent.',
     planChanged: (action: string) => `The device has changed since it was listed: the action that fits it now is “${action}”. Nothing was sent; close this and start again from the device.`,
     throttled: 'Microsoft Graph is busy. Wait a minute and try again.',
+    rateLimited: (limit: number, seconds: number) => `You have requested ${limit} passcode actions in the last 10 minutes, the most this console allows one agent. Nothing was sent. Try again in ${Math.ceil(seconds / 60)} min; if this is a real emergency, ask a colleague or your Intune administrator.`,
     failed: 'The request failed.',
     requestId: 'Request ID',
     operationId: 'Operation ID',

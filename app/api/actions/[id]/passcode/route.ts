@@ -1,7 +1,7 @@
 // GET /api/actions/{id}/passcode: the temporary passcode of an Android reset, fetched from Graph on the agent's
 // explicit click, answered with no-store, and audited without the passcode. The only answer that carries one.
 import { revealPasscode } from '@/lib/server/actions/reveal';
-import { getAuditStore } from '@/lib/server/audit';
+import { getAuditStore, getRateLimits } from '@/lib/server/audit';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
@@ -11,7 +11,10 @@ import { messages } from '@/lib/shared/i18n/messages';
 export const GET = graphRoute<{ id: string }>(async ({ token, params }) => {
   const id = DeviceIdSchema.safeParse(params.id); // action ids are GUIDs too
   if (!id.success) return apiError(400, 'invalidActionId', messages.validation.actionId);
-  const result = await revealPasscode(id.data, token, { store: await getAuditStore(), env: serverEnv() });
+  const result = await revealPasscode(id.data, token, { store: await getAuditStore(), limits: await getRateLimits(), env: serverEnv() });
+  if (!result.ok && result.status === 429) {
+    return apiError(429, result.code, messages.api.reveal[result.code], { retryAfterSeconds: result.retryAfterSeconds });
+  }
   if (!result.ok) return apiError(result.status, result.code, messages.api.reveal[result.code]);
   return jsonOk({ passcode: result.passcode, expiresAt: result.expiresAt });
 });
