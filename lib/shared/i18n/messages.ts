@@ -78,6 +78,10 @@ export const en = {
     missingToken: 'The request carried no access token. Sign in again.',
     invalidToken: 'Your session is not valid for Microsoft Graph in this organisation. Sign in again.',
     actionNotFound: 'No such action in the audit trail.',
+    /** The answer to a request from another site, or one that does not say where it comes from (text/plain). */
+    foreignOrigin: 'Refused: requests that change something must come from this console\'s own pages.',
+    /** The answer to a request body over the server action's limit (text/plain, shown as it is by the dialog). */
+    requestTooLarge: (kb: number) => `The request was larger than the console accepts (${kb} KB), so nothing was sent to Intune. Shorten the note or the reason and try again; if it happens again, sign out and in again.`,
     reveal: {
       actionNotFound: 'No such action that you may see.',
       notYourAction: 'Only the agent who requested this action may see its temporary passcode.',
