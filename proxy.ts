@@ -35,7 +35,6 @@ export function proxy(request: NextRequest): NextResponse {
   }
 
   const forwarded = new Headers(request.headers);
-  forwarded.set('x-nonce', nonce);
   forwarded.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
   forwarded.set(CLIENT_REQUEST_ID_HEADER, clientRequestId);
   const response = NextResponse.next({ request: { headers: forwarded } });
