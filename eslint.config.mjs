@@ -7,7 +7,7 @@ import nextTs from 'eslint-config-next/typescript';
 // server with the agent's token (lib/server); the one door is a server action (`components/**/actions.ts`,
 // 'use server'). The product and the emulator never import each other, and the product never imports tests,
 // benchmarks or test helpers.
-const PRODUCT = ['./app', './components', './lib', './instrumentation.ts'];
+const PRODUCT = ['./app', './components', './lib', './instrumentation.ts', './instrumentation-client.ts', './proxy.ts'];
 const zones = {
   browserToServer: {
     target: ['./lib/browser', './lib/shared', './components'], from: './lib/server',

@@ -1,27 +1,22 @@
 // CommonJS on purpose: package.json has no "type", and `next build` rejects a mismatched module format.
+// The security headers are not here: proxy.ts sets them per request (the Content-Security-Policy needs a fresh nonce
+// and the identity provider's origin from run-time configuration), in one place for every route.
 /** @type {import('next').NextConfig} */
-const securityHeaders = [
-  { key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
-];
-
 module.exports = {
   output: 'standalone',
   // Native and server-only database drivers stay outside the bundle (better-sqlite3 is a native addon).
   serverExternalPackages: ['better-sqlite3', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
-  async headers() {
-    return [
-      { source: '/:path*', headers: securityHeaders },
-      // The redirect bridge is loaded in MSAL's hidden iframe for silent renewal, so it may be framed by us only.
-      { source: '/redirect', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
-      { source: '/((?!redirect$).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
-      // MSAL 5's redirect bridge must not get a Cross-Origin-Opener-Policy, or the popup/iframe loses its opener.
-      { source: '/((?!redirect$).*)', headers: [{ key: 'Cross-Origin-Opener-Policy', value: 'same-origin' }] },
-      { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
-    ];
+  experimental: {
+    serverActions: {
+      // Fixed at build time (the standalone server carries this configuration frozen), so it cannot come from a
+      // deployment's environment: no extra origins. Next then runs an action only when the Origin's host equals the
+      // host the request was addressed to (X-Forwarded-Host, else Host); behind a reverse proxy, forward the public
+      // host. proxy.ts refuses a write without an Origin too.
+      allowedOrigins: [],
+      // The passcode action needs a few KB (lib/shared/actions/limits.ts explains the figure; keep the two equal).
+      bodySizeLimit: 16 * 1024,
+    },
   },
 };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { messages } from '@/lib/shared/i18n/messages';
 import './globals.css';
@@ -17,7 +18,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#075985' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page renders per request, the redirect bridge and the not-found page included: Next.js gives its scripts the
+// nonce of the request's Content-Security-Policy (proxy.ts) only when it renders them, and a prerendered page's
+// scripts would have none and be blocked.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

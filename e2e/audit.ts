@@ -19,3 +19,15 @@ export function auditRecords(deviceId: string): AuditRow[] {
     db.close();
   }
 }
+
+/** How many passcode actions were attempted at all (each attempt, refused or not, starts with an intent record). */
+export function intentCount(): number {
+  const file = join(E2E.dataDir ?? '', 'audit.sqlite');
+  if (!existsSync(file)) return 0;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT count(*) AS n FROM audit_records WHERE kind = 'intent'").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}

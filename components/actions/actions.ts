@@ -4,8 +4,13 @@
 import { requestPasscodeActionOnce } from '@/lib/server/actions/passcode-action';
 import { getAuditStore, getRateLimits } from '@/lib/server/audit';
 import { serverEnv } from '@/lib/server/config/server-env';
+import { withActionLog } from '@/lib/server/http/request-log';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 
 export async function requestPasscodeAction(input: unknown, accessToken: unknown): Promise<PasscodeActionResult> {
-  return requestPasscodeActionOnce(input, accessToken, { store: await getAuditStore(), limits: await getRateLimits(), env: serverEnv() });
+  return withActionLog(
+    'requestPasscodeAction',
+    async () => requestPasscodeActionOnce(input, accessToken, { store: await getAuditStore(), limits: await getRateLimits(), env: serverEnv() }),
+    (result) => ('actionId' in result ? { actionId: result.actionId } : {}),
+  );
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 // A bounded budget for audit records nobody verified (malformed input, tokens Graph would refuse): anyone can
 // send those requests, so without a bound they could fill the audit disk. The records past the budget are not
-// written; the logger counts them instead. Per instance and in memory: the bound is on disk growth per process.
+// written, only counted (the health endpoint shows how many). Per instance and in memory: the bound is on disk
+// growth per process.
 export class AnonymousAuditBudget {
   private windowStart = 0;
   private used = 0;

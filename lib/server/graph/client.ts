@@ -4,6 +4,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { serverEnv } from '@/lib/server/config/server-env';
+import { logger } from '@/lib/server/log/logger';
+import { noteAgentFromAcceptedToken } from '@/lib/server/log/context';
 import { InputError } from '@/lib/shared/errors';
 import { messages } from '@/lib/shared/i18n/messages';
 import { GraphError, graphErrorFromResponse } from './errors';
@@ -63,10 +65,10 @@ async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; cli
   const { GRAPH_TIMEOUT_MS } = serverEnv();
   const waitMs = await throttleGate().remainingMs();
   if (waitMs > 0) {
-    throw new GraphError({
+    throw logged(init.method, new GraphError({
       kind: 'notSent', status: 429, code: 'TooManyRequests', message: messages.graph.waiting(Math.ceil(waitMs / 1000)),
       requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: waitMs / 1000, claimsChallenge: null,
-    });
+    }));
   }
   const timeout = AbortSignal.timeout(GRAPH_TIMEOUT_MS);
   let res: Response;
@@ -82,19 +84,27 @@ async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; cli
     });
   } catch (e) {
     const timedOut = timeout.aborted;
-    throw new GraphError({
+    throw logged(init.method, new GraphError({
       kind: timedOut ? 'timeout' : 'network', status: 0, code: timedOut ? 'GraphTimeout' : 'GraphUnreachable',
       message: timedOut ? messages.graph.timeout(GRAPH_TIMEOUT_MS / 1000) : messages.graph.unreachable(e instanceof Error ? e.message : null),
       requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: null, claimsChallenge: null,
-    });
+    }));
   }
   if (!res.ok) {
     const error = await graphErrorFromResponse(res, init.clientRequestId);
     if (res.status === 429 || (res.status === 503 && error.retryAfterSeconds !== null)) await throttleGate().throttled(error.retryAfterSeconds);
-    throw error;
+    throw logged(init.method, error);
   }
   throttleGate().succeeded();
+  // Graph accepted the token: from here on the request's log lines name the agent.
+  noteAgentFromAcceptedToken(init.token);
   return res;
+}
+
+/** One log line for a Graph failure, with Graph's ids for support; never the token or the answer's body. */
+function logged(method: string, e: GraphError): GraphError {
+  logger.warn({ graph: { method, status: e.status, code: e.code, requestId: e.requestId, clientRequestId: e.clientRequestId } }, 'Graph did not accept a request');
+  return e;
 }
 
 export async function graphGet<S extends z.ZodType>(req: GraphRequest<S>): Promise<GraphResponse<z.infer<S>>> {

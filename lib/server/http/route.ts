@@ -1,12 +1,13 @@
 import 'server-only';
 // The one shape of the console's GET route handlers: the agent's Graph token from `Authorization: Bearer …`,
 // the same fail-fast token checks before any Graph call, Graph's failures and refused input turned into the
-// console's error answer, and no-store on everything. A handler only says what it reads.
+// console's error answer, no-store on everything, and a log line for every answer. A handler only says what it reads.
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { GraphError } from '@/lib/server/graph/errors';
 import { InputError } from '@/lib/shared/errors';
 import { messages } from '@/lib/shared/i18n/messages';
+import { withRequestLog } from './request-log';
 import { apiError, graphErrorResponse } from './respond';
 
 const m = messages.api;
@@ -27,7 +28,7 @@ export function bearerToken(req: Request): string | null {
 export function graphRoute<P extends Record<string, string> = Record<string, never>>(
   handler: (call: RouteCall<P>) => Promise<Response>,
 ): (req: Request, ctx: { params: Promise<P> }) => Promise<Response> {
-  return async (req, ctx) => {
+  return withRequestLog(async (req, ctx) => {
     const token = bearerToken(req);
     if (!token) return apiError(401, 'missingToken', m.missingToken);
     // A token Graph would surely refuse (another tenant or audience, expired) never reaches Graph. A token the
@@ -41,5 +42,5 @@ export function graphRoute<P extends Record<string, string> = Record<string, nev
       if (e instanceof InputError) return apiError(400, e.code, e.message);
       throw e;
     }
-  };
+  });
 }

@@ -87,6 +87,10 @@ export const en = {
     invalidToken: 'Your session is not valid for Microsoft Graph in this organisation. Sign in again.',
     actionNotFound: 'No such action in the audit trail.',
     auditScopeMissing: 'Reading Intune\'s audit log needs the permission DeviceManagementApps.Read.All.',
+    /** The answer to a request from another site, or one that does not say where it comes from (text/plain). */
+    foreignOrigin: 'Refused: requests that change something must come from this console\'s own pages.',
+    /** The answer to a request body over the server action's limit (text/plain, shown as it is by the dialog). */
+    requestTooLarge: (kb: number) => `The request was larger than the console accepts (${kb} KB), so nothing was sent to Intune. Sign out and in again, then try once more; if it happens again, tell your administrator the time.`,
     reveal: {
       actionNotFound: 'No such action that you may see.',
       notYourAction: 'Only the agent who requested this action may see its temporary passcode.',

@@ -1,0 +1,44 @@
+// Next.js Proxy: runs before every request the console serves (pages, route handlers, server actions, static files).
+// It refuses writes from elsewhere and bodies over the action's limit before any of the console's code reads them,
+// gives each request a client-request-id for its log lines, and puts the security headers with a fresh
+// Content-Security-Policy nonce on every answer (Next.js reads the nonce from the request's policy and gives it to
+// its own scripts). Every page renders per request, so each gets its own nonce.
+import { NextResponse, type NextRequest } from 'next/server';
+import { serverEnv } from '@/lib/server/config/server-env';
+import { CLIENT_REQUEST_ID_HEADER, clientRequestIdOf } from '@/lib/server/http/client-request-id';
+import { refuseRequest } from '@/lib/server/http/request-guard';
+import { identityProviderOrigins, newNonce, securityHeaders } from '@/lib/server/http/security-headers';
+import { routePattern } from '@/lib/server/log/context';
+import { logger } from '@/lib/server/log/logger';
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/shared/actions/limits';
+import { messages } from '@/lib/shared/i18n/messages';
+
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const clientRequestId = clientRequestIdOf(request.headers);
+  const headers = securityHeaders({
+    nonce,
+    pathname: request.nextUrl.pathname,
+    identityOrigins: identityProviderOrigins(serverEnv()),
+    development: process.env.NODE_ENV === 'development',
+  });
+
+  const refusal = refuseRequest(request.method, request.headers);
+  if (refusal) {
+    logger.warn({ route: routePattern(request.nextUrl.pathname), clientRequestId, method: request.method, status: refusal.status, reason: refusal.reason }, 'request refused');
+    // text/plain, exactly: Next's browser side then rejects the server action call with this text as its message.
+    const text = refusal.reason === 'requestTooLarge' ? messages.api.requestTooLarge(SERVER_ACTION_BODY_LIMIT_BYTES / 1024) : messages.api.foreignOrigin;
+    const answer = new NextResponse(text, { status: refusal.status, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
+    for (const [name, value] of Object.entries(headers)) answer.headers.set(name, value);
+    answer.headers.set(CLIENT_REQUEST_ID_HEADER, clientRequestId);
+    return answer;
+  }
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
+  forwarded.set(CLIENT_REQUEST_ID_HEADER, clientRequestId);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set(CLIENT_REQUEST_ID_HEADER, clientRequestId);
+  return response;
+}
