@@ -20,6 +20,8 @@ export async function register(): Promise<void> {
   installJsonLogging();
   const { checkConfigurationAtStart } = await import('@/lib/server/config/start-up');
   checkConfigurationAtStart();
+  const { startBackgroundJobs } = await import('@/lib/server/jobs/background-jobs');
+  startBackgroundJobs();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (...args) => {

@@ -35,6 +35,11 @@ const consoleEnv = {
   AUTH_AUTHORITY: `https://localhost:${E2E.emulatorPort}`,
   AUTH_ENDPOINTS_ORIGIN: E2E.emulatorOrigin,
   GRAPH_BASE_URL: E2E.emulatorOrigin,
+  // Shorter than the default 15 s so security.md case 19 (Graph taking 5 s) meets the timeout in a test's time.
+  GRAPH_TIMEOUT_MS: '4000',
+  // The suite runs far more actions per agent than an agent would; the limit has its own test (two-instance).
+  ACTION_RATE_LIMIT: '1000',
+  REVEAL_RATE_LIMIT: '1000',
   DATA_DIR: E2E.dataDir ?? '',
 };
 

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
 import { auditRecords } from './audit';
+import { lastCopied, recordClipboard } from './clipboard';
 import { emulator, type EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -39,7 +40,8 @@ async function requestAction(page: Page, d: EmulatedDevice, label: string, ticke
 }
 
 test('Intune\'s twice-wrapped errors are unwrapped; the Operation ID and Activity ID are shown and copied with the request-id', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: E2E.consoleOrigin });
+  await context.grantPermissions(['clipboard-write'], { origin: E2E.consoleOrigin });
+  await recordClipboard(page);
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const [outside] = await emulator.devices({ scopeTag: 'AMER', limit: '1' });
   await page.goto(`/devices/${outside?.id}`);
@@ -52,7 +54,7 @@ test('Intune\'s twice-wrapped errors are unwrapped; the Operation ID and Activit
   await expect(page.getByTestId('error-activity-id')).toHaveText(/^[0-9a-f-]{36}$/);
   const requestId = (await page.getByTestId('error-request-id').textContent()) ?? '';
   await alert.getByRole('button', { name: 'Copy details' }).click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await lastCopied(page);
   expect(copied).toContain(`Request ID: ${requestId}`);
   expect(copied).toContain(`Operation ID: ${operationId}`);
   expect(copied).toMatch(/Activity ID: [0-9a-f-]{36}/);

@@ -13,4 +13,9 @@ export const DEMO_ACCOUNTS = {
   noIntune: `nointune@${TENANT_DOMAIN}`,
   /** A helpdesk contractor invited as a B2B guest from a personal Microsoft account. */
   guest: `jane.doe_outlook.com#EXT#@${TENANT_DOMAIN}`,
+  /** A helpdesk lead assigned the console's app role PasscodeDesk.Auditor: reads everyone's activity, acts on nothing. */
+  auditor: `auditor@${TENANT_DOMAIN}`,
 } as const;
+
+/** The console's app role for leads and auditors (the `roles` claim of its ID tokens). */
+export const AUDITOR_APP_ROLE = 'PasscodeDesk.Auditor';

@@ -27,6 +27,7 @@ export async function mintIdToken(
     preferred_username: user.userPrincipalName,
     name: user.displayName,
     sid: opts.sid,
+    ...(user.appRoles?.length ? { roles: [...user.appRoles] } : {}),
     ...(opts.nonce ? { nonce: opts.nonce } : {}),
   })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: ctx.key.kid })

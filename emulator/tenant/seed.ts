@@ -4,7 +4,7 @@ import { Faker, base, de, en, en_GB, es, fr, nl, pl, sv } from '@faker-js/faker'
 import { CARRIERS, DEVICE_CATEGORIES, HARDWARE, MODE_MIX, type HardwareProfile } from './catalog';
 import { ENROLLMENT_MODE_KEYS, ENROLLMENT_MODES, type EnrollmentMode, type EnrollmentModeKey } from './enrollment';
 import { APPLE_SERIAL, UPPER_ALNUM, digits, fromAlphabet, guid, hex } from './random-strings';
-import { DEMO_ACCOUNTS, TENANT_DOMAIN, TENANT_ID } from '../constants';
+import { AUDITOR_APP_ROLE, DEMO_ACCOUNTS, TENANT_DOMAIN, TENANT_ID } from '../constants';
 import type { ActionScenario, DirectoryUser, ManagedDevice, ScopeTag, StoredDevice, Tenant } from './types';
 
 export interface SeedOptions {
@@ -64,6 +64,13 @@ export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
     consentedScopes: [USER_READ, READ, PRIVILEGED], intuneScopeTags: ['EMEA'], intuneRemoteTasks: true, intuneAuditRead: false,
     guest: { homeIdentity: 'live.com#jane.doe@outlook.com', idp: 'live.com' },
     agentRole: 'Guest helpdesk contractor (EMEA), invited from outlook.com',
+  },
+  {
+    id: 'a07d32b8-f491-4de0-8c27-8fbe4d0a6b77', displayName: 'Mira Lindqvist', givenName: 'Mira', surname: 'Lindqvist',
+    userPrincipalName: DEMO_ACCOUNTS.auditor, mail: `mira.lindqvist@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ, APPS_READ], intuneScopeTags: ['EMEA', 'AMER', 'APAC'], intuneRemoteTasks: false, intuneAuditRead: true,
+    appRoles: [AUDITOR_APP_ROLE],
+    agentRole: 'Helpdesk lead with the console\'s Auditor role: reads everyone\'s activity; Intune Read Only Operator',
   },
 ];
 

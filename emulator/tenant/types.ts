@@ -124,6 +124,8 @@ export interface DirectoryUser {
    * `live.com#jane@outlook.com`) and the identity provider; such tokens carry no `upn`.
    */
   guest?: { homeIdentity: string; idp: string };
+  /** App roles assigned to this user for the console's app registration (the ID token's `roles` claim). */
+  appRoles?: readonly string[];
   /** A short description for the login page, for the demo agents only. */
   agentRole?: string;
 }

@@ -3,6 +3,7 @@ import 'server-only';
 // store, and the state instances share beside it (the Graph throttle gate).
 import { serverEnv } from '@/lib/server/config/server-env';
 import { openAuditDb, type AuditDb } from './db';
+import { ActivityLog } from './activity';
 import { Outbox } from './outbox';
 import { RateLimits } from './rate-limits';
 import { AuditStore } from './store';
@@ -41,4 +42,8 @@ export function getDatabase(): Promise<AuditDb> {
 
 export async function getThrottleStore(): Promise<ThrottleStore> {
   return new ThrottleStore(await database());
+}
+
+export async function getActivityLog(): Promise<ActivityLog> {
+  return new ActivityLog(await database());
 }

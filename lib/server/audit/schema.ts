@@ -3,6 +3,7 @@ import 'server-only';
 // observations of the device's state), never an edited row. Device guards are the one mutable table: they
 // hold "a recovery on this device is in flight or recent" across tabs, agents and server instances.
 import type { Generated } from 'kysely';
+import type { Outcome } from '@/lib/shared/activity/outcomes';
 
 /**
  * intent, outcome: before and after the Graph POST; observation: a state the device reported; override: the
@@ -12,9 +13,7 @@ import type { Generated } from 'kysely';
 export const RECORD_KINDS = ['intent', 'outcome', 'observation', 'override', 'reveal', 'decision', 'purge'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-/** How a privileged attempt ended, as far as the console knows when it answers. */
-export const OUTCOMES = ['accepted', 'denied', 'rejected', 'failed', 'unknown', 'refused', 'notQueued'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { OUTCOMES, type Outcome } from '@/lib/shared/activity/outcomes';
 
 export interface AuditRecordTable {
   seq: Generated<number>;

@@ -155,3 +155,92 @@ describe.each(backends)('rate limits on $name', (backend) => {
     expect(await later.hit('oid-1', 'action', 5, 600_000)).toEqual({ allowed: true });
   });
 });
+
+describe.each(backends)('activity on $name', (backend) => {
+  let a: AuditDb;
+  let b: AuditDb;
+  const other: Actor = { oid: 'oid-2', upn: 'Admin@Contoso.com', name: 'Alex Moreau', tenant: 't' };
+  beforeAll(async () => {
+    [a, b] = await backend.open('activity');
+    const store = new AuditStore(a);
+    const t0 = Date.parse('2026-11-01T08:00:00Z');
+    // 120 actions: three agents' worth, mixed kinds and outcomes, one observed state each for the accepted ones.
+    for (let i = 0; i < 120; i++) {
+      const actor = i % 3 === 0 ? other : agent;
+      const common = {
+        actionId: `act-${String(i).padStart(3, '0')}`, actionName: i % 4 === 0 ? 'recoverPasscode' : 'resetPasscode',
+        actionKind: i % 4 === 0 ? 'recoverPin' : 'removePasscode', deviceId: `00000000-0000-0000-0000-${String(i % 10).padStart(12, '0')}`,
+        deviceName: i % 10 === 7 ? 'Ann_Smith 100%' : `Device ${i % 10}`, ticket: `INC-${1000 + i}`, actor: { value: actor, verified: true },
+        clientRequestId: `act-${i}`, at: new Date(t0 + i * 3_600_000),
+      };
+      await store.record({ ...common, kind: 'intent' });
+      await store.record({ ...common, kind: 'outcome', outcome: i % 5 === 0 ? 'denied' : 'accepted', graphRequestId: `req-${i}`, at: new Date(t0 + i * 3_600_000 + 1000) });
+      if (i % 5 !== 0) await store.observe({ ...common, actionState: 'pending' });
+      if (i % 5 !== 0 && i % 2 === 0) await store.observe({ ...common, actionState: 'done' });
+    }
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it('pages newest first by keyset: every action exactly once, whatever is written meanwhile', async () => {
+    const { ActivityLog } = await import('./activity');
+    const log = new ActivityLog(b);
+    const seen: string[] = [];
+    let before: number | null = null;
+    for (let n = 0; n < 10; n++) {
+      const page = await log.page({}, { actorOid: null }, before, 50);
+      seen.push(...page.rows.map((r) => r.actionId));
+      // A new action written between pages is newer than the cursor: it never shifts or repeats a later page.
+      if (n === 0) await new AuditStore(a).record({ actionId: 'act-new', actionName: 'resetPasscode', kind: 'intent', deviceId: 'd', at: new Date('2026-12-01T00:00:00Z') });
+      if (page.nextBeforeSeq === null) break;
+      before = page.nextBeforeSeq;
+    }
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen[0]).toBe('act-119');
+    expect(seen.at(-1)).toBe('act-000');
+  });
+
+  it('shows each row\'s last outcome, final state and ids, and filters by agent, device, ticket, outcome, kind and time', async () => {
+    const { ActivityLog } = await import('./activity');
+    const log = new ActivityLog(a);
+    const all = { actorOid: null };
+    const only = async (filters: Parameters<typeof log.page>[0]) => (await log.page(filters, all, null, 500)).rows;
+    const r12 = (await only({ ticket: 'inc-1012' }))[0];
+    expect(r12).toMatchObject({ actionId: 'act-012', outcome: 'accepted', finalState: 'done', graphRequestId: 'req-12', clientRequestId: 'act-12', kind: 'recoverPin', agent: { upn: other.upn } });
+    expect((await only({ agent: 'admin@contoso.com' })).every((r) => r.agent.upn === other.upn)).toBe(true);
+    expect(await only({ agent: 'admin@contoso.com' })).toHaveLength(40);
+    expect(await only({ outcome: 'denied' })).toHaveLength(24);
+    expect(await only({ kind: 'recoverPin' })).toHaveLength(30);
+    expect(await only({ device: '00000000-0000-0000-0000-000000000003' })).toHaveLength(12);
+    expect(await only({ device: 'ann_smith 100' })).toHaveLength(12);
+    expect(await only({ device: 'ann%' })).toEqual([]); // % and _ match only themselves
+    expect(await only({ from: '2026-11-02', to: '2026-11-02' })).toHaveLength(24);
+    expect(await only({ from: '2026-11-02', to: '2026-11-02', outcome: 'denied', agent: 'helpdesk@contoso.com' })).toHaveLength(3);
+  });
+
+  it('shows an agent only their own actions; everyone\'s only to the auditor scope', async () => {
+    const { ActivityLog } = await import('./activity');
+    const log = new ActivityLog(a);
+    const mine = await log.page({}, { actorOid: agent.oid }, null, 500);
+    expect(mine.rows).toHaveLength(80);
+    expect(mine.rows.every((r) => r.agent.upn === agent.upn)).toBe(true);
+    // Asking for another agent's records by filter does not widen the scope.
+    expect((await log.page({ agent: other.upn }, { actorOid: agent.oid }, null, 500)).rows).toEqual([]);
+  });
+
+  it('exports in batches: all rows, in order, one batch held at a time', async () => {
+    const { ActivityLog } = await import('./activity');
+    const batches: number[] = [];
+    const ids: string[] = [];
+    for await (const rows of new ActivityLog(a).all({ agent: agent.upn }, { actorOid: null }, 7)) {
+      batches.push(rows.length);
+      ids.push(...rows.map((r) => r.actionId));
+    }
+    expect(ids).toHaveLength(80);
+    expect(Math.max(...batches)).toBe(7);
+    expect([...ids].sort().reverse()).toEqual(ids);
+  });
+});

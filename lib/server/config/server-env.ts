@@ -60,6 +60,8 @@ const Schema = z.object({
   TICKET_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The HMAC-SHA256 key the webhook's signature header is made with; required with the URL. */
   TICKET_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** The webhook's first retry after a failed delivery; each further retry waits twice as long, up to an hour. */
+  TICKET_WEBHOOK_RETRY_SECONDS: z.coerce.number().min(1).max(3600).default(10),
   /** Per agent, per 10 minutes: passcode actions requested, and temporary passcodes revealed. */
   ACTION_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
   REVEAL_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),

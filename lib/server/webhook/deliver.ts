@@ -11,19 +11,23 @@ export const EVENT_ID_HEADER = 'x-passcodedesk-event-id';
 const BATCH = 20;
 const LEASE_MS = 60_000;
 const TIMEOUT_MS = 10_000;
-const FIRST_RETRY_MS = 10_000;
 const MAX_RETRY_MS = 3_600_000;
 
-export interface WebhookTarget { url: string; secret: string }
+export interface WebhookTarget {
+  url: string;
+  secret: string;
+  /** The first retry's delay; each further one doubles it (TICKET_WEBHOOK_RETRY_SECONDS). */
+  firstRetryMs: number;
+}
 
 /** `sha256=<hex>` of HMAC-SHA256(secret, `${timestamp}.${body}`). */
 export function signature(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** How long to wait before attempt `attempts + 1`: 10 s, 20 s, 40 s … up to an hour, give or take a fifth. */
-export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+/** How long to wait before attempt `attempts + 1`: first, twice that, four times … up to an hour, give or take a fifth. */
+export function retryDelayMs(attempts: number, firstRetryMs: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_RETRY_MS, firstRetryMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + random() * 0.4));
 }
 
@@ -42,7 +46,7 @@ export async function deliverDue(
       accepted++;
     } else {
       const attempts = event.attempts + 1;
-      await outbox.failed(event.eventId, attempts, new Date(now().getTime() + retryDelayMs(attempts, deps.random)), outcome);
+      await outbox.failed(event.eventId, attempts, new Date(now().getTime() + retryDelayMs(attempts, target.firstRetryMs, deps.random)), outcome);
     }
   }
   return accepted;

@@ -87,6 +87,9 @@ export const en = {
     invalidToken: 'Your session is not valid for Microsoft Graph in this organisation. Sign in again.',
     actionNotFound: 'No such action in the audit trail.',
     auditScopeMissing: 'Reading Intune\'s audit log needs the permission DeviceManagementApps.Read.All.',
+    invalidActivityFilter: 'A filter of the activity is not valid; correct it and search again.',
+    invalidActivityCursor: 'That page of the activity cannot be found any more; start again from the first page.',
+    invalidExportFormat: 'Choose an export format: csv or jsonl.',
     /** The answer to a request from another site, or one that does not say where it comes from (text/plain). */
     foreignOrigin: 'Refused: requests that change something must come from this console\'s own pages.',
     /** The answer to a request body over the server action's limit (text/plain, shown as it is by the dialog). */

@@ -1,0 +1,29 @@
+// GET /api/activity/export?format=csv|jsonl&<filters>: every record the filters select, streamed batch by batch
+// (constant memory whatever the size), with the same visibility as the activity page.
+import { activityAccess } from '@/lib/server/activity/activity-access';
+import { CONTENT_TYPE, exportStream } from '@/lib/server/activity/export-format';
+import { getActivityLog } from '@/lib/server/audit';
+import { apiError } from '@/lib/server/http/respond';
+import { graphRoute } from '@/lib/server/http/route';
+import { ActivityFiltersSchema, EXPORT_FORMATS } from '@/lib/shared/activity/types';
+import { messages } from '@/lib/shared/i18n/messages';
+
+export const GET = graphRoute(async ({ req, token }) => {
+  const params = new URL(req.url).searchParams;
+  const format = EXPORT_FORMATS.find((f) => f === params.get('format'));
+  if (!format) return apiError(400, 'invalidFormat', messages.api.invalidExportFormat);
+  const filters = ActivityFiltersSchema.safeParse(Object.fromEntries(params));
+  if (!filters.success) return apiError(400, 'invalidFilter', `${messages.api.invalidActivityFilter} ${filters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const access = await activityAccess(req, token);
+  if (!access.ok) return apiError(401, 'invalidToken', messages.api.invalidToken);
+  const log = await getActivityLog();
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(exportStream(log.all(filters.data, access.scope), format), {
+    headers: {
+      'Content-Type': CONTENT_TYPE[format],
+      'Content-Disposition': `attachment; filename="passcode-desk-activity-${stamp}.${format}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+});

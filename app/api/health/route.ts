@@ -1,0 +1,9 @@
+// GET /api/health: for the load balancer; 200 when this instance can serve, 503 (with which check failed) when not.
+// No token needed, and nothing in the answer is a secret.
+import { NextResponse } from 'next/server';
+import { checkHealth } from '@/lib/server/health';
+
+export async function GET(): Promise<NextResponse> {
+  const health = await checkHealth();
+  return NextResponse.json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+}

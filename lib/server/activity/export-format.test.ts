@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityRow } from '@/lib/shared/activity/types';
+import { csvField, csvRow, CSV_HEADER, exportStream, jsonLine } from './export-format';
+
+const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
+  actionId: 'a1', requestedAt: '2026-11-28T10:00:00.000Z', agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+  deviceId: 'd1', deviceName: "Zoë's iPhone", kind: 'removePasscode', graphAction: 'resetPasscode', ticket: 'INC-1',
+  outcome: 'accepted', finalState: 'done', graphRequestId: 'r1', clientRequestId: 'a1', ...over,
+});
+
+describe('the activity export formats', () => {
+  it('quotes fields with commas, quotes and line breaks as RFC 4180 says, with CRLF line ends', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(null)).toBe('');
+    expect(csvRow(row())).toMatch(/\r\n$/);
+    expect(CSV_HEADER.startsWith('\uFEFFtime_utc,agent_upn,')).toBe(true);
+  });
+
+  it('neutralises every cell a spreadsheet would run as a formula', () => {
+    for (const evil of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd']) {
+      expect(csvField(evil).replace(/^"/, '')).toMatch(/^'/);
+    }
+    expect(csvRow(row({ deviceName: '=cmd|\' /C calc\'!A0' }))).toContain(",'=cmd|' /C calc'!A0,");
+  });
+
+  it('writes JSON Lines with the same fields, one object per line', () => {
+    const line = jsonLine(row({ ticket: '=not neutralised in JSON' }));
+    expect(line.endsWith('\n')).toBe(true);
+    expect(JSON.parse(line)).toMatchObject({ action_id: 'a1', ticket: '=not neutralised in JSON', agent_name: 'Hanna Berger' });
+  });
+
+  it('streams batch by batch: the next batch is asked for only when the reader wants more', async () => {
+    let asked = 0;
+    async function* batches() {
+      for (let i = 0; i < 3; i++) {
+        asked++;
+        yield [row({ actionId: `a${i}` })];
+      }
+    }
+    const reader = exportStream(batches(), 'jsonl').getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain('"action_id":"a0"');
+    expect(asked).toBeLessThanOrEqual(2);
+    await reader.cancel();
+  });
+});

@@ -1,0 +1,52 @@
+import 'server-only';
+// The console's scheduled work, started once per server process: the retention purge, the ticket webhook's
+// delivery from its outbox, and forgetting rate-limit attempts that no longer count. Every instance runs them;
+// the database makes that safe (the purge is idempotent, outbox events are leased to one instance at a time).
+import { getDatabase, getOutbox, getRateLimits } from '@/lib/server/audit';
+import { purgeOlderThan } from '@/lib/server/audit/retention';
+import { RATE_LIMIT_WINDOW_MS, serverEnv } from '@/lib/server/config/server-env';
+import { logger } from '@/lib/server/log/logger';
+import { deliverDue } from '@/lib/server/webhook/deliver';
+
+const DAY_MS = 86_400_000;
+const RETENTION_EVERY_MS = 6 * 3_600_000;
+/** How often each instance looks for due webhook events (one indexed query). */
+const WEBHOOK_EVERY_MS = 2_000;
+const PRUNE_EVERY_MS = RATE_LIMIT_WINDOW_MS;
+
+let started = false;
+
+export function startBackgroundJobs(): void {
+  if (started) return;
+  started = true;
+  const env = serverEnv();
+  every('retention', RETENTION_EVERY_MS, 60_000, async () => {
+    const cutoff = new Date(Date.now() - env.AUDIT_RETENTION_DAYS * DAY_MS);
+    const removed = await purgeOlderThan(await getDatabase(), cutoff);
+    logger.info({ job: 'retention', removed, cutoff: cutoff.toISOString() }, 'audit retention ran');
+  });
+  every('rate-limit-prune', PRUNE_EVERY_MS, PRUNE_EVERY_MS, async () => {
+    await (await getRateLimits()).prune(new Date(Date.now() - RATE_LIMIT_WINDOW_MS));
+  });
+  const url = env.TICKET_WEBHOOK_URL;
+  const secret = env.TICKET_WEBHOOK_SECRET;
+  if (url && secret) {
+    every('ticket-webhook', WEBHOOK_EVERY_MS, 1_000, async () => {
+      const accepted = await deliverDue(await getOutbox(), { url, secret, firstRetryMs: env.TICKET_WEBHOOK_RETRY_SECONDS * 1000 });
+      if (accepted > 0) logger.info({ job: 'ticket-webhook', accepted }, 'ticket webhook events delivered');
+    });
+  }
+}
+
+/** Runs `job` after `firstMs`, then every `everyMs` after the previous run ended; never two runs at once. */
+function every(name: string, everyMs: number, firstMs: number, job: () => Promise<void>): void {
+  const run = async () => {
+    try {
+      await job();
+    } catch (e) {
+      logger.error({ job: name, err: e instanceof Error ? e.message : String(e) }, 'background job failed; it runs again on schedule');
+    }
+    setTimeout(run, everyMs).unref();
+  };
+  setTimeout(run, firstMs).unref();
+}

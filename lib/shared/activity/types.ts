@@ -1,0 +1,69 @@
+// The activity page's contract with its API: one row per passcode action, the filters (which are also the page's
+// URL state), and a page of rows with the keyset cursor to the next.
+import { z } from 'zod';
+import { PASSCODE_ACTION_KINDS, type PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
+import { DEVICE_ID_PATTERN } from '@/lib/shared/devices/device-id';
+import { OUTCOMES, type Outcome } from './outcomes';
+
+export interface ActivityRow {
+  actionId: string;
+  /** When the agent confirmed (ISO 8601, UTC). */
+  requestedAt: string;
+  agent: { upn: string | null; name: string | null };
+  deviceId: string;
+  deviceName: string | null;
+  kind: PasscodeActionKind | null;
+  /** Graph's action: resetPasscode or recoverPasscode (`unknown` for input refused before it was known). */
+  graphAction: string;
+  ticket: string | null;
+  outcome: Outcome | null;
+  /** The last state the device reported (pending, done, failed, …), if any was seen. */
+  finalState: string | null;
+  graphRequestId: string | null;
+  clientRequestId: string | null;
+}
+
+export interface ActivityPage {
+  rows: ActivityRow[];
+  /** Opaque; null on the last page. */
+  nextCursor: string | null;
+  /** Whose records the caller sees: their own, or everyone's (the Auditor app role). */
+  scope: 'own' | 'all';
+}
+
+export const ACTIVITY_PAGE_SIZE = 50;
+export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+/** A day (YYYY-MM-DD) or an instant (ISO 8601): what a date input or a deep link gives. */
+const instant = z.preprocess(blankToUndefined, z.string().refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), 'a date (YYYY-MM-DD) or an ISO 8601 time').optional());
+
+/** The filters, parsed from a URL's query (the page's own, or the API's): unknown keys are ignored. */
+export const ActivityFiltersSchema = z.object({
+  /** An agent's UPN (exact, any letter case). */
+  agent: text(320),
+  /** A device id (exact) or the start of a device name. */
+  device: text(128),
+  ticket: text(64),
+  outcome: z.preprocess(blankToUndefined, z.enum(OUTCOMES).optional()),
+  kind: z.preprocess(blankToUndefined, z.enum(PASSCODE_ACTION_KINDS).optional()),
+  /** From this day or instant on (a day means its start, UTC). */
+  from: instant,
+  /** Up to this day or instant (a day means its whole, UTC). */
+  to: instant,
+});
+export type ActivityFilters = z.infer<typeof ActivityFiltersSchema>;
+export const ACTIVITY_FILTER_KEYS = ['agent', 'device', 'ticket', 'outcome', 'kind', 'from', 'to'] as const satisfies readonly (keyof ActivityFilters)[];
+
+/** The time range as instants: a bare day in `to` includes the whole day. */
+export function timeRange(f: Pick<ActivityFilters, 'from' | 'to'>): { from: string | null; to: string | null } {
+  const day = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const from = f.from ? new Date(day(f.from) ? `${f.from}T00:00:00Z` : f.from).toISOString() : null;
+  const to = f.to ? (day(f.to) ? new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000 - 1) : new Date(f.to)).toISOString() : null;
+  return { from, to };
+}
+
+export const isDeviceId = (v: string) => DEVICE_ID_PATTERN.test(v);
+export type { Outcome, PasscodeActionKind };
