@@ -23,11 +23,13 @@ export const E2E = {
    * (RECOVER_PASSCODE_EVERYWHERE), sharing the first one's audit database, as a second instance would.
    */
   get everywhereOrigin() { return `http://localhost:${this.consolePort + 1}`; },
+  /** Two more consoles the several-instances test starts itself, on one PostgreSQL. */
+  get instanceOrigins() { return [`http://localhost:${this.consolePort + 2}`, `http://localhost:${this.consolePort + 3}`]; },
   /** What each console server wrote to stdout and stderr (tests scan them for secrets). */
   logFiles(): string[] { return [join(this.dataDir ?? '', 'console.log'), join(this.dataDir ?? '', 'console-everywhere.log')]; },
 };
 
-const consoleEnv = {
+export const consoleEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   HOSTNAME: '127.0.0.1',
   AUTH_CLIENT_ID: DEMO_CLIENT_ID,
@@ -83,7 +85,7 @@ export default defineConfig({
         EMULATOR_PORT: String(E2E.emulatorPort),
         EMULATOR_ORIGIN: E2E.emulatorOrigin,
         EMULATOR_MODE: 'test',
-        EMULATOR_REDIRECT_URIS: [E2E.consoleOrigin, E2E.everywhereOrigin].flatMap((o) => [`${o}/redirect`, `${o}/`]).join(','),
+        EMULATOR_REDIRECT_URIS: [E2E.consoleOrigin, E2E.everywhereOrigin, ...E2E.instanceOrigins].flatMap((o) => [`${o}/redirect`, `${o}/`]).join(','),
       },
     },
     {

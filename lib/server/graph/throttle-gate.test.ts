@@ -64,6 +64,11 @@ describe.each(backends)('throttling shared on the server, across instances, on $
     await second.throttled(1);
     now += 1500;
     expect(await first.remainingMs()).toBeGreaterThan(26_000);
+    // Calls made at the same moment (a search's two Graph reads) all wait for the one shared read: none goes
+    // ahead on the value from before it.
+    const third = new ServerThrottleGate('tenant|app', async () => new ThrottleStore(b), () => now);
+    const together = await Promise.all([third.remainingMs(), third.remainingMs(), third.remainingMs()]);
+    for (const ms of together) expect(ms).toBeGreaterThan(26_000);
     await a.close();
     await b.close();
   });

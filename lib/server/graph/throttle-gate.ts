@@ -19,6 +19,8 @@ export class ServerThrottleGate {
   private until = 0;
   private attempts = 0;
   private readAt = Number.NEGATIVE_INFINITY;
+  /** The shared read in flight: concurrent callers wait for it rather than go ahead on a stale value. */
+  private reading: Promise<void> | null = null;
 
   constructor(
     private readonly key: string,
@@ -30,12 +32,17 @@ export class ServerThrottleGate {
   /** How long a Graph call must still wait, in ms (0: go ahead). */
   async remainingMs(): Promise<number> {
     const now = this.now();
-    if (now - this.readAt >= SHARED_REFRESH_MS) {
+    if (this.reading === null && now - this.readAt >= SHARED_REFRESH_MS) {
       this.readAt = now;
-      const store = await this.shared();
-      if (store) this.until = Math.max(this.until, await store.until(this.key));
+      this.reading = (async () => {
+        const store = await this.shared();
+        if (store) this.until = Math.max(this.until, await store.until(this.key));
+      })().finally(() => {
+        this.reading = null;
+      });
     }
-    return Math.max(0, this.until - now);
+    if (this.reading) await this.reading;
+    return Math.max(0, this.until - this.now());
   }
 
   /** Graph asked to wait `retryAfterSeconds` (null: it did not say). Returns the wait in ms. */
