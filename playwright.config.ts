@@ -27,6 +27,8 @@ export const E2E = {
   get instanceOrigins() { return [`http://localhost:${this.consolePort + 2}`, `http://localhost:${this.consolePort + 3}`]; },
   /** What each console server wrote to stdout and stderr (tests scan them for secrets). */
   logFiles(): string[] { return [join(this.dataDir ?? '', 'console.log'), join(this.dataDir ?? '', 'console-everywhere.log')]; },
+  /** What the several-instances test's two consoles wrote (scanned for secrets with the rest). */
+  instanceLogFiles(): string[] { return [0, 1].map((i) => join(this.dataDir ?? '', `instance-${i}.log`)); },
 };
 
 export const consoleEnv = {

@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { Client } from 'pg';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
@@ -65,7 +64,7 @@ test.beforeAll(async () => {
   const address = receiver.address();
   const hookUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/passcode-desk`;
   for (const [i, origin] of E2E.instanceOrigins.entries()) {
-    const log = createWriteStream(join(E2E.dataDir ?? '', `instance-${i}.log`));
+    const log = createWriteStream(E2E.instanceLogFiles()[i] ?? '');
     const child = spawn(process.execPath, ['.next/standalone/server.js'], {
       env: {
         ...process.env, ...consoleEnv, PORT: new URL(origin).port, DATABASE_URL: databaseUrl,

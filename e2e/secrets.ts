@@ -21,7 +21,7 @@ const readOr = (file: string, fallback: string) => {
 
 /** Everything the console servers have written to stdout and stderr so far. */
 export function serverLogs(): string {
-  return E2E.logFiles().map((f) => readOr(f, '')).join('\n');
+  return [...E2E.logFiles(), ...E2E.instanceLogFiles()].map((f) => readOr(f, '')).join('\n');
 }
 
 /** Every audit row, serialised, as an auditor with read access to the database would see it. */
