@@ -7,7 +7,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { CLIENT_REQUEST_ID_HEADER, clientRequestIdOf } from '@/lib/server/http/client-request-id';
 import { refuseRequest } from '@/lib/server/http/request-guard';
-import { identityProviderOrigins, newNonce, securityHeaders } from '@/lib/server/http/security-headers';
+import { API_CACHE_CONTROL, identityProviderOrigins, newNonce, securityHeaders } from '@/lib/server/http/security-headers';
 import { routePattern } from '@/lib/server/log/context';
 import { logger } from '@/lib/server/log/logger';
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/shared/actions/limits';
@@ -28,7 +28,7 @@ export function proxy(request: NextRequest): NextResponse {
     logger.warn({ route: routePattern(request.nextUrl.pathname), clientRequestId, method: request.method, status: refusal.status, reason: refusal.reason }, 'request refused');
     // text/plain, exactly: Next's browser side then rejects the server action call with this text as its message.
     const text = refusal.reason === 'requestTooLarge' ? messages.api.requestTooLarge(SERVER_ACTION_BODY_LIMIT_BYTES / 1024) : messages.api.foreignOrigin;
-    const answer = new NextResponse(text, { status: refusal.status, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
+    const answer = new NextResponse(text, { status: refusal.status, headers: { 'Content-Type': 'text/plain', 'Cache-Control': API_CACHE_CONTROL } });
     for (const [name, value] of Object.entries(headers)) answer.headers.set(name, value);
     answer.headers.set(CLIENT_REQUEST_ID_HEADER, clientRequestId);
     return answer;

@@ -1,5 +1,6 @@
-// GET /api/actions: the signed-in agent's recoveries of the last 24 hours, rebuilt from the audit store (so
-// the tray survives a reload and a new tab). GET /api/actions?deviceId=…: the newest recovery on a device.
+// GET /api/actions: the signed-in agent's newest recoveries of the last 24 hours (at most TRAY_LIMIT, and
+// whether there are more), rebuilt from the audit store (so the tray survives a reload and a new tab).
+// GET /api/actions?deviceId=…: the newest recovery on a device.
 import { summarize, summarizeAll } from '@/lib/server/actions/summarize';
 import { getAuditStore } from '@/lib/server/audit';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
@@ -10,6 +11,8 @@ import { DeviceIdSchema } from '@/lib/shared/devices/device-id';
 import { messages } from '@/lib/shared/i18n/messages';
 
 const DAY_MS = 86_400_000;
+/** The tray shows an agent's newest actions; older ones of the day are on the activity page. */
+const TRAY_LIMIT = 30;
 
 export const GET = graphRoute(async ({ req, token }) => {
   const store = await getAuditStore();
@@ -23,6 +26,6 @@ export const GET = graphRoute(async ({ req, token }) => {
   }
   const caller = await verifiedCaller(token);
   if (!caller.ok) return apiError(401, 'invalidToken', messages.api.invalidToken);
-  const records = await store.recordsOfActor(caller.claims.oid, new Date(Date.now() - DAY_MS));
-  return jsonOk({ actions: summarizeAll(records).filter((a) => a.state !== 'refused') });
+  const { records, more } = await store.recordsOfActor(caller.claims.oid, new Date(Date.now() - DAY_MS), TRAY_LIMIT);
+  return jsonOk({ actions: summarizeAll(records).filter((a) => a.state !== 'refused'), more });
 });

@@ -93,7 +93,7 @@ describe('GET /api/devices', () => {
   it('returns the first page with the fields a helpdesk needs and says there is more', async () => {
     const res = await call(await tokenFor(DEMO_ACCOUNTS.helpdesk, READ));
     expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('cache-control')).toBe('no-store, no-transform');
     const body = (await res.json()) as DeviceSearchPage;
     expect(body.devices).toHaveLength(100);
     expect(body.nextCursor).not.toBeNull();

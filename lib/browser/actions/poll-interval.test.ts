@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pollInterval } from './poll-interval';
+import { pollInterval, POLL_SCHEDULE_SECONDS } from './poll-interval';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 
 const at = Date.parse('2026-11-28T10:00:00Z');
@@ -9,13 +9,35 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   lastUpdated: null, graphRequestId: null, errorCode: null, passcode: null, managementState: null, ...over,
 });
 
+/** The moments a tab polling on time would check, from the request until `untilS`. */
+function checks(untilS: number): number[] {
+  const times: number[] = [];
+  let t = 0;
+  for (;;) {
+    const wait = pollInterval(status(), at + t);
+    if (wait === false) break;
+    t += wait;
+    if (t > untilS * 1000) break;
+    times.push(t / 1000);
+  }
+  return times;
+}
+
 describe('pollInterval', () => {
-  it('backs off from 2 s to 5 s, 15 s, 60 s and 5 min as an action waits', () => {
-    expect([0, 29, 31, 119, 121, 599, 601, 3599, 3601].map((s) => pollInterval(status(), at + s * 1000)))
-      .toEqual([2000, 2000, 5000, 5000, 15000, 15000, 60000, 60000, 300000]);
+  it('checks at most 15 times in ten minutes, then every five minutes', () => {
+    expect(checks(600)).toEqual([...POLL_SCHEDULE_SECONDS]);
+    expect(checks(600).length).toBeLessThanOrEqual(15);
+    expect(pollInterval(status(), at + 3_601_000)).toBe(300_000);
   });
 
-  it('stops at a terminal state', () => {
+  it('sees an action done 10 s after the request within 10 s of done, and one done at any time in the first minute within 20 s', () => {
+    const times = checks(600);
+    expect(times.find((t) => t >= 10)! - 10).toBeLessThanOrEqual(10);
+    for (let done = 1; done <= 60; done++) expect(times.find((t) => t >= done)! - done).toBeLessThanOrEqual(20);
+  });
+
+  it('waits at least a second however late the last check ran, and stops at a terminal state', () => {
+    expect(pollInterval(status(), at + 2_999)).toBe(1000);
     expect(pollInterval(status({ state: 'done', terminal: true }), at)).toBe(false);
     expect(pollInterval(undefined, at)).toBe(false);
   });

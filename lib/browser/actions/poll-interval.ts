@@ -1,14 +1,19 @@
-// How often the browser asks where an action stands: often right after the request, rarely once it has been
-// waiting a while, never after a terminal state.
+// How often the browser asks where an action stands. Most devices pick an action up within seconds when online,
+// so the first checks come close together (an action done 10 s after the request is seen within 10 s of done);
+// after that the checks spread out exponentially: 13 in the first ten minutes (graph-intune.md: Intune's budget
+// is shared by every agent), then one every five minutes. The tray's "Check now" asks at once whenever the agent
+// wants. Never after a terminal state.
 import type { ActionStatus } from '@/lib/shared/actions/types';
+
+/** Seconds after the request at which the status is checked in the first ten minutes. */
+export const POLL_SCHEDULE_SECONDS = [3, 6, 10, 15, 25, 40, 60, 90, 135, 200, 300, 450, 600] as const;
+const LATER_MS = 300_000;
 
 export function pollInterval(status: ActionStatus | undefined, now: number = Date.now()): number | false {
   if (!status || status.terminal) return false;
-  const age = now - Date.parse(status.requestedAt);
-  if (age < 30_000) return 2_000;
-  if (age < 120_000) return 5_000;
-  if (age < 600_000) return 15_000;
-  if (age < 3_600_000) return 60_000;
-  // An hour on, the device is offline: a check every five minutes tells the agent soon enough.
-  return 300_000;
+  const ageMs = now - Date.parse(status.requestedAt);
+  const next = POLL_SCHEDULE_SECONDS.find((s) => s * 1000 > ageMs);
+  if (next === undefined) return LATER_MS;
+  // Never sooner than a second: a fetch that ran late must not be followed by a burst.
+  return Math.max(1000, next * 1000 - ageMs);
 }

@@ -10,6 +10,7 @@ import type { EnrollmentModeKey } from '@/emulator/tenant/enrollment';
 import { openAuditDb, type AuditDb } from '@/lib/server/audit/db';
 import { RateLimits } from '@/lib/server/audit/rate-limits';
 import { AuditStore } from '@/lib/server/audit/store';
+import { SharedDeviceReads } from './shared-device-reads';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import { PASSCODE_ACTION_SWITCHES, type PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
 import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '@/lib/shared/ticket';
@@ -32,6 +33,9 @@ const env = {
   PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES], RECOVER_PASSCODE_EVERYWHERE: false, PASSCODE_REVEAL_ALSO: [] as string[], ACTION_RATE_LIMIT: 1000,
 };
 const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 };
+/** These tests move the emulator's clock between two reads made milliseconds apart: every read must be Graph's. */
+let tick = 0;
+const reads = new SharedDeviceReads(undefined, () => (tick += 60_000));
 const waits: number[] = [];
 const wait = async (ms: number) => {
   waits.push(ms);
@@ -218,10 +222,10 @@ describe('the POST and its outcomes', () => {
       if (result.status !== 'unknown') return;
       expect(await posts()).toHaveLength(1);
       // Graph shows a new action only a while after it was queued: until then its fate stays unknown.
-      const status1 = await actionStatus(result.actionId, token, { store, env: statusEnv });
+      const status1 = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
       expect(status1?.state).toBe('verifying');
       await server.control('POST', '/clock', { advanceMs: 10_000 });
-      const status2 = await actionStatus(result.actionId, token, { store, env: statusEnv });
+      const status2 = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
       expect(status2).toMatchObject({ state: 'done', terminal: true });
       expect(await posts()).toHaveLength(1);
       const records = await store.actionRecords(result.actionId);
@@ -246,8 +250,8 @@ describe('the POST and its outcomes', () => {
     const token = await helpdesk();
     const result = await run(input(d, 'INC-13'), token);
     if (result.status !== 'unknown') throw new Error(result.status);
-    const later = { store, env: statusEnv, now: () => Date.now() + 121_000 };
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'verifying', terminal: false });
+    const later = { store, env: statusEnv, reads, now: () => Date.now() + 121_000 };
+    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'verifying', terminal: false });
     expect(await actionStatus(result.actionId, token, later)).toMatchObject({ state: 'notConfirmed', terminal: false });
     // Nothing the console did on its own freed the device: a new request is told who holds it.
     expect(await run(input(d, 'INC-14'), token)).toMatchObject({ status: 'alreadyRequested', holder: { actionId: result.actionId } });
@@ -362,9 +366,9 @@ describe('tracking by action name and subtype', () => {
     const token = await helpdesk();
     const result = await run(input(d, 'INC-31'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'pending', passcode: null });
+    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'pending', passcode: null });
     await advance(7000);
-    const done = await actionStatus(result.actionId, token, { store, env: statusEnv });
+    const done = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
     expect(done).toMatchObject({ state: 'done', terminal: true, kind: 'resetDevicePasscode', passcode: 'available' });
     expect(JSON.stringify(done)).not.toMatch(/"\d{8}"/); // the status never carries the passcode itself
   });
@@ -375,7 +379,7 @@ describe('tracking by action name and subtype', () => {
     const result = await run(input(d, 'INC-32'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
     await advance(7000);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'done', passcode: null });
+    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'done', passcode: null });
   });
 
   it('a device that fails the reset reports Intune\'s errorCode; a pending wipe is reported as holding it back', async () => {
@@ -388,8 +392,8 @@ describe('tracking by action name and subtype', () => {
     const b = await run(input(wiping, 'INC-34'), token);
     if (a.status !== 'accepted' || b.status !== 'accepted') throw new Error(`${a.status} ${b.status}`);
     await advance(60_000);
-    expect(await actionStatus(a.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'failed', errorCode: expect.any(Number) });
-    expect(await actionStatus(b.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'pending', managementState: 'wipePending' });
+    expect(await actionStatus(a.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'failed', errorCode: expect.any(Number) });
+    expect(await actionStatus(b.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'pending', managementState: 'wipePending' });
   });
 
   it('an action is visible to its requester and to agents Graph lets read the device, to nobody else', async () => {
@@ -397,11 +401,11 @@ describe('tracking by action name and subtype', () => {
     const result = await run(input(d, 'INC-35'), await helpdesk());
     if (result.status !== 'accepted') throw new Error(result.status);
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
-    expect(await actionStatus(result.actionId, admin, { store, env: statusEnv })).toMatchObject({ actionId: result.actionId });
+    expect(await actionStatus(result.actionId, admin, { store, env: statusEnv, reads })).toMatchObject({ actionId: result.actionId });
     // The device moves to a region the read-only agent's role does not cover: Graph refuses, so does the console.
     await server.control('PUT', `/devices/${d.id}/scenario`, { scenario: 'offline', scopeTag: 'AMER' });
     const outsider = await server.token(DEMO_ACCOUNTS.readOnly, [SCOPES.read]);
-    expect(await actionStatus(result.actionId, outsider, { store, env: statusEnv })).toBeNull();
+    expect(await actionStatus(result.actionId, outsider, { store, env: statusEnv, reads })).toBeNull();
   });
 });
 
@@ -504,7 +508,7 @@ describe('Microsoft\'s real answers (issue 7/11)', () => {
     const lost = await run(input(d, 'INC-57'), token);
     expect(lost.status).toBe('unknown');
     // Far beyond RECOVERY_GUARD_MINUTES and the verify window: the device still shows nothing.
-    const muchLater = { store, env: statusEnv, now: () => Date.now() + 3 * 3_600_000 };
+    const muchLater = { store, env: statusEnv, reads, now: () => Date.now() + 3 * 3_600_000 };
     if (lost.status !== 'unknown') return;
     expect(await actionStatus(lost.actionId, token, muchLater)).toMatchObject({ state: 'notConfirmed', terminal: false });
     const clocked = new AuditStore(db, () => new Date(Date.now() + 3 * 3_600_000));
@@ -522,11 +526,11 @@ describe('Microsoft\'s real answers (issue 7/11)', () => {
     const token = await helpdesk();
     const result = await run(input(d, 'INC-59'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'pending', terminal: false });
+    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'pending', terminal: false });
     await advance(3000);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'pending' }); // still not shown
+    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'pending' }); // still not shown
     await advance(5000);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv })).toMatchObject({ state: 'done', terminal: true, passcode: 'available' });
+    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'done', terminal: true, passcode: 'available' });
   });
 });
 

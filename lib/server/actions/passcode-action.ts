@@ -18,6 +18,7 @@ import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { passcodeActionInputSchema, type PasscodeActionField, type PasscodeActionResult } from '@/lib/shared/actions/types';
 import { shownOnDevice } from './action-entry';
+import { sharedDeviceReads } from './shared-device-reads';
 import { GRAPH_ACTION_OF, passcodeActionFor, PASSCODE_ACTION_KINDS, type PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
 
 export const PRIVILEGED_SCOPE = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
@@ -148,6 +149,7 @@ export async function requestPasscodeActionOnce(rawInput: unknown, token: unknow
   //    held back was never sent, so waiting it out is always safe.
   const path = `/deviceManagement/managedDevices/${encodeURIComponent(input.deviceId)}/${plan.graphAction}`;
   const accepted = async (requestId: string | null, httpStatus: number | null, detail: string | null): Promise<PasscodeActionResult> => {
+    sharedDeviceReads.forget(input.deviceId); // the next status read must be Graph's, not one from before the POST
     await store.record({ ...base, kind: 'outcome', outcome: 'accepted', graphRequestId: requestId, httpStatus, detail });
     return { status: 'accepted', actionId, requestedAt: requestedAt.toISOString(), requestId, kind: plan.kind };
   };

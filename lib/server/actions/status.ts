@@ -11,6 +11,7 @@ import type { ServerEnv } from '@/lib/server/config/server-env';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { entryFor } from './action-entry';
+import { sharedDeviceReads, type SharedDeviceReads } from './shared-device-reads';
 import { TERMINAL, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
 import { DEVICE_ID_PATTERN } from '@/lib/shared/devices/device-id';
 import { PASSCODE_VISIBLE_DAYS, REVEALS_PASSCODE } from '@/lib/shared/devices/passcode-action';
@@ -25,6 +26,8 @@ export interface StatusDeps {
   store: AuditStore;
   env: Pick<ServerEnv, 'ACTION_VERIFY_WINDOW_SECONDS' | 'RECOVERY_GUARD_MINUTES'>;
   now?: () => number;
+  /** The reads requesters share (the instance's own by default). */
+  reads?: SharedDeviceReads;
 }
 
 /**
@@ -56,7 +59,11 @@ export async function actionStatus(actionId: string, token: string, deps: Status
   if (!known) return null;
   if (NOT_ASKED_GRAPH.has(known.state)) return known;
 
-  const device = await getManagedDevice(token, known.deviceId, 'actionResults');
+  // The requester's polls share one Graph read per device with other requesters tracking it; anyone else reads
+  // with their own token (visibleRecords already let Graph decide that they may).
+  const device = records && await requestedByCaller(records, token)
+    ? await (deps.reads ?? sharedDeviceReads).actionResults(token, known.deviceId)
+    : await getManagedDevice(token, known.deviceId, 'actionResults');
   const entry = entryFor(device.deviceActionResults, known.graphAction, known.requestedAt);
   const managementState = PRECEDING_STATES.has(device.managementState) ? device.managementState : null;
   const context = { actionId, deviceId: known.deviceId, deviceName: known.deviceName, ticket: known.ticket, actionName: known.graphAction, actionKind: known.kind };
@@ -81,6 +88,14 @@ export async function actionStatus(actionId: string, token: string, deps: Status
     return { ...known, state: 'notConfirmed', terminal: false, managementState };
   }
   return { ...known, managementState };
+}
+
+/** Whether the caller (as Graph vouched for their token, remembered) is the agent who requested the action. */
+async function requestedByCaller(records: AuditRecord[], token: string): Promise<boolean> {
+  const requester = records.find((r) => r.kind === 'intent')?.actor_oid ?? null;
+  if (requester === null) return false;
+  const caller = await verifiedCaller(token);
+  return caller.ok && caller.claims.oid === requester;
 }
 
 /** A done reset whose passcode Graph no longer shows: expired after seven days, else not shown. */

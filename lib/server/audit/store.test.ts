@@ -107,13 +107,23 @@ describe.each(backends)('audit store on $name', (backend) => {
     await store.record({ actionId: 'mine-1', actionName: 'resetPasscode', kind: 'intent', deviceId: 'dev-4', ticket: 'INC-9', actor: { value: other, verified: true } });
     await store.record({ actionId: 'mine-1', actionName: 'resetPasscode', kind: 'outcome', deviceId: 'dev-4', outcome: 'accepted' });
     const mine = await store.recordsOfActor(other.oid, since);
-    expect(mine.map((r) => r.action_id)).toEqual(['mine-1', 'mine-1']);
+    expect(mine.records.map((r) => r.action_id)).toEqual(['mine-1', 'mine-1']);
+    expect(mine.more).toBe(false);
     expect((await store.latestActionOnDevice('dev-4')).map((r) => r.kind)).toEqual(['intent', 'outcome']);
     // A later attempt refused by the guard does not hide the recovery that is under way.
     await store.record({ actionId: 'refused-1', actionName: 'resetPasscode', kind: 'intent', deviceId: 'dev-4', ticket: 'INC-10', actor: { value: agent, verified: true } });
     await store.record({ actionId: 'refused-1', actionName: 'resetPasscode', kind: 'outcome', deviceId: 'dev-4', outcome: 'refused', detail: 'alreadyRequested' });
     expect((await store.latestActionOnDevice('dev-4'))[0]?.action_id).toBe('mine-1');
     expect(await store.latestActionOnDevice('dev-none')).toEqual([]);
+    // The tray's read is capped to the newest actions, says there are more, and leaves refused attempts out.
+    const busy: Actor = { ...other, oid: 'oid-busy' };
+    for (let i = 0; i < 5; i++) {
+      await store.record({ actionId: `busy-${i}`, actionName: 'resetPasscode', kind: 'intent', deviceId: `dev-b${i}`, actor: { value: busy, verified: true } });
+      await store.record({ actionId: `busy-${i}`, actionName: 'resetPasscode', kind: 'outcome', deviceId: `dev-b${i}`, outcome: i === 4 ? 'refused' : 'accepted', actor: { value: busy, verified: true } });
+    }
+    const capped = await store.recordsOfActor(busy.oid, since, 2);
+    expect([...new Set(capped.records.map((r) => r.action_id))]).toEqual(['busy-2', 'busy-3']);
+    expect(capped.more).toBe(true);
   });
 });
 

@@ -147,11 +147,22 @@ export class AuditStore {
     return this.handle.db.selectFrom('audit_records').selectAll().where('action_id', '=', actionId).orderBy('seq').execute();
   }
 
-  /** The records of the actions an agent started since `since`, oldest record first. */
-  async recordsOfActor(actorOid: string, since: Date): Promise<AuditRecord[]> {
-    const ids = this.handle.db.selectFrom('audit_records').select('action_id')
-      .where('kind', '=', 'intent').where('actor_oid', '=', actorOid).where('recorded_at', '>=', since.toISOString());
-    return this.handle.db.selectFrom('audit_records').selectAll().where('action_id', 'in', ids).orderBy('seq').execute();
+  /**
+   * The records of the newest `limit` actions an agent started since `since` (refused attempts left out), oldest record first, and whether
+   * older ones were left out (the tray shows the latest; the activity page has them all).
+   */
+  async recordsOfActor(actorOid: string, since: Date, limit = 1000): Promise<{ records: AuditRecord[]; more: boolean }> {
+    // Attempts refused before Graph (bad input, the device guard) are in the trail, not in the agent's tray.
+    const refused = this.handle.db.selectFrom('audit_records').select('action_id')
+      .where('actor_oid', '=', actorOid).where('outcome', '=', 'refused').where('recorded_at', '>=', since.toISOString());
+    const intents = await this.handle.db.selectFrom('audit_records').select('action_id')
+      .where('kind', '=', 'intent').where('actor_oid', '=', actorOid).where('recorded_at', '>=', since.toISOString())
+      .where('action_id', 'not in', refused)
+      .orderBy('seq', 'desc').limit(limit + 1).execute();
+    const ids = intents.slice(0, limit).map((r) => r.action_id);
+    if (ids.length === 0) return { records: [], more: false };
+    const records = await this.handle.db.selectFrom('audit_records').selectAll().where('action_id', 'in', ids).orderBy('seq').execute();
+    return { records, more: intents.length > limit };
   }
 
   /**

@@ -3,9 +3,10 @@ import 'server-only';
 // Graph's request-id where Graph was asked, so the person in front of the console can quote it.
 import { NextResponse } from 'next/server';
 import type { GraphError } from '@/lib/server/graph/errors';
+import { API_CACHE_CONTROL } from './security-headers';
 import { errorInfo, type ApiErrorBody, type ErrorInfo } from '@/lib/shared/errors';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+const NO_STORE = { 'Cache-Control': API_CACHE_CONTROL };
 
 export function jsonOk<T>(body: T): NextResponse<T> {
   return NextResponse.json(body, { headers: NO_STORE });

@@ -64,8 +64,8 @@ describe('the other security headers', () => {
   });
 
   it('forbid caching of every API answer, the passcode reveal included, and only of those', () => {
-    expect(securityHeaders({ ...base, pathname: '/api/actions/0f6e2a4b-1c3d-4e5f-8a9b-0c1d2e3f4a5b/passcode' })['Cache-Control']).toBe('no-store');
-    expect(securityHeaders({ ...base, pathname: '/api/devices' })['Cache-Control']).toBe('no-store');
+    expect(securityHeaders({ ...base, pathname: '/api/actions/0f6e2a4b-1c3d-4e5f-8a9b-0c1d2e3f4a5b/passcode' })['Cache-Control']).toBe('no-store, no-transform');
+    expect(securityHeaders({ ...base, pathname: '/api/devices' })['Cache-Control']).toBe('no-store, no-transform');
     expect(securityHeaders({ ...base, pathname: '/_next/static/chunks/a.js' })).not.toHaveProperty('Cache-Control');
   });
 });

@@ -75,10 +75,15 @@ export function securityHeaders(input: PolicyInput): Record<string, string> {
   };
   // MSAL 5's redirect bridge must not get one: it hands the answer to the window that opened it.
   if (!bridge) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-  // API answers (the passcode reveal among them) are never kept by a browser or a proxy.
-  if (input.pathname === '/api' || input.pathname.startsWith('/api/')) headers['Cache-Control'] = 'no-store';
+  // API answers (the passcode reveal among them) are never kept by a browser or a proxy, and are not compressed
+  // by the console: most are a few hundred bytes, where gzip costs more time on both ends than it saves (a reverse
+  // proxy in front may compress; README "Performance").
+  if (input.pathname === '/api' || input.pathname.startsWith('/api/')) headers['Cache-Control'] = API_CACHE_CONTROL;
   return headers;
 }
+
+/** no-store: never kept; no-transform: not compressed by Next (its compression skips such answers) nor by proxies. */
+export const API_CACHE_CONTROL = 'no-store, no-transform';
 
 /** A fresh nonce: 128 random bits, base64. */
 export function newNonce(): string {

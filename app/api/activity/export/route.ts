@@ -4,6 +4,7 @@ import { activityAccess } from '@/lib/server/activity/activity-access';
 import { CONTENT_TYPE, exportStream } from '@/lib/server/activity/export-format';
 import { getActivityLog } from '@/lib/server/audit';
 import { apiError } from '@/lib/server/http/respond';
+import { API_CACHE_CONTROL } from '@/lib/server/http/security-headers';
 import { graphRoute } from '@/lib/server/http/route';
 import { ActivityFiltersSchema, EXPORT_FORMATS } from '@/lib/shared/activity/types';
 import { messages } from '@/lib/shared/i18n/messages';
@@ -22,7 +23,7 @@ export const GET = graphRoute(async ({ req, token }) => {
     headers: {
       'Content-Type': CONTENT_TYPE[format],
       'Content-Disposition': `attachment; filename="passcode-desk-activity-${stamp}.${format}"`,
-      'Cache-Control': 'no-store',
+      'Cache-Control': API_CACHE_CONTROL,
       'X-Content-Type-Options': 'nosniff',
     },
   });
