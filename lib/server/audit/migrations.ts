@@ -192,5 +192,15 @@ export function migrations(dialect: Dialect): MigrationProvider {
         END $$`.execute(db);
     },
   };
+  list['0005_activity_indexes'] = {
+    // The activity page and its exports walk intents newest first (by seq) and stop after a page: indexes in that
+    // order let both databases do so without sorting every older intent first (SQLite chose the time index and
+    // sorted, so a page cost in proportion to the rows behind it). One for everyone's (auditors), one per agent.
+    async up(db: Kysely<unknown>) {
+      await db.schema.dropIndex('audit_records_kind_time').execute();
+      await db.schema.createIndex('audit_records_kind_seq').on('audit_records').columns(['kind', 'seq']).execute();
+      await db.schema.createIndex('audit_records_actor_kind_seq').on('audit_records').columns(['actor_oid', 'kind', 'seq']).execute();
+    },
+  };
   return { getMigrations: async () => list };
 }
