@@ -1,4 +1,10 @@
 // CommonJS on purpose: package.json has no "type", and `next build` rejects a mismatched module format.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS (above), so require it is
+const createNextIntlPlugin = require('next-intl/plugin');
+
+// next-intl reads each request's locale and catalog from here (no locale in the URL; see the file).
+const withNextIntl = createNextIntlPlugin('./lib/server/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' },
@@ -7,7 +13,7 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
 ];
 
-module.exports = {
+module.exports = withNextIntl({
   output: 'standalone',
   // Native and server-only database drivers stay outside the bundle (better-sqlite3 is a native addon).
   serverExternalPackages: ['better-sqlite3', 'pg'],
@@ -24,4 +30,4 @@ module.exports = {
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ];
   },
-};
+});

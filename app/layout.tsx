@@ -1,26 +1,37 @@
 import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { messages } from '@/lib/shared/i18n/messages';
+import { BrowserIntl } from '@/components/i18n/browser-intl';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: messages.app.name,
-  description: messages.app.tagline,
-  robots: { index: false, follow: false },
-  // The console's icons live in public/, served as they are by the standalone server.
-  icons: {
-    icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }],
-    apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }],
-  },
-  manifest: '/manifest.webmanifest',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return {
+    title: t('name'),
+    description: t('tagline'),
+    robots: { index: false, follow: false },
+    // The console's icons live in public/, served as they are by the standalone server.
+    icons: {
+      icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }],
+      apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }],
+    },
+    manifest: '/manifest.webmanifest',
+  };
+}
 
 export const viewport: Viewport = { themeColor: '#075985' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// The language comes from the agent's cookie or the browser (lib/server/i18n/request.ts), never from the URL.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <NextIntlClientProvider>
+          <BrowserIntl>{children}</BrowserIntl>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,11 +1,12 @@
 import { connection } from 'next/server';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { Providers } from '@/components/providers';
 import { ActionsTray } from '@/components/actions/actions-tray';
+import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
 import { passcodePolicy, serverEnv } from '@/lib/server/config/server-env';
-import { messages } from '@/lib/shared/i18n/messages';
 
 // The console's pages: the MSAL configuration is read from the environment per request (never frozen into
 // the build), so one build serves the emulator and any tenant.
@@ -13,12 +14,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   await connection();
   const env = serverEnv();
   const authConfig = buildAuthClientConfig();
+  const t = await getTranslations('app');
   return (
     <Providers authConfig={authConfig} settings={{ ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE }, passcodePolicy: passcodePolicy(env) }}>
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4">
-          <span className="text-lg font-semibold tracking-tight">{messages.app.name}</span>
-          <AccountMenu />
+          <span className="text-lg font-semibold tracking-tight">{t('name')}</span>
+          <div className="flex items-center gap-3">
+            <LocaleSwitcher />
+            <AccountMenu />
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6 pb-24">{children}</main>

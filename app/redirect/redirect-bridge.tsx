@@ -1,9 +1,10 @@
 'use client';
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { messages } from '@/lib/shared/i18n/messages';
 
 export function RedirectBridge() {
+  const t = useTranslations('auth');
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     broadcastResponseToMainFrame().catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
@@ -11,9 +12,9 @@ export function RedirectBridge() {
   return (
     <main className="p-8 text-slate-700">
       {failed ? (
-        <p role="alert">{messages.auth.signInFailed} {failed}</p>
+        <p role="alert">{t('signInFailed')} {failed}</p>
       ) : (
-        <p>{messages.auth.signingIn}</p>
+        <p>{t('signingIn')}</p>
       )}
     </main>
   );

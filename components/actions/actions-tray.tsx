@@ -4,19 +4,16 @@
 // status region; terminal states also raise a toast. A done Android reset offers its temporary passcode.
 import { useIsAuthenticated } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
+import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { actionQueries } from '@/lib/browser/query/action-queries';
-import { actionLabel, stateLabel } from '@/lib/shared/actions/labels';
 import { ActionHints } from './action-hints';
 import { PasscodeReveal } from './passcode-reveal';
+import { useActionWords } from './use-action-words';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
-import { formatRelative } from '@/lib/shared/i18n/format';
-import { messages } from '@/lib/shared/i18n/messages';
 import { cn } from '@/lib/shared/cn';
-
-const m = messages.tray;
 
 export function ActionsTray() {
   const isAuthenticated = useIsAuthenticated();
@@ -25,21 +22,22 @@ export function ActionsTray() {
 }
 
 function Tray() {
+  const t = useTranslations('tray');
   const api = useApiClient();
   const { data } = useQuery(actionQueries.mine(api));
   const [open, setOpen] = useState(true);
   const [announcement, setAnnouncement] = useState('');
   const actions = data?.actions ?? [];
   return (
-    <aside aria-label={m.title} className="fixed bottom-4 right-4 z-30 w-[22rem] rounded-lg border border-slate-300 bg-white shadow-lg">
+    <aside aria-label={t('title')} className="fixed bottom-4 right-4 z-30 w-[22rem] rounded-lg border border-slate-300 bg-white shadow-lg">
       <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}
         className="flex w-full items-center justify-between rounded-t-lg bg-slate-800 px-3 py-2 text-left text-sm font-semibold text-white">
-        {m.toggle(actions.length)}<span aria-hidden="true">{open ? '▾' : '▴'}</span>
+        {t('toggle', { count: actions.length })}<span aria-hidden="true">{open ? '▾' : '▴'}</span>
       </button>
       <p role="status" aria-live="polite" className="sr-only" data-testid="tray-announcement">{announcement}</p>
       {open && (
         <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto" data-testid="actions-tray">
-          {actions.length === 0 ? <li className="p-3 text-sm text-slate-600">{m.empty}</li>
+          {actions.length === 0 ? <li className="p-3 text-sm text-slate-600">{t('empty')}</li>
             : actions.map((a) => <TrackedAction key={a.actionId} initial={a} onChange={setAnnouncement} />)}
         </ul>
       )}
@@ -48,6 +46,10 @@ function Tray() {
 }
 
 function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange: (text: string) => void }) {
+  const t = useTranslations('tray');
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 30_000 });
+  const words = useActionWords();
   const api = useApiClient();
   const { data: status, dataUpdatedAt } = useQuery({ ...actionQueries.status(api, initial), enabled: !initial.terminal });
   const current = status ?? initial;
@@ -55,21 +57,21 @@ function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange:
   useEffect(() => {
     if (seen.current === current.state) return;
     seen.current = current.state;
-    const text = m.changed(current.deviceName ?? current.deviceId, current.ticket ?? '', stateLabel(current.state));
+    const text = t('changed', { device: current.deviceName ?? current.deviceId, ticket: current.ticket ?? '', state: words.state(current.state) });
     onChange(text);
     if (current.terminal) (current.state === 'done' ? toast.success : toast.warning)(text);
-  }, [current, onChange]);
+  }, [current, onChange, t, words]);
   return (
     <li className="p-3 text-sm" data-testid="tray-item" data-action-id={current.actionId} data-state={current.state}>
       <div className="flex justify-between gap-2">
         <span className="truncate font-medium">{current.deviceName ?? current.deviceId}</span>
         <span className={cn('shrink-0 rounded px-1.5 text-xs font-medium',
           current.state === 'done' ? 'bg-emerald-100 text-emerald-900'
-            : current.terminal ? 'bg-red-100 text-red-900' : 'bg-sky-100 text-sky-900')}>{stateLabel(current.state)}</span>
+            : current.terminal ? 'bg-red-100 text-red-900' : 'bg-sky-100 text-sky-900')}>{words.state(current.state)}</span>
       </div>
       <div className="mt-0.5 flex justify-between gap-2 text-xs text-slate-600">
-        <span>{current.kind ? actionLabel(current.kind) : current.graphAction} · <span className="font-mono">{current.ticket}</span></span>
-        <span>{m.requested(formatRelative(current.requestedAt))}</span>
+        <span>{current.kind ? words.action(current.kind) : current.graphAction} · <span className="font-mono">{current.ticket}</span></span>
+        <span>{t('requested', { ago: format.relativeTime(new Date(current.requestedAt), now) })}</span>
       </div>
       <ActionHints action={current} polled={dataUpdatedAt > 0} />
       {current.state === 'done' && <PasscodeReveal action={current} />}

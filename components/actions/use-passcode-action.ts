@@ -7,7 +7,6 @@ import { useMsal } from '@azure/msal-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { requestPasscodeAction } from './actions';
 import { GRAPH_SCOPES } from '@/lib/shared/auth/scopes';
-import { messages } from '@/lib/shared/i18n/messages';
 import { actionKeys } from '@/lib/browser/query/action-queries';
 import type { PasscodeActionInput, PasscodeActionResult } from '@/lib/shared/actions/types';
 
@@ -15,6 +14,9 @@ const SCOPES = [GRAPH_SCOPES.privilegedOperations];
 
 /** The agent refused, or may not give, consent to the privileged permission. */
 export class ConsentRefusedError extends Error {}
+
+/** No account is signed in in this tab (signed out in another tab meanwhile). */
+export class NoAccountError extends Error {}
 
 async function interactive(msal: IPublicClientApplication, account: AccountInfo, claims?: string): Promise<string> {
   try {
@@ -41,7 +43,7 @@ export function usePasscodeAction() {
   return useMutation({
     mutationFn: async (input: PasscodeActionInput): Promise<PasscodeActionResult> => {
       const account = instance.getActiveAccount() ?? accounts[0];
-      if (!account) throw new Error(messages.auth.noAccount);
+      if (!account) throw new NoAccountError('no signed-in account');
       let result = await requestPasscodeAction(input, await privilegedToken(instance, account));
       if (result.status === 'signInAgain') {
         result = await requestPasscodeAction(input, await privilegedToken(instance, account, true));

@@ -1,10 +1,11 @@
 'use client';
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { messages } from '@/lib/shared/i18n/messages';
 
 /** The signed-in agent's name and a way out. */
 export function AccountMenu() {
+  const t = useTranslations('auth');
   const { instance, accounts } = useMsal();
   const isAuthenticated = useIsAuthenticated();
   const account = instance.getActiveAccount() ?? accounts[0];
@@ -13,11 +14,11 @@ export function AccountMenu() {
   return (
     <div className="flex items-center gap-3">
       <span className="text-sm text-slate-200" title={account.username}>
-        <span className="sr-only">{messages.auth.signedInAs(name)}</span>
+        <span className="sr-only">{t('signedInAs', { name })}</span>
         <span aria-hidden="true" data-testid="agent-name">{name}</span>
       </span>
       <Button variant="secondary" size="sm" onClick={() => void instance.logoutRedirect({ account })}>
-        {messages.auth.signOut}
+        {t('signOut')}
       </Button>
     </div>
   );

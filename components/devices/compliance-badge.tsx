@@ -1,5 +1,5 @@
 import type { ComplianceState } from '@/lib/shared/devices/types';
-import { messages } from '@/lib/shared/i18n/messages';
+import { useTranslations } from 'next-intl';
 import { cn } from '@/lib/shared/cn';
 
 const TONE: Record<ComplianceState, string> = {
@@ -13,9 +13,10 @@ const TONE: Record<ComplianceState, string> = {
 };
 
 export function ComplianceBadge({ state }: { state: ComplianceState }) {
+  const t = useTranslations('compliance');
   return (
     <span className={cn('inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', TONE[state])}>
-      {messages.compliance[state]}
+      {t(state)}
     </span>
   );
 }

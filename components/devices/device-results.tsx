@@ -5,6 +5,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
@@ -14,25 +15,23 @@ import { deviceQueries } from '@/lib/browser/query/device-queries';
 import type { DeviceSearch } from '@/lib/shared/devices/search';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/shared/devices/warnings';
-import { formatDateTime, formatRelative } from '@/lib/shared/i18n/format';
-import { messages } from '@/lib/shared/i18n/messages';
 import { cn } from '@/lib/shared/cn';
 import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
 import { ComplianceBadge } from './compliance-badge';
+import { useWarningWords } from './use-warning-words';
 
-const m = messages.devices;
 const ROW_HEIGHT = 60;
 
 type SortKey = 'deviceName' | 'user' | 'os' | 'model' | 'serialNumber' | 'complianceState' | 'lastSyncDateTime';
-const COLUMNS: { key: SortKey; label: string; width: string }[] = [
-  { key: 'deviceName', label: m.columns.name, width: 'w-[19%]' },
-  { key: 'user', label: m.columns.user, width: 'w-[17%]' },
-  { key: 'os', label: m.columns.os, width: 'w-[10%]' },
-  { key: 'model', label: m.columns.model, width: 'w-[10%]' },
-  { key: 'serialNumber', label: m.columns.serial, width: 'w-[10%]' },
-  { key: 'complianceState', label: m.columns.compliance, width: 'w-[9%]' },
-  { key: 'lastSyncDateTime', label: m.columns.lastSync, width: 'w-[10%]' },
-];
+const COLUMNS = [
+  { key: 'deviceName', label: 'name', width: 'w-[19%]' },
+  { key: 'user', label: 'user', width: 'w-[17%]' },
+  { key: 'os', label: 'os', width: 'w-[10%]' },
+  { key: 'model', label: 'model', width: 'w-[10%]' },
+  { key: 'serialNumber', label: 'serial', width: 'w-[10%]' },
+  { key: 'complianceState', label: 'compliance', width: 'w-[9%]' },
+  { key: 'lastSyncDateTime', label: 'lastSync', width: 'w-[10%]' },
+] as const satisfies readonly { key: SortKey; label: string; width: string }[];
 const ACTION_COLUMN_WIDTH = 'w-[15%]';
 
 const sortValue = (d: DeviceListItem, key: SortKey): string => {
@@ -45,6 +44,8 @@ const sortValue = (d: DeviceListItem, key: SortKey): string => {
 };
 
 export function DeviceResults({ search }: { search: DeviceSearch }) {
+  const t = useTranslations('devices');
+  const locale = useLocale();
   const api = useApiClient();
   const router = useRouter();
   const query = useInfiniteQuery(deviceQueries.search(api, search));
@@ -62,8 +63,8 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
   const rows = useMemo(() => {
     if (!sort) return devices;
     const dir = sort.descending ? -1 : 1;
-    return [...devices].sort((a, b) => dir * sortValue(a, sort.key).localeCompare(sortValue(b, sort.key), 'en', { sensitivity: 'base' }));
-  }, [devices, sort]);
+    return [...devices].sort((a, b) => dir * sortValue(a, sort.key).localeCompare(sortValue(b, sort.key), locale, { sensitivity: 'base' }));
+  }, [devices, sort, locale]);
   const sameNames = useMemo(() => countSameNames(devices), [devices]);
   // Warnings are judged at the time the data arrived, so rendering stays pure.
   const now = dataUpdatedAt;
@@ -92,7 +93,7 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
 
   useEffect(() => setActive(0), [search]);
 
-  if (error && !data) return <ApiErrorNotice title={m.loadFailed} error={error} onRetry={() => void refetch()} />;
+  if (error && !data) return <ApiErrorNotice title={t('loadFailed')} error={error} onRetry={() => void refetch()} />;
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : e.key === 'Home' ? -Infinity : e.key === 'End' ? Infinity : 0;
@@ -114,45 +115,46 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
   return (
     <div>
       <p role="status" aria-live="polite" className="mb-2 min-h-5 text-sm text-slate-700" data-testid="results-status">
-        {isPending ? '' : hasNextPage ? m.shown(rows.length, true) : rows.length > 0 ? m.allLoaded(rows.length) : ''}
+        {isPending ? '' : hasNextPage ? t('shown', { count: rows.length, more: 'true' }) : rows.length > 0 ? t('allLoaded', { count: rows.length }) : ''}
       </p>
       {discarded > 0 && (
         <p className="mb-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="ignored-filter-warning">
-          {m.ignoredFilter(discarded)}
+          {t('ignoredFilter', { count: discarded })}
         </p>
       )}
-      {refinedOut > 0 && <p className="mb-2 text-sm text-slate-600">{m.refinedOut(refinedOut)}</p>}
-      {error && data && <ApiErrorNotice title={m.loadFailed} error={error} onRetry={() => void fetchNextPage()} />}
+      {refinedOut > 0 && <p className="mb-2 text-sm text-slate-600">{t('refinedOut', { count: refinedOut })}</p>}
+      {error && data && <ApiErrorNotice title={t('loadFailed')} error={error} onRetry={() => void fetchNextPage()} />}
       <div ref={scrollRef} data-testid="results-scroll" className="h-[calc(100vh-22rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[68rem] table-fixed text-left text-sm" aria-rowcount={rows.length + 1} aria-busy={isPending || isFetchingNextPage}>
-          <caption className="sr-only">{m.caption}</caption>
+          <caption className="sr-only">{t('caption')}</caption>
           <colgroup>{COLUMNS.map((c) => <col key={c.key} className={c.width} />)}<col className={ACTION_COLUMN_WIDTH} /></colgroup>
           <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr aria-rowindex={1}>
               {COLUMNS.map((c) => {
                 const sorted = sort?.key === c.key;
+                const label = t(`columns.${c.label}`);
                 return (
                   <th key={c.key} scope="col" className="px-3 py-2 font-semibold" aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
                     <button
                       type="button"
                       className="uppercase hover:text-slate-900"
-                      title={m.sortBy(c.label)}
+                      title={t('sortBy', { column: label })}
                       onClick={() => setSort(sorted ? { key: c.key, descending: !sort.descending } : { key: c.key, descending: false })}
                     >
-                      {c.label}{sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                      {label}{sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}
                     </button>
                   </th>
                 );
               })}
-              <th scope="col" className="px-3 py-2 font-semibold">{m.columns.action}</th>
+              <th scope="col" className="px-3 py-2 font-semibold">{t('columns.action')}</th>
             </tr>
           </thead>
           <tbody onKeyDown={onKeyDown}>
             {isPending ? <SkeletonRows /> : rows.length === 0 ? (
               <tr>
                 <td colSpan={COLUMNS.length + 1} className="px-3 py-10 text-center text-slate-600">
-                  <p className="font-medium">{userNotFound ? m.userNotFound(search.q) : m.empty}</p>
-                  {!userNotFound && <p className="mt-1 text-sm">{m.emptyHelp}</p>}
+                  <p className="font-medium">{userNotFound ? t('userNotFound', { upn: search.q }) : t('empty')}</p>
+                  {!userNotFound && <p className="mt-1 text-sm">{t('emptyHelp')}</p>}
                 </td>
               </tr>
             ) : (
@@ -168,6 +170,7 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
                       index={item.index}
                       active={item.index === active}
                       warnings={deviceWarnings(d, sameNames, now)}
+                      now={now}
                       rowRef={(el) => { if (el) rowRefs.current.set(item.index, el); else rowRefs.current.delete(item.index); }}
                       onFocus={() => setActive(item.index)}
                     />
@@ -182,7 +185,7 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
       <div className="mt-3 flex min-h-10 items-center gap-3">
         {hasNextPage && (
           <Button variant="secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            {isFetchingNextPage ? m.loadingMore : discarded > 0 ? m.searchFurther : m.loadMore}
+            {isFetchingNextPage ? t('loadingMore') : discarded > 0 ? t('searchFurther') : t('loadMore')}
           </Button>
         )}
       </div>
@@ -190,10 +193,13 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
   );
 }
 
-function DeviceRow({ device: d, index, active, warnings, rowRef, onFocus }: {
-  device: DeviceListItem; index: number; active: boolean; warnings: DeviceWarning[];
+function DeviceRow({ device: d, index, active, warnings, now, rowRef, onFocus }: {
+  device: DeviceListItem; index: number; active: boolean; warnings: DeviceWarning[]; now: number;
   rowRef: (el: HTMLTableRowElement | null) => void; onFocus: () => void;
 }) {
+  const t = useTranslations('devices');
+  const format = useFormatter();
+  const warningWords = useWarningWords();
   return (
     <tr
       ref={rowRef}
@@ -208,14 +214,17 @@ function DeviceRow({ device: d, index, active, warnings, rowRef, onFocus }: {
           {d.deviceName}
         </Link>
         <span className="flex gap-1">
-          {warnings.map((w) => (
-            <span key={w.kind} title={w.text} data-warning={w.kind} className={cn(
-              'rounded px-1.5 text-[11px] font-medium',
-              w.kind === 'sameName' ? 'bg-amber-100 text-amber-900' : w.kind === 'stale' ? 'bg-orange-100 text-orange-900' : 'bg-red-100 text-red-900',
-            )}>
-              {w.short}<span className="sr-only">: {w.text}</span>
-            </span>
-          ))}
+          {warnings.map((w) => {
+            const words = warningWords(w);
+            return (
+              <span key={w.kind} title={words.text} data-warning={w.kind} className={cn(
+                'rounded px-1.5 text-[11px] font-medium',
+                w.kind === 'sameName' ? 'bg-amber-100 text-amber-900' : w.kind === 'stale' ? 'bg-orange-100 text-orange-900' : 'bg-red-100 text-red-900',
+              )}>
+                {words.short}<span className="sr-only">: {words.text}</span>
+              </span>
+            );
+          })}
         </span>
       </td>
       <td className="px-3">
@@ -228,8 +237,10 @@ function DeviceRow({ device: d, index, active, warnings, rowRef, onFocus }: {
       <td className="px-3"><ComplianceBadge state={d.complianceState} /></td>
       <td className="px-3">
         {d.lastSyncDateTime ? (
-          <time dateTime={d.lastSyncDateTime} title={formatDateTime(d.lastSyncDateTime)}>{formatRelative(d.lastSyncDateTime)}</time>
-        ) : m.neverSynced}
+          <time dateTime={d.lastSyncDateTime} title={format.dateTime(new Date(d.lastSyncDateTime), 'dateTime')}>
+            {format.relativeTime(new Date(d.lastSyncDateTime), now)}
+          </time>
+        ) : t('neverSynced')}
       </td>
       <td className="px-3" onKeyDown={(e) => e.stopPropagation()}>
         <PasscodeAction device={d} warnings={warnings} />

@@ -1,17 +1,16 @@
 'use client';
 // One search box that understands what it is given, plus the filters a helpdesk narrows by. `/` focuses
 // the box from anywhere on the page.
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
 import { Button } from '@/components/ui/button';
 import { PLATFORM_KEYS } from '@/lib/shared/devices/platforms';
 import { MAX_QUERY_LENGTH, searchKind, STALE_DAY_CHOICES, type DeviceSearch } from '@/lib/shared/devices/search';
-import { messages } from '@/lib/shared/i18n/messages';
-
-const m = messages.search;
 const COMPLIANCE_CHOICES = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict'] as const;
 
 export function SearchForm({ search, onChange }: { search: DeviceSearch; onChange: (next: DeviceSearch) => void }) {
+  const t = useTranslations();
   const [text, setText] = useState(search.q);
   const input = useRef<HTMLInputElement>(null);
   const commit = useDebouncedCallback((q: string) => onChange({ ...search, q: q.trim(), by: undefined }), 350);
@@ -51,7 +50,7 @@ export function SearchForm({ search, onChange }: { search: DeviceSearch; onChang
         onChange({ ...search, q: text.trim(), by: undefined });
       }}
     >
-      <label htmlFor="device-search" className="sr-only">{m.label}</label>
+      <label htmlFor="device-search" className="sr-only">{t('search.label')}</label>
       <div className="flex gap-2">
         <input
           ref={input}
@@ -62,7 +61,7 @@ export function SearchForm({ search, onChange }: { search: DeviceSearch; onChang
           spellCheck={false}
           maxLength={MAX_QUERY_LENGTH}
           value={text}
-          placeholder={m.placeholder}
+          placeholder={t('search.placeholder')}
           aria-describedby="search-kind"
           onChange={(e) => {
             setText(e.target.value);
@@ -70,39 +69,39 @@ export function SearchForm({ search, onChange }: { search: DeviceSearch; onChang
           }}
           className="h-11 flex-1 rounded-md border border-slate-300 px-3 text-base focus-visible:outline-2 focus-visible:outline-sky-700"
         />
-        <Button type="submit" size="lg">{m.submit}</Button>
+        <Button type="submit" size="lg">{t('search.submit')}</Button>
       </div>
       <p id="search-kind" className="mt-2 min-h-5 text-sm text-slate-600">
-        {kind ? m.kind[kind] : messages.devices.keyboardHelp}
+        {kind ? t(`search.kind.${kind}`) : t('devices.keyboardHelp')}
         {kind && kind !== 'name' && kind !== 'user' && (
           <button type="button" className="ml-2 text-sky-800 underline" onClick={() => onChange({ ...search, by: 'name' })}>
-            {m.searchAsName}
+            {t('search.searchAsName')}
           </button>
         )}
       </p>
       <fieldset className="mt-3 flex flex-wrap gap-4 text-sm">
-        <legend className="sr-only">{m.filters}</legend>
-        <FilterSelect label={m.platform} value={search.os ?? ''} onChange={(v) => select('os', v)}
-          options={PLATFORM_KEYS.map((k) => [k, messages.platforms[k]])} />
-        <FilterSelect label={m.compliance} value={search.compliance ?? ''} onChange={(v) => select('compliance', v)}
-          options={COMPLIANCE_CHOICES.map((c) => [c, messages.compliance[c]])} />
-        <FilterSelect label={m.ownership} value={search.owner ?? ''} onChange={(v) => select('owner', v)}
-          options={[['company', m.company], ['personal', m.personal]]} />
-        <FilterSelect label={m.stale} value={search.stale === undefined ? '' : String(search.stale)} onChange={(v) => select('stale', v)}
-          options={STALE_DAY_CHOICES.map((d) => [String(d), m.staleOlderThan(d)])} />
+        <legend className="sr-only">{t('search.filters')}</legend>
+        <FilterSelect label={t('search.platform')} any={t('search.any')} value={search.os ?? ''} onChange={(v) => select('os', v)}
+          options={PLATFORM_KEYS.map((k) => [k, t(`platforms.${k}`)])} />
+        <FilterSelect label={t('search.compliance')} any={t('search.any')} value={search.compliance ?? ''} onChange={(v) => select('compliance', v)}
+          options={COMPLIANCE_CHOICES.map((c) => [c, t(`compliance.${c}`)])} />
+        <FilterSelect label={t('search.ownership')} any={t('search.any')} value={search.owner ?? ''} onChange={(v) => select('owner', v)}
+          options={[['company', t('search.company')], ['personal', t('search.personal')]]} />
+        <FilterSelect label={t('search.stale')} any={t('search.any')} value={search.stale === undefined ? '' : String(search.stale)} onChange={(v) => select('stale', v)}
+          options={STALE_DAY_CHOICES.map((d) => [String(d), t('search.staleOlderThan', { days: d })])} />
       </fieldset>
     </form>
   );
 }
 
-function FilterSelect({ label, value, options, onChange }: {
-  label: string; value: string; options: readonly (readonly [string, string])[]; onChange: (value: string) => void;
+function FilterSelect({ label, any, value, options, onChange }: {
+  label: string; any: string; value: string; options: readonly (readonly [string, string])[]; onChange: (value: string) => void;
 }) {
   return (
     <label className="flex items-center gap-2">
       <span className="text-slate-700">{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)} className="h-9 rounded-md border border-slate-300 bg-white px-2">
-        <option value="">{m.any}</option>
+        <option value="">{any}</option>
         {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
       </select>
     </label>

@@ -1,12 +1,13 @@
 'use client';
 // Says, while it lasts, that Graph asked the console to wait and for how long.
+import { useTranslations } from 'next-intl';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { throttleGate } from '@/lib/browser/api/throttle-gate';
-import { messages } from '@/lib/shared/i18n/messages';
 
 const serverSnapshot = { until: 0, source: null } as const;
 
 export function ThrottleBanner() {
+  const t = useTranslations('throttle');
   const state = useSyncExternalStore(throttleGate.subscribe, throttleGate.snapshot, () => serverSnapshot);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -21,7 +22,7 @@ export function ThrottleBanner() {
     <div role="status" aria-live="polite" data-testid="throttle-status">
       {waiting && (
         <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {state.source === 'retryAfter' ? messages.throttle.waitingRetryAfter(seconds) : messages.throttle.waitingBackoff(seconds)}
+          {state.source === 'retryAfter' ? t('waitingRetryAfter', { seconds }) : t('waitingBackoff', { seconds })}
         </p>
       )}
     </div>

@@ -4,10 +4,10 @@ import { summarize, summarizeAll } from '@/lib/server/actions/summarize';
 import { getAuditStore } from '@/lib/server/audit';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
+import { apiText } from '@/lib/server/i18n/api-text';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
 import { DeviceIdSchema } from '@/lib/shared/devices/device-id';
-import { messages } from '@/lib/shared/i18n/messages';
 
 const DAY_MS = 86_400_000;
 
@@ -16,13 +16,13 @@ export const GET = graphRoute(async ({ req, token }) => {
   const deviceParam = new URL(req.url).searchParams.get('deviceId');
   if (deviceParam !== null) {
     const id = DeviceIdSchema.safeParse(deviceParam);
-    if (!id.success) return apiError(400, 'invalidDeviceId', messages.validation.deviceId);
+    if (!id.success) return apiError(400, 'invalidDeviceId', apiText('invalidDeviceId'));
     // Reading the device with the agent's token: Intune's RBAC decides who may see its history.
     await getManagedDevice(token, id.data, 'summary');
     return jsonOk({ action: summarize(await store.latestActionOnDevice(id.data)) });
   }
   const caller = await verifiedCaller(token);
-  if (!caller.ok) return apiError(401, 'invalidToken', messages.api.invalidToken);
+  if (!caller.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
   const records = await store.recordsOfActor(caller.claims.oid, new Date(Date.now() - DAY_MS));
   return jsonOk({ actions: summarizeAll(records).filter((a) => a.state !== 'refused') });
 });

@@ -1,7 +1,8 @@
 import 'client-only';
 // The browser's way to call the console's API. It gets the agent's Graph token from MSAL, waits while
 // Graph has asked the tab to back off, renews an expired token silently once (interactively only if it
-// must), follows a claims challenge, and turns error answers into ApiError.
+// must), follows a claims challenge, and turns error answers into ApiError. Errors it notices itself carry a
+// code the UI words in the agent's language; their message is English data for the copied details.
 import {
   InteractionRequiredAuthError,
   type AccountInfo,
@@ -9,7 +10,6 @@ import {
 } from '@azure/msal-browser';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
 import { errorInfo, isApiErrorBody, type ErrorInfo } from '@/lib/shared/errors';
-import { messages } from '@/lib/shared/i18n/messages';
 import { ApiError } from './api-error';
 import { throttleGate } from './throttle-gate';
 
@@ -22,7 +22,7 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
 
   async function token(forceRefresh: boolean): Promise<string> {
     const active = activeAccount();
-    if (!active) throw new ApiError(errorInfo(401, 'noAccount', messages.auth.noAccount));
+    if (!active) throw new ApiError(errorInfo(401, 'noAccount', 'No account is signed in.'));
     try {
       return (await msal.acquireTokenSilent({ scopes: SIGN_IN_SCOPES, account: active, forceRefresh })).accessToken;
     } catch (e) {
@@ -42,7 +42,7 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
       cache: 'no-store',
     }).catch((e: unknown) => {
       if (signal?.aborted) throw e;
-      throw new ApiError(errorInfo(0, 'networkError', messages.errors.network));
+      throw new ApiError(errorInfo(0, 'networkError', 'The console could not be reached.'));
     });
     const body: unknown = await res.json().catch(() => null);
     if (res.ok) {
@@ -51,7 +51,7 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
     }
     const info: ErrorInfo = isApiErrorBody(body)
       ? body.error
-      : errorInfo(res.status, `Http${res.status}`, res.statusText || messages.errors.badAnswer, { date: res.headers.get('date') });
+      : errorInfo(res.status, 'badAnswer', res.statusText || 'The console did not answer properly.', { date: res.headers.get('date') });
     if (res.status === 401) {
       const active = activeAccount();
       if (info.claims && active) {
