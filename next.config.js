@@ -26,7 +26,10 @@ module.exports = withNextIntl({
       { source: '/redirect', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
       { source: '/((?!redirect$).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
       // MSAL 5's redirect bridge must not get a Cross-Origin-Opener-Policy, or the popup/iframe loses its opener.
-      { source: '/((?!redirect$).*)', headers: [{ key: 'Cross-Origin-Opener-Policy', value: 'same-origin' }] },
+      // same-origin-allow-popups, not same-origin: pages opened from elsewhere stay cut off, while the consent popup
+      // the console opens keeps its handle, so the console can tell when the agent closes it (MSAL 5 waits 60 s).
+      // Where the identity provider's own COOP severs the handle anyway, popup-watch.ts falls back to focus.
+      { source: '/((?!redirect$).*)', headers: [{ key: 'Cross-Origin-Opener-Policy', value: 'same-origin-allow-popups' }] },
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ];
   },

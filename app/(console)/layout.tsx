@@ -16,7 +16,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const authConfig = buildAuthClientConfig();
   const t = await getTranslations('app');
   return (
-    <Providers authConfig={authConfig} settings={{ ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE }, passcodePolicy: passcodePolicy(env) }}>
+    <Providers authConfig={authConfig} settings={{
+      ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE }, passcodePolicy: passcodePolicy(env),
+      guardMinutes: env.RECOVERY_GUARD_MINUTES, verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS,
+    }}>
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4">
           <span className="text-lg font-semibold tracking-tight">{t('name')}</span>

@@ -3,15 +3,16 @@
 // or a new tab keeps it), each tracked until the device reports a terminal state. Changes are announced in a
 // status region; terminal states also raise a toast. A done Android reset offers its temporary passcode.
 import { useIsAuthenticated } from '@azure/msal-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { actionQueries } from '@/lib/browser/query/action-queries';
+import { actionKeys, actionQueries } from '@/lib/browser/query/action-queries';
 import { ActionHints } from './action-hints';
 import { PasscodeReveal } from './passcode-reveal';
 import { useActionWords } from './use-action-words';
 import type { ActionStatus } from '@/lib/shared/actions/types';
+import { timeAgo } from '@/components/i18n/relative-time';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { cn } from '@/lib/shared/cn';
 
@@ -51,6 +52,7 @@ function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange:
   const now = useNow({ updateInterval: 30_000 });
   const words = useActionWords();
   const api = useApiClient();
+  const queryClient = useQueryClient();
   const { data: status, dataUpdatedAt } = useQuery({ ...actionQueries.status(api, initial), enabled: !initial.terminal });
   const current = status ?? initial;
   const seen = useRef(current.state);
@@ -59,8 +61,11 @@ function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange:
     seen.current = current.state;
     const text = t('changed', { device: current.deviceName ?? current.deviceId, ticket: current.ticket ?? '', state: words.state(current.state) });
     onChange(text);
+    // The list's rows and the device page say where the device's action stands: let them read it again.
+    void queryClient.invalidateQueries({ queryKey: actionKeys.onDevicesAll() });
+    void queryClient.invalidateQueries({ queryKey: actionKeys.device(current.deviceId) });
     if (current.terminal) (current.state === 'done' ? toast.success : toast.warning)(text);
-  }, [current, onChange, t, words]);
+  }, [current, onChange, t, words, queryClient]);
   return (
     <li className="p-3 text-sm" data-testid="tray-item" data-action-id={current.actionId} data-state={current.state}>
       <div className="flex justify-between gap-2">
@@ -71,7 +76,7 @@ function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange:
       </div>
       <div className="mt-0.5 flex justify-between gap-2 text-xs text-slate-600">
         <span>{current.kind ? words.action(current.kind) : current.graphAction} · <span className="font-mono">{current.ticket}</span></span>
-        <span>{t('requested', { ago: format.relativeTime(new Date(current.requestedAt), now) })}</span>
+        <span>{t('requested', { ago: timeAgo(format, current.requestedAt, now.getTime()) })}</span>
       </div>
       <ActionHints action={current} polled={dataUpdatedAt > 0} />
       {current.state === 'done' && <PasscodeReveal action={current} />}

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { ThrottleBanner } from '@/components/status/throttle-banner';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import { platformOf } from '@/lib/shared/devices/platforms';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import type { DeviceDetail } from '@/lib/shared/devices/types';
@@ -154,12 +155,15 @@ function DetailSkeleton() {
  */
 function DeviceAction({ device, warnings }: { device: DeviceDetail; warnings: ReturnType<typeof deviceWarnings> }) {
   const api = useApiClient();
-  const { data } = useQuery(actionQueries.device(api, device.id));
+  const { guardMinutes } = useConsoleSettings();
+  const { data, dataUpdatedAt } = useQuery(actionQueries.device(api, device.id));
   const latest = data?.action ?? null;
+  // What the confirm dialog says before the click: the action under way, or a recent one the guard still holds.
+  const recent = latest && (!latest.terminal || dataUpdatedAt - Date.parse(latest.requestedAt) < guardMinutes * 60_000) ? latest : null;
   return (
     <div className="mt-4 space-y-2">
       {latest && <LatestAction initial={latest} />}
-      <PasscodeAction device={device} warnings={warnings} variant="page" />
+      <PasscodeAction device={device} warnings={warnings} recent={recent} variant="page" />
     </div>
   );
 }

@@ -2,21 +2,25 @@
 // The search results: a virtualised table that stays smooth with thousands of rows, sorted on the client
 // (Graph ignores $orderby), loading further pages as the agent scrolls, with keyboard navigation and the
 // warnings that keep an agent from acting on the wrong device.
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useNow, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { Button } from '@/components/ui/button';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { actionQueries } from '@/lib/browser/query/action-queries';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
+import type { ActionStatus } from '@/lib/shared/actions/types';
+import { MAX_DEVICE_IDS } from '@/lib/shared/devices/device-id';
 import type { DeviceSearch } from '@/lib/shared/devices/search';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/shared/devices/warnings';
 import { cn } from '@/lib/shared/cn';
 import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
+import { RecentAction } from '@/components/actions/recent-action';
 import { ComplianceBadge } from './compliance-badge';
 import { useWarningWords } from './use-warning-words';
 
@@ -66,6 +70,9 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
     return [...devices].sort((a, b) => dir * sortValue(a, sort.key).localeCompare(sortValue(b, sort.key), locale, { sensitivity: 'base' }));
   }, [devices, sort, locale]);
   const sameNames = useMemo(() => countSameNames(devices), [devices]);
+  const recent = useRecentActions(devices);
+  // Ticks, so "requested 4 minutes ago" stays true while the list stays open.
+  const clock = useNow({ updateInterval: 30_000 }).getTime();
   // Warnings are judged at the time the data arrived, so rendering stays pure.
   const now = dataUpdatedAt;
   const discarded = pages.reduce((n, p) => n + p.discarded, 0);
@@ -170,7 +177,9 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
                       index={item.index}
                       active={item.index === active}
                       warnings={deviceWarnings(d, sameNames, now)}
+                      recent={recent.get(d.id) ?? null}
                       now={now}
+                      clock={clock}
                       rowRef={(el) => { if (el) rowRefs.current.set(item.index, el); else rowRefs.current.delete(item.index); }}
                       onFocus={() => setActive(item.index)}
                     />
@@ -193,8 +202,26 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
   );
 }
 
-function DeviceRow({ device: d, index, active, warnings, now, rowRef, onFocus }: {
-  device: DeviceListItem; index: number; active: boolean; warnings: DeviceWarning[]; now: number;
+/**
+ * Passcode actions under way or recent on the loaded devices, one batched read per hundred devices, so each row
+ * can say so before anyone clicks.
+ */
+function useRecentActions(devices: readonly DeviceListItem[]): ReadonlyMap<string, ActionStatus> {
+  const api = useApiClient();
+  const chunks = useMemo(() => {
+    const ids = devices.map((d) => d.id);
+    return Array.from({ length: Math.ceil(ids.length / MAX_DEVICE_IDS) }, (_, i) => ids.slice(i * MAX_DEVICE_IDS, (i + 1) * MAX_DEVICE_IDS));
+  }, [devices]);
+  return useQueries({ queries: chunks.map((ids) => actionQueries.onDevices(api, ids)), combine: byDevice });
+}
+
+// Module-level, so react-query keeps the combined map until an answer changes.
+function byDevice(results: { data?: { actions: ActionStatus[] } }[]): ReadonlyMap<string, ActionStatus> {
+  return new Map(results.flatMap((r) => r.data?.actions ?? []).map((a) => [a.deviceId, a]));
+}
+
+function DeviceRow({ device: d, index, active, warnings, recent, now, clock, rowRef, onFocus }: {
+  device: DeviceListItem; index: number; active: boolean; warnings: DeviceWarning[]; recent: ActionStatus | null; now: number; clock: number;
   rowRef: (el: HTMLTableRowElement | null) => void; onFocus: () => void;
 }) {
   const t = useTranslations('devices');
@@ -243,7 +270,8 @@ function DeviceRow({ device: d, index, active, warnings, now, rowRef, onFocus }:
         ) : t('neverSynced')}
       </td>
       <td className="px-3" onKeyDown={(e) => e.stopPropagation()}>
-        <PasscodeAction device={d} warnings={warnings} />
+        <PasscodeAction device={d} warnings={warnings} recent={recent} />
+        {recent && <RecentAction action={recent} now={clock} compact />}
       </td>
     </tr>
   );

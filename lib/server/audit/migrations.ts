@@ -111,5 +111,14 @@ export function migrations(dialect: Dialect): MigrationProvider {
         BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END`.execute(db);
     },
   };
+  list['0003_device_identity'] = {
+    // Which device, as an agent tells two of one user's same-named devices apart: its serial number and its user,
+    // as Graph named them when the action was requested. Columns are added in place (no record is touched).
+    async up(db: Kysely<unknown>) {
+      for (const column of ['device_serial', 'device_user_upn', 'device_user_name']) {
+        await sql`ALTER TABLE audit_records ADD COLUMN ${sql.raw(column)} text`.execute(db);
+      }
+    },
+  };
   return { getMigrations: async () => list };
 }

@@ -71,6 +71,10 @@ export interface ActionStatus {
   actionId: string;
   deviceId: string;
   deviceName: string | null;
+  /** The device's serial number and user when the action was requested: how two same-named devices differ. */
+  deviceSerial: string | null;
+  deviceUserName: string | null;
+  deviceUpn: string | null;
   ticket: string | null;
   actorName: string | null;
   actorUpn: string | null;
@@ -89,4 +93,8 @@ export interface ActionStatus {
   passcode: PasscodeAvailability | null;
   /** A pending wipe or retire the device shows, which holds the action back; null when managed or not read. */
   managementState: string | null;
+  /** When the device last checked in, where Graph was asked; null before. */
+  lastSyncDateTime: string | null;
+  /** For an action Intune did not support: what the one rule offers this device instead; null otherwise. */
+  alternative: PasscodePlan | null;
 }

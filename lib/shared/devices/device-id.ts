@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { messageKey } from '@/lib/shared/i18n/catalogs';
 
+/** How many devices one batched read may name: a page of the device list. */
+export const MAX_DEVICE_IDS = 100;
+
 export const DEVICE_ID_PATTERN = /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
 
 /** Ids are compared in one canonical form, lower case: a guard or a history split by letter case is a hole. */
