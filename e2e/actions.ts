@@ -6,13 +6,16 @@ import { emulator, type EmulatedDevice } from './emulator';
 import { expect } from './fixtures';
 
 const used = new Set<string>();
+/** The seed's showcase user (two same-named iPhones): tests that need her devices take them by name. */
+const SHOWCASE_USER = 'zoe.obrien@contoso.com';
+
 /**
  * A device nobody in this run has touched yet (none in this worker, none in the audit trail, which outlives a
  * worker restarted after a failure), findable by its serial, so guards and trails of other tests do not interfere.
  */
 export async function freshDevice(query: Record<string, string>): Promise<EmulatedDevice> {
   const devices = await emulator.devices({ scopeTag: 'EMEA', limit: '500', ...query });
-  const d = devices.find((x) => !used.has(x.id) && auditRecords(x.id).length === 0 && /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber));
+  const d = devices.find((x) => !used.has(x.id) && x.userPrincipalName !== SHOWCASE_USER && auditRecords(x.id).length === 0 && /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber));
   if (!d) throw new Error(`no fresh device for ${JSON.stringify(query)}`);
   used.add(d.id);
   return d;
@@ -44,5 +47,5 @@ export async function confirm(page: Page, d: EmulatedDevice, label: string, tick
   return dialog;
 }
 
-export const trayItem = (page: Page, d: EmulatedDevice) => page.getByTestId('tray-item').filter({ hasText: d.deviceName }).first();
+export const trayItem = (page: Page, d: EmulatedDevice) => page.getByTestId('tray-item').filter({ hasText: d.serialNumber });
 export const postsFor = async (d: EmulatedDevice) => (await emulator.requests({ method: 'POST' })).filter((e) => e.path.includes(d.id));

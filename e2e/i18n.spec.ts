@@ -3,6 +3,7 @@
 // relative times follow the language; validation messages and the console's own error codes are translated,
 // while Graph's own message stays as Graph wrote it.
 import { DEMO_ACCOUNTS } from '../emulator/constants';
+import { freshDevice } from './actions';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -38,7 +39,7 @@ test.describe('a German browser', () => {
     await expect(page.getByTestId('device-row').locator('time').first()).toHaveText(/^vor \d+ \S+$/);
 
     // One device: the singular.
-    const [phone] = await emulator.devices({ scopeTag: 'EMEA', operatingSystem: 'iOS', limit: '5' });
+    const phone = await freshDevice({ mode: 'iosAutomatedEnrollment' });
     await searchFor(page, 'Geräte suchen', phone?.serialNumber ?? 'none');
     await expect(page.getByTestId('results-status')).toHaveText('Das einzige passende Gerät wird angezeigt.');
 
@@ -51,8 +52,7 @@ test.describe('a German browser', () => {
   });
 
   test('validation and the confirm dialog speak German', async ({ page }) => {
-    const [d] = await emulator.devices({ scopeTag: 'EMEA', mode: 'iosAutomatedEnrollment', limit: '5' });
-    if (!d) throw new Error('no EMEA iPhone');
+    const d = await freshDevice({ mode: 'iosAutomatedEnrollment' });
     await signIn(page, DEMO_ACCOUNTS.helpdesk);
     await searchFor(page, 'Geräte suchen', d.serialNumber);
     await page.getByRole('button', { name: `Kennung entfernen: ${d.deviceName}, Seriennummer ${d.serialNumber}` }).click();

@@ -50,7 +50,7 @@ test('16: iOS: Remove passcode, pending then done, in the tray and on the device
   await expect(page.getByTestId('tray-announcement')).toContainText(`${d.deviceName} (INC-1001): Done`);
   await expect(trayItem(page, d).getByTestId('show-passcode')).toHaveCount(0); // an iOS removal has no passcode to show
 
-  await page.getByRole('link', { name: d.deviceName }).click();
+  await page.getByTestId('device-row').getByRole('link', { name: d.deviceName }).click();
   await expect(page.getByTestId('device-action')).toContainText(/Remove passcode requested at \d\d:\d\d GMT\+\d by Hanna Berger, ticket INC-1001: done\./);
 
   const posts = await postsFor(d);
@@ -190,7 +190,7 @@ test('a device with a pending wipe says why the action is not progressing', asyn
   await emulator.advanceClock(60_000);
   await page.waitForTimeout(2500);
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'pending');
-  await page.getByRole('link', { name: d.deviceName }).click();
+  await page.getByTestId('device-row').getByRole('link', { name: d.deviceName }).click();
   await expect(page.locator('[data-warning="managementPending"]')).toContainText('A wipe is pending on this device');
 });
 

@@ -3,7 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { Providers } from '@/components/providers';
-import { ActionsTray } from '@/components/actions/actions-tray';
+import { TrayFrame } from '@/components/actions/tray-frame';
+import { TrayToggle } from '@/components/actions/tray-toggle';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
 import { passcodePolicy, serverEnv } from '@/lib/server/config/server-env';
@@ -18,19 +19,19 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <Providers authConfig={authConfig} settings={{
       ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE }, passcodePolicy: passcodePolicy(env),
-      guardMinutes: env.RECOVERY_GUARD_MINUTES, verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS,
+      guardMinutes: env.RECOVERY_GUARD_MINUTES, verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS, tenantId: env.AUTH_TENANT_ID,
     }}>
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4">
           <span className="text-lg font-semibold tracking-tight">{t('name')}</span>
           <div className="flex items-center gap-3">
+            <TrayToggle />
             <LocaleSwitcher />
             <AccountMenu />
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6 pb-24">{children}</main>
-      <ActionsTray />
+      <TrayFrame>{children}</TrayFrame>
     </Providers>
   );
 }

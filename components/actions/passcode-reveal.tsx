@@ -69,7 +69,7 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
   }
   return (
     <div className="mt-1">
-      <Button size="sm" onClick={() => void show()} disabled={loading} aria-label={t('showFor', { device: action.deviceName ?? action.deviceId })} data-testid="show-passcode">
+      <Button size="sm" onClick={() => void show()} disabled={loading} aria-label={t('showFor', { device: action.deviceName ?? action.deviceId, serial: action.deviceSerial ?? '—' })} data-testid="show-passcode">
         {loading ? t('loading') : t('show')}
       </Button>
       {problem && <p role="alert" className="mt-1 text-xs text-red-800">{problem}</p>}

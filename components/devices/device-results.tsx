@@ -15,7 +15,7 @@ import { actionQueries } from '@/lib/browser/query/action-queries';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { MAX_DEVICE_IDS } from '@/lib/shared/devices/device-id';
-import type { DeviceSearch } from '@/lib/shared/devices/search';
+import { searchKind, type DeviceSearch } from '@/lib/shared/devices/search';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/shared/devices/warnings';
 import { cn } from '@/lib/shared/cn';
@@ -131,7 +131,7 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
       )}
       {refinedOut > 0 && <p className="mb-2 text-sm text-slate-600">{t('refinedOut', { count: refinedOut })}</p>}
       {error && data && <ApiErrorNotice title={t('loadFailed')} error={error} onRetry={() => void fetchNextPage()} />}
-      <div ref={scrollRef} data-testid="results-scroll" className="h-[calc(100vh-22rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
+      <div ref={scrollRef} data-testid="results-scroll" className="h-[calc(100vh-22rem-var(--tray-bar,0rem))] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[68rem] table-fixed text-left text-sm" aria-rowcount={rows.length + 1} aria-busy={isPending || isFetchingNextPage}>
           <caption className="sr-only">{t('caption')}</caption>
           <colgroup>{COLUMNS.map((c) => <col key={c.key} className={c.width} />)}<col className={ACTION_COLUMN_WIDTH} /></colgroup>
@@ -160,8 +160,7 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
             {isPending ? <SkeletonRows /> : rows.length === 0 ? (
               <tr>
                 <td colSpan={COLUMNS.length + 1} className="px-3 py-10 text-center text-slate-600">
-                  <p className="font-medium">{userNotFound ? t('userNotFound', { upn: search.q }) : t('empty')}</p>
-                  {!userNotFound && <p className="mt-1 text-sm">{t('emptyHelp')}</p>}
+                  <EmptyResults search={search} userNotFound={userNotFound} />
                 </td>
               </tr>
             ) : (
@@ -274,6 +273,26 @@ function DeviceRow({ device: d, index, active, warnings, recent, now, clock, row
         {recent && <RecentAction action={recent} now={clock} compact />}
       </td>
     </tr>
+  );
+}
+
+/**
+ * Why a search found nothing, as far as Graph lets the console know: a user the directory does not have; a user it
+ * has, none of whose devices the agent's Intune scope covers (Intune lists only devices in scope); a serial or IMEI
+ * that is wrong or outside that scope. Filters that narrowed the search leave the plain message.
+ */
+function EmptyResults({ search, userNotFound }: { search: DeviceSearch; userNotFound: boolean }) {
+  const t = useTranslations('devices');
+  const kind = searchKind(search);
+  const narrowed = search.os !== undefined || search.compliance !== undefined || search.owner !== undefined || search.stale !== undefined;
+  if (userNotFound) return <p className="font-medium" data-empty="userNotFound">{t('userNotFound', { upn: search.q })}</p>;
+  if (!narrowed && kind === 'user') return <p className="font-medium" data-empty="outsideScope">{t('userNoVisibleDevices', { upn: search.q })}</p>;
+  if (!narrowed && (kind === 'serial' || kind === 'imei')) return <p className="font-medium" data-empty="outsideScope">{t('emptyBySerial')}</p>;
+  return (
+    <>
+      <p className="font-medium" data-empty="none">{t('empty')}</p>
+      <p className="mt-1 text-sm">{t('emptyHelp')}</p>
+    </>
   );
 }
 

@@ -9,6 +9,11 @@ import { errorInfo, type ErrorInfo } from '@/lib/shared/errors';
 import { useErrorText } from './use-error-text';
 
 /** `detail`, when given, says what happened instead of the sentence for the error's code. */
+/** Only a failure that may pass by itself is worth a "Try again": a refusal (403, 400, 404) stays a refusal. */
+function retryable(info: ErrorInfo): boolean {
+  return info.status === 0 || info.status === 408 || info.status === 429 || info.status >= 500;
+}
+
 export function ApiErrorNotice({ title, error, detail, onRetry }: { title: string; error: unknown; detail?: string; onRetry?: () => void }) {
   const t = useTranslations('errors');
   const format = useFormatter();
@@ -34,7 +39,7 @@ export function ApiErrorNotice({ title, error, detail, onRetry }: { title: strin
         {when && (<><dt>{t('time')}</dt><dd>{when}</dd></>)}
       </dl>
       <div className="mt-3 flex gap-2">
-        {onRetry && <Button size="sm" onClick={onRetry}>{t('retry')}</Button>}
+        {onRetry && retryable(info) && <Button size="sm" onClick={onRetry}>{t('retry')}</Button>}
         <Button
           size="sm"
           variant="secondary"

@@ -13,10 +13,12 @@ export interface ConsoleSettings {
   guardMinutes: number;
   /** How long an action of unknown fate is looked for before it is "not confirmed" (ACTION_VERIFY_WINDOW_SECONDS). */
   verifyWindowSeconds: number;
+  /** The Entra tenant (id or domain), for links into the Intune admin center. */
+  tenantId: string;
 }
 
 export const ConsoleSettingsContext = createContext<ConsoleSettings>({
-  ticket: DEFAULT_TICKET_RULE, passcodePolicy: DEFAULT_PASSCODE_POLICY, guardMinutes: 15, verifyWindowSeconds: 120,
+  ticket: DEFAULT_TICKET_RULE, passcodePolicy: DEFAULT_PASSCODE_POLICY, guardMinutes: 15, verifyWindowSeconds: 120, tenantId: 'organizations',
 });
 
 export function useConsoleSettings(): ConsoleSettings {

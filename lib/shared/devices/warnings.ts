@@ -23,6 +23,11 @@ export type DeviceWarning =
 const nameKey = (d: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>) =>
   `${(d.userId || d.userPrincipalName).toLowerCase()}\u0000${d.deviceName.normalize('NFC').toLowerCase()}`;
 
+/** Whether two devices are one user's and carry the same name (the re-enrolment case). */
+export function sameName(a: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>, b: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
 /** How many devices of the same user share each name, over the devices loaded so far. */
 export function countSameNames(devices: readonly DeviceListItem[]): Map<string, number> {
   const counts = new Map<string, number>();
