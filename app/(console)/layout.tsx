@@ -6,6 +6,7 @@ import { Providers } from '@/components/providers';
 import { TrayFrame } from '@/components/actions/tray-frame';
 import { TrayToggle } from '@/components/actions/tray-toggle';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
+import { ShortcutsHelp } from '@/components/keyboard/shortcuts-help';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
 import { passcodePolicy, serverEnv } from '@/lib/server/config/server-env';
 
@@ -21,11 +22,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE }, passcodePolicy: passcodePolicy(env),
       guardMinutes: env.RECOVERY_GUARD_MINUTES, verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS, tenantId: env.AUTH_TENANT_ID,
     }}>
-      <header className="bg-slate-900 text-white">
+      <header className="bg-slate-900 text-white" data-surface="dark">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4">
           <span className="text-lg font-semibold tracking-tight">{t('name')}</span>
           <div className="flex items-center gap-3">
             <TrayToggle />
+            <ShortcutsHelp />
             <LocaleSwitcher />
             <AccountMenu />
           </div>

@@ -4,7 +4,9 @@
 import { useIsAuthenticated } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { useEffect } from 'react';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { actionQueries } from '@/lib/browser/query/action-queries';
 import { cn } from '@/lib/shared/cn';
 import { useTray } from './use-tray';
@@ -20,6 +22,16 @@ function Badge() {
   const api = useApiClient();
   const { data } = useQuery(actionQueries.mine(api));
   const { state, toggle } = useTray();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 't' && isShortcut(e)) {
+        e.preventDefault();
+        toggle();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toggle]);
   const actions = data?.actions ?? [];
   const underWay = actions.filter((a) => !a.terminal).length;
   const open = state === 'open';
@@ -27,7 +39,6 @@ function Badge() {
     <button type="button" onClick={toggle} aria-expanded={open} aria-controls="actions-tray" data-testid="tray-toggle"
       title={open ? t('collapse') : t('expand')}
       className={cn('inline-flex h-8 items-center gap-2 rounded-md border px-2.5 text-sm font-medium text-white',
-        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white',
         open ? 'border-sky-300 bg-sky-800' : 'border-slate-500 bg-slate-800 hover:bg-slate-700')}>
       {t('toggle', { count: actions.length })}
       {underWay > 0 && (

@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ActionNextStep } from '@/components/actions/action-next-step';
 import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
 import { PasscodeReveal } from '@/components/actions/passcode-reveal';
@@ -13,6 +13,7 @@ import { useActionWords } from '@/components/actions/use-action-words';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { ThrottleBanner } from '@/components/status/throttle-banner';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { actionQueries } from '@/lib/browser/query/action-queries';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
@@ -77,7 +78,7 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
           </div>
           <a href={intuneDeviceUrl(tenantId, d.id)} target="_blank" rel="noopener noreferrer" data-testid="open-in-intune"
             aria-label={t('devicePage.openInIntuneFor', { device: d.deviceName, serial: d.serialNumber || t('device.none') })}
-            className="inline-flex h-9 shrink-0 items-center gap-1 rounded-md border border-slate-400 px-3 text-sm font-medium text-sky-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 dark:border-slate-500 dark:text-sky-200 dark:hover:bg-slate-800">
+            className="inline-flex h-9 shrink-0 items-center gap-1 rounded-md border border-slate-400 px-3 text-sm font-medium text-sky-900 hover:bg-slate-100 dark:border-slate-500 dark:text-sky-200 dark:hover:bg-slate-800">
             {t('devicePage.openInIntune')}<span aria-hidden="true">↗</span>
           </a>
         </div>
@@ -245,6 +246,19 @@ function DeviceAction({ device, warnings, latest, readAt }: { device: DeviceDeta
   const { guardMinutes } = useConsoleSettings();
   // What the confirm dialog says before the click: the action under way, or a recent one the guard still holds.
   const recent = latest && (!latest.terminal || readAt - Date.parse(latest.requestedAt) < guardMinutes * 60_000) ? latest : null;
+  // r starts this device's passcode action, through its dialog, as on a selected row of the list.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'r' || !isShortcut(e)) return;
+      const button = document.querySelector<HTMLButtonElement>(`[data-passcode-action="${CSS.escape(device.id)}"]`);
+      if (!button) return;
+      e.preventDefault();
+      button.focus();
+      button.click();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [device.id]);
   return (
     <div className="mt-4 space-y-2">
       {latest && <LatestAction initial={latest} />}

@@ -1,16 +1,19 @@
 'use client';
 // The search results: a virtualised table that stays smooth with thousands of rows, sorted on the client
 // (Graph ignores $orderby), loading further pages as the agent scrolls, with keyboard navigation and the
-// warnings that keep an agent from acting on the wrong device.
+// warnings that keep an agent from acting on the wrong device. Keyboard: arrow keys or j/k move through the rows,
+// Enter opens a device, r starts the selected device's passcode action (through its dialog), and the sort
+// headers are one Tab stop whose arrows move between columns.
 import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { useFormatter, useLocale, useNow, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { Button } from '@/components/ui/button';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { actionQueries } from '@/lib/browser/query/action-queries';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import type { ActionStatus } from '@/lib/shared/actions/types';
@@ -47,7 +50,12 @@ const sortValue = (d: DeviceListItem, key: SortKey): string => {
   }
 };
 
-export function DeviceResults({ search }: { search: DeviceSearch }) {
+/** What the search box may ask of the results: take the focus (arrow-down from the box). */
+export interface ResultsHandle {
+  focusSelected(): void;
+}
+
+export function DeviceResults({ search, handle }: { search: DeviceSearch; handle?: Ref<ResultsHandle> }) {
   const t = useTranslations('devices');
   const locale = useLocale();
   const api = useApiClient();
@@ -58,6 +66,8 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
+  const headerRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const [headerFocus, setHeaderFocus] = useState(0);
 
   const pages = useMemo(() => data?.pages ?? [], [data]);
   const devices = useMemo(() => {
@@ -100,16 +110,55 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
 
   useEffect(() => setActive(0), [search]);
 
+  /** Selects row `index` (clamped), scrolls it into view and focuses it; then `andThen` with the row. */
+  const select = (index: number, andThen?: (row: HTMLTableRowElement) => void) => {
+    if (rows.length === 0) return;
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    requestAnimationFrame(() => {
+      const row = rowRefs.current.get(next);
+      row?.focus();
+      if (row) andThen?.(row);
+    });
+  };
+  const selectRef = useRef(select);
+  useEffect(() => { selectRef.current = select; });
+  useImperativeHandle(handle, () => ({ focusSelected: () => selectRef.current(active) }), [active]);
+
+  // j and k move, r starts the passcode action of the selected device: anywhere on the page, not while typing.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!isShortcut(e) || rows.length === 0) return;
+      if (e.key === 'j' || e.key === 'k') {
+        e.preventDefault();
+        selectRef.current(active + (e.key === 'j' ? 1 : -1));
+      } else if (e.key === 'r') {
+        e.preventDefault();
+        selectRef.current(active, (row) => row.querySelector<HTMLButtonElement>('[data-passcode-action]')?.click());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, rows.length]);
+
   if (error && !data) return <ApiErrorNotice title={t('loadFailed')} error={error} onRetry={() => void refetch()} />;
+
+  const onHeaderKeyDown = (e: KeyboardEvent<HTMLTableRowElement>) => {
+    const last = COLUMNS.length - 1;
+    const next = e.key === 'ArrowRight' ? Math.min(last, headerFocus + 1) : e.key === 'ArrowLeft' ? Math.max(0, headerFocus - 1)
+      : e.key === 'Home' ? 0 : e.key === 'End' ? last : null;
+    if (next === null) return;
+    e.preventDefault();
+    setHeaderFocus(next);
+    headerRefs.current[next]?.focus();
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : e.key === 'Home' ? -Infinity : e.key === 'End' ? Infinity : 0;
     if (move !== 0) {
       e.preventDefault();
-      const next = Math.max(0, Math.min(rows.length - 1, active + move));
-      setActive(next);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-      requestAnimationFrame(() => rowRefs.current.get(next)?.focus());
+      select(active + move);
     } else if (e.key === 'Enter') {
       const d = rows[active];
       if (d) router.push(`/devices/${d.id}`);
@@ -136,15 +185,19 @@ export function DeviceResults({ search }: { search: DeviceSearch }) {
           <caption className="sr-only">{t('caption')}</caption>
           <colgroup>{COLUMNS.map((c) => <col key={c.key} className={c.width} />)}<col className={ACTION_COLUMN_WIDTH} /></colgroup>
           <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr aria-rowindex={1}>
-              {COLUMNS.map((c) => {
+            <tr aria-rowindex={1} onKeyDown={onHeaderKeyDown}>
+              {COLUMNS.map((c, i) => {
                 const sorted = sort?.key === c.key;
                 const label = t(`columns.${c.label}`);
                 return (
                   <th key={c.key} scope="col" className="px-3 py-2 font-semibold" aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
                     <button
                       type="button"
-                      className="uppercase hover:text-slate-900"
+                      ref={(el) => { headerRefs.current[i] = el; }}
+                      // One Tab stop for the whole header: arrow keys move between the columns (roving tabindex).
+                      tabIndex={i === headerFocus ? 0 : -1}
+                      onFocus={() => setHeaderFocus(i)}
+                      className="rounded-sm uppercase hover:text-slate-900"
                       title={t('sortBy', { column: label })}
                       onClick={() => setSort(sorted ? { key: c.key, descending: !sort.descending } : { key: c.key, descending: false })}
                     >
@@ -233,7 +286,7 @@ function DeviceRow({ device: d, index, active, warnings, recent, now, clock, row
       tabIndex={active ? 0 : -1}
       onFocus={onFocus}
       data-testid="device-row"
-      className={cn('h-[60px] outline-none hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-sky-700', active && 'bg-slate-50')}
+      className={cn('h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2', active && 'bg-slate-50')}
     >
       <td className="px-3">
         <Link href={`/devices/${d.id}`} tabIndex={-1} className="block truncate font-medium text-sky-900 hover:underline" title={d.deviceName}>

@@ -1,12 +1,13 @@
 'use client';
 // The home page once signed in: the search form and its results, both driven by the URL.
 import { useTranslations } from 'next-intl';
+import { useRef } from 'react';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { useValidationText } from '@/components/i18n/use-validation-text';
 import { ThrottleBanner } from '@/components/status/throttle-banner';
 import { ApiError } from '@/lib/browser/api/api-error';
 import { errorInfo } from '@/lib/shared/errors';
-import { DeviceResults } from './device-results';
+import { DeviceResults, type ResultsHandle } from './device-results';
 import { SearchForm } from './search-form';
 import { useSearchState } from './use-search-state';
 
@@ -14,9 +15,10 @@ export function DeviceSearchView() {
   const t = useTranslations('search');
   const validationText = useValidationText();
   const { search, error, setSearch } = useSearchState();
+  const results = useRef<ResultsHandle>(null);
   return (
     <div className="space-y-4">
-      <SearchForm search={search} onChange={setSearch} />
+      <SearchForm search={search} onChange={setSearch} onArrowDown={() => results.current?.focusSelected()} />
       <ThrottleBanner />
       {error ? (
         <ApiErrorNotice
@@ -25,7 +27,7 @@ export function DeviceSearchView() {
           error={new ApiError(errorInfo(400, 'invalidSearch', error.join(' '), { date: null }))}
         />
       ) : (
-        <DeviceResults search={search} />
+        <DeviceResults search={search} handle={results} />
       )}
     </div>
   );

@@ -1,15 +1,18 @@
 'use client';
 // One search box that understands what it is given, plus the filters a helpdesk narrows by. `/` focuses
-// the box from anywhere on the page.
+// the box from anywhere on the page; arrow-down moves from the box into the results.
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
 import { Button } from '@/components/ui/button';
+import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { PLATFORM_KEYS } from '@/lib/shared/devices/platforms';
 import { MAX_QUERY_LENGTH, searchKind, STALE_DAY_CHOICES, type DeviceSearch } from '@/lib/shared/devices/search';
 const COMPLIANCE_CHOICES = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict'] as const;
 
-export function SearchForm({ search, onChange }: { search: DeviceSearch; onChange: (next: DeviceSearch) => void }) {
+export function SearchForm({ search, onChange, onArrowDown }: {
+  search: DeviceSearch; onChange: (next: DeviceSearch) => void; onArrowDown?: () => void;
+}) {
   const t = useTranslations();
   const [text, setText] = useState(search.q);
   const input = useRef<HTMLInputElement>(null);
@@ -24,9 +27,7 @@ export function SearchForm({ search, onChange }: { search: DeviceSearch; onChang
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
-      if (e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
+      if (e.key === '/' && isShortcut(e)) {
         e.preventDefault();
         input.current?.focus();
         input.current?.select();
@@ -67,7 +68,13 @@ export function SearchForm({ search, onChange }: { search: DeviceSearch; onChang
             setText(e.target.value);
             commit(e.target.value);
           }}
-          className="h-11 flex-1 rounded-md border border-slate-300 px-3 text-base focus-visible:outline-2 focus-visible:outline-sky-700"
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowDown' || !onArrowDown) return;
+            e.preventDefault();
+            commit.flush(); // what was typed is the search the results show
+            onArrowDown();
+          }}
+          className="h-11 flex-1 rounded-md border border-slate-300 px-3 text-base"
         />
         <Button type="submit" size="lg">{t('search.submit')}</Button>
       </div>

@@ -20,7 +20,7 @@ export function LocaleSwitcher() {
           const next = e.target.value;
           startTransition(() => chooseLocale(next));
         }}
-        className="h-8 rounded-md border border-slate-500 bg-slate-800 px-2 text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+        className="h-8 rounded-md border border-slate-500 bg-slate-800 px-2 text-white"
       >
         {LOCALES.map((l) => <option key={l} value={l} lang={l}>{t(`names.${l}`)}</option>)}
       </select>
