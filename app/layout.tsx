@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { BrowserIntl } from '@/components/i18n/browser-intl';
+import { ThemeProvider } from '@/components/theme/theme-provider';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,14 +25,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: '#075985' };
 
 // The language comes from the agent's cookie or the browser (lib/server/i18n/request.ts), never from the URL.
+// The theme's no-flash script is inline: it carries the request's CSP nonce (x-nonce, set where the CSP is made),
+// and <html> is exempt from hydration warnings because that script sets its class before React starts.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <html lang={locale}>
+    <html lang={locale} suppressHydrationWarning>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
-          <BrowserIntl>{children}</BrowserIntl>
-        </NextIntlClientProvider>
+        <ThemeProvider nonce={nonce}>
+          <NextIntlClientProvider>
+            <BrowserIntl>{children}</BrowserIntl>
+          </NextIntlClientProvider>
+        </ThemeProvider>
       </body>
     </html>
   );

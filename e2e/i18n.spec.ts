@@ -36,7 +36,8 @@ test.describe('a German browser', () => {
     const iphones = page.getByTestId('device-row').filter({ hasText: "Zoë's iPhone" });
     await expect(iphones.getByRole('button', { name: /^Kennung entfernen: Zoë's iPhone, Seriennummer \w+$/ })).toHaveCount(2);
     await expect(iphones.first().locator('[data-warning="sameName"]')).toHaveAttribute('title', /^2 Geräte namens „Zoë's iPhone“ für diesen Benutzer/);
-    await expect(page.getByTestId('device-row').locator('time').first()).toHaveText(/^vor \d+ \S+$/);
+    await expect(page.getByTestId('device-row').getByTestId('last-sync-relative').first()).toHaveText(/^vor \d+ \S+$/);
+    await expect(page.getByTestId('device-row').locator('time').first()).toHaveText(/^\d{1,2}\. \S+ \d{4}$/);
 
     // One device: the singular.
     const phone = await freshDevice({ mode: 'iosAutomatedEnrollment' });

@@ -148,7 +148,7 @@ test('"Check now" reads the action at once, between polls', async ({ page }) => 
   await emulator.timings({ pickupMs: 50, completeMs: 50 });
   await expect.poll(async () => (await emulator.actions(d.id)).at(-1)?.state).toBe('done');
   await expect(item).toHaveAttribute('data-state', 'pending');
-  await item.getByRole('button', { name: `Check ${d.deviceName} now, serial ${d.serialNumber}` }).click();
+  await item.getByRole('button', { name: `Check now: ${d.deviceName}, serial ${d.serialNumber}` }).click();
   // Only react-query's zero-delay notifications need the clock; the next poll is seconds away.
   await expect.poll(async () => {
     await page.clock.runFor(20);
@@ -171,7 +171,7 @@ test('the device page shows the action under way as soon as it is requested, who
   await expect(intune).toHaveAttribute('href', `https://intune.microsoft.com/${TENANT_ID}/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${newPhone.id}`);
   await expect(intune).toHaveAttribute('target', '_blank');
   await expect(intune).toHaveAttribute('rel', /noopener/);
-  await expect(intune).toHaveAccessibleName(`Open Zoë's iPhone, serial ${newPhone.serialNumber}, in the Intune admin center (new tab)`);
+  await expect(intune).toHaveAccessibleName(`Open in Intune: Zoë's iPhone, serial ${newPhone.serialNumber} (new tab)`);
 
   await page.goto(`/devices/${offline.id}`);
   await expect(page.getByText('No remote actions recorded for this device.')).toBeVisible();

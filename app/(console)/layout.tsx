@@ -7,6 +7,7 @@ import { TrayFrame } from '@/components/actions/tray-frame';
 import { TrayToggle } from '@/components/actions/tray-toggle';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
 import { ShortcutsHelp } from '@/components/keyboard/shortcuts-help';
+import { ThemeSwitcher } from '@/components/theme/theme-switcher';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
 import { passcodePolicy, serverEnv } from '@/lib/server/config/server-env';
 
@@ -23,12 +24,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       guardMinutes: env.RECOVERY_GUARD_MINUTES, verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS, tenantId: env.AUTH_TENANT_ID,
     }}>
       <header className="bg-slate-900 text-white" data-surface="dark">
-        <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4">
+        <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
           <span className="text-lg font-semibold tracking-tight">{t('name')}</span>
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-2 sm:gap-3">
             <TrayToggle />
             <ShortcutsHelp />
             <LocaleSwitcher />
+            <ThemeSwitcher />
             <AccountMenu />
           </div>
         </div>

@@ -10,7 +10,7 @@ export function RedirectBridge() {
     broadcastResponseToMainFrame().catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
   }, []);
   return (
-    <main className="p-8 text-slate-700">
+    <main className="p-8 text-slate-700 dark:text-slate-300">
       {failed ? (
         <p role="alert">{t('signInFailed')} {failed}</p>
       ) : (

@@ -36,6 +36,10 @@ export function ActionNextStep({ action: a, polled }: { action: ActionStatus; po
     case 'notConfirmed': steps.push({ key: 'notConfirmed', text: t('next.notConfirmed', { until: when(requested + DAY_MS) }), tone: 'warn' }); break;
     case 'done': if (a.kind) steps.push({ key: 'done', text: t(`next.done.${a.kind}`), tone: 'good' }); break;
     case 'failed': {
+      if (a.requestStatus !== null) {
+        steps.push({ key: 'failed', text: t('next.failedRequest', { status: a.requestStatus }), tone: 'bad' });
+        break;
+      }
       const code = a.errorCode ? ` ${t('passcode.errorCode', { code: a.errorCode, hex: (a.errorCode >>> 0).toString(16) })}` : '';
       steps.push({ key: 'failed', text: `${t(`passcode.failedHelp.${a.graphAction}`)}${code} ${t('next.failedTry')}`, tone: 'bad' });
       break;

@@ -62,8 +62,13 @@ function PasscodeActionDialog({ device, warnings, recent, plan, size }: {
     : t('buttonForNoSerial', { action: label, name: device.deviceName });
   const trigger = (
     <Button variant="secondary" size={size} data-action-kind={plan.kind} data-passcode-action={device.id} aria-label={name}
+      // In a list cell a long name (German above all) wraps to two lines rather than spill out of the column.
+      className={size === 'sm' ? 'h-auto min-h-8 max-w-full whitespace-normal py-1 text-left leading-tight' : undefined}
       // Refused for this account: still focusable and hoverable, so the reason can be read, but it does nothing.
-      {...(refusal && !open ? { 'aria-disabled': true, title: t('unavailableToAccount'), 'aria-describedby': `no-consent-${device.id}`, className: 'cursor-not-allowed opacity-60' } : {})}>
+      {...(refusal && !open ? {
+        'aria-disabled': true, title: t('unavailableToAccount'), 'aria-describedby': `no-consent-${device.id}`,
+        className: cn(size === 'sm' && 'h-auto min-h-8 max-w-full whitespace-normal py-1 text-left leading-tight', 'cursor-not-allowed opacity-60'),
+      } : {})}>
       {label}
     </Button>
   );

@@ -15,7 +15,7 @@ export function AccountMenu() {
     <div className="flex items-center gap-3">
       <span className="text-sm text-slate-200" title={account.username}>
         <span className="sr-only">{t('signedInAs', { name })}</span>
-        <span aria-hidden="true" data-testid="agent-name">{name}</span>
+        <span aria-hidden="true" data-testid="agent-name" className="inline-block max-w-[12rem] truncate align-bottom">{name}</span>
       </span>
       <Button variant="secondary" size="sm" onClick={() => void instance.logoutRedirect({ account })}>
         {t('signOut')}

@@ -133,9 +133,9 @@ function Siblings({ device: d, siblings, now }: { device: DeviceDetail; siblings
       <ul className="mt-1 space-y-1">
         {siblings.map((s) => (
           <li key={s.id}>
-            <Link href={`/devices/${s.id}`} prefetch={false} className="text-sky-800 underline dark:text-sky-300"
-              aria-label={t('devicePage.siblingLink', { name: s.deviceName, serial: s.serialNumber || t('device.none') })}>
-              {s.deviceName} · <span className="font-mono">{s.serialNumber}</span>
+            {/* The visible words are the accessible name: "Zoë's iPhone, serial C39XK2…" (WCAG 2.5.3). */}
+            <Link href={`/devices/${s.id}`} prefetch={false} className="text-sky-800 underline dark:text-sky-300">
+              {t('devicePage.siblingLink', { name: s.deviceName, serial: s.serialNumber || t('device.none') })}
             </Link>
             <span className="text-slate-700 dark:text-slate-300">
               {' '}({t('devicePage.siblingLastSync', { when: s.lastSyncDateTime ? format.relativeTime(new Date(s.lastSyncDateTime), now) : t('devices.neverSynced') })})
@@ -206,7 +206,7 @@ const PLACEHOLDER: ActionStatus = {
   actionId: 'none', deviceId: '', deviceName: null, deviceSerial: null, deviceUserName: null, deviceUpn: null, ticket: null,
   actorName: null, actorUpn: null, graphAction: 'resetPasscode', kind: null, requestedAt: new Date(0).toISOString(), state: 'none',
   terminal: true, lastUpdated: null, graphRequestId: null, errorCode: null, passcode: null, managementState: null,
-  lastSyncDateTime: null, alternative: null,
+  lastSyncDateTime: null, alternative: null, requestStatus: null,
 };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

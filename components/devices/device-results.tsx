@@ -1,5 +1,5 @@
 'use client';
-// The search results: a virtualised table that stays smooth with thousands of rows, sorted on the client
+// The search results: a virtualised table (cards on phone-narrow screens) that stays smooth with thousands of rows, sorted on the client
 // (Graph ignores $orderby), loading further pages as the agent scrolls, with keyboard navigation and the
 // warnings that keep an agent from acting on the wrong device. Keyboard: arrow keys or j/k move through the rows,
 // Enter opens a device, r starts the selected device's passcode action (through its dialog), and the sort
@@ -25,21 +25,23 @@ import { cn } from '@/lib/shared/cn';
 import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
 import { RecentAction } from '@/components/actions/recent-action';
 import { ComplianceBadge } from './compliance-badge';
+import { useNarrowScreen } from './use-narrow-screen';
 import { useWarningWords } from './use-warning-words';
 
 const ROW_HEIGHT = 60;
+const CARD_HEIGHT = 212;
 
 type SortKey = 'deviceName' | 'user' | 'os' | 'model' | 'serialNumber' | 'complianceState' | 'lastSyncDateTime';
 const COLUMNS = [
-  { key: 'deviceName', label: 'name', width: 'w-[19%]' },
-  { key: 'user', label: 'user', width: 'w-[17%]' },
-  { key: 'os', label: 'os', width: 'w-[10%]' },
-  { key: 'model', label: 'model', width: 'w-[10%]' },
+  { key: 'deviceName', label: 'name', width: 'w-[18%]' },
+  { key: 'user', label: 'user', width: 'w-[16%]' },
+  { key: 'os', label: 'os', width: 'w-[9%]' },
+  { key: 'model', label: 'model', width: 'w-[9%]' },
   { key: 'serialNumber', label: 'serial', width: 'w-[10%]' },
   { key: 'complianceState', label: 'compliance', width: 'w-[9%]' },
-  { key: 'lastSyncDateTime', label: 'lastSync', width: 'w-[10%]' },
+  { key: 'lastSyncDateTime', label: 'lastSync', width: 'w-[11%]' },
 ] as const satisfies readonly { key: SortKey; label: string; width: string }[];
-const ACTION_COLUMN_WIDTH = 'w-[15%]';
+const ACTION_COLUMN_WIDTH = 'w-[18%]';
 
 const sortValue = (d: DeviceListItem, key: SortKey): string => {
   switch (key) {
@@ -65,7 +67,8 @@ export function DeviceResults({ search, handle }: { search: DeviceSearch; handle
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean } | null>(null);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
+  const rowRefs = useRef(new Map<number, HTMLElement>());
+  const narrow = useNarrowScreen();
   const headerRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const [headerFocus, setHeaderFocus] = useState(0);
 
@@ -95,9 +98,11 @@ export function DeviceResults({ search, handle }: { search: DeviceSearch; handle
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => (narrow ? CARD_HEIGHT : ROW_HEIGHT),
     overscan: 12,
   });
+  // Rows and cards differ in height: measure again when the layout switches.
+  useEffect(() => virtualizer.measure(), [narrow, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const lastVisible = items.at(-1)?.index ?? -1;
 
@@ -111,7 +116,7 @@ export function DeviceResults({ search, handle }: { search: DeviceSearch; handle
   useEffect(() => setActive(0), [search]);
 
   /** Selects row `index` (clamped), scrolls it into view and focuses it; then `andThen` with the row. */
-  const select = (index: number, andThen?: (row: HTMLTableRowElement) => void) => {
+  const select = (index: number, andThen?: (row: HTMLElement) => void) => {
     if (rows.length === 0) return;
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);
@@ -154,7 +159,7 @@ export function DeviceResults({ search, handle }: { search: DeviceSearch; handle
     headerRefs.current[next]?.focus();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : e.key === 'Home' ? -Infinity : e.key === 'End' ? Infinity : 0;
     if (move !== 0) {
       e.preventDefault();
@@ -167,81 +172,97 @@ export function DeviceResults({ search, handle }: { search: DeviceSearch; handle
 
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const itemProps = (index: number, d: DeviceListItem) => ({
+    device: d,
+    index,
+    active: index === active,
+    warnings: deviceWarnings(d, sameNames, now),
+    recent: recent.get(d.id) ?? null,
+    now,
+    clock,
+    itemRef: (el: HTMLElement | null) => { if (el) rowRefs.current.set(index, el); else rowRefs.current.delete(index); },
+    onFocus: () => setActive(index),
+  });
 
   return (
     <div>
-      <p role="status" aria-live="polite" className="mb-2 min-h-5 text-sm text-slate-700" data-testid="results-status">
+      <p role="status" aria-live="polite" className="mb-2 min-h-5 text-sm text-slate-700 dark:text-slate-300" data-testid="results-status">
         {isPending ? '' : hasNextPage ? t('shown', { count: rows.length, more: 'true' }) : rows.length > 0 ? t('allLoaded', { count: rows.length }) : ''}
       </p>
       {discarded > 0 && (
-        <p className="mb-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="ignored-filter-warning">
+        <p className="mb-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" data-testid="ignored-filter-warning">
           {t('ignoredFilter', { count: discarded })}
         </p>
       )}
-      {refinedOut > 0 && <p className="mb-2 text-sm text-slate-600">{t('refinedOut', { count: refinedOut })}</p>}
+      {refinedOut > 0 && <p className="mb-2 text-sm text-slate-700 dark:text-slate-300">{t('refinedOut', { count: refinedOut })}</p>}
       {error && data && <ApiErrorNotice title={t('loadFailed')} error={error} onRetry={() => void fetchNextPage()} />}
-      <div ref={scrollRef} data-testid="results-scroll" className="h-[calc(100vh-22rem-var(--tray-bar,0rem))] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full min-w-[68rem] table-fixed text-left text-sm" aria-rowcount={rows.length + 1} aria-busy={isPending || isFetchingNextPage}>
-          <caption className="sr-only">{t('caption')}</caption>
-          <colgroup>{COLUMNS.map((c) => <col key={c.key} className={c.width} />)}<col className={ACTION_COLUMN_WIDTH} /></colgroup>
-          <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr aria-rowindex={1} onKeyDown={onHeaderKeyDown}>
-              {COLUMNS.map((c, i) => {
-                const sorted = sort?.key === c.key;
-                const label = t(`columns.${c.label}`);
-                return (
-                  <th key={c.key} scope="col" className="px-3 py-2 font-semibold" aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                    <button
-                      type="button"
-                      ref={(el) => { headerRefs.current[i] = el; }}
-                      // One Tab stop for the whole header: arrow keys move between the columns (roving tabindex).
-                      tabIndex={i === headerFocus ? 0 : -1}
-                      onFocus={() => setHeaderFocus(i)}
-                      className="rounded-sm uppercase hover:text-slate-900"
-                      title={t('sortBy', { column: label })}
-                      onClick={() => setSort(sorted ? { key: c.key, descending: !sort.descending } : { key: c.key, descending: false })}
-                    >
-                      {label}{sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}
-                    </button>
-                  </th>
-                );
-              })}
-              <th scope="col" className="px-3 py-2 font-semibold">{t('columns.action')}</th>
-            </tr>
-          </thead>
-          <tbody onKeyDown={onKeyDown}>
-            {isPending ? <SkeletonRows /> : rows.length === 0 ? (
-              <tr>
-                <td colSpan={COLUMNS.length + 1} className="px-3 py-10 text-center text-slate-600">
-                  <EmptyResults search={search} userNotFound={userNotFound} />
-                </td>
-              </tr>
+      <div ref={scrollRef} data-testid="results-scroll"
+        className="h-[calc(100vh-22rem-var(--tray-bar,0rem))] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+        {narrow ? (
+          // Phone-narrow: one card per device, the same virtualised list and the same keys.
+          <ul aria-label={t('caption')} aria-busy={isPending || isFetchingNextPage} onKeyDown={onKeyDown} className="px-2" data-testid="device-cards">
+            {isPending ? null : rows.length === 0 ? (
+              <li className="px-3 py-10 text-center text-slate-700 dark:text-slate-300"><EmptyResults search={search} userNotFound={userNotFound} /></li>
             ) : (
               <>
-                {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
+                {paddingTop > 0 && <li aria-hidden="true" style={{ height: paddingTop }} />}
                 {items.map((item) => {
                   const d = rows[item.index];
-                  if (!d) return null;
-                  return (
-                    <DeviceRow
-                      key={d.id}
-                      device={d}
-                      index={item.index}
-                      active={item.index === active}
-                      warnings={deviceWarnings(d, sameNames, now)}
-                      recent={recent.get(d.id) ?? null}
-                      now={now}
-                      clock={clock}
-                      rowRef={(el) => { if (el) rowRefs.current.set(item.index, el); else rowRefs.current.delete(item.index); }}
-                      onFocus={() => setActive(item.index)}
-                    />
-                  );
+                  return d ? <DeviceCard key={d.id} {...itemProps(item.index, d)} /> : null;
                 })}
-                {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
+                {paddingBottom > 0 && <li aria-hidden="true" style={{ height: paddingBottom }} />}
               </>
             )}
-          </tbody>
-        </table>
+          </ul>
+        ) : (
+          <table className="w-full min-w-[68rem] table-fixed text-left text-sm" aria-rowcount={rows.length + 1} aria-busy={isPending || isFetchingNextPage}>
+            <caption className="sr-only">{t('caption')}</caption>
+            <colgroup>{COLUMNS.map((c) => <col key={c.key} className={c.width} />)}<col className={ACTION_COLUMN_WIDTH} /></colgroup>
+            <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200">
+              <tr aria-rowindex={1} onKeyDown={onHeaderKeyDown}>
+                {COLUMNS.map((c, i) => {
+                  const sorted = sort?.key === c.key;
+                  const label = t(`columns.${c.label}`);
+                  return (
+                    <th key={c.key} scope="col" className="px-3 py-2 font-semibold" aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                      <button
+                        type="button"
+                        ref={(el) => { headerRefs.current[i] = el; }}
+                        // One Tab stop for the whole header: arrow keys move between the columns (roving tabindex).
+                        tabIndex={i === headerFocus ? 0 : -1}
+                        onFocus={() => setHeaderFocus(i)}
+                        className="rounded-sm uppercase hover:text-slate-950 dark:hover:text-white"
+                        title={t('sortBy', { column: label })}
+                        onClick={() => setSort(sorted ? { key: c.key, descending: !sort.descending } : { key: c.key, descending: false })}
+                      >
+                        {label}{sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                      </button>
+                    </th>
+                  );
+                })}
+                <th scope="col" className="px-3 py-2 font-semibold">{t('columns.action')}</th>
+              </tr>
+            </thead>
+            <tbody onKeyDown={onKeyDown}>
+              {isPending ? <SkeletonRows /> : rows.length === 0 ? (
+                <tr>
+                  <td colSpan={COLUMNS.length + 1} className="px-3 py-10 text-center text-slate-700 dark:text-slate-300">
+                    <EmptyResults search={search} userNotFound={userNotFound} />
+                  </td>
+                </tr>
+              ) : (
+                <>
+                  {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
+                  {items.map((item) => {
+                    const d = rows[item.index];
+                    return d ? <DeviceRow key={d.id} {...itemProps(item.index, d)} /> : null;
+                  })}
+                  {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
+                </>
+              )}
+            </tbody>
+          </table>
+        )}
       </div>
       <div className="mt-3 flex min-h-10 items-center gap-3">
         {hasNextPage && (
@@ -272,60 +293,122 @@ function byDevice(results: { data?: { actions: ActionStatus[] } }[]): ReadonlyMa
   return new Map(results.flatMap((r) => r.data?.actions ?? []).map((a) => [a.deviceId, a]));
 }
 
-function DeviceRow({ device: d, index, active, warnings, recent, now, clock, rowRef, onFocus }: {
-  device: DeviceListItem; index: number; active: boolean; warnings: DeviceWarning[]; recent: ActionStatus | null; now: number; clock: number;
-  rowRef: (el: HTMLTableRowElement | null) => void; onFocus: () => void;
-}) {
-  const t = useTranslations('devices');
-  const format = useFormatter();
+interface ItemProps {
+  device: DeviceListItem; index: number; active: boolean; warnings: DeviceWarning[]; recent: ActionStatus | null;
+  /** When the list's data arrived (warnings, last sync), and a ticking clock (how long ago an action was requested). */
+  now: number; clock: number;
+  itemRef: (el: HTMLElement | null) => void; onFocus: () => void;
+}
+
+function WarningTags({ warnings }: { warnings: DeviceWarning[] }) {
   const warningWords = useWarningWords();
   return (
+    <span className="flex flex-wrap gap-1">
+      {warnings.map((w) => {
+        const words = warningWords(w);
+        return (
+          <span key={w.kind} title={words.text} data-warning={w.kind} className={cn(
+            'rounded px-1.5 text-[11px] font-medium',
+            w.kind === 'sameName' ? 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100'
+              : w.kind === 'stale' ? 'bg-orange-100 text-orange-900 dark:bg-orange-900 dark:text-orange-100' : 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100',
+          )}>
+            {words.short}<span className="sr-only">: {words.text}</span>
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+/** The last sync as a date, with how long ago as secondary text, and the full time on hover. */
+function LastSync({ iso, now }: { iso: string | null; now: number }) {
+  const t = useTranslations('devices');
+  const format = useFormatter();
+  if (!iso) return <span>{t('neverSynced')}</span>;
+  const date = new Date(iso);
+  return (
+    <span className="block min-w-0">
+      <time dateTime={iso} title={format.dateTime(date, 'dateTime')} className="block truncate">{format.dateTime(date, 'date')}</time>
+      <span className="block truncate text-xs text-slate-700 dark:text-slate-300" data-testid="last-sync-relative">{format.relativeTime(date, now)}</span>
+    </span>
+  );
+}
+
+function DeviceRow({ device: d, index, active, warnings, recent, now, clock, itemRef, onFocus }: ItemProps) {
+  return (
     <tr
-      ref={rowRef}
+      ref={itemRef}
       aria-rowindex={index + 2}
       tabIndex={active ? 0 : -1}
       onFocus={onFocus}
       data-testid="device-row"
-      className={cn('h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2', active && 'bg-slate-50')}
+      className={cn('h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950',
+        active && 'bg-slate-50 dark:bg-slate-800')}
     >
       <td className="px-3">
-        <Link href={`/devices/${d.id}`} tabIndex={-1} className="block truncate font-medium text-sky-900 hover:underline" title={d.deviceName}>
+        <Link href={`/devices/${d.id}`} prefetch={false} tabIndex={-1} className="block truncate font-medium text-sky-900 hover:underline dark:text-sky-300" title={d.deviceName}>
           {d.deviceName}
         </Link>
-        <span className="flex gap-1">
-          {warnings.map((w) => {
-            const words = warningWords(w);
-            return (
-              <span key={w.kind} title={words.text} data-warning={w.kind} className={cn(
-                'rounded px-1.5 text-[11px] font-medium',
-                w.kind === 'sameName' ? 'bg-amber-100 text-amber-900' : w.kind === 'stale' ? 'bg-orange-100 text-orange-900' : 'bg-red-100 text-red-900',
-              )}>
-                {words.short}<span className="sr-only">: {words.text}</span>
-              </span>
-            );
-          })}
-        </span>
+        <WarningTags warnings={warnings} />
       </td>
       <td className="px-3">
-        <div className="truncate text-slate-900" title={d.userDisplayName}>{d.userDisplayName}</div>
-        <div className="truncate text-xs text-slate-500" title={d.userPrincipalName}>{d.userPrincipalName}</div>
+        <div className="truncate" title={d.userDisplayName}>{d.userDisplayName}</div>
+        <div className="truncate text-xs text-slate-700 dark:text-slate-300" title={d.userPrincipalName}>{d.userPrincipalName}</div>
       </td>
       <td className="truncate px-3">{d.operatingSystem} {d.osVersion}</td>
       <td className="truncate px-3" title={`${d.manufacturer} ${d.model}`}>{d.model}</td>
       <td className="truncate px-3 font-mono text-xs">{d.serialNumber}</td>
       <td className="px-3"><ComplianceBadge state={d.complianceState} /></td>
-      <td className="px-3">
-        {d.lastSyncDateTime ? (
-          <time dateTime={d.lastSyncDateTime} title={format.dateTime(new Date(d.lastSyncDateTime), 'dateTime')}>
-            {format.relativeTime(new Date(d.lastSyncDateTime), now)}
-          </time>
-        ) : t('neverSynced')}
-      </td>
+      <td className="px-3"><LastSync iso={d.lastSyncDateTime} now={now} /></td>
       <td className="px-3" onKeyDown={(e) => e.stopPropagation()}>
         <PasscodeAction device={d} warnings={warnings} recent={recent} />
         {recent && <RecentAction action={recent} now={clock} compact />}
       </td>
     </tr>
+  );
+}
+
+/** A device as a card, on phone-narrow screens: device, user, serial, last sync, action. */
+function DeviceCard({ device: d, active, warnings, recent, now, clock, itemRef, onFocus }: ItemProps) {
+  const t = useTranslations('device.fields');
+  return (
+    <li
+      ref={itemRef}
+      tabIndex={active ? 0 : -1}
+      onFocus={onFocus}
+      data-testid="device-card"
+      style={{ height: CARD_HEIGHT }}
+      className={cn('overflow-hidden border-b border-slate-200 px-2 py-3 focus-visible:-outline-offset-2 dark:border-slate-700',
+        active && 'bg-slate-50 dark:bg-slate-800')}
+    >
+      <div className="flex items-start justify-between gap-2">
+        <Link href={`/devices/${d.id}`} prefetch={false} tabIndex={-1} className="truncate font-medium text-sky-900 hover:underline dark:text-sky-300">{d.deviceName}</Link>
+        <ComplianceBadge state={d.complianceState} />
+      </div>
+      <WarningTags warnings={warnings} />
+      <p className="mt-1 truncate text-sm">{d.userDisplayName} · <span className="text-slate-700 dark:text-slate-300">{d.userPrincipalName}</span></p>
+      <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-2 text-sm">
+        <dt className="text-slate-700 dark:text-slate-300">{t('serial')}</dt><dd className="truncate font-mono text-xs leading-5">{d.serialNumber}</dd>
+        <dt className="text-slate-700 dark:text-slate-300">{t('lastSync')}</dt><dd className="min-w-0"><LastSyncInline iso={d.lastSyncDateTime} now={now} /></dd>
+      </dl>
+      <div className="mt-2" onKeyDown={(e) => e.stopPropagation()}>
+        <PasscodeAction device={d} warnings={warnings} recent={recent} />
+        {recent && <RecentAction action={recent} now={clock} compact />}
+      </div>
+    </li>
+  );
+}
+
+function LastSyncInline({ iso, now }: { iso: string | null; now: number }) {
+  const t = useTranslations('devices');
+  const format = useFormatter();
+  if (!iso) return <span>{t('neverSynced')}</span>;
+  const date = new Date(iso);
+  return (
+    <span className="block truncate">
+      <time dateTime={iso} title={format.dateTime(date, 'dateTime')}>{format.dateTime(date, 'date')}</time>
+      {' '}<span className="text-slate-700 dark:text-slate-300" data-testid="last-sync-relative">({format.relativeTime(date, now)})</span>
+    </span>
   );
 }
 
@@ -352,7 +435,7 @@ function EmptyResults({ search, userNotFound }: { search: DeviceSearch; userNotF
 function SkeletonRows() {
   return Array.from({ length: 8 }, (_, i) => (
     <tr key={i} className="h-[60px]" aria-hidden="true">
-      {COLUMNS.map((c) => <td key={c.key} className="px-3"><div className="h-3 animate-pulse rounded bg-slate-200" /></td>)}
+      {COLUMNS.map((c) => <td key={c.key} className="px-3"><div className="h-3 animate-pulse rounded bg-slate-200 dark:bg-slate-700" /></td>)}
       <td className="px-3" />
     </tr>
   ));

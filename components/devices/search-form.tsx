@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/lib/shared/cn';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { PLATFORM_KEYS } from '@/lib/shared/devices/platforms';
 import { MAX_QUERY_LENGTH, searchKind, STALE_DAY_CHOICES, type DeviceSearch } from '@/lib/shared/devices/search';
@@ -15,6 +16,9 @@ export function SearchForm({ search, onChange, onArrowDown }: {
 }) {
   const t = useTranslations();
   const [text, setText] = useState(search.q);
+  // Phone-narrow screens show the filters behind a button (CSS decides; wider screens always show them).
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = [search.os, search.compliance, search.owner, search.stale].filter((v) => v !== undefined).length;
   const input = useRef<HTMLInputElement>(null);
   const commit = useDebouncedCallback((q: string) => onChange({ ...search, q: q.trim(), by: undefined }), 350);
 
@@ -44,7 +48,7 @@ export function SearchForm({ search, onChange, onArrowDown }: {
   return (
     <form
       role="search"
-      className="rounded-lg border border-slate-200 bg-white p-4"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
       onSubmit={(e) => {
         e.preventDefault();
         commit.cancel();
@@ -74,19 +78,23 @@ export function SearchForm({ search, onChange, onArrowDown }: {
             commit.flush(); // what was typed is the search the results show
             onArrowDown();
           }}
-          className="h-11 flex-1 rounded-md border border-slate-300 px-3 text-base"
+          className="h-11 min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 text-base dark:border-slate-500 dark:bg-slate-950"
         />
         <Button type="submit" size="lg">{t('search.submit')}</Button>
       </div>
-      <p id="search-kind" className="mt-2 min-h-5 text-sm text-slate-600">
+      <p id="search-kind" className="mt-2 min-h-5 text-sm text-slate-700 dark:text-slate-300">
         {kind ? t(`search.kind.${kind}`) : t('devices.keyboardHelp')}
         {kind && kind !== 'name' && kind !== 'user' && (
-          <button type="button" className="ml-2 text-sky-800 underline" onClick={() => onChange({ ...search, by: 'name' })}>
+          <button type="button" className="ml-2 text-sky-800 underline dark:text-sky-300" onClick={() => onChange({ ...search, by: 'name' })}>
             {t('search.searchAsName')}
           </button>
         )}
       </p>
-      <fieldset className="mt-3 flex flex-wrap gap-4 text-sm">
+      <Button variant="secondary" size="sm" className="mt-3 md:hidden" aria-expanded={filtersOpen} aria-controls="search-filters"
+        data-testid="filters-toggle" onClick={() => setFiltersOpen((o) => !o)}>
+        {t('search.activeFilters', { count: activeFilters })}<span aria-hidden="true">{filtersOpen ? '▴' : '▾'}</span>
+      </Button>
+      <fieldset id="search-filters" className={cn('mt-3 flex-wrap gap-x-4 gap-y-2 text-sm md:flex', filtersOpen ? 'flex' : 'hidden')}>
         <legend className="sr-only">{t('search.filters')}</legend>
         <FilterSelect label={t('search.platform')} any={t('search.any')} value={search.os ?? ''} onChange={(v) => select('os', v)}
           options={PLATFORM_KEYS.map((k) => [k, t(`platforms.${k}`)])} />
@@ -106,8 +114,8 @@ function FilterSelect({ label, any, value, options, onChange }: {
 }) {
   return (
     <label className="flex items-center gap-2">
-      <span className="text-slate-700">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="h-9 rounded-md border border-slate-300 bg-white px-2">
+      <span className="text-slate-700 dark:text-slate-300">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} className="h-9 rounded-md border border-slate-400 bg-white px-2 dark:border-slate-500 dark:bg-slate-950">
         <option value="">{any}</option>
         {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
       </select>

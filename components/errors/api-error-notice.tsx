@@ -30,7 +30,7 @@ export function ApiErrorNotice({ title, error, detail, onRetry }: { title: strin
   ].filter(Boolean).join('\n');
 
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-950">
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
       <p className="font-semibold">{title}</p>
       <p className="mt-1">{detail ?? text.what(info)}</p>
       <p className="mt-1">{text.advice(info)}</p>

@@ -7,7 +7,7 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   actionId: 'a', deviceId: 'd', deviceName: 'n', ticket: 'INC-1', actorName: null, actorUpn: null,
   graphAction: 'resetPasscode', kind: 'removePasscode', requestedAt: new Date(at).toISOString(), state: 'pending', terminal: false,
   lastUpdated: null, graphRequestId: null, errorCode: null, passcode: null, managementState: null, deviceSerial: 'S1', deviceUserName: null,
-  deviceUpn: null, lastSyncDateTime: null, alternative: null, ...over,
+  deviceUpn: null, lastSyncDateTime: null, alternative: null, requestStatus: null, ...over,
 });
 
 describe('pollInterval', () => {

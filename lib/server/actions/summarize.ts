@@ -47,6 +47,7 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
     managementState: null,
     lastSyncDateTime: null,
     alternative: null,
+    requestStatus: !observed && outcome?.outcome && outcome.outcome !== 'accepted' && outcome.outcome !== 'unknown' ? outcome.http_status : null,
   };
 }
 
