@@ -3,6 +3,7 @@
 // theme is on the page before the app's scripts run (no flash); the Last sync column shows a date and how long ago.
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
+import { confirm, findBySerial, freshDevice } from './actions';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -27,8 +28,15 @@ const horizontalOverflow = async (page: Page) => {
 for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
   test(`no horizontal scroll at ${width}×${height}, on the list and on the device page`, async ({ page }) => {
     await page.setViewportSize({ width, height });
+    await emulator.timings({ pickupMs: 500, completeMs: 500 });
     await signIn(page, DEMO_ACCOUNTS.helpdesk);
     await expect(page.getByTestId('results-status')).toHaveText(/devices shown/);
+    expect(await horizontalOverflow(page)).toEqual({ page: 0, list: 0 });
+    // The longest thing a row can hold: a failed request's guard line, with its screen-reader tail.
+    const failing = await freshDevice({ mode: 'androidFullyManaged', scenario: 'failing' });
+    await findBySerial(page, failing);
+    await (await confirm(page, failing, 'Reset passcode', 'INC-9901')).getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByTestId('device-row').getByTestId('recent-action')).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
     expect(await horizontalOverflow(page)).toEqual({ page: 0, list: 0 });
     const [zoe] = await emulator.devices({ user: 'zoe.obrien@contoso.com', limit: '1' });
     await page.goto(`/devices/${zoe?.id}`);

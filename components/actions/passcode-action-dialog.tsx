@@ -38,7 +38,7 @@ export function PasscodeAction({ device, warnings, recent = null, variant = 'row
   if (!plan.available) {
     const reason = words.noActionReason(plan);
     return variant === 'row' ? (
-      <span data-testid="no-passcode-action" title={reason} className="text-xs text-slate-600 dark:text-slate-300">
+      <span data-testid="no-passcode-action" title={reason} className="relative text-xs text-slate-600 dark:text-slate-300">
         {t('noAction')}<span className="sr-only">: {reason}</span>
       </span>
     ) : (

@@ -31,7 +31,8 @@ export function RecentAction({ action: a, now, compact = false }: { action: Acti
   const failed = DID_NOT_SUCCEED.has(a.state);
   if (compact) {
     return (
-      <p className="truncate text-xs text-amber-900 dark:text-amber-200" title={failed ? `${text} ${t('recentDidNotSucceed')}` : text}
+      // relative: the screen-reader-only tail must be clipped with the text, not stick out past the page's edge.
+      <p className="relative truncate text-xs text-amber-900 dark:text-amber-200" title={failed ? `${text} ${t('recentDidNotSucceed')}` : text}
         data-testid="recent-action" data-state={a.state}>
         {text}{failed && <span className="sr-only"> {t('recentDidNotSucceed')}</span>}
       </p>

@@ -308,7 +308,7 @@ function WarningTags({ warnings }: { warnings: DeviceWarning[] }) {
         const words = warningWords(w);
         return (
           <span key={w.kind} title={words.text} data-warning={w.kind} className={cn(
-            'rounded px-1.5 text-[11px] font-medium',
+            'relative rounded px-1.5 text-[11px] font-medium',
             w.kind === 'sameName' ? 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100'
               : w.kind === 'stale' ? 'bg-orange-100 text-orange-900 dark:bg-orange-900 dark:text-orange-100' : 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100',
           )}>
