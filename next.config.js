@@ -1,8 +1,14 @@
 // CommonJS on purpose: package.json has no "type", and `next build` rejects a mismatched module format.
 // The security headers are not here: proxy.ts sets them per request (the Content-Security-Policy needs a fresh nonce
 // and the identity provider's origin from run-time configuration), in one place for every route.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS (above), so require it is
+const createNextIntlPlugin = require('next-intl/plugin');
+
+// next-intl reads each request's locale and catalog from here (no locale in the URL; see the file).
+const withNextIntl = createNextIntlPlugin('./lib/server/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
-module.exports = {
+module.exports = withNextIntl({
   output: 'standalone',
   // Native and server-only database drivers stay outside the bundle (better-sqlite3 is a native addon).
   serverExternalPackages: ['better-sqlite3', 'pg'],
@@ -19,4 +25,4 @@ module.exports = {
       bodySizeLimit: 16 * 1024,
     },
   },
-};
+});

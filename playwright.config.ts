@@ -68,6 +68,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     viewport: { width: 1440, height: 900 },
+    // The console follows the browser's language and time zone: the suite reads English, on a Berlin clock, unless a
+    // test says otherwise (test.use({ locale: 'de-DE' })).
+    locale: 'en-GB',
+    timezoneId: 'Europe/Berlin',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

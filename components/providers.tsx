@@ -2,6 +2,7 @@
 // The browser-side providers: MSAL (sign-in and tokens) and react-query (server state).
 import { MsalProvider } from '@azure/msal-react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { useTheme } from 'next-themes';
 import { useState, type ReactNode } from 'react';
 import { Toaster } from 'sonner';
 import type { AuthClientConfig } from '@/lib/shared/auth/client-config';
@@ -11,12 +12,14 @@ import { getQueryClient } from '@/lib/browser/query/get-query-client';
 
 export function Providers({ authConfig, settings, children }: { authConfig: AuthClientConfig; settings: ConsoleSettings; children: ReactNode }) {
   const [msal] = useState(() => createMsalInstance(authConfig));
+  const { resolvedTheme } = useTheme();
   return (
     <MsalProvider instance={msal}>
       <QueryClientProvider client={getQueryClient()}>
         <ConsoleSettingsContext value={settings}>
           {children}
-          <Toaster position="bottom-left" richColors closeButton />
+          <Toaster position="top-center" richColors closeButton theme={resolvedTheme === 'dark' ? 'dark' : 'light'}
+            toastOptions={{ classNames: { title: 'break-words [overflow-wrap:anywhere]' } }} />
         </ConsoleSettingsContext>
       </QueryClientProvider>
     </MsalProvider>

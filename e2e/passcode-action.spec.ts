@@ -2,60 +2,19 @@
 // iOS, Reset passcode on Android Enterprise (device and work profile) with the one-time reveal of the temporary
 // passcode, Recover Windows Hello PIN on Windows 10 Mobile, the reason where no action exists, Intune's own
 // refusals, the audit trail, and the cases security.md lists for the browser (numbers in the names).
-import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
+import { confirm, findBySerial, freshDevice, openDialog, postsFor, trayItem } from './actions';
 import { auditRecords } from './audit';
-import { emulator, type EmulatedDevice } from './emulator';
+import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { auditDump, serverLogs } from './secrets';
 import { signIn, signInWithSession } from './sign-in';
-
-const used = new Set<string>();
-/**
- * A device nobody in this run has touched yet (none in this worker, none in the audit trail, which outlives a
- * worker restarted after a failure), findable by its serial, so guards and trails of other tests do not interfere.
- */
-async function freshDevice(query: Record<string, string>): Promise<EmulatedDevice> {
-  const devices = await emulator.devices({ scopeTag: 'EMEA', limit: '500', ...query });
-  const d = devices.find((x) => !used.has(x.id) && auditRecords(x.id).length === 0 && /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber));
-  if (!d) throw new Error(`no fresh device for ${JSON.stringify(query)}`);
-  used.add(d.id);
-  return d;
-}
 
 test.beforeEach(async () => {
   await emulator.reset();
   await emulator.timings({ pickupMs: 1500, completeMs: 1500 });
 });
-
-async function findBySerial(page: Page, d: EmulatedDevice) {
-  const box = page.getByRole('searchbox', { name: 'Search devices' });
-  await box.fill(d.serialNumber);
-  await box.press('Enter');
-  await expect(page.getByTestId('device-row')).toHaveCount(1);
-}
-
-/** The row's action button: named by the action, the device and its serial, so two same-named devices differ. */
-const actionButton = (page: Page, d: EmulatedDevice, label: string) =>
-  page.getByRole('button', { name: `${label}: ${d.deviceName}, serial ${d.serialNumber}` });
-
-async function openDialog(page: Page, d: EmulatedDevice, label: string) {
-  await actionButton(page, d, label).click();
-  const dialog = page.getByRole('alertdialog');
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-
-async function confirm(page: Page, d: EmulatedDevice, label: string, ticket: string) {
-  const dialog = await openDialog(page, d, label);
-  await dialog.getByLabel('Ticket reference').fill(ticket);
-  await dialog.getByTestId('confirm-action').click();
-  return dialog;
-}
-
-const trayItem = (page: Page, d: EmulatedDevice) => page.getByTestId('tray-item').filter({ hasText: d.deviceName }).first();
-const postsFor = async (d: EmulatedDevice) => (await emulator.requests({ method: 'POST' })).filter((e) => e.path.includes(d.id));
 
 test('16: iOS: Remove passcode, pending then done, in the tray and on the device page, audited', async ({ page }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
@@ -91,8 +50,8 @@ test('16: iOS: Remove passcode, pending then done, in the tray and on the device
   await expect(page.getByTestId('tray-announcement')).toContainText(`${d.deviceName} (INC-1001): Done`);
   await expect(trayItem(page, d).getByTestId('show-passcode')).toHaveCount(0); // an iOS removal has no passcode to show
 
-  await page.getByRole('link', { name: d.deviceName }).click();
-  await expect(page.getByTestId('device-action')).toContainText(/Remove passcode requested at \d\d:\d\d by Hanna Berger, ticket INC-1001: done\./);
+  await page.getByTestId('device-row').getByRole('link', { name: d.deviceName }).click();
+  await expect(page.getByTestId('device-action')).toContainText(/Remove passcode requested at \d\d:\d\d GMT\+\d by Hanna Berger, ticket INC-1001: done\./);
 
   const posts = await postsFor(d);
   expect(posts.map((p) => p.path)).toEqual([`/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`]);
@@ -203,7 +162,7 @@ test('a 400 for an unsupported platform (recoverPasscode everywhere, on a Mac) s
   await dialog.getByLabel('Ticket reference').fill('INC-5001');
   await dialog.getByTestId('confirm-action').click();
   const result = dialog.getByTestId('action-result');
-  await expect(result).toContainText('Intune refused the request. An error has occurred.');
+  await expect(result).toContainText('Intune refused the request. Intune said: “An error has occurred');
   await expect(result).not.toContainText('_version');
   await expect(dialog.getByTestId('action-operation-id')).toHaveText(/^[0-9a-f-]{36}$/);
   await expect(dialog.getByTestId('action-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
@@ -231,7 +190,7 @@ test('a device with a pending wipe says why the action is not progressing', asyn
   await emulator.advanceClock(60_000);
   await page.waitForTimeout(2500);
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'pending');
-  await page.getByRole('link', { name: d.deviceName }).click();
+  await page.getByTestId('device-row').getByRole('link', { name: d.deviceName }).click();
   await expect(page.locator('[data-warning="managementPending"]')).toContainText('A wipe is pending on this device');
 });
 
@@ -282,7 +241,8 @@ test('4: the read-only agent is asked for consent (incremental) and refused; not
   await expect(popup.getByRole('heading', { name: 'Need admin approval' })).toBeVisible();
   await expect(popup.getByText('DeviceManagementManagedDevices.PrivilegedOperations.All')).toBeVisible();
   await popup.getByRole('link', { name: 'Return to the application without granting access' }).click();
-  await expect(dialog.getByTestId('action-result')).toContainText('permission DeviceManagementManagedDevices.PrivilegedOperations.All was not granted');
+  // Plain words, no permission identifier and no MSAL error text (issue 8/11).
+  await expect(dialog.getByTestId('action-result')).toHaveText('Your account may not remove or reset passcodes: the permission was not granted. Ask your Intune administrator for the Help Desk Operator role.');
   expect(await postsFor(d)).toHaveLength(0);
 });
 

@@ -36,7 +36,7 @@ function expectSecurityHeaders(res: APIResponse, path: string): void {
   expect(h['referrer-policy'], where).toBe('no-referrer');
   expect(h['permissions-policy'], where).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
   if (path === '/redirect') expect(h['cross-origin-opener-policy'], where).toBeUndefined();
-  else expect(h['cross-origin-opener-policy'], where).toBe('same-origin');
+  else expect(h['cross-origin-opener-policy'], where).toBe('same-origin-allow-popups');
   if (path.startsWith('/api/')) {
     expect(h['cache-control'], where).toMatch(/(^|,\s*)no-store(\s*,|$)/);
     // The route handlers' answers are not gzipped by the console (issue 11/11: compression cost more than it

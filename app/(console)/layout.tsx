@@ -1,12 +1,16 @@
 import { connection } from 'next/server';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { SignInPrompt } from '@/components/auth/sign-in-prompt';
 import { Providers } from '@/components/providers';
-import { ActionsTray } from '@/components/actions/actions-tray';
+import { TrayFrame } from '@/components/actions/tray-frame';
+import { TrayToggle } from '@/components/actions/tray-toggle';
+import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
+import { ShortcutsHelp } from '@/components/keyboard/shortcuts-help';
+import { ThemeSwitcher } from '@/components/theme/theme-switcher';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
 import { passcodePolicy, serverEnv } from '@/lib/server/config/server-env';
-import { messages } from '@/lib/shared/i18n/messages';
 
 // The console's pages: the MSAL configuration is read from the environment per request (never frozen into
 // the build), so one build serves the emulator and any tenant.
@@ -14,17 +18,26 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   await connection();
   const env = serverEnv();
   const authConfig = buildAuthClientConfig();
+  const t = await getTranslations('app');
   return (
-    <Providers authConfig={authConfig} settings={{ ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE }, passcodePolicy: passcodePolicy(env) }}>
-      <header className="bg-slate-900 text-white">
-        <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-4">
-          <span className="text-lg font-semibold tracking-tight">{messages.app.name}</span>
-          <AccountMenu />
+    <Providers authConfig={authConfig} settings={{
+      ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE }, passcodePolicy: passcodePolicy(env),
+      guardMinutes: env.RECOVERY_GUARD_MINUTES, verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS, tenantId: env.AUTH_TENANT_ID,
+    }}>
+      <header className="bg-slate-900 text-white" data-surface="dark">
+        <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
+          <span className="text-lg font-semibold tracking-tight">{t('name')}</span>
+          <div className="flex flex-wrap items-center gap-2 sm:gap-3">
+            <TrayToggle />
+            <ShortcutsHelp />
+            <LocaleSwitcher />
+            <ThemeSwitcher />
+            <AccountMenu />
+          </div>
         </div>
       </header>
       <SignInPrompt />
-      <main className="mx-auto max-w-7xl px-4 py-6 pb-24">{children}</main>
-      <ActionsTray />
+      <TrayFrame>{children}</TrayFrame>
     </Providers>
   );
 }

@@ -4,18 +4,17 @@
 // here, on the agent's click, and explained instead when the agent may not have it.
 import { useMsal } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/browser/api/api-error';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { actionQueries } from '@/lib/browser/query/action-queries';
 import { GRAPH_SCOPES } from '@/lib/shared/auth/scopes';
-import { formatDateTime } from '@/lib/shared/i18n/format';
-import { messages } from '@/lib/shared/i18n/messages';
-
-const m = messages.intuneAudit;
 
 export function IntuneAuditEvent({ actionId }: { actionId: string }) {
+  const t = useTranslations('intuneAudit');
+  const format = useFormatter();
   const api = useApiClient();
   const { instance, accounts } = useMsal();
   const [refused, setRefused] = useState(false);
@@ -34,19 +33,22 @@ export function IntuneAuditEvent({ actionId }: { actionId: string }) {
   };
 
   let body;
-  if (isPending) body = <span>{m.loading}</span>;
+  if (isPending) body = <span>{t('loading')}</span>;
   else if (needsPermission) {
-    body = refused ? <span>{m.refused}</span> : (
+    body = refused ? <span>{t('refused')}</span> : (
       <>
-        <span>{m.needsPermission}</span>{' '}
-        <Button size="sm" variant="secondary" onClick={() => void allow()}>{m.allow}</Button>
+        <span>{t('needsPermission')}</span>{' '}
+        <Button size="sm" variant="secondary" onClick={() => void allow()}>{t('allow')}</Button>
       </>
     );
-  } else if (error) body = <span>{m.failed}</span>;
-  else if (!data?.event) body = <span>{m.notYet}</span>;
+  } else if (error) body = <span>{t('failed')}</span>;
+  else if (!data?.event) body = <span>{t('notYet')}</span>;
   else {
     const e = data.event;
-    body = <span>{m.event(e.activity, e.actor.userPrincipalName ?? '—', e.actor.applicationDisplayName ?? '—', e.activityDateTime ? formatDateTime(e.activityDateTime) : '—', e.activityResult)}</span>;
+    body = <span>{t('event', {
+      activity: e.activity, who: e.actor.userPrincipalName ?? '—', app: e.actor.applicationDisplayName ?? '—',
+      when: e.activityDateTime ? format.dateTime(new Date(e.activityDateTime), 'dateTime') : '—', result: e.activityResult,
+    })}</span>;
   }
-  return <p className="mt-1 text-xs text-slate-700" data-testid="intune-audit-event">{m.label}: {body}</p>;
+  return <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="intune-audit-event">{t('label')}: {body}</p>;
 }

@@ -2,17 +2,18 @@
 // "Show passcode" for a done Android reset: the temporary passcode is fetched on this click only, held in this
 // component's state only (not react-query's cache, not the URL, not a toast), shown large with a copy button,
 // and hidden again after a minute.
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/browser/api/api-error';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import type { ActionStatus } from '@/lib/shared/actions/types';
-import { messages } from '@/lib/shared/i18n/messages';
-
-const r = messages.reveal;
+import { useErrorText } from '@/components/errors/use-error-text';
 export const REVEAL_SECONDS = 60;
 
 export function PasscodeReveal({ action }: { action: ActionStatus }) {
+  const t = useTranslations('reveal');
+  const errorText = useErrorText();
   const api = useApiClient();
   const [shown, setShown] = useState<{ passcode: string; until: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,8 +32,8 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
   }, [shown]);
 
   if (action.passcode === null) return null;
-  if (action.passcode === 'expired') return <p className="mt-1 text-xs text-slate-700" data-testid="passcode-expired">{r.expired}</p>;
-  if (action.passcode === 'unavailable') return <p className="mt-1 text-xs text-slate-700">{r.unavailable}</p>;
+  if (action.passcode === 'expired') return <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="passcode-expired">{t('expired')}</p>;
+  if (action.passcode === 'unavailable') return <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">{t('unavailable')}</p>;
 
   const show = async () => {
     setLoading(true);
@@ -43,7 +44,7 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
       setNow(at);
       setShown({ passcode: body.passcode, until: at + REVEAL_SECONDS * 1000 });
     } catch (e) {
-      setProblem(e instanceof ApiError ? e.info.message : r.failed);
+      setProblem(e instanceof ApiError ? errorText.what(e.info) : t('failed'));
     } finally {
       setLoading(false);
     }
@@ -52,26 +53,26 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
   if (shown) {
     const seconds = Math.max(0, Math.ceil((shown.until - now) / 1000));
     return (
-      <div className="mt-2 rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="passcode-reveal">
-        <p className="text-xs font-semibold text-slate-700">{r.label}</p>
-        <p className="mt-1 select-all font-mono text-3xl tracking-widest text-slate-950" data-testid="passcode-value">{shown.passcode}</p>
-        <p className="mt-1 text-xs text-slate-700">{r.readToCaller} <span data-testid="passcode-countdown">{r.hidesIn(seconds)}</span></p>
+      <div className="mt-2 rounded-md border border-slate-300 bg-slate-50 p-3 dark:border-slate-600 dark:bg-slate-800" data-testid="passcode-reveal">
+        <p className="text-xs font-semibold text-slate-700 dark:text-slate-300">{t('label')}</p>
+        <p className="mt-1 select-all font-mono text-3xl tracking-widest text-slate-950 dark:text-white" data-testid="passcode-value">{shown.passcode}</p>
+        <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">{t('readToCaller')} <span data-testid="passcode-countdown">{t('hidesIn', { seconds })}</span></p>
         <div className="mt-2 flex gap-2">
           <Button size="sm" variant="secondary"
             onClick={() => void navigator.clipboard.writeText(shown.passcode).then(() => setCopied(true), () => setCopied(false))}>
-            {copied ? r.copied : r.copy}
+            {copied ? t('copied') : t('copy')}
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setShown(null)}>{r.hide}</Button>
+          <Button size="sm" variant="ghost" onClick={() => setShown(null)}>{t('hide')}</Button>
         </div>
       </div>
     );
   }
   return (
     <div className="mt-1">
-      <Button size="sm" onClick={() => void show()} disabled={loading} aria-label={r.showFor(action.deviceName ?? action.deviceId)} data-testid="show-passcode">
-        {loading ? r.loading : r.show}
+      <Button size="sm" onClick={() => void show()} disabled={loading} aria-label={t('showFor', { device: action.deviceName ?? action.deviceId, serial: action.deviceSerial ?? '—' })} data-testid="show-passcode">
+        {loading ? t('loading') : t('show')}
       </Button>
-      {problem && <p role="alert" className="mt-1 text-xs text-red-800">{problem}</p>}
+      {problem && <p role="alert" className="mt-1 text-xs text-red-800 dark:text-red-300">{problem}</p>}
     </div>
   );
 }

@@ -1,23 +1,22 @@
 'use client';
 import { useMsal } from '@azure/msal-react';
 import { InteractionStatus } from '@azure/msal-browser';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
-import { messages } from '@/lib/shared/i18n/messages';
-
-const m = messages.auth;
 
 export function SignInCard({ error }: { error: { code: string; description: string } | null }) {
+  const t = useTranslations();
   const { instance, inProgress } = useMsal();
   const busy = inProgress !== InteractionStatus.None;
   return (
-    <section aria-labelledby="sign-in-heading" className="mx-auto mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
-      <h1 id="sign-in-heading" className="text-2xl font-semibold text-slate-900">{messages.app.name}</h1>
-      <p className="mt-2 text-slate-600">{m.signInPrompt}</p>
+    <section aria-labelledby="sign-in-heading" className="mx-auto mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      <h1 id="sign-in-heading" className="text-2xl font-semibold">{t('app.name')}</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">{t('auth.signInPrompt')}</p>
       {error && (
-        <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          <p className="font-semibold">{m.signInFailed}</p>
-          <p className="mt-1">{m.signInFailedHelp}</p>
+        <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <p className="font-semibold">{t('auth.signInFailed')}</p>
+          <p className="mt-1">{t('auth.signInFailedHelp')}</p>
           <p className="mt-2 break-words font-mono text-xs">{error.code}: {error.description}</p>
         </div>
       )}
@@ -27,7 +26,7 @@ export function SignInCard({ error }: { error: { code: string; description: stri
         disabled={busy}
         onClick={() => void instance.loginRedirect({ scopes: SIGN_IN_SCOPES })}
       >
-        {busy ? m.signingIn : m.signIn}
+        {busy ? t('auth.signingIn') : t('auth.signIn')}
       </Button>
     </section>
   );

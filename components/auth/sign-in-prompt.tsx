@@ -4,19 +4,18 @@
 // in, the reads that failed are made again.
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { signInNeeded } from '@/lib/browser/msal/sign-in-needed';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
-import { messages } from '@/lib/shared/i18n/messages';
-
-const m = messages.auth;
 
 /**
  * `inDialog`: the same prompt inside a modal dialog, where the page's own banner cannot be reached (a modal makes
  * everything outside it inert), so the agent signs in without closing the dialog they were filling in.
  */
 export function SignInPrompt({ inDialog = false }: { inDialog?: boolean }) {
+  const t = useTranslations('auth');
   const isAuthenticated = useIsAuthenticated();
   const need = useSyncExternalStore(signInNeeded.subscribe, signInNeeded.snapshot, () => null);
   const { instance, accounts } = useMsal();
@@ -44,11 +43,11 @@ export function SignInPrompt({ inDialog = false }: { inDialog?: boolean }) {
 
   return (
     <div role="alert" data-testid={inDialog ? 'dialog-sign-in-prompt' : 'sign-in-prompt'}
-      className={inDialog ? 'mt-3 rounded-md border border-amber-300 bg-amber-50 text-amber-950' : 'border-b border-amber-300 bg-amber-50 text-amber-950'}>
+      className={inDialog ? 'mt-3 rounded-md border border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100' : 'border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100'}>
       <div className={inDialog ? 'flex flex-wrap items-center gap-3 p-3 text-sm' : 'mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm'}>
-        <p className="flex-1">{need.reason === 'claimsChallenge' ? m.claimsRequired : m.sessionEnded}</p>
-        {failed && <p className="text-red-800">{m.signInAgainFailed}</p>}
-        <Button size="sm" onClick={() => void signIn()} disabled={busy}>{busy ? m.signingIn : m.signInAgain}</Button>
+        <p className="flex-1">{need.reason === 'claimsChallenge' ? t('claimsRequired') : t('sessionEnded')}</p>
+        {failed && <p className="text-red-800 dark:text-red-300">{t('signInAgainFailed')}</p>}
+        <Button size="sm" onClick={() => void signIn()} disabled={busy}>{busy ? t('signingIn') : t('signInAgain')}</Button>
       </div>
     </div>
   );

@@ -1,123 +1,220 @@
 'use client';
-// One device: everything a helpdesk checks before acting, and the device's remote-action history.
+// One device: everything a helpdesk checks before acting, the user's other devices of the same name (a
+// re-enrolment leaves two), a link into the Intune admin center for escalation, and the device's action history,
+// which shows a passcode action from the moment it is requested, with who requested it.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, type ReactNode } from 'react';
+import { ActionNextStep } from '@/components/actions/action-next-step';
+import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
+import { PasscodeReveal } from '@/components/actions/passcode-reveal';
+import { useActionWords } from '@/components/actions/use-action-words';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { ThrottleBanner } from '@/components/status/throttle-banner';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
-import { platformOf } from '@/lib/shared/devices/platforms';
-import { deviceQueries } from '@/lib/browser/query/device-queries';
-import type { DeviceDetail } from '@/lib/shared/devices/types';
-import { countSameNames, deviceWarnings } from '@/lib/shared/devices/warnings';
-import { formatDateTime, formatRelative, formatTime } from '@/lib/shared/i18n/format';
-import { messages } from '@/lib/shared/i18n/messages';
-import { ActionHints } from '@/components/actions/action-hints';
 import { IntuneAuditEvent } from '@/components/actions/intune-audit-event';
-import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
-import { PasscodeReveal } from '@/components/actions/passcode-reveal';
+import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { actionQueries } from '@/lib/browser/query/action-queries';
-import { actionLabel, stateLabel } from '@/lib/shared/actions/labels';
+import { deviceQueries } from '@/lib/browser/query/device-queries';
+import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
+import { intuneDeviceUrl } from '@/lib/shared/devices/intune-link';
+import { platformOf } from '@/lib/shared/devices/platforms';
+import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
+import { countSameNames, deviceWarnings, sameName, type DeviceWarning } from '@/lib/shared/devices/warnings';
+import type { Messages } from '@/lib/shared/i18n/catalogs';
 import { ComplianceBadge } from './compliance-badge';
+import { useWarningWords } from './use-warning-words';
 
-const m = messages.device;
+const HISTORY_COLUMNS = ['action', 'state', 'started', 'updated', 'requestedBy'] as const;
+/** Graph's entry for the console's action started no earlier than the request, give or take clocks. */
+const CLOCK_TOLERANCE_MS = 60_000;
 /** States of an action whose POST reached Graph: Intune may have logged it. */
 const SENT_STATES: ReadonlySet<TrackedState> = new Set(['pending', 'active', 'done', 'failed', 'notSupported', 'canceled', 'verifying', 'notConfirmed']);
-const f = m.fields;
 
 export function DeviceDetailView({ id }: { id: string }) {
+  const t = useTranslations('device');
   const api = useApiClient();
   const { data, error, isPending, refetch, dataUpdatedAt } = useQuery(deviceQueries.detail(api, id));
   return (
     <div className="space-y-4">
-      <Link href="/" className="text-sm text-sky-800 underline" onClick={(e) => {
+      <Link href="/" className="text-sm text-sky-800 underline dark:text-sky-300" onClick={(e) => {
         // Back to the same search (its state is in the previous URL) when there is one.
         if (window.history.length > 1) {
           e.preventDefault();
           window.history.back();
         }
-      }}>← {m.back}</Link>
+      }}>← {t('back')}</Link>
       <ThrottleBanner />
-      {error ? <ApiErrorNotice title={m.loadFailed} error={error} onRetry={() => void refetch()} />
+      {error ? <ApiErrorNotice title={t('loadFailed')} error={error} onRetry={() => void refetch()} />
         : isPending ? <DetailSkeleton /> : <Detail device={data} now={dataUpdatedAt} />}
     </div>
   );
 }
 
 function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
-  const warnings = deviceWarnings(d, countSameNames([d]), now);
+  const t = useTranslations();
+  const format = useFormatter();
+  const api = useApiClient();
+  const { tenantId } = useConsoleSettings();
+  const warningWords = useWarningWords();
+  // The user's devices, for the other ones of the same name: one Graph read of /users/{upn}/managedDevices.
+  const { data: userDevices } = useQuery({ ...deviceQueries.userDevices(api, d.userPrincipalName), enabled: d.userPrincipalName.includes('@') });
+  const siblings = (userDevices?.devices ?? []).filter((o) => o.id !== d.id && sameName(o, d));
+  const warnings = deviceWarnings(d, countSameNames([d, ...siblings]), now);
+  const { data: latestData, dataUpdatedAt: latestAt } = useQuery(actionQueries.device(api, d.id));
+  const latest = latestData?.action ?? null;
   const platform = platformOf(d);
-  const date = (iso: string | null) => (iso ? <time dateTime={iso}>{formatDateTime(iso)} ({formatRelative(iso)})</time> : m.none);
-  const yesNo = (v: boolean) => (v ? m.yes : m.no);
+  const date = (iso: string | null) => (iso
+    ? <time dateTime={iso}>{format.dateTime(new Date(iso), 'dateTime')} ({format.relativeTime(new Date(iso), now)})</time>
+    : t('device.none'));
+  const yesNo = (v: boolean) => (v ? t('device.yes') : t('device.no'));
+  const f = (field: keyof Messages['device']['fields']) => t(`device.fields.${field}`);
   return (
     <article aria-labelledby="device-heading" className="space-y-4">
-      <header className="rounded-lg border border-slate-200 bg-white p-5">
-        <h1 id="device-heading" className="text-2xl font-semibold">{d.deviceName}</h1>
-        <p className="mt-1 text-slate-600">{d.userDisplayName} · {d.userPrincipalName}</p>
+      <header className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h1 id="device-heading" className="break-words text-2xl font-semibold">{d.deviceName}</h1>
+            <p className="mt-1 break-words text-slate-700 dark:text-slate-300">{d.userDisplayName} · {d.userPrincipalName}</p>
+          </div>
+          <a href={intuneDeviceUrl(tenantId, d.id)} target="_blank" rel="noopener noreferrer" data-testid="open-in-intune"
+            aria-label={t('devicePage.openInIntuneFor', { device: d.deviceName, serial: d.serialNumber || t('device.none') })}
+            className="inline-flex h-9 shrink-0 items-center gap-1 rounded-md border border-slate-400 px-3 text-sm font-medium text-sky-900 hover:bg-slate-100 dark:border-slate-500 dark:text-sky-200 dark:hover:bg-slate-800">
+            {t('devicePage.openInIntune')}<span aria-hidden="true">↗</span>
+          </a>
+        </div>
         {warnings.length > 0 && (
-          <ul className="mt-3 space-y-1 text-sm" aria-label={messages.warnings.label}>
-            {warnings.map((w) => <li key={w.kind} data-warning={w.kind} className="rounded bg-amber-50 px-2 py-1 text-amber-950">{w.text}</li>)}
+          <ul className="mt-3 space-y-1 text-sm" aria-label={t('warnings.label')}>
+            {warnings.map((w) => <li key={w.kind} data-warning={w.kind} className="rounded bg-amber-50 px-2 py-1 text-amber-950 dark:bg-amber-950 dark:text-amber-100">{warningWords(w).text}</li>)}
           </ul>
         )}
-        <DeviceAction device={d} warnings={warnings} />
+        {siblings.length > 0 && <Siblings device={d} siblings={siblings} now={now} />}
+        <DeviceAction device={d} warnings={warnings} latest={latest} readAt={latestAt} />
       </header>
       <div className="grid gap-4 md:grid-cols-3">
-        <Section title={m.sections.device}>
-          <Field label={f.platform} value={platform ? messages.platforms[platform] : d.operatingSystem} />
-          <Field label={f.os} value={`${d.operatingSystem} ${d.osVersion}`} />
-          <Field label={f.model} value={d.model} />
-          <Field label={f.manufacturer} value={d.manufacturer} />
-          <Field label={f.serial} value={d.serialNumber} mono />
-          <Field label={f.imei} value={d.imei} mono />
-          <Field label={f.meid} value={d.meid} mono />
-          <Field label={f.phone} value={d.phoneNumber} />
+        <Section title={t('device.sections.device')}>
+          <Field label={f('platform')} value={platform ? t(`platforms.${platform}`) : d.operatingSystem} />
+          <Field label={f('os')} value={`${d.operatingSystem} ${d.osVersion}`} />
+          <Field label={f('model')} value={d.model} />
+          <Field label={f('manufacturer')} value={d.manufacturer} />
+          <Field label={f('serial')} value={d.serialNumber} mono />
+          <Field label={f('imei')} value={d.imei} mono />
+          <Field label={f('meid')} value={d.meid} mono />
+          <Field label={f('phone')} value={d.phoneNumber} />
         </Section>
-        <Section title={m.sections.user}>
-          <Field label={f.user} value={d.userDisplayName} />
-          <Field label={f.upn} value={d.userPrincipalName} />
-          <Field label={f.email} value={d.emailAddress} />
-          <Field label={f.id} value={d.id} mono />
+        <Section title={t('device.sections.user')}>
+          <Field label={f('user')} value={d.userDisplayName} />
+          <Field label={f('upn')} value={d.userPrincipalName} />
+          <Field label={f('email')} value={d.emailAddress} />
+          <Field label={f('id')} value={d.id} mono />
         </Section>
-        <Section title={m.sections.management}>
-          <Field label={f.ownership} value={d.managedDeviceOwnerType === 'company' ? messages.search.company : d.managedDeviceOwnerType === 'personal' ? messages.search.personal : m.none} />
-          <Field label={f.enrollmentType} value={d.deviceEnrollmentType} />
-          <Field label={f.managementState} value={d.managementState} />
-          <Field label={f.enrollmentProfile} value={d.enrollmentProfileName} />
-          <Field label={f.compliance} value={<ComplianceBadge state={d.complianceState} />} />
-          <Field label={f.supervised} value={yesNo(d.isSupervised)} />
-          <Field label={f.encrypted} value={yesNo(d.isEncrypted)} />
-          <Field label={f.enrolled} value={date(d.enrolledDateTime)} />
-          <Field label={f.lastSync} value={date(d.lastSyncDateTime)} />
+        <Section title={t('device.sections.management')}>
+          <Field label={f('ownership')} value={d.managedDeviceOwnerType === 'company' ? t('search.company') : d.managedDeviceOwnerType === 'personal' ? t('search.personal') : t('device.none')} />
+          <Field label={f('enrollmentType')} value={d.deviceEnrollmentType} />
+          <Field label={f('managementState')} value={d.managementState} />
+          <Field label={f('enrollmentProfile')} value={d.enrollmentProfileName} />
+          <Field label={f('compliance')} value={<ComplianceBadge state={d.complianceState} />} />
+          <Field label={f('supervised')} value={yesNo(d.isSupervised)} />
+          <Field label={f('encrypted')} value={yesNo(d.isEncrypted)} />
+          <Field label={f('enrolled')} value={date(d.enrolledDateTime)} />
+          <Field label={f('lastSync')} value={date(d.lastSyncDateTime)} />
         </Section>
       </div>
-      <section aria-labelledby="history-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="history-heading" className="mb-3 text-lg font-semibold">{m.sections.history}</h2>
-        {d.deviceActionResults.length === 0 ? <p className="text-slate-600">{m.historyEmpty}</p> : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-600">
-              <tr>{Object.values(m.historyColumns).map((c) => <th key={c} scope="col" className="py-1 pr-4">{c}</th>)}</tr>
-            </thead>
-            <tbody>
-              {d.deviceActionResults.map((a) => (
-                <tr key={a.actionName} className="border-t border-slate-100">
-                  <td className="py-2 pr-4 font-mono">{a.actionName}</td>
-                  <td className="py-2 pr-4">{messages.actionStates[a.actionState]}</td>
-                  <td className="py-2 pr-4">{a.startDateTime ? formatDateTime(a.startDateTime) : m.none}</td>
-                  <td className="py-2 pr-4">{a.lastUpdatedDateTime ? formatDateTime(a.lastUpdatedDateTime) : m.none}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <History device={d} latest={latest} />
     </article>
   );
 }
 
+function Siblings({ device: d, siblings, now }: { device: DeviceDetail; siblings: DeviceListItem[]; now: number }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  return (
+    <section aria-labelledby="siblings-heading" className="mt-3 text-sm" data-testid="siblings">
+      <h2 id="siblings-heading" className="font-semibold">{t('devicePage.siblings', { name: d.deviceName })}</h2>
+      <ul className="mt-1 space-y-1">
+        {siblings.map((s) => (
+          <li key={s.id}>
+            {/* The visible words are the accessible name: "Zoë's iPhone, serial C39XK2…" (WCAG 2.5.3). */}
+            <Link href={`/devices/${s.id}`} prefetch={false} className="text-sky-800 underline dark:text-sky-300">
+              {t('devicePage.siblingLink', { name: s.deviceName, serial: s.serialNumber || t('device.none') })}
+            </Link>
+            <span className="text-slate-700 dark:text-slate-300">
+              {' '}({t('devicePage.siblingLastSync', { when: s.lastSyncDateTime ? format.relativeTime(new Date(s.lastSyncDateTime), now) : t('devices.neverSynced') })})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The device's remote actions: the console's passcode action from the moment it is requested (tracked live, with
+ * who asked and for which ticket), then every other entry Graph lists, such as actions started in the admin center.
+ */
+function History({ device: d, latest }: { device: DeviceDetail; latest: ActionStatus | null }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const words = useActionWords();
+  const api = useApiClient();
+  const { data } = useQuery({ ...actionQueries.status(api, latest ?? PLACEHOLDER), enabled: latest !== null && !latest.terminal });
+  const ours = latest ? (data ?? latest) : null;
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), 'dateTime') : t('device.none'));
+  const isOurs = (r: DeviceActionResult) => ours !== null && r.actionName === ours.graphAction && r.startDateTime !== null
+    && Date.parse(r.startDateTime) >= Date.parse(ours.requestedAt) - CLOCK_TOLERANCE_MS;
+  const others = d.deviceActionResults.filter((r) => !isOurs(r));
+  const cell = 'py-2 pr-4 align-top';
+  return (
+    <section aria-labelledby="history-heading" className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+      <h2 id="history-heading" className="mb-3 text-lg font-semibold">{t('device.sections.history')}</h2>
+      {!ours && others.length === 0 ? <p className="text-slate-700 dark:text-slate-300">{t('device.historyEmpty')}</p> : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="action-history">
+            <thead className="text-xs uppercase text-slate-700 dark:text-slate-300">
+              <tr>{HISTORY_COLUMNS.map((c) => (
+                <th key={c} scope="col" className="py-1 pr-4">{c === 'requestedBy' ? t('devicePage.requestedBy') : t(`device.historyColumns.${c}`)}</th>
+              ))}</tr>
+            </thead>
+            <tbody>
+              {ours && (
+                <tr className="border-t border-slate-200 dark:border-slate-700" data-testid="history-ours" data-state={ours.state}>
+                  <td className={cell}>{ours.kind ? words.action(ours.kind) : ours.graphAction} <span className="font-mono text-xs text-slate-600 dark:text-slate-400">({ours.graphAction})</span></td>
+                  <td className={cell}>{words.state(ours.state)}</td>
+                  <td className={cell}>{when(ours.requestedAt)}</td>
+                  <td className={cell}>{when(ours.lastUpdated)}</td>
+                  <td className={cell}>{t('devicePage.requestedByValue', { who: ours.actorName ?? ours.actorUpn ?? t('passcode.anotherAgent'), ticket: ours.ticket ?? '—' })}</td>
+                </tr>
+              )}
+              {others.map((a) => (
+                <tr key={`${a.actionName}-${a.startDateTime ?? ''}`} className="border-t border-slate-200 dark:border-slate-700">
+                  <td className={`${cell} font-mono`}>{a.actionName}</td>
+                  <td className={cell}>{t(`actionStates.${a.actionState}`)}</td>
+                  <td className={cell}>{when(a.startDateTime)}</td>
+                  <td className={cell}>{when(a.lastUpdatedDateTime)}</td>
+                  <td className={cell}>{t('devicePage.elsewhere')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** A stand-in so the status query's options can be built before there is an action; it never runs then. */
+const PLACEHOLDER: ActionStatus = {
+  actionId: 'none', deviceId: '', deviceName: null, deviceSerial: null, deviceUserName: null, deviceUpn: null, ticket: null,
+  actorName: null, actorUpn: null, graphAction: 'resetPasscode', kind: null, requestedAt: new Date(0).toISOString(), state: 'none',
+  terminal: true, lastUpdated: null, graphRequestId: null, errorCode: null, passcode: null, managementState: null,
+  lastSyncDateTime: null, alternative: null, requestStatus: null,
+};
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5">
+    <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
       <h2 className="mb-3 text-lg font-semibold">{title}</h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">{children}</dl>
     </section>
@@ -125,10 +222,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function Field({ label, value, mono = false }: { label: string; value: ReactNode; mono?: boolean }) {
+  const t = useTranslations('device');
   return (
     <>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className={mono ? 'break-all font-mono text-xs leading-5' : 'break-words'}>{value === '' ? m.none : value}</dd>
+      <dt className="text-slate-700 dark:text-slate-300">{label}</dt>
+      <dd className={mono ? 'break-all font-mono text-xs leading-5' : 'break-words'}>{value === '' ? t('none') : value}</dd>
     </>
   );
 }
@@ -136,43 +234,60 @@ function Field({ label, value, mono = false }: { label: string; value: ReactNode
 function DetailSkeleton() {
   return (
     <div aria-hidden="true" className="space-y-4">
-      <div className="h-28 animate-pulse rounded-lg bg-slate-200" />
-      <div className="grid gap-4 md:grid-cols-3">{[0, 1, 2].map((i) => <div key={i} className="h-72 animate-pulse rounded-lg bg-slate-200" />)}</div>
+      <div className="h-28 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />
+      <div className="grid gap-4 md:grid-cols-3">{[0, 1, 2].map((i) => <div key={i} className="h-72 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />)}</div>
     </div>
   );
 }
 
 /**
  * The device's passcode action (or why it has none), and, once one was requested, who asked for it, where it
- * stands, and its temporary passcode when it is a done Android reset. The button stays while an action is under
- * way, so its dialog can show its result; a second request meets the device guard, which asks for a reason.
+ * stands and what to do next, and its temporary passcode when it is a done Android reset. The button stays while
+ * an action is under way, so its dialog can show its result; a second request meets the device guard.
  */
-function DeviceAction({ device, warnings }: { device: DeviceDetail; warnings: ReturnType<typeof deviceWarnings> }) {
-  const api = useApiClient();
-  const { data } = useQuery(actionQueries.device(api, device.id));
-  const latest = data?.action ?? null;
+function DeviceAction({ device, warnings, latest, readAt }: { device: DeviceDetail; warnings: DeviceWarning[]; latest: ActionStatus | null; readAt: number }) {
+  const { guardMinutes } = useConsoleSettings();
+  // What the confirm dialog says before the click: the action under way, or a recent one the guard still holds.
+  const recent = latest && (!latest.terminal || readAt - Date.parse(latest.requestedAt) < guardMinutes * 60_000) ? latest : null;
+  // r starts this device's passcode action, through its dialog, as on a selected row of the list.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'r' || !isShortcut(e)) return;
+      const button = document.querySelector<HTMLButtonElement>(`[data-passcode-action="${CSS.escape(device.id)}"]`);
+      if (!button) return;
+      e.preventDefault();
+      button.focus();
+      button.click();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [device.id]);
   return (
     <div className="mt-4 space-y-2">
       {latest && <LatestAction initial={latest} />}
-      <PasscodeAction device={device} warnings={warnings} variant="page" />
+      <PasscodeAction device={device} warnings={warnings} recent={recent} variant="page" />
     </div>
   );
 }
 
 function LatestAction({ initial }: { initial: ActionStatus }) {
+  const t = useTranslations('passcode');
+  const format = useFormatter();
+  const words = useActionWords();
   const api = useApiClient();
   const { data, dataUpdatedAt } = useQuery({ ...actionQueries.status(api, initial), enabled: !initial.terminal });
   const a = data ?? initial;
-  const text = messages.passcode.inProgress(
-    a.kind ? actionLabel(a.kind) : a.graphAction, formatTime(a.requestedAt),
-    a.actorName ?? a.actorUpn ?? '—', a.ticket ?? '—', stateLabel(a.state).toLowerCase(),
-  );
+  const text = t('inProgress', {
+    action: a.kind ? words.action(a.kind) : a.graphAction, time: format.dateTime(new Date(a.requestedAt), 'time'),
+    who: a.actorName ?? a.actorUpn ?? '—', ticket: a.ticket ?? '—', state: words.stateInSentence(a.state),
+  });
   return (
     <div>
-      <p role="status" data-testid="device-action" data-state={a.state} className={a.terminal ? 'text-sm text-slate-700' : 'rounded bg-sky-50 px-3 py-2 text-sm text-sky-950'}>
+      <p role="status" data-testid="device-action" data-state={a.state}
+        className={a.terminal ? 'text-sm text-slate-700 dark:text-slate-300' : 'rounded bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100'}>
         {text}
       </p>
-      <ActionHints action={a} polled={dataUpdatedAt > 0} />
+      <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
       {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}
       {a.state === 'done' && <PasscodeReveal action={a} />}
     </div>

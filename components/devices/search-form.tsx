@@ -1,18 +1,24 @@
 'use client';
 // One search box that understands what it is given, plus the filters a helpdesk narrows by. `/` focuses
-// the box from anywhere on the page.
+// the box from anywhere on the page; arrow-down moves from the box into the results.
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/lib/shared/cn';
+import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { PLATFORM_KEYS } from '@/lib/shared/devices/platforms';
 import { MAX_QUERY_LENGTH, searchKind, STALE_DAY_CHOICES, type DeviceSearch } from '@/lib/shared/devices/search';
-import { messages } from '@/lib/shared/i18n/messages';
-
-const m = messages.search;
 const COMPLIANCE_CHOICES = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict'] as const;
 
-export function SearchForm({ search, onChange }: { search: DeviceSearch; onChange: (next: DeviceSearch) => void }) {
+export function SearchForm({ search, onChange, onArrowDown }: {
+  search: DeviceSearch; onChange: (next: DeviceSearch) => void; onArrowDown?: () => void;
+}) {
+  const t = useTranslations();
   const [text, setText] = useState(search.q);
+  // Phone-narrow screens show the filters behind a button (CSS decides; wider screens always show them).
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = [search.os, search.compliance, search.owner, search.stale].filter((v) => v !== undefined).length;
   const input = useRef<HTMLInputElement>(null);
   const commit = useDebouncedCallback((q: string) => onChange({ ...search, q: q.trim(), by: undefined }), 350);
 
@@ -25,9 +31,7 @@ export function SearchForm({ search, onChange }: { search: DeviceSearch; onChang
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
-      if (e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
+      if (e.key === '/' && isShortcut(e)) {
         e.preventDefault();
         input.current?.focus();
         input.current?.select();
@@ -44,14 +48,14 @@ export function SearchForm({ search, onChange }: { search: DeviceSearch; onChang
   return (
     <form
       role="search"
-      className="rounded-lg border border-slate-200 bg-white p-4"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
       onSubmit={(e) => {
         e.preventDefault();
         commit.cancel();
         onChange({ ...search, q: text.trim(), by: undefined });
       }}
     >
-      <label htmlFor="device-search" className="sr-only">{m.label}</label>
+      <label htmlFor="device-search" className="sr-only">{t('search.label')}</label>
       <div className="flex gap-2">
         <input
           ref={input}
@@ -62,47 +66,57 @@ export function SearchForm({ search, onChange }: { search: DeviceSearch; onChang
           spellCheck={false}
           maxLength={MAX_QUERY_LENGTH}
           value={text}
-          placeholder={m.placeholder}
+          placeholder={t('search.placeholder')}
           aria-describedby="search-kind"
           onChange={(e) => {
             setText(e.target.value);
             commit(e.target.value);
           }}
-          className="h-11 flex-1 rounded-md border border-slate-300 px-3 text-base focus-visible:outline-2 focus-visible:outline-sky-700"
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowDown' || !onArrowDown) return;
+            e.preventDefault();
+            commit.flush(); // what was typed is the search the results show
+            onArrowDown();
+          }}
+          className="h-11 min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 text-base dark:border-slate-500 dark:bg-slate-950"
         />
-        <Button type="submit" size="lg">{m.submit}</Button>
+        <Button type="submit" size="lg">{t('search.submit')}</Button>
       </div>
-      <p id="search-kind" className="mt-2 min-h-5 text-sm text-slate-600">
-        {kind ? m.kind[kind] : messages.devices.keyboardHelp}
+      <p id="search-kind" className="mt-2 min-h-5 text-sm text-slate-700 dark:text-slate-300">
+        {kind ? t(`search.kind.${kind}`) : t('devices.keyboardHelp')}
         {kind && kind !== 'name' && kind !== 'user' && (
-          <button type="button" className="ml-2 text-sky-800 underline" onClick={() => onChange({ ...search, by: 'name' })}>
-            {m.searchAsName}
+          <button type="button" className="ml-2 text-sky-800 underline dark:text-sky-300" onClick={() => onChange({ ...search, by: 'name' })}>
+            {t('search.searchAsName')}
           </button>
         )}
       </p>
-      <fieldset className="mt-3 flex flex-wrap gap-4 text-sm">
-        <legend className="sr-only">{m.filters}</legend>
-        <FilterSelect label={m.platform} value={search.os ?? ''} onChange={(v) => select('os', v)}
-          options={PLATFORM_KEYS.map((k) => [k, messages.platforms[k]])} />
-        <FilterSelect label={m.compliance} value={search.compliance ?? ''} onChange={(v) => select('compliance', v)}
-          options={COMPLIANCE_CHOICES.map((c) => [c, messages.compliance[c]])} />
-        <FilterSelect label={m.ownership} value={search.owner ?? ''} onChange={(v) => select('owner', v)}
-          options={[['company', m.company], ['personal', m.personal]]} />
-        <FilterSelect label={m.stale} value={search.stale === undefined ? '' : String(search.stale)} onChange={(v) => select('stale', v)}
-          options={STALE_DAY_CHOICES.map((d) => [String(d), m.staleOlderThan(d)])} />
+      <Button variant="secondary" size="sm" className="mt-3 md:hidden" aria-expanded={filtersOpen} aria-controls="search-filters"
+        data-testid="filters-toggle" onClick={() => setFiltersOpen((o) => !o)}>
+        {t('search.activeFilters', { count: activeFilters })}<span aria-hidden="true">{filtersOpen ? '▴' : '▾'}</span>
+      </Button>
+      <fieldset id="search-filters" className={cn('mt-3 flex-wrap gap-x-4 gap-y-2 text-sm md:flex', filtersOpen ? 'flex' : 'hidden')}>
+        <legend className="sr-only">{t('search.filters')}</legend>
+        <FilterSelect label={t('search.platform')} any={t('search.any')} value={search.os ?? ''} onChange={(v) => select('os', v)}
+          options={PLATFORM_KEYS.map((k) => [k, t(`platforms.${k}`)])} />
+        <FilterSelect label={t('search.compliance')} any={t('search.any')} value={search.compliance ?? ''} onChange={(v) => select('compliance', v)}
+          options={COMPLIANCE_CHOICES.map((c) => [c, t(`compliance.${c}`)])} />
+        <FilterSelect label={t('search.ownership')} any={t('search.any')} value={search.owner ?? ''} onChange={(v) => select('owner', v)}
+          options={[['company', t('search.company')], ['personal', t('search.personal')]]} />
+        <FilterSelect label={t('search.stale')} any={t('search.any')} value={search.stale === undefined ? '' : String(search.stale)} onChange={(v) => select('stale', v)}
+          options={STALE_DAY_CHOICES.map((d) => [String(d), t('search.staleOlderThan', { days: d })])} />
       </fieldset>
     </form>
   );
 }
 
-function FilterSelect({ label, value, options, onChange }: {
-  label: string; value: string; options: readonly (readonly [string, string])[]; onChange: (value: string) => void;
+function FilterSelect({ label, any, value, options, onChange }: {
+  label: string; any: string; value: string; options: readonly (readonly [string, string])[]; onChange: (value: string) => void;
 }) {
   return (
     <label className="flex items-center gap-2">
-      <span className="text-slate-700">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="h-9 rounded-md border border-slate-300 bg-white px-2">
-        <option value="">{m.any}</option>
+      <span className="text-slate-700 dark:text-slate-300">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} className="h-9 rounded-md border border-slate-400 bg-white px-2 dark:border-slate-500 dark:bg-slate-950">
+        <option value="">{any}</option>
         {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
       </select>
     </label>

@@ -10,7 +10,8 @@ export function useSearchState() {
   const pathname = usePathname();
   const parsed = useMemo(() => searchFromParams(new URLSearchParams(params.toString())), [params]);
   const search: DeviceSearch = parsed.success ? parsed.data : { q: '' };
-  const error = parsed.success ? null : parsed.error.issues.map((i) => i.message).join(' ');
+  /** Message keys of what is wrong with the URL's search, for the page to word; null when it is fine. */
+  const error = parsed.success ? null : parsed.error.issues.map((i) => i.message);
 
   const setSearch = useCallback((next: DeviceSearch) => {
     const qs = searchToParams(next).toString();

@@ -1,27 +1,16 @@
 'use client';
 // Says, while it lasts, that Graph asked the console to wait and for how long.
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { throttleGate } from '@/lib/browser/api/throttle-gate';
-import { messages } from '@/lib/shared/i18n/messages';
-
-const serverSnapshot = { until: 0, source: null } as const;
+import { useTranslations } from 'next-intl';
+import { useThrottleWait } from './use-throttle-wait';
 
 export function ThrottleBanner() {
-  const state = useSyncExternalStore(throttleGate.subscribe, throttleGate.snapshot, () => serverSnapshot);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (state.until === 0) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [state.until]);
-
-  const seconds = Math.ceil((state.until - now) / 1000);
-  const waiting = state.until > now && seconds > 0;
+  const t = useTranslations('throttle');
+  const { seconds, source } = useThrottleWait();
   return (
     <div role="status" aria-live="polite" data-testid="throttle-status">
-      {waiting && (
-        <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {state.source === 'retryAfter' ? messages.throttle.waitingRetryAfter(seconds) : messages.throttle.waitingBackoff(seconds)}
+      {seconds > 0 && (
+        <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          {source === 'retryAfter' ? t('waitingRetryAfter', { seconds }) : t('waitingBackoff', { seconds })}
         </p>
       )}
     </div>

@@ -1,6 +1,12 @@
 // The one shape of an error the console reports, whoever noticed it: Graph (status, code, message and what
 // support needs: request-id, client-request-id, date), the console's own API, or the browser itself. The
 // server sends it as `{ error: … }`; the browser shows it; a server action's failure result carries it.
+// The browser words the console's own codes in the agent's language; Graph's and Intune's messages are data,
+// shown as Microsoft wrote them.
+import type { Messages } from '@/lib/shared/i18n/catalogs';
+
+/** The codes the console itself answers with; each has a sentence in the catalogs (`errors.codes.*`). */
+export type ConsoleErrorCode = keyof Messages['errors']['codes'];
 
 /** Why Graph said 403, as far as its answer tells: a permission missing from the token, or Intune's RBAC. */
 export type ForbiddenReason = 'missingPermission' | 'outsideScope' | 'noIntuneRole';

@@ -2,6 +2,7 @@
 // with the agent's own Graph token, every device checked against the search before it is returned.
 import { z } from 'zod';
 import { searchDevices } from '@/lib/server/graph/device-search';
+import { apiText } from '@/lib/server/i18n/api-text';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
 import { searchFromParams } from '@/lib/shared/devices/search';
@@ -9,6 +10,6 @@ import { searchFromParams } from '@/lib/shared/devices/search';
 export const GET = graphRoute(async ({ req, token }) => {
   const params = new URL(req.url).searchParams;
   const search = searchFromParams(params);
-  if (!search.success) return apiError(400, 'invalidSearch', z.prettifyError(search.error));
+  if (!search.success) return apiError(400, 'invalidSearch', `${apiText('invalidSearch')} ${z.prettifyError(search.error)}`);
   return jsonOk(await searchDevices(token, search.data, params.get('cursor'), { signal: req.signal }));
 });

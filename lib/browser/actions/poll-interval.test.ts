@@ -6,7 +6,8 @@ const at = Date.parse('2026-11-28T10:00:00Z');
 const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   actionId: 'a', deviceId: 'd', deviceName: 'n', ticket: 'INC-1', actorName: null, actorUpn: null,
   graphAction: 'resetPasscode', kind: 'removePasscode', requestedAt: new Date(at).toISOString(), state: 'pending', terminal: false,
-  lastUpdated: null, graphRequestId: null, errorCode: null, passcode: null, managementState: null, ...over,
+  lastUpdated: null, graphRequestId: null, errorCode: null, passcode: null, managementState: null, deviceSerial: 'S1', deviceUserName: null,
+  deviceUpn: null, lastSyncDateTime: null, alternative: null, requestStatus: null, ...over,
 });
 
 /** The moments a tab polling on time would check, from the request until `untilS`. */

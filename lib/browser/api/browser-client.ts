@@ -3,6 +3,8 @@ import 'client-only';
 // Graph has asked the tab to back off, renews an expired token silently once, and turns error answers into
 // ApiError. It never navigates away: when only the agent can help (a new sign-in, a claims challenge), it says
 // so through signInNeeded and fails the read, which the sign-in prompt retries once the agent has signed in.
+// Errors it notices itself carry a code the UI words in the agent's language; their message is English data for
+// the copied details.
 import {
   InteractionRequiredAuthError,
   type AccountInfo,
@@ -10,7 +12,6 @@ import {
 } from '@azure/msal-browser';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
 import { errorInfo, isApiErrorBody, type ErrorInfo } from '@/lib/shared/errors';
-import { messages } from '@/lib/shared/i18n/messages';
 import { ApiError } from './api-error';
 import { signInNeeded } from '@/lib/browser/msal/sign-in-needed';
 import { throttleGate } from './throttle-gate';
@@ -25,15 +26,15 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
 
   async function token(scopes: string[], forceRefresh: boolean): Promise<string> {
     const active = activeAccount();
-    if (!active) throw new ApiError(errorInfo(401, 'noAccount', messages.auth.noAccount));
+    if (!active) throw new ApiError(errorInfo(401, 'noAccount', 'No account is signed in.'));
     try {
       return (await msal.acquireTokenSilent({ scopes, account: active, forceRefresh })).accessToken;
     } catch (e) {
       if (!(e instanceof InteractionRequiredAuthError)) throw e;
       // Beyond the sign-in scopes this is a consent the agent may not have: the caller shows a hint instead.
-      if (scopes !== SIGN_IN_SCOPES) throw new ApiError(errorInfo(403, 'consentRequired', messages.auth.consentNeeded, { reason: 'missingPermission' }));
+      if (scopes !== SIGN_IN_SCOPES) throw new ApiError(errorInfo(403, 'consentRequired', 'This needs a permission the sign-in does not carry yet.', { reason: 'missingPermission' }));
       signInNeeded.request({ reason: 'sessionEnded', claims: null });
-      throw new ApiError(errorInfo(401, 'signInRequired', messages.auth.sessionEnded));
+      throw new ApiError(errorInfo(401, 'signInRequired', 'The session has ended; sign in again.'));
     }
   }
 
@@ -45,7 +46,7 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
       cache: 'no-store',
     }).catch((e: unknown) => {
       if (signal?.aborted) throw e;
-      throw new ApiError(errorInfo(0, 'networkError', messages.errors.network));
+      throw new ApiError(errorInfo(0, 'networkError', 'The console could not be reached.'));
     });
     const body: unknown = await res.json().catch(() => null);
     if (res.ok) {
@@ -54,7 +55,7 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
     }
     const info: ErrorInfo = isApiErrorBody(body)
       ? body.error
-      : errorInfo(res.status, `Http${res.status}`, res.statusText || messages.errors.badAnswer, { date: res.headers.get('date') });
+      : errorInfo(res.status, 'badAnswer', res.statusText || 'The console did not answer properly.', { date: res.headers.get('date') });
     if (res.status === 401) {
       if (info.claims) {
         signInNeeded.request({ reason: 'claimsChallenge', claims: decodeClaims(info.claims) });

@@ -3,7 +3,28 @@ import 'client-only';
 import { EventType, PublicClientApplication, type AuthenticationResult, type Configuration } from '@azure/msal-browser';
 import type { AuthClientConfig } from '@/lib/shared/auth/client-config';
 
-export function createMsalInstance(config: AuthClientConfig): PublicClientApplication {
+/**
+ * MSAL, telling the console about each popup it opens: MSAL 5 itself never looks at the popup again, so only the
+ * console can notice an agent closing it (lib/browser/msal/popup-watch.ts).
+ */
+export class ConsoleMsal extends PublicClientApplication {
+  private popupListener: ((popup: Window) => void) | null = null;
+
+  /** Calls `listener` with the popup of the next interaction; returns the function that stops it. */
+  onPopup(listener: (popup: Window) => void): () => void {
+    this.popupListener = listener;
+    return () => {
+      if (this.popupListener === listener) this.popupListener = null;
+    };
+  }
+
+  protected override waitForPopupResponse(...args: Parameters<PublicClientApplication['waitForPopupResponse']>): Promise<string> {
+    this.popupListener?.(args[1]);
+    return super.waitForPopupResponse(...args);
+  }
+}
+
+export function createMsalInstance(config: AuthClientConfig): ConsoleMsal {
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   const configuration: Configuration = {
     auth: {
@@ -20,7 +41,7 @@ export function createMsalInstance(config: AuthClientConfig): PublicClientApplic
     cache: { cacheLocation: 'sessionStorage' },
     system: { protocolMode: 'AAD', allowPlatformBroker: false },
   };
-  const instance = new PublicClientApplication(configuration);
+  const instance = new ConsoleMsal(configuration);
   // The account that just signed in becomes the active one, so every token request names it.
   instance.addEventCallback((event) => {
     if ((event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) && event.payload) {

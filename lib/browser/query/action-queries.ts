@@ -10,6 +10,8 @@ export const actionKeys = {
   all: ['actions'] as const,
   mine: () => [...actionKeys.all, 'mine'] as const,
   device: (deviceId: string) => [...actionKeys.all, 'device', deviceId] as const,
+  onDevicesAll: () => [...actionKeys.all, 'devices'] as const,
+  onDevices: (deviceIds: readonly string[]) => [...actionKeys.onDevicesAll(), deviceIds.join(',')] as const,
   status: (actionId: string) => [...actionKeys.all, 'status', actionId] as const,
   intuneAudit: (actionId: string) => [...actionKeys.all, 'intuneAudit', actionId] as const,
 };
@@ -33,6 +35,13 @@ export const actionQueries = {
     queryOptions({
       queryKey: actionKeys.device(deviceId),
       queryFn: ({ signal }) => api.get<{ action: ActionStatus | null }>(`/api/actions?deviceId=${encodeURIComponent(deviceId)}`, { signal }),
+    }),
+  /** Actions under way or within the device guard on a page of listed devices (at most MAX_DEVICE_IDS). */
+  onDevices: (api: ApiClient, deviceIds: readonly string[]) =>
+    queryOptions({
+      queryKey: actionKeys.onDevices(deviceIds),
+      queryFn: ({ signal }) => api.get<{ actions: ActionStatus[] }>(`/api/actions?deviceIds=${deviceIds.map(encodeURIComponent).join(',')}`, { signal }),
+      staleTime: 30_000,
     }),
   status: (api: ApiClient, initial: ActionStatus) =>
     queryOptions({

@@ -9,6 +9,7 @@ export const deviceKeys = {
   searches: () => [...deviceKeys.all, 'search'] as const,
   search: (search: DeviceSearch) => [...deviceKeys.searches(), search] as const,
   details: () => [...deviceKeys.all, 'detail'] as const,
+  user: (upn: string) => [...deviceKeys.all, 'user', upn.toLowerCase()] as const,
   detail: (id: string) => [...deviceKeys.details(), id] as const,
 };
 
@@ -23,6 +24,12 @@ export const deviceQueries = {
         return api.get<DeviceSearchPage>(`/api/devices?${params}`, { signal });
       },
       getNextPageParam: (last) => last.nextCursor,
+    }),
+  /** A user's devices (one page: /users/{upn}/managedDevices), for the device page's same-named siblings. */
+  userDevices: (api: ApiClient, upn: string) =>
+    queryOptions({
+      queryKey: deviceKeys.user(upn),
+      queryFn: ({ signal }) => api.get<DeviceSearchPage>(`/api/devices?${searchToParams({ q: upn, by: 'user' })}`, { signal }),
     }),
   detail: (api: ApiClient, id: string) =>
     queryOptions({

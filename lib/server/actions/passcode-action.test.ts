@@ -135,7 +135,7 @@ describe('refused before any Graph call', () => {
       if (result.status === 'invalid') expect(result.fieldErrors.deviceId).toBeTruthy();
     }
     expect(await run({ deviceId: '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24', kind: 'removePasscode', ticket: 'INC-7', extra: 'x' }, token)).toMatchObject({ status: 'invalid' });
-    expect(await run({ deviceId: '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24', kind: 'wipe', ticket: 'INC-7' }, token)).toMatchObject({ status: 'invalid', fieldErrors: { kind: expect.any(String) } });
+    expect(await run({ deviceId: '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24', kind: 'wipe', ticket: 'INC-7' }, token)).toMatchObject({ status: 'invalid', fieldErrors: { kind: 'validation.actionKind' } });
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(await graphCalls()).toEqual([]);
     fetchSpy.mockRestore();
@@ -144,8 +144,8 @@ describe('refused before any Graph call', () => {
   it('refuses a ticket that does not match the configured format, and an over-long note', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
     const token = await helpdesk();
-    expect(await run(input(d, 'call me'), token)).toMatchObject({ status: 'invalid', fieldErrors: { ticket: expect.stringContaining('INC-12345') } });
-    expect(await run(input(d, 'INC-1', { note: 'x'.repeat(501) }), token)).toMatchObject({ status: 'invalid', fieldErrors: { note: expect.any(String) } });
+    expect(await run(input(d, 'call me'), token)).toMatchObject({ status: 'invalid', fieldErrors: { ticket: 'validation.ticketFormat' } });
+    expect(await run(input(d, 'INC-1', { note: 'x'.repeat(501) }), token)).toMatchObject({ status: 'invalid', fieldErrors: { note: 'validation.noteTooLong' } });
     expect(await graphCalls()).toEqual([]);
   });
 });

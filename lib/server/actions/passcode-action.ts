@@ -137,7 +137,7 @@ export async function requestPasscodeActionOnce(rawInput: unknown, token: unknow
     return { status: 'alreadyRequested', holder: claim.holder };
   }
   const base = {
-    actionId, deviceId: input.deviceId, ...names, deviceName: device.deviceName, ticket: input.ticket, actor: verified, clientRequestId: actionId,
+    actionId, deviceId: input.deviceId, ...names, deviceName: device.deviceName, device, ticket: input.ticket, actor: verified, clientRequestId: actionId,
   };
   if (input.overrideReason !== undefined) await store.record({ ...base, kind: 'override', detail: input.overrideReason });
   const requestedAt = new Date();

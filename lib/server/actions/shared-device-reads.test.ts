@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SharedDeviceReads, SHARED_READ_MS } from './shared-device-reads';
 
-const answer = (id: string) => ({ id, managementState: 'managed', lastSyncDateTime: null, deviceActionResults: [] });
+const answer = (id: string) => ({
+  id, managementState: 'managed', lastSyncDateTime: null, deviceActionResults: [], operatingSystem: 'Android', osVersion: '14',
+  managementAgent: 'mdm', managedDeviceOwnerType: 'company' as const, deviceEnrollmentType: 'androidEnterpriseFullyManaged',
+});
 
 describe('one device read shared by everyone tracking an action on it', () => {
   it('sends one Graph read for simultaneous polls, reuses it briefly, reads again after', async () => {

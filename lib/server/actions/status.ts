@@ -14,7 +14,10 @@ import { entryFor } from './action-entry';
 import { sharedDeviceReads, type SharedDeviceReads } from './shared-device-reads';
 import { TERMINAL, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
 import { DEVICE_ID_PATTERN } from '@/lib/shared/devices/device-id';
-import { PASSCODE_VISIBLE_DAYS, REVEALS_PASSCODE } from '@/lib/shared/devices/passcode-action';
+import {
+  DEFAULT_PASSCODE_POLICY, passcodeActionFor, PASSCODE_VISIBLE_DAYS, REVEALS_PASSCODE, type PasscodeActionKind,
+  type PasscodePlan,
+} from '@/lib/shared/devices/passcode-action';
 import { summarize } from './summarize';
 
 /** Settled before or without Graph: nothing to read from the device. */
@@ -66,6 +69,7 @@ export async function actionStatus(actionId: string, token: string, deps: Status
     : await getManagedDevice(token, known.deviceId, 'actionResults');
   const entry = entryFor(device.deviceActionResults, known.graphAction, known.requestedAt);
   const managementState = PRECEDING_STATES.has(device.managementState) ? device.managementState : null;
+  const lastSyncDateTime = device.lastSyncDateTime;
   const context = { actionId, deviceId: known.deviceId, deviceName: known.deviceName, ticket: known.ticket, actionName: known.graphAction, actionKind: known.kind };
 
   if (entry && entry.actionState !== 'none') {
@@ -79,15 +83,25 @@ export async function actionStatus(actionId: string, token: string, deps: Status
       : null;
     return {
       ...known, state, terminal: TERMINAL.has(state), lastUpdated: entry.lastUpdatedDateTime,
-      errorCode: entry.errorCode === 0 ? null : entry.errorCode, passcode, managementState,
+      errorCode: entry.errorCode === 0 ? null : entry.errorCode, passcode, managementState, lastSyncDateTime,
+      alternative: state === 'notSupported' ? alternativeTo(known.kind, device) : null,
     };
   }
   // Not shown (yet): Graph's list can omit an entry for a while, or for good. An unknown fate stays unknown.
   if (known.state === 'verifying' && now() - Date.parse(known.requestedAt) > deps.env.ACTION_VERIFY_WINDOW_SECONDS * 1000) {
     await store.observe({ ...context, actionState: 'notConfirmed' });
-    return { ...known, state: 'notConfirmed', terminal: false, managementState };
+    return { ...known, state: 'notConfirmed', terminal: false, managementState, lastSyncDateTime };
   }
-  return { ...known, managementState };
+  return { ...known, managementState, lastSyncDateTime };
+}
+
+/**
+ * What fits a device on which Intune did not support the action: the one rule with every action this product
+ * knows, recoverPasscode only where Microsoft documents it. Null when the rule names the very action that failed.
+ */
+function alternativeTo(kind: PasscodeActionKind | null, device: Parameters<typeof passcodeActionFor>[0]): PasscodePlan | null {
+  const plan = passcodeActionFor(device, DEFAULT_PASSCODE_POLICY);
+  return plan.available && plan.kind === kind ? null : plan;
 }
 
 /** Whether the caller (as Graph vouched for their token, remembered) is the agent who requested the action. */

@@ -29,6 +29,9 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
     actionId: intent.action_id,
     deviceId: intent.device_id,
     deviceName: intent.device_name,
+    deviceSerial: intent.device_serial,
+    deviceUserName: intent.device_user_name,
+    deviceUpn: intent.device_user_upn,
     ticket: intent.ticket,
     actorName: intent.actor_name,
     actorUpn: intent.actor_upn,
@@ -42,6 +45,9 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
     errorCode: null,
     passcode: passcodeAvailability(kind, state, observation?.recorded_at ?? null, now),
     managementState: null,
+    lastSyncDateTime: null,
+    alternative: null,
+    requestStatus: !observed && outcome?.outcome && outcome.outcome !== 'accepted' && outcome.outcome !== 'unknown' ? outcome.http_status : null,
   };
 }
 

@@ -4,7 +4,7 @@ import { csvField, csvRow, CSV_HEADER, exportStream, jsonLine } from './export-f
 
 const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
   actionId: 'a1', requestedAt: '2026-11-28T10:00:00.000Z', agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
-  deviceId: 'd1', deviceName: "Zoë's iPhone", kind: 'removePasscode', graphAction: 'resetPasscode', ticket: 'INC-1',
+  deviceId: 'd1', deviceName: "Zoë's iPhone", serialNumber: 'F2LX1', deviceUser: { upn: 'zoe.obrien@contoso.com', name: "Zoë O'Brien" }, kind: 'removePasscode', graphAction: 'resetPasscode', ticket: 'INC-1',
   outcome: 'accepted', finalState: 'done', graphRequestId: 'r1', clientRequestId: 'a1', ...over,
 });
 

@@ -7,7 +7,8 @@ import 'server-only';
 import type { ActivityRow, ExportFormat } from '@/lib/shared/activity/types';
 
 export const CSV_COLUMNS = [
-  'time_utc', 'agent_upn', 'agent_name', 'device_id', 'device_name', 'action', 'graph_action', 'ticket', 'outcome',
+  'time_utc', 'agent_upn', 'agent_name', 'device_id', 'device_name', 'serial_number', 'device_user_upn', 'action',
+  'graph_action', 'ticket', 'outcome',
   'final_state', 'graph_request_id', 'client_request_id', 'action_id',
 ] as const;
 
@@ -24,7 +25,8 @@ export function csvField(value: string | null): string {
 
 function cells(r: ActivityRow): (string | null)[] {
   return [
-    r.requestedAt, r.agent.upn, r.agent.name, r.deviceId, r.deviceName, r.kind, r.graphAction, r.ticket, r.outcome,
+    r.requestedAt, r.agent.upn, r.agent.name, r.deviceId, r.deviceName, r.serialNumber, r.deviceUser.upn, r.kind,
+    r.graphAction, r.ticket, r.outcome,
     r.finalState, r.graphRequestId, r.clientRequestId, r.actionId,
   ];
 }

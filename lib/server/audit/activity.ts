@@ -50,7 +50,8 @@ export class ActivityLog {
   private query(filters: ActivityFilters, scope: ActivityScope) {
     let q = this.handle.db.selectFrom('audit_records as i')
       .select((eb) => [
-        'i.seq', 'i.action_id', 'i.recorded_at', 'i.actor_upn', 'i.actor_name', 'i.device_id', 'i.device_name', 'i.action_kind',
+        'i.seq', 'i.action_id', 'i.recorded_at', 'i.actor_upn', 'i.actor_name', 'i.device_id', 'i.device_name', 'i.device_serial',
+        'i.device_user_upn', 'i.device_user_name', 'i.action_kind',
         'i.action_name', 'i.ticket', 'i.client_request_id',
         latest(eb, 'outcome', 'outcome').as('outcome'),
         latest(eb, 'outcome', 'graph_request_id').as('graph_request_id'),
@@ -85,14 +86,16 @@ function escapeLike(v: string): string {
 
 interface RawRow {
   seq: number | string; action_id: string; recorded_at: string; actor_upn: string | null; actor_name: string | null;
-  device_id: string; device_name: string | null; action_kind: string | null; action_name: string; ticket: string | null;
+  device_id: string; device_name: string | null; device_serial: string | null; device_user_upn: string | null;
+  device_user_name: string | null; action_kind: string | null; action_name: string; ticket: string | null;
   client_request_id: string | null; outcome: string | null; graph_request_id: string | null; final_state: string | null;
 }
 
 function toRow(r: RawRow): ActivityRow {
   return {
     actionId: r.action_id, requestedAt: r.recorded_at, agent: { upn: r.actor_upn, name: r.actor_name },
-    deviceId: r.device_id, deviceName: r.device_name,
+    deviceId: r.device_id, deviceName: r.device_name, serialNumber: r.device_serial,
+    deviceUser: { upn: r.device_user_upn, name: r.device_user_name },
     kind: PASSCODE_ACTION_KINDS.find((k) => k === r.action_kind) ?? null, graphAction: r.action_name, ticket: r.ticket,
     outcome: OUTCOMES.find((o) => o === r.outcome) ?? null, finalState: r.final_state,
     graphRequestId: r.graph_request_id, clientRequestId: r.client_request_id,

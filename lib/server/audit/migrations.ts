@@ -202,5 +202,14 @@ export function migrations(dialect: Dialect): MigrationProvider {
       await db.schema.createIndex('audit_records_actor_kind_seq').on('audit_records').columns(['actor_oid', 'kind', 'seq']).execute();
     },
   };
+  list['0006_device_identity'] = {
+    // Which device, as an agent tells two of one user's same-named devices apart: its serial number and its user,
+    // as Graph named them when the action was requested. Columns are added in place (no record is touched).
+    async up(db: Kysely<unknown>) {
+      for (const column of ['device_serial', 'device_user_upn', 'device_user_name']) {
+        await sql`ALTER TABLE audit_records ADD COLUMN ${sql.raw(column)} text`.execute(db);
+      }
+    },
+  };
   return { getMigrations: async () => list };
 }

@@ -28,6 +28,10 @@ export interface AuditRecordTable {
   action_kind: string | null;
   device_id: string;
   device_name: string | null;
+  /** The device's serial number and user when the action was requested (from migration 0006 on). */
+  device_serial: string | null;
+  device_user_upn: string | null;
+  device_user_name: string | null;
   ticket: string | null;
   note: string | null;
   actor_oid: string | null;

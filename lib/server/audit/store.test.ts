@@ -125,6 +125,21 @@ describe.each(backends)('audit store on $name', (backend) => {
     expect([...new Set(capped.records.map((r) => r.action_id))]).toEqual(['busy-2', 'busy-3']);
     expect(capped.more).toBe(true);
   });
+
+  it('finds the newest action of each of several devices in two queries, and records which device by serial and user', async () => {
+    const since = new Date(Date.now() - 60_000);
+    const device = { serialNumber: 'C39XK2', userPrincipalName: 'zoe.obrien@contoso.com', userDisplayName: 'Zoë O\'Brien' };
+    await store.record({ actionId: 'many-1', actionName: 'resetPasscode', kind: 'intent', deviceId: 'dev-m1', device, ticket: 'INC-1', actor: { value: agent, verified: true } });
+    await store.record({ actionId: 'many-2', actionName: 'resetPasscode', kind: 'intent', deviceId: 'dev-m1', ticket: 'INC-2', actor: { value: agent, verified: true } });
+    await store.record({ actionId: 'many-2', actionName: 'resetPasscode', kind: 'outcome', deviceId: 'dev-m1', outcome: 'refused' });
+    await store.record({ actionId: 'many-3', actionName: 'resetPasscode', kind: 'intent', deviceId: 'dev-m2', ticket: 'INC-3', actor: { value: other, verified: true } });
+    const found = await store.latestActionsOnDevices(['dev-m1', 'dev-m2', 'dev-m3'], since);
+    expect(found.map((records) => records.map((r) => r.action_id))).toEqual(expect.arrayContaining([['many-1'], ['many-3']]));
+    expect(found).toHaveLength(2);
+    expect(found.flat().find((r) => r.action_id === 'many-1')).toMatchObject({ device_serial: 'C39XK2', device_user_upn: device.userPrincipalName, device_user_name: "Zoë O'Brien" });
+    expect(await store.latestActionsOnDevices(['dev-m1'], new Date(Date.now() + 60_000))).toEqual([]);
+    expect(await store.latestActionsOnDevices([], since)).toEqual([]);
+  });
 });
 
 describe.each(backends)('migrations on $name', (backend) => {
@@ -141,8 +156,8 @@ describe.each(backends)('migrations on $name', (backend) => {
 
     const current = await openAuditDb(options);
     const store = new AuditStore(current);
-    expect((await store.actionRecords('a1')).map((r) => [r.id, r.kind, r.outcome, r.action_name, r.action_kind])).toEqual([
-      ['r1', 'intent', null, 'recoverPasscode', null], ['r2', 'outcome', 'accepted', 'recoverPasscode', null],
+    expect((await store.actionRecords('a1')).map((r) => [r.id, r.kind, r.outcome, r.action_name, r.action_kind, r.device_serial])).toEqual([
+      ['r1', 'intent', null, 'recoverPasscode', null, null], ['r2', 'outcome', 'accepted', 'recoverPasscode', null, null],
     ]);
     await store.record({ actionId: 'a2', actionName: 'resetPasscode', actionKind: 'resetDevicePasscode', kind: 'reveal', deviceId: 'd1' });
     await expect(tryToRewrite(current, 'delete')).rejects.toThrow(/append-only/);

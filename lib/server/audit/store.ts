@@ -25,6 +25,8 @@ export interface NewRecord {
   actionKind?: string | null;
   deviceId: string;
   deviceName?: string | null;
+  /** The device's serial number and user, so two same-named devices of one user stay apart in the trail. */
+  device?: { serialNumber: string; userPrincipalName: string; userDisplayName: string } | null;
   ticket?: string | null;
   note?: string | null;
   /** The actor, and whether Graph accepted the token it comes from; null when nobody is known. */
@@ -166,6 +168,27 @@ export class AuditStore {
   }
 
   /**
+   * For each of `deviceIds`, the records of its newest action since `since` that reached Graph (as
+   * latestActionOnDevice); devices without one are left out. One query for the intents, one for their records.
+   */
+  async latestActionsOnDevices(deviceIds: readonly string[], since: Date): Promise<AuditRecord[][]> {
+    if (deviceIds.length === 0) return [];
+    const refused = this.handle.db.selectFrom('audit_records').select('action_id')
+      .where('device_id', 'in', deviceIds).where('outcome', '=', 'refused');
+    const intents = await this.handle.db.selectFrom('audit_records').select(['action_id', 'device_id'])
+      .where('device_id', 'in', deviceIds).where('kind', '=', 'intent').where('recorded_at', '>=', since.toISOString())
+      .where('action_id', 'not in', refused).orderBy('seq', 'desc').execute();
+    const newest = new Map<string, string>();
+    for (const i of intents) if (!newest.has(i.device_id)) newest.set(i.device_id, i.action_id);
+    if (newest.size === 0) return [];
+    const records = await this.handle.db.selectFrom('audit_records').selectAll()
+      .where('action_id', 'in', [...newest.values()]).orderBy('seq').execute();
+    const byAction = new Map<string, AuditRecord[]>();
+    for (const r of records) byAction.set(r.action_id, [...(byAction.get(r.action_id) ?? []), r]);
+    return [...byAction.values()];
+  }
+
+  /**
    * The records of the newest action on a device that reached Graph, if any: an attempt refused before the
    * POST (bad token, the device guard) is in the trail but is not "the recovery of this device".
    */
@@ -182,7 +205,8 @@ export class AuditStore {
     return {
       id: randomUUID(), action_id: r.actionId, kind: r.kind, recorded_at: (r.at ?? this.now()).toISOString(),
       action_name: r.actionName, action_kind: r.actionKind ?? null,
-      device_id: r.deviceId, device_name: r.deviceName ?? null, ticket: r.ticket ?? null, note: r.note ?? null,
+      device_id: r.deviceId, device_name: r.deviceName ?? null, device_serial: r.device?.serialNumber || null,
+      device_user_upn: r.device?.userPrincipalName || null, device_user_name: r.device?.userDisplayName || null, ticket: r.ticket ?? null, note: r.note ?? null,
       actor_oid: r.actor?.value.oid ?? null, actor_upn: r.actor?.value.upn ?? null, actor_name: r.actor?.value.name ?? null,
       actor_tenant: r.actor?.value.tenant ?? null, actor_verified: r.actor?.verified ? 1 : 0,
       outcome: r.outcome ?? null, action_state: r.actionState ?? null, graph_request_id: r.graphRequestId ?? null,

@@ -7,7 +7,7 @@ import { serverEnv } from '@/lib/server/config/server-env';
 import { logger } from '@/lib/server/log/logger';
 import { noteAgentFromAcceptedToken } from '@/lib/server/log/context';
 import { InputError } from '@/lib/shared/errors';
-import { messages } from '@/lib/shared/i18n/messages';
+import { apiText } from '@/lib/server/i18n/api-text';
 import { GraphError, graphErrorFromResponse } from './errors';
 import { ServerThrottleGate } from './throttle-gate';
 
@@ -36,7 +36,7 @@ export function graphUrl(req: { path: string; query?: Record<string, string>; ne
     const next = new URL(req.nextLink);
     if (next.origin !== base.origin || !next.pathname.startsWith(`${root}/`)) {
       // Only a cursor can bring a nextLink here: one pointing anywhere else is forged input, never a fault.
-      throw new InputError('invalidCursor', messages.validation.cursor);
+      throw new InputError('invalidCursor', apiText('invalidCursor'));
     }
     return next;
   }
@@ -66,7 +66,7 @@ async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; cli
   const waitMs = await throttleGate().remainingMs();
   if (waitMs > 0) {
     throw logged(init.method, new GraphError({
-      kind: 'notSent', status: 429, code: 'TooManyRequests', message: messages.graph.waiting(Math.ceil(waitMs / 1000)),
+      kind: 'notSent', status: 429, code: 'graphWaiting', message: apiText('graphWaiting', { seconds: Math.ceil(waitMs / 1000) }),
       requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: waitMs / 1000, claimsChallenge: null,
     }));
   }
@@ -86,7 +86,8 @@ async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; cli
     const timedOut = timeout.aborted;
     throw logged(init.method, new GraphError({
       kind: timedOut ? 'timeout' : 'network', status: 0, code: timedOut ? 'GraphTimeout' : 'GraphUnreachable',
-      message: timedOut ? messages.graph.timeout(GRAPH_TIMEOUT_MS / 1000) : messages.graph.unreachable(e instanceof Error ? e.message : null),
+      // What went wrong on the wire is data for support; the agent reads the sentence for the code.
+      message: timedOut ? `${apiText('GraphTimeout')} (${GRAPH_TIMEOUT_MS / 1000} s)` : `${apiText('GraphUnreachable')}${e instanceof Error ? ` (${e.message})` : ''}`,
       requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: null, claimsChallenge: null,
     }));
   }
@@ -115,7 +116,7 @@ export async function graphGet<S extends z.ZodType>(req: GraphRequest<S>): Promi
   if (!parsed.success) {
     throw new GraphError({
       kind: 'invalidResponse', status: res.status, code: 'UnexpectedResponse',
-      message: messages.graph.invalidResponse,
+      message: apiText('UnexpectedResponse'),
       requestId, clientRequestId, date: res.headers.get('date'), retryAfterSeconds: null, claimsChallenge: null,
     });
   }

@@ -4,7 +4,7 @@ import 'server-only';
 // paging by the nextLinks Graph returns, and a check of every device against the search.
 import { z } from 'zod';
 import { InputError } from '@/lib/shared/errors';
-import { messages } from '@/lib/shared/i18n/messages';
+import { apiText } from '@/lib/server/i18n/api-text';
 import { PLATFORMS } from '@/lib/shared/devices/platforms';
 import { matchesGraphQuery, matchesRefinement, searchKind, upnStem, type DeviceSearch } from '@/lib/shared/devices/search';
 import type { DeviceListItem, DeviceSearchPage } from '@/lib/shared/devices/types';
@@ -75,7 +75,7 @@ export function encodeCursor(links: (string | null)[], via: UserLookup = 'upn'):
   return links.some((l) => l !== null) ? Buffer.from(JSON.stringify({ v: 1, links, via })).toString('base64url') : null;
 }
 
-const invalidCursor = () => new InputError('invalidCursor', messages.validation.cursor);
+const invalidCursor = () => new InputError('invalidCursor', apiText('invalidCursor'));
 const LIST_PATH = /^\/v1\.0\/(deviceManagement\/managedDevices|users\/[^/]+\/managedDevices)$/;
 
 /**

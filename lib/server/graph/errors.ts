@@ -3,7 +3,7 @@ import 'server-only';
 // (request-id, client-request-id, date). Intune's JSON-in-a-string messages are unwrapped here.
 import { z } from 'zod';
 import type { ErrorInfo, ForbiddenReason } from '@/lib/shared/errors';
-import { messages } from '@/lib/shared/i18n/messages';
+import { apiText } from '@/lib/server/i18n/api-text';
 
 /** `notSent`: the console's throttle gate held the request back, so Graph never saw it. */
 export type GraphFailureKind = 'http' | 'timeout' | 'network' | 'invalidResponse' | 'notSent';
@@ -110,7 +110,7 @@ export async function graphErrorFromResponse(res: Response, clientRequestId: str
     kind: 'http',
     status: res.status,
     code: body?.error.code ?? `Http${res.status}`,
-    message: intune.text || messages.graph.status(res.status, res.statusText),
+    message: intune.text || apiText('httpStatus', { status: `${res.status}${res.statusText ? ` ${res.statusText}` : ''}` }),
     intuneErrorCode: intune.errorCode,
     operationId: intune.operationId,
     activityId: intune.activityId,

@@ -68,8 +68,8 @@ export const ManagedDevicePage = z.object({
 
 /** What the passcode action records and decides by (the one rule needs the enrollment fields). */
 const DeviceSummary = ManagedDeviceListItem.pick({
-  id: true, deviceName: true, userPrincipalName: true, operatingSystem: true, osVersion: true, managementAgent: true,
-  deviceEnrollmentType: true, managedDeviceOwnerType: true, managementState: true,
+  id: true, deviceName: true, userPrincipalName: true, userDisplayName: true, serialNumber: true, operatingSystem: true,
+  osVersion: true, managementAgent: true, deviceEnrollmentType: true, managedDeviceOwnerType: true, managementState: true,
 });
 export type DeviceSummary = z.infer<typeof DeviceSummary>;
 
@@ -77,7 +77,9 @@ export type DeviceSummary = z.infer<typeof DeviceSummary>;
 const TrackedEntry = z.preprocess((raw) => (typeof raw === 'object' && raw !== null && '@odata.type' in raw
   ? { ...raw, odataType: (raw as Record<string, unknown>)['@odata.type'] } : raw), TrackedActionResult);
 
-const DeviceActionResults = z.object({
+const DeviceActionResults = ManagedDeviceListItem.pick({
+  operatingSystem: true, osVersion: true, managementAgent: true, deviceEnrollmentType: true, managedDeviceOwnerType: true,
+}).extend({
   id: z.string(),
   managementState: z.string().nullable().optional().transform((v) => v ?? 'managed'),
   lastSyncDateTime: graphDate,
@@ -87,7 +89,8 @@ const DeviceActionResults = z.object({
 /**
  * What a single-device read can ask for: everything a helpdesk checks (`detail`), the few fields an action
  * records (`summary`, also proof that Graph accepts the agent's token), or the remote-action results, which is
- * how Microsoft reads an action's progress (`actionResults`). `$select` is the schema's own keys, so what is
+ * how Microsoft reads an action's progress, with the last check-in and the fields the one passcode rule reads
+ * (`actionResults`). `$select` is the schema's own keys, so what is
  * asked and what is read cannot drift apart.
  */
 const DEVICE_VIEWS = { detail: ManagedDeviceDetail, summary: DeviceSummary, actionResults: DeviceActionResults } as const;

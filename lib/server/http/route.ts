@@ -6,11 +6,9 @@ import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { GraphError } from '@/lib/server/graph/errors';
 import { InputError } from '@/lib/shared/errors';
-import { messages } from '@/lib/shared/i18n/messages';
+import { apiText } from '@/lib/server/i18n/api-text';
 import { withRequestLog } from './request-log';
 import { apiError, graphErrorResponse } from './respond';
-
-const m = messages.api;
 
 export interface RouteCall<P> {
   req: Request;
@@ -30,11 +28,11 @@ export function graphRoute<P extends Record<string, string> = Record<string, nev
 ): (req: Request, ctx: { params: Promise<P> }) => Promise<Response> {
   return withRequestLog(async (req, ctx) => {
     const token = bearerToken(req);
-    if (!token) return apiError(401, 'missingToken', m.missingToken);
+    if (!token) return apiError(401, 'missingToken', apiText('missingToken'));
     // A token Graph would surely refuse (another tenant or audience, expired) never reaches Graph. A token the
     // console cannot read at all is Graph's to judge: Microsoft may make its tokens opaque.
     const shape = checkTokenShape(token, { tenantId: serverEnv().AUTH_TENANT_ID });
-    if (!shape.ok && shape.reason !== 'malformed') return apiError(401, 'invalidToken', m.invalidToken);
+    if (!shape.ok && shape.reason !== 'malformed') return apiError(401, 'invalidToken', apiText('invalidToken'));
     try {
       return await handler({ req, token, params: await ctx.params });
     } catch (e) {

@@ -53,7 +53,7 @@ describe('the other security headers', () => {
     expect(h['Referrer-Policy']).toBe('no-referrer');
     expect(h['Permissions-Policy']).toMatch(/camera=\(\), .*geolocation=\(\), .*microphone=\(\), .*usb=\(\)/);
     expect(h['Permissions-Policy']?.split(', ').filter((p) => !p.endsWith('=()'))).toEqual(['clipboard-write=(self)']);
-    expect(h['Cross-Origin-Opener-Policy']).toBe('same-origin');
+    expect(h['Cross-Origin-Opener-Policy']).toBe('same-origin-allow-popups');
     expect(h['X-Frame-Options']).toBe('DENY');
   });
 

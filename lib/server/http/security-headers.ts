@@ -74,7 +74,10 @@ export function securityHeaders(input: PolicyInput): Record<string, string> {
     'X-Frame-Options': bridge ? 'SAMEORIGIN' : 'DENY',
   };
   // MSAL 5's redirect bridge must not get one: it hands the answer to the window that opened it.
-  if (!bridge) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
+  // same-origin-allow-popups, not same-origin: pages opened from elsewhere stay cut off, while the consent popup the
+  // console opens keeps its handle, so the console can tell when the agent closes it (MSAL 5 waits 60 s otherwise;
+  // where the identity provider's own COOP severs the handle anyway, popup-watch.ts falls back to focus).
+  if (!bridge) headers['Cross-Origin-Opener-Policy'] = 'same-origin-allow-popups';
   // API answers (the passcode reveal among them) are never kept by a browser or a proxy, and are not compressed
   // by the console: most are a few hundred bytes, where gzip costs more time on both ends than it saves (a reverse
   // proxy in front may compress; README "Performance").
@@ -84,6 +87,9 @@ export function securityHeaders(input: PolicyInput): Record<string, string> {
 
 /** no-store: never kept; no-transform: not compressed by Next (its compression skips such answers) nor by proxies. */
 export const API_CACHE_CONTROL = 'no-store, no-transform';
+
+/** The request header the proxy hands a page's nonce on in, for the console's own inline script. */
+export const NONCE_HEADER = 'x-nonce';
 
 /** A fresh nonce: 128 random bits, base64. */
 export function newNonce(): string {

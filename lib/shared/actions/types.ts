@@ -5,24 +5,26 @@ import { DeviceIdSchema } from '@/lib/shared/devices/device-id';
 import { PASSCODE_ACTION_KINDS, type GraphPasscodeAction, type PasscodeActionKind, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
 import type { ActionState } from '@/lib/shared/devices/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
-import { messages } from '@/lib/shared/i18n/messages';
+import { messageKey } from '@/lib/shared/i18n/catalogs';
 import { compileTicketPattern, MAX_TICKET_LENGTH, type TicketRule } from '@/lib/shared/ticket';
 
 export const MAX_NOTE_LENGTH = 500;
 export const MIN_OVERRIDE_REASON_LENGTH = 10;
 
-const v = messages.validation;
-
+/**
+ * The input, checked alike in the dialog and in the server action. Errors are message keys (`validation.*`): the
+ * server answers them as they are and the browser words them, with the ticket example and the limits above.
+ */
 export function passcodeActionInputSchema(ticket: TicketRule) {
   return z.object({
     deviceId: DeviceIdSchema,
     /** The action the agent saw and confirmed; the server re-derives it from Graph and refuses a mismatch. */
-    kind: z.enum(PASSCODE_ACTION_KINDS, v.actionKind),
-    ticket: z.string().trim().min(1, v.ticketRequired).max(MAX_TICKET_LENGTH, v.ticketFormat(ticket.example))
-      .regex(compileTicketPattern(ticket.pattern), v.ticketFormat(ticket.example)),
-    note: z.string().trim().max(MAX_NOTE_LENGTH, v.tooLong(MAX_NOTE_LENGTH)).optional().default(''),
+    kind: z.enum(PASSCODE_ACTION_KINDS, messageKey('validation.actionKind')),
+    ticket: z.string().trim().min(1, messageKey('validation.ticketRequired')).max(MAX_TICKET_LENGTH, messageKey('validation.ticketFormat'))
+      .regex(compileTicketPattern(ticket.pattern), messageKey('validation.ticketFormat')),
+    note: z.string().trim().max(MAX_NOTE_LENGTH, messageKey('validation.noteTooLong')).optional().default(''),
     /** Why the agent goes on although a passcode action on this device is in flight or recent. */
-    overrideReason: z.string().trim().min(MIN_OVERRIDE_REASON_LENGTH, v.overrideReason).max(MAX_NOTE_LENGTH, v.tooLong(MAX_NOTE_LENGTH)).optional(),
+    overrideReason: z.string().trim().min(MIN_OVERRIDE_REASON_LENGTH, messageKey('validation.overrideReason')).max(MAX_NOTE_LENGTH, messageKey('validation.noteTooLong')).optional(),
   }).strict();
 }
 export type PasscodeActionInput = z.input<ReturnType<typeof passcodeActionInputSchema>>;
@@ -71,6 +73,10 @@ export interface ActionStatus {
   actionId: string;
   deviceId: string;
   deviceName: string | null;
+  /** The device's serial number and user when the action was requested: how two same-named devices differ. */
+  deviceSerial: string | null;
+  deviceUserName: string | null;
+  deviceUpn: string | null;
   ticket: string | null;
   actorName: string | null;
   actorUpn: string | null;
@@ -89,4 +95,13 @@ export interface ActionStatus {
   passcode: PasscodeAvailability | null;
   /** A pending wipe or retire the device shows, which holds the action back; null when managed or not read. */
   managementState: string | null;
+  /** When the device last checked in, where Graph was asked; null before. */
+  lastSyncDateTime: string | null;
+  /** For an action Intune did not support: what the one rule offers this device instead; null otherwise. */
+  alternative: PasscodePlan | null;
+  /**
+   * Graph's HTTP status when the request itself failed (a 429 beyond the one retry, a 401…), so nothing was queued;
+   * null when the state comes from the device (a device that failed the action) or the request went through.
+   */
+  requestStatus: number | null;
 }

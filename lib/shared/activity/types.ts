@@ -12,6 +12,9 @@ export interface ActivityRow {
   agent: { upn: string | null; name: string | null };
   deviceId: string;
   deviceName: string | null;
+  /** The device's serial number and user when the action was requested (null for records before they were kept). */
+  serialNumber: string | null;
+  deviceUser: { upn: string | null; name: string | null };
   kind: PasscodeActionKind | null;
   /** Graph's action: resetPasscode or recoverPasscode (`unknown` for input refused before it was known). */
   graphAction: string;

@@ -2,7 +2,7 @@
 // whether a device really matches it. Shared by the route handler (which checks every device Graph
 // returns) and the browser (which reads and writes the URL).
 import { z } from 'zod';
-import { messages } from '@/lib/shared/i18n/messages';
+import { messageKey } from '@/lib/shared/i18n/catalogs';
 import { PLATFORM_KEYS, platformOf, PLATFORMS } from './platforms';
 import type { ComplianceState, DeviceListItem } from './types';
 
@@ -12,15 +12,18 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const STALE_DAY_CHOICES = [7, 14, 30, 90] as const;
 const COMPLIANCE = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict', 'configManager'] as const;
 
-/** Search parameters from a URL; anything malformed is an error the agent sees, not silently dropped. */
+/**
+ * Search parameters from a URL; anything malformed is an error the agent sees, not silently dropped. Errors carry
+ * message keys (`validation.*`), which the browser words in the agent's language.
+ */
 export const DeviceSearchSchema = z.object({
-  q: z.string().trim().max(MAX_QUERY_LENGTH, messages.validation.searchTooLong(MAX_QUERY_LENGTH))
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), messages.validation.searchControl).default(''),
+  q: z.string().trim().max(MAX_QUERY_LENGTH, messageKey('validation.searchTooLong'))
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), messageKey('validation.searchControl')).default(''),
   by: z.enum(SEARCH_KINDS).optional(),
   os: z.enum(PLATFORM_KEYS).optional(),
   compliance: z.enum(COMPLIANCE).optional(),
   owner: z.enum(['company', 'personal']).optional(),
-  stale: z.coerce.number().int().refine((n) => (STALE_DAY_CHOICES as readonly number[]).includes(n), messages.validation.staleChoice(STALE_DAY_CHOICES)).optional(),
+  stale: z.coerce.number().int().refine((n) => (STALE_DAY_CHOICES as readonly number[]).includes(n), messageKey('validation.staleChoice')).optional(),
 });
 export type DeviceSearch = z.infer<typeof DeviceSearchSchema>;
 

@@ -1,7 +1,6 @@
 // Where an agent could act on the wrong device, or act in vain: one user with several devices of the same
 // name (re-enrolment), a device that has not synced for a week, a wipe or retire pending on the device (Intune
 // ignores other actions until it completes). Which action a device supports at all is the passcode rule's.
-import { messages } from '@/lib/shared/i18n/messages';
 import type { DeviceListItem } from './types';
 
 export const STALE_AFTER_DAYS = 7;
@@ -9,20 +8,25 @@ const DAY_MS = 86_400_000;
 
 export type WarningKind = 'sameName' | 'stale' | 'managementPending';
 
-const PRECEDING_STATES: Readonly<Record<string, 'wipe' | 'retire' | 'delete'>> = {
+export const PRECEDING_STATES: Readonly<Record<string, PendingManagement>> = {
   wipePending: 'wipe', wipeIssued: 'wipe', retirePending: 'retire', retireIssued: 'retire', deletePending: 'delete',
 };
 
-export interface DeviceWarning {
-  kind: WarningKind;
-  /** The sentence an agent reads. */
-  text: string;
-  /** A one-word tag for the list. */
-  short: string;
-}
+export type PendingManagement = 'wipe' | 'retire' | 'delete';
+
+/** What the agent is warned of, as data: the browser words it in the agent's language. */
+export type DeviceWarning =
+  | { kind: 'sameName'; count: number; name: string }
+  | { kind: 'stale'; days: number }
+  | { kind: 'managementPending'; what: PendingManagement };
 
 const nameKey = (d: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>) =>
   `${(d.userId || d.userPrincipalName).toLowerCase()}\u0000${d.deviceName.normalize('NFC').toLowerCase()}`;
+
+/** Whether two devices are one user's and carry the same name (the re-enrolment case). */
+export function sameName(a: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>, b: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>): boolean {
+  return nameKey(a) === nameKey(b);
+}
 
 /** How many devices of the same user share each name, over the devices loaded so far. */
 export function countSameNames(devices: readonly DeviceListItem[]): Map<string, number> {
@@ -32,15 +36,14 @@ export function countSameNames(devices: readonly DeviceListItem[]): Map<string, 
 }
 
 export function deviceWarnings(d: DeviceListItem, sameNames: Map<string, number>, now: number): DeviceWarning[] {
-  const w = messages.warnings;
   const out: DeviceWarning[] = [];
   const same = sameNames.get(nameKey(d)) ?? 1;
-  if (same > 1) out.push({ kind: 'sameName', text: w.sameName(same, d.deviceName), short: w.sameNameShort });
+  if (same > 1) out.push({ kind: 'sameName', count: same, name: d.deviceName });
   if (d.lastSyncDateTime !== null) {
     const days = Math.floor((now - Date.parse(d.lastSyncDateTime)) / DAY_MS);
-    if (days >= STALE_AFTER_DAYS) out.push({ kind: 'stale', text: w.stale(days), short: w.staleShort });
+    if (days >= STALE_AFTER_DAYS) out.push({ kind: 'stale', days });
   }
   const pending = PRECEDING_STATES[d.managementState];
-  if (pending) out.push({ kind: 'managementPending', text: w.managementPending(pending), short: w.managementPendingShort(pending) });
+  if (pending) out.push({ kind: 'managementPending', what: pending });
   return out;
 }

@@ -3,15 +3,15 @@
 import { actionStatus } from '@/lib/server/actions/status';
 import { getAuditStore } from '@/lib/server/audit';
 import { serverEnv } from '@/lib/server/config/server-env';
+import { apiText } from '@/lib/server/i18n/api-text';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
 import { DeviceIdSchema } from '@/lib/shared/devices/device-id';
-import { messages } from '@/lib/shared/i18n/messages';
 
 export const GET = graphRoute<{ id: string }>(async ({ token, params }) => {
   const id = DeviceIdSchema.safeParse(params.id); // action ids are GUIDs too
-  if (!id.success) return apiError(400, 'invalidActionId', messages.validation.actionId);
+  if (!id.success) return apiError(400, 'invalidActionId', apiText('invalidActionId'));
   const status = await actionStatus(id.data, token, { store: await getAuditStore(), env: serverEnv() });
-  if (!status) return apiError(404, 'actionNotFound', messages.api.actionNotFound);
+  if (!status) return apiError(404, 'actionNotFound', apiText('actionNotFound'));
   return jsonOk(status);
 });

@@ -7,16 +7,16 @@ import { apiError } from '@/lib/server/http/respond';
 import { API_CACHE_CONTROL } from '@/lib/server/http/security-headers';
 import { graphRoute } from '@/lib/server/http/route';
 import { ActivityFiltersSchema, EXPORT_FORMATS } from '@/lib/shared/activity/types';
-import { messages } from '@/lib/shared/i18n/messages';
+import { apiText } from '@/lib/server/i18n/api-text';
 
 export const GET = graphRoute(async ({ req, token }) => {
   const params = new URL(req.url).searchParams;
   const format = EXPORT_FORMATS.find((f) => f === params.get('format'));
-  if (!format) return apiError(400, 'invalidFormat', messages.api.invalidExportFormat);
+  if (!format) return apiError(400, 'invalidFormat', apiText('invalidFormat'));
   const filters = ActivityFiltersSchema.safeParse(Object.fromEntries(params));
-  if (!filters.success) return apiError(400, 'invalidFilter', `${messages.api.invalidActivityFilter} ${filters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!filters.success) return apiError(400, 'invalidFilter', `${apiText('invalidFilter')} ${filters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const access = await activityAccess(req, token);
-  if (!access.ok) return apiError(401, 'invalidToken', messages.api.invalidToken);
+  if (!access.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
   const log = await getActivityLog();
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(exportStream(log.all(filters.data, access.scope), format), {

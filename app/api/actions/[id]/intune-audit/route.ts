@@ -10,15 +10,15 @@ import { apiError, jsonError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
 import { DeviceIdSchema } from '@/lib/shared/devices/device-id';
 import { errorInfo } from '@/lib/shared/errors';
-import { messages } from '@/lib/shared/i18n/messages';
+import { apiText } from '@/lib/server/i18n/api-text';
 
 export const GET = graphRoute<{ id: string }>(async ({ token, params }) => {
   const id = DeviceIdSchema.safeParse(params.id);
-  if (!id.success) return apiError(400, 'invalidActionId', messages.validation.actionId);
+  if (!id.success) return apiError(400, 'invalidActionId', apiText('invalidActionId'));
   const shape = checkTokenShape(token, { tenantId: serverEnv().AUTH_TENANT_ID, requiredScope: AUDIT_LOG_SCOPE });
   if (!shape.ok && shape.reason === 'scopeMissing') {
-    return jsonError(errorInfo(403, 'auditScopeMissing', messages.api.auditScopeMissing, { reason: 'missingPermission' }));
+    return jsonError(errorInfo(403, 'auditScopeMissing', apiText('auditScopeMissing'), { reason: 'missingPermission' }));
   }
-  if (!(await visibleRecords(id.data, token, await getAuditStore()))) return apiError(404, 'actionNotFound', messages.api.actionNotFound);
+  if (!(await visibleRecords(id.data, token, await getAuditStore()))) return apiError(404, 'actionNotFound', apiText('actionNotFound'));
   return jsonOk({ event: await getIntuneAuditEvent(token, id.data) });
 });

@@ -1,0 +1,47 @@
+'use client';
+// An action already under way on a device, or a recent one, said before the agent clicks: "Remove passcode
+// requested 4 minutes ago by Hanna Berger for INC-9009: pending." — and, when it did not succeed, that it may be
+// requested again. The device list shows it in the row, the confirm dialog above the ticket field.
+import { useFormatter, useTranslations } from 'next-intl';
+import { timeAgo } from '@/components/i18n/relative-time';
+import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
+import { useActionWords } from './use-action-words';
+
+/** End states after which the device is no closer to being unlocked. */
+export const DID_NOT_SUCCEED: ReadonlySet<TrackedState> = new Set(['failed', 'rejected', 'denied', 'refused', 'canceled', 'notSupported']);
+/** Refused before or at Graph's door: nothing was queued, and the console released the device at once. */
+const RELEASED: ReadonlySet<TrackedState> = new Set(['rejected', 'denied', 'refused']);
+
+/** Whether a second request now meets the device guard (and so needs a reason). The server decides again. */
+export function guardHolds(action: ActionStatus, guardMinutes: number, now: number): boolean {
+  return !RELEASED.has(action.state) && now - Date.parse(action.requestedAt) < guardMinutes * 60_000;
+}
+
+export function RecentAction({ action: a, now, compact = false }: { action: ActionStatus; now: number; compact?: boolean }) {
+  const t = useTranslations('passcode');
+  const format = useFormatter();
+  const words = useActionWords();
+  const text = t('recent', {
+    action: a.kind ? words.action(a.kind) : a.graphAction,
+    ago: timeAgo(format, a.requestedAt, now),
+    who: a.actorName ?? a.actorUpn ?? t('anotherAgent'),
+    ticket: a.ticket ?? '—',
+    state: words.stateInSentence(a.state),
+  });
+  const failed = DID_NOT_SUCCEED.has(a.state);
+  if (compact) {
+    return (
+      // relative: the screen-reader-only tail must be clipped with the text, not stick out past the page's edge.
+      <p className="relative truncate text-xs text-amber-900 dark:text-amber-200" title={failed ? `${text} ${t('recentDidNotSucceed')}` : text}
+        data-testid="recent-action" data-state={a.state}>
+        {text}{failed && <span className="sr-only"> {t('recentDidNotSucceed')}</span>}
+      </p>
+    );
+  }
+  return (
+    <div data-testid="recent-action" data-state={a.state}>
+      <p>{text}</p>
+      {failed && <p className="mt-1">{t('recentDidNotSucceed')}</p>}
+    </div>
+  );
+}

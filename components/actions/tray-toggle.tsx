@@ -1,0 +1,51 @@
+'use client';
+// The actions tray's badge in the header: how many actions there are and how many are under way; it opens and
+// collapses the tray (also `t`). It lives in the header so that, collapsed, the tray covers nothing at all.
+import { useIsAuthenticated } from '@azure/msal-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useEffect } from 'react';
+import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
+import { actionQueries } from '@/lib/browser/query/action-queries';
+import { cn } from '@/lib/shared/cn';
+import { useTray } from './use-tray';
+
+export function TrayToggle() {
+  const isAuthenticated = useIsAuthenticated();
+  if (!isAuthenticated) return null;
+  return <Badge />;
+}
+
+function Badge() {
+  const t = useTranslations('tray');
+  const api = useApiClient();
+  const { data } = useQuery(actionQueries.mine(api));
+  const { state, toggle } = useTray();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 't' && isShortcut(e)) {
+        e.preventDefault();
+        toggle();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toggle]);
+  const actions = data?.actions ?? [];
+  const underWay = actions.filter((a) => !a.terminal).length;
+  const open = state === 'open';
+  return (
+    <button type="button" onClick={toggle} aria-expanded={open} aria-controls="actions-tray" data-testid="tray-toggle"
+      title={open ? t('collapse') : t('expand')}
+      className={cn('inline-flex h-8 items-center gap-2 rounded-md border px-2.5 text-sm font-medium text-white',
+        open ? 'border-sky-300 bg-sky-800' : 'border-slate-500 bg-slate-800 hover:bg-slate-700')}>
+      {t('toggle', { count: actions.length })}
+      {underWay > 0 && (
+        <span className="rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-950" data-testid="tray-under-way">
+          {t('underWay', { count: underWay })}
+        </span>
+      )}
+    </button>
+  );
+}

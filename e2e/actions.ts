@@ -1,0 +1,51 @@
+// What passcode-action tests share: fresh devices nobody in this run has touched, finding one by serial, its
+// action button (named by action, device and serial), the confirm dialog, the tray item and the POSTs Graph saw.
+import type { Page } from '@playwright/test';
+import { auditRecords } from './audit';
+import { emulator, type EmulatedDevice } from './emulator';
+import { expect } from './fixtures';
+
+const used = new Set<string>();
+/** The seed's showcase user (two same-named iPhones): tests that need her devices take them by name. */
+const SHOWCASE_USER = 'zoe.obrien@contoso.com';
+
+/**
+ * A device nobody in this run has touched yet (none in this worker, none in the audit trail, which outlives a
+ * worker restarted after a failure), findable by its serial, so guards and trails of other tests do not interfere.
+ */
+export async function freshDevice(query: Record<string, string>): Promise<EmulatedDevice> {
+  const devices = await emulator.devices({ scopeTag: 'EMEA', limit: '500', ...query });
+  const d = devices.find((x) => !used.has(x.id) && x.userPrincipalName !== SHOWCASE_USER && auditRecords(x.id).length === 0 && /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber));
+  if (!d) throw new Error(`no fresh device for ${JSON.stringify(query)}`);
+  used.add(d.id);
+  return d;
+}
+
+export async function findBySerial(page: Page, d: EmulatedDevice, label = 'Search devices') {
+  const box = page.getByRole('searchbox', { name: label });
+  await box.fill(d.serialNumber);
+  await box.press('Enter');
+  await expect(page.getByTestId('device-row')).toHaveCount(1);
+  await expect(page.getByTestId('device-row')).toContainText(d.serialNumber);
+}
+
+/** The action button: named by the action, the device and its serial, so two same-named devices differ. */
+export const actionButton = (page: Page, d: EmulatedDevice, label: string, serialWord = 'serial') =>
+  page.getByRole('button', { name: `${label}: ${d.deviceName}, ${serialWord} ${d.serialNumber}` });
+
+export async function openDialog(page: Page, d: EmulatedDevice, label: string) {
+  await actionButton(page, d, label).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+export async function confirm(page: Page, d: EmulatedDevice, label: string, ticket: string) {
+  const dialog = await openDialog(page, d, label);
+  await dialog.getByLabel('Ticket reference').fill(ticket);
+  await dialog.getByTestId('confirm-action').click();
+  return dialog;
+}
+
+export const trayItem = (page: Page, d: EmulatedDevice) => page.getByTestId('tray-item').filter({ hasText: d.serialNumber });
+export const postsFor = async (d: EmulatedDevice) => (await emulator.requests({ method: 'POST' })).filter((e) => e.path.includes(d.id));
