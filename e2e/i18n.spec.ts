@@ -74,7 +74,7 @@ test.describe('a German browser', () => {
     await signIn(page, DEMO_ACCOUNTS.helpdesk);
     await page.goto(`/devices/${outside?.id}`);
     const alert = page.getByRole('alert').filter({ hasText: 'Dieses Gerät konnte nicht geladen werden.' });
-    await expect(alert).toContainText('Dieses Gerät liegt außerhalb des Bereichs Ihrer Intune-Rolle (Bereichsmarkierungen).');
+    await expect(alert).toContainText('Ihre Intune-Rolle deckt das nicht ab: Das Gerät liegt außerhalb ihrer Bereichsmarkierungen');
     await expect(alert).toContainText('Meldung von Microsoft Graph: ');
     await expect(alert.getByRole('button', { name: 'Details kopieren' })).toBeVisible();
 

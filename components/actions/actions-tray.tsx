@@ -17,6 +17,8 @@ import type { ActionStatus } from '@/lib/shared/actions/types';
 import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
 import { PasscodeReveal } from './passcode-reveal';
+import { CopyForTicket } from '@/components/activity/copy-for-ticket';
+import { statusSummary } from '@/components/activity/status-summary';
 import { useActionWords } from './use-action-words';
 import { useTray } from './use-tray';
 
@@ -101,6 +103,9 @@ function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange:
           {t('checkNow')}
         </Button>
       )}
+      <div className="mt-1 flex flex-wrap gap-2">
+        <CopyForTicket summary={statusSummary(current, words)} size="xs" />
+      </div>
       {current.state === 'done' && <PasscodeReveal action={current} />}
     </li>
   );

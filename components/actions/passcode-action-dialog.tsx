@@ -7,6 +7,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'next/navigation';
 import { SignInPrompt } from '@/components/auth/sign-in-prompt';
 import { useWarningWords } from '@/components/devices/use-warning-words';
 import { useErrorText } from '@/components/errors/use-error-text';
@@ -21,6 +22,7 @@ import type { DeviceListItem } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import type { ErrorInfo } from '@/lib/shared/errors';
 import { cn } from '@/lib/shared/cn';
+import { TICKET_PARAM, ticketFromLink } from '@/lib/shared/ticket';
 import { RecentAction, guardHolds } from './recent-action';
 import { useActionWords } from './use-action-words';
 import { useConsentRefusal } from './use-consent-refusal';
@@ -105,7 +107,9 @@ function ActionForm({ device: d, warnings, recent, plan, label, onClose }: {
   const throttle = useThrottleWait();
   // The dialog's "now": relative times and the guard hold still while the agent reads.
   const [openedAt] = useState(() => Date.now());
-  const [ticket, setTicket] = useState('');
+  // Opened from a ticket system's deep link (`/?ticket=INC-123&q=…`): the ticket is filled in already.
+  const linkedTicket = ticketFromLink(useSearchParams().get(TICKET_PARAM), ticketRule);
+  const [ticket, setTicket] = useState(linkedTicket);
   const [note, setNote] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});

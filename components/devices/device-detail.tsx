@@ -14,6 +14,8 @@ import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { ThrottleBanner } from '@/components/status/throttle-banner';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { IntuneAuditEvent } from '@/components/actions/intune-audit-event';
+import { CopyForTicket } from '@/components/activity/copy-for-ticket';
+import { statusSummary } from '@/components/activity/status-summary';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { actionQueries } from '@/lib/browser/query/action-queries';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
@@ -289,6 +291,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
       </p>
       <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
       {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}
+      <div className="mt-2"><CopyForTicket summary={statusSummary(a, words)} /></div>
       {a.state === 'done' && <PasscodeReveal action={a} />}
     </div>
   );

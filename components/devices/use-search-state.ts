@@ -1,8 +1,10 @@
 'use client';
-// The device search lives in the URL (`/?q=…&os=…`), so a link pasted into a ticket opens the same search.
+// The device search lives in the URL (`/?q=…&os=…`), so a link pasted into a ticket opens the same search; a
+// ticket reference in it (`&ticket=INC-123`) stays while the agent searches on.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { searchFromParams, searchToParams, type DeviceSearch } from '@/lib/shared/devices/search';
+import { TICKET_PARAM } from '@/lib/shared/ticket';
 
 export function useSearchState() {
   const params = useSearchParams();
@@ -14,9 +16,13 @@ export function useSearchState() {
   const error = parsed.success ? null : parsed.error.issues.map((i) => i.message);
 
   const setSearch = useCallback((next: DeviceSearch) => {
-    const qs = searchToParams(next).toString();
+    const nextParams = searchToParams(next);
+    // A ticket system's deep link (`/?ticket=INC-123&q=…`) names the ticket for the whole visit: keep it.
+    const ticket = params.get(TICKET_PARAM);
+    if (ticket) nextParams.set(TICKET_PARAM, ticket);
+    const qs = nextParams.toString();
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  }, [router, pathname]);
+  }, [router, pathname, params]);
 
   return { search, error, setSearch };
 }

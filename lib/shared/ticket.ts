@@ -23,3 +23,20 @@ export const DEFAULT_TICKET_RULE: TicketRule = { pattern: DEFAULT_TICKET_PATTERN
 export function compileTicketPattern(source: string): RegExp {
   return new RegExp(`^(?:${source})$`);
 }
+
+/** The URL parameter a ticket system's deep link names its ticket in: `/?ticket=INC-123&q=…`. */
+export const TICKET_PARAM = 'ticket';
+
+/**
+ * The ticket a deep link names, as the confirm dialog pre-fills it: upper-cased like typed input, and only if the
+ * organisation's rule accepts it (anything else is ignored, never shown as if it were a ticket).
+ */
+export function ticketFromLink(value: string | null, rule: TicketRule): string {
+  const ticket = value?.trim().toUpperCase() ?? '';
+  if (ticket === '' || ticket.length > MAX_TICKET_LENGTH) return '';
+  try {
+    return compileTicketPattern(rule.pattern).test(ticket) ? ticket : '';
+  } catch {
+    return '';
+  }
+}

@@ -16,19 +16,35 @@ import { ApiError } from './api-error';
 import { signInNeeded } from '@/lib/browser/msal/sign-in-needed';
 import { throttleGate } from './throttle-gate';
 
-export interface ApiClient {
-  /** `scopes`: a read that needs more than the sign-in scopes (e.g. Intune's audit log). */
-  get<T>(path: string, init?: { signal?: AbortSignal; scopes?: string[] }): Promise<T>;
+export interface ReadInit {
+  signal?: AbortSignal;
+  /** A read that needs more than the sign-in scopes (e.g. Intune's audit log). */
+  scopes?: string[];
+  /**
+   * Send the agent's ID token as well, for the routes that honour the console's app roles (the activity page's
+   * Auditor role); the server verifies it and checks it names the same person as the access token.
+   */
+  identity?: boolean;
 }
+
+export interface ApiClient {
+  get<T>(path: string, init?: ReadInit): Promise<T>;
+  /** A file answer (an export), whole, with the name the server gave it. */
+  download(path: string, init?: ReadInit): Promise<{ blob: Blob; filename: string }>;
+}
+
+/** The header the server reads the ID token from (lib/server/auth/id-token.ts). */
+const ID_TOKEN_HEADER = 'X-Id-Token';
 
 export function createApiClient(msal: IPublicClientApplication, account: AccountInfo | null): ApiClient {
   const activeAccount = () => account ?? msal.getActiveAccount() ?? msal.getAllAccounts()[0] ?? null;
 
-  async function token(scopes: string[], forceRefresh: boolean): Promise<string> {
+  async function tokens(scopes: string[], forceRefresh: boolean): Promise<{ accessToken: string; idToken: string }> {
     const active = activeAccount();
     if (!active) throw new ApiError(errorInfo(401, 'noAccount', 'No account is signed in.'));
     try {
-      return (await msal.acquireTokenSilent({ scopes, account: active, forceRefresh })).accessToken;
+      const { accessToken, idToken } = await msal.acquireTokenSilent({ scopes, account: active, forceRefresh });
+      return { accessToken, idToken };
     } catch (e) {
       if (!(e instanceof InteractionRequiredAuthError)) throw e;
       // Beyond the sign-in scopes this is a consent the agent may not have: the caller shows a hint instead.
@@ -38,21 +54,23 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
     }
   }
 
-  async function get<T>(path: string, signal: AbortSignal | undefined, scopes: string[], renewed: boolean): Promise<T> {
+  /** The answer to a GET, once it is a success; the same renewals, back-off and errors for every kind of read. */
+  async function fetchOk(path: string, init: ReadInit, accept: string, renewed: boolean): Promise<Response> {
+    const { signal } = init;
+    const scopes = init.scopes ?? SIGN_IN_SCOPES;
     await throttleGate.wait(signal);
-    const res = await fetch(path, {
-      headers: { Authorization: `Bearer ${await token(scopes, renewed)}`, Accept: 'application/json' },
-      signal,
-      cache: 'no-store',
-    }).catch((e: unknown) => {
+    const { accessToken, idToken } = await tokens(scopes, renewed);
+    const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, Accept: accept };
+    if (init.identity && idToken) headers[ID_TOKEN_HEADER] = idToken;
+    const res = await fetch(path, { headers, signal, cache: 'no-store' }).catch((e: unknown) => {
       if (signal?.aborted) throw e;
       throw new ApiError(errorInfo(0, 'networkError', 'The console could not be reached.'));
     });
-    const body: unknown = await res.json().catch(() => null);
     if (res.ok) {
       throttleGate.succeeded();
-      return body as T;
+      return res;
     }
+    const body: unknown = await res.json().catch(() => null);
     const info: ErrorInfo = isApiErrorBody(body)
       ? body.error
       : errorInfo(res.status, 'badAnswer', res.statusText || 'The console did not answer properly.', { date: res.headers.get('date') });
@@ -60,7 +78,7 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
       if (info.claims) {
         signInNeeded.request({ reason: 'claimsChallenge', claims: decodeClaims(info.claims) });
       } else if (!renewed) {
-        return get<T>(path, signal, scopes, true); // expired or revoked: one silent renewal, then one retry
+        return fetchOk(path, init, accept, true); // expired or revoked: one silent renewal, then one retry
       } else {
         signInNeeded.request({ reason: 'sessionEnded', claims: null });
       }
@@ -69,7 +87,14 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
     throw new ApiError(info);
   }
 
-  return { get: (path, init = {}) => get(path, init.signal, init.scopes ?? SIGN_IN_SCOPES, false) };
+  return {
+    get: async <T>(path: string, init: ReadInit = {}) => (await fetchOk(path, init, 'application/json', false)).json() as Promise<T>,
+    download: async (path, init = {}) => {
+      const res = await fetchOk(path, init, '*/*', false);
+      const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+      return { blob: await res.blob(), filename };
+    },
+  };
 }
 
 /** Graph sends the claims of a challenge base64-encoded; MSAL wants the JSON. */

@@ -46,7 +46,8 @@ const english = catalogs.en;
 const SAME_IN_BOTH = new Set([
   'app.name', 'locale.names.en', 'locale.names.de', 'platforms.ios', 'platforms.ipados', 'platforms.androidEnterprise',
   'platforms.androidAosp', 'platforms.windows', 'platforms.macos', 'device.fields.imei', 'device.fields.meid', 'device.none',
-  'passcode.buttonForNoSerial', 'tray.changed', 'errors.digest',
+  'passcode.buttonForNoSerial', 'tray.changed', 'errors.digest', 'activity.ticket', 'activity.columns.ticket', 'activity.outcomes.none',
+  'ticketSummary.title', 'ticketSummary.ticket',
 ]);
 
 describe('message catalogs', () => {
