@@ -17,19 +17,23 @@ const JWT_SHAPED = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+/;
 /**
  * `eyJ` begins any base64 of a JSON object, a JWT's parts among them. Two such values are not secrets and pass when
  * they decode to exactly their shape with nothing token-shaped inside: the console's paging cursor
- * ({"v":1,"links":[…]}; Graph's opaque $skiptoken in a link may be base64 too, never a JWT), and MSAL's own request
- * state ({"id":…,"meta":{"interactionType":…}}), which the identity provider's sign-out sends back in the URL and the
- * page echoes in its router data.
+ * ({"v":1,"links":[…],"via":…}; Graph's opaque $skiptoken in a link may be base64 too, never a JWT), MSAL's own
+ * request state ({"id":…,"meta":{"interactionType":…}}), which the identity provider's sign-out sends back in the URL
+ * and the page echoes in its router data, and a claims challenge ({"access_token":{"nbf":…}}) that Graph's 401 names
+ * in WWW-Authenticate and the console hands to MSAL so the next token satisfies it: a demand, not a credential.
+ * Standard base64 (the claims challenge's alphabet) is matched as well as base64url, so `+` or `/` cannot cut a value
+ * short and hide what follows.
  */
 function tokensIn(text: string): string[] {
-  return (text.match(/eyJ[A-Za-z0-9_-]*/g) ?? []).filter((b64) => {
+  return (text.match(/eyJ[A-Za-z0-9_\-+/]*={0,2}/g) ?? []).filter((b64) => {
     try {
-      const decoded = Buffer.from(b64, 'base64url').toString('utf8');
+      const decoded = Buffer.from(b64, 'base64').toString('utf8');
       const value = JSON.parse(decoded) as Record<string, unknown>;
       const keys = Object.keys(value).sort().join(',');
-      const isCursor = keys === 'links,v' && value.v === 1 && Array.isArray(value.links);
+      const isCursor = /^links,v(,via)?$/.test(keys) && value.v === 1 && Array.isArray(value.links);
       const isMsalState = keys === 'id,meta' && typeof value.id === 'string' && typeof value.meta === 'object';
-      return !(isCursor || isMsalState) || JWT_SHAPED.test(decoded) || decoded.includes('Bearer ');
+      const isClaimsChallenge = keys === 'access_token' && typeof value.access_token === 'object' && value.access_token !== null;
+      return !(isCursor || isMsalState || isClaimsChallenge) || JWT_SHAPED.test(decoded) || decoded.includes('Bearer ');
     } catch {
       return true;
     }
