@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { Download, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, TENANT_ID } from '../emulator/constants';
 import { E2E } from '../playwright.config';
-import { actionButton, findBySerial, freshDevice } from './actions';
+import { actionButton, findBySerial, freshDevice, trayItem } from './actions';
 import { lastCopied, recordClipboard } from './clipboard';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
@@ -113,7 +113,7 @@ test('an agent sees only their own actions, newest first, in keyset pages, with 
   await expect(rowsOn(page)).toHaveCount(denied.length);
   await expect(page.getByLabel('Outcome')).toHaveValue('denied');
   for (const outcome of await page.getByTestId('activity-outcome').allTextContents()) expect(outcome).toBe('Denied');
-  await page.getByLabel('Ticket').fill('AUD-1014');
+  await page.getByLabel('Ticket', { exact: true }).fill('AUD-1014');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(rowsOn(page)).toHaveCount(1);
   await page.goBack();
@@ -241,13 +241,15 @@ test('a ticket system\'s deep link fills in the ticket; the action is on the act
   // Searching on keeps the ticket for the rest of the visit.
   await findBySerial(page, d);
   await expect(page).toHaveURL(/ticket=inc-4242/i);
+  // The device's answer, as the tray saw it, is the final state the activity page shows.
+  await expect(trayItem(page, d)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 
   const post = (await emulator.requests({ method: 'POST' })).find((e) => e.path.includes(d.id));
   await page.goto('/activity?ticket=INC-4242');
   const row = rowsOn(page).filter({ hasText: d.deviceName });
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('activity-outcome')).toHaveText('Accepted');
-  await expect(row.getByTestId('activity-final-state')).toHaveAttribute('data-state', /pending|done/);
+  await expect(row.getByTestId('activity-final-state')).toHaveAttribute('data-state', 'done');
   await expect(row.getByTestId('activity-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
   await row.getByTestId('copy-for-ticket').click();
   const text = await lastCopied(page);

@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
+import { freshDevice } from './actions';
 import { auditRecords } from './audit';
 import { lastCopied, recordClipboard } from './clipboard';
 import { emulator, type EmulatedDevice } from './emulator';
@@ -22,13 +23,6 @@ const searchFor = async (page: Page, text: string) => {
 const rows = (page: Page) => page.getByTestId('device-row');
 
 /** A device of this mode in the agent's region that no earlier test has acted on. */
-async function untouched(query: Record<string, string>): Promise<EmulatedDevice> {
-  const devices = await emulator.devices({ scopeTag: 'EMEA', limit: '500', ...query });
-  const d = devices.find((x) => auditRecords(x.id).length === 0 && /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber));
-  if (!d) throw new Error(`no untouched device for ${JSON.stringify(query)}`);
-  return d;
-}
-
 async function requestAction(page: Page, d: EmulatedDevice, label: string, ticket: string) {
   await searchFor(page, d.serialNumber);
   await expect(rows(page)).toHaveCount(1);
@@ -79,7 +73,7 @@ test('a user without an Intune licence or role is told so, with no renewal loop'
 });
 
 test('an Intune role without the remote-task permission reads devices but may not act on them', async ({ page }) => {
-  const d = await untouched({ mode: 'androidFullyManaged', scenario: 'online' });
+  const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.viewer);
   const dialog = await requestAction(page, d, 'Reset passcode', 'INC-7100');
   await expect(dialog.getByTestId('action-result')).toContainText('Not allowed for this device. Your Intune role does not cover this');
@@ -109,7 +103,7 @@ test('an e-mail address that is not the UPN finds the person\'s devices, and say
 });
 
 test('the device page shows Intune\'s own audit event beside the console\'s record, and a hint to whoever may not read it', async ({ page, browser }) => {
-  const d = await untouched({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const dialog = await requestAction(page, d, 'Remove passcode', 'INC-7200');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
@@ -153,7 +147,7 @@ test('CAE: a claims challenge reaches the browser, which signs in again with tho
 
 test('opaque access tokens: the console lets Graph judge them, and the actor still comes from Graph', async ({ page }) => {
   await emulator.behaviour({ opaqueAccessTokens: true });
-  const d = await untouched({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const dialog = await requestAction(page, d, 'Remove passcode', 'INC-7300');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
@@ -163,8 +157,8 @@ test('opaque access tokens: the console lets Graph judge them, and the actor sti
 });
 
 test('a SPA refresh token expires after 24 hours and third-party cookies are blocked: a visible prompt, and the open dialog keeps its ticket', async ({ page }) => {
-  const tracked = await untouched({ mode: 'iosAutomatedEnrollment', scenario: 'offline' });
-  const d = await untouched({ mode: 'androidFullyManaged', scenario: 'online' });
+  const tracked = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'offline' });
+  const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   // An action under way on an offline device: the tray polls it in the background.
   const first = await requestAction(page, tracked, 'Remove passcode', 'INC-7400');
@@ -208,7 +202,7 @@ test('sign-out returns to the registered post-logout URI, exactly', async ({ pag
 });
 
 test('a guest agent is recorded with their home identity and shown readably', async ({ page }) => {
-  const d = await untouched({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.guest);
   await expect(page.getByTestId('agent-name')).toHaveText('Jane Doe');
   await expect(page.getByTestId('agent-identity')).toHaveAttribute('title', 'jane.doe@outlook.com (guest)');

@@ -200,7 +200,9 @@ function ActionForm({ device: d, warnings, recent, plan, label, onClose }: {
           <p className="text-red-800 dark:text-red-300" data-result="consent">
             {mutation.error instanceof ConsentRefusedError
               ? t(mutation.error.why === 'closed' ? 'passcode.consentClosed' : 'passcode.consentRefused')
-              : mutation.error instanceof NoAccountError ? t('auth.noAccount') : t('passcode.failed')}
+              // Otherwise the console's own plain-text refusal (413, foreign origin, rate limit: proxy.ts words it in
+              // the agent's language), or the browser's network error, after the general sentence.
+              : mutation.error instanceof NoAccountError ? t('auth.noAccount') : `${t('passcode.failed')} ${mutation.error.message}`}
           </p>
         )}
         {result && !throttled && <RefusalMessage result={result} />}

@@ -14,7 +14,10 @@ const RELEASED: ReadonlySet<TrackedState> = new Set(['rejected', 'denied', 'refu
 
 /** Whether a second request now meets the device guard (and so needs a reason). The server decides again. */
 export function guardHolds(action: ActionStatus, guardMinutes: number, now: number): boolean {
-  return !RELEASED.has(action.state) && now - Date.parse(action.requestedAt) < guardMinutes * 60_000;
+  // A request Graph turned away (a 429 beyond the server's own retry, say) queued nothing, and the server released
+  // the device as it answered: sending it again after the countdown needs no reason, here as on the server.
+  const turnedAway = action.requestStatus !== null;
+  return !RELEASED.has(action.state) && !turnedAway && now - Date.parse(action.requestedAt) < guardMinutes * 60_000;
 }
 
 export function RecentAction({ action: a, now, compact = false }: { action: ActionStatus; now: number; compact?: boolean }) {
