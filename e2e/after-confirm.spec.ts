@@ -61,9 +61,6 @@ test('a 429 on the POST counts Retry-After down in the dialog; the request goes 
   await page.clock.fastForward('00:13');
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, 23_000 - (Date.now() - throttledAt))));
   await expect(throttled).toHaveText('Microsoft Graph is ready again: you can send the request now.');
-  // The 429'd attempt is shown as one that did not succeed; it queued nothing, so sending again needs no reason.
-  await expect(dialog.getByTestId('dialog-recent-action')).toContainText('did not succeed');
-  await expect(dialog.getByLabel('Why request it again?')).toHaveCount(0);
   await dialog.getByTestId('confirm-action').click();
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
   expect((await postsFor(d)).map((p) => p.status)).toEqual([429, 204]);

@@ -4,21 +4,9 @@
 // requested again. The device list shows it in the row, the confirm dialog above the ticket field.
 import { useFormatter, useTranslations } from 'next-intl';
 import { timeAgo } from '@/components/i18n/relative-time';
-import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
+import type { ActionStatus } from '@/lib/shared/actions/types';
+import { DID_NOT_SUCCEED } from './device-guard';
 import { useActionWords } from './use-action-words';
-
-/** End states after which the device is no closer to being unlocked. */
-export const DID_NOT_SUCCEED: ReadonlySet<TrackedState> = new Set(['failed', 'rejected', 'denied', 'refused', 'canceled', 'notSupported']);
-/** Refused before or at Graph's door: nothing was queued, and the console released the device at once. */
-const RELEASED: ReadonlySet<TrackedState> = new Set(['rejected', 'denied', 'refused']);
-
-/** Whether a second request now meets the device guard (and so needs a reason). The server decides again. */
-export function guardHolds(action: ActionStatus, guardMinutes: number, now: number): boolean {
-  // A request Graph turned away (a 429 beyond the server's own retry, say) queued nothing, and the server released
-  // the device as it answered: sending it again after the countdown needs no reason, here as on the server.
-  const turnedAway = action.requestStatus !== null;
-  return !RELEASED.has(action.state) && !turnedAway && now - Date.parse(action.requestedAt) < guardMinutes * 60_000;
-}
 
 export function RecentAction({ action: a, now, compact = false }: { action: ActionStatus; now: number; compact?: boolean }) {
   const t = useTranslations('passcode');

@@ -109,9 +109,7 @@ export function usePasscodeAction() {
     onSuccess: (result) => {
       // Graph did not take the request: the tab waits as long as Graph asked, and the dialog counts it down.
       if (result.status === 'throttled') throttleGate.throttled(result.failure.retryAfterSeconds);
-      // Every attempt Graph answered is in the audit, a 429'd one too: the list's guard lines and the tray show it
-      // (their reads wait for the gate like any other).
-      if (result.status === 'accepted' || result.status === 'unknown' || result.status === 'alreadyRequested' || result.status === 'throttled') {
+      if (result.status === 'accepted' || result.status === 'unknown' || result.status === 'alreadyRequested') {
         return queryClient.invalidateQueries({ queryKey: actionKeys.all });
       }
       return undefined;

@@ -73,7 +73,7 @@ describe('GET /api/devices', () => {
     }
   });
 
-  it('treats an injection attempt as text: one literal in one filter clause, and nothing shown that does not match', async () => {
+  it('9: treats an injection attempt as text: one literal in one filter clause, and nothing shown that does not match', async () => {
     const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
     const hostile = "x') or true or startswith(deviceName,'";
     await server.control('DELETE', '/requests');
