@@ -19,7 +19,7 @@ describe('the device guard before the click', () => {
   it('holds for a request under way, and for one the device failed, within the guard window', () => {
     expect(guardHolds(action({ state: 'pending' }), 15, NOW)).toBe(true);
     expect(guardHolds(action({ state: 'failed', errorCode: 12345 }), 15, NOW)).toBe(true);
-    expect(guardHolds(action({ state: 'unknown' }), 15, NOW)).toBe(true);
+    expect(guardHolds(action({ state: 'notConfirmed' }), 15, NOW)).toBe(true);
   });
 
   it('lets go after the window', () => {
