@@ -7,7 +7,7 @@ import { expect } from './fixtures';
 
 const used = new Set<string>();
 /** The seed's showcase user (two same-named iPhones): tests that need her devices take them by name. */
-const SHOWCASE_USER = 'zoe.obrien@contoso.com';
+export const SHOWCASE_USER = 'zoe.obrien@contoso.com';
 
 /**
  * A device nobody in this run has touched yet (none in this worker, none in the audit trail, which outlives a

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
+import { SHOWCASE_USER } from './actions';
 import { auditRecords, intentCount } from './audit';
 import { emulator, type EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
@@ -13,7 +14,7 @@ import { signIn } from './sign-in';
 const used = new Set<string>();
 async function freshDevices(n: number): Promise<EmulatedDevice[]> {
   const devices = await emulator.devices({ scopeTag: 'EMEA', limit: '500', mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  const fresh = devices.filter((x) => !used.has(x.id) && auditRecords(x.id).length === 0 && /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber)).slice(0, n);
+  const fresh = devices.filter((x) => !used.has(x.id) && x.userPrincipalName !== SHOWCASE_USER && auditRecords(x.id).length === 0 && /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber)).slice(0, n);
   if (fresh.length < n) throw new Error('not enough fresh devices');
   for (const d of fresh) used.add(d.id);
   return fresh;
