@@ -56,5 +56,5 @@ export default defineConfig([
     files: TESTS,
     rules: { 'import/no-restricted-paths': ['error', { zones: [zones.emulatorToProduct] }] },
   },
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.data/**']),
+  globalIgnores(['.next/**', 'bench/bare-next/.next/**', 'bench/results/**', 'out/**', 'build/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.data/**']),
 ]);
