@@ -15,7 +15,7 @@ import { useValidationText } from '@/components/i18n/use-validation-text';
 import { useThrottleWait } from '@/components/status/use-throttle-wait';
 import { Button } from '@/components/ui/button';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
-import { MAX_NOTE_LENGTH, passcodeActionInputSchema, type ActionStatus, type PasscodeActionResult } from '@/lib/shared/actions/types';
+import { MAX_NOTE_LENGTH, parsePasscodeActionInput, type ActionStatus, type PasscodeActionResult } from '@/lib/shared/actions/types';
 import { passcodeActionFor, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
 import { platformOf } from '@/lib/shared/devices/platforms';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
@@ -128,11 +128,9 @@ function ActionForm({ device: d, warnings, recent, plan, label, onClose }: {
     e.preventDefault();
     if (blocked) return;
     const input = { deviceId: d.id, kind: plan.kind, ticket, note, ...(needsReason ? { overrideReason } : {}) };
-    const parsed = passcodeActionInputSchema(ticketRule).safeParse(input);
-    if (!parsed.success) {
-      const first: Record<string, string> = {};
-      for (const issue of parsed.error.issues) first[String(issue.path[0] ?? 'form')] ??= issue.message;
-      setErrors(first);
+    const parsed = parsePasscodeActionInput(input, ticketRule);
+    if (!parsed.ok) {
+      setErrors(parsed.fieldErrors);
       return;
     }
     setErrors({});

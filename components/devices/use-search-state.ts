@@ -11,9 +11,9 @@ export function useSearchState() {
   const router = useRouter();
   const pathname = usePathname();
   const parsed = useMemo(() => searchFromParams(new URLSearchParams(params.toString())), [params]);
-  const search: DeviceSearch = parsed.success ? parsed.data : { q: '' };
+  const search: DeviceSearch = parsed.ok ? parsed.value : { q: '' };
   /** Message keys of what is wrong with the URL's search, for the page to word; null when it is fine. */
-  const error = parsed.success ? null : parsed.error.issues.map((i) => i.message);
+  const error = parsed.ok ? null : parsed.errors;
 
   const setSearch = useCallback((next: DeviceSearch) => {
     const nextParams = searchToParams(next);
