@@ -1,14 +1,13 @@
 'use client';
 // The device search lives in the URL (`/?q=…&os=…`), so a link pasted into a ticket opens the same search; a
 // ticket reference in it (`&ticket=INC-123`) stays while the agent searches on.
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { searchFromParams, searchToParams, type DeviceSearch } from '@/lib/shared/devices/search';
 import { TICKET_PARAM } from '@/lib/shared/ticket';
 
 export function useSearchState() {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const parsed = useMemo(() => searchFromParams(new URLSearchParams(params.toString())), [params]);
   const search: DeviceSearch = parsed.ok ? parsed.value : { q: '' };
@@ -21,8 +20,10 @@ export function useSearchState() {
     const ticket = params.get(TICKET_PARAM);
     if (ticket) nextParams.set(TICKET_PARAM, ticket);
     const qs = nextParams.toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  }, [router, pathname, params]);
+    // The native call, not router.replace: Next (≥ 14.1) syncs useSearchParams with it, and it needs no server
+    // round trip first (router.replace fetched the page's RSC payload before the search's request could start).
+    window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname);
+  }, [pathname, params]);
 
   return { search, error, setSearch };
 }
