@@ -2,13 +2,18 @@
 // First-load JavaScript per page, gzipped, from the build output: the chunks Next.js lists for each route
 // (.next/diagnostics/route-bundle-stats.json), each compressed with zlib gzip level 9, summed; the biggest chunks;
 // and, when the Turbopack analyzer's data is there (`--analyze` makes it), the biggest npm packages. Exits 1 when
-// a page is over its budget, 2 when the build output is missing.
+// a page is over its enforced limit, 2 when the build output is missing.
 //
-//   node scripts/size-budget.mjs                      # pages / and /devices/[id], budget 250 KB each
+//   node scripts/size-budget.mjs                      # pages / and /devices/[id]: target 250 KB, enforced limits below
 //   node scripts/size-budget.mjs --analyze            # also per package (runs `next analyze --output` if stale, ~40 s)
-//   node scripts/size-budget.mjs --budget=200 --routes=/,/devices/[id] --json
+//   node scripts/size-budget.mjs --budget=200 --routes=/,/devices/[id] --json   # --budget: target and limit alike
 //
-// 1 KB = 1,024 bytes. Not part of `npm test` yet: the pages are over budget today.
+// Part of `npm test` (`npm run size-budget` after the build in `test:e2e`). The target is 250 KB a page (issue 11).
+// The pages do not reach it yet, so what fails the tests is a ratchet: each page's limit is its measured figure
+// rounded up to the next 5 KB (LIMITS_KB), and the output says by how much the target is missed. Lower a limit
+// when a page gets lighter (never raise it); once a page is within the target, its limit is the target.
+//
+// 1 KB = 1,024 bytes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +24,16 @@ const args = new Map(process.argv.slice(2).map((a) => {
   const [k, v] = a.replace(/^--/, '').split('=');
   return [k, v ?? 'true'];
 }));
-const budgetKb = Number(args.get('budget') ?? 250);
+/** The stated target for every page (issue 11). */
+const TARGET_KB = 250;
+/**
+ * What `npm test` enforces per page while the target is missed: the figure measured on 2026-11-29 (bench/README.md,
+ * "First-load JS") rounded up to the next 5 KB. A ratchet: only ever lowered, down to the target.
+ */
+const LIMITS_KB = { '/': 290, '/devices/[id]': 275 }; // measured 288.1 and 272.6 KB
+const budgetKb = Number(args.get('budget') ?? TARGET_KB);
+/** The limit that fails the check: `--budget` when given, else the page's ratchet (the target for other routes). */
+const limitOf = (route) => (args.has('budget') ? budgetKb : Math.max(TARGET_KB, LIMITS_KB[route] ?? TARGET_KB));
 const routes = (args.get('routes') ?? '/,/devices/[id]').split(',');
 const asJson = args.has('json');
 const TOP = Number(args.get('top') ?? 8);
@@ -76,13 +90,21 @@ function packagesOf(route) {
   if (r.status !== 0) return null;
   const polyfills = new Set(JSON.parse(readFileSync(join(root, '.next', 'build-manifest.json'), 'utf8')).polyfillFiles
     .map((p) => p.replace(/^static\/chunks\//, '')));
+  // Chunks of an async group (an `import()` the page makes when it needs it, e.g. the confirm dialog) are not
+  // first-load JS: leave them out, as the build's first-load chunk lists do.
+  const onDemand = new Set();
+  for (const line of r.stdout.split('\n')) {
+    if (!line.startsWith('{"type":"group"')) continue;
+    const group = JSON.parse(line);
+    if (group.kind === 'async') for (const file of group.outputs ?? []) onDemand.add(String(file));
+  }
   const bytes = new Map();
   for (const line of r.stdout.split('\n')) {
     if (!line.startsWith('{"type":"part"')) continue;
     const part = JSON.parse(line);
     const file = String(part.filename);
     // The browser's JavaScript only: not the server's chunks, the stylesheets, or the polyfills only old browsers load.
-    if (!file.startsWith('[client-fs]/') || !file.endsWith('.js') || polyfills.has(file.split('/').pop())) continue;
+    if (!file.startsWith('[client-fs]/') || !file.endsWith('.js') || polyfills.has(file.split('/').pop()) || onDemand.has(file)) continue;
     const owner = ownerOf(String(part.source_path));
     bytes.set(owner, (bytes.get(owner) ?? 0) + Number(part.size));
   }
@@ -109,14 +131,20 @@ for (const route of routes) {
   const packages = pkgBytes
     ? [...pkgBytes].map(([name, bytes]) => ({ name, bytes, gzipEstimate: Math.round((bytes / pkgTotal) * gzip) })).sort((a, b) => b.bytes - a.bytes)
     : null;
-  report.push({ route, gzipBytes: gzip, rawBytes: raw, budgetBytes: budgetKb * KB, over: gzip > budgetKb * KB, chunks, packages });
+  const limitKb = limitOf(route);
+  report.push({
+    route, gzipBytes: gzip, rawBytes: raw, budgetBytes: budgetKb * KB, limitKb, missedBy: Math.max(0, gzip - budgetKb * KB),
+    over: gzip > limitKb * KB, chunks, packages,
+  });
 }
 
 if (asJson) {
   console.log(JSON.stringify({ budgetKb, kb: KB, routes: report }, null, 2));
 } else {
   for (const r of report) {
-    log(`\n${r.route}: first-load JS ${kb(r.gzipBytes)} gzip (${kb(r.rawBytes)} uncompressed, ${r.chunks.length} chunks), budget ${budgetKb} KB: ${r.over ? 'OVER' : 'within'}`);
+    const target = r.missedBy > 0 ? `target ${budgetKb} KB: MISSED by ${kb(r.missedBy)}` : `target ${budgetKb} KB: within`;
+    const limit = r.limitKb === budgetKb ? '' : `; enforced limit ${r.limitKb} KB (ratchet): ${r.over ? 'OVER' : 'within'}`;
+    log(`\n${r.route}: first-load JS ${kb(r.gzipBytes)} gzip (${kb(r.rawBytes)} uncompressed, ${r.chunks.length} chunks), ${target}${limit}${r.over && !limit ? ' (OVER)' : ''}`);
     log('  biggest chunks (gzip):');
     for (const c of r.chunks.slice(0, TOP)) log(`    ${kb(c.gzip).padStart(9)}  ${c.file} (${kb(c.bytes)} uncompressed)`);
     if (r.packages) {
@@ -127,4 +155,6 @@ if (asJson) {
     }
   }
 }
-process.exit(report.some((r) => r.over) ? 1 : 0);
+const over = report.filter((r) => r.over);
+if (over.length > 0) console.error(`First-load JS over its limit: ${over.map((r) => `${r.route} ${kb(r.gzipBytes)} > ${r.limitKb} KB`).join(', ')}`);
+process.exit(over.length > 0 ? 1 : 0);
