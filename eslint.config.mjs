@@ -33,6 +33,17 @@ const zones = {
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const SERVER_ACTIONS = ['components/**/actions.ts'];
 
+// zod stays on the server (about 30 KB gzip of first-load JS otherwise). Browser code parses with the small pure
+// checks in lib/shared (`Checked`); the server's zod schemas live in `lib/shared/**/*-schema.ts` and run the same
+// checks. So: browser code imports neither zod nor a schema module, and shared modules other than the schema
+// modules do not import zod (the browser may import any of them).
+const ZOD = { name: 'zod', message: 'No zod in the browser bundle: use the pure checks in lib/shared (Checked); zod is for the server\'s *-schema.ts modules.' };
+const ZOD_PATTERN = { group: ['zod/*'], message: ZOD.message };
+const SCHEMA_PATTERN = {
+  regex: '-schema$',
+  message: 'A *-schema module is the server\'s zod schema: browser code imports the pure checks and types beside it instead.',
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -47,6 +58,16 @@ export default defineConfig([
     rules: { 'import/no-restricted-paths': ['error', { zones: Object.values(zones) }] },
   },
   {
+    files: ['components/**', 'lib/browser/**', 'instrumentation-client.ts'],
+    ignores: [...TESTS, ...SERVER_ACTIONS],
+    rules: { 'no-restricted-imports': ['error', { paths: [ZOD], patterns: [ZOD_PATTERN, SCHEMA_PATTERN] }] },
+  },
+  {
+    files: ['lib/shared/**'],
+    ignores: [...TESTS, 'lib/shared/**/*-schema.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ZOD], patterns: [ZOD_PATTERN] }] },
+  },
+  {
     // A server action runs on the server although it lives beside the component that calls it.
     files: SERVER_ACTIONS,
     rules: { 'import/no-restricted-paths': ['error', { zones: [zones.libToApp, zones.productToTests] }] },
@@ -56,5 +77,5 @@ export default defineConfig([
     files: TESTS,
     rules: { 'import/no-restricted-paths': ['error', { zones: [zones.emulatorToProduct] }] },
   },
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.data/**']),
+  globalIgnores(['.next/**', 'bench/bare-next/.next/**', 'bench/results/**', 'out/**', 'build/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.data/**']),
 ]);

@@ -1,7 +1,10 @@
-// Benchmark of the emulator with a 100,000-device tenant: start-up time, and latency of a filtered first
-// page and of a full paged read, over HTTP from a second process. Run with `npm run bench:emulator`.
+// Benchmark of the emulator with a 100,000-device tenant: start-up time, its memory (resident set after start-up,
+// and its peak after a full paged read), and latency of a filtered first page and of a full paged read, over HTTP
+// from a second process. Run with `npm run bench:emulator`.
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { ms, signInOverHttp, startEmulator, summary } from './lib';
+import { Figures } from './support/figures';
+import { memoryOf, workerOf } from './support/procfs';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
 const USERS = Number(process.env.BENCH_USERS ?? 30_000);
@@ -11,16 +14,31 @@ const FIRST_PAGE_RUNS = 200;
 const FULL_READS = 5;
 const LIST_FIELDS = 'id,deviceName,userPrincipalName,userDisplayName,operatingSystem,osVersion,model,manufacturer,serialNumber,complianceState,lastSyncDateTime';
 
+const mb = (kb: number) => kb / 1024;
+
 async function main() {
+  const figures = new Figures('emulator');
   console.log(`Emulator benchmark: ${DEVICES} devices, ${USERS} users, Node ${process.version}, ${new Date().toISOString()}`);
   const startups: number[] = [];
+  const startRss: number[] = [];
   for (let i = 0; i < STARTS; i++) {
     const emu = await startEmulator(PORT, ['--devices', String(DEVICES), '--users', String(USERS)]);
     startups.push(emu.startupMs);
+    // `tsx` runs the emulator in a child node process: that one holds the tenant.
+    startRss.push(memoryOf(workerOf(emu.process.pid ?? -1))?.rssKb ?? NaN);
     await emu.stop();
   }
   const s = summary(startups);
-  console.log(`start-up (spawn to first healthy answer), ${s.n} runs: median ${ms(s.median)}, max ${ms(s.max)}`);
+  const r0 = summary(startRss);
+  console.log(`start-up (spawn to first healthy answer), ${s.n} runs: median ${ms(s.median)}, max ${ms(s.max)}; resident set after start-up median ${mb(r0.median).toFixed(0)} MB`);
+  figures.push({
+    id: 'emulator.startup', label: `Emulator start-up, ${DEVICES.toLocaleString('en')} devices, spawn to healthy (median of ${s.n})`, value: s.median / 1000, unit: 's',
+    detail: `runs ${startups.map((x) => (x / 1000).toFixed(2)).join(', ')} s`,
+  });
+  figures.push({
+    id: 'emulator.rss', label: `Emulator resident set after start-up, ${DEVICES.toLocaleString('en')} devices (median of ${s.n})`, value: mb(r0.median), unit: 'MB',
+    detail: `VmRSS of the emulator's node process; runs ${startRss.map((x) => mb(x).toFixed(0)).join(', ')} MB`,
+  });
 
   const emu = await startEmulator(PORT, ['--devices', String(DEVICES), '--users', String(USERS)]);
   try {
@@ -51,6 +69,7 @@ async function main() {
       }
       const r = summary(t);
       console.log(`filtered first page, ${label}: median ${ms(r.median)}, p95 ${ms(r.p95)} (${r.n} requests)`);
+      figures.push({ id: `emulator.firstPage.${label.split(' ')[0]}`, label: `Emulator filtered first page, ${label}, median`, value: r.median, unit: 'ms', detail: `p95 ${ms(r.p95)}, n=${r.n}` });
     }
 
     const reads: number[] = [];
@@ -72,6 +91,10 @@ async function main() {
     const r = summary(reads);
     const p = summary(pages);
     console.log(`full paged read of ${DEVICES} devices (pages of 1000): median ${ms(r.median)}, p95 ${ms(r.p95)} (${r.n} reads); per page median ${ms(p.median)}, p95 ${ms(p.p95)}`);
+    figures.push({ id: 'emulator.fullRead', label: `Emulator full paged read, ${DEVICES.toLocaleString('en')} devices, median of ${r.n}`, value: r.median / 1000, unit: 's', detail: `p95 ${ms(r.p95)}; per page median ${ms(p.median)}` });
+    const peak = memoryOf(workerOf(emu.process.pid ?? -1));
+    console.log(`emulator peak resident set (VmHWM) after the reads: ${peak ? mb(peak.hwmKb).toFixed(0) : 'n/a'} MB`);
+    figures.push({ id: 'emulator.peakRss', label: 'Emulator peak resident set (VmHWM) after the queries and full reads', value: peak ? mb(peak.hwmKb) : null, unit: 'MB' });
   } finally {
     await emu.stop();
   }

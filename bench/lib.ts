@@ -14,11 +14,22 @@ export interface RunningEmulator {
 
 export const BENCH_REDIRECT = 'http://localhost:3990/redirect';
 
-export async function startEmulator(port: number, args: string[] = []): Promise<RunningEmulator> {
+export interface EmulatorLaunch {
+  /** Redirect URIs besides the benchmarks' own, e.g. a console's `<origin>/redirect` and `<origin>/`. */
+  redirectUris?: string[];
+  /** The script that serves it: the emulator's own `emulator/main.ts` unless a benchmark needs a variant. */
+  script?: string;
+  /** Environment for the emulator's process, besides the benchmark's own. */
+  env?: Record<string, string>;
+}
+
+export async function startEmulator(port: number, args: string[] = [], launch: EmulatorLaunch = {}): Promise<RunningEmulator> {
   const origin = `http://localhost:${port}`;
   const started = performance.now();
-  const child = spawn('node_modules/.bin/tsx', ['emulator/main.ts', '--port', String(port), '--mode', 'test', '--redirect-uris', BENCH_REDIRECT, ...args], {
+  const redirects = [BENCH_REDIRECT, ...(launch.redirectUris ?? [])].join(',');
+  const child = spawn('node_modules/.bin/tsx', [launch.script ?? 'emulator/main.ts', '--port', String(port), '--mode', 'test', '--redirect-uris', redirects, ...args], {
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...launch.env },
   });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`emulator exited with ${child.exitCode}`);

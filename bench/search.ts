@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, TENANT_ID } from '../emulator/constants';
 import { ms, signInOverHttp, startEmulator, summary } from './lib';
+import { Figures } from './support/figures';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
 const USERS = Number(process.env.BENCH_USERS ?? 30_000);
@@ -38,6 +39,7 @@ async function time(url: string, token: string): Promise<{ ms: number; bytes: nu
 
 async function main() {
   if (!existsSync('.next/standalone/server.js')) throw new Error('Run `npm run build` first.');
+  const figures = new Figures('search');
   console.log(`Search benchmark: ${DEVICES} devices, ${RUNS} requests per case, Node ${process.version}, ${new Date().toISOString()}`);
   const emu = await startEmulator(EMULATOR_PORT, ['--devices', String(DEVICES), '--users', String(USERS)]);
   const app = spawn(process.execPath, ['.next/standalone/server.js'], {
@@ -85,6 +87,11 @@ async function main() {
       const sg = summary(direct);
       const perRow = (x: { bytes: number; rows: number }) => (x.rows ? Math.round(x.bytes / x.rows) : 0);
       console.log(`| ${c.label} | ${ms(sc.median)} | ${ms(sc.p95)} | ${ms(sg.median)} | ${ms(sg.p95)} | ${(sc.median / sg.median).toFixed(2)} | ${last.console.rows} | ${perRow(last.console)} | ${perRow(last.graph)} |`);
+      figures.push({
+        id: `search.${c.label.split(' ')[0]}`, label: `Search by ${c.label}, ${DEVICES.toLocaleString('en')} devices: console ÷ direct Graph, median`, value: sc.median / sg.median, unit: 'ratio',
+        baseline: `direct Graph median ${ms(sg.median)}, p95 ${ms(sg.p95)}`,
+        detail: `console median ${ms(sc.median)}, p95 ${ms(sc.p95)}; ${last.console.rows} rows; bytes/row console ${perRow(last.console)}, Graph ${perRow(last.graph)}; n=${sc.n}`,
+      });
     }
   } finally {
     app.kill('SIGTERM');

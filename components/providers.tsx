@@ -4,11 +4,11 @@ import { MsalProvider } from '@azure/msal-react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useTheme } from 'next-themes';
 import { useState, type ReactNode } from 'react';
-import { Toaster } from 'sonner';
 import type { AuthClientConfig } from '@/lib/shared/auth/client-config';
 import { ConsoleSettingsContext, type ConsoleSettings } from '@/lib/browser/settings/console-settings';
 import { createMsalInstance } from '@/lib/browser/msal/msal-instance';
 import { getQueryClient } from '@/lib/browser/query/get-query-client';
+import { Toaster } from '@/components/ui/toasts';
 
 export function Providers({ authConfig, settings, children }: { authConfig: AuthClientConfig; settings: ConsoleSettings; children: ReactNode }) {
   const [msal] = useState(() => createMsalInstance(authConfig));

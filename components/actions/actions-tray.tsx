@@ -8,9 +8,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { toast } from 'sonner';
 import { timeAgo } from '@/components/i18n/relative-time';
 import { Button } from '@/components/ui/button';
+import { notify } from '@/components/ui/toasts';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { actionKeys, actionQueries } from '@/lib/browser/query/action-queries';
 import type { ActionStatus } from '@/lib/shared/actions/types';
@@ -74,7 +74,7 @@ function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange:
     // The list's rows and the device page say where the device's action stands: let them read it again.
     void queryClient.invalidateQueries({ queryKey: actionKeys.onDevicesAll() });
     void queryClient.invalidateQueries({ queryKey: actionKeys.device(current.deviceId) });
-    if (current.terminal) (current.state === 'done' ? toast.success : toast.warning)(text);
+    if (current.terminal) notify(current.state === 'done' ? 'success' : 'warning', text);
   }, [current, onChange, t, words, queryClient]);
   const name = current.deviceName ?? current.deviceId;
   const serial = current.deviceSerial ?? '—';

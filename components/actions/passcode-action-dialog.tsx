@@ -1,12 +1,12 @@
 'use client';
-// The passcode action a device gets, or why it gets none; and its confirm dialog: what will happen (the Graph
-// action and what the user experiences), what the agent must check (device, user, platform, serial, last sync,
-// warnings, and an action already under way or recent), the ticket reference and an optional note, then one
-// request, and a result view with one Close button. An accessible AlertDialog: focus is trapped, Escape cancels,
-// the destructive button says what it does, and closing returns focus to the button that opened it.
+// The passcode action's confirm dialog: what will happen (the Graph action and what the user experiences), what the
+// agent must check (device, user, platform, serial, last sync, warnings, and an action already under way or
+// recent), the ticket reference and an optional note, then one request, and a result view with one Close button.
+// An accessible AlertDialog: focus is trapped, Escape cancels, the destructive button says what it does, and closing
+// returns focus to the button that opened it. Loaded on first use by passcode-action.tsx.
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type RefObject } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { SignInPrompt } from '@/components/auth/sign-in-prompt';
 import { useWarningWords } from '@/components/devices/use-warning-words';
@@ -15,8 +15,8 @@ import { useValidationText } from '@/components/i18n/use-validation-text';
 import { useThrottleWait } from '@/components/status/use-throttle-wait';
 import { Button } from '@/components/ui/button';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
-import { MAX_NOTE_LENGTH, passcodeActionInputSchema, type ActionStatus, type PasscodeActionResult } from '@/lib/shared/actions/types';
-import { passcodeActionFor, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
+import { MAX_NOTE_LENGTH, parsePasscodeActionInput, type ActionStatus, type PasscodeActionResult } from '@/lib/shared/actions/types';
+import type { PasscodePlan } from '@/lib/shared/devices/passcode-action';
 import { platformOf } from '@/lib/shared/devices/platforms';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
@@ -31,64 +31,24 @@ import { ConsentRefusedError, NoAccountError, usePasscodeAction } from './use-pa
 
 type AvailablePlan = Extract<PasscodePlan, { available: true }>;
 
-/** The device's passcode action as a button that opens the confirm dialog, or the reason it has none. */
-export function PasscodeAction({ device, warnings, recent = null, variant = 'row' }: {
-  device: DeviceListItem; warnings: DeviceWarning[]; recent?: ActionStatus | null; variant?: 'row' | 'page';
+/**
+ * The confirm dialog itself, loaded when first wanted (passcode-action.tsx): Radix's dialog and the form are not part
+ * of the page's first load. Controlled by the button that opens it, which is not a Radix trigger, so closing hands
+ * the focus back to that button here.
+ */
+export function PasscodeActionDialog({ device, warnings, recent, plan, label, open, attempt, onOpenChange, trigger }: {
+  device: DeviceListItem; warnings: DeviceWarning[]; recent: ActionStatus | null; plan: AvailablePlan; label: string;
+  open: boolean; attempt: number; onOpenChange: (open: boolean) => void; trigger: RefObject<HTMLButtonElement | null>;
 }) {
-  const t = useTranslations('passcode');
-  const words = useActionWords();
-  const { passcodePolicy } = useConsoleSettings();
-  const plan = passcodeActionFor(device, passcodePolicy);
-  if (!plan.available) {
-    const reason = words.noActionReason(plan);
-    return variant === 'row' ? (
-      <span data-testid="no-passcode-action" title={reason} className="relative text-xs text-slate-600 dark:text-slate-300">
-        {t('noAction')}<span className="sr-only">: {reason}</span>
-      </span>
-    ) : (
-      <p data-testid="no-passcode-action" className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100">{reason}</p>
-    );
-  }
-  return <PasscodeActionDialog device={device} warnings={warnings} recent={recent} plan={plan} size={variant === 'row' ? 'sm' : 'md'} />;
-}
-
-function PasscodeActionDialog({ device, warnings, recent, plan, size }: {
-  device: DeviceListItem; warnings: DeviceWarning[]; recent: ActionStatus | null; plan: AvailablePlan; size: 'sm' | 'md';
-}) {
-  const t = useTranslations('passcode');
-  const words = useActionWords();
-  const refusal = useConsentRefusal();
-  const [open, setOpen] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const label = words.action(plan.kind, plan.beyondDocumented);
-  const name = device.serialNumber
-    ? t('buttonFor', { action: label, name: device.deviceName, serial: device.serialNumber })
-    : t('buttonForNoSerial', { action: label, name: device.deviceName });
-  const trigger = (
-    <Button variant="secondary" size={size} data-action-kind={plan.kind} data-passcode-action={device.id} aria-label={name}
-      // In a list cell a long name (German above all) wraps to two lines rather than spill out of the column.
-      className={size === 'sm' ? 'h-auto min-h-8 max-w-full whitespace-normal py-1 text-left leading-tight' : undefined}
-      // Refused for this account: still focusable and hoverable, so the reason can be read, but it does nothing.
-      {...(refusal && !open ? {
-        'aria-disabled': true, title: t('unavailableToAccount'), 'aria-describedby': `no-consent-${device.id}`,
-        className: cn(size === 'sm' && 'h-auto min-h-8 max-w-full whitespace-normal py-1 text-left leading-tight', 'cursor-not-allowed opacity-60'),
-      } : {})}>
-      {label}
-    </Button>
-  );
   return (
-    <AlertDialog.Root open={open} onOpenChange={(next) => {
-      if (next && refusal) return;
-      setOpen(next);
-      if (next) setAttempt((n) => n + 1);
-    }}>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
-      {refusal && !open && <span id={`no-consent-${device.id}`} className="sr-only">{t('unavailableToAccount')}</span>}
+    <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(40rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
+        <AlertDialog.Content
+          onCloseAutoFocus={(e) => { e.preventDefault(); trigger.current?.focus(); }}
+          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(40rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
           {/* A fresh form each time the dialog opens: nothing from an earlier attempt carries over. */}
-          <ActionForm key={attempt} device={device} warnings={warnings} recent={recent} plan={plan} label={label} onClose={() => setOpen(false)} />
+          <ActionForm key={attempt} device={device} warnings={warnings} recent={recent} plan={plan} label={label} onClose={() => onOpenChange(false)} />
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
@@ -129,11 +89,9 @@ function ActionForm({ device: d, warnings, recent, plan, label, onClose }: {
     e.preventDefault();
     if (blocked) return;
     const input = { deviceId: d.id, kind: plan.kind, ticket, note, ...(needsReason ? { overrideReason } : {}) };
-    const parsed = passcodeActionInputSchema(ticketRule).safeParse(input);
-    if (!parsed.success) {
-      const first: Record<string, string> = {};
-      for (const issue of parsed.error.issues) first[String(issue.path[0] ?? 'form')] ??= issue.message;
-      setErrors(first);
+    const parsed = parsePasscodeActionInput(input, ticketRule);
+    if (!parsed.ok) {
+      setErrors(parsed.fieldErrors);
       return;
     }
     setErrors({});

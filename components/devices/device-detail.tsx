@@ -7,7 +7,7 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, type ReactNode } from 'react';
 import { ActionNextStep } from '@/components/actions/action-next-step';
-import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
+import { PasscodeAction } from '@/components/actions/passcode-action';
 import { PasscodeReveal } from '@/components/actions/passcode-reveal';
 import { useActionWords } from '@/components/actions/use-action-words';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';

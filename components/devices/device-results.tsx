@@ -22,7 +22,7 @@ import { searchKind, type DeviceSearch } from '@/lib/shared/devices/search';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/shared/devices/warnings';
 import { cn } from '@/lib/shared/cn';
-import { PasscodeAction } from '@/components/actions/passcode-action-dialog';
+import { PasscodeAction } from '@/components/actions/passcode-action';
 import { RecentAction } from '@/components/actions/recent-action';
 import { ComplianceBadge } from './compliance-badge';
 import { useNarrowScreen } from './use-narrow-screen';

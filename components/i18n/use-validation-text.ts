@@ -1,5 +1,5 @@
 'use client';
-// Words a validation message key (what zod schemas in lib/shared carry, on both sides) in the agent's language,
+// Words a validation message key (what the checks in lib/shared carry, on both sides) in the agent's language,
 // with the values the sentence needs. Anything that is not one of our keys (zod's own defaults) reads as a
 // plain "not valid", never as English from a library.
 import { useFormatter, useMessages, useTranslations } from 'next-intl';

@@ -1,30 +1,29 @@
 'use client';
-// The list of keyboard shortcuts: a header button and `?` open it.
-import * as Dialog from '@radix-ui/react-dialog';
+// The list of keyboard shortcuts: a header button and `?` open it. The dialog (Radix) is loaded on first use:
+// fetched when the pointer or the focus reaches the button, otherwise by the click or the key itself.
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 
-const SHORTCUTS = [
-  { keys: ['/'], what: 'search' },
-  { keys: ['↓'], what: 'intoResults' },
-  { keys: ['j', 'k', '↓', '↑'], what: 'move' },
-  { keys: ['Enter'], what: 'open' },
-  { keys: ['r'], what: 'action' },
-  { keys: ['t'], what: 'tray' },
-  { keys: ['←', '→'], what: 'sort' },
-  { keys: ['?'], what: 'help' },
-  { keys: ['Esc'], what: 'escape' },
-] as const;
+const loadDialog = () => import('./shortcuts-dialog');
+const ShortcutsDialog = lazy(() => loadDialog().then((m) => ({ default: m.ShortcutsDialog })));
+const preloadDialog = () => { void loadDialog(); };
 
 export function ShortcutsHelp() {
   const t = useTranslations('shortcuts');
   const [open, setOpen] = useState(false);
+  // Mounted from the first opening on, so it can close (and hand the focus back) on its own terms.
+  const [wanted, setWanted] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const onOpenChange = (next: boolean) => {
+    if (next) setWanted(true);
+    setOpen(next);
+  };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === '?' && isShortcut(e)) {
         e.preventDefault();
+        setWanted(true);
         setOpen(true);
       }
     };
@@ -32,33 +31,14 @@ export function ShortcutsHelp() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <button type="button" aria-label={t('open')} title={t('open')} data-testid="shortcuts-open"
-          className="inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-500 bg-slate-800 text-sm font-semibold text-white hover:bg-slate-700">
-          ?
-        </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(34rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
-          <Dialog.Title className="text-lg font-semibold">{t('title')}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t('intro')}</Dialog.Description>
-          <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm" data-testid="shortcuts-list">
-            {SHORTCUTS.map((s) => (
-              <div key={s.what} className="contents">
-                <dt className="flex gap-1">{s.keys.map((k) => (
-                  <kbd key={k} className="rounded border border-slate-400 bg-slate-100 px-1.5 font-mono text-xs dark:border-slate-500 dark:bg-slate-800">{k}</kbd>
-                ))}</dt>
-                <dd>{t(`keys.${s.what}`)}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="mt-5 flex justify-end">
-            <Dialog.Close asChild><Button>{t('close')}</Button></Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <>
+      <button ref={button} type="button" aria-label={t('open')} title={t('open')} data-testid="shortcuts-open"
+        aria-haspopup="dialog" aria-expanded={open} data-state={open ? 'open' : 'closed'}
+        onPointerEnter={preloadDialog} onFocus={preloadDialog} onClick={() => onOpenChange(!open)}
+        className="inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-500 bg-slate-800 text-sm font-semibold text-white hover:bg-slate-700">
+        ?
+      </button>
+      {wanted && <Suspense fallback={null}><ShortcutsDialog open={open} onOpenChange={onOpenChange} trigger={button} /></Suspense>}
+    </>
   );
 }

@@ -14,7 +14,8 @@ import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
 import { apiText } from '@/lib/server/i18n/api-text';
 import type { ActionStatus } from '@/lib/shared/actions/types';
-import { DeviceIdSchema, MAX_DEVICE_IDS } from '@/lib/shared/devices/device-id';
+import { MAX_DEVICE_IDS } from '@/lib/shared/devices/device-id';
+import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 
 const DAY_MS = 86_400_000;
 /** The tray shows an agent's newest actions; older ones of the day are on the activity page. */

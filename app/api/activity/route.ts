@@ -5,7 +5,8 @@ import { decodeCursor, encodeCursor } from '@/lib/server/activity/cursor';
 import { getActivityLog } from '@/lib/server/audit';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
-import { ACTIVITY_PAGE_SIZE, ActivityFiltersSchema, type ActivityPage } from '@/lib/shared/activity/types';
+import { ActivityFiltersSchema } from '@/lib/shared/activity/filters-schema';
+import { ACTIVITY_PAGE_SIZE, type ActivityPage } from '@/lib/shared/activity/types';
 import { apiText } from '@/lib/server/i18n/api-text';
 
 export const GET = graphRoute(async ({ req, token }) => {

@@ -5,11 +5,11 @@ import { searchDevices } from '@/lib/server/graph/device-search';
 import { apiText } from '@/lib/server/i18n/api-text';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
-import { searchFromParams } from '@/lib/shared/devices/search';
+import { parseSearchParams } from '@/lib/shared/devices/search-schema';
 
 export const GET = graphRoute(async ({ req, token }) => {
   const params = new URL(req.url).searchParams;
-  const search = searchFromParams(params);
+  const search = parseSearchParams(params);
   if (!search.success) return apiError(400, 'invalidSearch', `${apiText('invalidSearch')} ${z.prettifyError(search.error)}`);
   return jsonOk(await searchDevices(token, search.data, params.get('cursor'), { signal: req.signal }));
 });

@@ -16,7 +16,8 @@ import { passcodePolicy, RATE_LIMIT_WINDOW_MS, type ServerEnv } from '@/lib/serv
 import { graphPostAction } from '@/lib/server/graph/client';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
-import { passcodeActionInputSchema, type PasscodeActionField, type PasscodeActionResult } from '@/lib/shared/actions/types';
+import { passcodeActionInputSchema } from '@/lib/shared/actions/input-schema';
+import type { PasscodeActionField, PasscodeActionResult } from '@/lib/shared/actions/types';
 import { shownOnDevice } from './action-entry';
 import { sharedDeviceReads } from './shared-device-reads';
 import { GRAPH_ACTION_OF, passcodeActionFor, PASSCODE_ACTION_KINDS, type PasscodeActionKind } from '@/lib/shared/devices/passcode-action';

@@ -1,34 +1,93 @@
 // What the passcode-action server action takes and answers, and what the console knows about an action
 // afterwards; shared by the server and the browser.
-import { z } from 'zod';
-import { DeviceIdSchema } from '@/lib/shared/devices/device-id';
+import { invalid, valid, type Checked } from '@/lib/shared/checked';
+import { parseDeviceId } from '@/lib/shared/devices/device-id';
 import { PASSCODE_ACTION_KINDS, type GraphPasscodeAction, type PasscodeActionKind, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
 import type { ActionState } from '@/lib/shared/devices/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
-import { messageKey } from '@/lib/shared/i18n/catalogs';
+import type { MessageKey } from '@/lib/shared/i18n/catalogs';
 import { compileTicketPattern, MAX_TICKET_LENGTH, type TicketRule } from '@/lib/shared/ticket';
 
 export const MAX_NOTE_LENGTH = 500;
 export const MIN_OVERRIDE_REASON_LENGTH = 10;
 
-/**
- * The input, checked alike in the dialog and in the server action. Errors are message keys (`validation.*`): the
- * server answers them as they are and the browser words them, with the ticket example and the limits above.
- */
-export function passcodeActionInputSchema(ticket: TicketRule) {
-  return z.object({
-    deviceId: DeviceIdSchema,
-    /** The action the agent saw and confirmed; the server re-derives it from Graph and refuses a mismatch. */
-    kind: z.enum(PASSCODE_ACTION_KINDS, messageKey('validation.actionKind')),
-    ticket: z.string().trim().min(1, messageKey('validation.ticketRequired')).max(MAX_TICKET_LENGTH, messageKey('validation.ticketFormat'))
-      .regex(compileTicketPattern(ticket.pattern), messageKey('validation.ticketFormat')),
-    note: z.string().trim().max(MAX_NOTE_LENGTH, messageKey('validation.noteTooLong')).optional().default(''),
-    /** Why the agent goes on although a passcode action on this device is in flight or recent. */
-    overrideReason: z.string().trim().min(MIN_OVERRIDE_REASON_LENGTH, messageKey('validation.overrideReason')).max(MAX_NOTE_LENGTH, messageKey('validation.noteTooLong')).optional(),
-  }).strict();
+/** What the dialog sends (and any caller may send anything: the server checks it again). */
+export interface PasscodeActionInput {
+  deviceId: string;
+  /** The action the agent saw and confirmed; the server re-derives it from Graph and refuses a mismatch. */
+  kind: PasscodeActionKind;
+  ticket: string;
+  note?: string;
+  /** Why the agent goes on although a passcode action on this device is in flight or recent. */
+  overrideReason?: string;
 }
-export type PasscodeActionInput = z.input<ReturnType<typeof passcodeActionInputSchema>>;
+/** The input once checked: trimmed, the id in lower case, the note '' when not given. */
+export type CheckedPasscodeActionInput = Required<Pick<PasscodeActionInput, 'deviceId' | 'kind' | 'ticket' | 'note'>> & Pick<PasscodeActionInput, 'overrideReason'>;
 export type PasscodeActionField = 'deviceId' | 'kind' | 'ticket' | 'note' | 'overrideReason' | 'form';
+const INPUT_FIELDS = ['deviceId', 'kind', 'ticket', 'note', 'overrideReason'] as const;
+
+// The input's rules, checked alike in the dialog (parsePasscodeActionInput) and in the server action
+// (input-schema.ts runs these same checks inside zod). Errors are message keys (`validation.*`): the server answers
+// them as they are and the browser words them, with the ticket example and the limits above.
+
+export function checkActionKind(raw: unknown): Checked<PasscodeActionKind> {
+  const kind = PASSCODE_ACTION_KINDS.find((k) => k === raw);
+  return kind === undefined ? invalid('validation.actionKind') : valid(kind);
+}
+
+/** The ticket reference, trimmed: required, at most MAX_TICKET_LENGTH, matching the organisation's pattern whole. */
+export function checkTicket(raw: string, rule: TicketRule): Checked<string> {
+  const ticket = raw.trim();
+  if (ticket.length < 1) return invalid('validation.ticketRequired');
+  const errors: MessageKey[] = [];
+  if (ticket.length > MAX_TICKET_LENGTH) errors.push('validation.ticketFormat');
+  if (!compileTicketPattern(rule.pattern).test(ticket)) errors.push('validation.ticketFormat');
+  return errors.length > 0 ? invalid(...errors) : valid(ticket);
+}
+
+export function checkNote(raw: string): Checked<string> {
+  const note = raw.trim();
+  return note.length > MAX_NOTE_LENGTH ? invalid('validation.noteTooLong') : valid(note);
+}
+
+export function checkOverrideReason(raw: string): Checked<string> {
+  const reason = raw.trim();
+  const errors: MessageKey[] = [];
+  if (reason.length < MIN_OVERRIDE_REASON_LENGTH) errors.push('validation.overrideReason');
+  if (reason.length > MAX_NOTE_LENGTH) errors.push('validation.noteTooLong');
+  return errors.length > 0 ? invalid(...errors) : valid(reason);
+}
+
+export type PasscodeActionInputCheck =
+  | { ok: true; value: CheckedPasscodeActionInput }
+  | { ok: false; fieldErrors: Partial<Record<PasscodeActionField, MessageKey>> };
+
+/**
+ * The whole input, as the server action's schema takes it: an object with exactly these fields (anything else is
+ * a `form` error), each checked by its rule. The first error of each field is kept.
+ */
+export function parsePasscodeActionInput(input: unknown, rule: TicketRule): PasscodeActionInputCheck {
+  const fieldErrors: Partial<Record<PasscodeActionField, MessageKey>> = {};
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, fieldErrors: { form: 'validation.invalid' } };
+  const raw = input as Record<string, unknown>;
+  if (Object.keys(raw).some((k) => !(INPUT_FIELDS as readonly string[]).includes(k))) fieldErrors.form = 'validation.invalid';
+  const field = <T>(name: Exclude<PasscodeActionField, 'form'>, r: Checked<T>): T | undefined => {
+    if (r.ok) return r.value;
+    fieldErrors[name] ??= r.errors[0];
+    return undefined;
+  };
+  const text = (v: unknown): Checked<string> => (typeof v === 'string' ? valid(v) : invalid('validation.invalid'));
+  const then = <T>(r: Checked<string>, check: (v: string) => Checked<T>): Checked<T> => (r.ok ? check(r.value) : r);
+  const deviceId = field('deviceId', parseDeviceId(raw.deviceId));
+  const kind = field('kind', checkActionKind(raw.kind));
+  const ticket = field('ticket', then(text(raw.ticket), (v) => checkTicket(v, rule)));
+  const note = raw.note === undefined ? '' : field('note', then(text(raw.note), checkNote));
+  const overrideReason = raw.overrideReason === undefined ? undefined : field('overrideReason', then(text(raw.overrideReason), checkOverrideReason));
+  if (deviceId === undefined || kind === undefined || ticket === undefined || note === undefined || Object.keys(fieldErrors).length > 0) {
+    return { ok: false, fieldErrors };
+  }
+  return { ok: true, value: { deviceId, kind, ticket, note, ...(overrideReason !== undefined ? { overrideReason } : {}) } };
+}
 
 /** The action that holds a device: who asked, when, for which ticket (the guard of one action per device). */
 export interface ActionHolder {

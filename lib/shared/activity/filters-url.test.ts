@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filtersFromParams, filtersToParams } from './filters-url';
-import { ActivityFiltersSchema } from './types';
+import { ActivityFiltersSchema } from './filters-schema';
 
 describe('the activity filters in the URL', () => {
   it('round-trips what the page writes, and the server reads the same', () => {

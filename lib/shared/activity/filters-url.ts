@@ -2,7 +2,7 @@
 // browser bundle stays small; the server validates the same parameters with ActivityFiltersSchema.
 import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-action';
 import { OUTCOMES } from './outcomes';
-import { ACTIVITY_FILTER_KEYS, type ActivityFilters } from './types';
+import { ACTIVITY_FILTER_KEYS, FILTER_TEXT_MAX, type ActivityFilters } from './types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,7 +19,7 @@ export function filtersFromParams(params: URLSearchParams): ActivityFilters {
     return v && DAY.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined;
   };
   return {
-    agent: text('agent', 320), device: text('device', 128), ticket: text('ticket', 64),
+    agent: text('agent', FILTER_TEXT_MAX.agent), device: text('device', FILTER_TEXT_MAX.device), ticket: text('ticket', FILTER_TEXT_MAX.ticket),
     outcome: OUTCOMES.find((o) => o === outcome), kind: PASSCODE_ACTION_KINDS.find((k) => k === kind),
     from: day('from'), to: day('to'),
   };

@@ -1,9 +1,7 @@
 // The activity page's contract with its API: one row per passcode action, the filters (which are also the page's
 // URL state), and a page of rows with the keyset cursor to the next.
-import { z } from 'zod';
-import { PASSCODE_ACTION_KINDS, type PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
-import { DEVICE_ID_PATTERN } from '@/lib/shared/devices/device-id';
-import { OUTCOMES, type Outcome } from './outcomes';
+import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
+import type { Outcome } from './outcomes';
 
 export interface ActivityRow {
   actionId: string;
@@ -38,27 +36,26 @@ export const ACTIVITY_PAGE_SIZE = 50;
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
-/** A day (YYYY-MM-DD) or an instant (ISO 8601): what a date input or a deep link gives. */
-const instant = z.preprocess(blankToUndefined, z.string().refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), 'a date (YYYY-MM-DD) or an ISO 8601 time').optional());
-
-/** The filters, parsed from a URL's query (the page's own, or the API's): unknown keys are ignored. */
-export const ActivityFiltersSchema = z.object({
+/** The filters (also the page's URL state); every one optional. */
+export interface ActivityFilters {
   /** An agent's UPN (exact, any letter case). */
-  agent: text(320),
+  agent?: string;
   /** A device id (exact) or the start of a device name. */
-  device: text(128),
-  ticket: text(64),
-  outcome: z.preprocess(blankToUndefined, z.enum(OUTCOMES).optional()),
-  kind: z.preprocess(blankToUndefined, z.enum(PASSCODE_ACTION_KINDS).optional()),
+  device?: string;
+  ticket?: string;
+  outcome?: Outcome;
+  kind?: PasscodeActionKind;
   /** From this day or instant on (a day means its start, UTC). */
-  from: instant,
+  from?: string;
   /** Up to this day or instant (a day means its whole, UTC). */
-  to: instant,
-});
-export type ActivityFilters = z.infer<typeof ActivityFiltersSchema>;
+  to?: string;
+}
 export const ACTIVITY_FILTER_KEYS = ['agent', 'device', 'ticket', 'outcome', 'kind', 'from', 'to'] as const satisfies readonly (keyof ActivityFilters)[];
+/** How long each text filter may be. */
+export const FILTER_TEXT_MAX = { agent: 320, device: 128, ticket: 64 } as const;
+
+/** A day (YYYY-MM-DD) or an instant (ISO 8601): what a date input or a deep link gives. */
+export const isDayOrInstant = (v: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v));
 
 /** The time range as instants: a bare day in `to` includes the whole day. */
 export function timeRange(f: Pick<ActivityFilters, 'from' | 'to'>): { from: string | null; to: string | null } {
@@ -68,5 +65,5 @@ export function timeRange(f: Pick<ActivityFilters, 'from' | 'to'>): { from: stri
   return { from, to };
 }
 
-export const isDeviceId = (v: string) => DEVICE_ID_PATTERN.test(v);
+export { isDeviceId } from '@/lib/shared/devices/device-id';
 export type { Outcome, PasscodeActionKind };

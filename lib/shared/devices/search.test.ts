@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQuery, matchesGraphQuery, matchesRefinement, searchFromParams, searchToParams, upnStem } from './search';
+import { checkQuery, checkStaleDays, classifyQuery, matchesGraphQuery, matchesRefinement, searchFromParams, searchToParams, upnStem } from './search';
+import { parseSearchParams } from './search-schema';
 import type { DeviceListItem } from './types';
 
 const device = (over: Partial<DeviceListItem> = {}): DeviceListItem => ({
@@ -54,12 +55,64 @@ describe('search in the URL', () => {
     const params = searchToParams({ q: "Zoë O'Brien", os: 'ios', stale: 30 });
     expect(params.toString()).toBe('q=Zo%C3%AB+O%27Brien&os=ios&stale=30');
     const back = searchFromParams(params);
-    expect(back.success && back.data).toEqual({ q: "Zoë O'Brien", os: 'ios', stale: 30 });
-    expect(searchFromParams(new URLSearchParams('os=palm')).success).toBe(false);
+    expect(back.ok && back.value).toEqual({ q: "Zoë O'Brien", os: 'ios', stale: 30 });
+    expect(searchFromParams(new URLSearchParams('os=palm')).ok).toBe(false);
   });
 
   it('makes UPN stems from names', () => {
     expect(upnStem("Zoë O'Brien")).toBe('zoe.obrien');
     expect(upnStem('Jürgen Weiß')).toBe('jurgen.weiss');
+  });
+});
+
+describe('the search in the URL, checked without zod', () => {
+  /** The browser's reading and the route handler's (zod) reading of the same query string. */
+  const both = (qs: string) => {
+    const browser = searchFromParams(new URLSearchParams(qs));
+    const server = parseSearchParams(new URLSearchParams(qs));
+    return { browser, server: server.success ? { ok: true, value: server.data } : { ok: false, errors: server.error.issues.map((i) => i.message) } };
+  };
+
+  it.each([
+    ['', { q: '' }],
+    ['q=', { q: '' }],
+    ['q=%20%20zoe%20%20&by=user', { q: 'zoe', by: 'user' }],
+    ['q=x&os=androidEnterprise&compliance=noncompliant&owner=personal&stale=90', { q: 'x', os: 'androidEnterprise', compliance: 'noncompliant', owner: 'personal', stale: 90 }],
+    ['stale=7&cursor=abc&ticket=INC-1&unknown=1', { q: '', stale: 7 }],
+    ['os=&by=&stale=', { q: '' }],
+    [`q=${'a'.repeat(100)}`, { q: 'a'.repeat(100) }],
+  ])('reads %j', (qs, value) => {
+    const { browser, server } = both(qs);
+    expect(browser).toEqual({ ok: true, value });
+    expect(server).toEqual(browser);
+  });
+
+  it.each([
+    [`q=${'a'.repeat(101)}`, ['validation.searchTooLong']],
+    ['q=a%00b', ['validation.searchControl']],
+    ['q=tab%09inside', ['validation.searchControl']],
+    ['q=del%7F', ['validation.searchControl']],
+    [`q=${'a'.repeat(101)}%1B`, ['validation.searchTooLong', 'validation.searchControl']],
+    ['by=owner', ['validation.invalid']],
+    ['os=palm', ['validation.invalid']],
+    ['os=IOS', ['validation.invalid']],
+    ['compliance=great', ['validation.invalid']],
+    ['owner=shared', ['validation.invalid']],
+    ['stale=8', ['validation.staleChoice']],
+    ['stale=7.5', ['validation.staleChoice']],
+    ['stale=-7', ['validation.staleChoice']],
+    ['stale=seven', ['validation.invalid']],
+    ['os=palm&stale=8', ['validation.invalid', 'validation.staleChoice']],
+  ])('refuses %j with the keys the route handler gives', (qs, errors) => {
+    const { browser, server } = both(qs);
+    expect(browser).toEqual({ ok: false, errors });
+    expect(server).toEqual(browser);
+  });
+
+  it('checks the text and the day count alone', () => {
+    expect(checkQuery('  Zoë  ')).toEqual({ ok: true, value: 'Zoë' });
+    expect(checkQuery(`  ${'a'.repeat(100)}  `).ok).toBe(true);
+    expect(checkStaleDays('30')).toEqual({ ok: true, value: 30 });
+    expect(checkStaleDays(' ')).toEqual({ ok: false, errors: ['validation.invalid'] });
   });
 });

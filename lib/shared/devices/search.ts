@@ -1,41 +1,90 @@
 // What an agent searches for, as it travels in the URL (`/?q=…&os=…`), what kind of search the text is, and
 // whether a device really matches it. Shared by the route handler (which checks every device Graph
 // returns) and the browser (which reads and writes the URL).
-import { z } from 'zod';
-import { messageKey } from '@/lib/shared/i18n/catalogs';
-import { PLATFORM_KEYS, platformOf, PLATFORMS } from './platforms';
+import { checkOneOf, invalid, valid, type Checked } from '@/lib/shared/checked';
+import type { MessageKey } from '@/lib/shared/i18n/catalogs';
+import { PLATFORM_KEYS, platformOf, PLATFORMS, type PlatformKey } from './platforms';
 import type { ComplianceState, DeviceListItem } from './types';
 
 export const MAX_QUERY_LENGTH = 100;
 export const SEARCH_KINDS = ['user', 'serial', 'imei', 'name'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const STALE_DAY_CHOICES = [7, 14, 30, 90] as const;
-const COMPLIANCE = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict', 'configManager'] as const;
+export type StaleDays = (typeof STALE_DAY_CHOICES)[number];
+export const COMPLIANCE_FILTERS = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict', 'configManager'] as const satisfies readonly ComplianceState[];
+export const OWNER_FILTERS = ['company', 'personal'] as const;
 
-/**
- * Search parameters from a URL; anything malformed is an error the agent sees, not silently dropped. Errors carry
- * message keys (`validation.*`), which the browser words in the agent's language.
- */
-export const DeviceSearchSchema = z.object({
-  q: z.string().trim().max(MAX_QUERY_LENGTH, messageKey('validation.searchTooLong'))
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), messageKey('validation.searchControl')).default(''),
-  by: z.enum(SEARCH_KINDS).optional(),
-  os: z.enum(PLATFORM_KEYS).optional(),
-  compliance: z.enum(COMPLIANCE).optional(),
-  owner: z.enum(['company', 'personal']).optional(),
-  stale: z.coerce.number().int().refine((n) => (STALE_DAY_CHOICES as readonly number[]).includes(n), messageKey('validation.staleChoice')).optional(),
-});
-export type DeviceSearch = z.infer<typeof DeviceSearchSchema>;
+export interface DeviceSearch {
+  q: string;
+  by?: SearchKind;
+  os?: PlatformKey;
+  compliance?: (typeof COMPLIANCE_FILTERS)[number];
+  owner?: (typeof OWNER_FILTERS)[number];
+  stale?: StaleDays;
+}
 
 export const SEARCH_PARAM_NAMES = ['q', 'by', 'os', 'compliance', 'owner', 'stale'] as const;
 
-export function searchFromParams(params: URLSearchParams): ReturnType<typeof DeviceSearchSchema.safeParse> {
-  const raw: Record<string, string> = {};
+// The rules for each parameter, one place for both sides: the browser reads its URL with `parseDeviceSearch`, the
+// route handler with search-schema.ts, which runs these same checks inside zod. Errors are message keys
+// (`validation.*`), which the browser words in the agent's language; every problem is reported, not the first.
+
+/** The search text: trimmed, at most MAX_QUERY_LENGTH characters, no control characters. */
+export function checkQuery(raw: string): Checked<string> {
+  const q = raw.trim();
+  const errors: MessageKey[] = [];
+  if (q.length > MAX_QUERY_LENGTH) errors.push('validation.searchTooLong');
+  if (/[\u0000-\u001f\u007f]/.test(q)) errors.push('validation.searchControl');
+  return errors.length > 0 ? invalid(...errors) : valid(q);
+}
+
+/** Days since the last sync, as the URL carries them: one of STALE_DAY_CHOICES. */
+export function checkStaleDays(raw: string): Checked<StaleDays> {
+  const n = Number(raw);
+  if (raw.trim() === '' || Number.isNaN(n)) return invalid('validation.invalid');
+  const choice = STALE_DAY_CHOICES.find((c) => c === n);
+  return choice === undefined ? invalid('validation.staleChoice') : valid(choice);
+}
+
+export const checkSearchKind = (raw: string) => checkOneOf(SEARCH_KINDS, raw);
+export const checkPlatform = (raw: string) => checkOneOf(PLATFORM_KEYS, raw);
+export const checkCompliance = (raw: string) => checkOneOf(COMPLIANCE_FILTERS, raw);
+export const checkOwner = (raw: string) => checkOneOf(OWNER_FILTERS, raw);
+
+export type SearchParamName = (typeof SEARCH_PARAM_NAMES)[number];
+
+/** The search's parameters as the URL gives them: empty ones count as absent, unknown ones are ignored. */
+export function rawSearchParams(params: URLSearchParams): Partial<Record<SearchParamName, string>> {
+  const raw: Partial<Record<SearchParamName, string>> = {};
   for (const name of SEARCH_PARAM_NAMES) {
     const v = params.get(name);
     if (v !== null && v !== '') raw[name] = v;
   }
-  return DeviceSearchSchema.safeParse(raw);
+  return raw;
+}
+
+/**
+ * Search parameters from a URL; anything malformed is an error the agent sees, not silently dropped. Empty
+ * parameters count as absent; unknown ones are ignored.
+ */
+export function searchFromParams(params: URLSearchParams): Checked<DeviceSearch> {
+  const given = rawSearchParams(params);
+  const raw = (name: SearchParamName) => given[name];
+  const search: DeviceSearch = { q: '' };
+  const errors: MessageKey[] = [];
+  const take = <T>(value: string | undefined, check: (v: string) => Checked<T>, set: (v: T) => void) => {
+    if (value === undefined) return;
+    const r = check(value);
+    if (r.ok) set(r.value);
+    else errors.push(...r.errors);
+  };
+  take(raw('q'), checkQuery, (v) => { search.q = v; });
+  take(raw('by'), checkSearchKind, (v) => { search.by = v; });
+  take(raw('os'), checkPlatform, (v) => { search.os = v; });
+  take(raw('compliance'), checkCompliance, (v) => { search.compliance = v; });
+  take(raw('owner'), checkOwner, (v) => { search.owner = v; });
+  take(raw('stale'), checkStaleDays, (v) => { search.stale = v; });
+  return errors.length > 0 ? invalid(...errors) : valid(search);
 }
 
 export function searchToParams(search: DeviceSearch): URLSearchParams {

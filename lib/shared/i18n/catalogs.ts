@@ -12,7 +12,7 @@ export const CATALOGS: Readonly<Record<Locale, Messages>> = { en, de };
 export type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
 
 /**
- * Marks a string as a message key. Shared code (zod schemas that run on both sides) carries keys, never
+ * Marks a string as a message key. Shared code (the checks that run on both sides) carries keys, never
  * sentences; the browser translates them into the agent's language.
  */
 export function messageKey<K extends MessageKey>(key: K): K {

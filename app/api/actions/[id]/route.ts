@@ -6,7 +6,7 @@ import { serverEnv } from '@/lib/server/config/server-env';
 import { apiText } from '@/lib/server/i18n/api-text';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
-import { DeviceIdSchema } from '@/lib/shared/devices/device-id';
+import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 
 export const GET = graphRoute<{ id: string }>(async ({ token, params }) => {
   const id = DeviceIdSchema.safeParse(params.id); // action ids are GUIDs too

@@ -6,7 +6,8 @@ import { getActivityLog } from '@/lib/server/audit';
 import { apiError } from '@/lib/server/http/respond';
 import { API_CACHE_CONTROL } from '@/lib/server/http/security-headers';
 import { graphRoute } from '@/lib/server/http/route';
-import { ActivityFiltersSchema, EXPORT_FORMATS } from '@/lib/shared/activity/types';
+import { ActivityFiltersSchema } from '@/lib/shared/activity/filters-schema';
+import { EXPORT_FORMATS } from '@/lib/shared/activity/types';
 import { apiText } from '@/lib/server/i18n/api-text';
 
 export const GET = graphRoute(async ({ req, token }) => {

@@ -8,7 +8,7 @@ import { serverEnv } from '@/lib/server/config/server-env';
 import { AUDIT_LOG_SCOPE, getIntuneAuditEvent } from '@/lib/server/graph/audit-events';
 import { apiError, jsonError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
-import { DeviceIdSchema } from '@/lib/shared/devices/device-id';
+import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 import { errorInfo } from '@/lib/shared/errors';
 import { apiText } from '@/lib/server/i18n/api-text';
 

@@ -1,0 +1,85 @@
+'use client';
+// The passcode action a device gets, as the button that opens its confirm dialog, or why it gets none. The dialog
+// (Radix, the form, the request) is loaded on first use: fetched when the pointer or the focus reaches the button,
+// so it is there by the click, and otherwise by the click itself (the r shortcut).
+import { useTranslations } from 'next-intl';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
+import type { ActionStatus } from '@/lib/shared/actions/types';
+import { cn } from '@/lib/shared/cn';
+import { passcodeActionFor, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
+import type { DeviceListItem } from '@/lib/shared/devices/types';
+import type { DeviceWarning } from '@/lib/shared/devices/warnings';
+import { useActionWords } from './use-action-words';
+import { useConsentRefusal } from './use-consent-refusal';
+
+const loadDialog = () => import('./passcode-action-dialog');
+const PasscodeActionDialog = lazy(() => loadDialog().then((m) => ({ default: m.PasscodeActionDialog })));
+/** Starts fetching the dialog's code; harmless to call again (the module is fetched once). */
+const preloadDialog = () => { void loadDialog(); };
+
+type AvailablePlan = Extract<PasscodePlan, { available: true }>;
+
+/** The device's passcode action as a button that opens the confirm dialog, or the reason it has none. */
+export function PasscodeAction({ device, warnings, recent = null, variant = 'row' }: {
+  device: DeviceListItem; warnings: DeviceWarning[]; recent?: ActionStatus | null; variant?: 'row' | 'page';
+}) {
+  const t = useTranslations('passcode');
+  const words = useActionWords();
+  const { passcodePolicy } = useConsoleSettings();
+  const plan = passcodeActionFor(device, passcodePolicy);
+  if (!plan.available) {
+    const reason = words.noActionReason(plan);
+    return variant === 'row' ? (
+      <span data-testid="no-passcode-action" title={reason} className="relative text-xs text-slate-600 dark:text-slate-300">
+        {t('noAction')}<span className="sr-only">: {reason}</span>
+      </span>
+    ) : (
+      <p data-testid="no-passcode-action" className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100">{reason}</p>
+    );
+  }
+  return <PasscodeActionButton device={device} warnings={warnings} recent={recent} plan={plan} size={variant === 'row' ? 'sm' : 'md'} />;
+}
+
+function PasscodeActionButton({ device, warnings, recent, plan, size }: {
+  device: DeviceListItem; warnings: DeviceWarning[]; recent: ActionStatus | null; plan: AvailablePlan; size: 'sm' | 'md';
+}) {
+  const t = useTranslations('passcode');
+  const words = useActionWords();
+  const refusal = useConsentRefusal();
+  const [open, setOpen] = useState(false);
+  // The dialog stays mounted once opened, so it can close (and hand the focus back) on its own terms.
+  const [attempt, setAttempt] = useState(0);
+  const button = useRef<HTMLButtonElement>(null);
+  const label = words.action(plan.kind, plan.beyondDocumented);
+  const name = device.serialNumber
+    ? t('buttonFor', { action: label, name: device.deviceName, serial: device.serialNumber })
+    : t('buttonForNoSerial', { action: label, name: device.deviceName });
+  const onOpenChange = (next: boolean) => {
+    if (next && refusal) return;
+    setOpen(next);
+    if (next) setAttempt((n) => n + 1);
+  };
+  const wrap = size === 'sm' && 'h-auto min-h-8 max-w-full whitespace-normal py-1 text-left leading-tight';
+  return (
+    <>
+      <Button ref={button} variant="secondary" size={size} data-action-kind={plan.kind} data-passcode-action={device.id} aria-label={name}
+        aria-haspopup="dialog" aria-expanded={open} data-state={open ? 'open' : 'closed'}
+        onPointerEnter={preloadDialog} onFocus={preloadDialog} onClick={() => onOpenChange(!open)}
+        // In a list cell a long name (German above all) wraps to two lines rather than spill out of the column.
+        // Refused for this account: still focusable and hoverable, so the reason can be read, but it does nothing.
+        className={cn(wrap, refusal && !open && 'cursor-not-allowed opacity-60') || undefined}
+        {...(refusal && !open ? { 'aria-disabled': true, title: t('unavailableToAccount'), 'aria-describedby': `no-consent-${device.id}` } : {})}>
+        {label}
+      </Button>
+      {refusal && !open && <span id={`no-consent-${device.id}`} className="sr-only">{t('unavailableToAccount')}</span>}
+      {attempt > 0 && (
+        <Suspense fallback={null}>
+          <PasscodeActionDialog device={device} warnings={warnings} recent={recent} plan={plan} label={label}
+            open={open} attempt={attempt} onOpenChange={onOpenChange} trigger={button} />
+        </Suspense>
+      )}
+    </>
+  );
+}
