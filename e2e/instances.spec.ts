@@ -96,6 +96,8 @@ async function agentAt(browser: Browser, origin: string, upn: string): Promise<P
   const context = await browser.newContext({ baseURL: origin });
   const page = await context.newPage();
   await signIn(page, upn, origin);
+  // The first page of devices has loaded: no read of this agent's is still on its way when a test sets a fault.
+  await expect(page.getByTestId('results-status')).toHaveText(/shown/, { timeout: 30_000 });
   return page;
 }
 

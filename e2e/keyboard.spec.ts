@@ -106,6 +106,8 @@ test('t shows and collapses the tray; ? lists every shortcut; / goes to the sear
 
 /** The focused element's outline, and its contrast with what is behind it (WCAG 2.4.11/1.4.11: at least 3:1). */
 async function focusRing(target: Locator) {
+  // Colours change with a transition (hover and focus styles): read them once it has ended, not half-way.
+  await target.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
   return target.evaluate((el) => {
     // Tailwind's colours are lab()/oklch(): let the browser turn any CSS colour into sRGB bytes.
     const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
