@@ -3,7 +3,7 @@
 // (GET /api/activity/export, CSV and JSON Lines) of 100,000 actions through the real standalone console server:
 // rows, bytes, time, rows/s and MB/s, and the server's resident memory before and at its peak during the
 // download, beside the same export of 10,000 actions (a constant-memory export has the same peak for both).
-// Run with `npm run bench:audit` (bench/support/server-only.cjs lets the server-only modules load). It needs the
+// Run with `npm run bench:audit` (bench/support/server-only.js lets the server-only modules load). It needs the
 // standalone build (`npm run build`; run here only when .next/standalone/server.js or the export route is
 // missing) and PostgreSQL's Debian binaries (`apt-get install postgresql`).
 // Ports: 3960 emulator, 3961-3963 and 3965 console servers, 3964 PostgreSQL.

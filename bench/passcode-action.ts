@@ -4,7 +4,7 @@
 // percentile; (2) how many Graph requests tracking one action costs, from POST to a terminal state, with the
 // browser's polling schedule, for an action that completes in 10 s, in 2 minutes, and never (first ten minutes,
 // first hour, first day), and how soon after done the schedule sees a done-in-10-s action. Run with
-// `npm run bench:action` (bench/support/server-only.cjs lets the server-only modules load).
+// `npm run bench:action` (bench/support/server-only.js lets the server-only modules load).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,1 +1,0 @@
-// What `server-only` is for the benchmarks (see server-only.cjs).

@@ -1,0 +1,1 @@
+// What `server-only` is for the benchmarks (see server-only.js).
