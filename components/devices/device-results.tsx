@@ -9,7 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { useFormatter, useLocale, useNow, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { Button } from '@/components/ui/button';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
@@ -92,6 +92,13 @@ export function DeviceResults({ search, handle }: { search: DeviceSearch; handle
   const refinedOut = pages.reduce((n, p) => n + p.refinedOut, 0);
   const lastPage = pages.at(-1);
   const userNotFound = pages.some((p) => p.userNotFound);
+  // Each row gets props that stay the same while its device does, so moving the selection or scrolling re-renders
+  // only the rows that changed (the rows are memoised), not every visible row with its dialog root.
+  const warnings = useMemo(() => new Map(devices.map((d) => [d.id, deviceWarnings(d, sameNames, now)])), [devices, sameNames, now]);
+  const registerRow = useCallback((index: number, el: HTMLElement | null) => {
+    if (el) rowRefs.current.set(index, el);
+    else rowRefs.current.delete(index);
+  }, []);
   const byEmail = !userNotFound && pages.some((p) => p.userMatchedBy === 'email');
 
   // TanStack Virtual returns functions the React Compiler cannot memoise; this component is left uncompiled.
@@ -173,16 +180,16 @@ export function DeviceResults({ search, handle }: { search: DeviceSearch; handle
 
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const itemProps = (index: number, d: DeviceListItem) => ({
+  const itemProps = (index: number, d: DeviceListItem): ItemProps => ({
     device: d,
     index,
     active: index === active,
-    warnings: deviceWarnings(d, sameNames, now),
+    warnings: warnings.get(d.id) ?? NO_WARNINGS,
     recent: recent.get(d.id) ?? null,
     now,
     clock,
-    itemRef: (el: HTMLElement | null) => { if (el) rowRefs.current.set(index, el); else rowRefs.current.delete(index); },
-    onFocus: () => setActive(index),
+    register: registerRow,
+    activate: setActive,
   });
 
   return (
@@ -299,8 +306,11 @@ interface ItemProps {
   device: DeviceListItem; index: number; active: boolean; warnings: DeviceWarning[]; recent: ActionStatus | null;
   /** When the list's data arrived (warnings, last sync), and a ticking clock (how long ago an action was requested). */
   now: number; clock: number;
-  itemRef: (el: HTMLElement | null) => void; onFocus: () => void;
+  /** Stable for the list's life: the row hands its element and its focus back by index. */
+  register: (index: number, el: HTMLElement | null) => void; activate: (index: number) => void;
 }
+
+const NO_WARNINGS: DeviceWarning[] = [];
 
 function WarningTags({ warnings }: { warnings: DeviceWarning[] }) {
   const warningWords = useWarningWords();
@@ -336,13 +346,13 @@ function LastSync({ iso, now }: { iso: string | null; now: number }) {
   );
 }
 
-function DeviceRow({ device: d, index, active, warnings, recent, now, clock, itemRef, onFocus }: ItemProps) {
+const DeviceRow = memo(function DeviceRow({ device: d, index, active, warnings, recent, now, clock, register, activate }: ItemProps) {
   return (
     <tr
-      ref={itemRef}
+      ref={(el) => register(index, el)}
       aria-rowindex={index + 2}
       tabIndex={active ? 0 : -1}
-      onFocus={onFocus}
+      onFocus={() => activate(index)}
       data-testid="device-row"
       className={cn('h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950',
         active && 'bg-slate-50 dark:bg-slate-800')}
@@ -368,16 +378,16 @@ function DeviceRow({ device: d, index, active, warnings, recent, now, clock, ite
       </td>
     </tr>
   );
-}
+});
 
 /** A device as a card, on phone-narrow screens: device, user, serial, last sync, action. */
-function DeviceCard({ device: d, active, warnings, recent, now, clock, itemRef, onFocus }: ItemProps) {
+const DeviceCard = memo(function DeviceCard({ device: d, index, active, warnings, recent, now, clock, register, activate }: ItemProps) {
   const t = useTranslations('device.fields');
   return (
     <li
-      ref={itemRef}
+      ref={(el) => register(index, el)}
       tabIndex={active ? 0 : -1}
-      onFocus={onFocus}
+      onFocus={() => activate(index)}
       data-testid="device-card"
       style={{ height: CARD_HEIGHT }}
       className={cn('overflow-hidden border-b border-slate-200 px-2 py-3 focus-visible:-outline-offset-2 dark:border-slate-700',
@@ -399,7 +409,7 @@ function DeviceCard({ device: d, active, warnings, recent, now, clock, itemRef, 
       </div>
     </li>
   );
-}
+});
 
 function LastSyncInline({ iso, now }: { iso: string | null; now: number }) {
   const t = useTranslations('devices');
