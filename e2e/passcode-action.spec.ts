@@ -222,6 +222,8 @@ test('an offline device stays pending, and the tray says why', async ({ page }) 
   await findBySerial(page, d);
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-3003');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
+  // The caller is promised no time: the device has been silent for days.
+  await expect(dialog.getByTestId('tell-caller')).toContainText(/This device last checked in \d+ days ago: it is carried out only once the device is back online, so promise the caller no time\./);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await emulator.advanceClock(3_600_000); // an hour passes at Intune; the device does not check in
   await expect(trayItem(page, d)).toContainText('Waiting for the device to check in');

@@ -82,7 +82,8 @@ function ActionForm({ device: d, warnings, recent, plan, label, onClose }: {
   const blocked = mutation.isPending || refusal !== null || (throttled && throttle.seconds > 0);
 
   if (result?.status === 'accepted' || result?.status === 'unknown') {
-    return <ResultView result={result} plan={plan} label={label} deviceName={d.deviceName} onClose={onClose} />;
+    const staleDays = warnings.find((w) => w.kind === 'stale')?.days ?? null;
+    return <ResultView result={result} plan={plan} label={label} deviceName={d.deviceName} staleDays={staleDays} onClose={onClose} />;
   }
 
   const submit = (e: FormEvent) => {
@@ -185,8 +186,10 @@ function ActionForm({ device: d, warnings, recent, plan, label, onClose }: {
 }
 
 /** After the POST: what Intune accepted (or whether it is still being verified), what happens next, what to tell the caller. */
-function ResultView({ result, plan, label, deviceName, onClose }: {
-  result: Extract<PasscodeActionResult, { status: 'accepted' | 'unknown' }>; plan: AvailablePlan; label: string; deviceName: string; onClose: () => void;
+function ResultView({ result, plan, label, deviceName, staleDays, onClose }: {
+  result: Extract<PasscodeActionResult, { status: 'accepted' | 'unknown' }>; plan: AvailablePlan; label: string; deviceName: string;
+  /** Days since the device last checked in, when that is long enough to say so; null otherwise. */
+  staleDays: number | null; onClose: () => void;
 }) {
   const t = useTranslations('passcode');
   const accepted = result.status === 'accepted';
@@ -203,7 +206,11 @@ function ResultView({ result, plan, label, deviceName, onClose }: {
       <h3 className="mt-4 text-sm font-semibold">{t('nextTitle')}</h3>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t(`effects.${plan.kind}`)}</p>
       <h3 className="mt-3 text-sm font-semibold">{t('tellCallerTitle')}</h3>
-      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="tell-caller">{t(`tellCaller.${plan.kind}`)}</p>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="tell-caller">
+        {t(`tellCaller.${plan.kind}`)}
+        {/* A device silent for days carries the action out only when it is back online: promise no time. */}
+        {staleDays !== null && <strong className="mt-1 block font-semibold text-amber-900 dark:text-amber-200">{t('tellCallerStale', { days: staleDays })}</strong>}
+      </p>
       <div className="mt-5 flex justify-end">
         <Button autoFocus onClick={onClose}>{t('close')}</Button>
       </div>
