@@ -197,6 +197,9 @@ test('Graph\'s Retry-After seen by one instance holds the other instance\'s sear
   const throttledAt = (await emulator.requests({ path: 'managedDevices$' })).find((e) => e.status === 429)?.at ?? 0;
   expect(throttledAt).toBeGreaterThan(0);
   // The other instance's agent searches during the wait: held on the server, nothing reaches Graph until it ends.
+  // An instance reads the shared gate at most once a second (SHARED_REFRESH_MS), so it learns of the wait within
+  // that second: the agent searches after it.
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
   await search(b, 'Pixel');
   await expect(b.getByTestId('throttle-status')).toContainText('Microsoft Graph asked us to slow down');
   await expect(b.getByTestId('results-status')).toHaveText(/devices? shown|matching devices? (are|is) shown/, { timeout: 30_000 });
