@@ -10,8 +10,9 @@ import type { Instrumentation } from 'next';
 export function installJsonLogging(): void {
   if (process.env.NEXT_RUNTIME === 'edge') return;
   // A require, not an import: it has to take effect before the caller's next line.
+  type Bridge = typeof import('@/lib/server/log/console-bridge');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const bridge = require('@/lib/server/log/console-bridge') as typeof import('@/lib/server/log/console-bridge');
+  const bridge = require('@/lib/server/log/console-bridge') as Bridge;
   bridge.routeConsoleThroughLogger();
 }
 

@@ -16,19 +16,34 @@ export const E2E = {
   // checkouts can run their suites side by side.
   consolePort: Number(process.env.E2E_CONSOLE_PORT ?? 3917),
   emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4917),
-  get consoleOrigin() { return `http://localhost:${this.consolePort}`; },
-  get emulatorOrigin() { return `http://localhost:${this.emulatorPort}`; },
+  get consoleOrigin() {
+    return `http://localhost:${this.consolePort}`;
+  },
+  get emulatorOrigin() {
+    return `http://localhost:${this.emulatorPort}`;
+  },
   /**
    * A second console on the next port, configured as a tenant that wants recoverPasscode everywhere
    * (RECOVER_PASSCODE_EVERYWHERE), sharing the first one's audit database, as a second instance would.
    */
-  get everywhereOrigin() { return `http://localhost:${this.consolePort + 1}`; },
+  get everywhereOrigin() {
+    return `http://localhost:${this.consolePort + 1}`;
+  },
   /** Two more consoles the several-instances test starts itself, on one PostgreSQL. */
-  get instanceOrigins() { return [`http://localhost:${this.consolePort + 2}`, `http://localhost:${this.consolePort + 3}`]; },
+  get instanceOrigins() {
+    return [`http://localhost:${this.consolePort + 2}`, `http://localhost:${this.consolePort + 3}`];
+  },
   /** What each console server wrote to stdout and stderr (tests scan them for secrets). */
-  logFiles(): string[] { return [join(this.dataDir ?? '', 'console.log'), join(this.dataDir ?? '', 'console-everywhere.log')]; },
+  logFiles(): string[] {
+    return [
+      join(this.dataDir ?? '', 'console.log'),
+      join(this.dataDir ?? '', 'console-everywhere.log'),
+    ];
+  },
   /** What the several-instances test's two consoles wrote (scanned for secrets with the rest). */
-  instanceLogFiles(): string[] { return [0, 1].map((i) => join(this.dataDir ?? '', `instance-${i}.log`)); },
+  instanceLogFiles(): string[] {
+    return [0, 1].map((i) => join(this.dataDir ?? '', `instance-${i}.log`));
+  },
 };
 
 export const consoleEnv = {
@@ -75,8 +90,15 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-domain-reliability',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-default-apps',
+        '--disable-domain-reliability',
       ],
     },
   },
@@ -91,7 +113,9 @@ export default defineConfig({
         EMULATOR_PORT: String(E2E.emulatorPort),
         EMULATOR_ORIGIN: E2E.emulatorOrigin,
         EMULATOR_MODE: 'test',
-        EMULATOR_REDIRECT_URIS: [E2E.consoleOrigin, E2E.everywhereOrigin, ...E2E.instanceOrigins].flatMap((o) => [`${o}/redirect`, `${o}/`]).join(','),
+        EMULATOR_REDIRECT_URIS: [E2E.consoleOrigin, E2E.everywhereOrigin, ...E2E.instanceOrigins]
+          .flatMap((o) => [`${o}/redirect`, `${o}/`])
+          .join(','),
       },
     },
     {
@@ -108,7 +132,11 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'pipe',
-      env: { ...consoleEnv, PORT: String(E2E.consolePort + 1), RECOVER_PASSCODE_EVERYWHERE: 'true' },
+      env: {
+        ...consoleEnv,
+        PORT: String(E2E.consolePort + 1),
+        RECOVER_PASSCODE_EVERYWHERE: 'true',
+      },
     },
   ],
 });

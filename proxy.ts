@@ -7,7 +7,13 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { CLIENT_REQUEST_ID_HEADER, clientRequestIdOf } from '@/lib/server/http/client-request-id';
 import { refuseRequest } from '@/lib/server/http/request-guard';
-import { API_CACHE_CONTROL, identityProviderOrigins, newNonce, NONCE_HEADER, securityHeaders } from '@/lib/server/http/security-headers';
+import {
+  API_CACHE_CONTROL,
+  identityProviderOrigins,
+  newNonce,
+  NONCE_HEADER,
+  securityHeaders,
+} from '@/lib/server/http/security-headers';
 import { routePattern } from '@/lib/server/log/context';
 import { logger } from '@/lib/server/log/logger';
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/shared/actions/limits';
@@ -27,13 +33,30 @@ export function proxy(request: NextRequest): NextResponse {
 
   const refusal = refuseRequest(request.method, request.headers);
   if (refusal) {
-    logger.warn({ route: routePattern(request.nextUrl.pathname), clientRequestId, method: request.method, status: refusal.status, reason: refusal.reason }, 'request refused');
+    logger.warn(
+      {
+        route: routePattern(request.nextUrl.pathname),
+        clientRequestId,
+        method: request.method,
+        status: refusal.status,
+        reason: refusal.reason,
+      },
+      'request refused',
+    );
     // text/plain, exactly: Next's browser side then rejects the server action call with this text as its message.
     // Shown as it is, so in the agent's language.
-    const locale = negotiateLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
-    const text = refusal.reason === 'requestTooLarge'
-      ? localText(locale, 'requestTooLarge', { kb: SERVER_ACTION_BODY_LIMIT_BYTES / 1024 }) : localText(locale, 'foreignOrigin');
-    const answer = new NextResponse(text, { status: refusal.status, headers: { 'Content-Type': 'text/plain', 'Cache-Control': API_CACHE_CONTROL } });
+    const locale = negotiateLocale(
+      request.cookies.get(LOCALE_COOKIE)?.value,
+      request.headers.get('accept-language'),
+    );
+    const text =
+      refusal.reason === 'requestTooLarge'
+        ? localText(locale, 'requestTooLarge', { kb: SERVER_ACTION_BODY_LIMIT_BYTES / 1024 })
+        : localText(locale, 'foreignOrigin');
+    const answer = new NextResponse(text, {
+      status: refusal.status,
+      headers: { 'Content-Type': 'text/plain', 'Cache-Control': API_CACHE_CONTROL },
+    });
     for (const [name, value] of Object.entries(headers)) answer.headers.set(name, value);
     answer.headers.set(CLIENT_REQUEST_ID_HEADER, clientRequestId);
     return answer;

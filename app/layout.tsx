@@ -17,7 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
     robots: { index: false, follow: false },
     // The console's icons live in public/, served as they are by the standalone server.
     icons: {
-      icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }],
+      icon: [
+        { url: '/favicon.ico', sizes: '32x32' },
+        { url: '/icon.svg', type: 'image/svg+xml' },
+      ],
       apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }],
     },
     manifest: '/manifest.webmanifest',

@@ -9,7 +9,16 @@
 // Ports: 3960 emulator, 3961-3963 and 3965 console servers, 3964 PostgreSQL.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { sql, type Insertable } from 'kysely';
@@ -27,14 +36,34 @@ const SMALL_EXPORT_ACTIONS = Math.max(1, Math.round(EXPORT_ACTIONS / 10));
 const SKIP_POSTGRES_EXPORT = process.env.BENCH_SKIP_PG_EXPORT === '1';
 
 const EMULATOR_PORT = 3960;
-const CONSOLE_PORTS = { sqliteLarge: 3961, sqliteSmall: 3962, postgresLarge: 3963, postgresSmall: 3965 } as const;
+const CONSOLE_PORTS = {
+  sqliteLarge: 3961,
+  sqliteSmall: 3962,
+  postgresLarge: 3963,
+  postgresSmall: 3965,
+} as const;
 const POSTGRES_PORT = 3964;
 const ROOT = resolve(__dirname, '..');
 const SERVER_JS = join(ROOT, '.next', 'standalone', 'server.js');
-const EXPORT_ROUTE = join(ROOT, '.next', 'standalone', '.next', 'server', 'app', 'api', 'activity', 'export');
+const EXPORT_ROUTE = join(
+  ROOT,
+  '.next',
+  'standalone',
+  '.next',
+  'server',
+  'app',
+  'api',
+  'activity',
+  'export',
+);
 
 /** The demo helpdesk agent (emulator/tenant/seed.ts), the actor of every seeded record. */
-const AGENT = { oid: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11', upn: DEMO_ACCOUNTS.helpdesk, name: 'Hanna Berger', tenant: TENANT_ID };
+const AGENT = {
+  oid: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11',
+  upn: DEMO_ACCOUNTS.helpdesk,
+  name: 'Hanna Berger',
+  tenant: TENANT_ID,
+};
 const GRAPH_READ = 'https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -49,7 +78,11 @@ const tempDirs: string[] = [];
 function processTree(pid: number): number[] {
   let kids: number[] = [];
   try {
-    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     // gone already
   }
@@ -125,13 +158,18 @@ function diskOf(path: string): string {
   }
 }
 
-const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 
 function header(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GB`;
-  return `${cpus().length} cores (${cpu}), ${gb(totalmem())} RAM (${gb(freemem())} free), temp files on ${diskOf(tmpdir())}, ` +
-    `Node ${process.version}, ${load()}, ${new Date().toISOString()}`;
+  return (
+    `${cpus().length} cores (${cpu}), ${gb(totalmem())} RAM (${gb(freemem())} free), temp files on ${diskOf(tmpdir())}, ` +
+    `Node ${process.version}, ${load()}, ${new Date().toISOString()}`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -141,8 +179,13 @@ function pgBinDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const base = '/usr/lib/postgresql';
   const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
-  const found = versions.map((v) => join(base, v, 'bin')).find((d) => existsSync(join(d, 'pg_ctl')));
-  if (!found) throw new Error('PostgreSQL server binaries not found (apt-get install -y postgresql, or set PG_BIN)');
+  const found = versions
+    .map((v) => join(base, v, 'bin'))
+    .find((d) => existsSync(join(d, 'pg_ctl')));
+  if (!found)
+    throw new Error(
+      'PostgreSQL server binaries not found (apt-get install -y postgresql, or set PG_BIN)',
+    );
   return found;
 }
 
@@ -166,13 +209,25 @@ async function restartPostgres(currentUrl: string, fsync: boolean): Promise<stri
   const data = row.data_directory;
   const dir = dirname(data);
   const pgCtl = join(pgBinDir(), 'pg_ctl');
-  const args = ['-D', data, '-l', join(dir, 'server.log'), '-w', '-m', 'fast', '-o',
-    `-p ${POSTGRES_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'}`, 'restart'];
-  if (userInfo().uid === 0) execFileSync('runuser', ['-u', 'postgres', '--', pgCtl, ...args], { stdio: 'pipe' });
+  const args = [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    '-m',
+    'fast',
+    '-o',
+    `-p ${POSTGRES_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'}`,
+    'restart',
+  ];
+  if (userInfo().uid === 0)
+    execFileSync('runuser', ['-u', 'postgres', '--', pgCtl, ...args], { stdio: 'pipe' });
   else execFileSync(pgCtl, args, { stdio: 'pipe' });
   const url = `postgres://postgres@127.0.0.1:${POSTGRES_PORT}/postgres`;
   const [setting] = await pgQuery<{ fsync: string }>(url, 'SHOW fsync');
-  if (setting?.fsync !== (fsync ? 'on' : 'off')) throw new Error(`PostgreSQL runs with fsync=${setting?.fsync}`);
+  if (setting?.fsync !== (fsync ? 'on' : 'off'))
+    throw new Error(`PostgreSQL runs with fsync=${setting?.fsync}`);
   return url;
 }
 
@@ -182,8 +237,10 @@ async function createDatabase(baseUrl: string, name: string): Promise<string> {
 }
 
 async function pgSettings(url: string): Promise<string> {
-  const rows = await pgQuery<{ name: string; setting: string }>(url,
-    `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers') ORDER BY name`);
+  const rows = await pgQuery<{ name: string; setting: string }>(
+    url,
+    `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers') ORDER BY name`,
+  );
   return rows.map((r) => `${r.name}=${r.setting}`).join(', ');
 }
 
@@ -199,18 +256,35 @@ async function writeLatency(label: string, handle: AuditDb): Promise<void> {
   const { AuditStore } = await import('../lib/server/audit/store');
   const store = new AuditStore(handle);
   const actor = { value: AGENT, verified: true };
-  const samples = { intent: [] as number[], outcome: [] as number[], observe: [] as number[], observeAgain: [] as number[] };
+  const samples = {
+    intent: [] as number[],
+    outcome: [] as number[],
+    observe: [] as number[],
+    observeAgain: [] as number[],
+  };
   for (let i = 0; i < WARMUP + WRITES; i++) {
     const common = {
-      actionId: randomUUID(), actionName: 'resetPasscode', actionKind: 'removePasscode', deviceId: randomUUID(),
-      deviceName: `iPhone-${String(i).padStart(5, '0')}`, ticket: `INC-${1_000_000 + i}`, actor,
+      actionId: randomUUID(),
+      actionName: 'resetPasscode',
+      actionKind: 'removePasscode',
+      deviceId: randomUUID(),
+      deviceName: `iPhone-${String(i).padStart(5, '0')}`,
+      ticket: `INC-${1_000_000 + i}`,
+      actor,
     };
     const clientRequestId = randomUUID();
     let t = performance.now();
     await store.record({ ...common, kind: 'intent', clientRequestId });
     const intent = performance.now() - t;
     t = performance.now();
-    await store.record({ ...common, kind: 'outcome', outcome: 'accepted', httpStatus: 204, clientRequestId, graphRequestId: randomUUID() });
+    await store.record({
+      ...common,
+      kind: 'outcome',
+      outcome: 'accepted',
+      httpStatus: 204,
+      clientRequestId,
+      graphRequestId: randomUUID(),
+    });
     const outcome = performance.now() - t;
     t = performance.now();
     const first = await store.observe({ ...common, actionState: 'pending' });
@@ -218,7 +292,8 @@ async function writeLatency(label: string, handle: AuditDb): Promise<void> {
     t = performance.now();
     const again = await store.observe({ ...common, actionState: 'pending' });
     const observeAgain = performance.now() - t;
-    if (!first || again) throw new Error('observe: the first observation must be written and the repeat refused');
+    if (!first || again)
+      throw new Error('observe: the first observation must be written and the repeat refused');
     if (i < WARMUP) continue;
     samples.intent.push(intent);
     samples.outcome.push(outcome);
@@ -228,7 +303,9 @@ async function writeLatency(label: string, handle: AuditDb): Promise<void> {
   console.log(`${label}: ${WRITES} actions after ${WARMUP} warm-up, one at a time`);
   const line = (name: string, values: number[]) => {
     const s = summary(values);
-    console.log(`  ${name.padEnd(44)} n=${s.n}  median ${ms(s.median).padStart(8)}  p95 ${ms(s.p95).padStart(8)}  max ${ms(s.max).padStart(8)}`);
+    console.log(
+      `  ${name.padEnd(44)} n=${s.n}  median ${ms(s.median).padStart(8)}  p95 ${ms(s.p95).padStart(8)}  max ${ms(s.max).padStart(8)}`,
+    );
   };
   line('record(intent)', samples.intent);
   line('record(outcome)', samples.outcome);
@@ -247,7 +324,13 @@ async function seed(handle: AuditDb, actions: number): Promise<{ rows: number; s
   const started = performance.now();
   const end = Date.now() - 60_000;
   const step = (90 * 86_400_000) / actions;
-  const actor = { actor_oid: AGENT.oid, actor_upn: AGENT.upn, actor_name: AGENT.name, actor_tenant: AGENT.tenant, actor_verified: 1 };
+  const actor = {
+    actor_oid: AGENT.oid,
+    actor_upn: AGENT.upn,
+    actor_name: AGENT.name,
+    actor_tenant: AGENT.tenant,
+    actor_verified: 1,
+  };
   const PER_INSERT = 1000; // 21 values a row: under SQLite's 32,766 bound parameters
   const PER_TRANSACTION = 10_000; // actions
   let rows = 0;
@@ -259,27 +342,58 @@ async function seed(handle: AuditDb, actions: number): Promise<{ rows: number; s
       const failed = i % 50 === 49;
       const outcome: Outcome = failed ? 'failed' : 'accepted';
       const common = {
-        action_id: randomUUID(), action_name: 'resetPasscode', action_kind: kind, device_id: randomUUID(),
-        device_name: `${MODELS[i % MODELS.length] ?? 'iPhone'}-${String(i).padStart(6, '0')}`, ticket: `INC-${1_000_000 + i}`,
-        note: null, client_request_id: randomUUID(), ...actor,
+        action_id: randomUUID(),
+        action_name: 'resetPasscode',
+        action_kind: kind,
+        device_id: randomUUID(),
+        device_name: `${MODELS[i % MODELS.length] ?? 'iPhone'}-${String(i).padStart(6, '0')}`,
+        ticket: `INC-${1_000_000 + i}`,
+        note: null,
+        client_request_id: randomUUID(),
+        ...actor,
       };
       batch.push({
-        ...common, id: randomUUID(), kind: 'intent', recorded_at: new Date(at).toISOString(), outcome: null, action_state: null,
-        graph_request_id: null, http_status: null, detail: null,
+        ...common,
+        id: randomUUID(),
+        kind: 'intent',
+        recorded_at: new Date(at).toISOString(),
+        outcome: null,
+        action_state: null,
+        graph_request_id: null,
+        http_status: null,
+        detail: null,
       });
       batch.push({
-        ...common, id: randomUUID(), kind: 'outcome', recorded_at: new Date(at + 400).toISOString(), outcome, action_state: null,
-        graph_request_id: randomUUID(), http_status: failed ? 403 : 204, detail: failed ? 'Forbidden: the agent\'s Intune role has no remote tasks' : null,
+        ...common,
+        id: randomUUID(),
+        kind: 'outcome',
+        recorded_at: new Date(at + 400).toISOString(),
+        outcome,
+        action_state: null,
+        graph_request_id: randomUUID(),
+        http_status: failed ? 403 : 204,
+        detail: failed ? "Forbidden: the agent's Intune role has no remote tasks" : null,
       });
       if (i % 3 === 0 && !failed) {
         batch.push({
-          ...common, id: randomUUID(), kind: 'observation', recorded_at: new Date(at + 30_000).toISOString(), outcome: null,
-          action_state: 'done', graph_request_id: null, http_status: null, detail: null,
+          ...common,
+          id: randomUUID(),
+          kind: 'observation',
+          recorded_at: new Date(at + 30_000).toISOString(),
+          outcome: null,
+          action_state: 'done',
+          graph_request_id: null,
+          http_status: null,
+          detail: null,
         });
       }
     }
     await handle.db.transaction().execute(async (trx) => {
-      for (let j = 0; j < batch.length; j += PER_INSERT) await trx.insertInto('audit_records').values(batch.slice(j, j + PER_INSERT)).execute();
+      for (let j = 0; j < batch.length; j += PER_INSERT)
+        await trx
+          .insertInto('audit_records')
+          .values(batch.slice(j, j + PER_INSERT))
+          .execute();
     });
     rows += batch.length;
   }
@@ -287,8 +401,12 @@ async function seed(handle: AuditDb, actions: number): Promise<{ rows: number; s
 }
 
 function sqliteSizeMb(dataDir: string): number {
-  return ['audit.sqlite', 'audit.sqlite-wal'].map((f) => join(dataDir, f)).filter(existsSync)
-    .reduce((n, f) => n + statSync(f).size, 0) / 1e6;
+  return (
+    ['audit.sqlite', 'audit.sqlite-wal']
+      .map((f) => join(dataDir, f))
+      .filter(existsSync)
+      .reduce((n, f) => n + statSync(f).size, 0) / 1e6
+  );
 }
 
 async function seededSqlite(label: string, actions: number): Promise<string> {
@@ -296,8 +414,10 @@ async function seededSqlite(label: string, actions: number): Promise<string> {
   const handle = await openDb(dir);
   try {
     const { rows, seconds } = await seed(handle, actions);
-    console.log(`seeded SQLite with ${actions.toLocaleString('en')} actions (${rows.toLocaleString('en')} records) in ${seconds.toFixed(1)} s` +
-      ` (${Math.round(rows / seconds).toLocaleString('en')} records/s, transactions of 10,000 actions), file ${sqliteSizeMb(dir).toFixed(0)} MB`);
+    console.log(
+      `seeded SQLite with ${actions.toLocaleString('en')} actions (${rows.toLocaleString('en')} records) in ${seconds.toFixed(1)} s` +
+        ` (${Math.round(rows / seconds).toLocaleString('en')} records/s, transactions of 10,000 actions), file ${sqliteSizeMb(dir).toFixed(0)} MB`,
+    );
   } finally {
     await handle.close();
   }
@@ -320,7 +440,11 @@ interface ConsoleServer {
 function standaloneSnapshot(): string {
   if (!existsSync(SERVER_JS) || !existsSync(EXPORT_ROUTE)) {
     console.log('the standalone build is missing (or has no export route): npm run build');
-    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync('npm', ['run', 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (build.status !== 0) throw new Error(`npm run build failed (${build.status})`);
   }
   const source = dirname(SERVER_JS);
@@ -328,23 +452,50 @@ function standaloneSnapshot(): string {
   const before = buildId();
   const copy = join(tempDir('standalone'), 'standalone');
   cpSync(source, copy, { recursive: true, verbatimSymlinks: true });
-  if (buildId() !== before || !existsSync(join(copy, 'server.js')) || !existsSync(join(copy, '.next', 'server', 'app', 'api', 'activity', 'export'))) {
-    throw new Error('the standalone build changed while it was being copied (a build running?): try again');
+  if (
+    buildId() !== before ||
+    !existsSync(join(copy, 'server.js')) ||
+    !existsSync(join(copy, '.next', 'server', 'app', 'api', 'activity', 'export'))
+  ) {
+    throw new Error(
+      'the standalone build changed while it was being copied (a build running?): try again',
+    );
   }
-  console.log(`standalone build ${before.trim()} (${statSync(join(source, '.next', 'BUILD_ID')).mtime.toISOString()}), run from a copy`);
+  console.log(
+    `standalone build ${before.trim()} (${statSync(join(source, '.next', 'BUILD_ID')).mtime.toISOString()}), run from a copy`,
+  );
   return join(copy, 'server.js');
 }
 
-async function startConsole(serverJs: string, port: number, emulator: string, dataDir: string, databaseUrl?: string): Promise<ConsoleServer> {
+async function startConsole(
+  serverJs: string,
+  port: number,
+  emulator: string,
+  dataDir: string,
+  databaseUrl?: string,
+): Promise<ConsoleServer> {
   const origin = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production',
-    PORT: String(port), HOSTNAME: '127.0.0.1', AUTH_CLIENT_ID: DEMO_CLIENT_ID, AUTH_TENANT_ID: TENANT_ID,
-    AUTH_AUTHORITY: `https://localhost:${EMULATOR_PORT}`, AUTH_ENDPOINTS_ORIGIN: emulator, GRAPH_BASE_URL: emulator,
-    DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn',
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    AUTH_CLIENT_ID: DEMO_CLIENT_ID,
+    AUTH_TENANT_ID: TENANT_ID,
+    AUTH_AUTHORITY: `https://localhost:${EMULATOR_PORT}`,
+    AUTH_ENDPOINTS_ORIGIN: emulator,
+    GRAPH_BASE_URL: emulator,
+    DATA_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'warn',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
-  const child = spawn(process.execPath, [serverJs], { cwd: dirname(serverJs), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [serverJs], {
+    cwd: dirname(serverJs),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -354,8 +505,10 @@ async function startConsole(serverJs: string, port: number, emulator: string, da
   child.stderr?.on('data', keep);
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`console server exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`console server not healthy within 60 s:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`console server exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline)
+      throw new Error(`console server not healthy within 60 s:\n${output}`);
     try {
       if ((await fetch(`${origin}/api/health`)).status === 200) break;
     } catch {
@@ -370,7 +523,8 @@ async function startConsole(serverJs: string, port: number, emulator: string, da
 /** Resident memory and its peak (kB) from /proc/<pid>/status. */
 function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  const kb = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
 }
 
@@ -391,10 +545,20 @@ function resetPeak(pid: number): boolean {
   }
 }
 
-interface Download { status: number; bytes: number; lines: number; seconds: number; firstByteMs: number }
+interface Download {
+  status: number;
+  bytes: number;
+  lines: number;
+  seconds: number;
+  firstByteMs: number;
+}
 
 /** Downloads `url` as a stream, counting bytes and line feeds, keeping nothing; `onLines` hears the running count. */
-async function download(url: string, token: string, onLines?: (lines: number) => void): Promise<Download> {
+async function download(
+  url: string,
+  token: string,
+  onLines?: (lines: number) => void,
+): Promise<Download> {
   const started = performance.now();
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok || !res.body) throw new Error(`${url}: ${res.status} ${await res.text()}`);
@@ -410,17 +574,37 @@ async function download(url: string, token: string, onLines?: (lines: number) =>
     for (let at = value.indexOf(10); at !== -1; at = value.indexOf(10, at + 1)) lines++;
     onLines?.(lines);
   }
-  return { status: res.status, bytes, lines, seconds: (performance.now() - started) / 1000, firstByteMs };
+  return {
+    status: res.status,
+    bytes,
+    lines,
+    seconds: (performance.now() - started) / 1000,
+    firstByteMs,
+  };
 }
 
-interface ExportFigures { format: 'csv' | 'jsonl'; rows: number; download: Download; rssBefore: number; hwmAfter: number; serverCpu: number; rssDuring: number[] }
+interface ExportFigures {
+  format: 'csv' | 'jsonl';
+  rows: number;
+  download: Download;
+  rssBefore: number;
+  hwmAfter: number;
+  serverCpu: number;
+  rssDuring: number[];
+}
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 /** Both formats from one server: a warm-up (route loaded, token verified), then each export with the peak reset before it. */
-async function measureExports(label: string, server: ConsoleServer, token: string, actions: number): Promise<ExportFigures[]> {
+async function measureExports(
+  label: string,
+  server: ConsoleServer,
+  token: string,
+  actions: number,
+): Promise<ExportFigures[]> {
   // An empty export loads the route's code and has the console verify the token with Graph, outside the figures.
-  for (const format of ['csv', 'jsonl'] as const) await download(`${server.origin}/api/activity/export?format=${format}&from=2999-01-01`, token);
+  for (const format of ['csv', 'jsonl'] as const)
+    await download(`${server.origin}/api/activity/export?format=${format}&from=2999-01-01`, token);
   const figures: ExportFigures[] = [];
   for (const format of ['csv', 'jsonl'] as const) {
     const before = memoryOf(server.pid);
@@ -430,23 +614,37 @@ async function measureExports(label: string, server: ConsoleServer, token: strin
     // export holds it level; one that keeps what it sent grows with every row.
     const rssDuring: number[] = [];
     const marks = [0.25, 0.5, 0.75].map((q) => Math.round(q * actions));
-    const d = await download(`${server.origin}/api/activity/export?format=${format}`, token, (lines) => {
-      while (marks.length > 0 && lines >= (marks[0] ?? Infinity)) {
-        marks.shift();
-        rssDuring.push(memoryOf(server.pid).rss);
-      }
-    });
+    const d = await download(
+      `${server.origin}/api/activity/export?format=${format}`,
+      token,
+      (lines) => {
+        while (marks.length > 0 && lines >= (marks[0] ?? Infinity)) {
+          marks.shift();
+          rssDuring.push(memoryOf(server.pid).rss);
+        }
+      },
+    );
     const serverCpu = cpuSeconds(server.pid) - cpuBefore;
     const after = memoryOf(server.pid);
     const rows = format === 'csv' ? d.lines - 1 : d.lines;
     if (rows !== actions) throw new Error(`${label} ${format}: ${rows} rows, expected ${actions}`);
-    const f: ExportFigures = { format, rows, download: d, rssBefore: before.rss, hwmAfter: after.hwm, serverCpu, rssDuring };
+    const f: ExportFigures = {
+      format,
+      rows,
+      download: d,
+      rssBefore: before.rss,
+      hwmAfter: after.hwm,
+      serverCpu,
+      rssDuring,
+    };
     figures.push(f);
-    console.log(`  ${label}, ${format.padEnd(5)}: ${rows.toLocaleString('en')} rows${format === 'csv' ? ' + header' : ''}, ` +
-      `${(d.bytes / 1e6).toFixed(1)} MB in ${d.seconds.toFixed(2)} s (first byte ${ms(d.firstByteMs)}): ` +
-      `${Math.round(rows / d.seconds).toLocaleString('en')} rows/s, ${(d.bytes / 1e6 / d.seconds).toFixed(1)} MB/s, server CPU ${serverCpu.toFixed(1)} s; ` +
-      `server VmRSS before ${mb(before.rss)}, VmHWM after ${mb(after.hwm)}${peakReset ? '' : ' (peak since start: clear_refs refused)'}, ` +
-      `peak increase ${mb(after.hwm - before.rss)}; VmRSS at 25/50/75% of the rows ${rssDuring.map((k) => (k / 1024).toFixed(0)).join('/')} MB, after ${mb(after.rss)}`);
+    console.log(
+      `  ${label}, ${format.padEnd(5)}: ${rows.toLocaleString('en')} rows${format === 'csv' ? ' + header' : ''}, ` +
+        `${(d.bytes / 1e6).toFixed(1)} MB in ${d.seconds.toFixed(2)} s (first byte ${ms(d.firstByteMs)}): ` +
+        `${Math.round(rows / d.seconds).toLocaleString('en')} rows/s, ${(d.bytes / 1e6 / d.seconds).toFixed(1)} MB/s, server CPU ${serverCpu.toFixed(1)} s; ` +
+        `server VmRSS before ${mb(before.rss)}, VmHWM after ${mb(after.hwm)}${peakReset ? '' : ' (peak since start: clear_refs refused)'}, ` +
+        `peak increase ${mb(after.hwm - before.rss)}; VmRSS at 25/50/75% of the rows ${rssDuring.map((k) => (k / 1024).toFixed(0)).join('/')} MB, after ${mb(after.rss)}`,
+    );
   }
   return figures;
 }
@@ -459,11 +657,16 @@ async function main() {
 
   // (1) Write latency.
   console.log('');
-  console.log('audit write latency (AuditStore.record / observe, each its own statement and commit, no webhook outbox):');
+  console.log(
+    'audit write latency (AuditStore.record / observe, each its own statement and commit, no webhook outbox):',
+  );
   const sqliteWrites = tempDir('writes');
   const sqlite = await openDb(sqliteWrites);
   try {
-    await writeLatency('SQLite (better-sqlite3, WAL, synchronous=FULL: an fsync per commit)', sqlite);
+    await writeLatency(
+      'SQLite (better-sqlite3, WAL, synchronous=FULL: an fsync per commit)',
+      sqlite,
+    );
   } finally {
     await sqlite.close();
   }
@@ -475,7 +678,10 @@ async function main() {
     const handle = await openDb(tempDir('pg-writes'), url);
     try {
       const settings = await pgSettings(url);
-      await writeLatency(`PostgreSQL over TCP on 127.0.0.1, pool of 10 (${settings}${fsync ? '' : ': the test helper\'s setting, no disk flush'})`, handle);
+      await writeLatency(
+        `PostgreSQL over TCP on 127.0.0.1, pool of 10 (${settings}${fsync ? '' : ": the test helper's setting, no disk flush"})`,
+        handle,
+      );
     } finally {
       await handle.close();
     }
@@ -483,8 +689,10 @@ async function main() {
 
   // (2) Export through the console server.
   console.log('');
-  console.log(`activity export (GET /api/activity/export, standalone console server, the helpdesk agent's own actions = all of them; ` +
-    `the downloading client runs on the same ${cpus().length} cores; ${load()}):`);
+  console.log(
+    `activity export (GET /api/activity/export, standalone console server, the helpdesk agent's own actions = all of them; ` +
+      `the downloading client runs on the same ${cpus().length} cores; ${load()}):`,
+  );
   const serverJs = standaloneSnapshot();
   const large = await seededSqlite('export-large', EXPORT_ACTIONS);
   const small = await seededSqlite('export-small', SMALL_EXPORT_ACTIONS);
@@ -497,8 +705,10 @@ async function main() {
         const { rows, seconds } = await seed(handle, actions);
         // What autovacuum would do within a minute of such a load: the planner's statistics for the new rows.
         await sql`ANALYZE audit_records`.execute(handle.db);
-        console.log(`seeded PostgreSQL with ${actions.toLocaleString('en')} actions (${rows.toLocaleString('en')} records) in ${seconds.toFixed(1)} s` +
-          ` (${Math.round(rows / seconds).toLocaleString('en')} records/s, transactions of 10,000 actions; then ANALYZE)`);
+        console.log(
+          `seeded PostgreSQL with ${actions.toLocaleString('en')} actions (${rows.toLocaleString('en')} records) in ${seconds.toFixed(1)} s` +
+            ` (${Math.round(rows / seconds).toLocaleString('en')} records/s, transactions of 10,000 actions; then ANALYZE)`,
+        );
       } finally {
         await handle.close();
       }
@@ -509,24 +719,60 @@ async function main() {
   const emulatorStarted = performance.now();
   const emulator: RunningEmulator = await startEmulator(EMULATOR_PORT);
   children.add(emulator.process);
-  const { access_token: token } = await signInOverHttp(emulator.origin, DEMO_ACCOUNTS.helpdesk, GRAPH_READ);
-  console.log(`emulator up and token for ${DEMO_ACCOUNTS.helpdesk} in ${((performance.now() - emulatorStarted) / 1000).toFixed(1)} s`);
+  const { access_token: token } = await signInOverHttp(
+    emulator.origin,
+    DEMO_ACCOUNTS.helpdesk,
+    GRAPH_READ,
+  );
+  console.log(
+    `emulator up and token for ${DEMO_ACCOUNTS.helpdesk} in ${((performance.now() - emulatorStarted) / 1000).toFixed(1)} s`,
+  );
 
-  const runs: { label: string; port: number; dir: string; databaseUrl?: string; actions: number }[] = [
-    { label: `SQLite, ${EXPORT_ACTIONS.toLocaleString('en')} actions`, port: CONSOLE_PORTS.sqliteLarge, dir: large, actions: EXPORT_ACTIONS },
-    { label: `SQLite, ${SMALL_EXPORT_ACTIONS.toLocaleString('en')} actions`, port: CONSOLE_PORTS.sqliteSmall, dir: small, actions: SMALL_EXPORT_ACTIONS },
+  const runs: {
+    label: string;
+    port: number;
+    dir: string;
+    databaseUrl?: string;
+    actions: number;
+  }[] = [
+    {
+      label: `SQLite, ${EXPORT_ACTIONS.toLocaleString('en')} actions`,
+      port: CONSOLE_PORTS.sqliteLarge,
+      dir: large,
+      actions: EXPORT_ACTIONS,
+    },
+    {
+      label: `SQLite, ${SMALL_EXPORT_ACTIONS.toLocaleString('en')} actions`,
+      port: CONSOLE_PORTS.sqliteSmall,
+      dir: small,
+      actions: SMALL_EXPORT_ACTIONS,
+    },
     ...pgExports.map((p, i) => ({
-      label: `PostgreSQL, ${p.actions.toLocaleString('en')} actions`, port: i === 0 ? CONSOLE_PORTS.postgresLarge : CONSOLE_PORTS.postgresSmall,
-      dir: tempDir('pg-console'), databaseUrl: p.url, actions: p.actions,
+      label: `PostgreSQL, ${p.actions.toLocaleString('en')} actions`,
+      port: i === 0 ? CONSOLE_PORTS.postgresLarge : CONSOLE_PORTS.postgresSmall,
+      dir: tempDir('pg-console'),
+      databaseUrl: p.url,
+      actions: p.actions,
     })),
   ];
   const results: { label: string; figures: ExportFigures[] }[] = [];
   for (const run of runs) {
     const startedAt = performance.now();
-    const server = await startConsole(serverJs, run.port, emulator.origin, run.dir, run.databaseUrl);
+    const server = await startConsole(
+      serverJs,
+      run.port,
+      emulator.origin,
+      run.dir,
+      run.databaseUrl,
+    );
     try {
-      console.log(` console server ${run.label}: healthy in ${((performance.now() - startedAt) / 1000).toFixed(1)} s, VmRSS ${mb(memoryOf(server.pid).rss)}`);
-      results.push({ label: run.label, figures: await measureExports(run.label, server, token, run.actions) });
+      console.log(
+        ` console server ${run.label}: healthy in ${((performance.now() - startedAt) / 1000).toFixed(1)} s, VmRSS ${mb(memoryOf(server.pid).rss)}`,
+      );
+      results.push({
+        label: run.label,
+        figures: await measureExports(run.label, server, token, run.actions),
+      });
     } finally {
       await server.stop();
     }
@@ -534,13 +780,21 @@ async function main() {
   await stopChild(emulator.process);
 
   console.log('');
-  console.log(`side by side: server peak memory during the export (VmHWM after minus VmRSS before), throughput, server CPU per 1,000 rows (${load()}):`);
+  console.log(
+    `side by side: server peak memory during the export (VmHWM after minus VmRSS before), throughput, server CPU per 1,000 rows (${load()}):`,
+  );
   for (const format of ['csv', 'jsonl'] as const) {
     for (const r of results) {
       const f = r.figures.find((x) => x.format === format);
       if (!f) continue;
-      console.log(`  ${format.padEnd(5)} ${r.label.padEnd(31)} peak +${mb(f.hwmAfter - f.rssBefore).padStart(6)} (VmHWM ${mb(f.hwmAfter)}), ` +
-        `${Math.round(f.rows / f.download.seconds).toLocaleString('en').padStart(7)} rows/s, ${(f.serverCpu / f.rows * 1000 * 1000).toFixed(0)} ms CPU per 1,000 rows`);
+      console.log(
+        `  ${format.padEnd(5)} ${r.label.padEnd(31)} peak +${mb(f.hwmAfter - f.rssBefore).padStart(6)} (VmHWM ${mb(f.hwmAfter)}), ` +
+          `${Math.round(f.rows / f.download.seconds)
+            .toLocaleString('en')
+            .padStart(
+              7,
+            )} rows/s, ${((f.serverCpu / f.rows) * 1000 * 1000).toFixed(0)} ms CPU per 1,000 rows`,
+      );
     }
   }
   console.log('');

@@ -12,13 +12,16 @@ const PORT = Number(process.env.BENCH_PORT ?? 4980);
 const STARTS = 3;
 const FIRST_PAGE_RUNS = 200;
 const FULL_READS = 5;
-const LIST_FIELDS = 'id,deviceName,userPrincipalName,userDisplayName,operatingSystem,osVersion,model,manufacturer,serialNumber,complianceState,lastSyncDateTime';
+const LIST_FIELDS =
+  'id,deviceName,userPrincipalName,userDisplayName,operatingSystem,osVersion,model,manufacturer,serialNumber,complianceState,lastSyncDateTime';
 
 const mb = (kb: number) => kb / 1024;
 
 async function main() {
   const figures = new Figures('emulator');
-  console.log(`Emulator benchmark: ${DEVICES} devices, ${USERS} users, Node ${process.version}, ${new Date().toISOString()}`);
+  console.log(
+    `Emulator benchmark: ${DEVICES} devices, ${USERS} users, Node ${process.version}, ${new Date().toISOString()}`,
+  );
   const startups: number[] = [];
   const startRss: number[] = [];
   for (let i = 0; i < STARTS; i++) {
@@ -30,33 +33,54 @@ async function main() {
   }
   const s = summary(startups);
   const r0 = summary(startRss);
-  console.log(`start-up (spawn to first healthy answer), ${s.n} runs: median ${ms(s.median)}, max ${ms(s.max)}; resident set after start-up median ${mb(r0.median).toFixed(0)} MB`);
+  console.log(
+    `start-up (spawn to first healthy answer), ${s.n} runs: median ${ms(s.median)}, max ${ms(s.max)}; resident set after start-up median ${mb(r0.median).toFixed(0)} MB`,
+  );
   figures.push({
-    id: 'emulator.startup', label: `Emulator start-up, ${DEVICES.toLocaleString('en')} devices, spawn to healthy (median of ${s.n})`, value: s.median / 1000, unit: 's',
+    id: 'emulator.startup',
+    label: `Emulator start-up, ${DEVICES.toLocaleString('en')} devices, spawn to healthy (median of ${s.n})`,
+    value: s.median / 1000,
+    unit: 's',
     detail: `runs ${startups.map((x) => (x / 1000).toFixed(2)).join(', ')} s`,
   });
   figures.push({
-    id: 'emulator.rss', label: `Emulator resident set after start-up, ${DEVICES.toLocaleString('en')} devices (median of ${s.n})`, value: mb(r0.median), unit: 'MB',
+    id: 'emulator.rss',
+    label: `Emulator resident set after start-up, ${DEVICES.toLocaleString('en')} devices (median of ${s.n})`,
+    value: mb(r0.median),
+    unit: 'MB',
     detail: `VmRSS of the emulator's node process; runs ${startRss.map((x) => mb(x).toFixed(0)).join(', ')} MB`,
   });
 
   const emu = await startEmulator(PORT, ['--devices', String(DEVICES), '--users', String(USERS)]);
   try {
     // Throttling would stop a benchmark that sends more than Intune allows in 20 s; it is measured elsewhere.
-    await fetch(`${emu.origin}/_emulator/throttling`, { method: 'PUT', body: JSON.stringify({ enabled: false }), headers: { 'content-type': 'application/json' } });
-    const { access_token: token } = await signInOverHttp(emu.origin, DEMO_ACCOUNTS.admin, 'https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All');
+    await fetch(`${emu.origin}/_emulator/throttling`, {
+      method: 'PUT',
+      body: JSON.stringify({ enabled: false }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const { access_token: token } = await signInOverHttp(
+      emu.origin,
+      DEMO_ACCOUNTS.admin,
+      'https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All',
+    );
     const get = async (url: string) => {
       const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       if (!res.ok) throw new Error(`${res.status} for ${url}`);
       return (await res.json()) as { value: unknown[]; '@odata.nextLink'?: string };
     };
-    const devices = await get(`${emu.origin}/v1.0/deviceManagement/managedDevices?$top=1000&$select=serialNumber,userPrincipalName&$skiptoken=v1.${Buffer.from('{"o":70000}').toString('base64url')}`);
+    const devices = await get(
+      `${emu.origin}/v1.0/deviceManagement/managedDevices?$top=1000&$select=serialNumber,userPrincipalName&$skiptoken=v1.${Buffer.from('{"o":70000}').toString('base64url')}`,
+    );
     const sample = devices.value[500] as { serialNumber: string; userPrincipalName: string };
 
     const queries: [string, string][] = [
       ['name prefix (startswith, quirk: contains)', "startswith(deviceName,'Zo')"],
       ['UPN (eq)', `userPrincipalName eq '${sample.userPrincipalName}'`],
-      ['serial number (eq, near the end of the tenant)', `serialNumber eq '${sample.serialNumber}'`],
+      [
+        'serial number (eq, near the end of the tenant)',
+        `serialNumber eq '${sample.serialNumber}'`,
+      ],
     ];
     for (const [label, filter] of queries) {
       const url = `${emu.origin}/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent(filter)}&$top=100&$select=${LIST_FIELDS}`;
@@ -68,14 +92,23 @@ async function main() {
         t.push(performance.now() - started);
       }
       const r = summary(t);
-      console.log(`filtered first page, ${label}: median ${ms(r.median)}, p95 ${ms(r.p95)} (${r.n} requests)`);
-      figures.push({ id: `emulator.firstPage.${label.split(' ')[0]}`, label: `Emulator filtered first page, ${label}, median`, value: r.median, unit: 'ms', detail: `p95 ${ms(r.p95)}, n=${r.n}` });
+      console.log(
+        `filtered first page, ${label}: median ${ms(r.median)}, p95 ${ms(r.p95)} (${r.n} requests)`,
+      );
+      figures.push({
+        id: `emulator.firstPage.${label.split(' ')[0]}`,
+        label: `Emulator filtered first page, ${label}, median`,
+        value: r.median,
+        unit: 'ms',
+        detail: `p95 ${ms(r.p95)}, n=${r.n}`,
+      });
     }
 
     const reads: number[] = [];
     const pages: number[] = [];
     for (let i = 0; i < FULL_READS; i++) {
-      let next: string | undefined = `${emu.origin}/v1.0/deviceManagement/managedDevices?$select=${LIST_FIELDS}`;
+      let next: string | undefined =
+        `${emu.origin}/v1.0/deviceManagement/managedDevices?$select=${LIST_FIELDS}`;
       let count = 0;
       const started = performance.now();
       while (next) {
@@ -90,11 +123,26 @@ async function main() {
     }
     const r = summary(reads);
     const p = summary(pages);
-    console.log(`full paged read of ${DEVICES} devices (pages of 1000): median ${ms(r.median)}, p95 ${ms(r.p95)} (${r.n} reads); per page median ${ms(p.median)}, p95 ${ms(p.p95)}`);
-    figures.push({ id: 'emulator.fullRead', label: `Emulator full paged read, ${DEVICES.toLocaleString('en')} devices, median of ${r.n}`, value: r.median / 1000, unit: 's', detail: `p95 ${ms(r.p95)}; per page median ${ms(p.median)}` });
+    console.log(
+      `full paged read of ${DEVICES} devices (pages of 1000): median ${ms(r.median)}, p95 ${ms(r.p95)} (${r.n} reads); per page median ${ms(p.median)}, p95 ${ms(p.p95)}`,
+    );
+    figures.push({
+      id: 'emulator.fullRead',
+      label: `Emulator full paged read, ${DEVICES.toLocaleString('en')} devices, median of ${r.n}`,
+      value: r.median / 1000,
+      unit: 's',
+      detail: `p95 ${ms(r.p95)}; per page median ${ms(p.median)}`,
+    });
     const peak = memoryOf(workerOf(emu.process.pid ?? -1));
-    console.log(`emulator peak resident set (VmHWM) after the reads: ${peak ? mb(peak.hwmKb).toFixed(0) : 'n/a'} MB`);
-    figures.push({ id: 'emulator.peakRss', label: 'Emulator peak resident set (VmHWM) after the queries and full reads', value: peak ? mb(peak.hwmKb) : null, unit: 'MB' });
+    console.log(
+      `emulator peak resident set (VmHWM) after the reads: ${peak ? mb(peak.hwmKb).toFixed(0) : 'n/a'} MB`,
+    );
+    figures.push({
+      id: 'emulator.peakRss',
+      label: 'Emulator peak resident set (VmHWM) after the queries and full reads',
+      value: peak ? mb(peak.hwmKb) : null,
+      unit: 'MB',
+    });
   } finally {
     await emu.stop();
   }

@@ -23,14 +23,31 @@ export interface EmulatorLaunch {
   env?: Record<string, string>;
 }
 
-export async function startEmulator(port: number, args: string[] = [], launch: EmulatorLaunch = {}): Promise<RunningEmulator> {
+export async function startEmulator(
+  port: number,
+  args: string[] = [],
+  launch: EmulatorLaunch = {},
+): Promise<RunningEmulator> {
   const origin = `http://localhost:${port}`;
   const started = performance.now();
   const redirects = [BENCH_REDIRECT, ...(launch.redirectUris ?? [])].join(',');
-  const child = spawn('node_modules/.bin/tsx', [launch.script ?? 'emulator/main.ts', '--port', String(port), '--mode', 'test', '--redirect-uris', redirects, ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...launch.env },
-  });
+  const child = spawn(
+    'node_modules/.bin/tsx',
+    [
+      launch.script ?? 'emulator/main.ts',
+      '--port',
+      String(port),
+      '--mode',
+      'test',
+      '--redirect-uris',
+      redirects,
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ...launch.env },
+    },
+  );
   for (;;) {
     if (child.exitCode !== null) throw new Error(`emulator exited with ${child.exitCode}`);
     try {
@@ -42,30 +59,56 @@ export async function startEmulator(port: number, args: string[] = [], launch: E
   }
   const startupMs = performance.now() - started;
   return {
-    origin, process: child, startupMs,
-    stop: () => new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    origin,
+    process: child,
+    startupMs,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
 /** The full authorization-code flow with PKCE against the emulator; returns the token response. */
-export async function signInOverHttp(origin: string, upn: string, scope: string): Promise<{ access_token: string }> {
+export async function signInOverHttp(
+  origin: string,
+  upn: string,
+  scope: string,
+): Promise<{ access_token: string }> {
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const base = `${origin}/${TENANT_ID}/oauth2/v2.0`;
   const q = new URLSearchParams({
-    client_id: DEMO_CLIENT_ID, redirect_uri: BENCH_REDIRECT, response_type: 'code', scope: `${scope} openid profile offline_access`,
-    code_challenge: challenge, code_challenge_method: 'S256', state: 's', nonce: 'n',
+    client_id: DEMO_CLIENT_ID,
+    redirect_uri: BENCH_REDIRECT,
+    response_type: 'code',
+    scope: `${scope} openid profile offline_access`,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state: 's',
+    nonce: 'n',
   });
   const page = await (await fetch(`${base}/authorize?${q}`)).text();
   const pending = /name="pending" value="([^"]+)"/.exec(page)?.[1] ?? '';
-  const login = await fetch(`${base}/login`, { method: 'POST', body: new URLSearchParams({ pending, login: upn }), redirect: 'manual' });
-  const code = new URLSearchParams(new URL(login.headers.get('location') ?? '').hash.slice(1)).get('code') ?? '';
+  const login = await fetch(`${base}/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ pending, login: upn }),
+    redirect: 'manual',
+  });
+  const code =
+    new URLSearchParams(new URL(login.headers.get('location') ?? '').hash.slice(1)).get('code') ??
+    '';
   const res = await fetch(`${base}/token`, {
-    method: 'POST', headers: { origin: 'http://localhost:3990' },
-    body: new URLSearchParams({ client_id: DEMO_CLIENT_ID, grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: BENCH_REDIRECT }),
+    method: 'POST',
+    headers: { origin: 'http://localhost:3990' },
+    body: new URLSearchParams({
+      client_id: DEMO_CLIENT_ID,
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      redirect_uri: BENCH_REDIRECT,
+    }),
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as { access_token: string };
@@ -77,9 +120,21 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i] ?? NaN;
 }
 
-export function summary(samples: number[]): { n: number; median: number; p95: number; min: number; max: number } {
+export function summary(samples: number[]): {
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+} {
   const s = [...samples].sort((a, b) => a - b);
-  return { n: s.length, median: percentile(s, 50), p95: percentile(s, 95), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN };
+  return {
+    n: s.length,
+    median: percentile(s, 50),
+    p95: percentile(s, 95),
+    min: s[0] ?? NaN,
+    max: s[s.length - 1] ?? NaN,
+  };
 }
 
 export const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;

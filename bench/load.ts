@@ -31,8 +31,16 @@ const DURATION_MS = Number(process.env.BENCH_LOAD_MS ?? 120_000);
 const ACTIONS_PER_MINUTE = 100;
 const DEVICES = 5000;
 const GRAPH_WRITE_WINDOW_MS = 20_000;
-const SCOPE = ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.PrivilegedOperations.All'].map((s) => `https://graph.microsoft.com/${s}`).join(' ');
-const KIND_OF_MODE: Record<string, string> = { iosAutomatedEnrollment: 'removePasscode', androidFullyManaged: 'resetDevicePasscode' };
+const SCOPE = [
+  'DeviceManagementManagedDevices.Read.All',
+  'DeviceManagementManagedDevices.PrivilegedOperations.All',
+]
+  .map((s) => `https://graph.microsoft.com/${s}`)
+  .join(' ');
+const KIND_OF_MODE: Record<string, string> = {
+  iosAutomatedEnrollment: 'removePasscode',
+  androidFullyManaged: 'resetDevicePasscode',
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const think = () => sleep(1000 + Math.random() * 2000);
@@ -62,38 +70,65 @@ class Recorder {
 
 async function main() {
   const figures = new Figures('load');
-  const agentsFile = join(mkdtempSync(join(tmpdir(), 'passcode-desk-bench-agents-')), 'agents.json');
+  const agentsFile = join(
+    mkdtempSync(join(tmpdir(), 'passcode-desk-bench-agents-')),
+    'agents.json',
+  );
   const emu = await startEmulator(EMULATOR_PORT, ['--devices', String(DEVICES)], {
-    script: 'bench/support/emulator-with-agents.ts', env: { BENCH_AGENTS: String(AGENTS), BENCH_AGENTS_FILE: agentsFile },
+    script: 'bench/support/emulator-with-agents.ts',
+    env: { BENCH_AGENTS: String(AGENTS), BENCH_AGENTS_FILE: agentsFile },
   });
   const control = emulatorControl(emu.origin);
-  const app = await startConsole({ port: CONSOLE_PORT, emulatorOrigin: emu.origin, emulatorPort: EMULATOR_PORT });
+  const app = await startConsole({
+    port: CONSOLE_PORT,
+    emulatorOrigin: emu.origin,
+    emulatorPort: EMULATOR_PORT,
+  });
   const origin = `http://localhost:${CONSOLE_PORT}`;
   const rec = new Recorder();
   try {
     const upns = JSON.parse(readFileSync(agentsFile, 'utf8')) as string[];
-    const agents = await Promise.all(upns.map(async (upn) => ({ upn, token: (await signInOverHttp(emu.origin, upn, SCOPE)).access_token })));
+    const agents = await Promise.all(
+      upns.map(async (upn) => ({
+        upn,
+        token: (await signInOverHttp(emu.origin, upn, SCOPE)).access_token,
+      })),
+    );
     const visible = await control.devices({ scopeTag: 'EMEA', limit: '1000' });
     const actionable: ControlledDevice[] = [];
-    for (const mode of Object.keys(KIND_OF_MODE)) actionable.push(...await control.devices({ scopeTag: 'EMEA', scenario: 'online', mode, limit: '1000' }));
+    for (const mode of Object.keys(KIND_OF_MODE))
+      actionable.push(
+        ...(await control.devices({ scopeTag: 'EMEA', scenario: 'online', mode, limit: '1000' })),
+      );
     const actionsWanted = Math.round((ACTIONS_PER_MINUTE * DURATION_MS) / 60_000);
-    if (actionable.length < actionsWanted) throw new Error(`only ${actionable.length} devices to act on`);
-    const queries = visible.flatMap((d) => [d.userPrincipalName, d.serialNumber, d.deviceName.slice(0, 3)]).filter((q) => q.trim().length >= 2);
+    if (actionable.length < actionsWanted)
+      throw new Error(`only ${actionable.length} devices to act on`);
+    const queries = visible
+      .flatMap((d) => [d.userPrincipalName, d.serialNumber, d.deviceName.slice(0, 3)])
+      .filter((q) => q.trim().length >= 2);
     const actionId = passcodeActionId();
-    figures.note(`${agents.length} agents (seeded EMEA users given the helpdesk agent's consent and Intune role by bench/support/emulator-with-agents.ts: the control API cannot grant them); ${DEVICES} devices; Intune throttling on; think time 1–3 s`);
+    figures.note(
+      `${agents.length} agents (seeded EMEA users given the helpdesk agent's consent and Intune role by bench/support/emulator-with-agents.ts: the control API cannot grant them); ${DEVICES} devices; Intune throttling on; think time 1–3 s`,
+    );
     await control.clearRequests();
 
     const emulatorPid = workerOf(emu.process.pid ?? -1);
-    const cpuBefore = { console: cpuSecondsOf(app.pid) ?? 0, emulator: cpuSecondsOf(emulatorPid) ?? 0, generator: process.cpuUsage() };
+    const cpuBefore = {
+      console: cpuSecondsOf(app.pid) ?? 0,
+      emulator: cpuSecondsOf(emulatorPid) ?? 0,
+      generator: process.cpuUsage(),
+    };
     const started = Date.now();
     const deadline = started + DURATION_MS;
     const get = async (token: string, route: string, path: string): Promise<unknown> => {
       const t0 = performance.now();
       try {
-        const res = await fetch(`${origin}${path}`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${origin}${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         const body = await res.text();
         rec.add(route, res.status, performance.now() - t0);
-        return res.ok ? JSON.parse(body) as unknown : null;
+        return res.ok ? (JSON.parse(body) as unknown) : null;
       } catch {
         rec.networkErrors++;
         return null;
@@ -104,12 +139,20 @@ async function main() {
     /** What the tray does for a new action: refresh the list, then poll the action until it ends (or the run does). */
     const track = async (token: string, id: string) => {
       await get(token, 'GET /api/actions', '/api/actions');
-      let status = await get(token, 'GET /api/actions/[id]', `/api/actions/${id}`) as ActionStatus | null;
+      let status = (await get(
+        token,
+        'GET /api/actions/[id]',
+        `/api/actions/${id}`,
+      )) as ActionStatus | null;
       for (;;) {
         const wait = pollInterval(status ?? undefined);
         if (wait === false || Date.now() + wait > deadline) return;
         await sleep(wait);
-        status = await get(token, 'GET /api/actions/[id]', `/api/actions/${id}`) as ActionStatus | null;
+        status = (await get(
+          token,
+          'GET /api/actions/[id]',
+          `/api/actions/${id}`,
+        )) as ActionStatus | null;
       }
     };
 
@@ -117,7 +160,11 @@ async function main() {
       await sleep(Math.random() * 2000); // agents do not all start in the same millisecond
       await get(a.token, 'GET /api/actions', '/api/actions');
       while (Date.now() < deadline) {
-        await get(a.token, 'GET /api/devices', `/api/devices?q=${encodeURIComponent(pick(queries))}`);
+        await get(
+          a.token,
+          'GET /api/devices',
+          `/api/devices?q=${encodeURIComponent(pick(queries))}`,
+        );
         await think();
         const d = pick(visible);
         await Promise.all([
@@ -137,18 +184,37 @@ async function main() {
         const a = agents[i % agents.length];
         const d = actionable[i];
         if (!a || !d) break;
-        const input = { deviceId: d.id, kind: KIND_OF_MODE[d.mode] ?? 'removePasscode', ticket: `INC-${10_000 + i}` };
+        const input = {
+          deviceId: d.id,
+          kind: KIND_OF_MODE[d.mode] ?? 'removePasscode',
+          ticket: `INC-${10_000 + i}`,
+        };
         // Not awaited: an agent's slow answer must not hold back the next agent's action.
-        tracking.push(postPasscodeAction(origin, actionId, input, a.token).then((r) => {
-          posted.push(r);
-          rec.add('POST / (server action)', r.httpStatus, r.ms);
-          if (r.status === 'accepted' && r.actionId) tracking.push(track(a.token, r.actionId));
-        }, () => { rec.networkErrors++; }));
+        tracking.push(
+          postPasscodeAction(origin, actionId, input, a.token).then(
+            (r) => {
+              posted.push(r);
+              rec.add('POST / (server action)', r.httpStatus, r.ms);
+              if (r.status === 'accepted' && r.actionId) tracking.push(track(a.token, r.actionId));
+            },
+            () => {
+              rec.networkErrors++;
+            },
+          ),
+        );
       }
     };
 
-    console.log(`load: ${agents.length} agents, ${actionsWanted} actions over ${DURATION_MS / 1000} s…`);
-    const sampler = setInterval(() => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${[...rec.ms.values()].reduce((n, x) => n + x.length, 0)} answers, ${posted.length} actions, console RSS ${((memoryOf(app.pid)?.rssKb ?? 0) / 1024).toFixed(0)} MB`), 20_000);
+    console.log(
+      `load: ${agents.length} agents, ${actionsWanted} actions over ${DURATION_MS / 1000} s…`,
+    );
+    const sampler = setInterval(
+      () =>
+        console.log(
+          `  ${Math.round((Date.now() - started) / 1000)} s: ${[...rec.ms.values()].reduce((n, x) => n + x.length, 0)} answers, ${posted.length} actions, console RSS ${((memoryOf(app.pid)?.rssKb ?? 0) / 1024).toFixed(0)} MB`,
+        ),
+      20_000,
+    );
     await Promise.all([...agents.map(agentLoop), actionLoop()]);
     // Actions posted in the last moments still finish (their tracking stops at the deadline).
     for (let settled = 0; settled < tracking.length;) {
@@ -166,7 +232,8 @@ async function main() {
       emulator: (cpuSecondsOf(emulatorPid) ?? NaN) - cpuBefore.emulator,
       generator: (generatorCpu.user + generatorCpu.system) / 1e6,
     };
-    const share = (sec: number) => `${sec.toFixed(0)} s (${((sec / (elapsed / 1000)) * 100).toFixed(0)}% of one CPU)`;
+    const share = (sec: number) =>
+      `${sec.toFixed(0)} s (${((sec / (elapsed / 1000)) * 100).toFixed(0)}% of one CPU)`;
     const cpuText = `CPU used over the run: console ${share(cpu.console)}, emulator ${share(cpu.emulator)}, load generator ${share(cpu.generator)}`;
     // Where the time goes: Graph's part of each answer is the emulator's own time for it.
     const graphLog = await control.requests();
@@ -175,8 +242,12 @@ async function main() {
     const mem = memoryOf(app.pid);
     const audit = countAudit(app.dataDir);
     const accepted = posted.filter((p) => p.status === 'accepted');
-    const answeredIds = new Set(posted.map((p) => p.actionId).filter((x): x is string => x !== null));
-    const graphPosts = (await control.requests({ method: 'POST' })).filter((e) => /Passcode$/.test(e.path));
+    const answeredIds = new Set(
+      posted.map((p) => p.actionId).filter((x): x is string => x !== null),
+    );
+    const graphPosts = (await control.requests({ method: 'POST' })).filter((e) =>
+      /Passcode$/.test(e.path),
+    );
     const times = graphPosts.map((e) => e.at).sort((x, y) => x - y);
     let busiest = 0;
     for (let i = 0, j = 0; i < times.length; i++) {
@@ -185,32 +256,77 @@ async function main() {
     }
     const missing = [...answeredIds].filter((id) => audit.lost.includes(id));
     const unanswered = posted.length - answeredIds.size;
-    const anomalies = audit.lost.length + audit.duplicated.length + Math.abs(audit.intents - posted.length) + Math.abs(graphPosts.length - (audit.outcomesByKind.accepted ?? 0));
+    const anomalies =
+      audit.lost.length +
+      audit.duplicated.length +
+      Math.abs(audit.intents - posted.length) +
+      Math.abs(graphPosts.length - (audit.outcomesByKind.accepted ?? 0));
     const fiveXx = rec.count((s) => s >= 500);
 
-    const statusText = (route: string) => [...(rec.statuses.get(route) ?? new Map<number, number>())].map(([s, n]) => `${n}×${s}`).join(' ');
+    const statusText = (route: string) =>
+      [...(rec.statuses.get(route) ?? new Map<number, number>())]
+        .map(([s, n]) => `${n}×${s}`)
+        .join(' ');
     for (const [route, samples] of [...rec.ms].sort(([a], [b]) => a.localeCompare(b))) {
       const s = summary(samples);
-      const p99 = [...samples].sort((x, y) => x - y)[Math.max(0, Math.ceil(0.99 * samples.length) - 1)] ?? NaN;
-      console.log(`${route}: p50 ${fmt.ms(s.median)}, p95 ${fmt.ms(s.p95)}, p99 ${fmt.ms(p99)} (${s.n} answers: ${statusText(route)})`);
+      const p99 =
+        [...samples].sort((x, y) => x - y)[Math.max(0, Math.ceil(0.99 * samples.length) - 1)] ??
+        NaN;
+      console.log(
+        `${route}: p50 ${fmt.ms(s.median)}, p95 ${fmt.ms(s.p95)}, p99 ${fmt.ms(p99)} (${s.n} answers: ${statusText(route)})`,
+      );
       figures.push({
-        id: `load.latency.${route}`, label: `Load: ${route}, p95 (p50 / p99 in detail)`, value: s.p95, unit: 'ms',
+        id: `load.latency.${route}`,
+        label: `Load: ${route}, p95 (p50 / p99 in detail)`,
+        value: s.p95,
+        unit: 'ms',
         detail: `p50 ${fmt.ms(s.median)}, p99 ${fmt.ms(p99)}, max ${fmt.ms(s.max)}; ${s.n} answers (${statusText(route)})`,
       });
     }
-    console.log(`audit: ${audit.actions} actions, ${audit.intents} intents, ${audit.outcomes} outcomes (${JSON.stringify(audit.outcomesByKind)}); ${posted.length} POSTs, ${accepted.length} accepted, ${unanswered} answered without an action id; Graph POSTs ${graphPosts.length}; lost ${audit.lost.length}, duplicated ${audit.duplicated.length}`);
-    console.log(`Graph writes: busiest 20 s ${busiest}; 5xx answers ${fiveXx}; network errors ${rec.networkErrors}; console VmHWM ${mem ? (mem.hwmKb / 1024).toFixed(0) : 'n/a'} MB; ${(elapsed / 1000).toFixed(0)} s`);
+    console.log(
+      `audit: ${audit.actions} actions, ${audit.intents} intents, ${audit.outcomes} outcomes (${JSON.stringify(audit.outcomesByKind)}); ${posted.length} POSTs, ${accepted.length} accepted, ${unanswered} answered without an action id; Graph POSTs ${graphPosts.length}; lost ${audit.lost.length}, duplicated ${audit.duplicated.length}`,
+    );
+    console.log(
+      `Graph writes: busiest 20 s ${busiest}; 5xx answers ${fiveXx}; network errors ${rec.networkErrors}; console VmHWM ${mem ? (mem.hwmKb / 1024).toFixed(0) : 'n/a'} MB; ${(elapsed / 1000).toFixed(0)} s`,
+    );
     console.log(`${cpuText}; ${graphText}`);
     figures.note(`${cpuText} (the machine has 2 CPUs); ${graphText}`);
 
     figures.push({
-      id: 'load.audit.anomalies', label: 'Load: audit records lost or duplicated (one intent + one outcome per action)', value: anomalies, unit: 'count',
+      id: 'load.audit.anomalies',
+      label: 'Load: audit records lost or duplicated (one intent + one outcome per action)',
+      value: anomalies,
+      unit: 'count',
       baseline: `${posted.length} actions posted, ${accepted.length} accepted, ${graphPosts.length} Graph POSTs`,
-      detail: `${audit.intents} intents, ${audit.outcomes} outcomes (${Object.entries(audit.outcomesByKind).map(([k, n]) => `${n} ${k}`).join(', ')}); lost ${audit.lost.length}, duplicated ${audit.duplicated.length}, answered ids not in the trail ${missing.length}`,
+      detail: `${audit.intents} intents, ${audit.outcomes} outcomes (${Object.entries(
+        audit.outcomesByKind,
+      )
+        .map(([k, n]) => `${n} ${k}`)
+        .join(
+          ', ',
+        )}); lost ${audit.lost.length}, duplicated ${audit.duplicated.length}, answered ids not in the trail ${missing.length}`,
     });
-    figures.push({ id: 'load.5xx', label: 'Load: 5xx answers (no fault injected)', value: fiveXx, unit: 'count', detail: `${rec.count(() => true)} answers; ${rec.count((s) => s === 429)} × 429; network errors ${rec.networkErrors}` });
-    figures.push({ id: 'load.graphWrites', label: 'Load: Graph writes (POSTs at the emulator) in the busiest 20 s', value: busiest, unit: 'count', detail: `${graphPosts.length} POSTs in ${(elapsed / 1000).toFixed(0)} s; Intune allows 200 per app per 20 s` });
-    figures.push({ id: 'load.consoleHwm', label: 'Load: console peak resident set (VmHWM)', value: mem ? mem.hwmKb / 1024 : null, unit: 'MB', detail: `VmRSS at the end ${mem ? (mem.rssKb / 1024).toFixed(0) : 'n/a'} MB` });
+    figures.push({
+      id: 'load.5xx',
+      label: 'Load: 5xx answers (no fault injected)',
+      value: fiveXx,
+      unit: 'count',
+      detail: `${rec.count(() => true)} answers; ${rec.count((s) => s === 429)} × 429; network errors ${rec.networkErrors}`,
+    });
+    figures.push({
+      id: 'load.graphWrites',
+      label: 'Load: Graph writes (POSTs at the emulator) in the busiest 20 s',
+      value: busiest,
+      unit: 'count',
+      detail: `${graphPosts.length} POSTs in ${(elapsed / 1000).toFixed(0)} s; Intune allows 200 per app per 20 s`,
+    });
+    figures.push({
+      id: 'load.consoleHwm',
+      label: 'Load: console peak resident set (VmHWM)',
+      value: mem ? mem.hwmKb / 1024 : null,
+      unit: 'MB',
+      detail: `VmRSS at the end ${mem ? (mem.rssKb / 1024).toFixed(0) : 'n/a'} MB`,
+    });
   } finally {
     await app.stop();
     await emu.stop();

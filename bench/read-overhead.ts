@@ -36,7 +36,11 @@ async function timed(url: string, token: string): Promise<number> {
  * Rounds of one request per variant. Each round starts with the next variant in turn (A,B,C then B,C,A …), so
  * none always runs right after another's answer (a server still finishing its log line, a connection just used).
  */
-async function interleaved(urls: Record<Variant, string>, token: string, rounds: number): Promise<Record<Variant, number[]>> {
+async function interleaved(
+  urls: Record<Variant, string>,
+  token: string,
+  rounds: number,
+): Promise<Record<Variant, number[]>> {
   const samples: Record<Variant, number[]> = { console: [], bare: [], direct: [] };
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < VARIANTS.length; i++) {
@@ -53,12 +57,20 @@ async function main() {
   ensureBareBuild(root, false);
   const emu = await startEmulator(EMULATOR_PORT);
   const control = emulatorControl(emu.origin);
-  const app = await startConsole({ port: CONSOLE_PORT, emulatorOrigin: emu.origin, emulatorPort: EMULATOR_PORT });
+  const app = await startConsole({
+    port: CONSOLE_PORT,
+    emulatorOrigin: emu.origin,
+    emulatorPort: EMULATOR_PORT,
+  });
   let bare: Awaited<ReturnType<typeof startBareNext>> | undefined;
   try {
     // Throttling is not what is measured here: 1,800 reads in a minute stay under Intune's limits anyway.
     await control.throttling(false);
-    const { access_token: token } = await signInOverHttp(emu.origin, DEMO_ACCOUNTS.helpdesk, 'https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All');
+    const { access_token: token } = await signInOverHttp(
+      emu.origin,
+      DEMO_ACCOUNTS.helpdesk,
+      'https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All',
+    );
     const consoleUrl = `http://127.0.0.1:${CONSOLE_PORT}/api/devices?q=${encodeURIComponent(UPN)}`;
 
     // The Graph request the console sends, as the emulator received it: the bare app and the direct call send it too.
@@ -67,7 +79,12 @@ async function main() {
     const [sent] = await control.requests({ method: 'GET' });
     if (!sent) throw new Error('the console sent no Graph request');
     const query = sent.query.replace(/^\?/, '');
-    bare = await startBareNext({ port: BARE_PORT, emulatorOrigin: emu.origin, serverJs: bareNextServer(root), env: { BARE_GRAPH_QUERY: query } });
+    bare = await startBareNext({
+      port: BARE_PORT,
+      emulatorOrigin: emu.origin,
+      serverJs: bareNextServer(root),
+      env: { BARE_GRAPH_QUERY: query },
+    });
     const urls: Record<Variant, string> = {
       console: consoleUrl,
       bare: `http://127.0.0.1:${BARE_PORT}/api/devices?q=${encodeURIComponent(UPN)}`,
@@ -77,8 +94,13 @@ async function main() {
     await timed(urls.bare, token);
     await timed(urls.direct, token);
     const same = (await control.requests({ method: 'GET' })).map((e) => `${e.path}${e.query}`);
-    if (same.length !== 2 || same.some((s) => s !== `${sent.path}${sent.query}`)) throw new Error(`not the same Graph request: ${JSON.stringify([`${sent.path}${sent.query}`, ...same])}`);
-    figures.note(`search q=${UPN} (helpdesk agent's token); the same Graph request from all three: GET ${sent.path}?${decodeURIComponent(query)}`);
+    if (same.length !== 2 || same.some((s) => s !== `${sent.path}${sent.query}`))
+      throw new Error(
+        `not the same Graph request: ${JSON.stringify([`${sent.path}${sent.query}`, ...same])}`,
+      );
+    figures.note(
+      `search q=${UPN} (helpdesk agent's token); the same Graph request from all three: GET ${sent.path}?${decodeURIComponent(query)}`,
+    );
 
     for (const latency of [LATENCY_MS, 0]) {
       if (latency > 0) await control.latency(latency);
@@ -87,16 +109,24 @@ async function main() {
       const s = await interleaved(urls, token, SAMPLES);
       const [c, b, d] = [summary(s.console), summary(s.bare), summary(s.direct)];
       const tag = latency > 0 ? `${latency} ms Graph latency` : 'no injected latency';
-      console.log(`${tag}: console median ${fmt.ms(c.median)} p95 ${fmt.ms(c.p95)} | bare Next median ${fmt.ms(b.median)} p95 ${fmt.ms(b.p95)} | direct median ${fmt.ms(d.median)} p95 ${fmt.ms(d.p95)} (${c.n} each, interleaved)`);
+      console.log(
+        `${tag}: console median ${fmt.ms(c.median)} p95 ${fmt.ms(c.p95)} | bare Next median ${fmt.ms(b.median)} p95 ${fmt.ms(b.p95)} | direct median ${fmt.ms(d.median)} p95 ${fmt.ms(d.p95)} (${c.n} each, interleaved)`,
+      );
       const consoleText = `console median ${fmt.ms(c.median)}, p95 ${fmt.ms(c.p95)}`;
       const suffix = latency > 0 ? '' : '.nolatency';
       figures.push({
-        id: `read.ratio.bare${suffix}`, label: `Read overhead vs bare Next.js route (${tag}), median ratio`, value: c.median / b.median, unit: 'ratio',
+        id: `read.ratio.bare${suffix}`,
+        label: `Read overhead vs bare Next.js route (${tag}), median ratio`,
+        value: c.median / b.median,
+        unit: 'ratio',
         baseline: `bare Next median ${fmt.ms(b.median)}, p95 ${fmt.ms(b.p95)}`,
         detail: `${consoleText}; p95 ratio ${fmt.ratio(c.p95 / b.p95)}; +${fmt.ms(c.median - b.median)} at the median; n=${c.n} each`,
       });
       figures.push({
-        id: `read.ratio.direct${suffix}`, label: `Read overhead vs direct Graph call (${tag}), median ratio`, value: c.median / d.median, unit: 'ratio',
+        id: `read.ratio.direct${suffix}`,
+        label: `Read overhead vs direct Graph call (${tag}), median ratio`,
+        value: c.median / d.median,
+        unit: 'ratio',
         baseline: `direct Graph median ${fmt.ms(d.median)}, p95 ${fmt.ms(d.p95)}`,
         detail: `${consoleText}; p95 ratio ${fmt.ratio(c.p95 / d.p95)}; +${fmt.ms(c.median - d.median)} at the median; n=${c.n} each`,
       });

@@ -41,14 +41,22 @@ const BENCHES: Bench[] = [
   { name: 'action-ui', script: 'bench:action-ui', timeoutMs: 3 * MIN, needsBuild: true },
   { name: 'load', script: 'bench:load', timeoutMs: 5 * MIN, needsBuild: true },
   // A colleague's benchmark of the audit store; run when it is in the checkout.
-  { name: 'audit', script: 'bench:audit', timeoutMs: 5 * MIN, needsBuild: false, requires: 'bench/audit.ts' },
+  {
+    name: 'audit',
+    script: 'bench:audit',
+    timeoutMs: 5 * MIN,
+    needsBuild: false,
+    requires: 'bench/audit.ts',
+  },
 ];
 
 const root = process.cwd();
-const argv = new Map(process.argv.slice(2).map((a) => {
-  const [k, v] = a.replace(/^--/, '').split('=');
-  return [k ?? '', v ?? 'true'];
-}));
+const argv = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k ?? '', v ?? 'true'];
+  }),
+);
 const only = argv.get('only')?.split(',');
 const resultsDir = join(root, 'bench', 'results');
 const workDir = join(resultsDir, 'work');
@@ -68,15 +76,27 @@ process.on('SIGINT', () => void interrupted());
 process.on('SIGTERM', () => void interrupted());
 
 function packageScripts(): Record<string, string> {
-  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
 }
 
 function machine() {
-  const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? 'n/a';
+  const chromium =
+    spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+    }).stdout?.trim() ?? 'n/a';
   const git = (args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout?.trim() ?? '';
   return {
-    cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'n/a', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, chromium,
-    commit: git(['rev-parse', 'HEAD']), uncommittedChanges: git(['status', '--porcelain']).length > 0,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'n/a',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    chromium,
+    commit: git(['rev-parse', 'HEAD']),
+    uncommittedChanges: git(['status', '--porcelain']).length > 0,
   };
 }
 
@@ -84,16 +104,23 @@ async function main() {
   const startedAt = new Date();
   const wall = performance.now();
   mkdirSync(workDir, { recursive: true });
-  console.log(`npm run bench: ${startedAt.toISOString()}, ${cpus().length} CPUs, Node ${process.version}`);
+  console.log(
+    `npm run bench: ${startedAt.toISOString()}, ${cpus().length} CPUs, Node ${process.version}`,
+  );
 
   const builds: BuildStep[] = [];
   let buildFailure: string | null = null;
   if (!argv.has('no-build')) {
-    for (const [name, ensure] of [['console', ensureConsoleBuild], ['bare Next.js app', ensureBareBuild]] as const) {
+    for (const [name, ensure] of [
+      ['console', ensureConsoleBuild],
+      ['bare Next.js app', ensureBareBuild],
+    ] as const) {
       try {
         const step = ensure(root, argv.has('rebuild'));
         builds.push(step);
-        console.log(`${step.name}: ${step.built ? `built in ${(step.ms / 1000).toFixed(0)} s (${step.reason})` : step.reason}`);
+        console.log(
+          `${step.name}: ${step.built ? `built in ${(step.ms / 1000).toFixed(0)} s (${step.reason})` : step.reason}`,
+        );
       } catch (e) {
         buildFailure = `${name} build failed: ${e instanceof Error ? e.message : String(e)}`;
         console.log(buildFailure);
@@ -107,7 +134,13 @@ async function main() {
   const results = new Map<string, BenchResult>();
   for (const b of BENCHES.filter((x) => !only || only.includes(x.name))) {
     if (stopping) break;
-    const run: BenchRun = { name: b.name, script: `npm run ${b.script}`, status: 'ok', ms: 0, notes: [] };
+    const run: BenchRun = {
+      name: b.name,
+      script: `npm run ${b.script}`,
+      status: 'ok',
+      ms: 0,
+      notes: [],
+    };
     runs.push(run);
     if (b.requires && !existsSync(join(root, b.requires))) {
       run.status = 'skipped';
@@ -126,18 +159,26 @@ async function main() {
     const [command, args] = scripts[b.script]
       ? ['npm', ['run', '--silent', b.script]]
       : [join(root, 'node_modules', '.bin', 'tsx'), [b.requires ?? `bench/${b.name}.ts`]];
-    console.log(`\n== ${b.name} (${command === 'npm' ? `npm run ${b.script}` : `tsx ${args.join(' ')}`}, limit ${(argv.has('timeout') ? Number(argv.get('timeout')) : b.timeoutMs / 1000)} s)`);
+    console.log(
+      `\n== ${b.name} (${command === 'npm' ? `npm run ${b.script}` : `tsx ${args.join(' ')}`}, limit ${argv.has('timeout') ? Number(argv.get('timeout')) : b.timeoutMs / 1000} s)`,
+    );
     const timeoutMs = argv.has('timeout') ? Number(argv.get('timeout')) * 1000 : b.timeoutMs;
     const sampler = new LoadSampler(`BENCH_RUN_MARK=${mark}`);
     sampler.start();
     const outcome = await runChild({
-      command, args, env: { BENCH_RESULTS_FILE: resultsFile }, timeoutMs,
-      logFile: join(workDir, `${b.name}.log`), prefix: `[${b.name}]`,
+      command,
+      args,
+      env: { BENCH_RESULTS_FILE: resultsFile },
+      timeoutMs,
+      logFile: join(workDir, `${b.name}.log`),
+      prefix: `[${b.name}]`,
     });
     run.ms = outcome.ms;
     run.machine = sampler.stop();
     if (run.machine.othersCpuShare > 0.1) {
-      run.notes.push(`measured on a busy machine: processes outside this run used ${(run.machine.othersCpuShare * 100).toFixed(0)}% of all CPU time meanwhile (load average ${run.machine.loadAverage.toFixed(1)} on ${cpus().length} CPUs); its times are pessimistic`);
+      run.notes.push(
+        `measured on a busy machine: processes outside this run used ${(run.machine.othersCpuShare * 100).toFixed(0)}% of all CPU time meanwhile (load average ${run.machine.loadAverage.toFixed(1)} on ${cpus().length} CPUs); its times are pessimistic`,
+      );
     }
     const left = await stopMarked(`BENCH_RUN_MARK=${mark}`);
     if (left > 0) run.notes.push(`${left} process(es) it left running were stopped`);
@@ -146,7 +187,12 @@ async function main() {
       run.reason = `stopped after ${(timeoutMs / 1000).toFixed(0)} s`;
     } else if (outcome.code !== 0) {
       run.status = 'failed';
-      run.reason = `exit ${outcome.code ?? outcome.signal}: ${outcome.tail.split('\n').filter((l) => l.trim()).slice(0, 2).join(' ').slice(0, 300)}`;
+      run.reason = `exit ${outcome.code ?? outcome.signal}: ${outcome.tail
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(0, 2)
+        .join(' ')
+        .slice(0, 300)}`;
     }
     if (existsSync(resultsFile)) {
       const result = JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResult;
@@ -155,15 +201,28 @@ async function main() {
     } else if (run.status === 'ok') {
       run.notes.push('it printed its figures but wrote no results file: see its log');
     }
-    console.log(`== ${b.name}: ${run.status} in ${(run.ms / 1000).toFixed(1)} s${run.reason ? ` (${run.reason})` : ''}`);
+    console.log(
+      `== ${b.name}: ${run.status} in ${(run.ms / 1000).toFixed(1)} s${run.reason ? ` (${run.reason})` : ''}`,
+    );
   }
 
   const rows = rowsOf(runs, results);
   const wallMs = performance.now() - wall;
-  const summary = { pass: rows.filter((r) => r.verdict === 'PASS').length, miss: rows.filter((r) => r.verdict === 'MISS').length, info: rows.filter((r) => r.verdict === 'INFO').length };
+  const summary = {
+    pass: rows.filter((r) => r.verdict === 'PASS').length,
+    miss: rows.filter((r) => r.verdict === 'MISS').length,
+    info: rows.filter((r) => r.verdict === 'INFO').length,
+  };
   const report = {
-    issue: 11, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), wallMs: Math.round(wallMs),
-    machine: machine(), builds, benchmarks: runs, summary, figures: rows,
+    issue: 11,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    wallMs: Math.round(wallMs),
+    machine: machine(),
+    builds,
+    benchmarks: runs,
+    summary,
+    figures: rows,
   };
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 
@@ -172,7 +231,9 @@ async function main() {
   console.log(`\n## Details\n\n${details(rows)}`);
   const notes = runs.flatMap((r) => r.notes.map((n) => `- ${r.name}: ${n}`));
   if (notes.length > 0) console.log(`\n## Notes\n\n${notes.join('\n')}`);
-  console.log(`\n${summary.pass} PASS, ${summary.miss} MISS, ${summary.info} info; builds ${builds.map((s) => `${s.name} ${s.built ? `${(s.ms / 1000).toFixed(0)} s` : 'up to date'}`).join(', ') || 'skipped'}; wall time ${(wallMs / 1000).toFixed(0)} s. Written to bench/results/latest.json.`);
+  console.log(
+    `\n${summary.pass} PASS, ${summary.miss} MISS, ${summary.info} info; builds ${builds.map((s) => `${s.name} ${s.built ? `${(s.ms / 1000).toFixed(0)} s` : 'up to date'}`).join(', ') || 'skipped'}; wall time ${(wallMs / 1000).toFixed(0)} s. Written to bench/results/latest.json.`,
+  );
   process.exitCode = argv.has('strict') && summary.miss > 0 ? 1 : 0;
 }
 

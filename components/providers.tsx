@@ -5,12 +5,23 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useTheme } from 'next-themes';
 import { useState, type ReactNode } from 'react';
 import type { AuthClientConfig } from '@/lib/shared/auth/client-config';
-import { ConsoleSettingsContext, type ConsoleSettings } from '@/lib/browser/settings/console-settings';
+import {
+  ConsoleSettingsContext,
+  type ConsoleSettings,
+} from '@/lib/browser/settings/console-settings';
 import { createMsalInstance } from '@/lib/browser/msal/msal-instance';
 import { getQueryClient } from '@/lib/browser/query/get-query-client';
 import { Toaster } from '@/components/ui/toasts';
 
-export function Providers({ authConfig, settings, children }: { authConfig: AuthClientConfig; settings: ConsoleSettings; children: ReactNode }) {
+export function Providers({
+  authConfig,
+  settings,
+  children,
+}: {
+  authConfig: AuthClientConfig;
+  settings: ConsoleSettings;
+  children: ReactNode;
+}) {
   const [msal] = useState(() => createMsalInstance(authConfig));
   const { resolvedTheme } = useTheme();
   return (
@@ -18,8 +29,13 @@ export function Providers({ authConfig, settings, children }: { authConfig: Auth
       <QueryClientProvider client={getQueryClient()}>
         <ConsoleSettingsContext value={settings}>
           {children}
-          <Toaster position="top-center" richColors closeButton theme={resolvedTheme === 'dark' ? 'dark' : 'light'}
-            toastOptions={{ classNames: { title: 'break-words [overflow-wrap:anywhere]' } }} />
+          <Toaster
+            position="top-center"
+            richColors
+            closeButton
+            theme={resolvedTheme === 'dark' ? 'dark' : 'light'}
+            toastOptions={{ classNames: { title: 'break-words [overflow-wrap:anywhere]' } }}
+          />
         </ConsoleSettingsContext>
       </QueryClientProvider>
     </MsalProvider>

@@ -14,16 +14,67 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Scans the page as it is now; fails with the rule, impact and offending elements of every serious or critical finding. */
 async function expectAccessible(page: Page, what: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
   expect(serious, `axe on ${what}`).toEqual([]);
 }
 
 const COMBOS = [
-  { locale: 'en-GB', colorScheme: 'light', words: { label: 'Remove passcode', ticket: 'Ticket reference', close: 'Close', cancel: 'Cancel', search: 'Search devices', returnLink: 'Return to the application without granting access' } },
-  { locale: 'en-GB', colorScheme: 'dark', words: { label: 'Remove passcode', ticket: 'Ticket reference', close: 'Close', cancel: 'Cancel', search: 'Search devices', returnLink: 'Return to the application without granting access' } },
-  { locale: 'de-DE', colorScheme: 'light', words: { label: 'Kennung entfernen', ticket: 'Ticketnummer', close: 'Schließen', cancel: 'Abbrechen', search: 'Geräte suchen', returnLink: 'Return to the application without granting access' } },
-  { locale: 'de-DE', colorScheme: 'dark', words: { label: 'Kennung entfernen', ticket: 'Ticketnummer', close: 'Schließen', cancel: 'Abbrechen', search: 'Geräte suchen', returnLink: 'Return to the application without granting access' } },
+  {
+    locale: 'en-GB',
+    colorScheme: 'light',
+    words: {
+      label: 'Remove passcode',
+      ticket: 'Ticket reference',
+      close: 'Close',
+      cancel: 'Cancel',
+      search: 'Search devices',
+      returnLink: 'Return to the application without granting access',
+    },
+  },
+  {
+    locale: 'en-GB',
+    colorScheme: 'dark',
+    words: {
+      label: 'Remove passcode',
+      ticket: 'Ticket reference',
+      close: 'Close',
+      cancel: 'Cancel',
+      search: 'Search devices',
+      returnLink: 'Return to the application without granting access',
+    },
+  },
+  {
+    locale: 'de-DE',
+    colorScheme: 'light',
+    words: {
+      label: 'Kennung entfernen',
+      ticket: 'Ticketnummer',
+      close: 'Schließen',
+      cancel: 'Abbrechen',
+      search: 'Geräte suchen',
+      returnLink: 'Return to the application without granting access',
+    },
+  },
+  {
+    locale: 'de-DE',
+    colorScheme: 'dark',
+    words: {
+      label: 'Kennung entfernen',
+      ticket: 'Ticketnummer',
+      close: 'Schließen',
+      cancel: 'Abbrechen',
+      search: 'Geräte suchen',
+      returnLink: 'Return to the application without granting access',
+    },
+  },
 ] as const;
 
 for (const combo of COMBOS) {
@@ -53,7 +104,12 @@ for (const combo of COMBOS) {
 
       // The dialog: the form, its validation, a 429 counted down, the result view.
       await findBySerial(page, d, w.search);
-      await actionButton(page, d, w.label, combo.locale === 'de-DE' ? 'Seriennummer' : 'serial').click();
+      await actionButton(
+        page,
+        d,
+        w.label,
+        combo.locale === 'de-DE' ? 'Seriennummer' : 'serial',
+      ).click();
       const dialog = page.getByRole('alertdialog');
       await expect(dialog.getByLabel(w.ticket)).toBeFocused();
       await expectAccessible(page, 'confirm dialog: form');
@@ -63,13 +119,19 @@ for (const combo of COMBOS) {
       await dialog.getByLabel(w.ticket).fill('INC-8801');
       // Beyond the 20 s the server waits out itself, so the dialog counts down; the server's own gate (shared by
       // every agent) holds Graph calls for the same real 21 s, which the test waits out after the browser's clock.
-      await emulator.faults({ rules: [{ method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 21 }] });
+      await emulator.faults({
+        rules: [
+          { method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 21 },
+        ],
+      });
       await dialog.getByTestId('confirm-action').click();
       await expect(dialog.getByTestId('action-throttled')).toBeVisible();
       const throttledAt = Date.now();
       await expectAccessible(page, 'confirm dialog: 429 countdown');
       await page.clock.fastForward('00:22');
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 22_000 - (Date.now() - throttledAt))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, 22_000 - (Date.now() - throttledAt))),
+      );
       await expect(dialog.getByTestId('confirm-action')).toBeEnabled();
       await dialog.getByTestId('confirm-action').click();
       await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
@@ -78,15 +140,27 @@ for (const combo of COMBOS) {
 
       // The guard before the click, in the row and in the dialog (with the reason field).
       await expect(page.getByTestId('device-row').getByTestId('recent-action')).toBeVisible();
-      await actionButton(page, d, w.label, combo.locale === 'de-DE' ? 'Seriennummer' : 'serial').click();
+      await actionButton(
+        page,
+        d,
+        w.label,
+        combo.locale === 'de-DE' ? 'Seriennummer' : 'serial',
+      ).click();
       await expect(dialog.getByTestId('dialog-recent-action')).toBeVisible();
       await expectAccessible(page, 'confirm dialog: guard and reason');
       await dialog.getByRole('button', { name: w.cancel }).click();
 
       // Unknown fate (503), and Intune's 403 for a device that left the agent's scope.
       await findBySerial(page, unknown, w.search);
-      await emulator.faults({ rules: [{ method: 'POST', path: 'resetPasscode$', status: 503, count: 1 }] });
-      await actionButton(page, unknown, w.label, combo.locale === 'de-DE' ? 'Seriennummer' : 'serial').click();
+      await emulator.faults({
+        rules: [{ method: 'POST', path: 'resetPasscode$', status: 503, count: 1 }],
+      });
+      await actionButton(
+        page,
+        unknown,
+        w.label,
+        combo.locale === 'de-DE' ? 'Seriennummer' : 'serial',
+      ).click();
       await dialog.getByLabel(w.ticket).fill('INC-8802');
       await dialog.getByTestId('confirm-action').click();
       await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'unknown');
@@ -94,10 +168,17 @@ for (const combo of COMBOS) {
       await dialog.getByRole('button', { name: w.close }).click();
       await findBySerial(page, moved, w.search);
       await emulator.setScenario(moved.id, { scenario: 'online', scopeTag: 'AMER' });
-      await actionButton(page, moved, w.label, combo.locale === 'de-DE' ? 'Seriennummer' : 'serial').click();
+      await actionButton(
+        page,
+        moved,
+        w.label,
+        combo.locale === 'de-DE' ? 'Seriennummer' : 'serial',
+      ).click();
       await dialog.getByLabel(w.ticket).fill('INC-8803');
       await dialog.getByTestId('confirm-action').click();
-      await expect(dialog.getByTestId('action-result').locator('[data-result="denied"]')).toBeVisible();
+      await expect(
+        dialog.getByTestId('action-result').locator('[data-result="denied"]'),
+      ).toBeVisible();
       await expectAccessible(page, 'confirm dialog: denied');
       await dialog.getByRole('button', { name: w.cancel }).click();
 
@@ -119,12 +200,16 @@ for (const combo of COMBOS) {
       await page.goto(`/devices/${d.id}`);
       await expect(page.getByTestId('history-ours')).toBeVisible();
       await expectAccessible(page, 'device page with an action under way');
-      const [zoe] = (await emulator.devices({ user: 'zoe.obrien@contoso.com', limit: '10' })).filter((x) => x.deviceName === "Zoë's iPhone");
+      const [zoe] = (
+        await emulator.devices({ user: 'zoe.obrien@contoso.com', limit: '10' })
+      ).filter((x) => x.deviceName === "Zoë's iPhone");
       await page.goto(`/devices/${zoe?.id}`);
       await expect(page.getByTestId('siblings')).toBeVisible();
       await expectAccessible(page, 'device page with a same-named sibling');
       await page.goto(`/devices/${moved.id}`);
-      await expect(page.getByRole('alert').filter({ has: page.getByTestId('error-request-id') })).toBeVisible();
+      await expect(
+        page.getByRole('alert').filter({ has: page.getByTestId('error-request-id') }),
+      ).toBeVisible();
       await expectAccessible(page, 'device page refused (403)');
 
       // Searches that find nothing, and the phone-narrow list of cards.
@@ -138,12 +223,17 @@ for (const combo of COMBOS) {
       await expectAccessible(page, 'cards at 390 px, filters open');
     });
 
-    test('consent refused: the dialog\'s words, then the disabled action', async ({ page }) => {
+    test("consent refused: the dialog's words, then the disabled action", async ({ page }) => {
       await emulator.reset();
       const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
       await signIn(page, DEMO_ACCOUNTS.readOnly);
       await findBySerial(page, d, w.search);
-      const button = actionButton(page, d, w.label, combo.locale === 'de-DE' ? 'Seriennummer' : 'serial');
+      const button = actionButton(
+        page,
+        d,
+        w.label,
+        combo.locale === 'de-DE' ? 'Seriennummer' : 'serial',
+      );
       await button.click();
       const dialog = page.getByRole('alertdialog');
       await dialog.getByLabel(w.ticket).fill('INC-8804');
@@ -151,7 +241,9 @@ for (const combo of COMBOS) {
       await dialog.getByTestId('confirm-action').click();
       const popup = await popupPromise;
       await popup.getByRole('link', { name: w.returnLink }).click();
-      await expect(dialog.getByTestId('action-result').locator('[data-result="consent"]')).toBeVisible();
+      await expect(
+        dialog.getByTestId('action-result').locator('[data-result="consent"]'),
+      ).toBeVisible();
       await expectAccessible(page, 'confirm dialog: consent refused');
       await dialog.getByRole('button', { name: w.cancel }).click();
       await expect(button).toHaveAttribute('aria-disabled', 'true');

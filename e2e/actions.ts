@@ -17,8 +17,19 @@ export async function freshDevice(query: Record<string, string>): Promise<Emulat
   // The seed makes one device in fifty fail its actions, too few for every test that needs one: an online device
   // is switched to failing through the emulator's control API instead.
   const made = query.scenario === 'failing';
-  const devices = await emulator.devices({ scopeTag: 'EMEA', limit: '500', ...query, ...(made ? { scenario: 'online' } : {}) });
-  const d = devices.find((x) => !used.has(x.id) && x.userPrincipalName !== SHOWCASE_USER && auditRecords(x.id).length === 0 && /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber));
+  const devices = await emulator.devices({
+    scopeTag: 'EMEA',
+    limit: '500',
+    ...query,
+    ...(made ? { scenario: 'online' } : {}),
+  });
+  const d = devices.find(
+    (x) =>
+      !used.has(x.id) &&
+      x.userPrincipalName !== SHOWCASE_USER &&
+      auditRecords(x.id).length === 0 &&
+      /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber),
+  );
   if (!d) throw new Error(`no fresh device for ${JSON.stringify(query)}`);
   used.add(d.id);
   if (made) await emulator.setScenario(d.id, { scenario: 'failing' });
@@ -51,5 +62,7 @@ export async function confirm(page: Page, d: EmulatedDevice, label: string, tick
   return dialog;
 }
 
-export const trayItem = (page: Page, d: EmulatedDevice) => page.getByTestId('tray-item').filter({ hasText: d.serialNumber });
-export const postsFor = async (d: EmulatedDevice) => (await emulator.requests({ method: 'POST' })).filter((e) => e.path.includes(d.id));
+export const trayItem = (page: Page, d: EmulatedDevice) =>
+  page.getByTestId('tray-item').filter({ hasText: d.serialNumber });
+export const postsFor = async (d: EmulatedDevice) =>
+  (await emulator.requests({ method: 'POST' })).filter((e) => e.path.includes(d.id));

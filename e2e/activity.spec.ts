@@ -14,23 +14,43 @@ import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
 
-interface Agent { oid: string; upn: string; name: string }
-const HELPDESK: Agent = { oid: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11', upn: DEMO_ACCOUNTS.helpdesk, name: 'Hanna Berger' };
-const ADMIN: Agent = { oid: '6c3f9e74-b05d-4fac-98e3-4b7a0fbc2d33', upn: DEMO_ACCOUNTS.admin, name: 'Alex Moreau' };
+interface Agent {
+  oid: string;
+  upn: string;
+  name: string;
+}
+const HELPDESK: Agent = {
+  oid: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11',
+  upn: DEMO_ACCOUNTS.helpdesk,
+  name: 'Hanna Berger',
+};
+const ADMIN: Agent = {
+  oid: '6c3f9e74-b05d-4fac-98e3-4b7a0fbc2d33',
+  upn: DEMO_ACCOUNTS.admin,
+  name: 'Alex Moreau',
+};
 /** A device-name prefix only this spec's rows carry, so the rest of the suite's actions stay out of its counts. */
 const PREFIX = `Audit${randomUUID().slice(0, 6)}`;
 const HELPDESK_ROWS = 120;
 const ADMIN_ROWS = 5;
 const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
-interface Seeded { actionId: string; ticket: string; outcome: string; deviceName: string; at: string; actor: Agent }
+interface Seeded {
+  actionId: string;
+  ticket: string;
+  outcome: string;
+  deviceName: string;
+  at: string;
+  actor: Agent;
+}
 const seeded: Seeded[] = [];
 
 /** Writes past actions into the console's audit database, as earlier days of work would have left them. */
 function seedTrail() {
   const db = new Database(join(E2E.dataDir ?? '', 'audit.sqlite'));
   db.pragma('busy_timeout = 5000');
-  const insert = db.prepare(`INSERT INTO audit_records (id, action_id, kind, recorded_at, action_name, action_kind, device_id,
+  const insert =
+    db.prepare(`INSERT INTO audit_records (id, action_id, kind, recorded_at, action_name, action_kind, device_id,
     device_name, device_serial, device_user_upn, device_user_name, ticket, actor_oid, actor_upn, actor_name, actor_tenant,
     actor_verified, outcome, action_state, graph_request_id, client_request_id, http_status)
     VALUES (@id, @actionId, @kind, @at, 'resetPasscode', 'removePasscode', @deviceId, @deviceName, @serial, 'zoe.obrien@contoso.com',
@@ -43,11 +63,33 @@ function seedTrail() {
       const at = new Date(t0 + i * 3_600_000).toISOString();
       const outcome = i % 7 === 0 ? 'denied' : 'accepted';
       const deviceName = i === 3 ? `${PREFIX} evil` : `${PREFIX}-${String(i).padStart(3, '0')}`;
-      const common = { actionId, deviceId: randomUUID(), deviceName, serial: `SN${1000 + i}`, ticket: `AUD-${1000 + i}`, oid: actor.oid, upn: actor.upn,
-        name: i === 3 ? FORMULA : actor.name, tenant: TENANT_ID, requestId: null, status: null, state: null, outcome: null };
+      const common = {
+        actionId,
+        deviceId: randomUUID(),
+        deviceName,
+        serial: `SN${1000 + i}`,
+        ticket: `AUD-${1000 + i}`,
+        oid: actor.oid,
+        upn: actor.upn,
+        name: i === 3 ? FORMULA : actor.name,
+        tenant: TENANT_ID,
+        requestId: null,
+        status: null,
+        state: null,
+        outcome: null,
+      };
       insert.run({ ...common, id: randomUUID(), kind: 'intent', at });
-      insert.run({ ...common, id: randomUUID(), kind: 'outcome', at, outcome, requestId: `req-${i}`, status: outcome === 'accepted' ? 204 : 403 });
-      if (outcome === 'accepted') insert.run({ ...common, id: randomUUID(), kind: 'observation', at, state: 'done' });
+      insert.run({
+        ...common,
+        id: randomUUID(),
+        kind: 'outcome',
+        at,
+        outcome,
+        requestId: `req-${i}`,
+        status: outcome === 'accepted' ? 204 : 403,
+      });
+      if (outcome === 'accepted')
+        insert.run({ ...common, id: randomUUID(), kind: 'observation', at, state: 'done' });
       seeded.push({ actionId, ticket: common.ticket, outcome, deviceName, at, actor });
     }
   })();
@@ -72,19 +114,36 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field); records.push(record); record = []; field = ''; i++;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
     } else field += c;
   }
-  if (field !== '' || record.length > 0) { record.push(field); records.push(record); }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
   return records;
 }
 
-const downloaded = async (download: Download) => readFileSync((await download.path()) ?? '', 'utf8');
+const downloaded = async (download: Download) =>
+  readFileSync((await download.path()) ?? '', 'utf8');
 
-test('an agent sees only their own actions, newest first, in keyset pages, with the filters in the URL', async ({ page }) => {
+test('an agent sees only their own actions, newest first, in keyset pages, with the filters in the URL', async ({
+  page,
+}) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await page.goto(`/activity?device=${PREFIX}`);
   await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
@@ -92,16 +151,24 @@ test('an agent sees only their own actions, newest first, in keyset pages, with 
   // No agent filter for an agent: they see their own actions only.
   await expect(page.getByLabel('Agent (UPN)')).toHaveCount(0);
   await expect(rowsOn(page)).toHaveCount(50);
-  await expect(page.getByTestId('activity-status')).toHaveText('50 actions shown; older ones follow.');
+  await expect(page.getByTestId('activity-status')).toHaveText(
+    '50 actions shown; older ones follow.',
+  );
   await page.getByTestId('activity-more').click();
   await expect(rowsOn(page)).toHaveCount(100);
   await page.getByTestId('activity-more').click();
   await expect(rowsOn(page)).toHaveCount(HELPDESK_ROWS);
-  await expect(page.getByTestId('activity-status')).toHaveText(`All ${HELPDESK_ROWS} matching actions are shown.`);
+  await expect(page.getByTestId('activity-status')).toHaveText(
+    `All ${HELPDESK_ROWS} matching actions are shown.`,
+  );
   await expect(page.getByTestId('activity-more')).toHaveCount(0);
   const tickets = await page.getByTestId('activity-ticket').allTextContents();
-  expect(tickets).toEqual(newestFirst(seeded.filter((s) => s.actor === HELPDESK)).map((s) => s.ticket));
-  await expect(page.getByTestId('activity-agent').filter({ hasText: 'Alex Moreau' })).toHaveCount(0);
+  expect(tickets).toEqual(
+    newestFirst(seeded.filter((s) => s.actor === HELPDESK)).map((s) => s.ticket),
+  );
+  await expect(page.getByTestId('activity-agent').filter({ hasText: 'Alex Moreau' })).toHaveCount(
+    0,
+  );
 
   // Filters through the form land in the URL; a reload (or a pasted link) shows the same rows.
   await page.getByLabel('Outcome').selectOption('denied');
@@ -112,7 +179,8 @@ test('an agent sees only their own actions, newest first, in keyset pages, with 
   await page.reload();
   await expect(rowsOn(page)).toHaveCount(denied.length);
   await expect(page.getByLabel('Outcome')).toHaveValue('denied');
-  for (const outcome of await page.getByTestId('activity-outcome').allTextContents()) expect(outcome).toBe('Denied');
+  for (const outcome of await page.getByTestId('activity-outcome').allTextContents())
+    expect(outcome).toBe('Denied');
   await page.getByLabel('Ticket', { exact: true }).fill('AUD-1014');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(rowsOn(page)).toHaveCount(1);
@@ -123,21 +191,34 @@ test('an agent sees only their own actions, newest first, in keyset pages, with 
   await expect(rowsOn(page)).toHaveCount(16);
   // Another agent's UPN in the URL does not widen what an agent sees.
   await page.goto(`/activity?device=${PREFIX}&agent=${encodeURIComponent(DEMO_ACCOUNTS.admin)}`);
-  await expect(page.getByTestId('activity-status')).toHaveText('No passcode action matches these filters.');
+  await expect(page.getByTestId('activity-status')).toHaveText(
+    'No passcode action matches these filters.',
+  );
 });
 
-test('both exports hold exactly the filtered actions, row by row; CSV cells that would run as formulas are neutralised', async ({ page }) => {
+test('both exports hold exactly the filtered actions, row by row; CSV cells that would run as formulas are neutralised', async ({
+  page,
+}) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await page.goto(`/activity?device=${PREFIX}`);
   await expect(rowsOn(page)).toHaveCount(50);
   const expected = newestFirst(seeded.filter((s) => s.actor === HELPDESK));
 
-  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const [csvFile] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-csv').click(),
+  ]);
   expect(csvFile.suggestedFilename()).toMatch(/^passcode-desk-activity-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await downloaded(csvFile);
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const [header, ...records] = parseCsv(csv.slice(1));
-  expect(header?.slice(0, 5)).toEqual(['time_utc', 'agent_upn', 'agent_name', 'device_id', 'device_name']);
+  expect(header?.slice(0, 5)).toEqual([
+    'time_utc',
+    'agent_upn',
+    'agent_name',
+    'device_id',
+    'device_name',
+  ]);
   const col = (name: string) => header?.indexOf(name) ?? -1;
   expect(records).toHaveLength(expected.length);
   records.forEach((r, i) => {
@@ -154,8 +235,14 @@ test('both exports hold exactly the filtered actions, row by row; CSV cells that
   const evil = records.find((r) => r[col('device_name')] === `${PREFIX} evil`);
   expect(evil?.[col('agent_name')]).toBe(`'${FORMULA}`);
 
-  const [jsonlFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-jsonl').click()]);
-  const lines = (await downloaded(jsonlFile)).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string | null>);
+  const [jsonlFile] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-jsonl').click(),
+  ]);
+  const lines = (await downloaded(jsonlFile))
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, string | null>);
   expect(lines).toHaveLength(expected.length);
   lines.forEach((l, i) => {
     expect(l.action_id).toBe(expected[i]!.actionId);
@@ -166,7 +253,9 @@ test('both exports hold exactly the filtered actions, row by row; CSV cells that
   expect(lines.find((l) => l.device_name === `${PREFIX} evil`)?.agent_name).toBe(FORMULA);
 });
 
-test('the Auditor app role sees everyone\'s actions, read-only, and can filter by agent', async ({ page }) => {
+test("the Auditor app role sees everyone's actions, read-only, and can filter by agent", async ({
+  page,
+}) => {
   await signIn(page, DEMO_ACCOUNTS.auditor);
   await page.goto(`/activity?device=${PREFIX}`);
   await expect(page.getByTestId('activity-scope')).toHaveAttribute('data-scope', 'all');
@@ -176,7 +265,9 @@ test('the Auditor app role sees everyone\'s actions, read-only, and can filter b
     await page.getByTestId('activity-more').click();
   }
   await expect(rowsOn(page)).toHaveCount(HELPDESK_ROWS + ADMIN_ROWS);
-  await expect(page.getByTestId('activity-agent').filter({ hasText: 'Alex Moreau' })).toHaveCount(ADMIN_ROWS);
+  await expect(page.getByTestId('activity-agent').filter({ hasText: 'Alex Moreau' })).toHaveCount(
+    ADMIN_ROWS,
+  );
   await page.getByLabel('Agent (UPN)').fill(DEMO_ACCOUNTS.admin.toUpperCase());
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(rowsOn(page)).toHaveCount(ADMIN_ROWS);
@@ -184,7 +275,9 @@ test('the Auditor app role sees everyone\'s actions, read-only, and can filter b
   await expect(page.getByRole('button', { name: /Remove passcode|Reset passcode/ })).toHaveCount(0);
 });
 
-test('the Auditor role counts only from a verified ID token naming the same person as the access token', async ({ page }) => {
+test('the Auditor role counts only from a verified ID token naming the same person as the access token', async ({
+  page,
+}) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const [read] = await Promise.all([
     page.waitForRequest((r) => r.url().includes('/api/activity?')),
@@ -197,9 +290,19 @@ test('the Auditor role counts only from a verified ID token naming the same pers
   // Her real ID token, as the browser sends it, gives her own scope too: she holds no app role.
   expect(read.headers()['x-id-token']).toMatch(/^eyJ/);
   const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toString('base64url');
-  const claims = Buffer.from(JSON.stringify({ oid: HELPDESK.oid, tid: TENANT_ID, roles: ['PasscodeDesk.Auditor'], aud: 'x', exp: 4_102_444_800 })).toString('base64url');
+  const claims = Buffer.from(
+    JSON.stringify({
+      oid: HELPDESK.oid,
+      tid: TENANT_ID,
+      roles: ['PasscodeDesk.Auditor'],
+      aud: 'x',
+      exp: 4_102_444_800,
+    }),
+  ).toString('base64url');
   const forged = `${header}.${claims}.${Buffer.from('not a signature').toString('base64url')}`;
-  const res = await page.request.get(`/api/activity?device=${PREFIX}`, { headers: { Authorization: `Bearer ${token}`, 'X-Id-Token': forged } });
+  const res = await page.request.get(`/api/activity?device=${PREFIX}`, {
+    headers: { Authorization: `Bearer ${token}`, 'X-Id-Token': forged },
+  });
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { scope: string; rows: { agent: { upn: string } }[] };
   expect(body.scope).toBe('own');
@@ -219,12 +322,16 @@ test.describe('in German', () => {
     await expect(page.getByRole('columnheader', { name: 'Ergebnis' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Filter anwenden' })).toBeVisible();
     await expect(rowsOn(page).first()).toBeVisible();
-    for (const outcome of await page.getByTestId('activity-outcome').allTextContents()) expect(outcome).toBe('Verweigert');
+    for (const outcome of await page.getByTestId('activity-outcome').allTextContents())
+      expect(outcome).toBe('Verweigert');
     await expect(page.getByRole('button', { name: /^CSV exportieren$/ })).toBeVisible();
   });
 });
 
-test('a ticket system\'s deep link fills in the ticket; the action is on the activity page with its ids, and "Copy for ticket" has them all', async ({ page, context }) => {
+test('a ticket system\'s deep link fills in the ticket; the action is on the activity page with its ids, and "Copy for ticket" has them all', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-write'], { origin: E2E.consoleOrigin });
   await recordClipboard(page);
   await emulator.timings({ pickupMs: 1000, completeMs: 1000 });

@@ -12,7 +12,9 @@ test.beforeEach(async () => {
   await emulator.timings({ pickupMs: 1500, completeMs: 1500 });
 });
 
-test('from the list: one result view with one focused Close, and closing returns focus to the row\'s button', async ({ page }) => {
+test("from the list: one result view with one focused Close, and closing returns focus to the row's button", async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
@@ -27,12 +29,16 @@ test('from the list: one result view with one focused Close, and closing returns
   await expect(actionButton(page, d, 'Remove passcode')).toBeFocused();
 });
 
-test('from the device page: the same result view, then focus back on the page\'s button', async ({ page }) => {
+test("from the device page: the same result view, then focus back on the page's button", async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await page.goto(`/devices/${d.id}`);
   const dialog = await confirm(page, d, 'Reset passcode', 'INC-2402');
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Reset passcode: Intune accepted the request for “${d.deviceName}”`);
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+    `Reset passcode: Intune accepted the request for “${d.deviceName}”`,
+  );
   await expect(dialog.getByTestId('action-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
   await expect(dialog.getByTestId('tell-caller')).toContainText('read out a temporary passcode');
   await expect(dialog.getByRole('button')).toHaveCount(1);
@@ -42,7 +48,9 @@ test('from the device page: the same result view, then focus back on the page\'s
   await expect(actionButton(page, d, 'Reset passcode')).toBeFocused();
 });
 
-test('a 429 on the POST counts Retry-After down in the dialog; the request goes through once it has passed', async ({ page }) => {
+test('a 429 on the POST counts Retry-After down in the dialog; the request goes through once it has passed', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await page.clock.install();
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
@@ -50,23 +58,35 @@ test('a 429 on the POST counts Retry-After down in the dialog; the request goes 
   // Longer than the server waits within one request (20 s): Graph's answer comes back to the agent. The server's
   // own gate (one per tenant and app, issue 7/11) holds every Graph call for the same real time, which the test
   // waits out after moving the browser's clock.
-  await emulator.faults({ rules: [{ method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 22 }] });
+  await emulator.faults({
+    rules: [
+      { method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 22 },
+    ],
+  });
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-2403');
   const throttled = dialog.getByTestId('action-throttled');
-  await expect(throttled).toHaveText(/^Microsoft Graph is busy and did not take the request\. You can send it again in (22|21) s\.$/);
+  await expect(throttled).toHaveText(
+    /^Microsoft Graph is busy and did not take the request\. You can send it again in (22|21) s\.$/,
+  );
   const throttledAt = Date.now();
   await expect(dialog.getByTestId('confirm-action')).toBeDisabled();
   await page.clock.fastForward('00:10');
   await expect(throttled).toHaveText(/You can send it again in (12|11) s\./);
   await page.clock.fastForward('00:13');
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, 23_000 - (Date.now() - throttledAt))));
-  await expect(throttled).toHaveText('Microsoft Graph is ready again: you can send the request now.');
+  await new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, 23_000 - (Date.now() - throttledAt))),
+  );
+  await expect(throttled).toHaveText(
+    'Microsoft Graph is ready again: you can send the request now.',
+  );
   await dialog.getByTestId('confirm-action').click();
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
   expect((await postsFor(d)).map((p) => p.status)).toEqual([429, 204]);
 });
 
-test('the approval window closed by its window button: settled within 2 s in plain words, then the action is disabled with the reason', async ({ page }) => {
+test('the approval window closed by its window button: settled within 2 s in plain words, then the action is disabled with the reason', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.readOnly);
   await findBySerial(page, d);
@@ -77,10 +97,15 @@ test('the approval window closed by its window button: settled within 2 s in pla
   const popup = await popupPromise;
   await expect(popup.getByRole('heading', { name: 'Need admin approval' })).toBeVisible();
   const result = dialog.getByTestId('action-result');
-  await expect(result.locator('[data-approval="watched"]')).toHaveText('Approve the permission in the window that opened. Closing that window cancels the request.');
+  await expect(result.locator('[data-approval="watched"]')).toHaveText(
+    'Approve the permission in the window that opened. Closing that window cancels the request.',
+  );
   const closedAt = Date.now();
   await popup.close(); // the window's own close button: no answer ever reaches the console
-  await expect(result).toHaveText(/^The approval window was closed before the permission was granted, so nothing was sent\./, { timeout: 2_000 });
+  await expect(result).toHaveText(
+    /^The approval window was closed before the permission was granted, so nothing was sent\./,
+    { timeout: 2_000 },
+  );
   expect(Date.now() - closedAt).toBeLessThan(2_000);
   await expect(result).not.toContainText('DeviceManagement');
   await expect(result).not.toContainText(/user_cancelled|timed_out|BrowserAuthError/);
@@ -89,7 +114,8 @@ test('the approval window closed by its window button: settled within 2 s in pla
 
   // Disabled for this account, with the reason on hover (and for screen readers), in the list and on the page.
   const button = actionButton(page, d, 'Remove passcode');
-  const reason = 'Not available to your account: it may not remove or reset passcodes. Ask your Intune administrator for the Help Desk Operator role.';
+  const reason =
+    'Not available to your account: it may not remove or reset passcodes. Ask your Intune administrator for the Help Desk Operator role.';
   await expect(button).toHaveAttribute('aria-disabled', 'true');
   await expect(button).toHaveAttribute('title', reason);
   await expect(button).toHaveAccessibleDescription(reason);
@@ -100,24 +126,35 @@ test('the approval window closed by its window button: settled within 2 s in pla
   expect(await postsFor(d)).toHaveLength(0);
 });
 
-test('the guard is visible before the click: in the row and in the dialog, for another agent too, with a reason asked up front', async ({ page, browser }) => {
+test('the guard is visible before the click: in the row and in the dialog, for another agent too, with a reason asked up front', async ({
+  page,
+  browser,
+}) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'offline' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-9009');
   await dialog.getByRole('button', { name: 'Close' }).click();
   const line = page.getByTestId('device-row').getByTestId('recent-action');
-  await expect(line).toHaveText(/^Remove passcode requested (now|\d+ seconds? ago) by Hanna Berger for INC-9009: pending\.$/);
+  await expect(line).toHaveText(
+    /^Remove passcode requested (now|\d+ seconds? ago) by Hanna Berger for INC-9009: pending\.$/,
+  );
 
   // Another agent who lists the same device sees it before typing anything.
   const other = await browser.newContext();
   const adminPage = await other.newPage();
   await signIn(adminPage, DEMO_ACCOUNTS.admin);
   await findBySerial(adminPage, d);
-  await expect(adminPage.getByTestId('device-row').getByTestId('recent-action')).toContainText('by Hanna Berger for INC-9009: pending.');
+  await expect(adminPage.getByTestId('device-row').getByTestId('recent-action')).toContainText(
+    'by Hanna Berger for INC-9009: pending.',
+  );
   const second = await openDialog(adminPage, d, 'Remove passcode');
-  await expect(second.getByTestId('dialog-recent-action')).toContainText(/Remove passcode requested .* by Hanna Berger for INC-9009: pending\./);
-  await expect(second.getByTestId('dialog-recent-action')).toContainText('A second request within 15 minutes of the first needs a reason, which is recorded.');
+  await expect(second.getByTestId('dialog-recent-action')).toContainText(
+    /Remove passcode requested .* by Hanna Berger for INC-9009: pending\./,
+  );
+  await expect(second.getByTestId('dialog-recent-action')).toContainText(
+    'A second request within 15 minutes of the first needs a reason, which is recorded.',
+  );
   await expect(second.getByLabel('Why request it again?')).toBeVisible();
   await expect(second.getByLabel('Ticket reference')).toHaveValue('');
   await expect(second.getByTestId('confirm-action')).toHaveText('Request anyway');
@@ -130,12 +167,21 @@ test('a recent request that failed says so in the row and the dialog', async ({ 
   await findBySerial(page, d);
   const dialog = await confirm(page, d, 'Reset passcode', 'INC-2405');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByTestId('tray-item').filter({ hasText: d.deviceName })).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
+  await expect(page.getByTestId('tray-item').filter({ hasText: d.deviceName })).toHaveAttribute(
+    'data-state',
+    'failed',
+    { timeout: 20_000 },
+  );
   const line = page.getByTestId('device-row').getByTestId('recent-action');
   await expect(line).toHaveAttribute('data-state', 'failed');
   await expect(line).toContainText('for INC-2405: failed.');
-  await expect(line).toHaveAttribute('title', /The earlier request did not succeed; request it again if the caller still needs it\.$/);
+  await expect(line).toHaveAttribute(
+    'title',
+    /The earlier request did not succeed; request it again if the caller still needs it\.$/,
+  );
   const again = await openDialog(page, d, 'Reset passcode');
   await expect(again.getByTestId('dialog-recent-action')).toContainText('for INC-2405: failed.');
-  await expect(again.getByTestId('dialog-recent-action')).toContainText('The earlier request did not succeed; request it again if the caller still needs it.');
+  await expect(again.getByTestId('dialog-recent-action')).toContainText(
+    'The earlier request did not succeed; request it again if the caller still needs it.',
+  );
 });

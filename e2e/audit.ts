@@ -5,8 +5,17 @@ import { join } from 'node:path';
 import { E2E } from '../playwright.config';
 
 export interface AuditRow {
-  kind: string; action_id: string; device_id: string; ticket: string | null; outcome: string | null; action_state: string | null;
-  actor_upn: string | null; actor_verified: number; graph_request_id: string | null; client_request_id: string | null; detail: string | null;
+  kind: string;
+  action_id: string;
+  device_id: string;
+  ticket: string | null;
+  outcome: string | null;
+  action_state: string | null;
+  actor_upn: string | null;
+  actor_verified: number;
+  graph_request_id: string | null;
+  client_request_id: string | null;
+  detail: string | null;
 }
 
 export function auditRecords(deviceId: string): AuditRow[] {
@@ -14,7 +23,9 @@ export function auditRecords(deviceId: string): AuditRow[] {
   if (!existsSync(file)) return []; // the console opens (and creates) it on the first request that needs it
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT * FROM audit_records WHERE device_id = ? ORDER BY seq').all(deviceId) as AuditRow[];
+    return db
+      .prepare('SELECT * FROM audit_records WHERE device_id = ? ORDER BY seq')
+      .all(deviceId) as AuditRow[];
   } finally {
     db.close();
   }
@@ -26,7 +37,11 @@ export function intentCount(): number {
   if (!existsSync(file)) return 0;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare("SELECT count(*) AS n FROM audit_records WHERE kind = 'intent'").get() as { n: number }).n;
+    return (
+      db.prepare("SELECT count(*) AS n FROM audit_records WHERE kind = 'intent'").get() as {
+        n: number;
+      }
+    ).n;
   } finally {
     db.close();
   }

@@ -4,7 +4,9 @@
 import type { Page } from '@playwright/test';
 
 declare global {
-  interface Window { __copied?: string[] }
+  interface Window {
+    __copied?: string[];
+  }
 }
 
 export async function recordClipboard(page: Page): Promise<void> {

@@ -3,40 +3,84 @@ import { E2E } from '../playwright.config';
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`http://127.0.0.1:${E2E.emulatorPort}/_emulator${path}`, {
-    method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
   if (!res.ok) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
   return (res.status === 204 ? null : await res.json()) as T;
 }
 
 export interface EmulatedDevice {
-  id: string; deviceName: string; userPrincipalName: string; operatingSystem: string; serialNumber: string; imei: string;
-  scopeTag: string; scenario: string; mode: string; osVersion: string; lastSyncDateTime: string; managementState: string;
+  id: string;
+  deviceName: string;
+  userPrincipalName: string;
+  operatingSystem: string;
+  serialNumber: string;
+  imei: string;
+  scopeTag: string;
+  scenario: string;
+  mode: string;
+  osVersion: string;
+  lastSyncDateTime: string;
+  managementState: string;
 }
 
 export interface LoggedRequest {
-  seq: number; at: number; method: string; path: string; query: string; clientRequestId: string | null; status: number;
-  outcome: string; user: string | null;
+  seq: number;
+  at: number;
+  method: string;
+  path: string;
+  query: string;
+  clientRequestId: string | null;
+  status: number;
+  outcome: string;
+  user: string | null;
 }
 
 export const emulator = {
   reset: () => call('POST', '/reset'),
   devices: async (query: Record<string, string>) =>
-    (await call<{ devices: EmulatedDevice[] }>('GET', `/devices?${new URLSearchParams(query)}`)).devices,
+    (await call<{ devices: EmulatedDevice[] }>('GET', `/devices?${new URLSearchParams(query)}`))
+      .devices,
   quirks: (quirks: Record<string, unknown>) => call('PUT', '/quirks', quirks),
   faults: (faults: Record<string, unknown>) => call('PUT', '/faults', faults),
   requests: async (query: Record<string, string> = {}) =>
-    (await call<{ entries: LoggedRequest[] }>('GET', `/requests?${new URLSearchParams(query)}`)).entries,
+    (await call<{ entries: LoggedRequest[] }>('GET', `/requests?${new URLSearchParams(query)}`))
+      .entries,
   clearRequests: () => call('DELETE', '/requests'),
   clearFaults: () => call('DELETE', '/faults'),
   advanceClock: (ms: number) => call('POST', '/clock', { advanceMs: ms }),
   timings: (t: { pickupMs?: number; completeMs?: number }) => call('PUT', '/timings', t),
-  setScenario: (id: string, body: { scenario: string; scopeTag?: string }) => call('PUT', `/devices/${id}/scenario`, body),
+  setScenario: (id: string, body: { scenario: string; scopeTag?: string }) =>
+    call('PUT', `/devices/${id}/scenario`, body),
   actions: async (deviceId?: string) =>
-    (await call<{ actions: { deviceId: string; actionName: string; clientRequestId: string; state: string; passcode: string | null }[] }>('GET', `/actions${deviceId ? `?deviceId=${deviceId}` : ''}`)).actions,
-  behaviour: (b: Partial<{ nextLinkRewritten: boolean; actionResultsEmptyInLists: boolean; actionResultsDelayMs: number; opaqueAccessTokens: boolean; spaRefreshTokenHours: number; thirdPartyCookiesBlocked: boolean }>) =>
-    call('PUT', '/behaviour', b),
-  claimsChallenge: (upn: string, enabled: boolean) => call('PUT', `/users/${encodeURIComponent(upn)}/claims-challenge`, { enabled }),
-  unsupportedAction: (answer: 'badRequest' | 'acceptedThenNotSupported') => call('PUT', '/unsupported-action', { answer }),
-  managementState: (id: string, managementState: string) => call('PUT', `/devices/${id}/management-state`, { managementState }),
+    (
+      await call<{
+        actions: {
+          deviceId: string;
+          actionName: string;
+          clientRequestId: string;
+          state: string;
+          passcode: string | null;
+        }[];
+      }>('GET', `/actions${deviceId ? `?deviceId=${deviceId}` : ''}`)
+    ).actions,
+  behaviour: (
+    b: Partial<{
+      nextLinkRewritten: boolean;
+      actionResultsEmptyInLists: boolean;
+      actionResultsDelayMs: number;
+      opaqueAccessTokens: boolean;
+      spaRefreshTokenHours: number;
+      thirdPartyCookiesBlocked: boolean;
+    }>,
+  ) => call('PUT', '/behaviour', b),
+  claimsChallenge: (upn: string, enabled: boolean) =>
+    call('PUT', `/users/${encodeURIComponent(upn)}/claims-challenge`, { enabled }),
+  unsupportedAction: (answer: 'badRequest' | 'acceptedThenNotSupported') =>
+    call('PUT', '/unsupported-action', { answer }),
+  managementState: (id: string, managementState: string) =>
+    call('PUT', `/devices/${id}/management-state`, { managementState }),
 };

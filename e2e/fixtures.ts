@@ -21,41 +21,89 @@ export function isLocal(url: string): boolean {
   }
 }
 
-export interface CspViolation { page: string; directive: string; blocked: string; source: string; line: number; sample: string }
+export interface CspViolation {
+  page: string;
+  directive: string;
+  blocked: string;
+  source: string;
+  line: number;
+  sample: string;
+}
 
-interface Guards { leaks: string[]; violations: CspViolation[]; reads: Promise<void>[] }
+interface Guards {
+  leaks: string[];
+  violations: CspViolation[];
+  reads: Promise<void>[];
+}
 
 const CONSOLE_ORIGINS = new Set([E2E.consoleOrigin, E2E.everywhereOrigin]);
 /** Bodies the scan skips: the console's own static files (code, styles, icons), which hold no answer for anyone. */
-const STATIC = /^\/(_next\/static\/|favicon\.ico$|icon\.svg$|apple-touch-icon\.png$|manifest\.webmanifest$)/;
+const STATIC =
+  /^\/(_next\/static\/|favicon\.ico$|icon\.svg$|apple-touch-icon\.png$|manifest\.webmanifest$)/;
 
 async function guard(context: BrowserContext, g: Guards): Promise<void> {
   context.on('request', (req) => {
     if (!isLocal(req.url())) g.leaks.push(`${req.method()} ${req.url()}`);
   });
-  await context.route((url) => !isLocal(url.toString()), (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => !isLocal(url.toString()),
+    (route) => route.abort('blockedbyclient'),
+  );
 
-  await context.exposeBinding('__reportCspViolation', ({ frame }, v: Omit<CspViolation, 'page'>) => {
-    g.violations.push({ page: frame.url(), ...v });
-  });
+  await context.exposeBinding(
+    '__reportCspViolation',
+    ({ frame }, v: Omit<CspViolation, 'page'>) => {
+      g.violations.push({ page: frame.url(), ...v });
+    },
+  );
   await context.addInitScript(() => {
-    addEventListener('securitypolicyviolation', (e) => {
-      const report = (window as unknown as { __reportCspViolation?: (v: object) => void }).__reportCspViolation;
-      report?.({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
-    }, true);
+    addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        const report = (window as unknown as { __reportCspViolation?: (v: object) => void })
+          .__reportCspViolation;
+        report?.({
+          directive: e.effectiveDirective,
+          blocked: e.blockedURI,
+          source: e.sourceFile,
+          line: e.lineNumber,
+          sample: e.sample,
+        });
+      },
+      true,
+    );
   });
 
   context.on('response', (res) => {
     const url = new URL(res.url());
-    if (!CONSOLE_ORIGINS.has(url.origin) || STATIC.test(url.pathname) || (res.status() >= 300 && res.status() < 400)) return;
-    g.reads.push(res.text().then((body) => {
-      const answer: RecordedAnswer = { url: res.url(), status: res.status(), contentType: res.headers()['content-type'] ?? '', body };
-      appendFileSync(ANSWERS_FILE, `${JSON.stringify(answer)}\n`);
-    }, () => undefined)); // a page closed before its body was read: nothing of it reached anyone
+    if (
+      !CONSOLE_ORIGINS.has(url.origin) ||
+      STATIC.test(url.pathname) ||
+      (res.status() >= 300 && res.status() < 400)
+    )
+      return;
+    g.reads.push(
+      res.text().then(
+        (body) => {
+          const answer: RecordedAnswer = {
+            url: res.url(),
+            status: res.status(),
+            contentType: res.headers()['content-type'] ?? '',
+            body,
+          };
+          appendFileSync(ANSWERS_FILE, `${JSON.stringify(answer)}\n`);
+        },
+        () => undefined,
+      ),
+    ); // a page closed before its body was read: nothing of it reached anyone
   });
 }
 
-export const test = base.extend<{ guards: Guards; offLocalhost: string[]; cspViolations: CspViolation[] }>({
+export const test = base.extend<{
+  guards: Guards;
+  offLocalhost: string[];
+  cspViolations: CspViolation[];
+}>({
   guards: [
     async ({ context, browser }, provide) => {
       const g: Guards = { leaks: [], violations: [], reads: [] };
@@ -73,7 +121,9 @@ export const test = base.extend<{ guards: Guards; offLocalhost: string[]; cspVio
         browser.newContext = newContext;
       }
       await Promise.all(g.reads);
-      const passcodes = (await emulator.actions()).map((a) => a.passcode).filter((p): p is string => !!p);
+      const passcodes = (await emulator.actions())
+        .map((a) => a.passcode)
+        .filter((p): p is string => !!p);
       if (passcodes.length) appendFileSync(PASSCODES_FILE, `${passcodes.join('\n')}\n`);
       expect(g.leaks, 'requests that tried to leave localhost').toEqual([]);
       expect(g.violations, 'Content-Security-Policy violations').toEqual([]);

@@ -18,7 +18,12 @@ import { signIn } from './sign-in';
 const SECRET = 'instances-test-webhook-secret-0123456789';
 const ACTION_LIMIT = 3;
 
-interface Delivery { eventId: string; status: number; signatureOk: boolean; body: { actionId: string; state: string; ticket: string | null } }
+interface Delivery {
+  eventId: string;
+  status: number;
+  signatureOk: boolean;
+  body: { actionId: string; state: string; ticket: string | null };
+}
 
 let pg: TestPostgres;
 let databaseUrl: string;
@@ -53,10 +58,17 @@ test.beforeAll(async () => {
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const timestamp = String(req.headers['x-passcodedesk-timestamp'] ?? '');
-      const signatureOk = req.headers['x-passcodedesk-signature'] === `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${raw}`).digest('hex')}`;
+      const signatureOk =
+        req.headers['x-passcodedesk-signature'] ===
+        `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${raw}`).digest('hex')}`;
       const status = failuresLeft > 0 ? 503 : 204;
       if (failuresLeft > 0) failuresLeft--;
-      deliveries.push({ eventId: String(req.headers['x-passcodedesk-event-id'] ?? ''), status, signatureOk, body: JSON.parse(raw) as Delivery['body'] });
+      deliveries.push({
+        eventId: String(req.headers['x-passcodedesk-event-id'] ?? ''),
+        status,
+        signatureOk,
+        body: JSON.parse(raw) as Delivery['body'],
+      });
       res.writeHead(status).end();
     });
   });
@@ -67,8 +79,13 @@ test.beforeAll(async () => {
     const log = createWriteStream(E2E.instanceLogFiles()[i] ?? '');
     const child = spawn(process.execPath, ['.next/standalone/server.js'], {
       env: {
-        ...process.env, ...consoleEnv, PORT: new URL(origin).port, DATABASE_URL: databaseUrl,
-        TICKET_WEBHOOK_URL: hookUrl, TICKET_WEBHOOK_SECRET: SECRET, TICKET_WEBHOOK_RETRY_SECONDS: '1',
+        ...process.env,
+        ...consoleEnv,
+        PORT: new URL(origin).port,
+        DATABASE_URL: databaseUrl,
+        TICKET_WEBHOOK_URL: hookUrl,
+        TICKET_WEBHOOK_SECRET: SECRET,
+        TICKET_WEBHOOK_RETRY_SECONDS: '1',
         ACTION_RATE_LIMIT: String(ACTION_LIMIT),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,15 +123,23 @@ async function openDialogFor(page: Page, d: EmulatedDevice, label: string, ticke
   await box.fill(d.serialNumber);
   await box.press('Enter');
   await expect(page.getByTestId('device-row')).toHaveCount(1);
-  await page.getByRole('button', { name: `${label}: ${d.deviceName}, serial ${d.serialNumber}` }).click();
+  await page
+    .getByRole('button', { name: `${label}: ${d.deviceName}, serial ${d.serialNumber}` })
+    .click();
   const dialog = page.getByRole('alertdialog');
   await dialog.getByLabel('Ticket reference').fill(ticket);
   return dialog;
 }
 
 const freshDevices = async (n: number) => {
-  const ds = (await emulator.devices({ scopeTag: 'EMEA', mode: 'androidFullyManaged', scenario: 'online', limit: '500' }))
-    .filter((d) => /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(d.serialNumber));
+  const ds = (
+    await emulator.devices({
+      scopeTag: 'EMEA',
+      mode: 'androidFullyManaged',
+      scenario: 'online',
+      limit: '500',
+    })
+  ).filter((d) => /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(d.serialNumber));
   // Devices the main suite leaves alone: from the end of the list.
   return ds.slice(-n);
 };
@@ -125,7 +150,12 @@ test('health: each instance reports its database reachable, migrations current a
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({
-      status: 'ok', checks: { configuration: { ok: true }, database: { ok: true, dialect: 'postgres' }, migrations: { ok: true, pending: [] } },
+      status: 'ok',
+      checks: {
+        configuration: { ok: true },
+        database: { ok: true, dialect: 'postgres' },
+        migrations: { ok: true, pending: [] },
+      },
     });
     expect(text).not.toContain(databaseUrl);
     expect(text).not.toContain(SECRET);
@@ -133,23 +163,34 @@ test('health: each instance reports its database reachable, migrations current a
   }
 });
 
-test('the same action on both instances at the same moment: one POST reaches Graph, the other agent is told who got there first', async ({ browser }) => {
+test('the same action on both instances at the same moment: one POST reaches Graph, the other agent is told who got there first', async ({
+  browser,
+}) => {
   const [d] = await freshDevices(1);
   if (!d) throw new Error('no device');
   const [a, b] = await Promise.all([
     agentAt(browser, E2E.instanceOrigins[0]!, DEMO_ACCOUNTS.helpdesk),
     agentAt(browser, E2E.instanceOrigins[1]!, DEMO_ACCOUNTS.admin),
   ]);
-  const dialogs = [await openDialogFor(a, d, 'Reset passcode', 'INC-7001'), await openDialogFor(b, d, 'Reset passcode', 'INC-7002')];
+  const dialogs = [
+    await openDialogFor(a, d, 'Reset passcode', 'INC-7001'),
+    await openDialogFor(b, d, 'Reset passcode', 'INC-7002'),
+  ];
   await emulator.clearRequests();
   await Promise.all(dialogs.map((dlg) => dlg.getByTestId('confirm-action').click()));
-  const texts = await Promise.all(dialogs.map(async (dlg) => {
-    await expect(dlg.getByTestId('action-result')).toContainText(/accepted the request|Already requested/);
-    return (await dlg.getByTestId('action-result').textContent()) ?? '';
-  }));
+  const texts = await Promise.all(
+    dialogs.map(async (dlg) => {
+      await expect(dlg.getByTestId('action-result')).toContainText(
+        /accepted the request|Already requested/,
+      );
+      return (await dlg.getByTestId('action-result').textContent()) ?? '';
+    }),
+  );
   expect(texts.filter((t) => t.includes('accepted the request'))).toHaveLength(1);
   const loser = texts.find((t) => t.includes('Already requested')) ?? '';
-  expect(loser).toMatch(/Already requested by (Hanna Berger|Alex Moreau) at .* for ticket INC-700[12]/);
+  expect(loser).toMatch(
+    /Already requested by (Hanna Berger|Alex Moreau) at .* for ticket INC-700[12]/,
+  );
   const posts = (await emulator.requests({ method: 'POST' })).filter((e) => e.path.includes(d.id));
   expect(posts).toHaveLength(1);
   await a.context().close();
@@ -172,38 +213,61 @@ test('the per-agent rate limit counts on both instances together', async ({ brow
   }
   await emulator.clearRequests();
   const page = pages[ACTION_LIMIT % 2]!;
-  const dialog = await openDialogFor(page, devices[ACTION_LIMIT + 1]!, 'Reset passcode', 'INC-7199');
+  const dialog = await openDialogFor(
+    page,
+    devices[ACTION_LIMIT + 1]!,
+    'Reset passcode',
+    'INC-7199',
+  );
   await dialog.getByTestId('confirm-action').click();
-  await expect(dialog.getByText(/You have requested 3 passcode actions in the last 10 minutes/)).toBeVisible();
+  await expect(
+    dialog.getByText(/You have requested 3 passcode actions in the last 10 minutes/),
+  ).toBeVisible();
   await expect(dialog.getByText(/Nothing was sent. Try again in 10 min/)).toBeVisible();
-  expect((await emulator.requests({ method: 'POST' }))).toEqual([]);
+  expect(await emulator.requests({ method: 'POST' })).toEqual([]);
   for (const p of pages) await p.context().close();
 });
 
-test('Graph\'s Retry-After seen by one instance holds the other instance\'s searches too', async ({ browser }) => {
+test("Graph's Retry-After seen by one instance holds the other instance's searches too", async ({
+  browser,
+}) => {
   const [a, b] = await Promise.all([
     agentAt(browser, E2E.instanceOrigins[0]!, DEMO_ACCOUNTS.helpdesk),
     agentAt(browser, E2E.instanceOrigins[1]!, DEMO_ACCOUNTS.admin),
   ]);
   await emulator.clearRequests();
-  await emulator.faults({ rules: [{ method: 'GET', path: 'managedDevices$', status: 429, count: 1, retryAfterSeconds: 6 }] });
+  await emulator.faults({
+    rules: [
+      { method: 'GET', path: 'managedDevices$', status: 429, count: 1, retryAfterSeconds: 6 },
+    ],
+  });
   const search = async (p: Page, q: string) => {
     const box = p.getByRole('searchbox', { name: 'Search devices' });
     await box.fill(q);
     await box.press('Enter');
   };
   await search(a, 'iPad');
-  await expect(a.getByTestId('throttle-status')).toContainText('Microsoft Graph asked us to slow down');
-  const throttledAt = (await emulator.requests({ path: 'managedDevices$' })).find((e) => e.status === 429)?.at ?? 0;
+  await expect(a.getByTestId('throttle-status')).toContainText(
+    'Microsoft Graph asked us to slow down',
+  );
+  const throttledAt =
+    (await emulator.requests({ path: 'managedDevices$' })).find((e) => e.status === 429)?.at ?? 0;
   expect(throttledAt).toBeGreaterThan(0);
   // The other instance's agent searches during the wait: held on the server, nothing reaches Graph until it ends.
   // An instance reads the shared gate at most once a second (SHARED_REFRESH_MS), so it learns of the wait within
   // that second: the agent searches after it.
   await new Promise((resolve) => setTimeout(resolve, 1_100));
   await search(b, 'Pixel');
-  await expect(b.getByTestId('throttle-status')).toContainText('Microsoft Graph asked us to slow down');
-  await expect(b.getByTestId('results-status')).toHaveText(/devices? shown|matching devices? (are|is) shown/, { timeout: 30_000 });
-  const pixel = (await emulator.requests({ path: 'managedDevices$' })).filter((e) => /pixel/i.test(decodeURIComponent(e.query)));
+  await expect(b.getByTestId('throttle-status')).toContainText(
+    'Microsoft Graph asked us to slow down',
+  );
+  await expect(b.getByTestId('results-status')).toHaveText(
+    /devices? shown|matching devices? (are|is) shown/,
+    { timeout: 30_000 },
+  );
+  const pixel = (await emulator.requests({ path: 'managedDevices$' })).filter((e) =>
+    /pixel/i.test(decodeURIComponent(e.query)),
+  );
   expect(pixel.length).toBeGreaterThan(0);
   for (const e of pixel) expect(e.at - throttledAt).toBeGreaterThanOrEqual(6000);
   await a.context().close();
@@ -215,8 +279,19 @@ test('the webhook outbox: a receiver down twice gets every state change exactly 
   await db.connect();
   try {
     // Every state change the instances recorded is in the outbox; wait until all are delivered.
-    await expect.poll(async () => Number((await db.query('SELECT count(*) AS n FROM webhook_outbox WHERE delivered_at IS NULL')).rows[0].n), { timeout: 60_000 }).toBe(0);
-    const { rows } = await db.query<{ event_id: string; attempts: number }>('SELECT event_id, attempts FROM webhook_outbox');
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (await db.query('SELECT count(*) AS n FROM webhook_outbox WHERE delivered_at IS NULL'))
+              .rows[0].n,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(0);
+    const { rows } = await db.query<{ event_id: string; attempts: number }>(
+      'SELECT event_id, attempts FROM webhook_outbox',
+    );
     expect(rows.length).toBeGreaterThanOrEqual(ACTION_LIMIT + 2); // at least an outcome per accepted action
     const accepted = deliveries.filter((d) => d.status === 204);
     expect(deliveries.filter((d) => d.status === 503)).toHaveLength(2);

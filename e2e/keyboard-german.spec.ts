@@ -13,18 +13,23 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test('a complete passcode action with the keyboard alone: sign in, find, confirm, follow it to done', async ({ page }) => {
+test('a complete passcode action with the keyboard alone: sign in, find, confirm, follow it to done', async ({
+  page,
+}) => {
   await emulator.timings({ pickupMs: 1500, completeMs: 1500 });
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   const tabTo = async (target: Locator) => {
-    for (let i = 0; i < 20 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await expect(target).toBeFocused();
   };
 
   await page.goto('/');
   await tabTo(page.getByRole('button', { name: 'Anmelden' }));
   await page.keyboard.press('Enter');
-  await tabTo(page.getByRole('button', { name: new RegExp(DEMO_ACCOUNTS.helpdesk.replace('.', '\\.')) }));
+  await tabTo(
+    page.getByRole('button', { name: new RegExp(DEMO_ACCOUNTS.helpdesk.replace('.', '\\.')) }),
+  );
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('agent-name')).toHaveText('Hanna Berger');
 
@@ -32,26 +37,40 @@ test('a complete passcode action with the keyboard alone: sign in, find, confirm
   await expect(search).toBeFocused();
   await page.keyboard.type(d.serialNumber);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('results-status')).toHaveText('Das einzige passende Gerät wird angezeigt.');
+  await expect(page.getByTestId('results-status')).toHaveText(
+    'Das einzige passende Gerät wird angezeigt.',
+  );
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('device-row').first()).toBeFocused();
   await page.keyboard.press('r');
   const dialog = page.getByRole('alertdialog');
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Kennung entfernen auf „${d.deviceName}“?`);
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+    `Kennung entfernen auf „${d.deviceName}“?`,
+  );
   await expect(dialog.getByLabel('Ticketnummer')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog.getByText('Geben Sie die Ticketnummer ein.')).toBeVisible();
   await page.keyboard.type('inc-4711'); // upper-cased as typed
   await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Kennung entfernen: Intune hat die Anforderung für „${d.deviceName}“ angenommen`);
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+    `Kennung entfernen: Intune hat die Anforderung für „${d.deviceName}“ angenommen`,
+  );
   await expect(dialog.getByRole('button', { name: 'Schließen' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('button', { name: `Kennung entfernen: ${d.deviceName}, Seriennummer ${d.serialNumber}` })).toBeFocused();
+  await expect(
+    page.getByRole('button', {
+      name: `Kennung entfernen: ${d.deviceName}, Seriennummer ${d.serialNumber}`,
+    }),
+  ).toBeFocused();
 
   const item = page.getByTestId('tray-item').filter({ hasText: d.serialNumber });
   await expect(item).toContainText('Kennung entfernen · Ticket INC-4711');
   await expect(item).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
-  await expect(item.locator('[data-hint="done"]')).toHaveText('Abgeschlossen: Die Kennung ist entfernt. Sagen Sie dem Anrufer, dass das Telefon entsperrt ist und er eine neue Kennung festlegen soll, wenn es danach fragt.');
-  await expect(page.getByTestId('tray-announcement')).toHaveText(`${d.deviceName} (INC-4711): Abgeschlossen`);
+  await expect(item.locator('[data-hint="done"]')).toHaveText(
+    'Abgeschlossen: Die Kennung ist entfernt. Sagen Sie dem Anrufer, dass das Telefon entsperrt ist und er eine neue Kennung festlegen soll, wenn es danach fragt.',
+  );
+  await expect(page.getByTestId('tray-announcement')).toHaveText(
+    `${d.deviceName} (INC-4711): Abgeschlossen`,
+  );
 });

@@ -21,7 +21,9 @@ async function searchFor(page: Page, text: string, expected: string) {
   await expect(page.getByTestId('results-status')).toHaveText(expected);
 }
 
-test('arrow-down moves from the search box into the results; j and k move; Enter opens the device', async ({ page }) => {
+test('arrow-down moves from the search box into the results; j and k move; Enter opens the device', async ({
+  page,
+}) => {
   await searchFor(page, 'zoe.obrien@contoso.com', 'All 3 matching devices are shown.');
   await page.getByRole('searchbox', { name: 'Search devices' }).focus();
   await page.keyboard.press('ArrowDown');
@@ -37,7 +39,9 @@ test('arrow-down moves from the search box into the results; j and k move; Enter
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 });
 
-test('the sort headers are one Tab stop; arrows move between them and Enter sorts', async ({ page }) => {
+test('the sort headers are one Tab stop; arrows move between them and Enter sorts', async ({
+  page,
+}) => {
   await searchFor(page, 'zoe.obrien@contoso.com', 'All 3 matching devices are shown.');
   const headers = page.getByRole('columnheader').getByRole('button');
   await expect(headers).toHaveCount(7);
@@ -52,21 +56,28 @@ test('the sort headers are one Tab stop; arrows move between them and Enter sort
   await page.keyboard.press('End');
   await expect(headers.nth(6)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('columnheader', { name: /Last sync/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('columnheader', { name: /Last sync/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.closest('thead') === null)).toBe(true);
   await page.keyboard.press('Shift+Tab');
   await expect(headers.nth(6)).toBeFocused(); // the header row remembers its column
 });
 
-test('r opens the confirm dialog of the selected device, from the list and from the device page; focus comes back', async ({ page }) => {
+test('r opens the confirm dialog of the selected device, from the list and from the device page; focus comes back', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment' });
   await searchFor(page, d.serialNumber, 'The one matching device is shown.');
   await page.getByRole('searchbox', { name: 'Search devices' }).press('ArrowDown');
   await expect(rows(page).nth(0)).toBeFocused();
   await page.keyboard.press('r');
   const dialog = page.getByRole('alertdialog');
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Remove passcode on “${d.deviceName}”?`);
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+    `Remove passcode on “${d.deviceName}”?`,
+  );
   await expect(dialog.getByLabel('Ticket reference')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
@@ -75,13 +86,17 @@ test('r opens the confirm dialog of the selected device, from the list and from 
   await page.goto(`/devices/${d.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(d.deviceName);
   await page.keyboard.press('r');
-  await expect(page.getByRole('alertdialog').getByRole('heading', { level: 2 })).toHaveText(`Remove passcode on “${d.deviceName}”?`);
+  await expect(page.getByRole('alertdialog').getByRole('heading', { level: 2 })).toHaveText(
+    `Remove passcode on “${d.deviceName}”?`,
+  );
   // While the dialog is open, its keys are its own: r types into the ticket field.
   await page.keyboard.press('r');
   await expect(page.getByRole('alertdialog').getByLabel('Ticket reference')).toHaveValue('R');
 });
 
-test('t shows and collapses the tray; ? lists every shortcut; / goes to the search box', async ({ page }) => {
+test('t shows and collapses the tray; ? lists every shortcut; / goes to the search box', async ({
+  page,
+}) => {
   await expect(page.locator('#actions-tray')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search devices' }).blur(); // it has the focus on arrival, and takes letters
   await page.keyboard.press('t');
@@ -92,15 +107,22 @@ test('t shows and collapses the tray; ? lists every shortcut; / goes to the sear
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  for (const key of ['/', 'j', 'k', 'Enter', 'r', 't', '?']) await expect(help.locator('kbd', { hasText: new RegExp(`^${key.replace(/[?/]/, '\\$&')}$`) })).toHaveCount(1);
-  await expect(help).toContainText('Start the passcode action of the selected or open device (through its confirm dialog)');
+  for (const key of ['/', 'j', 'k', 'Enter', 'r', 't', '?'])
+    await expect(
+      help.locator('kbd', { hasText: new RegExp(`^${key.replace(/[?/]/, '\\$&')}$`) }),
+    ).toHaveCount(1);
+  await expect(help).toContainText(
+    'Start the passcode action of the selected or open device (through its confirm dialog)',
+  );
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
   await page.getByTestId('shortcuts-open').blur();
   // The closed dialog hands the keyboard back a moment after it leaves the page: press again until it has.
   await expect(async () => {
     await page.keyboard.press('/');
-    await expect(page.getByRole('searchbox', { name: 'Search devices' })).toBeFocused({ timeout: 1_000 });
+    await expect(page.getByRole('searchbox', { name: 'Search devices' })).toBeFocused({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 10_000 });
 });
 
@@ -120,29 +142,51 @@ async function focusRing(target: Locator) {
       return [r, g, b, a / 255];
     };
     const lum = ([r = 0, g = 0, b = 0]: number[]) => {
-      const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
       return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
     };
     const style = getComputedStyle(el);
     let behind = 'rgb(255, 255, 255)';
     // With a positive offset the ring is drawn on the parent's background; with a negative one, on the element's.
-    for (let p: Element | null = parseFloat(style.outlineOffset) < 0 ? el : el.parentElement; p; p = p.parentElement) {
+    for (
+      let p: Element | null = parseFloat(style.outlineOffset) < 0 ? el : el.parentElement;
+      p;
+      p = p.parentElement
+    ) {
       const bg = getComputedStyle(p).backgroundColor;
       const parts = rgb(bg);
-      if (parts.length >= 3 && (parts[3] ?? 1) === 1) { behind = bg; break; }
+      if (parts.length >= 3 && (parts[3] ?? 1) === 1) {
+        behind = bg;
+        break;
+      }
     }
     const [a, b] = [lum(rgb(style.outlineColor)), lum(rgb(behind))];
-    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+    return {
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+      contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+    };
   });
 }
 
-test('the focus ring stands out on every background: dark header, page, list, tray', async ({ page }) => {
+test('the focus ring stands out on every background: dark header, page, list, tray', async ({
+  page,
+}) => {
   await searchFor(page, 'zoe.obrien@contoso.com', 'All 3 matching devices are shown.');
   const targets = [
-    page.getByTestId('tray-toggle'), page.getByTestId('shortcuts-open'), page.getByRole('combobox', { name: 'Language' }),
-    page.getByRole('button', { name: 'Sign out' }), page.getByRole('searchbox', { name: 'Search devices' }),
-    page.getByRole('combobox', { name: 'Platform' }), page.getByRole('columnheader').getByRole('button').first(), rows(page).first(),
-    rows(page).first().getByRole('button').first(), page.getByTestId('tray-collapse'),
+    page.getByTestId('tray-toggle'),
+    page.getByTestId('shortcuts-open'),
+    page.getByRole('combobox', { name: 'Language' }),
+    page.getByRole('button', { name: 'Sign out' }),
+    page.getByRole('searchbox', { name: 'Search devices' }),
+    page.getByRole('combobox', { name: 'Platform' }),
+    page.getByRole('columnheader').getByRole('button').first(),
+    rows(page).first(),
+    rows(page).first().getByRole('button').first(),
+    page.getByTestId('tray-collapse'),
   ];
   for (const target of targets) {
     await target.focus();
@@ -150,6 +194,9 @@ test('the focus ring stands out on every background: dark header, page, list, tr
     const ring = await focusRing(target);
     expect(ring.style, await target.evaluate((el) => el.outerHTML.slice(0, 80))).toBe('solid');
     expect(ring.width).toBeGreaterThanOrEqual(2);
-    expect(ring.contrast, await target.evaluate((el) => el.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(3);
+    expect(
+      ring.contrast,
+      await target.evaluate((el) => el.outerHTML.slice(0, 80)),
+    ).toBeGreaterThanOrEqual(3);
   }
 });

@@ -10,7 +10,9 @@ import { signIn } from './sign-in';
 /** The log's lines, split wherever a terminal or a log shipper would start a new one. */
 const lines = (log: string) => log.split(/\r\n|\r|\n/);
 
-test('log forging: a malformed server-action body with CR/LF never starts a log line', async ({ request }) => {
+test('log forging: a malformed server-action body with CR/LF never starts a log line', async ({
+  request,
+}) => {
   // Short, because the framework quotes only the first characters of a body it cannot parse.
   const marker = `F${randomBytes(4).toString('hex')}`;
   const res = await postServerAction(request, `\r\n${marker} level=info msg="admin signed in"`);
@@ -23,18 +25,31 @@ test('log forging: a malformed server-action body with CR/LF never starts a log 
   for (const line of carrying) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
 });
 
-test('a search is logged as one JSON line with its route, client-request-id and the agent\'s oid, and no token', async ({ page }) => {
+test("a search is logged as one JSON line with its route, client-request-id and the agent's oid, and no token", async ({
+  page,
+}) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
-  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/devices' && r.status() === 200);
+  const answer = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/devices' && r.status() === 200,
+  );
   const box = page.getByRole('searchbox', { name: 'Search devices' });
   await box.fill('zoe.obrien@contoso.com');
   await box.press('Enter');
   const id = (await answer).headers()['client-request-id'] ?? '';
   expect(id).toMatch(/^[0-9a-f-]{36}$/);
-  const entryFor = () => lines(serverLogs()).filter((l) => l.includes(id)).map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.msg === 'answered');
+  const entryFor = () =>
+    lines(serverLogs())
+      .filter((l) => l.includes(id))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((e) => e.msg === 'answered');
   await expect.poll(entryFor).toMatchObject({
-    level: 'info', route: '/api/devices', clientRequestId: id, method: 'GET', status: 200,
-    oid: expect.stringMatching(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/), time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    level: 'info',
+    route: '/api/devices',
+    clientRequestId: id,
+    method: 'GET',
+    status: 200,
+    oid: expect.stringMatching(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/),
+    time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
   });
   const line = lines(serverLogs()).find((l) => l.includes(id)) ?? '';
   expect(line).not.toContain('eyJ');

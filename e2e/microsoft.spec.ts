@@ -26,14 +26,19 @@ const rows = (page: Page) => page.getByTestId('device-row');
 async function requestAction(page: Page, d: EmulatedDevice, label: string, ticket: string) {
   await searchFor(page, d.serialNumber);
   await expect(rows(page)).toHaveCount(1);
-  await page.getByRole('button', { name: `${label}: ${d.deviceName}, serial ${d.serialNumber}` }).click();
+  await page
+    .getByRole('button', { name: `${label}: ${d.deviceName}, serial ${d.serialNumber}` })
+    .click();
   const dialog = page.getByRole('alertdialog');
   await dialog.getByLabel('Ticket reference').fill(ticket);
   await dialog.getByTestId('confirm-action').click();
   return dialog;
 }
 
-test('Intune\'s twice-wrapped errors are unwrapped; the Operation ID and Activity ID are shown and copied with the request-id', async ({ page, context }) => {
+test("Intune's twice-wrapped errors are unwrapped; the Operation ID and Activity ID are shown and copied with the request-id", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-write'], { origin: E2E.consoleOrigin });
   await recordClipboard(page);
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
@@ -54,14 +59,23 @@ test('Intune\'s twice-wrapped errors are unwrapped; the Operation ID and Activit
   expect(copied).toMatch(/Activity ID: [0-9a-f-]{36}/);
 });
 
-test('a user without an Intune licence or role is told so, with no renewal loop', async ({ page }) => {
+test('a user without an Intune licence or role is told so, with no renewal loop', async ({
+  page,
+}) => {
   const tokenCalls: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/oauth2/v2.0/token')) tokenCalls.push(r.url()); });
+  page.on('request', (r) => {
+    if (r.url().includes('/oauth2/v2.0/token')) tokenCalls.push(r.url());
+  });
   await signIn(page, DEMO_ACCOUNTS.noIntune);
   const alert = page.getByRole('main').getByRole('alert');
-  await expect(alert).toContainText('Your account has no Intune role or licence for this. Ask your Intune administrator');
+  await expect(alert).toContainText(
+    'Your account has no Intune role or licence for this. Ask your Intune administrator',
+  );
   await expect(page.getByTestId('sign-in-prompt')).toHaveCount(0);
-  const intuneCalls = async () => (await emulator.requests({ path: 'managedDevices$' })).filter((e) => e.user === DEMO_ACCOUNTS.noIntune);
+  const intuneCalls = async () =>
+    (await emulator.requests({ path: 'managedDevices$' })).filter(
+      (e) => e.user === DEMO_ACCOUNTS.noIntune,
+    );
   const afterFirstAnswer = { tokens: tokenCalls.length, graph: (await intuneCalls()).length };
   await page.waitForTimeout(3000);
   // No renewal and no retry loop: the list and the tray each asked once, and nothing since.
@@ -72,18 +86,28 @@ test('a user without an Intune licence or role is told so, with no renewal loop'
   expect(new Set(graph.map((e) => e.status))).toEqual(new Set([401]));
 });
 
-test('an Intune role without the remote-task permission reads devices but may not act on them', async ({ page }) => {
+test('an Intune role without the remote-task permission reads devices but may not act on them', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.viewer);
   const dialog = await requestAction(page, d, 'Reset passcode', 'INC-7100');
-  await expect(dialog.getByTestId('action-result')).toContainText('Not allowed for this device. Your Intune role does not cover this');
+  await expect(dialog.getByTestId('action-result')).toContainText(
+    'Not allowed for this device. Your Intune role does not cover this',
+  );
   await expect(dialog.getByTestId('action-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
-  expect((await emulator.requests({ method: 'POST' })).filter((e) => e.path.includes(d.id)).map((e) => e.status)).toEqual([403]);
+  expect(
+    (await emulator.requests({ method: 'POST' }))
+      .filter((e) => e.path.includes(d.id))
+      .map((e) => e.status),
+  ).toEqual([403]);
   expect(await emulator.actions(d.id)).toEqual([]);
 });
 
 test('IMEI search finds iOS devices whose imei has spaces', async ({ page }) => {
-  const [phone] = (await emulator.devices({ scopeTag: 'EMEA', operatingSystem: 'iOS', limit: '50' })).filter((d) => d.imei);
+  const [phone] = (
+    await emulator.devices({ scopeTag: 'EMEA', operatingSystem: 'iOS', limit: '50' })
+  ).filter((d) => d.imei);
   if (!phone) throw new Error('no EMEA iPhone with an IMEI');
   expect(phone.imei).toMatch(/^\d{2} \d{6} \d{6} \d$/);
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
@@ -93,23 +117,32 @@ test('IMEI search finds iOS devices whose imei has spaces', async ({ page }) => 
   await expect(rows(page).first()).toContainText(phone.serialNumber);
 });
 
-test('an e-mail address that is not the UPN finds the person\'s devices, and says so', async ({ page }) => {
+test("an e-mail address that is not the UPN finds the person's devices, and says so", async ({
+  page,
+}) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await searchFor(page, 'sean.oconnor@contoso.ie');
   await expect(rows(page).filter({ hasText: "O'Connor Pixel" })).toHaveCount(1);
-  await expect(page.getByTestId('matched-by-email')).toHaveText('No user has the sign-in name sean.oconnor@contoso.ie: showing the devices whose e-mail address is sean.oconnor@contoso.ie.');
+  await expect(page.getByTestId('matched-by-email')).toHaveText(
+    'No user has the sign-in name sean.oconnor@contoso.ie: showing the devices whose e-mail address is sean.oconnor@contoso.ie.',
+  );
   const users = (await emulator.requests({ path: '/users/' })).map((e) => e.status);
   expect(users).toEqual([404]); // /users/{mail} is not a thing in Graph: one 404, then emailAddress eq
 });
 
-test('the device page shows Intune\'s own audit event beside the console\'s record, and a hint to whoever may not read it', async ({ page, browser }) => {
+test("the device page shows Intune's own audit event beside the console's record, and a hint to whoever may not read it", async ({
+  page,
+  browser,
+}) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const dialog = await requestAction(page, d, 'Remove passcode', 'INC-7200');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.goto(`/devices/${d.id}`);
-  await expect(page.getByTestId('intune-audit-event')).toContainText(`resetPasscode ManagedDevice by ${DEMO_ACCOUNTS.helpdesk} via Passcode Desk`);
+  await expect(page.getByTestId('intune-audit-event')).toContainText(
+    `resetPasscode ManagedDevice by ${DEMO_ACCOUNTS.helpdesk} via Passcode Desk`,
+  );
 
   // The read-only operator's account has no consent for Intune's audit log: a hint, and a refusal explained.
   const other = await browser.newContext();
@@ -117,17 +150,21 @@ test('the device page shows Intune\'s own audit event beside the console\'s reco
   await signIn(viewer, DEMO_ACCOUNTS.viewer);
   await viewer.goto(`/devices/${d.id}`);
   const hint = viewer.getByTestId('intune-audit-event');
-  await expect(hint).toContainText('showing it needs access to Intune\'s audit log');
+  await expect(hint).toContainText("showing it needs access to Intune's audit log");
   const popupPromise = viewer.waitForEvent('popup');
   await hint.getByRole('button', { name: 'Allow access' }).click();
   const popup = await popupPromise;
   await expect(popup.getByRole('heading', { name: 'Need admin approval' })).toBeVisible();
-  await popup.getByRole('link', { name: 'Return to the application without granting access' }).click();
-  await expect(hint).toContainText('your account may not read Intune\'s audit log');
+  await popup
+    .getByRole('link', { name: 'Return to the application without granting access' })
+    .click();
+  await expect(hint).toContainText("your account may not read Intune's audit log");
   await other.close();
 });
 
-test('CAE: a claims challenge reaches the browser, which signs in again with those claims, and the search goes on', async ({ page }) => {
+test('CAE: a claims challenge reaches the browser, which signs in again with those claims, and the search goes on', async ({
+  page,
+}) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await expect(page.getByTestId('results-status')).toHaveText(/devices shown/);
   await emulator.claimsChallenge(DEMO_ACCOUNTS.helpdesk, true);
@@ -145,7 +182,9 @@ test('CAE: a claims challenge reaches the browser, which signs in again with tho
   expect(statuses.at(-1)).toBe(200);
 });
 
-test('opaque access tokens: the console lets Graph judge them, and the actor still comes from Graph', async ({ page }) => {
+test('opaque access tokens: the console lets Graph judge them, and the actor still comes from Graph', async ({
+  page,
+}) => {
   await emulator.behaviour({ opaqueAccessTokens: true });
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
@@ -156,7 +195,9 @@ test('opaque access tokens: the console lets Graph judge them, and the actor sti
   expect((await emulator.requests({ path: '/me$' })).length).toBeGreaterThan(0);
 });
 
-test('a SPA refresh token expires after 24 hours and third-party cookies are blocked: a visible prompt, and the open dialog keeps its ticket', async ({ page }) => {
+test('a SPA refresh token expires after 24 hours and third-party cookies are blocked: a visible prompt, and the open dialog keeps its ticket', async ({
+  page,
+}) => {
   const tracked = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'offline' });
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
@@ -167,20 +208,29 @@ test('a SPA refresh token expires after 24 hours and third-party cookies are blo
   // The agent starts on the next caller's device and has typed the ticket.
   await searchFor(page, d.serialNumber);
   await expect(rows(page)).toHaveCount(1);
-  await page.getByRole('button', { name: `Reset passcode: ${d.deviceName}, serial ${d.serialNumber}` }).click();
+  await page
+    .getByRole('button', { name: `Reset passcode: ${d.deviceName}, serial ${d.serialNumber}` })
+    .click();
   const dialog = page.getByRole('alertdialog');
   await dialog.getByLabel('Ticket reference').fill('INC-7401');
   // A day passes at Microsoft: the tokens have expired, and the browser blocks the silent renewal's hidden iframe.
   await emulator.behaviour({ thirdPartyCookiesBlocked: true });
   await emulator.advanceClock(25 * 3_600_000);
   // The page's banner says it, and so does the open dialog, where the agent can act on it without closing it.
-  await expect(page.getByTestId('sign-in-prompt')).toContainText('Your session has ended. Sign in again', { timeout: 30_000 });
+  await expect(page.getByTestId('sign-in-prompt')).toContainText(
+    'Your session has ended. Sign in again',
+    { timeout: 30_000 },
+  );
   const prompt = dialog.getByTestId('dialog-sign-in-prompt');
   await expect(prompt).toContainText('Your session has ended. Sign in again');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Ticket reference')).toHaveValue('INC-7401');
   expect(page.url()).toBe(`${E2E.consoleOrigin}/?q=${d.serialNumber}`);
-  const tokenErrors = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/oauth2/v2.0/token')).length);
+  const tokenErrors = await page.evaluate(
+    () =>
+      performance.getEntriesByType('resource').filter((e) => e.name.includes('/oauth2/v2.0/token'))
+        .length,
+  );
   expect(tokenErrors).toBeGreaterThan(0);
   // Signing in again in a popup; then the action the agent had prepared goes through.
   const popupPromise = page.waitForEvent('popup');
@@ -205,11 +255,18 @@ test('a guest agent is recorded with their home identity and shown readably', as
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.guest);
   await expect(page.getByTestId('agent-name')).toHaveText('Jane Doe');
-  await expect(page.getByTestId('agent-identity')).toHaveAttribute('title', 'jane.doe@outlook.com (guest)');
+  await expect(page.getByTestId('agent-identity')).toHaveAttribute(
+    'title',
+    'jane.doe@outlook.com (guest)',
+  );
   const dialog = await requestAction(page, d, 'Remove passcode', 'INC-7500');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  expect(auditRecords(d.id)[0]).toMatchObject({ actor_upn: 'jane.doe@outlook.com', actor_name: 'Jane Doe', actor_verified: 1 });
+  expect(auditRecords(d.id)[0]).toMatchObject({
+    actor_upn: 'jane.doe@outlook.com',
+    actor_name: 'Jane Doe',
+    actor_verified: 1,
+  });
   await page.goto(`/devices/${d.id}`);
   await expect(page.getByTestId('device-action')).toContainText('by Jane Doe, ticket INC-7500');
   await expect(page.getByRole('main')).not.toContainText('#EXT#');

@@ -16,14 +16,20 @@ test.beforeEach(async () => {
   await emulator.timings({ pickupMs: 1500, completeMs: 1500 });
 });
 
-test('16: iOS: Remove passcode, pending then done, in the tray and on the device page, audited', async ({ page }) => {
+test('16: iOS: Remove passcode, pending then done, in the tray and on the device page, audited', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
   const dialog = await openDialog(page, d, 'Remove passcode');
   // What will happen, the Graph action, and what to check, before anything is sent.
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Remove passcode on “${d.deviceName}”?`);
-  await expect(dialog.getByTestId('action-effect')).toContainText('ask the user to set a new passcode when prompted');
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+    `Remove passcode on “${d.deviceName}”?`,
+  );
+  await expect(dialog.getByTestId('action-effect')).toContainText(
+    'ask the user to set a new passcode when prompted',
+  );
   await expect(dialog.getByTestId('graph-action')).toHaveText('Graph action: resetPasscode');
   await expect(dialog).toContainText(d.serialNumber);
   await expect(dialog).toContainText(d.userPrincipalName);
@@ -37,7 +43,9 @@ test('16: iOS: Remove passcode, pending then done, in the tray and on the device
   // One result view with one Close button, which has focus.
   const result = dialog.getByTestId('action-result');
   await expect(result).toHaveAttribute('data-result', 'accepted');
-  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(`Remove passcode: Intune accepted the request for “${d.deviceName}”`);
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+    `Remove passcode: Intune accepted the request for “${d.deviceName}”`,
+  );
   await expect(dialog.getByTestId('action-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
   await expect(dialog.getByTestId('tell-caller')).toContainText('set a new passcode');
   await expect(dialog.getByRole('button', { name: 'Close' })).toHaveCount(1);
@@ -47,34 +55,55 @@ test('16: iOS: Remove passcode, pending then done, in the tray and on the device
   await expect(trayItem(page, d)).toHaveAttribute('data-state', /pending|active/);
   await expect(trayItem(page, d)).toContainText('Remove passcode');
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
-  await expect(page.getByTestId('tray-announcement')).toContainText(`${d.deviceName} (INC-1001): Done`);
+  await expect(page.getByTestId('tray-announcement')).toContainText(
+    `${d.deviceName} (INC-1001): Done`,
+  );
   await expect(trayItem(page, d).getByTestId('show-passcode')).toHaveCount(0); // an iOS removal has no passcode to show
 
   await page.getByTestId('device-row').getByRole('link', { name: d.deviceName }).click();
-  await expect(page.getByTestId('device-action')).toContainText(/Remove passcode requested at \d\d:\d\d GMT\+\d by Hanna Berger, ticket INC-1001: done\./);
+  await expect(page.getByTestId('device-action')).toContainText(
+    /Remove passcode requested at \d\d:\d\d GMT\+\d by Hanna Berger, ticket INC-1001: done\./,
+  );
 
   const posts = await postsFor(d);
-  expect(posts.map((p) => p.path)).toEqual([`/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`]);
+  expect(posts.map((p) => p.path)).toEqual([
+    `/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`,
+  ]);
   const records = auditRecords(d.id);
   expect(records.map((r) => [r.kind, r.outcome ?? r.action_state])).toEqual([
-    ['intent', null], ['outcome', 'accepted'], ...records.slice(2).map((r) => ['observation', r.action_state]),
+    ['intent', null],
+    ['outcome', 'accepted'],
+    ...records.slice(2).map((r) => ['observation', r.action_state]),
   ]);
   expect(records.at(-1)?.action_state).toBe('done');
-  expect(records[0]).toMatchObject({ ticket: 'INC-1001', actor_upn: DEMO_ACCOUNTS.helpdesk, actor_verified: 1, client_request_id: posts[0]?.clientRequestId });
+  expect(records[0]).toMatchObject({
+    ticket: 'INC-1001',
+    actor_upn: DEMO_ACCOUNTS.helpdesk,
+    actor_verified: 1,
+    client_request_id: posts[0]?.clientRequestId,
+  });
   expect(records[1]?.graph_request_id).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-test('Android fully managed: Reset passcode, then the temporary passcode, shown once to the requester, hidden after 60 s, nowhere else', async ({ page, context }) => {
+test('Android fully managed: Reset passcode, then the temporary passcode, shown once to the requester, hidden after 60 s, nowhere else', async ({
+  page,
+  context,
+}) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   const bodies: { url: string; text: string }[] = [];
   context.on('response', (res) => {
-    void res.text().then((text) => bodies.push({ url: res.url(), text }), () => undefined);
+    void res.text().then(
+      (text) => bodies.push({ url: res.url(), text }),
+      () => undefined,
+    );
   });
   await page.clock.install();
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
   const dialog = await openDialog(page, d, 'Reset passcode');
-  await expect(dialog.getByTestId('action-effect')).toContainText('A temporary passcode will appear here when the device reports back; read it only to the verified caller');
+  await expect(dialog.getByTestId('action-effect')).toContainText(
+    'A temporary passcode will appear here when the device reports back; read it only to the verified caller',
+  );
   await dialog.getByLabel('Ticket reference').fill('INC-2001');
   await dialog.getByTestId('confirm-action').click();
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
@@ -95,31 +124,50 @@ test('Android fully managed: Reset passcode, then the temporary passcode, shown 
   expect(await page.content()).not.toContain(expected);
 
   // The passcode left the server in one answer, the reveal's; never in a page, another API answer, a log line or the audit.
-  await expect.poll(() => bodies.filter((b) => b.url.endsWith('/passcode')).length).toBeGreaterThan(0);
-  const carrying = bodies.filter((b) => expected && b.text.includes(expected)).map((b) => new URL(b.url).pathname);
-  expect(new Set(carrying)).toEqual(new Set([expect.stringMatching(/^\/api\/actions\/[0-9a-f-]{36}\/passcode$/)]));
+  await expect
+    .poll(() => bodies.filter((b) => b.url.endsWith('/passcode')).length)
+    .toBeGreaterThan(0);
+  const carrying = bodies
+    .filter((b) => expected && b.text.includes(expected))
+    .map((b) => new URL(b.url).pathname);
+  expect(new Set(carrying)).toEqual(
+    new Set([expect.stringMatching(/^\/api\/actions\/[0-9a-f-]{36}\/passcode$/)]),
+  );
   expect(serverLogs()).not.toContain(expected);
   expect(auditDump()).not.toContain(expected);
   const reveal = auditRecords(d.id).find((r) => r.kind === 'reveal');
-  expect(reveal).toMatchObject({ outcome: 'accepted', actor_upn: DEMO_ACCOUNTS.helpdesk, detail: `passcode shown to ${DEMO_ACCOUNTS.helpdesk}` });
+  expect(reveal).toMatchObject({
+    outcome: 'accepted',
+    actor_upn: DEMO_ACCOUNTS.helpdesk,
+    detail: `passcode shown to ${DEMO_ACCOUNTS.helpdesk}`,
+  });
 });
 
-test('Android work profile: Reset work profile passcode, with its own words, then done with a passcode to show', async ({ page }) => {
+test('Android work profile: Reset work profile passcode, with its own words, then done with a passcode to show', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'androidPersonalWorkProfile', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
   const dialog = await openDialog(page, d, 'Reset work profile passcode');
-  await expect(dialog.getByTestId('action-effect')).toContainText('resets the work profile passcode');
+  await expect(dialog.getByTestId('action-effect')).toContainText(
+    'resets the work profile passcode',
+  );
   await dialog.getByLabel('Ticket reference').fill('INC-3001');
   await dialog.getByTestId('confirm-action').click();
   await expect(dialog.getByTestId('tell-caller')).toContainText('unlock the work profile');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   await expect(trayItem(page, d).getByTestId('show-passcode')).toBeVisible();
-  expect(auditRecords(d.id)[0]).toMatchObject({ action_name: 'resetPasscode', action_kind: 'resetWorkProfilePasscode' });
+  expect(auditRecords(d.id)[0]).toMatchObject({
+    action_name: 'resetPasscode',
+    action_kind: 'resetWorkProfilePasscode',
+  });
 });
 
-test('Windows 10 Mobile: Recover Windows Hello PIN posts recoverPasscode, then done', async ({ page }) => {
+test('Windows 10 Mobile: Recover Windows Hello PIN posts recoverPasscode, then done', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'windowsMobile' });
   await emulator.setScenario(d.id, { scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
@@ -131,52 +179,78 @@ test('Windows 10 Mobile: Recover Windows Hello PIN posts recoverPasscode, then d
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
-  expect((await postsFor(d)).map((p) => p.path)).toEqual([`/v1.0/deviceManagement/managedDevices/${d.id}/recoverPasscode`]);
+  expect((await postsFor(d)).map((p) => p.path)).toEqual([
+    `/v1.0/deviceManagement/managedDevices/${d.id}/recoverPasscode`,
+  ]);
 });
 
 test('macOS and Android device administrator show the reason, and no button', async ({ page }) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const cases = [
-    { mode: 'macos', reason: 'macOS: Intune has no passcode action for Macs. Use the Mac\'s recovery key procedure' },
-    { mode: 'androidDeviceAdmin', reason: 'Google removed passcode reset for device administrator from Android 7.0 on' },
+    {
+      mode: 'macos',
+      reason: "macOS: Intune has no passcode action for Macs. Use the Mac's recovery key procedure",
+    },
+    {
+      mode: 'androidDeviceAdmin',
+      reason: 'Google removed passcode reset for device administrator from Android 7.0 on',
+    },
   ];
   for (const c of cases) {
     const d = await freshDevice({ mode: c.mode });
     await findBySerial(page, d);
     const row = page.getByTestId('device-row');
     await expect(row.getByRole('button')).toHaveCount(0);
-    await expect(row.getByTestId('no-passcode-action')).toHaveAttribute('title', new RegExp(c.reason.replace(/[.()']/g, '.')));
+    await expect(row.getByTestId('no-passcode-action')).toHaveAttribute(
+      'title',
+      new RegExp(c.reason.replace(/[.()']/g, '.')),
+    );
     await row.getByRole('link', { name: d.deviceName }).click();
     await expect(page.getByTestId('no-passcode-action')).toContainText(c.reason);
-    await expect(page.getByRole('main').getByRole('button', { name: /passcode|PIN/ })).toHaveCount(0);
+    await expect(page.getByRole('main').getByRole('button', { name: /passcode|PIN/ })).toHaveCount(
+      0,
+    );
     await page.goto('/');
   }
 });
 
-test('a 400 for an unsupported platform (recoverPasscode everywhere, on a Mac) shows Intune\'s unwrapped message and its Operation ID', async ({ page }) => {
+test("a 400 for an unsupported platform (recoverPasscode everywhere, on a Mac) shows Intune's unwrapped message and its Operation ID", async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'macos', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk, E2E.everywhereOrigin);
   await findBySerial(page, d);
   const dialog = await openDialog(page, d, 'Recover passcode (recoverPasscode)');
-  await expect(dialog).toContainText('Microsoft documents recoverPasscode only for Windows 10 Mobile phones');
+  await expect(dialog).toContainText(
+    'Microsoft documents recoverPasscode only for Windows 10 Mobile phones',
+  );
   await dialog.getByLabel('Ticket reference').fill('INC-5001');
   await dialog.getByTestId('confirm-action').click();
   const result = dialog.getByTestId('action-result');
-  await expect(result).toContainText('Intune refused the request. Intune said: “An error has occurred');
+  await expect(result).toContainText(
+    'Intune refused the request. Intune said: “An error has occurred',
+  );
   await expect(result).not.toContainText('_version');
   await expect(dialog.getByTestId('action-operation-id')).toHaveText(/^[0-9a-f-]{36}$/);
   await expect(dialog.getByTestId('action-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
-  expect(auditRecords(d.id).at(-1)).toMatchObject({ outcome: 'rejected', action_name: 'recoverPasscode' });
+  expect(auditRecords(d.id).at(-1)).toMatchObject({
+    outcome: 'rejected',
+    action_name: 'recoverPasscode',
+  });
 });
 
-test('by the emulator\'s other switch, an unsupported platform accepts (204) and then ends as not supported', async ({ page }) => {
+test("by the emulator's other switch, an unsupported platform accepts (204) and then ends as not supported", async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'macos', scenario: 'online' });
   await emulator.unsupportedAction('acceptedThenNotSupported');
   await signIn(page, DEMO_ACCOUNTS.helpdesk, E2E.everywhereOrigin);
   await findBySerial(page, d);
   await confirm(page, d, 'Recover passcode (recoverPasscode)', 'INC-5002');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).click();
-  await expect(trayItem(page, d)).toHaveAttribute('data-state', 'notSupported', { timeout: 20_000 });
+  await expect(trayItem(page, d)).toHaveAttribute('data-state', 'notSupported', {
+    timeout: 20_000,
+  });
 });
 
 test('a device with a pending wipe says why the action is not progressing', async ({ page }) => {
@@ -186,15 +260,22 @@ test('a device with a pending wipe says why the action is not progressing', asyn
   await emulator.managementState(d.id, 'wipePending'); // issued in the admin center after the list was read
   await confirm(page, d, 'Reset passcode', 'INC-6001');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).click();
-  await expect(trayItem(page, d).locator('[data-hint="precedence"]')).toHaveText('A wipe is pending on this device: Intune ignores the passcode action until it completes.');
+  await expect(trayItem(page, d).locator('[data-hint="precedence"]')).toHaveText(
+    'A wipe is pending on this device: Intune ignores the passcode action until it completes.',
+  );
   await emulator.advanceClock(60_000);
   await page.waitForTimeout(2500);
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'pending');
   await page.getByTestId('device-row').getByRole('link', { name: d.deviceName }).click();
-  await expect(page.locator('[data-warning="managementPending"]')).toContainText('A wipe is pending on this device');
+  await expect(page.locator('[data-warning="managementPending"]')).toContainText(
+    'A wipe is pending on this device',
+  );
 });
 
-test('another agent cannot reveal the passcode (403), and the refusal is audited', async ({ page, browser }) => {
+test('another agent cannot reveal the passcode (403), and the refusal is audited', async ({
+  page,
+  browser,
+}) => {
   const d = await freshDevice({ mode: 'androidCorporateWorkProfile', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
@@ -206,13 +287,20 @@ test('another agent cannot reveal the passcode (403), and the refusal is audited
   const adminPage = await other.newPage();
   await signIn(adminPage, DEMO_ACCOUNTS.admin);
   await adminPage.goto(`/devices/${d.id}`);
-  await expect(adminPage.getByTestId('device-action')).toContainText('by Hanna Berger, ticket INC-7001: done');
+  await expect(adminPage.getByTestId('device-action')).toContainText(
+    'by Hanna Berger, ticket INC-7001: done',
+  );
   const answer = adminPage.waitForResponse((r) => r.url().endsWith('/passcode'));
   await adminPage.getByTestId('show-passcode').click();
   expect((await answer).status()).toBe(403);
-  await expect(adminPage.getByRole('main').getByRole('alert')).toHaveText('Only the agent who requested this action may see its temporary passcode.');
+  await expect(adminPage.getByRole('main').getByRole('alert')).toHaveText(
+    'Only the agent who requested this action may see its temporary passcode.',
+  );
   await expect(adminPage.getByTestId('passcode-value')).toHaveCount(0);
-  expect(auditRecords(d.id).find((r) => r.kind === 'reveal')).toMatchObject({ outcome: 'denied', actor_upn: DEMO_ACCOUNTS.admin });
+  expect(auditRecords(d.id).find((r) => r.kind === 'reveal')).toMatchObject({
+    outcome: 'denied',
+    actor_upn: DEMO_ACCOUNTS.admin,
+  });
   await other.close();
 });
 
@@ -223,7 +311,9 @@ test('an offline device stays pending, and the tray says why', async ({ page }) 
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-3003');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
   // The caller is promised no time: the device has been silent for days.
-  await expect(dialog.getByTestId('tell-caller')).toContainText(/This device last checked in \d+ days ago: it is carried out only once the device is back online, so promise the caller no time\./);
+  await expect(dialog.getByTestId('tell-caller')).toContainText(
+    /This device last checked in \d+ days ago: it is carried out only once the device is back online, so promise the caller no time\./,
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
   await emulator.advanceClock(3_600_000); // an hour passes at Intune; the device does not check in
   await expect(trayItem(page, d)).toContainText('Waiting for the device to check in');
@@ -231,7 +321,9 @@ test('an offline device stays pending, and the tray says why', async ({ page }) 
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'pending');
 });
 
-test('4: the read-only agent is asked for consent (incremental) and refused; nothing is posted', async ({ page }) => {
+test('4: the read-only agent is asked for consent (incremental) and refused; nothing is posted', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.readOnly);
   await findBySerial(page, d);
@@ -241,29 +333,43 @@ test('4: the read-only agent is asked for consent (incremental) and refused; not
   await dialog.getByTestId('confirm-action').click();
   const popup = await popupPromise;
   await expect(popup.getByRole('heading', { name: 'Need admin approval' })).toBeVisible();
-  await expect(popup.getByText('DeviceManagementManagedDevices.PrivilegedOperations.All')).toBeVisible();
-  await popup.getByRole('link', { name: 'Return to the application without granting access' }).click();
+  await expect(
+    popup.getByText('DeviceManagementManagedDevices.PrivilegedOperations.All'),
+  ).toBeVisible();
+  await popup
+    .getByRole('link', { name: 'Return to the application without granting access' })
+    .click();
   // Plain words, no permission identifier and no MSAL error text (issue 8/11).
-  await expect(dialog.getByTestId('action-result')).toHaveText('Your account may not remove or reset passcodes: the permission was not granted. Ask your Intune administrator for the Help Desk Operator role.');
+  await expect(dialog.getByTestId('action-result')).toHaveText(
+    'Your account may not remove or reset passcodes: the permission was not granted. Ask your Intune administrator for the Help Desk Operator role.',
+  );
   expect(await postsFor(d)).toHaveLength(0);
 });
 
-test('5: a device outside the agent\'s scope gets a clear 403', async ({ page }) => {
+test("5: a device outside the agent's scope gets a clear 403", async ({ page }) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
   await emulator.setScenario(d.id, { scenario: 'online', scopeTag: 'AMER' }); // the device moved region since it was listed
   const dialog = await confirm(page, d, 'Reset passcode', 'INC-5005');
-  await expect(dialog.getByTestId('action-result')).toContainText('Not allowed for this device. Your Intune role does not cover this');
+  await expect(dialog.getByTestId('action-result')).toContainText(
+    'Not allowed for this device. Your Intune role does not cover this',
+  );
   await expect(dialog.getByTestId('action-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
   expect(await postsFor(d)).toHaveLength(0);
 });
 
-test('12: a 429 is retried once after Retry-After, under the same client-request-id', async ({ page }) => {
+test('12: a 429 is retried once after Retry-After, under the same client-request-id', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
-  await emulator.faults({ rules: [{ method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 1 }] });
+  await emulator.faults({
+    rules: [
+      { method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 1 },
+    ],
+  });
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-6006');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
   const posts = await postsFor(d);
@@ -272,11 +378,15 @@ test('12: a 429 is retried once after Retry-After, under the same client-request
   expect((posts[1]?.at ?? 0) - (posts[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
 });
 
-test('13: a 503 leads to "unknown, verifying", then the observed state, with exactly one POST', async ({ page }) => {
+test('13: a 503 leads to "unknown, verifying", then the observed state, with exactly one POST', async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
-  await emulator.faults({ rules: [{ method: 'POST', path: 'resetPasscode$', status: 503, count: 1, afterHandling: true }] });
+  await emulator.faults({
+    rules: [{ method: 'POST', path: 'resetPasscode$', status: 503, count: 1, afterHandling: true }],
+  });
   const dialog = await confirm(page, d, 'Reset passcode', 'INC-7007');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'unknown');
   await expect(dialog).toContainText('unknown, verifying');
@@ -300,7 +410,10 @@ test('14: a double-click on Confirm sends one resetPasscode POST', async ({ page
   expect(await emulator.actions(d.id)).toHaveLength(1);
 });
 
-test('14, 15: Confirm in two tabs sends one resetPasscode POST; the second tab is told who asked first', async ({ page, context }) => {
+test('14, 15: Confirm in two tabs sends one resetPasscode POST; the second tab is told who asked first', async ({
+  page,
+  context,
+}) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const other = await context.newPage();
@@ -313,12 +426,18 @@ test('14, 15: Confirm in two tabs sends one resetPasscode POST; the second tab i
     dialogs.push(dialog);
   }
   await Promise.all(dialogs.map((dlg) => dlg.getByTestId('confirm-action').click()));
-  const texts = await Promise.all(dialogs.map(async (dlg) => {
-    await expect(dlg.getByTestId('action-result')).toContainText(/accepted the request|Already requested/);
-    return dlg.getByTestId('action-result').textContent();
-  }));
+  const texts = await Promise.all(
+    dialogs.map(async (dlg) => {
+      await expect(dlg.getByTestId('action-result')).toContainText(
+        /accepted the request|Already requested/,
+      );
+      return dlg.getByTestId('action-result').textContent();
+    }),
+  );
   expect(texts.filter((t) => t?.includes('accepted the request'))).toHaveLength(1);
-  expect(texts.find((t) => t?.includes('Already requested'))).toMatch(/Already requested by Hanna Berger at .* for ticket INC-9009/);
+  expect(texts.find((t) => t?.includes('Already requested'))).toMatch(
+    /Already requested by Hanna Berger at .* for ticket INC-9009/,
+  );
   expect(await postsFor(d)).toHaveLength(1);
 });
 

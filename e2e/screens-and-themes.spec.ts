@@ -17,16 +17,30 @@ const horizontalOverflow = async (page: Page) => {
   const found = await page.evaluate(() => {
     const doc = document.documentElement;
     const scroller = document.querySelector('[data-testid="results-scroll"]');
-    const culprits = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
-      .slice(0, 5).map((el) => `${el.tagName} ${el.getAttribute('data-testid') ?? ''} ${(el.textContent ?? '').slice(0, 40)}`);
-    return { page: doc.scrollWidth - doc.clientWidth, list: scroller ? scroller.scrollWidth - scroller.clientWidth : 0, culprits };
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName} ${el.getAttribute('data-testid') ?? ''} ${(el.textContent ?? '').slice(0, 40)}`,
+      );
+    return {
+      page: doc.scrollWidth - doc.clientWidth,
+      list: scroller ? scroller.scrollWidth - scroller.clientWidth : 0,
+      culprits,
+    };
   });
   expect(found.culprits, 'elements beyond the right edge').toBeDefined();
   return found.page === 0 && found.list === 0 ? { page: 0, list: 0 } : found;
 };
 
-for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
-  test(`no horizontal scroll at ${width}×${height}, on the list and on the device page`, async ({ page }) => {
+for (const [width, height] of [
+  [1280, 720],
+  [1920, 1080],
+] as const) {
+  test(`no horizontal scroll at ${width}×${height}, on the list and on the device page`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height });
     await emulator.timings({ pickupMs: 500, completeMs: 500 });
     await signIn(page, DEMO_ACCOUNTS.helpdesk);
@@ -35,8 +49,16 @@ for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
     // The longest thing a row can hold: a failed request's guard line, with its screen-reader tail.
     const failing = await freshDevice({ mode: 'androidFullyManaged', scenario: 'failing' });
     await findBySerial(page, failing);
-    await (await confirm(page, failing, 'Reset passcode', 'INC-9901')).getByRole('button', { name: 'Close' }).click();
-    await expect(page.getByTestId('device-row').getByTestId('recent-action')).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
+    await (
+      await confirm(page, failing, 'Reset passcode', 'INC-9901')
+    )
+      .getByRole('button', { name: 'Close' })
+      .click();
+    await expect(page.getByTestId('device-row').getByTestId('recent-action')).toHaveAttribute(
+      'data-state',
+      'failed',
+      { timeout: 20_000 },
+    );
     expect(await horizontalOverflow(page)).toEqual({ page: 0, list: 0 });
     const [zoe] = await emulator.devices({ user: 'zoe.obrien@contoso.com', limit: '1' });
     await page.goto(`/devices/${zoe?.id}`);
@@ -45,7 +67,9 @@ for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
   });
 }
 
-test('at 390 px the list is cards (device, user, serial, last sync, action) and the filters sit behind a button', async ({ page }) => {
+test('at 390 px the list is cards (device, user, serial, last sync, action) and the filters sit behind a button', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const box = page.getByRole('searchbox', { name: 'Search devices' });
@@ -61,7 +85,9 @@ test('at 390 px the list is cards (device, user, serial, last sync, action) and 
   await expect(iphone).toContainText('Serial number');
   await expect(iphone).toContainText('Last sync');
   await expect(iphone.getByTestId('last-sync-relative')).toHaveText(/ago\)$/);
-  await expect(iphone.getByRole('button', { name: /^Remove passcode: Zoë's iPhone, serial / })).toBeVisible();
+  await expect(
+    iphone.getByRole('button', { name: /^Remove passcode: Zoë's iPhone, serial / }),
+  ).toBeVisible();
   expect((await horizontalOverflow(page)).page).toBe(0);
 
   const toggle = page.getByTestId('filters-toggle');
@@ -81,7 +107,9 @@ test('at 390 px the list is cards (device, user, serial, last sync, action) and 
   await expect(cards.nth(1)).toBeFocused();
 });
 
-test('at 1440 px the filters show without a button, and Last sync reads as a date with how long ago beneath it', async ({ page }) => {
+test('at 1440 px the filters show without a button, and Last sync reads as a date with how long ago beneath it', async ({
+  page,
+}) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await expect(page.getByTestId('filters-toggle')).toBeHidden();
   await expect(page.getByRole('combobox', { name: 'Platform' })).toBeVisible();
@@ -91,26 +119,40 @@ test('at 1440 px the filters show without a button, and Last sync reads as a dat
   await expect(page.getByTestId('results-status')).toHaveText('All 3 matching devices are shown.');
   const cell = page.getByTestId('device-row').first().getByRole('cell').nth(6);
   await expect(cell.locator('time')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
-  await expect(cell.locator('time')).toHaveAttribute('title', /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d GMT\+\d$/);
-  await expect(cell.getByTestId('last-sync-relative')).toHaveText(/^(\d+ \w+|yesterday|last \w+) ago$|^\d+ \w+ ago$/);
+  await expect(cell.locator('time')).toHaveAttribute(
+    'title',
+    /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d GMT\+\d$/,
+  );
+  await expect(cell.getByTestId('last-sync-relative')).toHaveText(
+    /^(\d+ \w+|yesterday|last \w+) ago$|^\d+ \w+ ago$/,
+  );
 });
 
-const backgroundIsDark = (page: Page) => page.evaluate(() => {
-  const ctx = document.createElement('canvas').getContext('2d');
-  if (!ctx) return null;
-  ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
-  ctx.fillRect(0, 0, 1, 1);
-  const [r = 0, g = 0, b = 0] = ctx.getImageData(0, 0, 1, 1).data;
-  return (r + g + b) / 3 < 80;
-});
+const backgroundIsDark = (page: Page) =>
+  page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx) return null;
+    ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r = 0, g = 0, b = 0] = ctx.getImageData(0, 0, 1, 1).data;
+    return (r + g + b) / 3 < 80;
+  });
 
-test('the theme follows the system, is there before the app\'s scripts run, can be chosen and is remembered', async ({ page }) => {
+test("the theme follows the system, is there before the app's scripts run, can be chosen and is remembered", async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   // Hold the app's scripts back: what is on screen meanwhile is server HTML and the inline theme script only.
   let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => { release = resolve; });
-  const appScript = (url: URL) => url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js');
-  await page.route(appScript, async (route) => { await held; await route.continue(); });
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const appScript = (url: URL) =>
+    url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js');
+  await page.route(appScript, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto('/', { waitUntil: 'commit' });
   await expect(page.locator('header')).toBeAttached();
   await expect(page.locator('html')).toHaveClass(/\bdark\b/);

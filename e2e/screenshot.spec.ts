@@ -10,9 +10,13 @@ import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
 
 const target = (testInfo: TestInfo, name: string) =>
-  (process.env.README_SCREENSHOT === '1' ? `e2e/screenshots/${name}` : testInfo.outputPath(name));
+  process.env.README_SCREENSHOT === '1' ? `e2e/screenshots/${name}` : testInfo.outputPath(name);
 
-async function zoesDevices(page: Page, label = 'Search devices', shown = 'All 3 matching devices are shown.') {
+async function zoesDevices(
+  page: Page,
+  label = 'Search devices',
+  shown = 'All 3 matching devices are shown.',
+) {
   const box = page.getByRole('searchbox', { name: label });
   await box.fill('zoe.obrien@contoso.com');
   await box.press('Enter');
@@ -23,13 +27,17 @@ async function zoesDevices(page: Page, label = 'Search devices', shown = 'All 3 
 test('screenshot of the device list for the README', async ({ page }, testInfo) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await zoesDevices(page);
-  await expect(page.getByTestId('device-row').getByRole('button', { name: /^Remove passcode/ })).toHaveCount(3);
+  await expect(
+    page.getByTestId('device-row').getByRole('button', { name: /^Remove passcode/ }),
+  ).toHaveCount(3);
   await page.screenshot({ path: target(testInfo, 'console-devices.png'), fullPage: false });
 });
 
 test.describe('dark', () => {
   test.use({ colorScheme: 'dark' });
-  test('screenshot of the device list in the dark theme for the README', async ({ page }, testInfo) => {
+  test('screenshot of the device list in the dark theme for the README', async ({
+    page,
+  }, testInfo) => {
     await signIn(page, DEMO_ACCOUNTS.helpdesk);
     await zoesDevices(page);
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
@@ -49,14 +57,20 @@ test.describe('phone', () => {
 
 test.describe('German', () => {
   test.use({ locale: 'de-DE' });
-  test('screenshot of a device page in German with an action under way for the README', async ({ page }, testInfo) => {
+  test('screenshot of a device page in German with an action under way for the README', async ({
+    page,
+  }, testInfo) => {
     await emulator.reset();
     await emulator.timings({ pickupMs: 600_000, completeMs: 1000 });
     const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
     await signIn(page, DEMO_ACCOUNTS.helpdesk);
     await page.goto(`/devices/${d.id}`);
     const dialog = await (async () => {
-      await page.getByRole('button', { name: `Kennung zurücksetzen: ${d.deviceName}, Seriennummer ${d.serialNumber}` }).click();
+      await page
+        .getByRole('button', {
+          name: `Kennung zurücksetzen: ${d.deviceName}, Seriennummer ${d.serialNumber}`,
+        })
+        .click();
       const dlg = page.getByRole('alertdialog');
       await dlg.getByLabel('Ticketnummer').fill('INC-40417');
       await dlg.getByTestId('confirm-action').click();
@@ -69,7 +83,9 @@ test.describe('German', () => {
   });
 });
 
-test('screenshot of an Android reset with its temporary passcode for the README', async ({ page }, testInfo) => {
+test('screenshot of an Android reset with its temporary passcode for the README', async ({
+  page,
+}, testInfo) => {
   await emulator.reset();
   await emulator.timings({ pickupMs: 1000, completeMs: 1000 });
   const d = await freshDevice({ mode: 'androidCorporateWorkProfile', scenario: 'online' });
@@ -77,7 +93,9 @@ test('screenshot of an Android reset with its temporary passcode for the README'
   await page.goto(`/devices/${d.id}`);
   const dialog = await confirm(page, d, 'Reset work profile passcode', 'INC-40418');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByTestId('device-action')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect(page.getByTestId('device-action')).toHaveAttribute('data-state', 'done', {
+    timeout: 20_000,
+  });
   await page.getByRole('main').getByTestId('show-passcode').click();
   await expect(page.getByRole('main').getByTestId('passcode-value')).toHaveText(/^\d{8}$/);
   await page.screenshot({ path: target(testInfo, 'passcode-reveal.png'), fullPage: false });

@@ -17,16 +17,21 @@ const searchFor = async (page: import('@playwright/test').Page, text: string) =>
 };
 const rows = (page: import('@playwright/test').Page) => page.getByTestId('device-row');
 
-test('finds a user\'s devices by UPN and tells the two same-named iPhones apart', async ({ page }) => {
+test("finds a user's devices by UPN and tells the two same-named iPhones apart", async ({
+  page,
+}) => {
   await searchFor(page, 'zoe.obrien@contoso.com');
   await expect(page).toHaveURL(/\?q=zoe\.obrien%40contoso\.com$/);
-  await expect(page.getByText('Searching one user\'s devices by e-mail or UPN')).toBeVisible();
+  await expect(page.getByText("Searching one user's devices by e-mail or UPN")).toBeVisible();
   await expect(page.getByTestId('results-status')).toHaveText('All 3 matching devices are shown.');
   const iphones = rows(page).filter({ hasText: "Zoë's iPhone" });
   await expect(iphones).toHaveCount(2);
   // Both carry the same-name warning, and differ in serial number and last sync.
   await expect(iphones.locator('[data-warning="sameName"]')).toHaveCount(2);
-  await expect(iphones.nth(0).locator('[data-warning="sameName"]')).toHaveAttribute('title', /2 devices named “Zoë's iPhone” for this user/);
+  await expect(iphones.nth(0).locator('[data-warning="sameName"]')).toHaveAttribute(
+    'title',
+    /2 devices named “Zoë's iPhone” for this user/,
+  );
   const serials = await iphones.locator('td:nth-child(5)').allTextContents();
   expect(new Set(serials).size).toBe(2);
   // The re-enrolled one that stopped syncing says so.
@@ -34,7 +39,9 @@ test('finds a user\'s devices by UPN and tells the two same-named iPhones apart'
 });
 
 test('finds a device by serial number and by IMEI', async ({ page }) => {
-  const [phone] = await emulator.devices({ scopeTag: 'EMEA', operatingSystem: 'iOS', limit: '50' }).then((ds) => ds.filter((d) => d.imei));
+  const [phone] = await emulator
+    .devices({ scopeTag: 'EMEA', operatingSystem: 'iOS', limit: '50' })
+    .then((ds) => ds.filter((d) => d.imei));
   if (!phone) throw new Error('no EMEA iPhone with an IMEI in the seed');
   await searchFor(page, phone.serialNumber);
   await expect(page.getByText('Searching by serial number')).toBeVisible();
@@ -48,15 +55,22 @@ test('finds a device by serial number and by IMEI', async ({ page }) => {
   await expect(rows(page).first()).toContainText(phone.serialNumber);
 });
 
-test('8: searching O\'Brien finds O\'Brien\'s devices (the quote doubled inside the literal, not an error)', async ({ page }) => {
+test("8: searching O'Brien finds O'Brien's devices (the quote doubled inside the literal, not an error)", async ({
+  page,
+}) => {
   await emulator.clearRequests();
   await searchFor(page, "O'Brien");
   await expect(page).toHaveURL(/q=O%27Brien/);
   await expect(rows(page).first()).toBeVisible();
-  for (const text of await rows(page).allTextContents()) expect(text.toLowerCase()).toMatch(/o'brien|obrien/);
-  const filters = (await emulator.requests({ path: 'managedDevices$' })).map((e) => new URLSearchParams(e.query).get('$filter') ?? '');
+  for (const text of await rows(page).allTextContents())
+    expect(text.toLowerCase()).toMatch(/o'brien|obrien/);
+  const filters = (await emulator.requests({ path: 'managedDevices$' })).map(
+    (e) => new URLSearchParams(e.query).get('$filter') ?? '',
+  );
   expect(filters.some((f) => f.includes("'O''Brien'"))).toBe(true);
-  expect((await emulator.requests({ path: 'managedDevices$' })).every((e) => e.status === 200)).toBe(true);
+  expect(
+    (await emulator.requests({ path: 'managedDevices$' })).every((e) => e.status === 200),
+  ).toBe(true);
 });
 
 test('finds names with an apostrophe and with non-ASCII letters', async ({ page }) => {
@@ -67,13 +81,16 @@ test('finds names with an apostrophe and with non-ASCII letters', async ({ page 
 
   await searchFor(page, 'Zoë');
   await expect(rows(page).filter({ hasText: "Zoë's iPhone" })).toHaveCount(2);
-  for (const text of await rows(page).allTextContents()) expect(text.toLowerCase()).toMatch(/zoë|zoe/);
+  for (const text of await rows(page).allTextContents())
+    expect(text.toLowerCase()).toMatch(/zoë|zoe/);
 });
 
 test('a filter Intune ignores does not put the tenant on screen as matches', async ({ page }) => {
   await emulator.quirks({ alsoUnfilterable: ['deviceName', 'userPrincipalName'] });
   await searchFor(page, "O'Connor");
-  await expect(page.getByTestId('ignored-filter-warning')).toContainText('do not match this search');
+  await expect(page.getByTestId('ignored-filter-warning')).toContainText(
+    'do not match this search',
+  );
   // Graph sent a whole page of unrelated devices; the console shows only what matches: the one device whose
   // name has "O'Connor" (the seed places it on Graph's first page), and nothing else.
   await expect(rows(page)).toHaveCount(1);
@@ -81,7 +98,9 @@ test('a filter Intune ignores does not put the tenant on screen as matches', asy
   await expect(page.getByRole('button', { name: 'Search further' })).toBeVisible();
 });
 
-test('a device outside the agent\'s Intune scope is refused with what to do and the request-id', async ({ page }) => {
+test("a device outside the agent's Intune scope is refused with what to do and the request-id", async ({
+  page,
+}) => {
   const [outside] = await emulator.devices({ scopeTag: 'AMER', limit: '1' });
   await page.goto(`/devices/${outside?.id}`);
   const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
@@ -91,28 +110,53 @@ test('a device outside the agent\'s Intune scope is refused with what to do and 
   await expect(alert.getByRole('button', { name: 'Copy details' })).toBeVisible();
 });
 
-test('10: a list answered 429 with Retry-After: 2.5 is retried no sooner than 2.5 s later, and the UI says it is waiting', async ({ page }) => {
+test('10: a list answered 429 with Retry-After: 2.5 is retried no sooner than 2.5 s later, and the UI says it is waiting', async ({
+  page,
+}) => {
   await emulator.clearRequests();
-  await emulator.faults({ rules: [{ method: 'GET', path: 'managedDevices$', status: 429, count: 1, retryAfterSeconds: 2.5 }] });
+  await emulator.faults({
+    rules: [
+      { method: 'GET', path: 'managedDevices$', status: 429, count: 1, retryAfterSeconds: 2.5 },
+    ],
+  });
   await searchFor(page, 'iPad');
-  await expect(page.getByTestId('throttle-status')).toContainText('Microsoft Graph asked us to slow down. Retrying in');
-  await expect(page.getByTestId('results-status')).toHaveText(/devices? shown|matching devices? (are|is) shown/);
+  await expect(page.getByTestId('throttle-status')).toContainText(
+    'Microsoft Graph asked us to slow down. Retrying in',
+  );
+  await expect(page.getByTestId('results-status')).toHaveText(
+    /devices? shown|matching devices? (are|is) shown/,
+  );
   await expect(page.getByTestId('throttle-status')).toHaveText('');
-  const log = (await emulator.requests({ method: 'GET', path: 'managedDevices$' })).filter((e) => /ipad/i.test(decodeURIComponent(e.query)));
+  const log = (await emulator.requests({ method: 'GET', path: 'managedDevices$' })).filter((e) =>
+    /ipad/i.test(decodeURIComponent(e.query)),
+  );
   const throttled = log.find((e) => e.status === 429);
-  const retried = log.find((e) => e.status === 200 && e.query === throttled?.query && e.seq > throttled.seq);
+  const retried = log.find(
+    (e) => e.status === 200 && e.query === throttled?.query && e.seq > throttled.seq,
+  );
   expect(throttled).toBeDefined();
   expect(retried).toBeDefined();
   expect((retried?.at ?? 0) - (throttled?.at ?? 0)).toBeGreaterThanOrEqual(2500);
 });
 
-test('11: a 429 without Retry-After is retried with growing, jittered waits, and the UI says it is waiting', async ({ page }) => {
+test('11: a 429 without Retry-After is retried with growing, jittered waits, and the UI says it is waiting', async ({
+  page,
+}) => {
   await emulator.clearRequests();
-  await emulator.faults({ rules: [{ method: 'GET', path: 'managedDevices$', status: 429, count: 3 }] });
+  await emulator.faults({
+    rules: [{ method: 'GET', path: 'managedDevices$', status: 429, count: 3 }],
+  });
   await searchFor(page, 'iPad');
-  await expect(page.getByTestId('throttle-status')).toContainText(/Microsoft Graph is busy and did not say for how long\. Retrying in \d+ s|Microsoft Graph asked us to slow down\. Retrying in/);
-  await expect(page.getByTestId('results-status')).toHaveText(/devices? shown|matching devices? (are|is) shown/, { timeout: 30_000 });
-  const log = (await emulator.requests({ method: 'GET', path: 'managedDevices$' })).filter((e) => /ipad/i.test(decodeURIComponent(e.query)));
+  await expect(page.getByTestId('throttle-status')).toContainText(
+    /Microsoft Graph is busy and did not say for how long\. Retrying in \d+ s|Microsoft Graph asked us to slow down\. Retrying in/,
+  );
+  await expect(page.getByTestId('results-status')).toHaveText(
+    /devices? shown|matching devices? (are|is) shown/,
+    { timeout: 30_000 },
+  );
+  const log = (await emulator.requests({ method: 'GET', path: 'managedDevices$' })).filter((e) =>
+    /ipad/i.test(decodeURIComponent(e.query)),
+  );
   expect(log.filter((e) => e.status === 429)).toHaveLength(3);
   // A search is two Graph reads (device name, UPN stem); follow the one that met the 429s. Each retry waits at
   // least the back-off's smallest first step (half a second, jitter included), and the waits grow.
@@ -124,18 +168,23 @@ test('11: a 429 without Retry-After is retried with growing, jittered waits, and
   if (gaps.length >= 2) expect(gaps.at(-1)!).toBeGreaterThanOrEqual(gaps[0]!);
 });
 
-test('18: Graph failing at random on half the reads: the list degrades gracefully and recovers', async ({ page }) => {
+test('18: Graph failing at random on half the reads: the list degrades gracefully and recovers', async ({
+  page,
+}) => {
   await emulator.faults({ rate: 0.5 });
   let answered = 0;
   for (const q of ['iPad', 'Pixel', 'iPhone', 'Galaxy']) {
     await searchFor(page, q);
     // Either the results (after retries), an honest "nothing matches", or a clear error with a way to try again:
     // never a blank page or an endless spinner.
-    const results = page.getByTestId('results-status').filter({ hasText: /devices? shown|matching devices? (are|is) shown/ });
+    const results = page
+      .getByTestId('results-status')
+      .filter({ hasText: /devices? shown|matching devices? (are|is) shown/ });
     const none = page.getByText('No managed devices match this search.');
     const failed = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
     await expect(results.or(none).or(failed)).toBeVisible({ timeout: 45_000 });
-    if (await failed.isVisible()) await expect(failed.getByRole('button', { name: 'Try again' })).toBeVisible();
+    if (await failed.isVisible())
+      await expect(failed.getByRole('button', { name: 'Try again' })).toBeVisible();
     else answered++;
   }
   // With retries, most searches get through although half of Graph's answers fail.
@@ -143,11 +192,16 @@ test('18: Graph failing at random on half the reads: the list degrades gracefull
   await emulator.clearFaults();
   await searchFor(page, 'iPhone');
   // The tab may still be backing off after the last failures (up to 30 s, without Retry-After).
-  await expect(page.getByTestId('results-status')).toHaveText(/devices? shown|matching devices? (are|is) shown/, { timeout: 45_000 });
+  await expect(page.getByTestId('results-status')).toHaveText(
+    /devices? shown|matching devices? (are|is) shown/,
+    { timeout: 45_000 },
+  );
   await expect(rows(page).first()).toBeVisible();
 });
 
-test('19: Graph taking 5 s: the server gives up after its timeout and the UI says so instead of hanging', async ({ page }) => {
+test('19: Graph taking 5 s: the server gives up after its timeout and the UI says so instead of hanging', async ({
+  page,
+}) => {
   await emulator.faults({ latencyMs: { min: 5000, max: 5000 } });
   await emulator.clearRequests();
   const started = Date.now();
@@ -158,7 +212,10 @@ test('19: Graph taking 5 s: the server gives up after its timeout and the UI say
     // From the moment the browser sent it: the agent's other tracked actions may hold the tab's six connections
     // to the console for a while, and that queueing is the browser's, not the console's timeout.
     const timing = req.timing();
-    answers.push({ status: res?.status() ?? 0, ms: timing.responseEnd - Math.max(0, timing.requestStart) });
+    answers.push({
+      status: res?.status() ?? 0,
+      ms: timing.responseEnd - Math.max(0, timing.requestStart),
+    });
   });
   await searchFor(page, 'iPad');
   const alert = page.getByRole('alert').filter({ hasText: 'The devices could not be loaded.' });
@@ -173,7 +230,9 @@ test('19: Graph taking 5 s: the server gives up after its timeout and the UI say
   expect(Date.now() - started).toBeLessThan(60_000);
   await emulator.clearFaults();
   await alert.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByTestId('results-status')).toHaveText(/devices? shown|matching devices? (are|is) shown/);
+  await expect(page.getByTestId('results-status')).toHaveText(
+    /devices? shown|matching devices? (are|is) shown/,
+  );
 });
 
 test('paging reaches the last device the agent may see', async ({ page }) => {
@@ -186,7 +245,9 @@ test('paging reaches the last device the agent may see', async ({ page }) => {
   // the agent scrolls, so the test waits for the final state, never for a button that may be replaced under it.
   await expect(async () => {
     await page.getByTestId('results-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await expect(status).toHaveText(`All ${all.length} matching devices are shown.`, { timeout: 2_000 });
+    await expect(status).toHaveText(`All ${all.length} matching devices are shown.`, {
+      timeout: 2_000,
+    });
   }).toPass({ timeout: 45_000 });
   // Keyboard to the end of the virtualised list: the tenant's last EMEA Mac is there.
   await rows(page).first().focus();
@@ -194,7 +255,9 @@ test('paging reaches the last device the agent may see', async ({ page }) => {
   await expect(rows(page).filter({ hasText: all.at(-1)?.serialNumber ?? 'none' })).toBeVisible();
 });
 
-test('keyboard: / searches, arrows move, Enter opens the device, Back returns to the search', async ({ page }) => {
+test('keyboard: / searches, arrows move, Enter opens the device, Back returns to the search', async ({
+  page,
+}) => {
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search devices' })).toBeFocused();
@@ -211,7 +274,9 @@ test('keyboard: / searches, arrows move, Enter opens the device, Back returns to
   await expect(page.getByText('No remote actions recorded for this device.')).toBeVisible();
   await page.getByRole('link', { name: /Back to the search/ }).click();
   await expect(page).toHaveURL(/\?q=zoe\.obrien%40contoso\.com$/);
-  await expect(page.getByRole('searchbox', { name: 'Search devices' })).toHaveValue('zoe.obrien@contoso.com');
+  await expect(page.getByRole('searchbox', { name: 'Search devices' })).toHaveValue(
+    'zoe.obrien@contoso.com',
+  );
 });
 
 test('an expired session is renewed silently and the search goes on', async ({ page }) => {
@@ -221,20 +286,26 @@ test('an expired session is renewed silently and the search goes on', async ({ p
   await emulator.advanceClock(2 * 3_600_000);
   await emulator.clearRequests();
   const tokenCalls: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/oauth2/v2.0/token')) tokenCalls.push(r.postData() ?? ''); });
+  page.on('request', (r) => {
+    if (r.url().includes('/oauth2/v2.0/token')) tokenCalls.push(r.postData() ?? '');
+  });
   await page.getByRole('combobox', { name: 'Platform' }).selectOption('ios');
   await expect(page.getByTestId('results-status')).toHaveText('All 2 matching devices are shown.');
   // The search's own requests; besides them, the console may prove the renewed token once (verified-caller's probe).
   const isProbe = (e: { query: string }) => decodeURIComponent(e.query) === '?$top=1&$select=id';
   const logged = await emulator.requests({ path: 'managedDevices$' });
   expect(logged.filter((e) => !isProbe(e)).map((e) => e.status)).toEqual([401, 200]);
-  expect(logged.filter(isProbe).map((e) => e.status)).toEqual(logged.filter(isProbe).map(() => 200));
+  expect(logged.filter(isProbe).map((e) => e.status)).toEqual(
+    logged.filter(isProbe).map(() => 200),
+  );
   expect(tokenCalls).toHaveLength(1);
   expect(tokenCalls[0]).toContain('grant_type=refresh_token');
   await expect(page).toHaveURL(/q=zoe\.obrien%40contoso\.com&os=ios$/);
 });
 
-test('Graph failing with 503 is retried with back-off, then explained with a retry button', async ({ page }) => {
+test('Graph failing with 503 is retried with back-off, then explained with a retry button', async ({
+  page,
+}) => {
   await emulator.faults({ rules: [{ method: 'GET', path: 'managedDevices$', status: 503 }] });
   await emulator.clearRequests();
   await searchFor(page, 'zoe.obrien@contoso.com');

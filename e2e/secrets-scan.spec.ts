@@ -4,13 +4,20 @@
 // passcode; the one answer allowed to carry a passcode is the reveal route's, and the only tokens the browser ever
 // holds come from MSAL's own token requests to the identity provider, which are not the console's answers.
 import { expect, test } from './fixtures';
-import { auditDump, generatedPasscodes, recordedAnswers, serverLogs, type RecordedAnswer } from './secrets';
+import {
+  auditDump,
+  generatedPasscodes,
+  recordedAnswers,
+  serverLogs,
+  type RecordedAnswer,
+} from './secrets';
 
 const REVEAL = /^\/api\/actions\/[0-9a-f-]{36}\/passcode$/;
 const GUID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
 
 /** Where a passcode stands as a number of its own (not inside a longer run of digits, such as a timestamp). */
-const hasPasscode = (text: string, passcodes: string[]) => passcodes.filter((p) => new RegExp(`(?<!\\d)${p}(?!\\d)`).test(text));
+const hasPasscode = (text: string, passcodes: string[]) =>
+  passcodes.filter((p) => new RegExp(`(?<!\\d)${p}(?!\\d)`).test(text));
 
 const JWT_SHAPED = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+/;
 
@@ -31,9 +38,17 @@ function tokensIn(text: string): string[] {
       const value = JSON.parse(decoded) as Record<string, unknown>;
       const keys = Object.keys(value).sort().join(',');
       const isCursor = /^links,v(,via)?$/.test(keys) && value.v === 1 && Array.isArray(value.links);
-      const isMsalState = keys === 'id,meta' && typeof value.id === 'string' && typeof value.meta === 'object';
-      const isClaimsChallenge = keys === 'access_token' && typeof value.access_token === 'object' && value.access_token !== null;
-      return !(isCursor || isMsalState || isClaimsChallenge) || JWT_SHAPED.test(decoded) || decoded.includes('Bearer ');
+      const isMsalState =
+        keys === 'id,meta' && typeof value.id === 'string' && typeof value.meta === 'object';
+      const isClaimsChallenge =
+        keys === 'access_token' &&
+        typeof value.access_token === 'object' &&
+        value.access_token !== null;
+      return (
+        !(isCursor || isMsalState || isClaimsChallenge) ||
+        JWT_SHAPED.test(decoded) ||
+        decoded.includes('Bearer ')
+      );
     } catch {
       return true;
     }
@@ -49,7 +64,10 @@ test('22: logs, audit records and every answer of a full end-to-end run hold no 
   expect(passcodes.length).toBeGreaterThan(0);
   const path = (a: RecordedAnswer) => new URL(a.url).pathname;
   const reveals = answers.filter((a) => REVEAL.test(path(a)));
-  expect(reveals.filter((a) => hasPasscode(a.body, passcodes).length > 0).length, 'the scan recognises a passcode where it is allowed').toBeGreaterThan(0);
+  expect(
+    reveals.filter((a) => hasPasscode(a.body, passcodes).length > 0).length,
+    'the scan recognises a passcode where it is allowed',
+  ).toBeGreaterThan(0);
   expect(answers.filter((a) => a.contentType.startsWith('text/html')).length).toBeGreaterThan(10);
   expect(answers.filter((a) => path(a).startsWith('/api/')).length).toBeGreaterThan(50);
 
@@ -58,23 +76,42 @@ test('22: logs, audit records and every answer of a full end-to-end run hold no 
   expect(lines.length).toBeGreaterThan(50);
   const entries = lines.map((line) => {
     let entry: Record<string, unknown> = {};
-    expect(() => { entry = JSON.parse(line) as Record<string, unknown>; }, `not a JSON log line: ${line.slice(0, 200)}`).not.toThrow();
-    expect(entry, line.slice(0, 200)).toMatchObject({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: expect.any(String) });
-    if (entry.route !== undefined && entry.source !== 'request') expect(entry.clientRequestId, line.slice(0, 200)).toMatch(GUID);
+    expect(
+      () => {
+        entry = JSON.parse(line) as Record<string, unknown>;
+      },
+      `not a JSON log line: ${line.slice(0, 200)}`,
+    ).not.toThrow();
+    expect(entry, line.slice(0, 200)).toMatchObject({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      level: expect.any(String),
+    });
+    if (entry.route !== undefined && entry.source !== 'request')
+      expect(entry.clientRequestId, line.slice(0, 200)).toMatch(GUID);
     return entry;
   });
-  expect(entries.some((e) => e.route === '/api/devices' && typeof e.oid === 'string' && GUID.test(e.oid)), 'a line names the agent').toBe(true);
+  expect(
+    entries.some(
+      (e) => e.route === '/api/devices' && typeof e.oid === 'string' && GUID.test(e.oid),
+    ),
+    'a line names the agent',
+  ).toBe(true);
 
   // No token and no passcode anywhere else.
-  for (const [where, text] of [['server logs', logs], ['audit records', audit]] as const) {
+  for (const [where, text] of [
+    ['server logs', logs],
+    ['audit records', audit],
+  ] as const) {
     expect(text.match(/eyJ[A-Za-z0-9_-]{0,20}/g) ?? [], `${where}: eyJ`).toEqual([]);
     expect(text.includes('Bearer '), `${where}: "Bearer "`).toBe(false);
     expect(hasPasscode(text, passcodes), `${where}: passcodes`).toEqual([]);
   }
-  const leaks = answers.filter((a) => !REVEAL.test(path(a))).flatMap((a) => [
-    ...tokensIn(a.body).map((t) => `${a.status} ${path(a)}: ${t.slice(0, 24)}…`),
-    ...(a.body.includes('Bearer ') ? [`${a.status} ${path(a)}: Bearer`] : []),
-    ...hasPasscode(a.body, passcodes).map((p) => `${a.status} ${path(a)}: passcode ${p}`),
-  ]);
+  const leaks = answers
+    .filter((a) => !REVEAL.test(path(a)))
+    .flatMap((a) => [
+      ...tokensIn(a.body).map((t) => `${a.status} ${path(a)}: ${t.slice(0, 24)}…`),
+      ...(a.body.includes('Bearer ') ? [`${a.status} ${path(a)}: Bearer`] : []),
+      ...hasPasscode(a.body, passcodes).map((p) => `${a.status} ${path(a)}: passcode ${p}`),
+    ]);
   expect(leaks).toEqual([]);
 });

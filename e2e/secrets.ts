@@ -9,7 +9,12 @@ import { E2E } from '../playwright.config';
 export const ANSWERS_FILE = join(E2E.dataDir ?? '', 'browser-answers.jsonl');
 export const PASSCODES_FILE = join(E2E.dataDir ?? '', 'passcodes.txt');
 
-export interface RecordedAnswer { url: string; status: number; contentType: string; body: string }
+export interface RecordedAnswer {
+  url: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
 
 const readOr = (file: string, fallback: string) => {
   try {
@@ -26,7 +31,10 @@ export function serverLogs(): string {
 
 /** Every audit row, serialised, as an auditor with read access to the database would see it. */
 export function auditDump(): string {
-  const db = new Database(join(E2E.dataDir ?? '', 'audit.sqlite'), { readonly: true, fileMustExist: true });
+  const db = new Database(join(E2E.dataDir ?? '', 'audit.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     return JSON.stringify(db.prepare('SELECT * FROM audit_records').all());
   } finally {
@@ -35,7 +43,10 @@ export function auditDump(): string {
 }
 
 export function recordedAnswers(): RecordedAnswer[] {
-  return readOr(ANSWERS_FILE, '').split('\n').filter(Boolean).map((l) => JSON.parse(l) as RecordedAnswer);
+  return readOr(ANSWERS_FILE, '')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as RecordedAnswer);
 }
 
 export function generatedPasscodes(): string[] {

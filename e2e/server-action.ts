@@ -7,16 +7,24 @@ import { E2E } from '../playwright.config';
 
 /** The id of the one server action (`requestPasscodeAction`), from the build that is being tested. */
 export function passcodeActionId(): string {
-  const manifest = JSON.parse(readFileSync(join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(join('.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { exportedName: string }>;
   };
-  const id = Object.entries(manifest.node).find(([, a]) => a.exportedName === 'requestPasscodeAction')?.[0];
+  const id = Object.entries(manifest.node).find(
+    ([, a]) => a.exportedName === 'requestPasscodeAction',
+  )?.[0];
   if (!id) throw new Error('no requestPasscodeAction in the build: run `npm run build` first');
   return id;
 }
 
 /** POSTs a raw body to the server action, as the browser's fetch would, from `origin` (none: no Origin header). */
-export function postServerAction(request: APIRequestContext, body: string, origin: string | null = E2E.consoleOrigin): Promise<APIResponse> {
+export function postServerAction(
+  request: APIRequestContext,
+  body: string,
+  origin: string | null = E2E.consoleOrigin,
+): Promise<APIResponse> {
   return request.post('/', {
     headers: {
       'Next-Action': passcodeActionId(),

@@ -9,7 +9,9 @@ export async function signIn(page: Page, upn: string, origin = ''): Promise<void
   await page.goto(`${origin}/`);
   await page.getByRole('button', { name: SIGN_IN }).click();
   await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
-  await page.getByRole('button', { name: new RegExp(upn.replace(/[.*+?^${}()|[\]\\#]/g, '\\$&')) }).click();
+  await page
+    .getByRole('button', { name: new RegExp(upn.replace(/[.*+?^${}()|[\]\\#]/g, '\\$&')) })
+    .click();
   await expect(page.getByTestId('agent-name')).toBeVisible();
 }
 

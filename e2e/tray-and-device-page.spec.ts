@@ -29,25 +29,46 @@ async function coveredByTray(page: Page): Promise<string[]> {
       for (let p = el.parentElement; p; p = p.parentElement) {
         if (getComputedStyle(p).overflow === 'visible') continue;
         const c = p.getBoundingClientRect();
-        left = Math.max(left, c.left); top = Math.max(top, c.top); right = Math.min(right, c.right); bottom = Math.min(bottom, c.bottom);
+        left = Math.max(left, c.left);
+        top = Math.max(top, c.top);
+        right = Math.min(right, c.right);
+        bottom = Math.min(bottom, c.bottom);
       }
-      return { left, top, right: Math.min(right, window.innerWidth), bottom: Math.min(bottom, window.innerHeight) };
+      return {
+        left,
+        top,
+        right: Math.min(right, window.innerWidth),
+        bottom: Math.min(bottom, window.innerHeight),
+      };
     };
-    return [...document.querySelectorAll('main button, main a, main input, main select')].flatMap((el) => {
-      const r = shown(el);
-      if (r.right <= r.left || r.bottom <= r.top) return [];
-      const overlaps = r.left < tray.right && r.right > tray.left && r.top < tray.bottom && r.bottom > tray.top;
-      return overlaps ? [(el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim()] : [];
-    });
+    return [...document.querySelectorAll('main button, main a, main input, main select')].flatMap(
+      (el) => {
+        const r = shown(el);
+        if (r.right <= r.left || r.bottom <= r.top) return [];
+        const overlaps =
+          r.left < tray.right && r.right > tray.left && r.top < tray.bottom && r.bottom > tray.top;
+        return overlaps
+          ? [(el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim()]
+          : [];
+      },
+    );
   });
 }
 
-for (const [width, height, dock] of [[1920, 1080, 'side'], [1280, 720, 'bottom'], [390, 844, 'bottom']] as const) {
-  test(`at ${width}×${height} the tray docks at the ${dock} and covers no button of the page`, async ({ page }) => {
+for (const [width, height, dock] of [
+  [1920, 1080, 'side'],
+  [1280, 720, 'bottom'],
+  [390, 844, 'bottom'],
+] as const) {
+  test(`at ${width}×${height} the tray docks at the ${dock} and covers no button of the page`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height });
     await signIn(page, DEMO_ACCOUNTS.helpdesk);
     await page.goto('/?q=zoe.obrien%40contoso.com');
-    await expect(page.getByTestId('device-row').or(page.getByTestId('device-card')).first()).toBeVisible();
+    await expect(
+      page.getByTestId('device-row').or(page.getByTestId('device-card')).first(),
+    ).toBeVisible();
     const tray = page.locator('#actions-tray');
     await expect(tray).toBeVisible();
     const box = await tray.boundingBox();
@@ -57,7 +78,10 @@ for (const [width, height, dock] of [[1920, 1080, 'side'], [1280, 720, 'bottom']
   });
 }
 
-test('the tray collapses to its badge, stays collapsed over a reload and in a new tab, and opens again', async ({ page, context }) => {
+test('the tray collapses to its badge, stays collapsed over a reload and in a new tab, and opens again', async ({
+  page,
+  context,
+}) => {
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const badge = page.getByTestId('tray-toggle');
   await expect(badge).toHaveAttribute('aria-expanded', 'true');
@@ -76,8 +100,12 @@ test('the tray collapses to its badge, stays collapsed over a reload and in a ne
   await expect(page.getByTestId('tray-toggle')).toHaveAttribute('aria-expanded', 'true');
 });
 
-test('two "Zoë\'s iPhone" items are told apart: user, serial, action, ticket, and a link to each device', async ({ page }) => {
-  const iphones = (await emulator.devices({ user: 'zoe.obrien@contoso.com', limit: '10' })).filter((d) => d.deviceName === "Zoë's iPhone");
+test('two "Zoë\'s iPhone" items are told apart: user, serial, action, ticket, and a link to each device', async ({
+  page,
+}) => {
+  const iphones = (await emulator.devices({ user: 'zoe.obrien@contoso.com', limit: '10' })).filter(
+    (d) => d.deviceName === "Zoë's iPhone",
+  );
   expect(iphones).toHaveLength(2);
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   for (const [i, d] of iphones.entries()) {
@@ -90,7 +118,9 @@ test('two "Zoë\'s iPhone" items are told apart: user, serial, action, ticket, a
     const item = trayItem(page, d);
     await expect(item.getByTestId('tray-device')).toHaveText(`Zoë O'Brien · ${d.serialNumber}`);
     await expect(item).toContainText(`Remove passcode · ticket INC-77${i}`);
-    await expect(item.getByRole('link', { name: `Zoë's iPhone, serial ${d.serialNumber}` })).toHaveAttribute('href', `/devices/${d.id}`);
+    await expect(
+      item.getByRole('link', { name: `Zoë's iPhone, serial ${d.serialNumber}` }),
+    ).toHaveAttribute('href', `/devices/${d.id}`);
   }
   const [first] = iphones;
   await trayItem(page, first!).getByRole('link').click();
@@ -98,28 +128,50 @@ test('two "Zoë\'s iPhone" items are told apart: user, serial, action, ticket, a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Zoë's iPhone");
 });
 
-test('each end state says what to do next: failed with Intune\'s code, not confirmed until when, done with what to tell the caller', async ({ page }) => {
+test("each end state says what to do next: failed with Intune's code, not confirmed until when, done with what to tell the caller", async ({
+  page,
+}) => {
   const failing = await freshDevice({ mode: 'androidFullyManaged', scenario: 'failing' });
   const unknown = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'offline' });
   const online = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, failing);
-  await (await confirm(page, failing, 'Reset passcode', 'INC-7101')).getByRole('button', { name: 'Close' }).click();
+  await (
+    await confirm(page, failing, 'Reset passcode', 'INC-7101')
+  )
+    .getByRole('button', { name: 'Close' })
+    .click();
   await findBySerial(page, unknown);
-  await emulator.faults({ rules: [{ method: 'POST', path: 'resetPasscode$', status: 503, count: 1 }] }); // refused before it was carried out
-  await (await confirm(page, unknown, 'Remove passcode', 'INC-7102')).getByRole('button', { name: 'Close' }).click();
+  await emulator.faults({
+    rules: [{ method: 'POST', path: 'resetPasscode$', status: 503, count: 1 }],
+  }); // refused before it was carried out
+  await (
+    await confirm(page, unknown, 'Remove passcode', 'INC-7102')
+  )
+    .getByRole('button', { name: 'Close' })
+    .click();
   await findBySerial(page, online);
-  await (await confirm(page, online, 'Remove passcode', 'INC-7103')).getByRole('button', { name: 'Close' }).click();
+  await (
+    await confirm(page, online, 'Remove passcode', 'INC-7103')
+  )
+    .getByRole('button', { name: 'Close' })
+    .click();
 
   const failed = trayItem(page, failing);
   await expect(failed).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
-  await expect(failed.locator('[data-hint="failed"]')).toContainText(/no passcode policy is enforced .* Intune error code -?\d+ \(0x[0-9a-f]+\)\. What to try:/);
+  await expect(failed.locator('[data-hint="failed"]')).toContainText(
+    /no passcode policy is enforced .* Intune error code -?\d+ \(0x[0-9a-f]+\)\. What to try:/,
+  );
   const verifying = trayItem(page, unknown);
   await expect(verifying).toHaveAttribute('data-state', 'verifying');
-  await expect(verifying.locator('[data-hint="verifying"]')).toHaveText(/The console is checking the device's action results in Intune until \w{3} \d{1,2}, \d{4}, \d\d:\d\d GMT\+\d; after that it shows the action as not confirmed\.$/);
+  await expect(verifying.locator('[data-hint="verifying"]')).toHaveText(
+    /The console is checking the device's action results in Intune until \w{3} \d{1,2}, \d{4}, \d\d:\d\d GMT\+\d; after that it shows the action as not confirmed\.$/,
+  );
   const done = trayItem(page, online);
   await expect(done).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
-  await expect(done.locator('[data-hint="done"]')).toHaveText('Done: the passcode is removed. Tell the caller the phone is unlocked and to set a new passcode when it asks.');
+  await expect(done.locator('[data-hint="done"]')).toHaveText(
+    'Done: the passcode is removed. Tell the caller the phone is unlocked and to set a new passcode when it asks.',
+  );
   await expect(done.getByTestId('check-now')).toHaveCount(0);
 });
 
@@ -128,10 +180,16 @@ test('not supported says which action fits instead', async ({ page }) => {
   await emulator.unsupportedAction('acceptedThenNotSupported');
   await signIn(page, DEMO_ACCOUNTS.helpdesk, E2E.everywhereOrigin);
   await findBySerial(page, mac);
-  await (await confirm(page, mac, 'Recover passcode (recoverPasscode)', 'INC-7201')).getByRole('button', { name: 'Close' }).click();
+  await (
+    await confirm(page, mac, 'Recover passcode (recoverPasscode)', 'INC-7201')
+  )
+    .getByRole('button', { name: 'Close' })
+    .click();
   const item = trayItem(page, mac);
   await expect(item).toHaveAttribute('data-state', 'notSupported', { timeout: 20_000 });
-  await expect(item.locator('[data-hint="notSupported"]')).toHaveText(/^Intune says this device does not support the action\. macOS: Intune has no passcode action for Macs\./);
+  await expect(item.locator('[data-hint="notSupported"]')).toHaveText(
+    /^Intune says this device does not support the action\. macOS: Intune has no passcode action for Macs\./,
+  );
 });
 
 test('"Check now" reads the action at once, between polls', async ({ page }) => {
@@ -143,7 +201,11 @@ test('"Check now" reads the action at once, between polls', async ({ page }) => 
   await page.clock.install();
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
-  await (await confirm(page, d, 'Remove passcode', 'INC-7301')).getByRole('button', { name: 'Close' }).click();
+  await (
+    await confirm(page, d, 'Remove passcode', 'INC-7301')
+  )
+    .getByRole('button', { name: 'Close' })
+    .click();
   const item = trayItem(page, d);
   await expect(item).toHaveAttribute('data-state', 'pending');
   // Time stops in the page (no poll comes), then the device carries the action out at Intune.
@@ -153,30 +215,49 @@ test('"Check now" reads the action at once, between polls', async ({ page }) => 
   // The server shares one read of a device among its trackers for SHARED_READ_MS (2 s): let the last one age out.
   await new Promise((resolve) => setTimeout(resolve, 2_100));
   await expect(item).toHaveAttribute('data-state', 'pending');
-  await item.getByRole('button', { name: `Check now: ${d.deviceName}, serial ${d.serialNumber}` }).click();
+  await item
+    .getByRole('button', { name: `Check now: ${d.deviceName}, serial ${d.serialNumber}` })
+    .click();
   // Only react-query's zero-delay notifications need the clock; the next poll is seconds away.
-  await expect.poll(async () => {
-    await page.clock.runFor(20);
-    return item.getAttribute('data-state');
-  }).toBe('done');
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(20);
+      return item.getAttribute('data-state');
+    })
+    .toBe('done');
 });
 
-test('the device page shows the action under way as soon as it is requested, who asked, and the same-named sibling', async ({ page }) => {
-  const [oldPhone, newPhone] = (await emulator.devices({ user: 'zoe.obrien@contoso.com', limit: '10' })).filter((d) => d.deviceName === "Zoë's iPhone");
+test('the device page shows the action under way as soon as it is requested, who asked, and the same-named sibling', async ({
+  page,
+}) => {
+  const [oldPhone, newPhone] = (
+    await emulator.devices({ user: 'zoe.obrien@contoso.com', limit: '10' })
+  ).filter((d) => d.deviceName === "Zoë's iPhone");
   if (!oldPhone || !newPhone) throw new Error('Zoë has two iPhones in the seed');
   const offline = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'offline' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
 
   await page.goto(`/devices/${newPhone.id}`);
   const siblings = page.getByTestId('siblings');
-  await expect(siblings.getByRole('heading')).toHaveText('Other devices of this user named “Zoë\'s iPhone”');
-  await expect(siblings.getByRole('link', { name: `Zoë's iPhone, serial ${oldPhone.serialNumber}` })).toHaveAttribute('href', `/devices/${oldPhone.id}`);
-  await expect(page.locator('[data-warning="sameName"]')).toContainText('2 devices named “Zoë\'s iPhone” for this user');
+  await expect(siblings.getByRole('heading')).toHaveText(
+    "Other devices of this user named “Zoë's iPhone”",
+  );
+  await expect(
+    siblings.getByRole('link', { name: `Zoë's iPhone, serial ${oldPhone.serialNumber}` }),
+  ).toHaveAttribute('href', `/devices/${oldPhone.id}`);
+  await expect(page.locator('[data-warning="sameName"]')).toContainText(
+    "2 devices named “Zoë's iPhone” for this user",
+  );
   const intune = page.getByTestId('open-in-intune');
-  await expect(intune).toHaveAttribute('href', `https://intune.microsoft.com/${TENANT_ID}/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${newPhone.id}`);
+  await expect(intune).toHaveAttribute(
+    'href',
+    `https://intune.microsoft.com/${TENANT_ID}/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/${newPhone.id}`,
+  );
   await expect(intune).toHaveAttribute('target', '_blank');
   await expect(intune).toHaveAttribute('rel', /noopener/);
-  await expect(intune).toHaveAccessibleName(`Open in Intune: Zoë's iPhone, serial ${newPhone.serialNumber} (new tab)`);
+  await expect(intune).toHaveAccessibleName(
+    `Open in Intune: Zoë's iPhone, serial ${newPhone.serialNumber} (new tab)`,
+  );
 
   await page.goto(`/devices/${offline.id}`);
   await expect(page.getByText('No remote actions recorded for this device.')).toBeVisible();
@@ -187,28 +268,39 @@ test('the device page shows the action under way as soon as it is requested, who
   await expect(ours).toContainText('Pending');
   await expect(ours).toContainText('Hanna Berger, ticket INC-7401');
   await expect(page.getByText('No remote actions recorded for this device.')).toHaveCount(0);
-  await expect(page.getByTestId('device-action').locator('..').locator('[data-hint="offline"]')).toContainText(/last sync was .*ask the user to connect it to Wi-Fi and open Company Portal/);
+  await expect(
+    page.getByTestId('device-action').locator('..').locator('[data-hint="offline"]'),
+  ).toContainText(/last sync was .*ask the user to connect it to Wi-Fi and open Company Portal/);
   await expect(actionButton(page, offline, 'Remove passcode')).toBeVisible();
 });
 
-test('a user whose devices are all outside the agent\'s scope is said to be so, and a device refused with 403 offers no "Try again"', async ({ page }) => {
+test('a user whose devices are all outside the agent\'s scope is said to be so, and a device refused with 403 offers no "Try again"', async ({
+  page,
+}) => {
   const amer = await emulator.devices({ scopeTag: 'AMER', limit: '200' });
   let outsider: string | undefined;
   for (const upn of new Set(amer.map((d) => d.userPrincipalName))) {
     const theirs = await emulator.devices({ user: upn, limit: '20' });
-    if (theirs.length > 0 && theirs.every((d) => d.scopeTag !== 'EMEA')) { outsider = upn; break; }
+    if (theirs.length > 0 && theirs.every((d) => d.scopeTag !== 'EMEA')) {
+      outsider = upn;
+      break;
+    }
   }
   if (!outsider) throw new Error('no user with devices outside EMEA only');
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const box = page.getByRole('searchbox', { name: 'Search devices' });
   await box.fill(outsider);
   await box.press('Enter');
-  await expect(page.locator('[data-empty="outsideScope"]')).toHaveText(`${outsider} is in the directory, but none of their devices is within the scope of your Intune role (scope tags), or they have none. Ask an Intune administrator, or hand the ticket to the team that covers this user.`);
+  await expect(page.locator('[data-empty="outsideScope"]')).toHaveText(
+    `${outsider} is in the directory, but none of their devices is within the scope of your Intune role (scope tags), or they have none. Ask an Intune administrator, or hand the ticket to the team that covers this user.`,
+  );
   await expect(page.getByText('Check the spelling')).toHaveCount(0);
 
   await page.goto(`/devices/${amer[0]?.id}`);
   const alert = page.getByRole('alert').filter({ hasText: 'This device could not be loaded.' });
-  await expect(alert).toContainText('Your Intune role does not cover this: the device is outside its scope tags');
+  await expect(alert).toContainText(
+    'Your Intune role does not cover this: the device is outside its scope tags',
+  );
   await expect(alert.getByRole('button', { name: 'Copy details' })).toBeVisible();
   await expect(alert.getByRole('button', { name: 'Try again' })).toHaveCount(0);
 });

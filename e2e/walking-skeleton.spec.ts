@@ -3,7 +3,10 @@ import { E2E } from '../playwright.config';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
 
-test('the helpdesk agent signs in through the emulator, sees devices, and signs out', async ({ page, offLocalhost }) => {
+test('the helpdesk agent signs in through the emulator, sees devices, and signs out', async ({
+  page,
+  offLocalhost,
+}) => {
   const origins = new Set<string>();
   page.on('request', (r) => origins.add(new URL(r.url()).origin));
 

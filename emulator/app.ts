@@ -73,10 +73,18 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   // What a launcher or a person needs to point the console here: ids, sizes and the demo accounts.
   app.get('/_emulator/health', (c) =>
     c.json({
-      ok: true, mode: ctx.mode, tenantId: ctx.tenant.tenantId, domain: ctx.tenant.domain, clientId: options.app.clientId,
-      devices: ctx.tenant.devices.length, users: ctx.tenant.users.length,
-      agents: ctx.tenant.users.filter((u) => u.agentRole).map((u) => ({ upn: u.userPrincipalName, name: u.displayName, role: u.agentRole })),
-    }));
+      ok: true,
+      mode: ctx.mode,
+      tenantId: ctx.tenant.tenantId,
+      domain: ctx.tenant.domain,
+      clientId: options.app.clientId,
+      devices: ctx.tenant.devices.length,
+      users: ctx.tenant.users.length,
+      agents: ctx.tenant.users
+        .filter((u) => u.agentRole)
+        .map((u) => ({ upn: u.userPrincipalName, name: u.displayName, role: u.agentRole })),
+    }),
+  );
   if (ctx.mode !== 'standalone') app.route('/_emulator', controlRoutes(ctx));
   app.route('/', graphRoutes(ctx));
   app.route('/', entraRoutes(ctx));
@@ -89,7 +97,11 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       c.set('clientRequestId' as never, (c.req.header('client-request-id') ?? id) as never);
     }
     const segment = c.req.path.split('/').filter(Boolean).at(-1) ?? '';
-    const res = graphError(c, { status: 404, code: 'ResourceNotFound', message: `Resource not found for the segment '${segment}'.` });
+    const res = graphError(c, {
+      status: 404,
+      code: 'ResourceNotFound',
+      message: `Resource not found for the segment '${segment}'.`,
+    });
     const { requestId, clientRequestId } = requestIds(c);
     res.headers.set('request-id', requestId);
     res.headers.set('client-request-id', clientRequestId);

@@ -10,13 +10,19 @@ async function main() {
     origin: options.origin,
     mode: options.mode,
     seed: { seed: options.seed, devices: options.devices, users: options.users },
-    app: { clientId: options.clientId, displayName: 'Passcode Desk', redirectUris: options.redirectUriList },
+    app: {
+      clientId: options.clientId,
+      displayName: 'Passcode Desk',
+      redirectUris: options.redirectUriList,
+    },
     accessTokenLifetimeSeconds: options.tokenLifetime,
   });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => {
     const ms = Math.round(performance.now() - started);
-    console.log(`emulator: Entra ID and Intune Graph on ${ctx.origin} (tenant ${ctx.tenant.tenantId}, ` +
-      `${ctx.tenant.devices.length} devices, ${ctx.tenant.users.length} users, ready in ${ms} ms, mode ${options.mode})`);
+    console.log(
+      `emulator: Entra ID and Intune Graph on ${ctx.origin} (tenant ${ctx.tenant.tenantId}, ` +
+        `${ctx.tenant.devices.length} devices, ${ctx.tenant.users.length} users, ready in ${ms} ms, mode ${options.mode})`,
+    );
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEMO_CLIENT_ID } from './constants';
 
-
 const Schema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(4010),
   host: z.string().default('127.0.0.1'),
@@ -20,25 +19,38 @@ const Schema = z.object({
 export type CliOptions = z.infer<typeof Schema> & { origin: string; redirectUriList: string[] };
 
 const FLAGS = {
-  port: 'EMULATOR_PORT', host: 'EMULATOR_HOST', origin: 'EMULATOR_ORIGIN', seed: 'EMULATOR_SEED',
-  devices: 'EMULATOR_DEVICES', users: 'EMULATOR_USERS', clientId: 'EMULATOR_CLIENT_ID',
-  redirectUris: 'EMULATOR_REDIRECT_URIS', tokenLifetime: 'EMULATOR_TOKEN_LIFETIME', mode: 'EMULATOR_MODE',
+  port: 'EMULATOR_PORT',
+  host: 'EMULATOR_HOST',
+  origin: 'EMULATOR_ORIGIN',
+  seed: 'EMULATOR_SEED',
+  devices: 'EMULATOR_DEVICES',
+  users: 'EMULATOR_USERS',
+  clientId: 'EMULATOR_CLIENT_ID',
+  redirectUris: 'EMULATOR_REDIRECT_URIS',
+  tokenLifetime: 'EMULATOR_TOKEN_LIFETIME',
+  mode: 'EMULATOR_MODE',
 } as const;
 
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
     args: argv,
-    options: Object.fromEntries(Object.keys(FLAGS).map((k) => [kebab(k), { type: 'string' as const }])),
+    options: Object.fromEntries(
+      Object.keys(FLAGS).map((k) => [kebab(k), { type: 'string' as const }]),
+    ),
     strict: true,
   });
   const raw: Record<string, string | undefined> = {};
-  for (const [key, envName] of Object.entries(FLAGS)) raw[key] = (values[kebab(key)] as string | undefined) ?? env[envName];
+  for (const [key, envName] of Object.entries(FLAGS))
+    raw[key] = (values[kebab(key)] as string | undefined) ?? env[envName];
   const parsed = Schema.safeParse(raw);
   if (!parsed.success) {
     throw new Error(`Invalid emulator settings:\n${z.prettifyError(parsed.error)}`);
   }
   const o = parsed.data;
-  const redirectUriList = o.redirectUris.split(',').map((s) => s.trim()).filter(Boolean);
+  const redirectUriList = o.redirectUris
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { ...o, origin: o.origin ?? `http://localhost:${o.port}`, redirectUriList };
 }
 

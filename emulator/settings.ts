@@ -24,8 +24,13 @@ export const QuirksSchema = z.object({
 export type Quirks = z.infer<typeof QuirksSchema>;
 
 export const ALL_QUIRKS_ON: Quirks = {
-  startswithIsContains: true, orOfStartswithAppliesFirst: true, neIsEq: true,
-  unsupportedPropertyIgnored: true, orderbyIgnored: true, skipBeyond1000Empty: true, alsoUnfilterable: [],
+  startswithIsContains: true,
+  orOfStartswithAppliesFirst: true,
+  neIsEq: true,
+  unsupportedPropertyIgnored: true,
+  orderbyIgnored: true,
+  skipBeyond1000Empty: true,
+  alsoUnfilterable: [],
 };
 
 export const RetryAfterModeSchema = z.enum(['integer', 'fractional', 'absent', 'varied']);
@@ -43,7 +48,12 @@ export const ThrottlingSchema = z.object({
 export type Throttling = z.infer<typeof ThrottlingSchema>;
 
 export const INTUNE_LIMITS: Throttling = {
-  enabled: true, windowMs: 20_000, tenantWrites: 400, appWrites: 200, tenantRequests: 4000, appRequests: 2000,
+  enabled: true,
+  windowMs: 20_000,
+  tenantWrites: 400,
+  appWrites: 200,
+  tenantRequests: 4000,
+  appRequests: 2000,
   retryAfter: 'integer',
 };
 
@@ -73,7 +83,9 @@ export const FaultsSchema = z.object({
   /** Share of Graph requests that fail at random (0 to 1), like Dev Proxy's failure rate. */
   rate: z.number().min(0).max(1).default(0),
   /** Added latency for every Graph request, in milliseconds, drawn between min and max. */
-  latencyMs: z.object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() }).default({ min: 0, max: 0 }),
+  latencyMs: z
+    .object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
+    .default({ min: 0, max: 0 }),
 });
 export type Faults = z.infer<typeof FaultsSchema>;
 
@@ -116,8 +128,12 @@ export const BehaviourSchema = z.object({
 export type Behaviour = z.infer<typeof BehaviourSchema>;
 
 export const MICROSOFT_BEHAVIOUR: Behaviour = {
-  nextLinkRewritten: true, actionResultsEmptyInLists: true, actionResultsDelayMs: 5000, opaqueAccessTokens: false,
-  spaRefreshTokenHours: 24, thirdPartyCookiesBlocked: false,
+  nextLinkRewritten: true,
+  actionResultsEmptyInLists: true,
+  actionResultsDelayMs: 5000,
+  opaqueAccessTokens: false,
+  spaRefreshTokenHours: 24,
+  thirdPartyCookiesBlocked: false,
 };
 
 export interface EmulatorSettings {

@@ -15,14 +15,17 @@ if (!existsSync(server)) {
   process.exit(1);
 }
 cpSync(join(root, '.next', 'static'), join(standalone, '.next', 'static'), { recursive: true });
-if (existsSync(join(root, 'public'))) cpSync(join(root, 'public'), join(standalone, 'public'), { recursive: true });
+if (existsSync(join(root, 'public')))
+  cpSync(join(root, 'public'), join(standalone, 'public'), { recursive: true });
 
 const MARK = '// passcode-desk: JSON logging before the start-up banner';
 const ANCHOR = "require('next')\n";
 const source = readFileSync(server, 'utf8');
 if (!source.includes(MARK)) {
   if (!source.includes(ANCHOR)) {
-    console.error(`.next/standalone/server.js has no ${JSON.stringify(ANCHOR.trim())} line: Next's standalone server changed; update scripts/complete-standalone.mjs.`);
+    console.error(
+      `.next/standalone/server.js has no ${JSON.stringify(ANCHOR.trim())} line: Next's standalone server changed; update scripts/complete-standalone.mjs.`,
+    );
     process.exit(1);
   }
   const prelude = `${MARK}\nrequire('./.next/server/instrumentation.js').installJsonLogging()\n`;

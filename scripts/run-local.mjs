@@ -25,7 +25,11 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 function start(name, command, args, env) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = (line) => `[${name}] ${line}`;
   for (const stream of [child.stdout, child.stderr]) {
     let buffer = '';
@@ -58,7 +62,8 @@ function newestSource(dirs) {
     }
   };
   for (const d of dirs) walk(join(root, d));
-  for (const f of ['package.json', 'next.config.js', 'postcss.config.mjs']) newest = Math.max(newest, statSync(join(root, f)).mtimeMs);
+  for (const f of ['package.json', 'next.config.js', 'postcss.config.mjs'])
+    newest = Math.max(newest, statSync(join(root, f)).mtimeMs);
   return newest;
 }
 
@@ -79,27 +84,39 @@ async function waitFor(url, timeoutMs) {
 
 if (mode === 'demo') {
   const buildId = join(root, '.next', 'standalone', '.next', 'BUILD_ID');
-  if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource(['app', 'components', 'lib', 'public'])) {
+  if (
+    !existsSync(buildId) ||
+    statSync(buildId).mtimeMs < newestSource(['app', 'components', 'lib', 'public'])
+  ) {
     console.log('Building the console (once; about half a minute)…');
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync('npm', ['run', 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 }
 
 start('emulator', bin('tsx'), ['emulator/main.ts'], {
-  EMULATOR_PORT: String(emulatorPort), EMULATOR_ORIGIN: emulatorOrigin, EMULATOR_MODE: mode === 'dev' ? 'demo' : mode,
+  EMULATOR_PORT: String(emulatorPort),
+  EMULATOR_ORIGIN: emulatorOrigin,
+  EMULATOR_MODE: mode === 'dev' ? 'demo' : mode,
   // Entra returns after sign-out only to a registered URI, matched exactly: the console's home page.
   EMULATOR_REDIRECT_URIS: `${consoleOrigin}/redirect,${consoleOrigin}/`,
 });
-const health = await waitFor(`${emulatorOrigin}/_emulator/health`, 30_000).then((res) => res.json()).catch((e) => {
-  console.error(`The emulator did not start: ${e.message}`);
-  stop(1);
-  return null;
-});
+const health = await waitFor(`${emulatorOrigin}/_emulator/health`, 30_000)
+  .then((res) => res.json())
+  .catch((e) => {
+    console.error(`The emulator did not start: ${e.message}`);
+    stop(1);
+    return null;
+  });
 if (health) {
-  const [command, args] = mode === 'dev'
-    ? [bin('next'), ['dev', '-p', String(consolePort), '-H', '127.0.0.1']]
-    : [process.execPath, ['.next/standalone/server.js']];
+  const [command, args] =
+    mode === 'dev'
+      ? [bin('next'), ['dev', '-p', String(consolePort), '-H', '127.0.0.1']]
+      : [process.execPath, ['.next/standalone/server.js']];
   start('console', command, args, {
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(consolePort),
@@ -114,13 +131,15 @@ if (health) {
   });
   await waitFor(`${consoleOrigin}/redirect`, 120_000).catch(() => undefined);
   const width = Math.max(...health.agents.map((a) => a.upn.length));
-  console.log([
-    '',
-    `Passcode Desk is running: open ${consoleOrigin}`,
-    `Emulated tenant "${health.domain}" (${health.devices} devices, ${health.users} users) at ${emulatorOrigin}; nothing here talks to Microsoft.`,
-    'Sign in as one of the demo accounts (no password, pick it on the emulator\'s login page):',
-    ...health.agents.map((a) => `  ${a.upn.padEnd(width)}  ${a.name}: ${a.role}`),
-    'Press Ctrl-C to stop both.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `Passcode Desk is running: open ${consoleOrigin}`,
+      `Emulated tenant "${health.domain}" (${health.devices} devices, ${health.users} users) at ${emulatorOrigin}; nothing here talks to Microsoft.`,
+      "Sign in as one of the demo accounts (no password, pick it on the emulator's login page):",
+      ...health.agents.map((a) => `  ${a.upn.padEnd(width)}  ${a.name}: ${a.role}`),
+      'Press Ctrl-C to stop both.',
+      '',
+    ].join('\n'),
+  );
 }

@@ -20,10 +20,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = process.cwd();
-const args = new Map(process.argv.slice(2).map((a) => {
-  const [k, v] = a.replace(/^--/, '').split('=');
-  return [k, v ?? 'true'];
-}));
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'];
+  }),
+);
 /** The stated target for every page (issue 11). */
 const TARGET_KB = 250;
 /**
@@ -33,14 +35,17 @@ const TARGET_KB = 250;
 const LIMITS_KB = { '/': 290, '/devices/[id]': 275 }; // measured 288.1 and 272.6 KB
 const budgetKb = Number(args.get('budget') ?? TARGET_KB);
 /** The limit that fails the check: `--budget` when given, else the page's ratchet (the target for other routes). */
-const limitOf = (route) => (args.has('budget') ? budgetKb : Math.max(TARGET_KB, LIMITS_KB[route] ?? TARGET_KB));
+const limitOf = (route) =>
+  args.has('budget') ? budgetKb : Math.max(TARGET_KB, LIMITS_KB[route] ?? TARGET_KB);
 const routes = (args.get('routes') ?? '/,/devices/[id]').split(',');
 const asJson = args.has('json');
 const TOP = Number(args.get('top') ?? 8);
 
 const KB = 1024;
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
-const log = (line) => { if (!asJson) console.log(line); };
+const log = (line) => {
+  if (!asJson) console.log(line);
+};
 
 const statsFile = join(root, '.next', 'diagnostics', 'route-bundle-stats.json');
 const buildIdFile = join(root, '.next', 'BUILD_ID');
@@ -54,7 +59,8 @@ const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
 const gzipped = new Map();
 /** The chunk's gzip size, level 9 (what a server compressing at its best would send). */
 function gzipSize(path) {
-  if (!gzipped.has(path)) gzipped.set(path, gzipSync(readFileSync(join(root, path)), { level: 9 }).length);
+  if (!gzipped.has(path))
+    gzipped.set(path, gzipSync(readFileSync(join(root, path)), { level: 9 }).length);
   return gzipped.get(path);
 }
 
@@ -77,19 +83,31 @@ function ensureAnalysis() {
   if (!args.has('analyze')) return false;
   log('Running `next analyze --output` for per-package figures (about 40 s)…');
   const r = spawnSync(join(root, 'node_modules', '.bin', 'next'), ['analyze', '--output'], {
-    cwd: root, stdio: ['ignore', asJson ? 'ignore' : 'inherit', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    cwd: root,
+    stdio: ['ignore', asJson ? 'ignore' : 'inherit', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   return r.status === 0;
 }
 
 /** Uncompressed bytes per package in the route's client chunks (the analyzer's own build of the same sources). */
 function packagesOf(route) {
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'next'), ['analyze', 'export', '--route', route], {
-    cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  const r = spawnSync(
+    join(root, 'node_modules', '.bin', 'next'),
+    ['analyze', 'export', '--route', route],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
   if (r.status !== 0) return null;
-  const polyfills = new Set(JSON.parse(readFileSync(join(root, '.next', 'build-manifest.json'), 'utf8')).polyfillFiles
-    .map((p) => p.replace(/^static\/chunks\//, '')));
+  const polyfills = new Set(
+    JSON.parse(readFileSync(join(root, '.next', 'build-manifest.json'), 'utf8')).polyfillFiles.map(
+      (p) => p.replace(/^static\/chunks\//, ''),
+    ),
+  );
   // Chunks of an async group (an `import()` the page makes when it needs it, e.g. the confirm dialog) are not
   // first-load JS: leave them out, as the build's first-load chunk lists do.
   const onDemand = new Set();
@@ -104,7 +122,13 @@ function packagesOf(route) {
     const part = JSON.parse(line);
     const file = String(part.filename);
     // The browser's JavaScript only: not the server's chunks, the stylesheets, or the polyfills only old browsers load.
-    if (!file.startsWith('[client-fs]/') || !file.endsWith('.js') || polyfills.has(file.split('/').pop()) || onDemand.has(file)) continue;
+    if (
+      !file.startsWith('[client-fs]/') ||
+      !file.endsWith('.js') ||
+      polyfills.has(file.split('/').pop()) ||
+      onDemand.has(file)
+    )
+      continue;
     const owner = ownerOf(String(part.source_path));
     bytes.set(owner, (bytes.get(owner) ?? 0) + Number(part.size));
   }
@@ -116,25 +140,46 @@ const report = [];
 for (const route of routes) {
   const entry = stats.find((s) => s.route === route);
   if (!entry) {
-    console.error(`No route ${route} in ${statsFile}; routes: ${stats.map((s) => s.route).join(', ')}`);
+    console.error(
+      `No route ${route} in ${statsFile}; routes: ${stats.map((s) => s.route).join(', ')}`,
+    );
     process.exit(2);
   }
-  const chunks = entry.firstLoadChunkPaths.map((p) => {
-    const path = p.replace(/^\.next\//, '.next/');
-    return { file: path.split('/').pop(), bytes: statSync(join(root, path)).size, gzip: gzipSize(path) };
-  }).sort((a, b) => b.gzip - a.gzip);
+  const chunks = entry.firstLoadChunkPaths
+    .map((p) => {
+      const path = p.replace(/^\.next\//, '.next/');
+      return {
+        file: path.split('/').pop(),
+        bytes: statSync(join(root, path)).size,
+        gzip: gzipSize(path),
+      };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
   const gzip = chunks.reduce((n, c) => n + c.gzip, 0);
   const raw = chunks.reduce((n, c) => n + c.bytes, 0);
   const pkgBytes = analysed ? packagesOf(route) : null;
   const pkgTotal = pkgBytes ? [...pkgBytes.values()].reduce((n, b) => n + b, 0) : 0;
   // A package's gzip share is estimated from its share of the uncompressed bytes: gzip works across module borders.
   const packages = pkgBytes
-    ? [...pkgBytes].map(([name, bytes]) => ({ name, bytes, gzipEstimate: Math.round((bytes / pkgTotal) * gzip) })).sort((a, b) => b.bytes - a.bytes)
+    ? [...pkgBytes]
+        .map(([name, bytes]) => ({
+          name,
+          bytes,
+          gzipEstimate: Math.round((bytes / pkgTotal) * gzip),
+        }))
+        .sort((a, b) => b.bytes - a.bytes)
     : null;
   const limitKb = limitOf(route);
   report.push({
-    route, gzipBytes: gzip, rawBytes: raw, budgetBytes: budgetKb * KB, limitKb, missedBy: Math.max(0, gzip - budgetKb * KB),
-    over: gzip > limitKb * KB, chunks, packages,
+    route,
+    gzipBytes: gzip,
+    rawBytes: raw,
+    budgetBytes: budgetKb * KB,
+    limitKb,
+    missedBy: Math.max(0, gzip - budgetKb * KB),
+    over: gzip > limitKb * KB,
+    chunks,
+    packages,
   });
 }
 
@@ -142,19 +187,32 @@ if (asJson) {
   console.log(JSON.stringify({ budgetKb, kb: KB, routes: report }, null, 2));
 } else {
   for (const r of report) {
-    const target = r.missedBy > 0 ? `target ${budgetKb} KB: MISSED by ${kb(r.missedBy)}` : `target ${budgetKb} KB: within`;
-    const limit = r.limitKb === budgetKb ? '' : `; enforced limit ${r.limitKb} KB (ratchet): ${r.over ? 'OVER' : 'within'}`;
-    log(`\n${r.route}: first-load JS ${kb(r.gzipBytes)} gzip (${kb(r.rawBytes)} uncompressed, ${r.chunks.length} chunks), ${target}${limit}${r.over && !limit ? ' (OVER)' : ''}`);
+    const target =
+      r.missedBy > 0
+        ? `target ${budgetKb} KB: MISSED by ${kb(r.missedBy)}`
+        : `target ${budgetKb} KB: within`;
+    const limit =
+      r.limitKb === budgetKb
+        ? ''
+        : `; enforced limit ${r.limitKb} KB (ratchet): ${r.over ? 'OVER' : 'within'}`;
+    log(
+      `\n${r.route}: first-load JS ${kb(r.gzipBytes)} gzip (${kb(r.rawBytes)} uncompressed, ${r.chunks.length} chunks), ${target}${limit}${r.over && !limit ? ' (OVER)' : ''}`,
+    );
     log('  biggest chunks (gzip):');
-    for (const c of r.chunks.slice(0, TOP)) log(`    ${kb(c.gzip).padStart(9)}  ${c.file} (${kb(c.bytes)} uncompressed)`);
+    for (const c of r.chunks.slice(0, TOP))
+      log(`    ${kb(c.gzip).padStart(9)}  ${c.file} (${kb(c.bytes)} uncompressed)`);
     if (r.packages) {
       log('  biggest packages (uncompressed bytes in the chunks; gzip estimated by share):');
-      for (const p of r.packages.slice(0, TOP)) log(`    ${kb(p.gzipEstimate).padStart(9)}  ${p.name} (${kb(p.bytes)} uncompressed)`);
+      for (const p of r.packages.slice(0, TOP))
+        log(`    ${kb(p.gzipEstimate).padStart(9)}  ${p.name} (${kb(p.bytes)} uncompressed)`);
     } else {
       log('  per package: run with --analyze (runs `next analyze --output` once per build)');
     }
   }
 }
 const over = report.filter((r) => r.over);
-if (over.length > 0) console.error(`First-load JS over its limit: ${over.map((r) => `${r.route} ${kb(r.gzipBytes)} > ${r.limitKb} KB`).join(', ')}`);
+if (over.length > 0)
+  console.error(
+    `First-load JS over its limit: ${over.map((r) => `${r.route} ${kb(r.gzipBytes)} > ${r.limitKb} KB`).join(', ')}`,
+  );
 process.exit(over.length > 0 ? 1 : 0);

@@ -12,7 +12,13 @@ if (!logFile || !command) {
 }
 const log = createWriteStream(logFile, { flags: 'a' });
 const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-child.stdout.on('data', (chunk) => { process.stdout.write(chunk); log.write(chunk); });
-child.stderr.on('data', (chunk) => { process.stderr.write(chunk); log.write(chunk); });
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+child.stderr.on('data', (chunk) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => log.end(() => process.exit(code ?? (signal ? 1 : 0))));

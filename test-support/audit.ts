@@ -10,7 +10,8 @@ export function allRecords(handle: AuditDb): Promise<AuditRecord[]> {
 }
 
 export async function tryToRewrite(handle: AuditDb, kind: 'update' | 'delete'): Promise<void> {
-  if (kind === 'update') await sql`UPDATE audit_records SET outcome = 'accepted'`.execute(handle.db);
+  if (kind === 'update')
+    await sql`UPDATE audit_records SET outcome = 'accepted'`.execute(handle.db);
   else await sql`DELETE FROM audit_records`.execute(handle.db);
 }
 
@@ -25,14 +26,21 @@ export async function tryToReplace(handle: AuditDb, original: AuditRecord): Prom
   const values = sql.join(columns.map((c) => sql`${forged[c as keyof AuditRecord]}`));
   const names = sql.raw(columns.join(', '));
   if (handle.dialect === 'sqlite') {
-    await sql`INSERT OR REPLACE INTO audit_records (${names}) VALUES (${values})`.execute(handle.db);
+    await sql`INSERT OR REPLACE INTO audit_records (${names}) VALUES (${values})`.execute(
+      handle.db,
+    );
   } else {
-    await sql`INSERT INTO audit_records (${names}) VALUES (${values}) ON CONFLICT (id) DO UPDATE SET outcome = 'accepted'`.execute(handle.db);
+    await sql`INSERT INTO audit_records (${names}) VALUES (${values}) ON CONFLICT (id) DO UPDATE SET outcome = 'accepted'`.execute(
+      handle.db,
+    );
   }
 }
 
 /** Brings a database to one named migration only, as an older console left it. */
 export async function migrateTo(handle: AuditDb, name: string): Promise<void> {
-  const { error } = await new Migrator({ db: handle.db, provider: migrations(handle.dialect) }).migrateTo(name);
+  const { error } = await new Migrator({
+    db: handle.db,
+    provider: migrations(handle.dialect),
+  }).migrateTo(name);
   if (error) throw error;
 }

@@ -11,31 +11,58 @@ export interface EmulatorServer {
   origin: string;
   stop(): void;
   /** A Graph token for a tenant user, signed by the emulator. */
-  token(upn: string, scopes: string[], extra?: { audience?: string; lifetimeSeconds?: number; issuedAt?: number; capabilities?: string[] }): Promise<string>;
+  token(
+    upn: string,
+    scopes: string[],
+    extra?: {
+      audience?: string;
+      lifetimeSeconds?: number;
+      issuedAt?: number;
+      capabilities?: string[];
+    },
+  ): Promise<string>;
   /** Calls the emulator's control API in-process. */
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
 export { SCOPES } from '@/emulator/testing';
 
-export async function startEmulatorServer(seed: { devices: number; users: number }, env: Record<string, string> = {}): Promise<EmulatorServer> {
+export async function startEmulatorServer(
+  seed: { devices: number; users: number },
+  env: Record<string, string> = {},
+): Promise<EmulatorServer> {
   const port = await new Promise<number>((resolve) => {
-    const probe = serve({ fetch: () => new Response(null), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      probe.close(() => resolve(info.port));
-    });
+    const probe = serve(
+      { fetch: () => new Response(null), port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) => {
+        probe.close(() => resolve(info.port));
+      },
+    );
   });
   const origin = `http://127.0.0.1:${port}`;
   const emu = await createEmulator({
-    origin, mode: 'test', seed: { seed: 4242, ...seed },
-    app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: ['http://localhost:3999/redirect', 'http://localhost:3999/'] },
+    origin,
+    mode: 'test',
+    seed: { seed: 4242, ...seed },
+    app: {
+      clientId: DEMO_CLIENT_ID,
+      displayName: 'Passcode Desk',
+      redirectUris: ['http://localhost:3999/redirect', 'http://localhost:3999/'],
+    },
   });
   const server: ServerType = serve({ fetch: emu.app.fetch, port, hostname: '127.0.0.1' });
   // The console reads its configuration from the environment; point it here, and put it back afterwards.
-  const settings: Record<string, string> = { AUTH_CLIENT_ID: DEMO_CLIENT_ID, AUTH_TENANT_ID: TENANT_ID, GRAPH_BASE_URL: origin, ...env };
+  const settings: Record<string, string> = {
+    AUTH_CLIENT_ID: DEMO_CLIENT_ID,
+    AUTH_TENANT_ID: TENANT_ID,
+    GRAPH_BASE_URL: origin,
+    ...env,
+  };
   const previous = Object.fromEntries(Object.keys(settings).map((k) => [k, process.env[k]]));
   Object.assign(process.env, settings);
   return {
-    emu, origin,
+    emu,
+    origin,
     stop: () => {
       server.close();
       for (const [k, v] of Object.entries(previous)) {

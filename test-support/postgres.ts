@@ -18,8 +18,13 @@ function binDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const base = '/usr/lib/postgresql';
   const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
-  const found = versions.map((v) => join(base, v, 'bin')).find((d) => existsSync(join(d, 'initdb')));
-  if (!found) throw new Error('PostgreSQL server binaries not found: install them with `apt-get install -y postgresql` (or set PG_BIN).');
+  const found = versions
+    .map((v) => join(base, v, 'bin'))
+    .find((d) => existsSync(join(d, 'initdb')));
+  if (!found)
+    throw new Error(
+      'PostgreSQL server binaries not found: install them with `apt-get install -y postgresql` (or set PG_BIN).',
+    );
   return found;
 }
 
@@ -41,7 +46,10 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const asRoot = userInfo().uid === 0;
   // PostgreSQL refuses to run as root; as root, run it as the postgres user the Debian package creates.
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], {
+          stdio: 'pipe',
+        })
       : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
@@ -51,7 +59,16 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    'start',
+  ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,

@@ -21,10 +21,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const authConfig = buildAuthClientConfig();
   const t = await getTranslations('app');
   return (
-    <Providers authConfig={authConfig} settings={{
-      ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE }, passcodePolicy: passcodePolicy(env),
-      guardMinutes: env.RECOVERY_GUARD_MINUTES, verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS, tenantId: env.AUTH_TENANT_ID,
-    }}>
+    <Providers
+      authConfig={authConfig}
+      settings={{
+        ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE },
+        passcodePolicy: passcodePolicy(env),
+        guardMinutes: env.RECOVERY_GUARD_MINUTES,
+        verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS,
+        tenantId: env.AUTH_TENANT_ID,
+      }}
+    >
       <header className="bg-slate-900 text-white" data-surface="dark">
         <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
           <div className="flex flex-wrap items-center gap-4">

@@ -32,20 +32,47 @@ export function newestMtime(paths: string[]): number {
 }
 
 function run(command: string, args: string[], cwd: string, timeoutMs: number): void {
-  const r = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const r = spawnSync(command, args, {
+    cwd,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+  });
   if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+  if (r.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
-const CONSOLE_SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'instrumentation-client.ts', 'package-lock.json', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json'];
+const CONSOLE_SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'instrumentation-client.ts',
+  'package-lock.json',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+];
 
 export function ensureConsoleBuild(root: string, force: boolean): BuildStep {
   const buildId = join(root, '.next', 'standalone', '.next', 'BUILD_ID');
-  const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestMtime(CONSOLE_SOURCES.map((p) => join(root, p)));
-  if (!force && !stale) return { name: 'console build (npm run build)', built: false, ms: 0, reason: 'up to date' };
+  const stale =
+    !existsSync(buildId) ||
+    statSync(buildId).mtimeMs < newestMtime(CONSOLE_SOURCES.map((p) => join(root, p)));
+  if (!force && !stale)
+    return { name: 'console build (npm run build)', built: false, ms: 0, reason: 'up to date' };
   const started = performance.now();
   run('npm', ['run', 'build'], root, 8 * 60_000);
-  return { name: 'console build (npm run build)', built: true, ms: performance.now() - started, reason: force ? 'forced' : 'sources newer than the build' };
+  return {
+    name: 'console build (npm run build)',
+    built: true,
+    ms: performance.now() - started,
+    reason: force ? 'forced' : 'sources newer than the build',
+  };
 }
 
 /**
@@ -73,10 +100,27 @@ export function ensureBareBuild(root: string, force: boolean): BuildStep {
   mirrorNodeModules(root);
   const buildId = join(bare, '.next', 'BUILD_ID');
   const sources = ['app', 'next.config.js', 'tsconfig.json'].map((p) => join(bare, p));
-  const stale = !existsSync(bareNextServer(root)) || !existsSync(buildId)
-    || statSync(buildId).mtimeMs < Math.max(newestMtime(sources), statSync(join(bare, 'node_modules', '.mirror-of-repository')).mtimeMs);
-  if (!force && !stale) return { name: 'bare Next.js app build (bench/bare-next)', built: false, ms: 0, reason: 'up to date' };
+  const stale =
+    !existsSync(bareNextServer(root)) ||
+    !existsSync(buildId) ||
+    statSync(buildId).mtimeMs <
+      Math.max(
+        newestMtime(sources),
+        statSync(join(bare, 'node_modules', '.mirror-of-repository')).mtimeMs,
+      );
+  if (!force && !stale)
+    return {
+      name: 'bare Next.js app build (bench/bare-next)',
+      built: false,
+      ms: 0,
+      reason: 'up to date',
+    };
   // Its own node_modules/.bin/next: the same files as the repository's, resolved inside this root, so one React.
   run(join(bare, 'node_modules', '.bin', 'next'), ['build'], bare, 4 * 60_000);
-  return { name: 'bare Next.js app build (bench/bare-next)', built: true, ms: performance.now() - started, reason: force ? 'forced' : 'sources newer than the build' };
+  return {
+    name: 'bare Next.js app build (bench/bare-next)',
+    built: true,
+    ms: performance.now() - started,
+    reason: force ? 'forced' : 'sources newer than the build',
+  };
 }

@@ -38,7 +38,9 @@ export class LoadSampler {
     let ours = this.marked.get(pid);
     if (ours === undefined) {
       try {
-        ours = Number(pid) === process.pid || readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(this.mark);
+        ours =
+          Number(pid) === process.pid ||
+          readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(this.mark);
       } catch {
         ours = false; // not readable: another user's, so not ours
       }
@@ -72,7 +74,8 @@ export class LoadSampler {
     const seconds = (performance.now() - this.started) / 1000;
     return {
       loadAverage: this.loads.reduce((n, x) => n + x, 0) / Math.max(1, this.loads.length),
-      othersCpuShare: seconds > 0 ? this.othersTicks / TICKS_PER_SECOND / (seconds * cpus().length) : 0,
+      othersCpuShare:
+        seconds > 0 ? this.othersTicks / TICKS_PER_SECOND / (seconds * cpus().length) : 0,
     };
   }
 }

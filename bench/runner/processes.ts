@@ -29,7 +29,8 @@ export function markedProcesses(mark: string): number[] {
     const pid = Number(name);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
     try {
-      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(mark)) found.push(pid);
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(mark))
+        found.push(pid);
     } catch {
       // gone, or not ours
     }
@@ -41,34 +42,56 @@ export function markedProcesses(mark: string): number[] {
 export async function stopMarked(mark: string, graceMs = 3000): Promise<number> {
   const pids = markedProcesses(mark);
   for (const pid of pids) {
-    try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
   }
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && pids.some(isAlive)) await new Promise((r) => setTimeout(r, 100));
   for (const pid of pids.filter(isAlive)) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   }
   return pids.length;
 }
 
 export function runChild(opts: {
-  command: string; args: string[]; env: Record<string, string>; timeoutMs: number; logFile: string; prefix: string;
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  timeoutMs: number;
+  logFile: string;
+  prefix: string;
 }): Promise<ChildOutcome> {
   const started = performance.now();
   const log = createWriteStream(opts.logFile);
-  const child = spawn(opts.command, opts.args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(opts.command, opts.args, {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let tail = '';
   const echo = (chunk: Buffer, isErr: boolean) => {
     const text = chunk.toString();
     log.write(text);
     if (isErr) tail = (tail + text).split('\n').slice(-12).join('\n');
-    for (const line of text.split('\n')) if (line.trim()) process.stdout.write(`${opts.prefix} ${line}\n`);
+    for (const line of text.split('\n'))
+      if (line.trim()) process.stdout.write(`${opts.prefix} ${line}\n`);
   };
   child.stdout.on('data', (c: Buffer) => echo(c, false));
   child.stderr.on('data', (c: Buffer) => echo(c, true));
   let timedOut = false;
   const killGroup = (signal: NodeJS.Signals) => {
-    try { if (child.pid) process.kill(-child.pid, signal); } catch { /* already gone */ }
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
   };
   const timer = setTimeout(() => {
     timedOut = true;

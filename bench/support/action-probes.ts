@@ -10,31 +10,48 @@ export interface ActionProbeState {
 }
 
 declare global {
-  interface Window { __actions: ActionProbeState }
+  interface Window {
+    __actions: ActionProbeState;
+  }
 }
 
 export function installActionProbes(): void {
   const state: ActionProbeState = { confirmClicks: [], accepted: [], trayDone: {} };
   window.__actions = state;
   const epoch = (t: number) => performance.timeOrigin + t;
-  document.addEventListener('click', (e) => {
-    const target = e.target instanceof Element ? e.target.closest('[data-testid="confirm-action"]') : null;
-    if (target) state.confirmClicks.push(epoch(e.timeStamp));
-  }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      const target =
+        e.target instanceof Element ? e.target.closest('[data-testid="confirm-action"]') : null;
+      if (target) state.confirmClicks.push(epoch(e.timeStamp));
+    },
+    true,
+  );
   let acceptedShown = false;
   const look = () => {
-    const accepted = document.querySelector('[data-testid="action-result"][data-result="accepted"]') !== null;
-    if (accepted && !acceptedShown) requestAnimationFrame(() => state.accepted.push(epoch(performance.now())));
+    const accepted =
+      document.querySelector('[data-testid="action-result"][data-result="accepted"]') !== null;
+    if (accepted && !acceptedShown)
+      requestAnimationFrame(() => state.accepted.push(epoch(performance.now())));
     acceptedShown = accepted;
     for (const item of document.querySelectorAll('[data-testid="tray-item"][data-state="done"]')) {
       const id = item.getAttribute('data-action-id');
       if (id && !(id in state.trayDone)) {
         state.trayDone[id] = 0;
-        requestAnimationFrame(() => { state.trayDone[id] = epoch(performance.now()); });
+        requestAnimationFrame(() => {
+          state.trayDone[id] = epoch(performance.now());
+        });
       }
     }
   };
-  const start = () => new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-result'] });
+  const start = () =>
+    new MutationObserver(look).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-state', 'data-result'],
+    });
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start);
 }

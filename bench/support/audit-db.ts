@@ -17,9 +17,17 @@ export interface AuditCount {
 export function countAudit(dataDir: string): AuditCount {
   const db = new Database(join(dataDir, 'audit.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare(`SELECT action_id, SUM(kind = 'intent') AS intents, SUM(kind = 'outcome') AS outcomes
-      FROM audit_records WHERE kind IN ('intent', 'outcome') GROUP BY action_id`).all() as { action_id: string; intents: number; outcomes: number }[];
-    const byOutcome = db.prepare(`SELECT outcome, COUNT(*) AS n FROM audit_records WHERE kind = 'outcome' GROUP BY outcome`).all() as { outcome: string; n: number }[];
+    const rows = db
+      .prepare(
+        `SELECT action_id, SUM(kind = 'intent') AS intents, SUM(kind = 'outcome') AS outcomes
+      FROM audit_records WHERE kind IN ('intent', 'outcome') GROUP BY action_id`,
+      )
+      .all() as { action_id: string; intents: number; outcomes: number }[];
+    const byOutcome = db
+      .prepare(
+        `SELECT outcome, COUNT(*) AS n FROM audit_records WHERE kind = 'outcome' GROUP BY outcome`,
+      )
+      .all() as { outcome: string; n: number }[];
     return {
       actions: rows.length,
       intents: rows.reduce((n, r) => n + r.intents, 0),

@@ -6,8 +6,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-domain-reliability',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-domain-reliability',
     ],
   });
 }
@@ -17,7 +24,9 @@ export async function signInInBrowser(page: Page, origin: string, upn: string): 
   await page.goto(`${origin}/`);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Pick an account' }).waitFor();
-  await page.getByRole('button', { name: new RegExp(upn.replace(/[.*+?^${}()|[\]\\#]/g, '\\$&')) }).click();
+  await page
+    .getByRole('button', { name: new RegExp(upn.replace(/[.*+?^${}()|[\]\\#]/g, '\\$&')) })
+    .click();
   await page.getByTestId('agent-name').waitFor({ timeout: 30_000 });
 }
 

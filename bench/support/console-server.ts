@@ -14,10 +14,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function waitForOk(url: string, timeoutMs = 60_000, child?: ChildProcess): Promise<void> {
+export async function waitForOk(
+  url: string,
+  timeoutMs = 60_000,
+  child?: ChildProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`${url}: the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -29,26 +34,41 @@ export async function waitForOk(url: string, timeoutMs = 60_000, child?: ChildPr
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
-  return () => new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const hard = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(hard);
-      resolve();
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const hard = setTimeout(() => child.kill('SIGKILL'), 5000);
+      child.once('exit', () => {
+        clearTimeout(hard);
+        resolve();
+      });
+      child.kill('SIGTERM');
     });
-    child.kill('SIGTERM');
-  });
 }
 
-export async function startConsole(opts: { port: number; emulatorOrigin: string; emulatorPort: number; env?: Record<string, string>; dataDir?: string }): Promise<RunningServer & { dataDir: string }> {
-  if (!existsSync('.next/standalone/server.js')) throw new Error('no build: run `npm run build` first');
+export async function startConsole(opts: {
+  port: number;
+  emulatorOrigin: string;
+  emulatorPort: number;
+  env?: Record<string, string>;
+  dataDir?: string;
+}): Promise<RunningServer & { dataDir: string }> {
+  if (!existsSync('.next/standalone/server.js'))
+    throw new Error('no build: run `npm run build` first');
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'passcode-desk-bench-data-'));
   const child = spawn(process.execPath, ['.next/standalone/server.js'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
-      ...process.env, PORT: String(opts.port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1',
-      AUTH_CLIENT_ID: DEMO_CLIENT_ID, AUTH_TENANT_ID: TENANT_ID, AUTH_AUTHORITY: `https://localhost:${opts.emulatorPort}`,
-      AUTH_ENDPOINTS_ORIGIN: opts.emulatorOrigin, GRAPH_BASE_URL: opts.emulatorOrigin, DATA_DIR: dataDir,
+      ...process.env,
+      PORT: String(opts.port),
+      HOSTNAME: '127.0.0.1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      AUTH_CLIENT_ID: DEMO_CLIENT_ID,
+      AUTH_TENANT_ID: TENANT_ID,
+      AUTH_AUTHORITY: `https://localhost:${opts.emulatorPort}`,
+      AUTH_ENDPOINTS_ORIGIN: opts.emulatorOrigin,
+      GRAPH_BASE_URL: opts.emulatorOrigin,
+      DATA_DIR: dataDir,
       ...opts.env,
     },
   });
@@ -58,11 +78,28 @@ export async function startConsole(opts: { port: number; emulatorOrigin: string;
 }
 
 /** The bare Next.js app of bench/bare-next, built standalone (bench/support/bare-next-build.ts). */
-export async function startBareNext(opts: { port: number; emulatorOrigin: string; serverJs: string; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startBareNext(opts: {
+  port: number;
+  emulatorOrigin: string;
+  serverJs: string;
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
   const child = spawn(process.execPath, [opts.serverJs], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(opts.port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', GRAPH_BASE_URL: opts.emulatorOrigin, ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      HOSTNAME: '127.0.0.1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      GRAPH_BASE_URL: opts.emulatorOrigin,
+      ...opts.env,
+    },
   });
   await waitForOk(`http://127.0.0.1:${opts.port}/api/health`, 60_000, child);
-  return { origin: `http://localhost:${opts.port}`, process: child, pid: child.pid ?? -1, stop: stopper(child) };
+  return {
+    origin: `http://localhost:${opts.port}`,
+    process: child,
+    pid: child.pid ?? -1,
+    stop: stopper(child),
+  };
 }

@@ -8,7 +8,11 @@ import { serve } from '@hono/node-server';
 import { createEmulator } from '../../emulator/app';
 import { readOptions } from '../../emulator/options';
 
-const AGENT_SCOPES = ['User.Read', 'DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.PrivilegedOperations.All'];
+const AGENT_SCOPES = [
+  'User.Read',
+  'DeviceManagementManagedDevices.Read.All',
+  'DeviceManagementManagedDevices.PrivilegedOperations.All',
+];
 
 async function main() {
   const count = Number(process.env.BENCH_AGENTS ?? 50);
@@ -18,12 +22,22 @@ async function main() {
     origin: options.origin,
     mode: options.mode,
     seed: { seed: options.seed, devices: options.devices, users: options.users },
-    app: { clientId: options.clientId, displayName: 'Passcode Desk', redirectUris: options.redirectUriList },
+    app: {
+      clientId: options.clientId,
+      displayName: 'Passcode Desk',
+      redirectUris: options.redirectUriList,
+    },
     accessTokenLifetimeSeconds: options.tokenLifetime,
   });
   // Ordinary people of the region (not the demo agents, not the named people of the helpdesk's hard cases).
   const agents = ctx.tenant.users
-    .filter((u) => u.agentRole === undefined && u.scopeTag === 'EMEA' && u.consentedScopes.length === 0 && /^[a-z]+\.[a-z]+@/.test(u.userPrincipalName))
+    .filter(
+      (u) =>
+        u.agentRole === undefined &&
+        u.scopeTag === 'EMEA' &&
+        u.consentedScopes.length === 0 &&
+        /^[a-z]+\.[a-z]+@/.test(u.userPrincipalName),
+    )
     .slice(0, count);
   if (agents.length < count) throw new Error(`only ${agents.length} users to make agents of`);
   for (const u of agents) {

@@ -54,7 +54,8 @@ export class Figures {
 }
 
 export const fmt = {
-  ms: (v: number | null) => (v === null || !Number.isFinite(v) ? 'n/a' : `${v.toFixed(v < 10 ? 2 : 1)} ms`),
+  ms: (v: number | null) =>
+    v === null || !Number.isFinite(v) ? 'n/a' : `${v.toFixed(v < 10 ? 2 : 1)} ms`,
   ratio: (v: number | null) => (v === null || !Number.isFinite(v) ? 'n/a' : `${v.toFixed(3)}×`),
   kb: (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`,
 };

@@ -16,18 +16,32 @@ export interface InProcessEmulator {
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
-export async function startInProcessEmulator(port: number, seed: { devices: number; users: number }): Promise<InProcessEmulator> {
+export async function startInProcessEmulator(
+  port: number,
+  seed: { devices: number; users: number },
+): Promise<InProcessEmulator> {
   const origin = `http://127.0.0.1:${port}`;
   const emu = await createEmulator({
-    origin, mode: 'test', seed: { seed: 4242, ...seed },
-    app: { clientId: DEMO_CLIENT_ID, displayName: 'Passcode Desk', redirectUris: ['http://localhost:3990/redirect'] },
+    origin,
+    mode: 'test',
+    seed: { seed: 4242, ...seed },
+    app: {
+      clientId: DEMO_CLIENT_ID,
+      displayName: 'Passcode Desk',
+      redirectUris: ['http://localhost:3990/redirect'],
+    },
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: emu.app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
-  Object.assign(process.env, { AUTH_CLIENT_ID: DEMO_CLIENT_ID, AUTH_TENANT_ID: TENANT_ID, GRAPH_BASE_URL: origin });
+  Object.assign(process.env, {
+    AUTH_CLIENT_ID: DEMO_CLIENT_ID,
+    AUTH_TENANT_ID: TENANT_ID,
+    GRAPH_BASE_URL: origin,
+  });
   return {
-    emu, origin,
+    emu,
+    origin,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
     token: (upn, scopes, extra = {}) => tokenFor(emu, upn, scopes, extra),
     control: (method, path, body) => control(emu, method, path, body),

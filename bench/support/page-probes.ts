@@ -4,12 +4,19 @@
 // page.addInitScript, so it runs before the console's own code in every document.
 
 export interface ProbeEvent {
-  name: string; start: number; duration: number; interactionId: number;
+  name: string;
+  start: number;
+  duration: number;
+  interactionId: number;
   /** Where the time went: waiting for the main thread, running handlers, then until the next frame was painted. */
-  inputDelay: number; processing: number; presentation: number;
+  inputDelay: number;
+  processing: number;
+  presentation: number;
 }
 export interface ProbeFrame {
-  start: number; duration: number; blocking: number;
+  start: number;
+  duration: number;
+  blocking: number;
   /** The frame's longest script, as the Long Animation Frames API attributes it (what ran, from which file). */
   topScript: { invoker: string; source: string; duration: number } | null;
 }
@@ -25,7 +32,9 @@ export interface ProbeState {
 }
 
 declare global {
-  interface Window { __bench: ProbeState }
+  interface Window {
+    __bench: ProbeState;
+  }
 }
 
 /**
@@ -36,15 +45,27 @@ export const KEEP_NAMES_SHIM = 'globalThis.__name = globalThis.__name || ((f) =>
 
 /** Runs in the page (serialised by Playwright): keep it self-contained. */
 export function installProbes(): void {
-  const state: ProbeState = { events: [], frames: [], enterDowns: [], apiStarts: [], rscFetches: [], rafMaxGap: 0, rafRunning: false };
+  const state: ProbeState = {
+    events: [],
+    frames: [],
+    enterDowns: [],
+    apiStarts: [],
+    rscFetches: [],
+    rafMaxGap: 0,
+    rafRunning: false,
+  };
   window.__bench = state;
   // INP counts interactions (click, tap, key press); 16 ms is the lowest threshold Event Timing accepts.
   new PerformanceObserver((list) => {
     for (const e of list.getEntries() as PerformanceEventTiming[]) {
       if (!e.interactionId) continue;
       state.events.push({
-        name: e.name, start: e.startTime, duration: e.duration, interactionId: e.interactionId,
-        inputDelay: e.processingStart - e.startTime, processing: e.processingEnd - e.processingStart,
+        name: e.name,
+        start: e.startTime,
+        duration: e.duration,
+        interactionId: e.interactionId,
+        inputDelay: e.processingStart - e.startTime,
+        processing: e.processingEnd - e.processingStart,
         presentation: e.startTime + e.duration - e.processingEnd,
       });
     }
@@ -52,11 +73,22 @@ export function installProbes(): void {
   try {
     new PerformanceObserver((list) => {
       type Script = { invoker?: string; sourceURL?: string; duration: number };
-      for (const e of list.getEntries() as (PerformanceEntry & { blockingDuration?: number; scripts?: Script[] })[]) {
+      for (const e of list.getEntries() as (PerformanceEntry & {
+        blockingDuration?: number;
+        scripts?: Script[];
+      })[]) {
         const top = [...(e.scripts ?? [])].sort((a, b) => b.duration - a.duration)[0];
         state.frames.push({
-          start: e.startTime, duration: e.duration, blocking: e.blockingDuration ?? 0,
-          topScript: top ? { invoker: top.invoker ?? '', source: (top.sourceURL ?? '').split('/').pop() ?? '', duration: top.duration } : null,
+          start: e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration ?? 0,
+          topScript: top
+            ? {
+                invoker: top.invoker ?? '',
+                source: (top.sourceURL ?? '').split('/').pop() ?? '',
+                duration: top.duration,
+              }
+            : null,
         });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
@@ -66,13 +98,19 @@ export function installProbes(): void {
   // Resource entries past the buffer's 250 would be dropped: an observer sees them all.
   new PerformanceObserver((list) => {
     for (const e of list.getEntries() as PerformanceResourceTiming[]) {
-      if (new URL(e.name).pathname === '/api/devices') state.apiStarts.push({ url: e.name, start: e.startTime });
-      if (e.name.includes('_rsc=')) state.rscFetches.push({ url: e.name, start: e.startTime, end: e.responseEnd });
+      if (new URL(e.name).pathname === '/api/devices')
+        state.apiStarts.push({ url: e.name, start: e.startTime });
+      if (e.name.includes('_rsc='))
+        state.rscFetches.push({ url: e.name, start: e.startTime, end: e.responseEnd });
     }
   }).observe({ type: 'resource', buffered: true });
-  window.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') state.enterDowns.push(e.timeStamp);
-  }, true);
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Enter') state.enterDowns.push(e.timeStamp);
+    },
+    true,
+  );
 }
 
 /** Starts measuring the longest gap between two animation frames (stop with stopFrameGaps). */
@@ -99,7 +137,10 @@ export function stopFrameGaps(): number {
  * the worst one, otherwise the one at the 98th percentile (web-vitals ignores one per 50, as Chrome does).
  * `performed` is how many interactions the benchmark made: those under 16 ms leave no entry but still count.
  */
-export function inpOf(events: ProbeEvent[], performed = 0): { inp: number; interactions: number; worst: ProbeEvent | null } {
+export function inpOf(
+  events: ProbeEvent[],
+  performed = 0,
+): { inp: number; interactions: number; worst: ProbeEvent | null } {
   const byId = new Map<number, ProbeEvent>();
   for (const e of events) {
     const seen = byId.get(e.interactionId);
@@ -107,5 +148,9 @@ export function inpOf(events: ProbeEvent[], performed = 0): { inp: number; inter
   }
   const sorted = [...byId.values()].sort((a, b) => b.duration - a.duration);
   const skip = Math.min(sorted.length - 1, Math.floor(Math.max(performed, sorted.length) / 50));
-  return { inp: sorted[Math.max(0, skip)]?.duration ?? 0, interactions: sorted.length, worst: sorted[0] ?? null };
+  return {
+    inp: sorted[Math.max(0, skip)]?.duration ?? 0,
+    interactions: sorted.length,
+    worst: sorted[0] ?? null,
+  };
 }

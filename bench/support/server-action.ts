@@ -6,15 +6,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function passcodeActionId(root = process.cwd()): string {
-  const manifest = JSON.parse(readFileSync(join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { exportedName: string }>;
   };
-  const id = Object.entries(manifest.node).find(([, a]) => a.exportedName === 'requestPasscodeAction')?.[0];
+  const id = Object.entries(manifest.node).find(
+    ([, a]) => a.exportedName === 'requestPasscodeAction',
+  )?.[0];
   if (!id) throw new Error('no requestPasscodeAction in the build: run `npm run build` first');
   return id;
 }
 
-export interface ActionInput { deviceId: string; kind: string; ticket: string; note?: string }
+export interface ActionInput {
+  deviceId: string;
+  kind: string;
+  ticket: string;
+  note?: string;
+}
 
 export interface PostedAction {
   httpStatus: number;
@@ -26,21 +35,34 @@ export interface PostedAction {
 
 /** React's encodeReply writes plain JSON for strings and objects; only strings starting with `$` are escaped. */
 function encodeArguments(args: unknown[]): string {
-  return JSON.stringify(args, (_k, v: unknown) => (typeof v === 'string' && v.startsWith('$') ? `$${v}` : v));
+  return JSON.stringify(args, (_k, v: unknown) =>
+    typeof v === 'string' && v.startsWith('$') ? `$${v}` : v,
+  );
 }
 
-export async function postPasscodeAction(origin: string, actionId: string, input: ActionInput, token: string): Promise<PostedAction> {
+export async function postPasscodeAction(
+  origin: string,
+  actionId: string,
+  input: ActionInput,
+  token: string,
+): Promise<PostedAction> {
   const started = performance.now();
   const res = await fetch(`${origin}/`, {
     method: 'POST',
-    headers: { 'Next-Action': actionId, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', Origin: origin },
+    headers: {
+      'Next-Action': actionId,
+      Accept: 'text/x-component',
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: origin,
+    },
     body: encodeArguments([{ note: '', ...input }, token]),
     redirect: 'manual',
   });
   const text = await res.text();
   const ms = performance.now() - started;
   return {
-    httpStatus: res.status, ms,
+    httpStatus: res.status,
+    ms,
     status: /"status":"(\w+)"/.exec(text)?.[1] ?? null,
     actionId: /"actionId":"([0-9a-f-]{36})"/.exec(text)?.[1] ?? null,
   };

@@ -21,50 +21,106 @@ export function ActionNextStep({ action: a, polled }: { action: ActionStatus; po
   const steps: { key: string; text: string; tone: 'info' | 'warn' | 'bad' | 'good' }[] = [];
   const pending = a.managementState ? PRECEDING_STATES[a.managementState] : undefined;
 
-  if (pending && !a.terminal) steps.push({ key: 'precedence', text: t('passcode.pendingPrecedence', { what: pending }), tone: 'bad' });
+  if (pending && !a.terminal)
+    steps.push({
+      key: 'precedence',
+      text: t('passcode.pendingPrecedence', { what: pending }),
+      tone: 'bad',
+    });
   switch (a.state) {
     case 'pending':
       if (!pending && polled) {
         steps.push({
-          key: 'offline', tone: 'warn',
-          text: a.lastSyncDateTime ? t('tray.offlineHintSince', { lastSync: when(Date.parse(a.lastSyncDateTime)) }) : t('tray.offlineHint'),
+          key: 'offline',
+          tone: 'warn',
+          text: a.lastSyncDateTime
+            ? t('tray.offlineHintSince', { lastSync: when(Date.parse(a.lastSyncDateTime)) })
+            : t('tray.offlineHint'),
         });
       }
       break;
-    case 'active': steps.push({ key: 'active', text: t('next.active'), tone: 'info' }); break;
-    case 'verifying': steps.push({ key: 'verifying', text: t('next.verifying', { until: when(requested + verifyWindowSeconds * 1000) }), tone: 'warn' }); break;
-    case 'notConfirmed': steps.push({ key: 'notConfirmed', text: t('next.notConfirmed', { until: when(requested + DAY_MS) }), tone: 'warn' }); break;
-    case 'done': if (a.kind) steps.push({ key: 'done', text: t(`next.done.${a.kind}`), tone: 'good' }); break;
+    case 'active':
+      steps.push({ key: 'active', text: t('next.active'), tone: 'info' });
+      break;
+    case 'verifying':
+      steps.push({
+        key: 'verifying',
+        text: t('next.verifying', { until: when(requested + verifyWindowSeconds * 1000) }),
+        tone: 'warn',
+      });
+      break;
+    case 'notConfirmed':
+      steps.push({
+        key: 'notConfirmed',
+        text: t('next.notConfirmed', { until: when(requested + DAY_MS) }),
+        tone: 'warn',
+      });
+      break;
+    case 'done':
+      if (a.kind) steps.push({ key: 'done', text: t(`next.done.${a.kind}`), tone: 'good' });
+      break;
     case 'failed': {
       if (a.requestStatus !== null) {
-        steps.push({ key: 'failed', text: t('next.failedRequest', { status: a.requestStatus }), tone: 'bad' });
+        steps.push({
+          key: 'failed',
+          text: t('next.failedRequest', { status: a.requestStatus }),
+          tone: 'bad',
+        });
         break;
       }
-      const code = a.errorCode ? ` ${t('passcode.errorCode', { code: a.errorCode, hex: (a.errorCode >>> 0).toString(16) })}` : '';
-      steps.push({ key: 'failed', text: `${t(`passcode.failedHelp.${a.graphAction}`)}${code} ${t('next.failedTry')}`, tone: 'bad' });
+      const code = a.errorCode
+        ? ` ${t('passcode.errorCode', { code: a.errorCode, hex: (a.errorCode >>> 0).toString(16) })}`
+        : '';
+      steps.push({
+        key: 'failed',
+        text: `${t(`passcode.failedHelp.${a.graphAction}`)}${code} ${t('next.failedTry')}`,
+        tone: 'bad',
+      });
       break;
     }
     case 'notSupported': {
       const alt = a.alternative;
-      const instead = !alt ? t('next.notSupportedOpen')
-        : alt.available ? t('next.notSupportedInstead', { action: words.action(alt.kind) }) : words.noActionReason(alt);
-      steps.push({ key: 'notSupported', text: `${t('next.notSupported')} ${instead}`, tone: 'bad' });
+      const instead = !alt
+        ? t('next.notSupportedOpen')
+        : alt.available
+          ? t('next.notSupportedInstead', { action: words.action(alt.kind) })
+          : words.noActionReason(alt);
+      steps.push({
+        key: 'notSupported',
+        text: `${t('next.notSupported')} ${instead}`,
+        tone: 'bad',
+      });
       break;
     }
-    case 'canceled': steps.push({ key: 'canceled', text: t('next.canceled'), tone: 'warn' }); break;
-    case 'rejected': steps.push({ key: 'rejected', text: t('next.rejected'), tone: 'bad' }); break;
-    case 'denied': steps.push({ key: 'denied', text: t('next.denied'), tone: 'bad' }); break;
-    case 'refused': steps.push({ key: 'refused', text: t('next.refused'), tone: 'bad' }); break;
-    case 'none': break;
+    case 'canceled':
+      steps.push({ key: 'canceled', text: t('next.canceled'), tone: 'warn' });
+      break;
+    case 'rejected':
+      steps.push({ key: 'rejected', text: t('next.rejected'), tone: 'bad' });
+      break;
+    case 'denied':
+      steps.push({ key: 'denied', text: t('next.denied'), tone: 'bad' });
+      break;
+    case 'refused':
+      steps.push({ key: 'refused', text: t('next.refused'), tone: 'bad' });
+      break;
+    case 'none':
+      break;
   }
   if (steps.length === 0) return null;
   const tone = {
-    info: 'text-slate-700 dark:text-slate-300', warn: 'text-amber-900 dark:text-amber-200',
-    bad: 'text-red-800 dark:text-red-300', good: 'text-emerald-900 dark:text-emerald-300',
+    info: 'text-slate-700 dark:text-slate-300',
+    warn: 'text-amber-900 dark:text-amber-200',
+    bad: 'text-red-800 dark:text-red-300',
+    good: 'text-emerald-900 dark:text-emerald-300',
   };
   return (
     <ul className="mt-1 space-y-0.5 text-xs" data-testid="next-step">
-      {steps.map((s) => <li key={s.key} className={tone[s.tone]} data-hint={s.key}>{s.text}</li>)}
+      {steps.map((s) => (
+        <li key={s.key} className={tone[s.tone]} data-hint={s.key}>
+          {s.text}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -30,22 +30,44 @@ export function ActionsTray() {
   const [announcement, setAnnouncement] = useState('');
   const actions = data?.actions ?? [];
   return (
-    <aside id="actions-tray" aria-labelledby="actions-tray-title" data-testid="actions-tray-panel"
+    <aside
+      id="actions-tray"
+      aria-labelledby="actions-tray-title"
+      data-testid="actions-tray-panel"
       className={cn(
         'fixed inset-x-0 bottom-0 z-30 flex h-[var(--tray-bar)] flex-col border-t border-slate-300 bg-white shadow-[0_-4px_12px_rgb(0_0_0/0.08)]',
         'dark:border-slate-700 dark:bg-slate-900',
         'min-[1600px]:sticky min-[1600px]:top-0 min-[1600px]:h-[calc(100vh-3.5rem)] min-[1600px]:border-l min-[1600px]:border-t-0 min-[1600px]:shadow-none',
-      )}>
+      )}
+    >
       <div className="flex items-center justify-between border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
-        <h2 id="actions-tray-title" className="text-sm font-semibold">{t('toggle', { count: actions.length })}</h2>
-        <Button size="sm" variant="ghost" onClick={() => set('collapsed')} aria-label={t('collapse')} data-testid="tray-collapse">
+        <h2 id="actions-tray-title" className="text-sm font-semibold">
+          {t('toggle', { count: actions.length })}
+        </h2>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => set('collapsed')}
+          aria-label={t('collapse')}
+          data-testid="tray-collapse"
+        >
           <span aria-hidden="true">⌄</span>
         </Button>
       </div>
-      <p role="status" aria-live="polite" className="sr-only" data-testid="tray-announcement">{announcement}</p>
-      <ul className="min-h-0 flex-1 divide-y divide-slate-200 overflow-y-auto dark:divide-slate-700" data-testid="actions-tray">
-        {actions.length === 0 ? <li className="p-3 text-sm text-slate-600 dark:text-slate-300">{t('empty')}</li>
-          : actions.map((a) => <TrackedAction key={a.actionId} initial={a} onChange={setAnnouncement} />)}
+      <p role="status" aria-live="polite" className="sr-only" data-testid="tray-announcement">
+        {announcement}
+      </p>
+      <ul
+        className="min-h-0 flex-1 divide-y divide-slate-200 overflow-y-auto dark:divide-slate-700"
+        data-testid="actions-tray"
+      >
+        {actions.length === 0 ? (
+          <li className="p-3 text-sm text-slate-600 dark:text-slate-300">{t('empty')}</li>
+        ) : (
+          actions.map((a) => (
+            <TrackedAction key={a.actionId} initial={a} onChange={setAnnouncement} />
+          ))
+        )}
       </ul>
     </aside>
   );
@@ -54,22 +76,38 @@ export function ActionsTray() {
 /** Details the audit trail alone cannot give (Intune's error code, what fits instead) come from one status read. */
 const READ_ONCE = new Set(['failed', 'notSupported']);
 
-function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange: (text: string) => void }) {
+function TrackedAction({
+  initial,
+  onChange,
+}: {
+  initial: ActionStatus;
+  onChange: (text: string) => void;
+}) {
   const t = useTranslations('tray');
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });
   const words = useActionWords();
   const api = useApiClient();
   const queryClient = useQueryClient();
-  const { data: status, dataUpdatedAt, isFetching, refetch } = useQuery({
-    ...actionQueries.status(api, initial), enabled: !initial.terminal || READ_ONCE.has(initial.state),
+  const {
+    data: status,
+    dataUpdatedAt,
+    isFetching,
+    refetch,
+  } = useQuery({
+    ...actionQueries.status(api, initial),
+    enabled: !initial.terminal || READ_ONCE.has(initial.state),
   });
   const current = status ?? initial;
   const seen = useRef(current.state);
   useEffect(() => {
     if (seen.current === current.state) return;
     seen.current = current.state;
-    const text = t('changed', { device: current.deviceName ?? current.deviceId, ticket: current.ticket ?? '', state: words.state(current.state) });
+    const text = t('changed', {
+      device: current.deviceName ?? current.deviceId,
+      ticket: current.ticket ?? '',
+      state: words.state(current.state),
+    });
     onChange(text);
     // The list's rows and the device page say where the device's action stands: let them read it again.
     void queryClient.invalidateQueries({ queryKey: actionKeys.onDevicesAll() });
@@ -79,27 +117,61 @@ function TrackedAction({ initial, onChange }: { initial: ActionStatus; onChange:
   const name = current.deviceName ?? current.deviceId;
   const serial = current.deviceSerial ?? '—';
   return (
-    <li className="p-3 text-sm" data-testid="tray-item" data-action-id={current.actionId} data-state={current.state}>
+    <li
+      className="p-3 text-sm"
+      data-testid="tray-item"
+      data-action-id={current.actionId}
+      data-state={current.state}
+    >
       <div className="flex items-start justify-between gap-2">
-        <Link href={`/devices/${current.deviceId}`} prefetch={false} aria-label={t('deviceLink', { device: name, serial })}
-          className="min-w-0 truncate font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">{name}</Link>
-        <span className={cn('shrink-0 rounded px-1.5 text-xs font-medium',
-          current.state === 'done' ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100'
-            : current.terminal ? 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100'
-              : 'bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100')}>{words.state(current.state)}</span>
+        <Link
+          href={`/devices/${current.deviceId}`}
+          prefetch={false}
+          aria-label={t('deviceLink', { device: name, serial })}
+          className="min-w-0 truncate font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
+        >
+          {name}
+        </Link>
+        <span
+          className={cn(
+            'shrink-0 rounded px-1.5 text-xs font-medium',
+            current.state === 'done'
+              ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100'
+              : current.terminal
+                ? 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100'
+                : 'bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100',
+          )}
+        >
+          {words.state(current.state)}
+        </span>
       </div>
-      <p className="mt-0.5 truncate text-xs text-slate-700 dark:text-slate-300" data-testid="tray-device">
-        {current.deviceUserName ?? current.deviceUpn ?? '—'} · <span className="font-mono">{serial}</span>
+      <p
+        className="mt-0.5 truncate text-xs text-slate-700 dark:text-slate-300"
+        data-testid="tray-device"
+      >
+        {current.deviceUserName ?? current.deviceUpn ?? '—'} ·{' '}
+        <span className="font-mono">{serial}</span>
       </p>
       <p className="mt-0.5 flex flex-wrap justify-between gap-x-2 text-xs text-slate-700 dark:text-slate-300">
-        <span>{current.kind ? words.action(current.kind) : current.graphAction} · {t('ticket', { ticket: current.ticket ?? '—' })}</span>
+        <span>
+          {current.kind ? words.action(current.kind) : current.graphAction} ·{' '}
+          {t('ticket', { ticket: current.ticket ?? '—' })}
+        </span>
         <span>{t('requested', { ago: timeAgo(format, current.requestedAt, now.getTime()) })}</span>
       </p>
       <ActionNextStep action={current} polled={dataUpdatedAt > 0} />
       {!current.terminal && (
         // The visible words stay "Check now" (they must be part of the accessible name, WCAG 2.5.3); busy says the rest.
-        <Button size="sm" variant="ghost" className="mt-1 h-7 px-2 text-xs" disabled={isFetching} aria-busy={isFetching} data-testid="check-now"
-          aria-label={t('checkNowFor', { device: name, serial })} onClick={() => void refetch()}>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="mt-1 h-7 px-2 text-xs"
+          disabled={isFetching}
+          aria-busy={isFetching}
+          data-testid="check-now"
+          aria-label={t('checkNowFor', { device: name, serial })}
+          onClick={() => void refetch()}
+        >
           {t('checkNow')}
         </Button>
       )}

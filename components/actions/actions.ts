@@ -7,10 +7,18 @@ import { serverEnv } from '@/lib/server/config/server-env';
 import { withActionLog } from '@/lib/server/http/request-log';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 
-export async function requestPasscodeAction(input: unknown, accessToken: unknown): Promise<PasscodeActionResult> {
+export async function requestPasscodeAction(
+  input: unknown,
+  accessToken: unknown,
+): Promise<PasscodeActionResult> {
   return withActionLog(
     'requestPasscodeAction',
-    async () => requestPasscodeActionOnce(input, accessToken, { store: await getAuditStore(), limits: await getRateLimits(), env: serverEnv() }),
+    async () =>
+      requestPasscodeActionOnce(input, accessToken, {
+        store: await getAuditStore(),
+        limits: await getRateLimits(),
+        env: serverEnv(),
+      }),
     (result) => ('actionId' in result ? { actionId: result.actionId } : {}),
   );
 }

@@ -7,11 +7,29 @@ const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
 
 function action(over: Partial<ActionStatus>): ActionStatus {
   return {
-    actionId: '5d0f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11', deviceId: '9188440e-cdc9-40e4-ae88-651f6a76741d', deviceName: 'iPhone',
-    deviceSerial: 'SN1234', deviceUserName: 'Siv Åberg Berg', deviceUpn: 'siv.abergberg@contoso.com', ticket: 'INC-8801',
-    actorName: 'Hanna Berger', actorUpn: 'helpdesk@contoso.com', graphAction: 'resetPasscode', kind: 'removePasscode',
-    requestedAt: minutesAgo(2), state: 'pending', terminal: false, lastUpdated: null, graphRequestId: null, errorCode: null,
-    passcode: null, managementState: null, lastSyncDateTime: null, alternative: null, requestStatus: null, ...over,
+    actionId: '5d0f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11',
+    deviceId: '9188440e-cdc9-40e4-ae88-651f6a76741d',
+    deviceName: 'iPhone',
+    deviceSerial: 'SN1234',
+    deviceUserName: 'Siv Åberg Berg',
+    deviceUpn: 'siv.abergberg@contoso.com',
+    ticket: 'INC-8801',
+    actorName: 'Hanna Berger',
+    actorUpn: 'helpdesk@contoso.com',
+    graphAction: 'resetPasscode',
+    kind: 'removePasscode',
+    requestedAt: minutesAgo(2),
+    state: 'pending',
+    terminal: false,
+    lastUpdated: null,
+    graphRequestId: null,
+    errorCode: null,
+    passcode: null,
+    managementState: null,
+    lastSyncDateTime: null,
+    alternative: null,
+    requestStatus: null,
+    ...over,
   };
 }
 
@@ -30,7 +48,8 @@ describe('the device guard before the click', () => {
     expect(guardHolds(action({ state: 'failed', requestStatus: 429 }), 15, NOW)).toBe(false);
   });
 
-  it('does not hold for refusals before or at Graph\'s door', () => {
-    for (const state of ['rejected', 'denied', 'refused'] as const) expect(guardHolds(action({ state }), 15, NOW), state).toBe(false);
+  it("does not hold for refusals before or at Graph's door", () => {
+    for (const state of ['rejected', 'denied', 'refused'] as const)
+      expect(guardHolds(action({ state }), 15, NOW), state).toBe(false);
   });
 });

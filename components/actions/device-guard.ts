@@ -3,7 +3,14 @@
 import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
 
 /** End states after which the device is no closer to being unlocked. */
-export const DID_NOT_SUCCEED: ReadonlySet<TrackedState> = new Set(['failed', 'rejected', 'denied', 'refused', 'canceled', 'notSupported']);
+export const DID_NOT_SUCCEED: ReadonlySet<TrackedState> = new Set([
+  'failed',
+  'rejected',
+  'denied',
+  'refused',
+  'canceled',
+  'notSupported',
+]);
 /** Refused before or at Graph's door: nothing was queued, and the console released the device at once. */
 const RELEASED: ReadonlySet<TrackedState> = new Set(['rejected', 'denied', 'refused']);
 
@@ -12,5 +19,9 @@ export function guardHolds(action: ActionStatus, guardMinutes: number, now: numb
   // A request Graph turned away (a 429 beyond the server's own retry, say) queued nothing, and the server released
   // the device as it answered: sending it again after the countdown needs no reason, here as on the server.
   const turnedAway = action.requestStatus !== null;
-  return !RELEASED.has(action.state) && !turnedAway && now - Date.parse(action.requestedAt) < guardMinutes * 60_000;
+  return (
+    !RELEASED.has(action.state) &&
+    !turnedAway &&
+    now - Date.parse(action.requestedAt) < guardMinutes * 60_000
+  );
 }

@@ -24,7 +24,10 @@ export function IntuneAuditEvent({ actionId }: { actionId: string }) {
   const allow = async () => {
     const account = instance.getActiveAccount() ?? accounts[0];
     try {
-      await instance.acquireTokenPopup({ scopes: [GRAPH_SCOPES.auditLog], ...(account ? { account } : {}) });
+      await instance.acquireTokenPopup({
+        scopes: [GRAPH_SCOPES.auditLog],
+        ...(account ? { account } : {}),
+      });
       setRefused(false);
       await refetch();
     } catch {
@@ -35,20 +38,37 @@ export function IntuneAuditEvent({ actionId }: { actionId: string }) {
   let body;
   if (isPending) body = <span>{t('loading')}</span>;
   else if (needsPermission) {
-    body = refused ? <span>{t('refused')}</span> : (
+    body = refused ? (
+      <span>{t('refused')}</span>
+    ) : (
       <>
         <span>{t('needsPermission')}</span>{' '}
-        <Button size="sm" variant="secondary" onClick={() => void allow()}>{t('allow')}</Button>
+        <Button size="sm" variant="secondary" onClick={() => void allow()}>
+          {t('allow')}
+        </Button>
       </>
     );
   } else if (error) body = <span>{t('failed')}</span>;
   else if (!data?.event) body = <span>{t('notYet')}</span>;
   else {
     const e = data.event;
-    body = <span>{t('event', {
-      activity: e.activity, who: e.actor.userPrincipalName ?? '—', app: e.actor.applicationDisplayName ?? '—',
-      when: e.activityDateTime ? format.dateTime(new Date(e.activityDateTime), 'dateTime') : '—', result: e.activityResult,
-    })}</span>;
+    body = (
+      <span>
+        {t('event', {
+          activity: e.activity,
+          who: e.actor.userPrincipalName ?? '—',
+          app: e.actor.applicationDisplayName ?? '—',
+          when: e.activityDateTime
+            ? format.dateTime(new Date(e.activityDateTime), 'dateTime')
+            : '—',
+          result: e.activityResult,
+        })}
+      </span>
+    );
   }
-  return <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="intune-audit-event">{t('label')}: {body}</p>;
+  return (
+    <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="intune-audit-event">
+      {t('label')}: {body}
+    </p>
+  );
 }

@@ -15,15 +15,27 @@ import { useActionWords } from './use-action-words';
 import { useConsentRefusal } from './use-consent-refusal';
 
 const loadDialog = () => import('./passcode-action-dialog');
-const PasscodeActionDialog = lazy(() => loadDialog().then((m) => ({ default: m.PasscodeActionDialog })));
+const PasscodeActionDialog = lazy(() =>
+  loadDialog().then((m) => ({ default: m.PasscodeActionDialog })),
+);
 /** Starts fetching the dialog's code; harmless to call again (the module is fetched once). */
-const preloadDialog = () => { void loadDialog(); };
+const preloadDialog = () => {
+  void loadDialog();
+};
 
 type AvailablePlan = Extract<PasscodePlan, { available: true }>;
 
 /** The device's passcode action as a button that opens the confirm dialog, or the reason it has none. */
-export function PasscodeAction({ device, warnings, recent = null, variant = 'row' }: {
-  device: DeviceListItem; warnings: DeviceWarning[]; recent?: ActionStatus | null; variant?: 'row' | 'page';
+export function PasscodeAction({
+  device,
+  warnings,
+  recent = null,
+  variant = 'row',
+}: {
+  device: DeviceListItem;
+  warnings: DeviceWarning[];
+  recent?: ActionStatus | null;
+  variant?: 'row' | 'page';
 }) {
   const t = useTranslations('passcode');
   const words = useActionWords();
@@ -32,18 +44,46 @@ export function PasscodeAction({ device, warnings, recent = null, variant = 'row
   if (!plan.available) {
     const reason = words.noActionReason(plan);
     return variant === 'row' ? (
-      <span data-testid="no-passcode-action" title={reason} className="relative text-xs text-slate-600 dark:text-slate-300">
-        {t('noAction')}<span className="sr-only">: {reason}</span>
+      <span
+        data-testid="no-passcode-action"
+        title={reason}
+        className="relative text-xs text-slate-600 dark:text-slate-300"
+      >
+        {t('noAction')}
+        <span className="sr-only">: {reason}</span>
       </span>
     ) : (
-      <p data-testid="no-passcode-action" className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100">{reason}</p>
+      <p
+        data-testid="no-passcode-action"
+        className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100"
+      >
+        {reason}
+      </p>
     );
   }
-  return <PasscodeActionButton device={device} warnings={warnings} recent={recent} plan={plan} size={variant === 'row' ? 'sm' : 'md'} />;
+  return (
+    <PasscodeActionButton
+      device={device}
+      warnings={warnings}
+      recent={recent}
+      plan={plan}
+      size={variant === 'row' ? 'sm' : 'md'}
+    />
+  );
 }
 
-function PasscodeActionButton({ device, warnings, recent, plan, size }: {
-  device: DeviceListItem; warnings: DeviceWarning[]; recent: ActionStatus | null; plan: AvailablePlan; size: 'sm' | 'md';
+function PasscodeActionButton({
+  device,
+  warnings,
+  recent,
+  plan,
+  size,
+}: {
+  device: DeviceListItem;
+  warnings: DeviceWarning[];
+  recent: ActionStatus | null;
+  plan: AvailablePlan;
+  size: 'sm' | 'md';
 }) {
   const t = useTranslations('passcode');
   const words = useActionWords();
@@ -61,23 +101,54 @@ function PasscodeActionButton({ device, warnings, recent, plan, size }: {
     setOpen(next);
     if (next) setAttempt((n) => n + 1);
   };
-  const wrap = size === 'sm' && 'h-auto min-h-8 max-w-full whitespace-normal py-1 text-left leading-tight';
+  const wrap =
+    size === 'sm' && 'h-auto min-h-8 max-w-full whitespace-normal py-1 text-left leading-tight';
   return (
     <>
-      <Button ref={button} variant="secondary" size={size} data-action-kind={plan.kind} data-passcode-action={device.id} aria-label={name}
-        aria-haspopup="dialog" aria-expanded={open} data-state={open ? 'open' : 'closed'}
-        onPointerEnter={preloadDialog} onFocus={preloadDialog} onClick={() => onOpenChange(!open)}
+      <Button
+        ref={button}
+        variant="secondary"
+        size={size}
+        data-action-kind={plan.kind}
+        data-passcode-action={device.id}
+        aria-label={name}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        data-state={open ? 'open' : 'closed'}
+        onPointerEnter={preloadDialog}
+        onFocus={preloadDialog}
+        onClick={() => onOpenChange(!open)}
         // In a list cell a long name (German above all) wraps to two lines rather than spill out of the column.
         // Refused for this account: still focusable and hoverable, so the reason can be read, but it does nothing.
         className={cn(wrap, refusal && !open && 'cursor-not-allowed opacity-60') || undefined}
-        {...(refusal && !open ? { 'aria-disabled': true, title: t('unavailableToAccount'), 'aria-describedby': `no-consent-${device.id}` } : {})}>
+        {...(refusal && !open
+          ? {
+              'aria-disabled': true,
+              title: t('unavailableToAccount'),
+              'aria-describedby': `no-consent-${device.id}`,
+            }
+          : {})}
+      >
         {label}
       </Button>
-      {refusal && !open && <span id={`no-consent-${device.id}`} className="sr-only">{t('unavailableToAccount')}</span>}
+      {refusal && !open && (
+        <span id={`no-consent-${device.id}`} className="sr-only">
+          {t('unavailableToAccount')}
+        </span>
+      )}
       {attempt > 0 && (
         <Suspense fallback={null}>
-          <PasscodeActionDialog device={device} warnings={warnings} recent={recent} plan={plan} label={label}
-            open={open} attempt={attempt} onOpenChange={onOpenChange} trigger={button} />
+          <PasscodeActionDialog
+            device={device}
+            warnings={warnings}
+            recent={recent}
+            plan={plan}
+            label={label}
+            open={open}
+            attempt={attempt}
+            onOpenChange={onOpenChange}
+            trigger={button}
+          />
         </Suspense>
       )}
     </>

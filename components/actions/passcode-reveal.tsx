@@ -32,14 +32,22 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
   }, [shown]);
 
   if (action.passcode === null) return null;
-  if (action.passcode === 'expired') return <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="passcode-expired">{t('expired')}</p>;
-  if (action.passcode === 'unavailable') return <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">{t('unavailable')}</p>;
+  if (action.passcode === 'expired')
+    return (
+      <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="passcode-expired">
+        {t('expired')}
+      </p>
+    );
+  if (action.passcode === 'unavailable')
+    return <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">{t('unavailable')}</p>;
 
   const show = async () => {
     setLoading(true);
     setProblem(null);
     try {
-      const body = await api.get<{ passcode: string }>(`/api/actions/${encodeURIComponent(action.actionId)}/passcode`);
+      const body = await api.get<{ passcode: string }>(
+        `/api/actions/${encodeURIComponent(action.actionId)}/passcode`,
+      );
       const at = Date.now();
       setNow(at);
       setShown({ passcode: body.passcode, until: at + REVEAL_SECONDS * 1000 });
@@ -53,26 +61,60 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
   if (shown) {
     const seconds = Math.max(0, Math.ceil((shown.until - now) / 1000));
     return (
-      <div className="mt-2 rounded-md border border-slate-300 bg-slate-50 p-3 dark:border-slate-600 dark:bg-slate-800" data-testid="passcode-reveal">
+      <div
+        className="mt-2 rounded-md border border-slate-300 bg-slate-50 p-3 dark:border-slate-600 dark:bg-slate-800"
+        data-testid="passcode-reveal"
+      >
         <p className="text-xs font-semibold text-slate-700 dark:text-slate-300">{t('label')}</p>
-        <p className="mt-1 select-all font-mono text-3xl tracking-widest text-slate-950 dark:text-white" data-testid="passcode-value">{shown.passcode}</p>
-        <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">{t('readToCaller')} <span data-testid="passcode-countdown">{t('hidesIn', { seconds })}</span></p>
+        <p
+          className="mt-1 select-all font-mono text-3xl tracking-widest text-slate-950 dark:text-white"
+          data-testid="passcode-value"
+        >
+          {shown.passcode}
+        </p>
+        <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">
+          {t('readToCaller')}{' '}
+          <span data-testid="passcode-countdown">{t('hidesIn', { seconds })}</span>
+        </p>
         <div className="mt-2 flex gap-2">
-          <Button size="sm" variant="secondary"
-            onClick={() => void navigator.clipboard.writeText(shown.passcode).then(() => setCopied(true), () => setCopied(false))}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() =>
+              void navigator.clipboard.writeText(shown.passcode).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
             {copied ? t('copied') : t('copy')}
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setShown(null)}>{t('hide')}</Button>
+          <Button size="sm" variant="ghost" onClick={() => setShown(null)}>
+            {t('hide')}
+          </Button>
         </div>
       </div>
     );
   }
   return (
     <div className="mt-1">
-      <Button size="sm" onClick={() => void show()} disabled={loading} aria-label={t('showFor', { device: action.deviceName ?? action.deviceId, serial: action.deviceSerial ?? '—' })} data-testid="show-passcode">
+      <Button
+        size="sm"
+        onClick={() => void show()}
+        disabled={loading}
+        aria-label={t('showFor', {
+          device: action.deviceName ?? action.deviceId,
+          serial: action.deviceSerial ?? '—',
+        })}
+        data-testid="show-passcode"
+      >
         {loading ? t('loading') : t('show')}
       </Button>
-      {problem && <p role="alert" className="mt-1 text-xs text-red-800 dark:text-red-300">{problem}</p>}
+      {problem && (
+        <p role="alert" className="mt-1 text-xs text-red-800 dark:text-red-300">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

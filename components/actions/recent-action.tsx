@@ -8,7 +8,15 @@ import type { ActionStatus } from '@/lib/shared/actions/types';
 import { DID_NOT_SUCCEED } from './device-guard';
 import { useActionWords } from './use-action-words';
 
-export function RecentAction({ action: a, now, compact = false }: { action: ActionStatus; now: number; compact?: boolean }) {
+export function RecentAction({
+  action: a,
+  now,
+  compact = false,
+}: {
+  action: ActionStatus;
+  now: number;
+  compact?: boolean;
+}) {
   const t = useTranslations('passcode');
   const format = useFormatter();
   const words = useActionWords();
@@ -23,9 +31,14 @@ export function RecentAction({ action: a, now, compact = false }: { action: Acti
   if (compact) {
     return (
       // relative: the screen-reader-only tail must be clipped with the text, not stick out past the page's edge.
-      <p className="relative truncate text-xs text-amber-900 dark:text-amber-200" title={failed ? `${text} ${t('recentDidNotSucceed')}` : text}
-        data-testid="recent-action" data-state={a.state}>
-        {text}{failed && <span className="sr-only"> {t('recentDidNotSucceed')}</span>}
+      <p
+        className="relative truncate text-xs text-amber-900 dark:text-amber-200"
+        title={failed ? `${text} ${t('recentDidNotSucceed')}` : text}
+        data-testid="recent-action"
+        data-state={a.state}
+      >
+        {text}
+        {failed && <span className="sr-only"> {t('recentDidNotSucceed')}</span>}
       </p>
     );
   }

@@ -19,7 +19,10 @@ export function TrayFrame({ children }: { children: ReactNode }) {
     <div
       data-tray={shown ? 'open' : 'collapsed'}
       style={{ '--tray-bar': shown ? TRAY_BAR_HEIGHT : '0rem' } as CSSProperties}
-      className={cn(shown && 'pb-[var(--tray-bar)] min-[1600px]:grid min-[1600px]:grid-cols-[minmax(0,1fr)_24rem] min-[1600px]:pb-0')}
+      className={cn(
+        shown &&
+          'pb-[var(--tray-bar)] min-[1600px]:grid min-[1600px]:grid-cols-[minmax(0,1fr)_24rem] min-[1600px]:pb-0',
+      )}
     >
       <main className="mx-auto w-full min-w-0 max-w-7xl px-4 py-6">{children}</main>
       {shown && <ActionsTray />}

@@ -36,13 +36,24 @@ function Badge() {
   const underWay = actions.filter((a) => !a.terminal).length;
   const open = state === 'open';
   return (
-    <button type="button" onClick={toggle} aria-expanded={open} aria-controls="actions-tray" data-testid="tray-toggle"
+    <button
+      type="button"
+      onClick={toggle}
+      aria-expanded={open}
+      aria-controls="actions-tray"
+      data-testid="tray-toggle"
       title={open ? t('collapse') : t('expand')}
-      className={cn('inline-flex h-8 items-center gap-2 rounded-md border px-2.5 text-sm font-medium text-white',
-        open ? 'border-sky-300 bg-sky-800' : 'border-slate-500 bg-slate-800 hover:bg-slate-700')}>
+      className={cn(
+        'inline-flex h-8 items-center gap-2 rounded-md border px-2.5 text-sm font-medium text-white',
+        open ? 'border-sky-300 bg-sky-800' : 'border-slate-500 bg-slate-800 hover:bg-slate-700',
+      )}
+    >
       {t('toggle', { count: actions.length })}
       {underWay > 0 && (
-        <span className="rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-950" data-testid="tray-under-way">
+        <span
+          className="rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-950"
+          data-testid="tray-under-way"
+        >
           {t('underWay', { count: underWay })}
         </span>
       )}

@@ -9,6 +9,10 @@ const none: ReadonlyMap<string, ConsentRefusal> = new Map();
 export function useConsentRefusal(): ConsentRefusal | null {
   const { instance, accounts } = useMsal();
   const account = instance.getActiveAccount() ?? accounts[0];
-  const refusals = useSyncExternalStore(consentRefusals.subscribe, consentRefusals.snapshot, () => none);
-  return account ? refusals.get(account.homeAccountId) ?? null : null;
+  const refusals = useSyncExternalStore(
+    consentRefusals.subscribe,
+    consentRefusals.snapshot,
+    () => none,
+  );
+  return account ? (refusals.get(account.homeAccountId) ?? null) : null;
 }

@@ -4,7 +4,11 @@
 // token after "sign in again", an interactive token after a claims challenge. Never a loop. A refused or
 // abandoned approval settles at once and disables the action for the account (consent-refusals); a 429 makes
 // the whole tab wait for Retry-After, as reads do.
-import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from '@azure/msal-browser';
+import {
+  InteractionRequiredAuthError,
+  type AccountInfo,
+  type IPublicClientApplication,
+} from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,7 +22,12 @@ import { GRAPH_SCOPES } from '@/lib/shared/auth/scopes';
 import type { PasscodeActionInput, PasscodeActionResult } from '@/lib/shared/actions/types';
 
 const SCOPES = [GRAPH_SCOPES.privilegedOperations];
-const REFUSALS = new Set(['access_denied', 'consent_required', 'interaction_required', 'user_cancelled']);
+const REFUSALS = new Set([
+  'access_denied',
+  'consent_required',
+  'interaction_required',
+  'user_cancelled',
+]);
 
 /** The agent refused, may not give, or abandoned consent to the privileged permission. */
 export class ConsentRefusedError extends Error {
@@ -37,7 +46,12 @@ export class NoAccountError extends Error {}
 /** Where the approval stands: its popup is open, and (where the browser lets the console see it) watched for closing. */
 export type ApprovalPhase = 'open' | 'watched';
 
-async function interactive(msal: IPublicClientApplication, account: AccountInfo, onPhase: (phase: ApprovalPhase) => void, claims?: string): Promise<string> {
+async function interactive(
+  msal: IPublicClientApplication,
+  account: AccountInfo,
+  onPhase: (phase: ApprovalPhase) => void,
+  claims?: string,
+): Promise<string> {
   let stopWatching = () => undefined as void;
   const abandoned = new Promise<Abandonment>((resolve) => {
     if (!(msal instanceof ConsoleMsal)) return;
@@ -54,21 +68,36 @@ async function interactive(msal: IPublicClientApplication, account: AccountInfo,
   });
   const popup = msal.acquireTokenPopup({ scopes: SCOPES, account, ...(claims ? { claims } : {}) });
   try {
-    const first = await Promise.race([popup.then((r) => ({ token: r.accessToken })), abandoned.then((why) => ({ why }))]);
+    const first = await Promise.race([
+      popup.then((r) => ({ token: r.accessToken })),
+      abandoned.then((why) => ({ why })),
+    ]);
     if ('token' in first) return first.token;
-    popup.then(() => consentRefusals.grant(account.homeAccountId), () => undefined);
+    popup.then(
+      () => consentRefusals.grant(account.homeAccountId),
+      () => undefined,
+    );
     throw new ConsentRefusedError('closed');
   } catch (e) {
     if (e instanceof ConsentRefusedError) throw e;
-    const code = typeof e === 'object' && e !== null && 'errorCode' in e ? String((e as { errorCode: unknown }).errorCode) : '';
-    if (REFUSALS.has(code)) throw new ConsentRefusedError(code === 'user_cancelled' ? 'closed' : 'refused');
+    const code =
+      typeof e === 'object' && e !== null && 'errorCode' in e
+        ? String((e as { errorCode: unknown }).errorCode)
+        : '';
+    if (REFUSALS.has(code))
+      throw new ConsentRefusedError(code === 'user_cancelled' ? 'closed' : 'refused');
     throw e;
   } finally {
     stopWatching();
   }
 }
 
-async function privilegedToken(msal: IPublicClientApplication, account: AccountInfo, onPhase: (phase: ApprovalPhase) => void, forceRefresh = false): Promise<string> {
+async function privilegedToken(
+  msal: IPublicClientApplication,
+  account: AccountInfo,
+  onPhase: (phase: ApprovalPhase) => void,
+  forceRefresh = false,
+): Promise<string> {
   try {
     return (await msal.acquireTokenSilent({ scopes: SCOPES, account, forceRefresh })).accessToken;
   } catch (e) {
@@ -88,13 +117,25 @@ export function usePasscodeAction() {
       const account = instance.getActiveAccount() ?? accounts[0];
       if (!account) throw new NoAccountError('no signed-in account');
       try {
-        let result = await requestPasscodeAction(input, await privilegedToken(instance, account, onPhase));
+        let result = await requestPasscodeAction(
+          input,
+          await privilegedToken(instance, account, onPhase),
+        );
         if (result.status === 'signInAgain') {
-          result = await requestPasscodeAction(input, await privilegedToken(instance, account, onPhase, true));
+          result = await requestPasscodeAction(
+            input,
+            await privilegedToken(instance, account, onPhase, true),
+          );
         } else if (result.status === 'consentRequired') {
-          result = await requestPasscodeAction(input, await interactive(instance, account, onPhase));
+          result = await requestPasscodeAction(
+            input,
+            await interactive(instance, account, onPhase),
+          );
         } else if (result.status === 'claimsChallenge') {
-          result = await requestPasscodeAction(input, await interactive(instance, account, onPhase, atob(result.claims)));
+          result = await requestPasscodeAction(
+            input,
+            await interactive(instance, account, onPhase, atob(result.claims)),
+          );
         }
         // Still no permission after the popup: the agent may not have it.
         if (result.status === 'consentRequired') throw new ConsentRefusedError('refused');
@@ -109,7 +150,11 @@ export function usePasscodeAction() {
     onSuccess: (result) => {
       // Graph did not take the request: the tab waits as long as Graph asked, and the dialog counts it down.
       if (result.status === 'throttled') throttleGate.throttled(result.failure.retryAfterSeconds);
-      if (result.status === 'accepted' || result.status === 'unknown' || result.status === 'alreadyRequested') {
+      if (
+        result.status === 'accepted' ||
+        result.status === 'unknown' ||
+        result.status === 'alreadyRequested'
+      ) {
         return queryClient.invalidateQueries({ queryKey: actionKeys.all });
       }
       return undefined;

@@ -3,7 +3,19 @@
 import { useSyncExternalStore } from 'react';
 import { trayPreference, type TrayState } from '@/lib/browser/settings/tray-preference';
 
-export function useTray(): { state: TrayState; toggle: () => void; set: (state: TrayState) => void } {
-  const state = useSyncExternalStore(trayPreference.subscribe, trayPreference.snapshot, trayPreference.serverSnapshot);
-  return { state, toggle: () => trayPreference.set(state === 'open' ? 'collapsed' : 'open'), set: trayPreference.set };
+export function useTray(): {
+  state: TrayState;
+  toggle: () => void;
+  set: (state: TrayState) => void;
+} {
+  const state = useSyncExternalStore(
+    trayPreference.subscribe,
+    trayPreference.snapshot,
+    trayPreference.serverSnapshot,
+  );
+  return {
+    state,
+    toggle: () => trayPreference.set(state === 'open' ? 'collapsed' : 'open'),
+    set: trayPreference.set,
+  };
 }

@@ -24,7 +24,10 @@ export function ActivityView() {
   const format = useFormatter();
   const params = useSearchParams();
   const pathname = usePathname();
-  const filters = useMemo(() => filtersFromParams(new URLSearchParams(params.toString())), [params]);
+  const filters = useMemo(
+    () => filtersFromParams(new URLSearchParams(params.toString())),
+    [params],
+  );
   const api = useApiClient();
   const query = useInfiniteQuery(activityQueries.pages(api, filters));
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
@@ -41,26 +44,59 @@ export function ActivityView() {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">{t('heading')}</h1>
         {scope && (
-          <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="activity-scope" data-scope={scope}>
+          <p
+            className="text-sm text-slate-700 dark:text-slate-300"
+            data-testid="activity-scope"
+            data-scope={scope}
+          >
             {scope === 'all' ? t('scopeAll') : t('scopeOwn')}
           </p>
         )}
       </div>
       {/* Keyed by the URL's filters, so the form shows them again after Back or a pasted link. */}
-      <FilterForm key={params.toString()} filters={filters} auditor={scope === 'all'} onApply={apply} />
+      <FilterForm
+        key={params.toString()}
+        filters={filters}
+        auditor={scope === 'all'}
+        onApply={apply}
+      />
       <ExportButtons filters={filters} />
       <ThrottleBanner />
       {query.error && !query.data ? (
-        <ApiErrorNotice title={t('loadFailed')} error={query.error} onRetry={() => void query.refetch()} />
+        <ApiErrorNotice
+          title={t('loadFailed')}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       ) : (
         <>
-          <p role="status" aria-live="polite" className="min-h-5 text-sm text-slate-700 dark:text-slate-300" data-testid="activity-status">
-            {query.isPending ? '' : query.hasNextPage ? t('someShown', { count: rows.length }) : t('allShown', { count: rows.length })}
+          <p
+            role="status"
+            aria-live="polite"
+            className="min-h-5 text-sm text-slate-700 dark:text-slate-300"
+            data-testid="activity-status"
+          >
+            {query.isPending
+              ? ''
+              : query.hasNextPage
+                ? t('someShown', { count: rows.length })
+                : t('allShown', { count: rows.length })}
           </p>
           <ActivityTable rows={rows} pending={query.isPending} format={format} />
-          {query.error && query.data && <ApiErrorNotice title={t('loadFailed')} error={query.error} onRetry={() => void query.fetchNextPage()} />}
+          {query.error && query.data && (
+            <ApiErrorNotice
+              title={t('loadFailed')}
+              error={query.error}
+              onRetry={() => void query.fetchNextPage()}
+            />
+          )}
           {query.hasNextPage && (
-            <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} data-testid="activity-more">
+            <Button
+              variant="secondary"
+              onClick={() => void query.fetchNextPage()}
+              disabled={query.isFetchingNextPage}
+              data-testid="activity-more"
+            >
               {query.isFetchingNextPage ? t('loadingMore') : t('loadMore')}
             </Button>
           )}
@@ -70,56 +106,135 @@ export function ActivityView() {
   );
 }
 
-const FIELD = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
+const FIELD =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
 
-function FilterForm({ filters, auditor, onApply }: { filters: ActivityFilters; auditor: boolean; onApply: (f: ActivityFilters) => void }) {
+function FilterForm({
+  filters,
+  auditor,
+  onApply,
+}: {
+  filters: ActivityFilters;
+  auditor: boolean;
+  onApply: (f: ActivityFilters) => void;
+}) {
   const t = useTranslations('activity');
   const kinds = useTranslations('passcode.kinds');
   const [draft, setDraft] = useState<ActivityFilters>(filters);
   const [dateError, setDateError] = useState(false);
-  const set = (key: keyof ActivityFilters) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value || undefined });
+  const set = (key: keyof ActivityFilters) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: e.target.value || undefined });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // Date inputs give YYYY-MM-DD or nothing; typed text in a browser without a date picker may be neither.
-    const bad = [draft.from, draft.to].some((d) => d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d));
+    const bad = [draft.from, draft.to].some(
+      (d) => d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d),
+    );
     setDateError(bad);
     if (!bad) onApply(draft);
   };
   return (
-    <form onSubmit={submit} aria-label={t('filters')} className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-4 lg:grid-cols-8 dark:border-slate-700 dark:bg-slate-900">
+    <form
+      onSubmit={submit}
+      aria-label={t('filters')}
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-4 lg:grid-cols-8 dark:border-slate-700 dark:bg-slate-900"
+    >
       {auditor && (
-        <label className="col-span-2 font-medium">{t('agent')}
-          <input name="agent" type="text" autoComplete="off" className={FIELD} value={draft.agent ?? ''} onChange={set('agent')} />
+        <label className="col-span-2 font-medium">
+          {t('agent')}
+          <input
+            name="agent"
+            type="text"
+            autoComplete="off"
+            className={FIELD}
+            value={draft.agent ?? ''}
+            onChange={set('agent')}
+          />
         </label>
       )}
-      <label className="col-span-2 font-medium">{t('device')}
-        <input name="device" type="text" autoComplete="off" className={FIELD} value={draft.device ?? ''} onChange={set('device')} />
+      <label className="col-span-2 font-medium">
+        {t('device')}
+        <input
+          name="device"
+          type="text"
+          autoComplete="off"
+          className={FIELD}
+          value={draft.device ?? ''}
+          onChange={set('device')}
+        />
       </label>
-      <label className="font-medium">{t('ticket')}
-        <input name="ticket" type="text" autoComplete="off" className={FIELD} value={draft.ticket ?? ''} onChange={set('ticket')} />
+      <label className="font-medium">
+        {t('ticket')}
+        <input
+          name="ticket"
+          type="text"
+          autoComplete="off"
+          className={FIELD}
+          value={draft.ticket ?? ''}
+          onChange={set('ticket')}
+        />
       </label>
-      <label className="font-medium">{t('outcome')}
-        <select name="outcome" className={FIELD} value={draft.outcome ?? ''} onChange={set('outcome')}>
+      <label className="font-medium">
+        {t('outcome')}
+        <select
+          name="outcome"
+          className={FIELD}
+          value={draft.outcome ?? ''}
+          onChange={set('outcome')}
+        >
           <option value="">{t('any')}</option>
-          {OUTCOMES.map((o) => <option key={o} value={o}>{t(`outcomes.${o}`)}</option>)}
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`outcomes.${o}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="font-medium">{t('kind')}
+      <label className="font-medium">
+        {t('kind')}
         <select name="kind" className={FIELD} value={draft.kind ?? ''} onChange={set('kind')}>
           <option value="">{t('any')}</option>
-          {PASSCODE_ACTION_KINDS.map((k) => <option key={k} value={k}>{kinds(k)}</option>)}
+          {PASSCODE_ACTION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {kinds(k)}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="font-medium">{t('from')}
-        <input name="from" type="date" className={FIELD} value={draft.from ?? ''} onChange={set('from')} aria-invalid={dateError || undefined} />
+      <label className="font-medium">
+        {t('from')}
+        <input
+          name="from"
+          type="date"
+          className={FIELD}
+          value={draft.from ?? ''}
+          onChange={set('from')}
+          aria-invalid={dateError || undefined}
+        />
       </label>
-      <label className="font-medium">{t('to')}
-        <input name="to" type="date" className={FIELD} value={draft.to ?? ''} onChange={set('to')} aria-invalid={dateError || undefined} />
+      <label className="font-medium">
+        {t('to')}
+        <input
+          name="to"
+          type="date"
+          className={FIELD}
+          value={draft.to ?? ''}
+          onChange={set('to')}
+          aria-invalid={dateError || undefined}
+        />
       </label>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-4 lg:col-span-8">
-        <Button type="submit" size="sm">{t('apply')}</Button>
-        <Button type="button" size="sm" variant="ghost" onClick={() => onApply({})}>{t('clear')}</Button>
-        {dateError && <p role="alert" className="text-red-800 dark:text-red-300">{t('invalidDate')}</p>}
+        <Button type="submit" size="sm">
+          {t('apply')}
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={() => onApply({})}>
+          {t('clear')}
+        </Button>
+        {dateError && (
+          <p role="alert" className="text-red-800 dark:text-red-300">
+            {t('invalidDate')}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -8,24 +8,53 @@ import { ticketSummary, type TicketSummaryInput } from '@/lib/shared/activity/ti
 
 /** The local time with its zone named, to the second: what a ticket needs to line up with other logs. */
 const LOCAL_TIME = {
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
 } as const;
 
-export function CopyForTicket({ summary, size = 'sm' }: { summary: TicketSummaryInput; size?: 'sm' | 'xs' }) {
+export function CopyForTicket({
+  summary,
+  size = 'sm',
+}: {
+  summary: TicketSummaryInput;
+  size?: 'sm' | 'xs';
+}) {
   const t = useTranslations('activity');
   const labels = useTranslations('ticketSummary');
   const format = useFormatter();
   const [copied, setCopied] = useState(false);
   const copy = () => {
-    const text = ticketSummary(summary, { label: (k) => labels(k), localTime: (iso) => format.dateTime(new Date(iso), LOCAL_TIME) });
-    void navigator.clipboard.writeText(text).then(() => {
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    }, () => setCopied(false));
+    const text = ticketSummary(summary, {
+      label: (k) => labels(k),
+      localTime: (iso) => format.dateTime(new Date(iso), LOCAL_TIME),
+    });
+    void navigator.clipboard.writeText(text).then(
+      () => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 2000);
+      },
+      () => setCopied(false),
+    );
   };
   return (
-    <Button type="button" size="sm" variant="secondary" className={size === 'xs' ? 'h-7 px-2 text-xs' : undefined} data-testid="copy-for-ticket"
-      aria-label={t('copyForTicketFor', { device: summary.deviceName ?? summary.deviceId, ticket: summary.ticket ?? '—' })} onClick={copy}>
+    <Button
+      type="button"
+      size="sm"
+      variant="secondary"
+      className={size === 'xs' ? 'h-7 px-2 text-xs' : undefined}
+      data-testid="copy-for-ticket"
+      aria-label={t('copyForTicketFor', {
+        device: summary.deviceName ?? summary.deviceId,
+        ticket: summary.ticket ?? '—',
+      })}
+      onClick={copy}
+    >
       <span aria-live="polite">{copied ? t('copied') : t('copyForTicket')}</span>
     </Button>
   );

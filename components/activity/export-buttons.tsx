@@ -22,7 +22,9 @@ export function ExportButtons({ filters }: { filters: ActivityFilters }) {
     try {
       const params = filtersToParams(filters);
       params.set('format', format);
-      const { blob, filename } = await api.download(`/api/activity/export?${params}`, { identity: true });
+      const { blob, filename } = await api.download(`/api/activity/export?${params}`, {
+        identity: true,
+      });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
@@ -40,10 +42,22 @@ export function ExportButtons({ filters }: { filters: ActivityFilters }) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <Button size="sm" variant="secondary" disabled={busy !== null} onClick={() => void run('csv')} data-testid="export-csv">
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={busy !== null}
+          onClick={() => void run('csv')}
+          data-testid="export-csv"
+        >
           {busy === 'csv' ? t('exporting') : t('exportCsv')}
         </Button>
-        <Button size="sm" variant="secondary" disabled={busy !== null} onClick={() => void run('jsonl')} data-testid="export-jsonl">
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={busy !== null}
+          onClick={() => void run('jsonl')}
+          data-testid="export-jsonl"
+        >
           {busy === 'jsonl' ? t('exporting') : t('exportJsonl')}
         </Button>
         <p className="text-xs text-slate-700 dark:text-slate-300">{t('exportHelp')}</p>

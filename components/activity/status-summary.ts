@@ -4,13 +4,24 @@ import type { useActionWords } from '@/components/actions/use-action-words';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import type { TicketSummaryInput } from '@/lib/shared/activity/ticket-summary';
 
-export function statusSummary(a: ActionStatus, words: ReturnType<typeof useActionWords>): TicketSummaryInput {
+export function statusSummary(
+  a: ActionStatus,
+  words: ReturnType<typeof useActionWords>,
+): TicketSummaryInput {
   return {
-    actionLabel: a.kind ? words.action(a.kind) : a.graphAction, graphAction: a.graphAction, deviceName: a.deviceName,
-    deviceId: a.deviceId, serialNumber: a.deviceSerial, user: { upn: a.deviceUpn, name: a.deviceUserName },
-    stateLabel: words.state(a.state), requestedAt: a.requestedAt, agent: { upn: a.actorUpn, name: a.actorName },
-    ticket: a.ticket, graphRequestId: a.graphRequestId,
+    actionLabel: a.kind ? words.action(a.kind) : a.graphAction,
+    graphAction: a.graphAction,
+    deviceName: a.deviceName,
+    deviceId: a.deviceId,
+    serialNumber: a.deviceSerial,
+    user: { upn: a.deviceUpn, name: a.deviceUserName },
+    stateLabel: words.state(a.state),
+    requestedAt: a.requestedAt,
+    agent: { upn: a.actorUpn, name: a.actorName },
+    ticket: a.ticket,
+    graphRequestId: a.graphRequestId,
     // The console sends every action's POST under its action id as client-request-id.
-    clientRequestId: a.actionId, actionId: a.actionId,
+    clientRequestId: a.actionId,
+    actionId: a.actionId,
   };
 }

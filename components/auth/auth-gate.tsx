@@ -1,7 +1,12 @@
 'use client';
 // Shows its children only to a signed-in agent; everyone else gets the sign-in card, with the reason
 // when the last sign-in attempt failed.
-import { EventType, InteractionStatus, type AuthError, type EventMessage } from '@azure/msal-browser';
+import {
+  EventType,
+  InteractionStatus,
+  type AuthError,
+  type EventMessage,
+} from '@azure/msal-browser';
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { SignInCard } from './sign-in-card';
@@ -26,6 +31,7 @@ export function AuthGate({ children, fallback }: { children: ReactNode; fallback
   }, [instance]);
 
   if (isAuthenticated) return children;
-  if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect) return fallback;
+  if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect)
+    return fallback;
   return <SignInCard error={error} />;
 }

@@ -10,14 +10,24 @@ export function SignInCard({ error }: { error: { code: string; description: stri
   const { instance, inProgress } = useMsal();
   const busy = inProgress !== InteractionStatus.None;
   return (
-    <section aria-labelledby="sign-in-heading" className="mx-auto mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-700 dark:bg-slate-900">
-      <h1 id="sign-in-heading" className="text-2xl font-semibold">{t('app.name')}</h1>
+    <section
+      aria-labelledby="sign-in-heading"
+      className="mx-auto mt-16 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h1 id="sign-in-heading" className="text-2xl font-semibold">
+        {t('app.name')}
+      </h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{t('auth.signInPrompt')}</p>
       {error && (
-        <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <p className="font-semibold">{t('auth.signInFailed')}</p>
           <p className="mt-1">{t('auth.signInFailedHelp')}</p>
-          <p className="mt-2 break-words font-mono text-xs">{error.code}: {error.description}</p>
+          <p className="mt-2 break-words font-mono text-xs">
+            {error.code}: {error.description}
+          </p>
         </div>
       )}
       <Button

@@ -30,7 +30,9 @@ export function SignInPrompt({ inDialog = false }: { inDialog?: boolean }) {
     setFailed(false);
     try {
       await instance.acquireTokenPopup({
-        scopes: SIGN_IN_SCOPES, ...(account ? { account, loginHint: account.username } : {}), ...(need.claims ? { claims: need.claims } : {}),
+        scopes: SIGN_IN_SCOPES,
+        ...(account ? { account, loginHint: account.username } : {}),
+        ...(need.claims ? { claims: need.claims } : {}),
       });
       signInNeeded.resolved();
       await queryClient.invalidateQueries();
@@ -42,12 +44,29 @@ export function SignInPrompt({ inDialog = false }: { inDialog?: boolean }) {
   };
 
   return (
-    <div role="alert" data-testid={inDialog ? 'dialog-sign-in-prompt' : 'sign-in-prompt'}
-      className={inDialog ? 'mt-3 rounded-md border border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100' : 'border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100'}>
-      <div className={inDialog ? 'flex flex-wrap items-center gap-3 p-3 text-sm' : 'mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm'}>
-        <p className="flex-1">{need.reason === 'claimsChallenge' ? t('claimsRequired') : t('sessionEnded')}</p>
+    <div
+      role="alert"
+      data-testid={inDialog ? 'dialog-sign-in-prompt' : 'sign-in-prompt'}
+      className={
+        inDialog
+          ? 'mt-3 rounded-md border border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100'
+          : 'border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100'
+      }
+    >
+      <div
+        className={
+          inDialog
+            ? 'flex flex-wrap items-center gap-3 p-3 text-sm'
+            : 'mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm'
+        }
+      >
+        <p className="flex-1">
+          {need.reason === 'claimsChallenge' ? t('claimsRequired') : t('sessionEnded')}
+        </p>
         {failed && <p className="text-red-800 dark:text-red-300">{t('signInAgainFailed')}</p>}
-        <Button size="sm" onClick={() => void signIn()} disabled={busy}>{busy ? t('signingIn') : t('signInAgain')}</Button>
+        <Button size="sm" onClick={() => void signIn()} disabled={busy}>
+          {busy ? t('signingIn') : t('signInAgain')}
+        </Button>
       </div>
     </div>
   );

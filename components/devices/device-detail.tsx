@@ -24,7 +24,12 @@ import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
 import { intuneDeviceUrl } from '@/lib/shared/devices/intune-link';
 import { platformOf } from '@/lib/shared/devices/platforms';
 import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
-import { countSameNames, deviceWarnings, sameName, type DeviceWarning } from '@/lib/shared/devices/warnings';
+import {
+  countSameNames,
+  deviceWarnings,
+  sameName,
+  type DeviceWarning,
+} from '@/lib/shared/devices/warnings';
 import type { Messages } from '@/lib/shared/i18n/catalogs';
 import { ComplianceBadge } from './compliance-badge';
 import { useWarningWords } from './use-warning-words';
@@ -33,24 +38,46 @@ const HISTORY_COLUMNS = ['action', 'state', 'started', 'updated', 'requestedBy']
 /** Graph's entry for the console's action started no earlier than the request, give or take clocks. */
 const CLOCK_TOLERANCE_MS = 60_000;
 /** States of an action whose POST reached Graph: Intune may have logged it. */
-const SENT_STATES: ReadonlySet<TrackedState> = new Set(['pending', 'active', 'done', 'failed', 'notSupported', 'canceled', 'verifying', 'notConfirmed']);
+const SENT_STATES: ReadonlySet<TrackedState> = new Set([
+  'pending',
+  'active',
+  'done',
+  'failed',
+  'notSupported',
+  'canceled',
+  'verifying',
+  'notConfirmed',
+]);
 
 export function DeviceDetailView({ id }: { id: string }) {
   const t = useTranslations('device');
   const api = useApiClient();
-  const { data, error, isPending, refetch, dataUpdatedAt } = useQuery(deviceQueries.detail(api, id));
+  const { data, error, isPending, refetch, dataUpdatedAt } = useQuery(
+    deviceQueries.detail(api, id),
+  );
   return (
     <div className="space-y-4">
-      <Link href="/" className="text-sm text-sky-800 underline dark:text-sky-300" onClick={(e) => {
-        // Back to the same search (its state is in the previous URL) when there is one.
-        if (window.history.length > 1) {
-          e.preventDefault();
-          window.history.back();
-        }
-      }}>← {t('back')}</Link>
+      <Link
+        href="/"
+        className="text-sm text-sky-800 underline dark:text-sky-300"
+        onClick={(e) => {
+          // Back to the same search (its state is in the previous URL) when there is one.
+          if (window.history.length > 1) {
+            e.preventDefault();
+            window.history.back();
+          }
+        }}
+      >
+        ← {t('back')}
+      </Link>
       <ThrottleBanner />
-      {error ? <ApiErrorNotice title={t('loadFailed')} error={error} onRetry={() => void refetch()} />
-        : isPending ? <DetailSkeleton /> : <Detail device={data} now={dataUpdatedAt} />}
+      {error ? (
+        <ApiErrorNotice title={t('loadFailed')} error={error} onRetry={() => void refetch()} />
+      ) : isPending ? (
+        <DetailSkeleton />
+      ) : (
+        <Detail device={data} now={dataUpdatedAt} />
+      )}
     </div>
   );
 }
@@ -62,15 +89,23 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
   const { tenantId } = useConsoleSettings();
   const warningWords = useWarningWords();
   // The user's devices, for the other ones of the same name: one Graph read of /users/{upn}/managedDevices.
-  const { data: userDevices } = useQuery({ ...deviceQueries.userDevices(api, d.userPrincipalName), enabled: d.userPrincipalName.includes('@') });
+  const { data: userDevices } = useQuery({
+    ...deviceQueries.userDevices(api, d.userPrincipalName),
+    enabled: d.userPrincipalName.includes('@'),
+  });
   const siblings = (userDevices?.devices ?? []).filter((o) => o.id !== d.id && sameName(o, d));
   const warnings = deviceWarnings(d, countSameNames([d, ...siblings]), now);
   const { data: latestData, dataUpdatedAt: latestAt } = useQuery(actionQueries.device(api, d.id));
   const latest = latestData?.action ?? null;
   const platform = platformOf(d);
-  const date = (iso: string | null) => (iso
-    ? <time dateTime={iso}>{format.dateTime(new Date(iso), 'dateTime')} ({format.relativeTime(new Date(iso), now)})</time>
-    : t('device.none'));
+  const date = (iso: string | null) =>
+    iso ? (
+      <time dateTime={iso}>
+        {format.dateTime(new Date(iso), 'dateTime')} ({format.relativeTime(new Date(iso), now)})
+      </time>
+    ) : (
+      t('device.none')
+    );
   const yesNo = (v: boolean) => (v ? t('device.yes') : t('device.no'));
   const f = (field: keyof Messages['device']['fields']) => t(`device.fields.${field}`);
   return (
@@ -78,18 +113,39 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
       <header className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
-            <h1 id="device-heading" className="break-words text-2xl font-semibold">{d.deviceName}</h1>
-            <p className="mt-1 break-words text-slate-700 dark:text-slate-300">{d.userDisplayName} · {d.userPrincipalName}</p>
+            <h1 id="device-heading" className="break-words text-2xl font-semibold">
+              {d.deviceName}
+            </h1>
+            <p className="mt-1 break-words text-slate-700 dark:text-slate-300">
+              {d.userDisplayName} · {d.userPrincipalName}
+            </p>
           </div>
-          <a href={intuneDeviceUrl(tenantId, d.id)} target="_blank" rel="noopener noreferrer" data-testid="open-in-intune"
-            aria-label={t('devicePage.openInIntuneFor', { device: d.deviceName, serial: d.serialNumber || t('device.none') })}
-            className="inline-flex h-9 shrink-0 items-center gap-1 rounded-md border border-slate-400 px-3 text-sm font-medium text-sky-900 hover:bg-slate-100 dark:border-slate-500 dark:text-sky-200 dark:hover:bg-slate-800">
-            {t('devicePage.openInIntune')}<span aria-hidden="true">↗</span>
+          <a
+            href={intuneDeviceUrl(tenantId, d.id)}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="open-in-intune"
+            aria-label={t('devicePage.openInIntuneFor', {
+              device: d.deviceName,
+              serial: d.serialNumber || t('device.none'),
+            })}
+            className="inline-flex h-9 shrink-0 items-center gap-1 rounded-md border border-slate-400 px-3 text-sm font-medium text-sky-900 hover:bg-slate-100 dark:border-slate-500 dark:text-sky-200 dark:hover:bg-slate-800"
+          >
+            {t('devicePage.openInIntune')}
+            <span aria-hidden="true">↗</span>
           </a>
         </div>
         {warnings.length > 0 && (
           <ul className="mt-3 space-y-1 text-sm" aria-label={t('warnings.label')}>
-            {warnings.map((w) => <li key={w.kind} data-warning={w.kind} className="rounded bg-amber-50 px-2 py-1 text-amber-950 dark:bg-amber-950 dark:text-amber-100">{warningWords(w).text}</li>)}
+            {warnings.map((w) => (
+              <li
+                key={w.kind}
+                data-warning={w.kind}
+                className="rounded bg-amber-50 px-2 py-1 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+              >
+                {warningWords(w).text}
+              </li>
+            ))}
           </ul>
         )}
         {siblings.length > 0 && <Siblings device={d} siblings={siblings} now={now} />}
@@ -97,7 +153,10 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
       </header>
       <div className="grid gap-4 md:grid-cols-3">
         <Section title={t('device.sections.device')}>
-          <Field label={f('platform')} value={platform ? t(`platforms.${platform}`) : d.operatingSystem} />
+          <Field
+            label={f('platform')}
+            value={platform ? t(`platforms.${platform}`) : d.operatingSystem}
+          />
           <Field label={f('os')} value={`${d.operatingSystem} ${d.osVersion}`} />
           <Field label={f('model')} value={d.model} />
           <Field label={f('manufacturer')} value={d.manufacturer} />
@@ -113,7 +172,16 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
           <Field label={f('id')} value={d.id} mono />
         </Section>
         <Section title={t('device.sections.management')}>
-          <Field label={f('ownership')} value={d.managedDeviceOwnerType === 'company' ? t('search.company') : d.managedDeviceOwnerType === 'personal' ? t('search.personal') : t('device.none')} />
+          <Field
+            label={f('ownership')}
+            value={
+              d.managedDeviceOwnerType === 'company'
+                ? t('search.company')
+                : d.managedDeviceOwnerType === 'personal'
+                  ? t('search.personal')
+                  : t('device.none')
+            }
+          />
           <Field label={f('enrollmentType')} value={d.deviceEnrollmentType} />
           <Field label={f('managementState')} value={d.managementState} />
           <Field label={f('enrollmentProfile')} value={d.enrollmentProfileName} />
@@ -129,21 +197,45 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
   );
 }
 
-function Siblings({ device: d, siblings, now }: { device: DeviceDetail; siblings: DeviceListItem[]; now: number }) {
+function Siblings({
+  device: d,
+  siblings,
+  now,
+}: {
+  device: DeviceDetail;
+  siblings: DeviceListItem[];
+  now: number;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   return (
     <section aria-labelledby="siblings-heading" className="mt-3 text-sm" data-testid="siblings">
-      <h2 id="siblings-heading" className="font-semibold">{t('devicePage.siblings', { name: d.deviceName })}</h2>
+      <h2 id="siblings-heading" className="font-semibold">
+        {t('devicePage.siblings', { name: d.deviceName })}
+      </h2>
       <ul className="mt-1 space-y-1">
         {siblings.map((s) => (
           <li key={s.id}>
             {/* The visible words are the accessible name: "Zoë's iPhone, serial C39XK2…" (WCAG 2.5.3). */}
-            <Link href={`/devices/${s.id}`} prefetch={false} className="text-sky-800 underline dark:text-sky-300">
-              {t('devicePage.siblingLink', { name: s.deviceName, serial: s.serialNumber || t('device.none') })}
+            <Link
+              href={`/devices/${s.id}`}
+              prefetch={false}
+              className="text-sky-800 underline dark:text-sky-300"
+            >
+              {t('devicePage.siblingLink', {
+                name: s.deviceName,
+                serial: s.serialNumber || t('device.none'),
+              })}
             </Link>
             <span className="text-slate-700 dark:text-slate-300">
-              {' '}({t('devicePage.siblingLastSync', { when: s.lastSyncDateTime ? format.relativeTime(new Date(s.lastSyncDateTime), now) : t('devices.neverSynced') })})
+              {' '}
+              (
+              {t('devicePage.siblingLastSync', {
+                when: s.lastSyncDateTime
+                  ? format.relativeTime(new Date(s.lastSyncDateTime), now)
+                  : t('devices.neverSynced'),
+              })}
+              )
             </span>
           </li>
         ))}
@@ -161,36 +253,73 @@ function History({ device: d, latest }: { device: DeviceDetail; latest: ActionSt
   const format = useFormatter();
   const words = useActionWords();
   const api = useApiClient();
-  const { data } = useQuery({ ...actionQueries.status(api, latest ?? PLACEHOLDER), enabled: latest !== null && !latest.terminal });
+  const { data } = useQuery({
+    ...actionQueries.status(api, latest ?? PLACEHOLDER),
+    enabled: latest !== null && !latest.terminal,
+  });
   const ours = latest ? (data ?? latest) : null;
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), 'dateTime') : t('device.none'));
-  const isOurs = (r: DeviceActionResult) => ours !== null && r.actionName === ours.graphAction && r.startDateTime !== null
-    && Date.parse(r.startDateTime) >= Date.parse(ours.requestedAt) - CLOCK_TOLERANCE_MS;
+  const when = (iso: string | null) =>
+    iso ? format.dateTime(new Date(iso), 'dateTime') : t('device.none');
+  const isOurs = (r: DeviceActionResult) =>
+    ours !== null &&
+    r.actionName === ours.graphAction &&
+    r.startDateTime !== null &&
+    Date.parse(r.startDateTime) >= Date.parse(ours.requestedAt) - CLOCK_TOLERANCE_MS;
   const others = d.deviceActionResults.filter((r) => !isOurs(r));
   const cell = 'py-2 pr-4 align-top';
   return (
-    <section aria-labelledby="history-heading" className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
-      <h2 id="history-heading" className="mb-3 text-lg font-semibold">{t('device.sections.history')}</h2>
-      {!ours && others.length === 0 ? <p className="text-slate-700 dark:text-slate-300">{t('device.historyEmpty')}</p> : (
+    <section
+      aria-labelledby="history-heading"
+      className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+        {t('device.sections.history')}
+      </h2>
+      {!ours && others.length === 0 ? (
+        <p className="text-slate-700 dark:text-slate-300">{t('device.historyEmpty')}</p>
+      ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="action-history">
             <thead className="text-xs uppercase text-slate-700 dark:text-slate-300">
-              <tr>{HISTORY_COLUMNS.map((c) => (
-                <th key={c} scope="col" className="py-1 pr-4">{c === 'requestedBy' ? t('devicePage.requestedBy') : t(`device.historyColumns.${c}`)}</th>
-              ))}</tr>
+              <tr>
+                {HISTORY_COLUMNS.map((c) => (
+                  <th key={c} scope="col" className="py-1 pr-4">
+                    {c === 'requestedBy'
+                      ? t('devicePage.requestedBy')
+                      : t(`device.historyColumns.${c}`)}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {ours && (
-                <tr className="border-t border-slate-200 dark:border-slate-700" data-testid="history-ours" data-state={ours.state}>
-                  <td className={cell}>{ours.kind ? words.action(ours.kind) : ours.graphAction} <span className="font-mono text-xs text-slate-600 dark:text-slate-400">({ours.graphAction})</span></td>
+                <tr
+                  className="border-t border-slate-200 dark:border-slate-700"
+                  data-testid="history-ours"
+                  data-state={ours.state}
+                >
+                  <td className={cell}>
+                    {ours.kind ? words.action(ours.kind) : ours.graphAction}{' '}
+                    <span className="font-mono text-xs text-slate-600 dark:text-slate-400">
+                      ({ours.graphAction})
+                    </span>
+                  </td>
                   <td className={cell}>{words.state(ours.state)}</td>
                   <td className={cell}>{when(ours.requestedAt)}</td>
                   <td className={cell}>{when(ours.lastUpdated)}</td>
-                  <td className={cell}>{t('devicePage.requestedByValue', { who: ours.actorName ?? ours.actorUpn ?? t('passcode.anotherAgent'), ticket: ours.ticket ?? '—' })}</td>
+                  <td className={cell}>
+                    {t('devicePage.requestedByValue', {
+                      who: ours.actorName ?? ours.actorUpn ?? t('passcode.anotherAgent'),
+                      ticket: ours.ticket ?? '—',
+                    })}
+                  </td>
                 </tr>
               )}
               {others.map((a) => (
-                <tr key={`${a.actionName}-${a.startDateTime ?? ''}`} className="border-t border-slate-200 dark:border-slate-700">
+                <tr
+                  key={`${a.actionName}-${a.startDateTime ?? ''}`}
+                  className="border-t border-slate-200 dark:border-slate-700"
+                >
                   <td className={`${cell} font-mono`}>{a.actionName}</td>
                   <td className={cell}>{t(`actionStates.${a.actionState}`)}</td>
                   <td className={cell}>{when(a.startDateTime)}</td>
@@ -208,10 +337,28 @@ function History({ device: d, latest }: { device: DeviceDetail; latest: ActionSt
 
 /** A stand-in so the status query's options can be built before there is an action; it never runs then. */
 const PLACEHOLDER: ActionStatus = {
-  actionId: 'none', deviceId: '', deviceName: null, deviceSerial: null, deviceUserName: null, deviceUpn: null, ticket: null,
-  actorName: null, actorUpn: null, graphAction: 'resetPasscode', kind: null, requestedAt: new Date(0).toISOString(), state: 'none',
-  terminal: true, lastUpdated: null, graphRequestId: null, errorCode: null, passcode: null, managementState: null,
-  lastSyncDateTime: null, alternative: null, requestStatus: null,
+  actionId: 'none',
+  deviceId: '',
+  deviceName: null,
+  deviceSerial: null,
+  deviceUserName: null,
+  deviceUpn: null,
+  ticket: null,
+  actorName: null,
+  actorUpn: null,
+  graphAction: 'resetPasscode',
+  kind: null,
+  requestedAt: new Date(0).toISOString(),
+  state: 'none',
+  terminal: true,
+  lastUpdated: null,
+  graphRequestId: null,
+  errorCode: null,
+  passcode: null,
+  managementState: null,
+  lastSyncDateTime: null,
+  alternative: null,
+  requestStatus: null,
 };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -223,12 +370,22 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Field({ label, value, mono = false }: { label: string; value: ReactNode; mono?: boolean }) {
+function Field({
+  label,
+  value,
+  mono = false,
+}: {
+  label: string;
+  value: ReactNode;
+  mono?: boolean;
+}) {
   const t = useTranslations('device');
   return (
     <>
       <dt className="text-slate-700 dark:text-slate-300">{label}</dt>
-      <dd className={mono ? 'break-all font-mono text-xs leading-5' : 'break-words'}>{value === '' ? t('none') : value}</dd>
+      <dd className={mono ? 'break-all font-mono text-xs leading-5' : 'break-words'}>
+        {value === '' ? t('none') : value}
+      </dd>
     </>
   );
 }
@@ -237,7 +394,11 @@ function DetailSkeleton() {
   return (
     <div aria-hidden="true" className="space-y-4">
       <div className="h-28 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />
-      <div className="grid gap-4 md:grid-cols-3">{[0, 1, 2].map((i) => <div key={i} className="h-72 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />)}</div>
+      <div className="grid gap-4 md:grid-cols-3">
+        {[0, 1, 2].map((i) => (
+          <div key={i} className="h-72 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />
+        ))}
+      </div>
     </div>
   );
 }
@@ -247,15 +408,30 @@ function DetailSkeleton() {
  * stands and what to do next, and its temporary passcode when it is a done Android reset. The button stays while
  * an action is under way, so its dialog can show its result; a second request meets the device guard.
  */
-function DeviceAction({ device, warnings, latest, readAt }: { device: DeviceDetail; warnings: DeviceWarning[]; latest: ActionStatus | null; readAt: number }) {
+function DeviceAction({
+  device,
+  warnings,
+  latest,
+  readAt,
+}: {
+  device: DeviceDetail;
+  warnings: DeviceWarning[];
+  latest: ActionStatus | null;
+  readAt: number;
+}) {
   const { guardMinutes } = useConsoleSettings();
   // What the confirm dialog says before the click: the action under way, or a recent one the guard still holds.
-  const recent = latest && (!latest.terminal || readAt - Date.parse(latest.requestedAt) < guardMinutes * 60_000) ? latest : null;
+  const recent =
+    latest && (!latest.terminal || readAt - Date.parse(latest.requestedAt) < guardMinutes * 60_000)
+      ? latest
+      : null;
   // r starts this device's passcode action, through its dialog, as on a selected row of the list.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'r' || !isShortcut(e)) return;
-      const button = document.querySelector<HTMLButtonElement>(`[data-passcode-action="${CSS.escape(device.id)}"]`);
+      const button = document.querySelector<HTMLButtonElement>(
+        `[data-passcode-action="${CSS.escape(device.id)}"]`,
+      );
       if (!button) return;
       e.preventDefault();
       button.focus();
@@ -277,21 +453,37 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
   const format = useFormatter();
   const words = useActionWords();
   const api = useApiClient();
-  const { data, dataUpdatedAt } = useQuery({ ...actionQueries.status(api, initial), enabled: !initial.terminal });
+  const { data, dataUpdatedAt } = useQuery({
+    ...actionQueries.status(api, initial),
+    enabled: !initial.terminal,
+  });
   const a = data ?? initial;
   const text = t('inProgress', {
-    action: a.kind ? words.action(a.kind) : a.graphAction, time: format.dateTime(new Date(a.requestedAt), 'time'),
-    who: a.actorName ?? a.actorUpn ?? '—', ticket: a.ticket ?? '—', state: words.stateInSentence(a.state),
+    action: a.kind ? words.action(a.kind) : a.graphAction,
+    time: format.dateTime(new Date(a.requestedAt), 'time'),
+    who: a.actorName ?? a.actorUpn ?? '—',
+    ticket: a.ticket ?? '—',
+    state: words.stateInSentence(a.state),
   });
   return (
     <div>
-      <p role="status" data-testid="device-action" data-state={a.state}
-        className={a.terminal ? 'text-sm text-slate-700 dark:text-slate-300' : 'rounded bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100'}>
+      <p
+        role="status"
+        data-testid="device-action"
+        data-state={a.state}
+        className={
+          a.terminal
+            ? 'text-sm text-slate-700 dark:text-slate-300'
+            : 'rounded bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100'
+        }
+      >
         {text}
       </p>
       <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
       {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}
-      <div className="mt-2"><CopyForTicket summary={statusSummary(a, words)} /></div>
+      <div className="mt-2">
+        <CopyForTicket summary={statusSummary(a, words)} />
+      </div>
       {a.state === 'done' && <PasscodeReveal action={a} />}
     </div>
   );

@@ -18,7 +18,11 @@ export function DeviceSearchView() {
   const results = useRef<ResultsHandle>(null);
   return (
     <div className="space-y-4">
-      <SearchForm search={search} onChange={setSearch} onArrowDown={() => results.current?.focusSelected()} />
+      <SearchForm
+        search={search}
+        onChange={setSearch}
+        onArrowDown={() => results.current?.focusSelected()}
+      />
       <ThrottleBanner />
       {error ? (
         <ApiErrorNotice

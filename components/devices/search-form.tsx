@@ -8,19 +8,42 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/shared/cn';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { PLATFORM_KEYS } from '@/lib/shared/devices/platforms';
-import { MAX_QUERY_LENGTH, searchKind, STALE_DAY_CHOICES, type DeviceSearch } from '@/lib/shared/devices/search';
-const COMPLIANCE_CHOICES = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict'] as const;
+import {
+  MAX_QUERY_LENGTH,
+  searchKind,
+  STALE_DAY_CHOICES,
+  type DeviceSearch,
+} from '@/lib/shared/devices/search';
+const COMPLIANCE_CHOICES = [
+  'compliant',
+  'noncompliant',
+  'inGracePeriod',
+  'unknown',
+  'error',
+  'conflict',
+] as const;
 
-export function SearchForm({ search, onChange, onArrowDown }: {
-  search: DeviceSearch; onChange: (next: DeviceSearch) => void; onArrowDown?: () => void;
+export function SearchForm({
+  search,
+  onChange,
+  onArrowDown,
+}: {
+  search: DeviceSearch;
+  onChange: (next: DeviceSearch) => void;
+  onArrowDown?: () => void;
 }) {
   const t = useTranslations();
   const [text, setText] = useState(search.q);
   // Phone-narrow screens show the filters behind a button (CSS decides; wider screens always show them).
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const activeFilters = [search.os, search.compliance, search.owner, search.stale].filter((v) => v !== undefined).length;
+  const activeFilters = [search.os, search.compliance, search.owner, search.stale].filter(
+    (v) => v !== undefined,
+  ).length;
   const input = useRef<HTMLInputElement>(null);
-  const commit = useDebouncedCallback((q: string) => onChange({ ...search, q: q.trim(), by: undefined }), 350);
+  const commit = useDebouncedCallback(
+    (q: string) => onChange({ ...search, q: q.trim(), by: undefined }),
+    350,
+  );
 
   // The URL is the truth: when it changes from outside (back button, pasted link), the box follows.
   const [urlQ, setUrlQ] = useState(search.q);
@@ -43,7 +66,10 @@ export function SearchForm({ search, onChange, onArrowDown }: {
 
   const kind = searchKind(search);
   const select = (name: 'os' | 'compliance' | 'owner' | 'stale', value: string) =>
-    onChange({ ...search, [name]: value === '' ? undefined : name === 'stale' ? Number(value) : value });
+    onChange({
+      ...search,
+      [name]: value === '' ? undefined : name === 'stale' ? Number(value) : value,
+    });
 
   return (
     <form
@@ -55,7 +81,9 @@ export function SearchForm({ search, onChange, onArrowDown }: {
         onChange({ ...search, q: text.trim(), by: undefined });
       }}
     >
-      <label htmlFor="device-search" className="sr-only">{t('search.label')}</label>
+      <label htmlFor="device-search" className="sr-only">
+        {t('search.label')}
+      </label>
       <div className="flex gap-2">
         <input
           ref={input}
@@ -80,44 +108,108 @@ export function SearchForm({ search, onChange, onArrowDown }: {
           }}
           className="h-11 min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 text-base dark:border-slate-500 dark:bg-slate-950"
         />
-        <Button type="submit" size="lg">{t('search.submit')}</Button>
+        <Button type="submit" size="lg">
+          {t('search.submit')}
+        </Button>
       </div>
       <p id="search-kind" className="mt-2 min-h-5 text-sm text-slate-700 dark:text-slate-300">
         {kind ? t(`search.kind.${kind}`) : t('devices.keyboardHelp')}
         {kind && kind !== 'name' && kind !== 'user' && (
-          <button type="button" className="ml-2 text-sky-800 underline dark:text-sky-300" onClick={() => onChange({ ...search, by: 'name' })}>
+          <button
+            type="button"
+            className="ml-2 text-sky-800 underline dark:text-sky-300"
+            onClick={() => onChange({ ...search, by: 'name' })}
+          >
             {t('search.searchAsName')}
           </button>
         )}
       </p>
-      <Button variant="secondary" size="sm" className="mt-3 md:hidden" aria-expanded={filtersOpen} aria-controls="search-filters"
-        data-testid="filters-toggle" onClick={() => setFiltersOpen((o) => !o)}>
-        {t('search.activeFilters', { count: activeFilters })}<span aria-hidden="true">{filtersOpen ? '▴' : '▾'}</span>
+      <Button
+        variant="secondary"
+        size="sm"
+        className="mt-3 md:hidden"
+        aria-expanded={filtersOpen}
+        aria-controls="search-filters"
+        data-testid="filters-toggle"
+        onClick={() => setFiltersOpen((o) => !o)}
+      >
+        {t('search.activeFilters', { count: activeFilters })}
+        <span aria-hidden="true">{filtersOpen ? '▴' : '▾'}</span>
       </Button>
-      <fieldset id="search-filters" className={cn('mt-3 flex-wrap gap-x-4 gap-y-2 text-sm md:flex', filtersOpen ? 'flex' : 'hidden')}>
+      <fieldset
+        id="search-filters"
+        className={cn(
+          'mt-3 flex-wrap gap-x-4 gap-y-2 text-sm md:flex',
+          filtersOpen ? 'flex' : 'hidden',
+        )}
+      >
         <legend className="sr-only">{t('search.filters')}</legend>
-        <FilterSelect label={t('search.platform')} any={t('search.any')} value={search.os ?? ''} onChange={(v) => select('os', v)}
-          options={PLATFORM_KEYS.map((k) => [k, t(`platforms.${k}`)])} />
-        <FilterSelect label={t('search.compliance')} any={t('search.any')} value={search.compliance ?? ''} onChange={(v) => select('compliance', v)}
-          options={COMPLIANCE_CHOICES.map((c) => [c, t(`compliance.${c}`)])} />
-        <FilterSelect label={t('search.ownership')} any={t('search.any')} value={search.owner ?? ''} onChange={(v) => select('owner', v)}
-          options={[['company', t('search.company')], ['personal', t('search.personal')]]} />
-        <FilterSelect label={t('search.stale')} any={t('search.any')} value={search.stale === undefined ? '' : String(search.stale)} onChange={(v) => select('stale', v)}
-          options={STALE_DAY_CHOICES.map((d) => [String(d), t('search.staleOlderThan', { days: d })])} />
+        <FilterSelect
+          label={t('search.platform')}
+          any={t('search.any')}
+          value={search.os ?? ''}
+          onChange={(v) => select('os', v)}
+          options={PLATFORM_KEYS.map((k) => [k, t(`platforms.${k}`)])}
+        />
+        <FilterSelect
+          label={t('search.compliance')}
+          any={t('search.any')}
+          value={search.compliance ?? ''}
+          onChange={(v) => select('compliance', v)}
+          options={COMPLIANCE_CHOICES.map((c) => [c, t(`compliance.${c}`)])}
+        />
+        <FilterSelect
+          label={t('search.ownership')}
+          any={t('search.any')}
+          value={search.owner ?? ''}
+          onChange={(v) => select('owner', v)}
+          options={[
+            ['company', t('search.company')],
+            ['personal', t('search.personal')],
+          ]}
+        />
+        <FilterSelect
+          label={t('search.stale')}
+          any={t('search.any')}
+          value={search.stale === undefined ? '' : String(search.stale)}
+          onChange={(v) => select('stale', v)}
+          options={STALE_DAY_CHOICES.map((d) => [
+            String(d),
+            t('search.staleOlderThan', { days: d }),
+          ])}
+        />
       </fieldset>
     </form>
   );
 }
 
-function FilterSelect({ label, any, value, options, onChange }: {
-  label: string; any: string; value: string; options: readonly (readonly [string, string])[]; onChange: (value: string) => void;
+function FilterSelect({
+  label,
+  any,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  any: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
 }) {
   return (
     <label className="flex items-center gap-2">
       <span className="text-slate-700 dark:text-slate-300">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="h-9 rounded-md border border-slate-400 bg-white px-2 dark:border-slate-500 dark:bg-slate-950">
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="h-9 rounded-md border border-slate-400 bg-white px-2 dark:border-slate-500 dark:bg-slate-950"
+      >
         <option value="">{any}</option>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </label>
   );

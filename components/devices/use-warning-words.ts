@@ -6,11 +6,23 @@ import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 
 export function useWarningWords(): (w: DeviceWarning) => { text: string; short: string } {
   const t = useTranslations('warnings');
-  return useCallback((w: DeviceWarning) => {
-    switch (w.kind) {
-      case 'sameName': return { text: t('sameName', { count: w.count, name: w.name }), short: t('sameNameShort') };
-      case 'stale': return { text: t('stale', { days: w.days }), short: t('staleShort') };
-      case 'managementPending': return { text: t('managementPending', { what: w.what }), short: t('managementPendingShort', { what: w.what }) };
-    }
-  }, [t]);
+  return useCallback(
+    (w: DeviceWarning) => {
+      switch (w.kind) {
+        case 'sameName':
+          return {
+            text: t('sameName', { count: w.count, name: w.name }),
+            short: t('sameNameShort'),
+          };
+        case 'stale':
+          return { text: t('stale', { days: w.days }), short: t('staleShort') };
+        case 'managementPending':
+          return {
+            text: t('managementPending', { what: w.what }),
+            short: t('managementPendingShort', { what: w.what }),
+          };
+      }
+    },
+    [t],
+  );
 }

@@ -15,14 +15,31 @@ function retryable(info: ErrorInfo): boolean {
   return info.status === 0 || info.status === 408 || info.status === 429 || info.status >= 500;
 }
 
-export function ApiErrorNotice({ title, error, detail, onRetry }: { title: string; error: unknown; detail?: string; onRetry?: () => void }) {
+export function ApiErrorNotice({
+  title,
+  error,
+  detail,
+  onRetry,
+}: {
+  title: string;
+  error: unknown;
+  detail?: string;
+  onRetry?: () => void;
+}) {
   const t = useTranslations('errors');
   const format = useFormatter();
   const text = useErrorText();
   const [copied, setCopied] = useState(false);
-  const info: ErrorInfo = error instanceof ApiError ? error.info
-    : errorInfo(0, 'clientError', error instanceof Error ? error.message : String(error), { date: null });
-  const when = info.date && !Number.isNaN(Date.parse(info.date)) ? format.dateTime(new Date(info.date), 'dateTime') : null;
+  const info: ErrorInfo =
+    error instanceof ApiError
+      ? error.info
+      : errorInfo(0, 'clientError', error instanceof Error ? error.message : String(error), {
+          date: null,
+        });
+  const when =
+    info.date && !Number.isNaN(Date.parse(info.date))
+      ? format.dateTime(new Date(info.date), 'dateTime')
+      : null;
   const details = [
     `${title} (${info.status} ${info.code}): ${info.message}`,
     info.requestId ? `Request ID: ${info.requestId}` : null,
@@ -30,25 +47,59 @@ export function ApiErrorNotice({ title, error, detail, onRetry }: { title: strin
     info.operationId ? `Operation ID: ${info.operationId}` : null,
     info.activityId ? `Activity ID: ${info.activityId}` : null,
     info.date ? `Date: ${info.date}` : null,
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">{title}</p>
       <p className="mt-1">{detail ?? text.what(info)}</p>
       <p className="mt-1">{text.advice(info)}</p>
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 font-mono text-xs">
-        {info.requestId && (<><dt>{t('requestId')}</dt><dd data-testid="error-request-id">{info.requestId}</dd></>)}
-        {info.operationId && (<><dt>{t('operationId')}</dt><dd data-testid="error-operation-id">{info.operationId}</dd></>)}
-        {info.activityId && (<><dt>{t('activityId')}</dt><dd data-testid="error-activity-id">{info.activityId}</dd></>)}
-        {when && (<><dt>{t('time')}</dt><dd>{when}</dd></>)}
+        {info.requestId && (
+          <>
+            <dt>{t('requestId')}</dt>
+            <dd data-testid="error-request-id">{info.requestId}</dd>
+          </>
+        )}
+        {info.operationId && (
+          <>
+            <dt>{t('operationId')}</dt>
+            <dd data-testid="error-operation-id">{info.operationId}</dd>
+          </>
+        )}
+        {info.activityId && (
+          <>
+            <dt>{t('activityId')}</dt>
+            <dd data-testid="error-activity-id">{info.activityId}</dd>
+          </>
+        )}
+        {when && (
+          <>
+            <dt>{t('time')}</dt>
+            <dd>{when}</dd>
+          </>
+        )}
       </dl>
       <div className="mt-3 flex gap-2">
-        {onRetry && retryable(info) && <Button size="sm" onClick={onRetry}>{t('retry')}</Button>}
+        {onRetry && retryable(info) && (
+          <Button size="sm" onClick={onRetry}>
+            {t('retry')}
+          </Button>
+        )}
         <Button
           size="sm"
           variant="secondary"
-          onClick={() => void navigator.clipboard.writeText(details).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            void navigator.clipboard.writeText(details).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
         >
           {copied ? t('copied') : t('copyDetails')}
         </Button>

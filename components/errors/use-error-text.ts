@@ -14,7 +14,8 @@ export function useErrorText() {
       /** What happened. */
       what(info: ErrorInfo): string {
         // The one console code with a value: how long the console's own gate still holds Graph calls back.
-        if (info.code === 'graphWaiting') return t('codes.graphWaiting', { seconds: Math.ceil(info.retryAfterSeconds ?? 0) });
+        if (info.code === 'graphWaiting')
+          return t('codes.graphWaiting', { seconds: Math.ceil(info.retryAfterSeconds ?? 0) });
         if (isConsoleCode(info.code)) return t(`codes.${info.code}`);
         const http = /^Http(\d{3})$/.exec(info.code);
         if (http) return t('codes.httpStatus', { status: http[1] ?? info.status });

@@ -6,5 +6,10 @@ import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from '@/lib/sh
 
 export async function chooseLocale(locale: unknown): Promise<void> {
   if (!isLocale(locale)) return; // a public endpoint: anything else is ignored, never stored
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS, sameSite: 'lax', httpOnly: true });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: '/',
+    maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS,
+    sameSite: 'lax',
+    httpOnly: true,
+  });
 }

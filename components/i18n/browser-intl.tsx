@@ -15,7 +15,12 @@ export function BrowserIntl({ children }: { children: ReactNode }) {
   const serverTimeZone = useTimeZone();
   const timeZone = useSyncExternalStore(never, browserTimeZone, () => serverTimeZone ?? 'UTC');
   return (
-    <NextIntlClientProvider locale={locale} messages={messages} formats={FORMATS} timeZone={timeZone}>
+    <NextIntlClientProvider
+      locale={locale}
+      messages={messages}
+      formats={FORMATS}
+      timeZone={timeZone}
+    >
       {children}
     </NextIntlClientProvider>
   );

@@ -22,7 +22,11 @@ export function LocaleSwitcher() {
         }}
         className="h-8 rounded-md border border-slate-500 bg-slate-800 px-2 text-white"
       >
-        {LOCALES.map((l) => <option key={l} value={l} lang={l}>{t(`names.${l}`)}</option>)}
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`names.${l}`)}
+          </option>
+        ))}
       </select>
     </label>
   );

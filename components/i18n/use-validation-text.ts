@@ -17,16 +17,19 @@ export function useValidationText(): (message: string) => string {
   const format = useFormatter();
   const known = useMessages().validation;
   const { ticket } = useConsoleSettings();
-  return useCallback((message: string) => {
-    const key = message.startsWith(PREFIX) ? message.slice(PREFIX.length) : '';
-    if (!Object.hasOwn(known, key)) return t('invalid');
-    const k = key as ValidationKey;
-    return t(k, {
-      example: ticket.example,
-      min: MIN_OVERRIDE_REASON_LENGTH,
-      // The two length limits: the search box's, and the dialog's free-text fields'.
-      max: k === 'searchTooLong' ? MAX_QUERY_LENGTH : MAX_NOTE_LENGTH,
-      choices: format.list(STALE_DAY_CHOICES.map(String), { type: 'disjunction' }),
-    });
-  }, [t, format, known, ticket.example]);
+  return useCallback(
+    (message: string) => {
+      const key = message.startsWith(PREFIX) ? message.slice(PREFIX.length) : '';
+      if (!Object.hasOwn(known, key)) return t('invalid');
+      const k = key as ValidationKey;
+      return t(k, {
+        example: ticket.example,
+        min: MIN_OVERRIDE_REASON_LENGTH,
+        // The two length limits: the search box's, and the dialog's free-text fields'.
+        max: k === 'searchTooLong' ? MAX_QUERY_LENGTH : MAX_NOTE_LENGTH,
+        choices: format.list(STALE_DAY_CHOICES.map(String), { type: 'disjunction' }),
+      });
+    },
+    [t, format, known, ticket.example],
+  );
 }

@@ -18,30 +18,55 @@ const SHORTCUTS = [
 ] as const;
 
 /** Controlled by the header's button, which is not a Radix trigger: closing hands the focus back to it here. */
-export function ShortcutsDialog({ open, onOpenChange, trigger }: {
-  open: boolean; onOpenChange: (open: boolean) => void; trigger: RefObject<HTMLButtonElement | null>;
+export function ShortcutsDialog({
+  open,
+  onOpenChange,
+  trigger,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  trigger: RefObject<HTMLButtonElement | null>;
 }) {
   const t = useTranslations('shortcuts');
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-        <Dialog.Content onCloseAutoFocus={(e) => { e.preventDefault(); trigger.current?.focus(); }}
-          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(34rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
+        <Dialog.Content
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            trigger.current?.focus();
+          }}
+          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(34rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100"
+        >
           <Dialog.Title className="text-lg font-semibold">{t('title')}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t('intro')}</Dialog.Description>
-          <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm" data-testid="shortcuts-list">
+          <Dialog.Description className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            {t('intro')}
+          </Dialog.Description>
+          <dl
+            className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm"
+            data-testid="shortcuts-list"
+          >
             {SHORTCUTS.map((s) => (
               <div key={s.what} className="contents">
-                <dt className="flex gap-1">{s.keys.map((k) => (
-                  <kbd key={k} className="rounded border border-slate-400 bg-slate-100 px-1.5 font-mono text-xs dark:border-slate-500 dark:bg-slate-800">{k}</kbd>
-                ))}</dt>
+                <dt className="flex gap-1">
+                  {s.keys.map((k) => (
+                    <kbd
+                      key={k}
+                      className="rounded border border-slate-400 bg-slate-100 px-1.5 font-mono text-xs dark:border-slate-500 dark:bg-slate-800"
+                    >
+                      {k}
+                    </kbd>
+                  ))}
+                </dt>
                 <dd>{t(`keys.${s.what}`)}</dd>
               </div>
             ))}
           </dl>
           <div className="mt-5 flex justify-end">
-            <Dialog.Close asChild><Button>{t('close')}</Button></Dialog.Close>
+            <Dialog.Close asChild>
+              <Button>{t('close')}</Button>
+            </Dialog.Close>
           </div>
         </Dialog.Content>
       </Dialog.Portal>

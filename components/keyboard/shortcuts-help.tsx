@@ -7,7 +7,9 @@ import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 
 const loadDialog = () => import('./shortcuts-dialog');
 const ShortcutsDialog = lazy(() => loadDialog().then((m) => ({ default: m.ShortcutsDialog })));
-const preloadDialog = () => { void loadDialog(); };
+const preloadDialog = () => {
+  void loadDialog();
+};
 
 export function ShortcutsHelp() {
   const t = useTranslations('shortcuts');
@@ -32,13 +34,27 @@ export function ShortcutsHelp() {
   }, []);
   return (
     <>
-      <button ref={button} type="button" aria-label={t('open')} title={t('open')} data-testid="shortcuts-open"
-        aria-haspopup="dialog" aria-expanded={open} data-state={open ? 'open' : 'closed'}
-        onPointerEnter={preloadDialog} onFocus={preloadDialog} onClick={() => onOpenChange(!open)}
-        className="inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-500 bg-slate-800 text-sm font-semibold text-white hover:bg-slate-700">
+      <button
+        ref={button}
+        type="button"
+        aria-label={t('open')}
+        title={t('open')}
+        data-testid="shortcuts-open"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        data-state={open ? 'open' : 'closed'}
+        onPointerEnter={preloadDialog}
+        onFocus={preloadDialog}
+        onClick={() => onOpenChange(!open)}
+        className="inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-500 bg-slate-800 text-sm font-semibold text-white hover:bg-slate-700"
+      >
         ?
       </button>
-      {wanted && <Suspense fallback={null}><ShortcutsDialog open={open} onOpenChange={onOpenChange} trigger={button} /></Suspense>}
+      {wanted && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open={open} onOpenChange={onOpenChange} trigger={button} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -6,7 +6,11 @@ import { throttleGate, type GateState } from '@/lib/browser/api/throttle-gate';
 const serverSnapshot: GateState = { until: 0, source: null };
 
 export function useThrottleWait(): { seconds: number; source: GateState['source'] } {
-  const state = useSyncExternalStore(throttleGate.subscribe, throttleGate.snapshot, () => serverSnapshot);
+  const state = useSyncExternalStore(
+    throttleGate.subscribe,
+    throttleGate.snapshot,
+    () => serverSnapshot,
+  );
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (state.until === 0) return;

@@ -10,7 +10,14 @@ export const THEME_STORAGE_KEY = 'passcode-desk.theme';
 
 export function ThemeProvider({ nonce, children }: { nonce?: string; children: ReactNode }) {
   return (
-    <NextThemes attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange storageKey={THEME_STORAGE_KEY} nonce={nonce}>
+    <NextThemes
+      attribute="class"
+      defaultTheme="system"
+      enableSystem
+      disableTransitionOnChange
+      storageKey={THEME_STORAGE_KEY}
+      nonce={nonce}
+    >
       {children}
     </NextThemes>
   );

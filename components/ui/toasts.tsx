@@ -11,7 +11,9 @@ let wanted = false;
 const listeners = new Set<() => void>();
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
-  return () => { listeners.delete(listener); };
+  return () => {
+    listeners.delete(listener);
+  };
 };
 
 /** Raises a toast (success or warning), loading the toaster first if this is the tab's first one. */
@@ -20,11 +22,21 @@ export function notify(kind: 'success' | 'warning', text: string): void {
     wanted = true;
     for (const listener of listeners) listener();
   }
-  void loadSonner().then(({ toast }) => { toast[kind](text); });
+  void loadSonner().then(({ toast }) => {
+    toast[kind](text);
+  });
 }
 
 /** Where the toasts appear: nothing at all until the first one is raised. */
 export function Toaster(props: ComponentProps<typeof SonnerToaster>) {
-  const show = useSyncExternalStore(subscribe, () => wanted, () => false);
-  return show ? <Suspense fallback={null}><SonnerToaster {...props} /></Suspense> : null;
+  const show = useSyncExternalStore(
+    subscribe,
+    () => wanted,
+    () => false,
+  );
+  return show ? (
+    <Suspense fallback={null}>
+      <SonnerToaster {...props} />
+    </Suspense>
+  ) : null;
 }

@@ -5,7 +5,14 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorContext } from '../context';
 import { TERMINAL_STATES } from '../intune/actions';
-import { ActionTimingsSchema, BehaviourSchema, FaultsSchema, QuirksSchema, ThrottlingSchema, UnsupportedActionSchema } from '../settings';
+import {
+  ActionTimingsSchema,
+  BehaviourSchema,
+  FaultsSchema,
+  QuirksSchema,
+  ThrottlingSchema,
+  UnsupportedActionSchema,
+} from '../settings';
 import { ACTION_SCENARIOS, SCOPE_TAGS } from '../tenant/types';
 
 export function controlRoutes(ctx: EmulatorContext): Hono {
@@ -14,7 +21,11 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
   async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S> | Response> {
     const raw: unknown = await c.req.json().catch(() => undefined);
     const parsed = schema.safeParse(raw ?? {});
-    if (!parsed.success) return c.json({ error: 'invalid control request', details: z.prettifyError(parsed.error) }, 400);
+    if (!parsed.success)
+      return c.json(
+        { error: 'invalid control request', details: z.prettifyError(parsed.error) },
+        400,
+      );
     return parsed.data;
   }
 
@@ -24,7 +35,8 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     const method = c.req.query('method');
     const path = c.req.query('path');
     const pattern = path ? new RegExp(path) : null;
-    const entries = ctx.requestLog.since(Number.isFinite(since) ? since : 0)
+    const entries = ctx.requestLog
+      .since(Number.isFinite(since) ? since : 0)
       .filter((e) => (!method || e.method === method) && (!pattern || pattern.test(e.path)));
     return c.json({ entries });
   });
@@ -102,17 +114,33 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
   app.get('/devices', (c) => {
     const q = c.req.query();
     const limit = Math.min(Number(q.limit ?? 20) || 20, 1000);
-    const found = ctx.tenant.devices.filter((d) =>
-      (!q.scenario || d.scenario === q.scenario) && (!q.scopeTag || d.scopeTag === q.scopeTag) && (!q.mode || d.mode === q.mode) &&
-      (!q.operatingSystem || d.graph.operatingSystem === q.operatingSystem) &&
-      (!q.user || d.graph.userPrincipalName.toLowerCase() === q.user.toLowerCase()) &&
-      (!q.deviceName || d.graph.deviceName === q.deviceName)).slice(0, limit);
+    const found = ctx.tenant.devices
+      .filter(
+        (d) =>
+          (!q.scenario || d.scenario === q.scenario) &&
+          (!q.scopeTag || d.scopeTag === q.scopeTag) &&
+          (!q.mode || d.mode === q.mode) &&
+          (!q.operatingSystem || d.graph.operatingSystem === q.operatingSystem) &&
+          (!q.user || d.graph.userPrincipalName.toLowerCase() === q.user.toLowerCase()) &&
+          (!q.deviceName || d.graph.deviceName === q.deviceName),
+      )
+      .slice(0, limit);
     return c.json({
       devices: found.map((d) => ({
-        id: d.graph.id, deviceName: d.graph.deviceName, userPrincipalName: d.graph.userPrincipalName,
-        operatingSystem: d.graph.operatingSystem, managementAgent: d.graph.managementAgent, serialNumber: d.graph.serialNumber,
-        imei: d.graph.imei, scopeTag: d.scopeTag, scenario: d.scenario, mode: d.mode, lastSyncDateTime: d.graph.lastSyncDateTime,
-        osVersion: d.graph.osVersion, deviceEnrollmentType: d.graph.deviceEnrollmentType, managementState: d.graph.managementState,
+        id: d.graph.id,
+        deviceName: d.graph.deviceName,
+        userPrincipalName: d.graph.userPrincipalName,
+        operatingSystem: d.graph.operatingSystem,
+        managementAgent: d.graph.managementAgent,
+        serialNumber: d.graph.serialNumber,
+        imei: d.graph.imei,
+        scopeTag: d.scopeTag,
+        scenario: d.scenario,
+        mode: d.mode,
+        lastSyncDateTime: d.graph.lastSyncDateTime,
+        osVersion: d.graph.osVersion,
+        deviceEnrollmentType: d.graph.deviceEnrollmentType,
+        managementState: d.graph.managementState,
       })),
     });
   });
@@ -120,7 +148,10 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
   app.put('/devices/:id/scenario', async (c) => {
     const device = ctx.index.deviceById.get(c.req.param('id').toLowerCase());
     if (!device) return c.json({ error: 'no such device' }, 404);
-    const b = await body(c, z.object({ scenario: z.enum(ACTION_SCENARIOS), scopeTag: z.enum(SCOPE_TAGS).optional() }));
+    const b = await body(
+      c,
+      z.object({ scenario: z.enum(ACTION_SCENARIOS), scopeTag: z.enum(SCOPE_TAGS).optional() }),
+    );
     if (b instanceof Response) return b;
     device.scenario = b.scenario;
     device.scenarioSince = ctx.clock.now();
@@ -132,7 +163,12 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
   app.put('/devices/:id/management-state', async (c) => {
     const device = ctx.index.deviceById.get(c.req.param('id').toLowerCase());
     if (!device) return c.json({ error: 'no such device' }, 404);
-    const b = await body(c, z.object({ managementState: z.enum(['managed', 'wipePending', 'retirePending', 'deletePending']) }));
+    const b = await body(
+      c,
+      z.object({
+        managementState: z.enum(['managed', 'wipePending', 'retirePending', 'deletePending']),
+      }),
+    );
     if (b instanceof Response) return b;
     device.graph.managementState = b.managementState;
     device.managementStateSince = ctx.clock.now();
@@ -150,21 +186,37 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
   app.get('/actions', (c) => {
     const deviceId = c.req.query('deviceId')?.toLowerCase();
     const now = ctx.clock.now();
-    const actions = ctx.actions.all().filter((a) => !deviceId || a.deviceId === deviceId).map((a) => {
-      const device = ctx.index.deviceById.get(a.deviceId);
-      const p = device ? ctx.actions.progress(device, a, now, ctx.settings.timings) : null;
-      return {
-        ...a, requestedAt: new Date(a.requestedAt).toISOString(), state: p?.state ?? 'none',
-        terminal: p ? TERMINAL_STATES.has(p.state) : false, passcode: ctx.actions.passcodeOf(a),
-      };
-    });
+    const actions = ctx.actions
+      .all()
+      .filter((a) => !deviceId || a.deviceId === deviceId)
+      .map((a) => {
+        const device = ctx.index.deviceById.get(a.deviceId);
+        const p = device ? ctx.actions.progress(device, a, now, ctx.settings.timings) : null;
+        return {
+          ...a,
+          requestedAt: new Date(a.requestedAt).toISOString(),
+          state: p?.state ?? 'none',
+          terminal: p ? TERMINAL_STATES.has(p.state) : false,
+          passcode: ctx.actions.passcodeOf(a),
+        };
+      });
     return c.json({ actions });
   });
 
   // --- time and reset -----------------------------------------------------------------------------
-  app.get('/clock', (c) => c.json({ now: new Date(ctx.clock.now()).toISOString(), frozen: ctx.clock.frozen }));
+  app.get('/clock', (c) =>
+    c.json({ now: new Date(ctx.clock.now()).toISOString(), frozen: ctx.clock.frozen }),
+  );
   app.post('/clock', async (c) => {
-    const b = await body(c, z.object({ advanceMs: z.number().int().nonnegative().optional(), freeze: z.boolean().optional() }).strict());
+    const b = await body(
+      c,
+      z
+        .object({
+          advanceMs: z.number().int().nonnegative().optional(),
+          freeze: z.boolean().optional(),
+        })
+        .strict(),
+    );
     if (b instanceof Response) return b;
     if (b.freeze === true) ctx.clock.freeze();
     if (b.freeze === false) ctx.clock.unfreeze();

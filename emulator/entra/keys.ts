@@ -11,7 +11,10 @@ export interface SigningKey {
 }
 
 export async function createSigningKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
+  const { privateKey, publicKey } = await generateKeyPair('RS256', {
+    extractable: true,
+    modulusLength: 2048,
+  });
   const kid = randomUUID().replace(/-/g, '').slice(0, 27);
   const publicJwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
   return { kid, privateKey, publicKey, publicJwk };

@@ -16,47 +16,98 @@ const STYLE = raw(`<style>
   .error{color:#a4262c;font-weight:600} ul{padding-left:1.2rem}
 </style>`);
 
-const page = (title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) => html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title}</title>${STYLE}</head><body><main>${body}</main></body></html>`;
+const page = (title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) =>
+  html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>${title}</title>
+        ${STYLE}
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html>`;
 
 export function loginPage(opts: {
-  tenant: string; appName: string; pendingId: string; agents: DirectoryUser[]; error?: string; loginHint?: string;
+  tenant: string;
+  appName: string;
+  pendingId: string;
+  agents: DirectoryUser[];
+  error?: string;
+  loginHint?: string;
 }) {
-  return page('Sign in to your account', html`
-    <p class="note">Entra ID emulator · ${opts.tenant}</p>
-    <h1>Pick an account</h1>
-    <p>to continue to <strong>${opts.appName}</strong></p>
-    ${opts.error ? html`<p class="error" role="alert">${opts.error}</p>` : ''}
-    ${opts.agents.map((u) => html`
-      <form class="account" method="post" action="login">
-        <input type="hidden" name="pending" value="${opts.pendingId}">
-        <input type="hidden" name="login" value="${u.userPrincipalName}">
-        <button type="submit"><strong>${u.displayName}</strong><span class="upn">${u.userPrincipalName}</span>${u.agentRole ? html`<span class="role">${u.agentRole}</span>` : ''}</button>
-      </form>`)}
-    <form method="post" action="login">
-      <input type="hidden" name="pending" value="${opts.pendingId}">
-      <label for="login">Another account of this tenant</label>
-      <input id="login" name="login" type="email" autocomplete="username" placeholder="someone@contoso.com" value="${opts.loginHint ?? ''}" required>
-      <button class="primary" type="submit">Sign in</button>
-    </form>
-    <p class="note">No password: this is a local emulator. Nothing here reaches Microsoft.</p>`);
+  return page(
+    'Sign in to your account',
+    html` <p class="note">Entra ID emulator · ${opts.tenant}</p>
+      <h1>Pick an account</h1>
+      <p>to continue to <strong>${opts.appName}</strong></p>
+      ${opts.error ? html`<p class="error" role="alert">${opts.error}</p>` : ''}
+      ${opts.agents.map(
+        (u) =>
+          html` <form class="account" method="post" action="login">
+            <input type="hidden" name="pending" value="${opts.pendingId}" />
+            <input type="hidden" name="login" value="${u.userPrincipalName}" />
+            <button type="submit">
+              <strong>${u.displayName}</strong
+              ><span class="upn">${u.userPrincipalName}</span
+              >${u.agentRole ? html`<span class="role">${u.agentRole}</span>` : ''}
+            </button>
+          </form>`,
+      )}
+      <form method="post" action="login">
+        <input type="hidden" name="pending" value="${opts.pendingId}" />
+        <label for="login">Another account of this tenant</label>
+        <input
+          id="login"
+          name="login"
+          type="email"
+          autocomplete="username"
+          placeholder="someone@contoso.com"
+          value="${opts.loginHint ?? ''}"
+          required
+        />
+        <button class="primary" type="submit">Sign in</button>
+      </form>
+      <p class="note">No password: this is a local emulator. Nothing here reaches Microsoft.</p>`,
+  );
 }
 
-export function approvalRequiredPage(opts: { appName: string; user: DirectoryUser; missing: string[]; backUrl: string }) {
-  return page('Need admin approval', html`
-    <p class="note">${opts.user.userPrincipalName}</p>
-    <h1>Need admin approval</h1>
-    <p><strong>${opts.appName}</strong> needs permission to access resources in your organisation that only an admin can grant:</p>
-    <ul>${opts.missing.map((s) => html`<li><code>${s}</code></li>`)}</ul>
-    <p>Ask an administrator to grant these permissions, then try again.</p>
-    <p><a href="${opts.backUrl}">Return to the application without granting access</a></p>`);
+export function approvalRequiredPage(opts: {
+  appName: string;
+  user: DirectoryUser;
+  missing: string[];
+  backUrl: string;
+}) {
+  return page(
+    'Need admin approval',
+    html` <p class="note">${opts.user.userPrincipalName}</p>
+      <h1>Need admin approval</h1>
+      <p>
+        <strong>${opts.appName}</strong> needs permission to access resources in your organisation
+        that only an admin can grant:
+      </p>
+      <ul>
+        ${opts.missing.map((s) => html`<li><code>${s}</code></li>`)}
+      </ul>
+      <p>Ask an administrator to grant these permissions, then try again.</p>
+      <p><a href="${opts.backUrl}">Return to the application without granting access</a></p>`,
+  );
 }
 
 export function errorPage(title: string, message: string) {
-  return page(title, html`<h1>${title}</h1><p class="error" role="alert">${message}</p>`);
+  return page(
+    title,
+    html`<h1>${title}</h1>
+      <p class="error" role="alert">${message}</p>`,
+  );
 }
 
 export function signedOutPage() {
-  return page('Signed out', html`<h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>`);
+  return page(
+    'Signed out',
+    html`<h1>You signed out of your account</h1>
+      <p>It's a good idea to close all browser windows.</p>`,
+  );
 }

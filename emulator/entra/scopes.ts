@@ -20,7 +20,11 @@ export function parseScopes(raw: string | undefined): ParsedScopes {
       parsed.oidc.push(scope.toLowerCase());
       continue;
     }
-    const bare = scope.startsWith(`${GRAPH_RESOURCE}/`) ? scope.slice(GRAPH_RESOURCE.length + 1) : scope.includes('://') ? null : scope;
+    const bare = scope.startsWith(`${GRAPH_RESOURCE}/`)
+      ? scope.slice(GRAPH_RESOURCE.length + 1)
+      : scope.includes('://')
+        ? null
+        : scope;
     if (bare === null) parsed.foreign.push(scope);
     else if (bare === '.default') parsed.wantsDefault = true;
     else parsed.graph.push(bare);

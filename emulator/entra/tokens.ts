@@ -9,15 +9,20 @@ import type { DirectoryUser } from '../tenant/types';
 import { GRAPH_RESOURCE } from './scopes';
 
 /** Graph access tokens are v1.0 tokens: their issuer is sts.windows.net, whatever the login host. */
-export const accessTokenIssuer = (ctx: EmulatorContext) => `https://sts.windows.net/${ctx.tenant.tenantId}/`;
+export const accessTokenIssuer = (ctx: EmulatorContext) =>
+  `https://sts.windows.net/${ctx.tenant.tenantId}/`;
 export const idTokenIssuer = (ctx: EmulatorContext) => `${ctx.origin}/${ctx.tenant.tenantId}/v2.0`;
 
 export function clientInfo(ctx: EmulatorContext, user: DirectoryUser): string {
-  return Buffer.from(JSON.stringify({ uid: user.id, utid: ctx.tenant.tenantId })).toString('base64url');
+  return Buffer.from(JSON.stringify({ uid: user.id, utid: ctx.tenant.tenantId })).toString(
+    'base64url',
+  );
 }
 
 export async function mintIdToken(
-  ctx: EmulatorContext, user: DirectoryUser, opts: { nonce?: string | undefined; sid: string },
+  ctx: EmulatorContext,
+  user: DirectoryUser,
+  opts: { nonce?: string | undefined; sid: string },
 ): Promise<string> {
   const now = Math.floor(ctx.clock.now() / 1000);
   return new SignJWT({
@@ -59,14 +64,19 @@ export interface OpaqueGrant {
   payload: JWTPayload;
 }
 
-export async function mintAccessToken(ctx: EmulatorContext, claims: AccessTokenClaims): Promise<string> {
+export async function mintAccessToken(
+  ctx: EmulatorContext,
+  claims: AccessTokenClaims,
+): Promise<string> {
   const iat = claims.issuedAt ?? Math.floor(ctx.clock.now() / 1000);
   const { user } = claims;
   const exp = iat + (claims.lifetimeSeconds ?? ctx.accessTokenLifetimeSeconds);
   const payload: JWTPayload = {
     aud: claims.audience ?? GRAPH_RESOURCE,
     iss: accessTokenIssuer(ctx),
-    iat, nbf: iat, exp,
+    iat,
+    nbf: iat,
+    exp,
     sub: pairwiseSubject(user.id, GRAPH_RESOURCE),
     ver: '1.0',
     appid: claims.appId ?? ctx.app.clientId,
@@ -75,13 +85,17 @@ export async function mintAccessToken(ctx: EmulatorContext, claims: AccessTokenC
     oid: user.id,
     tid: ctx.tenant.tenantId,
     // A guest's token carries no upn: only its home identity (unique_name) and the identity provider.
-    ...(user.guest ? { unique_name: user.guest.homeIdentity, idp: user.guest.idp } : { upn: user.userPrincipalName, unique_name: user.userPrincipalName }),
+    ...(user.guest
+      ? { unique_name: user.guest.homeIdentity, idp: user.guest.idp }
+      : { upn: user.userPrincipalName, unique_name: user.userPrincipalName }),
     name: user.displayName,
     given_name: user.givenName,
     family_name: user.surname,
     scp: claims.scopes.join(' '),
     ...(claims.authContexts && claims.authContexts.length > 0 ? { acrs: claims.authContexts } : {}),
-    ...(claims.capabilities && claims.capabilities.length > 0 ? { xms_cc: claims.capabilities } : {}),
+    ...(claims.capabilities && claims.capabilities.length > 0
+      ? { xms_cc: claims.capabilities }
+      : {}),
     uti: randomUUID().replace(/-/g, '').slice(0, 22),
   };
   if (ctx.settings.behaviour.opaqueAccessTokens) {
@@ -96,7 +110,9 @@ export async function mintAccessToken(ctx: EmulatorContext, claims: AccessTokenC
     .setProtectedHeader({ typ: 'JWT', nonce: hashNonce(nonce), alg: 'RS256', kid: ctx.key.kid })
     .sign(ctx.key.privateKey);
   const [, body, signature] = signed.split('.');
-  const header = Buffer.from(JSON.stringify({ typ: 'JWT', nonce, alg: 'RS256', kid: ctx.key.kid })).toString('base64url');
+  const header = Buffer.from(
+    JSON.stringify({ typ: 'JWT', nonce, alg: 'RS256', kid: ctx.key.kid }),
+  ).toString('base64url');
   return `${header}.${body}.${signature}`;
 }
 
@@ -108,7 +124,10 @@ export function hashNonce(nonce: string): string {
 export function signedForm(token: string): string {
   const [header = '', body = '', signature = ''] = token.split('.');
   try {
-    const parsed = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const parsed = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     if (typeof parsed.nonce !== 'string') return token;
     const restored = { ...parsed, nonce: hashNonce(parsed.nonce) };
     return `${Buffer.from(JSON.stringify(restored)).toString('base64url')}.${body}.${signature}`;

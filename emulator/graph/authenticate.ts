@@ -22,21 +22,40 @@ export const READ_PERMISSIONS = [
   'DeviceManagementManagedDevices.ReadWrite.All',
 ] as const;
 /** GET /me: the signed-in user's own profile. */
-export const USER_READ_PERMISSIONS = ['User.Read', 'User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All'] as const;
+export const USER_READ_PERMISSIONS = [
+  'User.Read',
+  'User.ReadBasic.All',
+  'User.Read.All',
+  'Directory.Read.All',
+] as const;
 /** Intune's audit log: Microsoft documents DeviceManagementApps.Read.All or ReadWrite.All for listing auditEvents. */
-export const AUDIT_PERMISSIONS = ['DeviceManagementApps.Read.All', 'DeviceManagementApps.ReadWrite.All'] as const;
+export const AUDIT_PERMISSIONS = [
+  'DeviceManagementApps.Read.All',
+  'DeviceManagementApps.ReadWrite.All',
+] as const;
 /** Remote actions such as recoverPasscode need this one; ReadWrite.All does not cover them. */
-export const PRIVILEGED_PERMISSIONS = ['DeviceManagementManagedDevices.PrivilegedOperations.All'] as const;
+export const PRIVILEGED_PERMISSIONS = [
+  'DeviceManagementManagedDevices.PrivilegedOperations.All',
+] as const;
 
 /** The claims a challenged user's token must carry: an authentication context, as Conditional Access asks. */
-export const CHALLENGE_CLAIMS = JSON.stringify({ access_token: { acrs: { essential: true, value: 'c1' } } });
+export const CHALLENGE_CLAIMS = JSON.stringify({
+  access_token: { acrs: { essential: true, value: 'c1' } },
+});
 
-export async function authenticate(ctx: EmulatorContext, c: Context, anyOf: readonly string[]): Promise<AuthResult> {
+export async function authenticate(
+  ctx: EmulatorContext,
+  c: Context,
+  anyOf: readonly string[],
+): Promise<AuthResult> {
   const challenge = `Bearer realm="", authorization_uri="${ctx.origin}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`;
   const unauthorized = (message: string, extra = '') => ({
     ok: false as const,
     response: graphError(c, {
-      status: 401, code: 'InvalidAuthenticationToken', message, headers: { 'WWW-Authenticate': challenge + extra },
+      status: 401,
+      code: 'InvalidAuthenticationToken',
+      message,
+      headers: { 'WWW-Authenticate': challenge + extra },
     }),
   });
   const header = c.req.header('authorization') ?? '';
@@ -47,7 +66,8 @@ export async function authenticate(ctx: EmulatorContext, c: Context, anyOf: read
   if (opaque) {
     claims = opaque.payload;
     const now = Math.floor(ctx.clock.now() / 1000);
-    if (typeof claims.exp === 'number' && claims.exp <= now) return unauthorized('Lifetime validation failed, the token is expired.');
+    if (typeof claims.exp === 'number' && claims.exp <= now)
+      return unauthorized('Lifetime validation failed, the token is expired.');
   } else {
     try {
       // Graph's own first step: put back the hash of the header's nonce, which is what was signed.
@@ -57,21 +77,32 @@ export async function authenticate(ctx: EmulatorContext, c: Context, anyOf: read
         currentDate: new Date(ctx.clock.now()),
       }));
     } catch (e) {
-      if (e instanceof joseErrors.JWTExpired) return unauthorized('Lifetime validation failed, the token is expired.');
-      if (e instanceof joseErrors.JWSSignatureVerificationFailed) return unauthorized('Access token validation failure. Invalid signature.');
-      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'iss') return unauthorized('Access token validation failure. Invalid issuer.');
-      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'nbf') return unauthorized('Lifetime validation failed, the token is not yet valid.');
+      if (e instanceof joseErrors.JWTExpired)
+        return unauthorized('Lifetime validation failed, the token is expired.');
+      if (e instanceof joseErrors.JWSSignatureVerificationFailed)
+        return unauthorized('Access token validation failure. Invalid signature.');
+      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'iss')
+        return unauthorized('Access token validation failure. Invalid issuer.');
+      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'nbf')
+        return unauthorized('Lifetime validation failed, the token is not yet valid.');
       return unauthorized('IDX14100: JWT is not well formed, there are no dots (.).');
     }
   }
   const aud = claims.aud;
-  if (aud !== GRAPH_RESOURCE && aud !== GRAPH_APP_ID) return unauthorized('Access token validation failure. Invalid audience.');
-  if (claims.tid !== ctx.tenant.tenantId) return unauthorized('Access token validation failure. Invalid tenant.');
+  if (aud !== GRAPH_RESOURCE && aud !== GRAPH_APP_ID)
+    return unauthorized('Access token validation failure. Invalid audience.');
+  if (claims.tid !== ctx.tenant.tenantId)
+    return unauthorized('Access token validation failure. Invalid tenant.');
   const user = ctx.tenant.users.find((u) => u.id === claims.oid);
-  if (!user) return unauthorized('Access token validation failure. The user does not exist in the tenant.');
+  if (!user)
+    return unauthorized('Access token validation failure. The user does not exist in the tenant.');
   // Continuous Access Evaluation: Graph challenges only tokens of clients that declared they handle it (CP1).
   const caeCapable = Array.isArray(claims.xms_cc) && claims.xms_cc.includes('CP1');
-  if (caeCapable && ctx.settings.claimsChallengeUsers.has(user.id) && !(Array.isArray(claims.acrs) && claims.acrs.includes('c1'))) {
+  if (
+    caeCapable &&
+    ctx.settings.claimsChallengeUsers.has(user.id) &&
+    !(Array.isArray(claims.acrs) && claims.acrs.includes('c1'))
+  ) {
     return unauthorized(
       'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: InsufficientClaims',
       `, error="insufficient_claims", claims="${Buffer.from(CHALLENGE_CLAIMS).toString('base64')}"`,
@@ -83,8 +114,14 @@ export async function authenticate(ctx: EmulatorContext, c: Context, anyOf: read
     return {
       ok: false,
       response: graphError(c, {
-        status: 403, code: 'Forbidden',
-        message: intuneMessage('Forbidden', `Application is not authorized to perform this operation. Application must have one of the following scopes: ${anyOf.join(', ')}`, requestId, c.req.path.replace(/^\/v1\.0/, '')),
+        status: 403,
+        code: 'Forbidden',
+        message: intuneMessage(
+          'Forbidden',
+          `Application is not authorized to perform this operation. Application must have one of the following scopes: ${anyOf.join(', ')}`,
+          requestId,
+          c.req.path.replace(/^\/v1\.0/, ''),
+        ),
       }),
     };
   }

@@ -4,7 +4,16 @@
 import type { StoredDevice } from '../tenant/types';
 import type { FilterNode } from './filter';
 
-const INDEXED = new Set(['userPrincipalName', 'emailAddress', 'userId', 'serialNumber', 'imei', 'id', 'deviceName', 'azureADDeviceId']);
+const INDEXED = new Set([
+  'userPrincipalName',
+  'emailAddress',
+  'userId',
+  'serialNumber',
+  'imei',
+  'id',
+  'deviceName',
+  'azureADDeviceId',
+]);
 
 export class DeviceIndexes {
   private readonly indexes = new Map<string, Map<string, StoredDevice[]>>();
@@ -14,7 +23,12 @@ export class DeviceIndexes {
   /** Devices that can match `node`, in tenant order, or null when the filter cannot be narrowed. */
   candidates(node: FilterNode | null): readonly StoredDevice[] | null {
     if (!node) return null;
-    if (node.kind === 'compare' && node.op === 'eq' && typeof node.value === 'string' && INDEXED.has(node.property)) {
+    if (
+      node.kind === 'compare' &&
+      node.op === 'eq' &&
+      typeof node.value === 'string' &&
+      INDEXED.has(node.property)
+    ) {
       return this.index(node.property).get(node.value.toLowerCase()) ?? [];
     }
     if (node.kind === 'and') {

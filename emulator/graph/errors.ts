@@ -21,13 +21,20 @@ export function requestIds(c: Context): { requestId: string; clientRequestId: st
 export function graphError(c: Context, spec: GraphErrorSpec): Response {
   const { requestId, clientRequestId } = requestIds(c);
   for (const [k, v] of Object.entries(spec.headers ?? {})) c.header(k, v);
-  return c.json({
-    error: {
-      code: spec.code,
-      message: spec.message,
-      innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': requestId, 'client-request-id': clientRequestId },
+  return c.json(
+    {
+      error: {
+        code: spec.code,
+        message: spec.message,
+        innerError: {
+          date: new Date().toISOString().replace(/\.\d+Z$/, ''),
+          'request-id': requestId,
+          'client-request-id': clientRequestId,
+        },
+      },
     },
-  }, spec.status);
+    spec.status,
+  );
 }
 
 /**
@@ -35,7 +42,12 @@ export function graphError(c: Context, spec: GraphErrorSpec): Response {
  * string carrying the human text, an Operation ID and an Activity ID (what Microsoft support asks for), and the
  * URL of Intune's own front end. Consoles must unwrap it; the emulator answers in exactly that shape.
  */
-export function intuneMessage(errorCode: string, message: string, activityId: string, path = '/deviceManagement/managedDevices'): string {
+export function intuneMessage(
+  errorCode: string,
+  message: string,
+  activityId: string,
+  path = '/deviceManagement/managedDevices',
+): string {
   const inner = JSON.stringify({
     _version: 3,
     Message: `${message} - Operation ID (for customer support): ${randomUUID()} - Activity ID: ${activityId} - Url: https://fef.emulator.manage.local/DeviceFE/StatelessDeviceFEService${path}?api-version=2024-03-01`,
@@ -44,5 +56,12 @@ export function intuneMessage(errorCode: string, message: string, activityId: st
     ErrorSourceService: '',
     HttpHeaders: '{}',
   });
-  return JSON.stringify({ ErrorCode: errorCode, Message: inner, Target: null, Details: null, InnerError: null, InstanceAnnotations: [] });
+  return JSON.stringify({
+    ErrorCode: errorCode,
+    Message: inner,
+    Target: null,
+    Details: null,
+    InnerError: null,
+    InstanceAnnotations: [],
+  });
 }

@@ -11,11 +11,26 @@ export interface ActiveRule extends FaultRule {
 
 export const FAULT_ERRORS: Record<number, { code: string; message: string }> = {
   429: { code: 'TooManyRequests', message: 'Too many requests. Please try again later.' },
-  500: { code: 'InternalServerError', message: 'An internal server error occurred. Please try again later.' },
-  502: { code: 'BadGateway', message: 'The server received an invalid response from the upstream server.' },
-  503: { code: 'ServiceUnavailable', message: 'The service is temporarily unavailable. Please try again later.' },
-  504: { code: 'GatewayTimeout', message: 'The server did not receive a timely response from the upstream server.' },
-  507: { code: 'InsufficientStorage', message: 'The server is unable to store the representation needed to complete the request.' },
+  500: {
+    code: 'InternalServerError',
+    message: 'An internal server error occurred. Please try again later.',
+  },
+  502: {
+    code: 'BadGateway',
+    message: 'The server received an invalid response from the upstream server.',
+  },
+  503: {
+    code: 'ServiceUnavailable',
+    message: 'The service is temporarily unavailable. Please try again later.',
+  },
+  504: {
+    code: 'GatewayTimeout',
+    message: 'The server did not receive a timely response from the upstream server.',
+  },
+  507: {
+    code: 'InsufficientStorage',
+    message: 'The server is unable to store the representation needed to complete the request.',
+  },
 };
 
 const READ_STATUSES = [429, 500, 502, 503, 504] as const;
@@ -28,7 +43,11 @@ export class FaultInjector {
   constructor(private readonly random: Faker) {}
 
   configure(faults: Faults): ActiveRule[] {
-    this.rules = faults.rules.map((r) => ({ ...r, id: r.id ?? `rule-${this.nextId++}`, remaining: r.count ?? Infinity }));
+    this.rules = faults.rules.map((r) => ({
+      ...r,
+      id: r.id ?? `rule-${this.nextId++}`,
+      remaining: r.count ?? Infinity,
+    }));
     return this.rules;
   }
 
@@ -37,7 +56,12 @@ export class FaultInjector {
   }
 
   /** The rule that fails this request, spending one of its count; undefined when none does. */
-  match(method: string, path: string, faults: Faults, afterHandling: boolean): FaultRule | undefined {
+  match(
+    method: string,
+    path: string,
+    faults: Faults,
+    afterHandling: boolean,
+  ): FaultRule | undefined {
     for (const rule of this.rules) {
       if (rule.remaining <= 0 || rule.afterHandling !== afterHandling) continue;
       if (rule.method && rule.method !== method) continue;
@@ -48,7 +72,13 @@ export class FaultInjector {
     if (!afterHandling && faults.rate > 0 && this.random.number.float() < faults.rate) {
       const statuses = method === 'GET' ? READ_STATUSES : WRITE_STATUSES;
       const status = this.random.helpers.arrayElement(statuses);
-      return { path: '.*', status, afterHandling: false, latencyMs: 0, ...(status === 429 ? { retryAfterSeconds: 1 } : {}) };
+      return {
+        path: '.*',
+        status,
+        afterHandling: false,
+        latencyMs: 0,
+        ...(status === 429 ? { retryAfterSeconds: 1 } : {}),
+      };
     }
     return undefined;
   }

@@ -7,7 +7,11 @@ import { ALL_QUIRKS_ON, type Quirks } from '../settings';
 import { control, createTestEmulator, graphGet, tokenFor, type GraphErrorJson } from '../testing';
 import { parseFilter } from './filter';
 
-interface Page { value: Record<string, unknown>[]; '@odata.nextLink'?: string; '@odata.count'?: number }
+interface Page {
+  value: Record<string, unknown>[];
+  '@odata.nextLink'?: string;
+  '@odata.count'?: number;
+}
 
 let emu: Emulator;
 let admin: string;
@@ -19,18 +23,25 @@ beforeEach(async () => {
   await control(emu, 'PUT', '/quirks', ALL_QUIRKS_ON);
 });
 
-const setQuirk = (name: keyof Quirks, on: boolean) => control(emu, 'PUT', '/quirks', { [name]: on });
+const setQuirk = (name: keyof Quirks, on: boolean) =>
+  control(emu, 'PUT', '/quirks', { [name]: on });
 const list = async (query: string, token = admin) => {
   const res = await graphGet(emu, `/v1.0/deviceManagement/managedDevices?${query}`, token);
   return { status: res.status, body: (await res.json()) as Page & GraphErrorJson };
 };
-const filter = (f: string, extra = '') => list(`$filter=${encodeURIComponent(f)}&$select=id,deviceName,userPrincipalName,serialNumber,operatingSystem&$top=1000${extra}`);
+const filter = (f: string, extra = '') =>
+  list(
+    `$filter=${encodeURIComponent(f)}&$select=id,deviceName,userPrincipalName,serialNumber,operatingSystem&$top=1000${extra}`,
+  );
 const all = () => emu.ctx.tenant.devices.map((d) => d.graph);
 
 describe('$filter basics', () => {
-  it('eq on userPrincipalName finds exactly that user\'s devices, case-insensitively', async () => {
+  it("eq on userPrincipalName finds exactly that user's devices, case-insensitively", async () => {
     const { body } = await filter("userPrincipalName eq 'ZOE.OBRIEN@contoso.com'");
-    const expected = all().filter((d) => d.userPrincipalName === 'zoe.obrien@contoso.com').map((d) => d.id).sort();
+    const expected = all()
+      .filter((d) => d.userPrincipalName === 'zoe.obrien@contoso.com')
+      .map((d) => d.id)
+      .sort();
     expect(body.value.map((d) => d.id).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThanOrEqual(2);
   });
@@ -45,19 +56,32 @@ describe('$filter basics', () => {
     const target = all().find((d) => d.imei !== '');
     const bySerial = await filter(`serialNumber eq '${target?.serialNumber}'`);
     expect(bySerial.body.value.map((d) => d.id)).toEqual([target?.id]);
-    const byImei = await list(`$filter=${encodeURIComponent(`imei eq '${target?.imei}'`)}&$select=id`);
+    const byImei = await list(
+      `$filter=${encodeURIComponent(`imei eq '${target?.imei}'`)}&$select=id`,
+    );
     expect(byImei.body.value.map((d) => d.id)).toEqual([target?.id]);
   });
 
   it('combines clauses with and / or and parentheses', async () => {
-    const { body } = await filter("(operatingSystem eq 'iOS' or operatingSystem eq 'iPadOS') and complianceState eq 'noncompliant'");
-    const expected = all().filter((d) => ['iOS', 'iPadOS'].includes(d.operatingSystem) && d.complianceState === 'noncompliant');
+    const { body } = await filter(
+      "(operatingSystem eq 'iOS' or operatingSystem eq 'iPadOS') and complianceState eq 'noncompliant'",
+    );
+    const expected = all().filter(
+      (d) => ['iOS', 'iPadOS'].includes(d.operatingSystem) && d.complianceState === 'noncompliant',
+    );
     expect(body.value).toHaveLength(expected.length);
     expect(expected.length).toBeGreaterThan(10);
   });
 
-  it('answers a malformed filter with Graph\'s 400 BadRequest', async () => {
-    for (const bad of ["deviceName eq 'unterminated", "deviceName eq", "startswith(deviceName,'x'", "deviceName lk 'x'", "deviceName eq 'a' xor 1", "x') or true or startswith(deviceName,'"]) {
+  it("answers a malformed filter with Graph's 400 BadRequest", async () => {
+    for (const bad of [
+      "deviceName eq 'unterminated",
+      'deviceName eq',
+      "startswith(deviceName,'x'",
+      "deviceName lk 'x'",
+      "deviceName eq 'a' xor 1",
+      "x') or true or startswith(deviceName,'",
+    ]) {
       const { status, body } = await filter(bad);
       expect(status, bad).toBe(400);
       expect(body.error.code).toBe('BadRequest');
@@ -78,7 +102,9 @@ describe('$filter basics', () => {
   });
 
   it('counts with $count=true on a filtered list', async () => {
-    const { body } = await list(`$filter=${encodeURIComponent("operatingSystem eq 'macOS'")}&$count=true&$top=5&$select=id`);
+    const { body } = await list(
+      `$filter=${encodeURIComponent("operatingSystem eq 'macOS'")}&$count=true&$top=5&$select=id`,
+    );
     expect(body['@odata.count']).toBe(all().filter((d) => d.operatingSystem === 'macOS').length);
     expect(body.value).toHaveLength(5);
     expect(body['@odata.nextLink']).toContain('%24filter=');
@@ -120,7 +146,9 @@ describe('Intune quirks, each on and off', () => {
   });
 
   it('a filter on an unsupported property returns every device when on, 400 when off', async () => {
-    const on = await list(`$filter=${encodeURIComponent("model eq 'No Such Model'")}&$select=id&$count=true`);
+    const on = await list(
+      `$filter=${encodeURIComponent("model eq 'No Such Model'")}&$select=id&$count=true`,
+    );
     expect(on.status).toBe(200);
     expect(on.body['@odata.count']).toBe(2500);
     await setQuirk('unsupportedPropertyIgnored', false);
@@ -131,23 +159,33 @@ describe('Intune quirks, each on and off', () => {
 
   it('drops the whole filter, indexed clauses included, when one clause names an unsupported property', async () => {
     const serial = all()[0]?.serialNumber;
-    const on = await list(`$filter=${encodeURIComponent(`serialNumber eq '${serial}' and model eq 'x'`)}&$select=id&$count=true&$top=1`);
+    const on = await list(
+      `$filter=${encodeURIComponent(`serialNumber eq '${serial}' and model eq 'x'`)}&$select=id&$count=true&$top=1`,
+    );
     expect(on.body['@odata.count']).toBe(2500);
   });
 
   it('drops filters on properties a test declares unfilterable for this tenant', async () => {
     await control(emu, 'PUT', '/quirks', { alsoUnfilterable: ['deviceName'] });
-    const dropped = await list(`$filter=${encodeURIComponent("deviceName eq 'Zoë''s iPhone'")}&$select=id&$count=true&$top=1`);
+    const dropped = await list(
+      `$filter=${encodeURIComponent("deviceName eq 'Zoë''s iPhone'")}&$select=id&$count=true&$top=1`,
+    );
     expect(dropped.body['@odata.count']).toBe(2500);
   });
 
   it('$orderby is ignored when on and applied when off', async () => {
-    const seeded = all().slice(0, 5).map((d) => d.id);
+    const seeded = all()
+      .slice(0, 5)
+      .map((d) => d.id);
     const on = await list('$orderby=deviceName desc&$top=5&$select=id,deviceName');
     expect(on.body.value.map((d) => d.id)).toEqual(seeded);
     await setQuirk('orderbyIgnored', false);
     const off = await list('$orderby=deviceName desc&$top=5&$select=id,deviceName');
-    const sorted = all().map((d) => d.deviceName.toLowerCase()).sort().reverse().slice(0, 5);
+    const sorted = all()
+      .map((d) => d.deviceName.toLowerCase())
+      .sort()
+      .reverse()
+      .slice(0, 5);
     expect(off.body.value.map((d) => String(d.deviceName).toLowerCase())).toEqual(sorted);
   });
 
@@ -156,23 +194,38 @@ describe('Intune quirks, each on and off', () => {
     expect(on.body.value).toEqual([]);
     expect(on.body['@odata.nextLink']).toBeUndefined();
     const under = await list('$skip=900&$top=10&$select=id');
-    expect(under.body.value.map((d) => d.id)).toEqual(all().slice(900, 910).map((d) => d.id));
+    expect(under.body.value.map((d) => d.id)).toEqual(
+      all()
+        .slice(900, 910)
+        .map((d) => d.id),
+    );
     await setQuirk('skipBeyond1000Empty', false);
     const off = await list('$skip=1500&$top=10&$select=id');
-    expect(off.body.value.map((d) => d.id)).toEqual(all().slice(1500, 1510).map((d) => d.id));
+    expect(off.body.value.map((d) => d.id)).toEqual(
+      all()
+        .slice(1500, 1510)
+        .map((d) => d.id),
+    );
   });
 });
 
 describe('filter parser', () => {
   it('keeps an injection attempt inside one literal', () => {
     expect(parseFilter("deviceName eq 'x'') or true or startswith(deviceName,'''")).toEqual({
-      kind: 'compare', op: 'eq', property: 'deviceName', value: "x') or true or startswith(deviceName,'",
+      kind: 'compare',
+      op: 'eq',
+      property: 'deviceName',
+      value: "x') or true or startswith(deviceName,'",
     });
   });
 
   it('parses functions, not, and precedence of and over or', () => {
-    expect(parseFilter("not startswith(deviceName,'a') or imei eq '1' and serialNumber eq '2'")).toMatchObject({
-      kind: 'or', left: { kind: 'not' }, right: { kind: 'and' },
+    expect(
+      parseFilter("not startswith(deviceName,'a') or imei eq '1' and serialNumber eq '2'"),
+    ).toMatchObject({
+      kind: 'or',
+      left: { kind: 'not' },
+      right: { kind: 'and' },
     });
   });
 });

@@ -6,13 +6,27 @@ import { MANAGED_DEVICE_PROPERTIES, ODataError } from './odata';
 
 /** Properties Intune is reported to filter on; a filter on any other property is silently dropped. */
 export const FILTERABLE_PROPERTIES = new Set([
-  'deviceName', 'userPrincipalName', 'emailAddress', 'userId', 'serialNumber', 'imei', 'operatingSystem',
-  'complianceState', 'managedDeviceOwnerType', 'id', 'azureADDeviceId',
+  'deviceName',
+  'userPrincipalName',
+  'emailAddress',
+  'userId',
+  'serialNumber',
+  'imei',
+  'operatingSystem',
+  'complianceState',
+  'managedDeviceOwnerType',
+  'id',
+  'azureADDeviceId',
 ]);
 
 export type Literal = string | number | boolean | null;
 export type FilterNode =
-  | { kind: 'compare'; op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'; property: string; value: Literal }
+  | {
+      kind: 'compare';
+      op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+      property: string;
+      value: Literal;
+    }
   | { kind: 'call'; fn: 'startswith' | 'endswith' | 'contains'; property: string; value: string }
   | { kind: 'and' | 'or'; left: FilterNode; right: FilterNode }
   | { kind: 'not'; operand: FilterNode };
@@ -39,15 +53,26 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const ch = src[i] ?? '';
-    if (/\s/.test(ch)) { i++; continue; }
-    if (ch === '(' || ch === ')' || ch === ',') { tokens.push({ t: ch, at: i }); i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '(' || ch === ')' || ch === ',') {
+      tokens.push({ t: ch, at: i });
+      i++;
+      continue;
+    }
     if (ch === "'") {
       let value = '';
       let j = i + 1;
       for (;;) {
         if (j >= src.length) throw syntax(src, i, 'unterminated string literal');
         if (src[j] === "'") {
-          if (src[j + 1] === "'") { value += "'"; j += 2; continue; }
+          if (src[j + 1] === "'") {
+            value += "'";
+            j += 2;
+            continue;
+          }
           break;
         }
         value += src[j];
@@ -57,28 +82,46 @@ function tokenize(src: string): Token[] {
       i = j + 1;
       continue;
     }
-    const dt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/.exec(src.slice(i));
-    if (dt) { tokens.push({ t: 'datetime', v: dt[0], at: i }); i += dt[0].length; continue; }
+    const dt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/.exec(
+      src.slice(i),
+    );
+    if (dt) {
+      tokens.push({ t: 'datetime', v: dt[0], at: i });
+      i += dt[0].length;
+      continue;
+    }
     const num = /^-?\d+(\.\d+)?/.exec(src.slice(i));
-    if (num) { tokens.push({ t: 'number', v: Number(num[0]), at: i }); i += num[0].length; continue; }
+    if (num) {
+      tokens.push({ t: 'number', v: Number(num[0]), at: i });
+      i += num[0].length;
+      continue;
+    }
     const ident = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i));
-    if (ident) { tokens.push({ t: 'ident', v: ident[0], at: i }); i += ident[0].length; continue; }
+    if (ident) {
+      tokens.push({ t: 'ident', v: ident[0], at: i });
+      i += ident[0].length;
+      continue;
+    }
     throw syntax(src, i, `unexpected character '${ch}'`);
   }
   return tokens;
 }
 
 function syntax(src: string, at: number, what: string): ODataError {
-  return new ODataError(`Invalid filter clause: syntax error at position ${at} in '${src}': ${what}.`);
+  return new ODataError(
+    `Invalid filter clause: syntax error at position ${at} in '${src}': ${what}.`,
+  );
 }
 
 export function parseFilter(src: string): FilterNode {
-  if (src.length > MAX_FILTER_LENGTH) throw new ODataError('The query specified in the URI is not valid. The $filter is too long.');
+  if (src.length > MAX_FILTER_LENGTH)
+    throw new ODataError('The query specified in the URI is not valid. The $filter is too long.');
   const tokens = tokenize(src);
   let pos = 0;
   const peek = () => tokens[pos];
   const atEnd = () => pos >= tokens.length;
-  const isWord = (tok: Token | undefined, word: string): boolean => tok?.t === 'ident' && tok.v.toLowerCase() === word;
+  const isWord = (tok: Token | undefined, word: string): boolean =>
+    tok?.t === 'ident' && tok.v.toLowerCase() === word;
   const expect = (t: Token['t']) => {
     const tok = tokens[pos];
     if (!tok || tok.t !== t) throw syntax(src, tok?.at ?? src.length, `expected '${t}'`);
@@ -88,7 +131,9 @@ export function parseFilter(src: string): FilterNode {
   const property = (): string => {
     const tok = expect('ident') as Extract<Token, { t: 'ident' }>;
     if (!MANAGED_DEVICE_PROPERTIES.has(tok.v)) {
-      throw new ODataError(`Could not find a property named '${tok.v}' on type 'microsoft.graph.managedDevice'.`);
+      throw new ODataError(
+        `Could not find a property named '${tok.v}' on type 'microsoft.graph.managedDevice'.`,
+      );
     }
     return tok.v;
   };
@@ -108,16 +153,25 @@ export function parseFilter(src: string): FilterNode {
 
   function orExpr(): FilterNode {
     let left = andExpr();
-    while (isWord(peek(), 'or')) { pos++; left = { kind: 'or', left, right: andExpr() }; }
+    while (isWord(peek(), 'or')) {
+      pos++;
+      left = { kind: 'or', left, right: andExpr() };
+    }
     return left;
   }
   function andExpr(): FilterNode {
     let left = unary();
-    while (isWord(peek(), 'and')) { pos++; left = { kind: 'and', left, right: unary() }; }
+    while (isWord(peek(), 'and')) {
+      pos++;
+      left = { kind: 'and', left, right: unary() };
+    }
     return left;
   }
   function unary(): FilterNode {
-    if (isWord(peek(), 'not')) { pos++; return { kind: 'not', operand: unary() }; }
+    if (isWord(peek(), 'not')) {
+      pos++;
+      return { kind: 'not', operand: unary() };
+    }
     return primary();
   }
   function primary(): FilterNode {
@@ -129,7 +183,11 @@ export function parseFilter(src: string): FilterNode {
       expect(')');
       return inner;
     }
-    if (tok.t === 'ident' && ['startswith', 'endswith', 'contains'].includes(tok.v.toLowerCase()) && tokens[pos + 1]?.t === '(') {
+    if (
+      tok.t === 'ident' &&
+      ['startswith', 'endswith', 'contains'].includes(tok.v.toLowerCase()) &&
+      tokens[pos + 1]?.t === '('
+    ) {
       pos += 2;
       const prop = property();
       expect(',');
@@ -141,7 +199,8 @@ export function parseFilter(src: string): FilterNode {
     const prop = property();
     const opTok = peek();
     const op = opTok?.t === 'ident' ? opTok.v.toLowerCase() : '';
-    if (!['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op)) throw syntax(src, opTok?.at ?? src.length, 'comparison operator expected');
+    if (!['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op))
+      throw syntax(src, opTok?.at ?? src.length, 'comparison operator expected');
     pos++;
     return { kind: 'compare', op: op as 'eq', property: prop, value: literal() };
   }
@@ -154,7 +213,10 @@ export function parseFilter(src: string): FilterNode {
 export function referencedProperties(node: FilterNode, into: Set<string> = new Set()): Set<string> {
   if (node.kind === 'compare' || node.kind === 'call') into.add(node.property);
   else if (node.kind === 'not') referencedProperties(node.operand, into);
-  else { referencedProperties(node.left, into); referencedProperties(node.right, into); }
+  else {
+    referencedProperties(node.left, into);
+    referencedProperties(node.right, into);
+  }
   return into;
 }
 
@@ -165,10 +227,14 @@ export type DevicePredicate = (d: ManagedDevice) => boolean;
  * Returns null when the whole filter is dropped (a property Intune cannot filter on).
  */
 export function compileFilter(node: FilterNode, quirks: FilterQuirks): DevicePredicate | null {
-  const unsupported = [...referencedProperties(node)].filter((p) => !FILTERABLE_PROPERTIES.has(p) || quirks.alsoUnfilterable.includes(p));
+  const unsupported = [...referencedProperties(node)].filter(
+    (p) => !FILTERABLE_PROPERTIES.has(p) || quirks.alsoUnfilterable.includes(p),
+  );
   if (unsupported.length > 0) {
     if (quirks.unsupportedPropertyIgnored) return null;
-    throw new ODataError(`Filtering on the property '${unsupported[0]}' is not supported for managedDevices.`);
+    throw new ODataError(
+      `Filtering on the property '${unsupported[0]}' is not supported for managedDevices.`,
+    );
   }
   return build(node, quirks);
 }
@@ -185,7 +251,8 @@ function build(node: FilterNode, quirks: FilterQuirks): DevicePredicate {
     }
     case 'or': {
       const l = build(node.left, quirks);
-      if (quirks.orOfStartswithAppliesFirst && isStartswith(node.left) && isStartswith(node.right)) return l;
+      if (quirks.orOfStartswithAppliesFirst && isStartswith(node.left) && isStartswith(node.right))
+        return l;
       const r = build(node.right, quirks);
       return (d) => l(d) || r(d);
     }
@@ -201,7 +268,11 @@ function build(node: FilterNode, quirks: FilterQuirks): DevicePredicate {
         const v = d[prop];
         if (typeof v !== 'string') return false;
         const hay = v.toLowerCase();
-        return fn === 'startswith' ? hay.startsWith(needle) : fn === 'endswith' ? hay.endsWith(needle) : hay.includes(needle);
+        return fn === 'startswith'
+          ? hay.startsWith(needle)
+          : fn === 'endswith'
+            ? hay.endsWith(needle)
+            : hay.includes(needle);
       };
     }
     case 'compare': {
@@ -211,8 +282,10 @@ function build(node: FilterNode, quirks: FilterQuirks): DevicePredicate {
       return (d) => {
         const v = fold(d[prop]);
         switch (op) {
-          case 'eq': return v === value;
-          case 'ne': return v !== value;
+          case 'eq':
+            return v === value;
+          case 'ne':
+            return v !== value;
           default: {
             const a = comparable(v);
             const b = comparable(value);

@@ -6,15 +6,56 @@ import { compileFilter, parseFilter, type DevicePredicate, type FilterNode } fro
 
 export const MAX_PAGE_SIZE = 1000;
 export const MANAGED_DEVICE_PROPERTIES = new Set<string>([
-  'id', 'userId', 'deviceName', 'managedDeviceOwnerType', 'enrolledDateTime', 'lastSyncDateTime', 'operatingSystem',
-  'complianceState', 'jailBroken', 'managementAgent', 'osVersion', 'easActivated', 'easDeviceId', 'easActivationDateTime',
-  'azureADRegistered', 'deviceEnrollmentType', 'emailAddress', 'azureADDeviceId', 'deviceRegistrationState',
-  'deviceCategoryDisplayName', 'isSupervised', 'exchangeLastSuccessfulSyncDateTime', 'exchangeAccessState',
-  'exchangeAccessStateReason', 'isEncrypted', 'userPrincipalName', 'model', 'manufacturer', 'imei',
-  'complianceGracePeriodExpirationDateTime', 'serialNumber', 'phoneNumber', 'androidSecurityPatchLevel', 'userDisplayName',
-  'wiFiMacAddress', 'subscriberCarrier', 'meid', 'totalStorageSpaceInBytes', 'freeStorageSpaceInBytes', 'managedDeviceName',
-  'partnerReportedThreatState', 'managementCertificateExpirationDate', 'iccid', 'udid', 'notes', 'ethernetMacAddress',
-  'physicalMemoryInBytes', 'enrollmentProfileName', 'managementState', 'deviceActionResults',
+  'id',
+  'userId',
+  'deviceName',
+  'managedDeviceOwnerType',
+  'enrolledDateTime',
+  'lastSyncDateTime',
+  'operatingSystem',
+  'complianceState',
+  'jailBroken',
+  'managementAgent',
+  'osVersion',
+  'easActivated',
+  'easDeviceId',
+  'easActivationDateTime',
+  'azureADRegistered',
+  'deviceEnrollmentType',
+  'emailAddress',
+  'azureADDeviceId',
+  'deviceRegistrationState',
+  'deviceCategoryDisplayName',
+  'isSupervised',
+  'exchangeLastSuccessfulSyncDateTime',
+  'exchangeAccessState',
+  'exchangeAccessStateReason',
+  'isEncrypted',
+  'userPrincipalName',
+  'model',
+  'manufacturer',
+  'imei',
+  'complianceGracePeriodExpirationDateTime',
+  'serialNumber',
+  'phoneNumber',
+  'androidSecurityPatchLevel',
+  'userDisplayName',
+  'wiFiMacAddress',
+  'subscriberCarrier',
+  'meid',
+  'totalStorageSpaceInBytes',
+  'freeStorageSpaceInBytes',
+  'managedDeviceName',
+  'partnerReportedThreatState',
+  'managementCertificateExpirationDate',
+  'iccid',
+  'udid',
+  'notes',
+  'ethernetMacAddress',
+  'physicalMemoryInBytes',
+  'enrollmentProfileName',
+  'managementState',
+  'deviceActionResults',
 ]);
 
 export class ODataError extends Error {}
@@ -36,29 +77,41 @@ export interface ListQuery {
 }
 
 export function parseListQuery(query: Record<string, string>): ListQuery {
-  if (query.$search !== undefined) throw new ODataError("Query option '$search' is not supported on this resource.");
+  if (query.$search !== undefined)
+    throw new ODataError("Query option '$search' is not supported on this resource.");
   const select = query.$select === undefined ? null : parseSelect(query.$select);
-  const top = query.$top === undefined ? MAX_PAGE_SIZE : Math.min(nonNegative('$top', query.$top), MAX_PAGE_SIZE);
+  const top =
+    query.$top === undefined
+      ? MAX_PAGE_SIZE
+      : Math.min(nonNegative('$top', query.$top), MAX_PAGE_SIZE);
   const skip = query.$skip === undefined ? 0 : nonNegative('$skip', query.$skip);
   const resumeAt = query.$skiptoken === undefined ? null : decodeSkipToken(query.$skiptoken);
   const countRaw = query.$count?.toLowerCase();
   if (countRaw !== undefined && countRaw !== 'true' && countRaw !== 'false') {
-    throw new ODataError(`Invalid value '${query.$count}' for $count query option found. Valid values are 'true', 'false'.`);
+    throw new ODataError(
+      `Invalid value '${query.$count}' for $count query option found. Valid values are 'true', 'false'.`,
+    );
   }
-  const filter = query.$filter === undefined || query.$filter.trim() === '' ? null : parseFilter(query.$filter);
+  const filter =
+    query.$filter === undefined || query.$filter.trim() === '' ? null : parseFilter(query.$filter);
   const orderby = query.$orderby === undefined ? null : parseOrderBy(query.$orderby);
   return { select, filter, orderby, top, skip, resumeAt, count: countRaw === 'true' };
 }
 
 function nonNegative(name: string, raw: string): number {
   if (!/^\d+$/.test(raw)) {
-    throw new ODataError(`Invalid value '${raw}' for ${name} query option found. The ${name} query option requires a non-negative integer value.`);
+    throw new ODataError(
+      `Invalid value '${raw}' for ${name} query option found. The ${name} query option requires a non-negative integer value.`,
+    );
   }
   return Number(raw);
 }
 
 function parseSelect(raw: string): (keyof ManagedDevice)[] {
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of names) assertProperty(name);
   return names as (keyof ManagedDevice)[];
 }
@@ -70,17 +123,25 @@ function parseOrderBy(raw: string): OrderBy[] {
       throw new ODataError(`Invalid $orderby clause '${part.trim()}'.`);
     }
     assertProperty(property);
-    return { property: property as keyof ManagedDevice, descending: direction.toLowerCase() === 'desc' };
+    return {
+      property: property as keyof ManagedDevice,
+      descending: direction.toLowerCase() === 'desc',
+    };
   });
 }
 
 function assertProperty(name: string) {
   if (!MANAGED_DEVICE_PROPERTIES.has(name)) {
-    throw new ODataError(`Could not find a property named '${name}' on type 'microsoft.graph.managedDevice'.`);
+    throw new ODataError(
+      `Could not find a property named '${name}' on type 'microsoft.graph.managedDevice'.`,
+    );
   }
 }
 
-export function project(device: ManagedDevice, select: ListQuery['select']): Partial<ManagedDevice> {
+export function project(
+  device: ManagedDevice,
+  select: ListQuery['select'],
+): Partial<ManagedDevice> {
   if (!select) return device;
   const out: Record<string, unknown> = {};
   for (const name of select) out[name] = device[name];
@@ -116,7 +177,10 @@ export interface Page<T> {
  * count or an ordering needs every match.
  */
 export function runList<T>(
-  items: Iterable<StoredDevice>, q: ListQuery, quirks: Quirks, links: { context: string; self: URL },
+  items: Iterable<StoredDevice>,
+  q: ListQuery,
+  quirks: Quirks,
+  links: { context: string; self: URL },
   shape: (d: StoredDevice) => T,
 ): Page<T> {
   const predicate: DevicePredicate | null = q.filter ? compileFilter(q.filter, quirks) : null;
@@ -133,7 +197,10 @@ export function runList<T>(
     total++;
     if (needAll) matches.push(d);
     else if (total > start && matches.length < q.top) matches.push(d);
-    else if (total > start + q.top) { more = true; break; }
+    else if (total > start + q.top) {
+      more = true;
+      break;
+    }
   }
   if (needAll) {
     if (ordered && q.orderby) matches.sort(comparator(q.orderby));

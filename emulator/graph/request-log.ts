@@ -25,7 +25,8 @@ export class RequestLog {
 
   add(entry: Omit<LoggedRequest, 'seq'>): void {
     this.entries.push({ ...entry, seq: ++this.seq });
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    if (this.entries.length > this.capacity)
+      this.entries.splice(0, this.entries.length - this.capacity);
   }
 
   since(seq = 0): LoggedRequest[] {

@@ -4,7 +4,12 @@ import type { Emulator } from '../app';
 import { DEMO_ACCOUNTS } from '../constants';
 import { createTestEmulator, graphGet, signIn } from '../testing';
 
-interface DevicePage { value: Record<string, unknown>[]; '@odata.nextLink'?: string; '@odata.count'?: number; '@odata.context': string }
+interface DevicePage {
+  value: Record<string, unknown>[];
+  '@odata.nextLink'?: string;
+  '@odata.count'?: number;
+  '@odata.context': string;
+}
 
 async function readAll(emu: Emulator, token: string, firstUrl: string) {
   const ids: string[] = [];
@@ -31,45 +36,73 @@ describe('paging through the default tenant', () => {
   });
 
   it('follows nextLink to the end and counts exactly the seeded devices, each once', async () => {
-    const { ids, pages } = await readAll(emu, token, '/v1.0/deviceManagement/managedDevices?$select=id,deviceName');
+    const { ids, pages } = await readAll(
+      emu,
+      token,
+      '/v1.0/deviceManagement/managedDevices?$select=id,deviceName',
+    );
     expect(ids).toHaveLength(2500);
     expect(new Set(ids).size).toBe(2500);
     expect(pages).toBe(3); // pages of at most 1000
   });
 
   it('pages by $top and keeps $select in every nextLink', async () => {
-    const first = (await (await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=999&$select=id,serialNumber', token)).json()) as DevicePage;
+    const first = (await (
+      await graphGet(
+        emu,
+        '/v1.0/deviceManagement/managedDevices?$top=999&$select=id,serialNumber',
+        token,
+      )
+    ).json()) as DevicePage;
     expect(first.value).toHaveLength(999);
     expect(Object.keys(first.value[0] ?? {}).sort()).toEqual(['id', 'serialNumber']);
     expect(first['@odata.context']).toMatch(/managedDevices\(id,serialNumber\)$/);
     const nextLink = new URL(first['@odata.nextLink'] ?? '');
     expect(nextLink.origin).toBe(emu.ctx.origin);
     expect(nextLink.searchParams.get('$select')).toBe('id,serialNumber');
-    const { ids } = await readAll(emu, token, '/v1.0/deviceManagement/managedDevices?$top=999&$select=id');
+    const { ids } = await readAll(
+      emu,
+      token,
+      '/v1.0/deviceManagement/managedDevices?$top=999&$select=id',
+    );
     expect(ids).toHaveLength(2500);
   });
 
   it('caps a page at 1000 whatever $top asks', async () => {
-    const body = (await (await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=5000&$select=id', token)).json()) as DevicePage;
+    const body = (await (
+      await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=5000&$select=id', token)
+    ).json()) as DevicePage;
     expect(body.value).toHaveLength(1000);
   });
 
   it('counts with $count=true', async () => {
-    const body = (await (await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1&$count=true', token)).json()) as DevicePage;
+    const body = (await (
+      await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$top=1&$count=true', token)
+    ).json()) as DevicePage;
     expect(body['@odata.count']).toBe(2500);
   });
 
   it('rejects a skiptoken it did not issue and an unknown $select property with BadRequest', async () => {
-    const bad = await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$skiptoken=forged', token);
+    const bad = await graphGet(
+      emu,
+      '/v1.0/deviceManagement/managedDevices?$skiptoken=forged',
+      token,
+    );
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'BadRequest' } });
-    const sel = await graphGet(emu, '/v1.0/deviceManagement/managedDevices?$select=id,passcode', token);
+    const sel = await graphGet(
+      emu,
+      '/v1.0/deviceManagement/managedDevices?$select=id,passcode',
+      token,
+    );
     expect(sel.status).toBe(400);
-    expect(((await sel.json()) as { error: { message: string } }).error.message).toContain("property named 'passcode'");
+    expect(((await sel.json()) as { error: { message: string } }).error.message).toContain(
+      "property named 'passcode'",
+    );
   });
 });
 
-describe('one user\'s devices and one device', () => {
+describe("one user's devices and one device", () => {
   let emu: Emulator;
   let token: string;
   beforeAll(async () => {
@@ -77,13 +110,22 @@ describe('one user\'s devices and one device', () => {
     token = String((await signIn(emu, DEMO_ACCOUNTS.admin)).tokens.access_token);
   });
 
-  it('lists a user\'s devices by UPN (case-insensitive) and by id, and only theirs', async () => {
+  it("lists a user's devices by UPN (case-insensitive) and by id, and only theirs", async () => {
     const zoe = emu.ctx.tenant.users.find((u) => u.userPrincipalName === 'zoe.obrien@contoso.com');
     expect(zoe).toBeDefined();
-    const expected = emu.ctx.tenant.devices.filter((d) => d.graph.userId === zoe?.id).map((d) => d.graph.id).sort();
+    const expected = emu.ctx.tenant.devices
+      .filter((d) => d.graph.userId === zoe?.id)
+      .map((d) => d.graph.id)
+      .sort();
     expect(expected.length).toBeGreaterThanOrEqual(2);
     for (const key of ['Zoe.OBrien@contoso.com', zoe?.id ?? '']) {
-      const body = (await (await graphGet(emu, `/v1.0/users/${encodeURIComponent(key)}/managedDevices?$select=id,userId`, token)).json()) as DevicePage;
+      const body = (await (
+        await graphGet(
+          emu,
+          `/v1.0/users/${encodeURIComponent(key)}/managedDevices?$select=id,userId`,
+          token,
+        )
+      ).json()) as DevicePage;
       expect(body.value.map((d) => d.id).sort()).toEqual(expected);
     }
   });
@@ -96,10 +138,22 @@ describe('one user\'s devices and one device', () => {
 
   it('reads one device with $select, and answers 404 ResourceNotFound for an unknown id', async () => {
     const device = emu.ctx.tenant.devices[10]?.graph;
-    const res = await graphGet(emu, `/v1.0/deviceManagement/managedDevices/${device?.id}?$select=id,deviceName,deviceActionResults`, token);
+    const res = await graphGet(
+      emu,
+      `/v1.0/deviceManagement/managedDevices/${device?.id}?$select=id,deviceName,deviceActionResults`,
+      token,
+    );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: device?.id, deviceName: device?.deviceName, deviceActionResults: [] });
-    const missing = await graphGet(emu, '/v1.0/deviceManagement/managedDevices/00000000-0000-0000-0000-000000000000', token);
+    expect(await res.json()).toMatchObject({
+      id: device?.id,
+      deviceName: device?.deviceName,
+      deviceActionResults: [],
+    });
+    const missing = await graphGet(
+      emu,
+      '/v1.0/deviceManagement/managedDevices/00000000-0000-0000-0000-000000000000',
+      token,
+    );
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'ResourceNotFound' } });
   });

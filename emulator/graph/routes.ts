@@ -8,18 +8,33 @@ import type { EmulatorContext } from '../context';
 import { canSee, hasIntuneRole } from '../intune/rbac';
 import type { FaultRule } from '../settings';
 import type { DirectoryUser, ManagedDevice, StoredDevice } from '../tenant/types';
-import { AUDIT_PERMISSIONS, authenticate, PRIVILEGED_PERMISSIONS, READ_PERMISSIONS, USER_READ_PERMISSIONS, type Caller } from './authenticate';
+import {
+  AUDIT_PERMISSIONS,
+  authenticate,
+  PRIVILEGED_PERMISSIONS,
+  READ_PERMISSIONS,
+  USER_READ_PERMISSIONS,
+  type Caller,
+} from './authenticate';
 import { effectOf, type PasscodeActionName } from '../intune/actions';
 import { graphError, intuneMessage, requestIds } from './errors';
 import { FAULT_ERRORS } from './faults';
 import { compileFilter } from './filter';
 import { ODataError, parseListQuery, project, runList, type ListQuery } from './odata';
 
-const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const ODATA_JSON =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const GUID_RE = /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
-type Env = { Variables: { requestId: string; clientRequestId: string; user: string | null; outcome: 'served' | 'throttled' | 'fault' } };
+type Env = {
+  Variables: {
+    requestId: string;
+    clientRequestId: string;
+    user: string | null;
+    outcome: 'served' | 'throttled' | 'fault';
+  };
+};
 type Guarded = { ok: true; caller: Caller } | { ok: false; response: Response };
 
 export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
@@ -51,17 +66,39 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     c.res.headers.set('request-id', requestId);
     c.res.headers.set('client-request-id', clientRequestId);
     c.res.headers.set('Date', new Date(ctx.clock.now()).toUTCString());
-    c.res.headers.set('x-ms-ags-diagnostic', JSON.stringify({ ServerInfo: { DataCenter: 'Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'LOCAL' } }));
+    c.res.headers.set(
+      'x-ms-ags-diagnostic',
+      JSON.stringify({
+        ServerInfo: {
+          DataCenter: 'Emulator',
+          Slice: 'E',
+          Ring: '0',
+          ScaleUnit: '000',
+          RoleInstance: 'LOCAL',
+        },
+      }),
+    );
     ctx.requestLog.add({
-      at: ctx.clock.now(), method, path, query: new URL(c.req.url).search, clientRequestId: c.req.header('client-request-id') ?? null,
-      requestId, status: c.res.status, user: c.get('user'), outcome: c.get('outcome'), durationMs: performance.now() - started,
+      at: ctx.clock.now(),
+      method,
+      path,
+      query: new URL(c.req.url).search,
+      clientRequestId: c.req.header('client-request-id') ?? null,
+      requestId,
+      status: c.res.status,
+      user: c.get('user'),
+      outcome: c.get('outcome'),
+      durationMs: performance.now() - started,
     });
   });
 
   async function faultResponse(c: Context<Env>, rule: FaultRule): Promise<Response> {
     if (rule.latencyMs > 0) await sleep(rule.latencyMs);
     c.set('outcome', 'fault');
-    const { code, message } = FAULT_ERRORS[rule.status] ?? { code: 'UnknownError', message: 'Injected fault.' };
+    const { code, message } = FAULT_ERRORS[rule.status] ?? {
+      code: 'UnknownError',
+      message: 'Injected fault.',
+    };
     const headers: Record<string, string> = {};
     if (rule.retryAfterSeconds !== undefined && (rule.status === 429 || rule.status === 503)) {
       headers['Retry-After'] = String(rule.retryAfterSeconds);
@@ -80,20 +117,35 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       return {
         ok: false,
         response: graphError(c, {
-          status: 401, code: 'UnknownError',
-          message: intuneMessage('Forbidden', 'An error has occurred', requestIds(c).requestId, intunePath(c)),
-          headers: { 'WWW-Authenticate': `Bearer realm="urn:intune:service",authorization_uri="${ctx.origin}/common/oauth2/authorize"` },
+          status: 401,
+          code: 'UnknownError',
+          message: intuneMessage(
+            'Forbidden',
+            'An error has occurred',
+            requestIds(c).requestId,
+            intunePath(c),
+          ),
+          headers: {
+            'WWW-Authenticate': `Bearer realm="urn:intune:service",authorization_uri="${ctx.origin}/common/oauth2/authorize"`,
+          },
         }),
       };
     }
-    const appId = typeof auth.caller.claims.appid === 'string' ? auth.caller.claims.appid : 'unknown';
-    const decision = ctx.throttler.check(ctx.clock.now(), appId, WRITE_METHODS.has(c.req.method), ctx.settings.throttling);
+    const appId =
+      typeof auth.caller.claims.appid === 'string' ? auth.caller.claims.appid : 'unknown';
+    const decision = ctx.throttler.check(
+      ctx.clock.now(),
+      appId,
+      WRITE_METHODS.has(c.req.method),
+      ctx.settings.throttling,
+    );
     if (decision.throttled) {
       c.set('outcome', 'throttled');
       return {
         ok: false,
         response: graphError(c, {
-          status: 429, code: 'TooManyRequests',
+          status: 429,
+          code: 'TooManyRequests',
           message: `Too many requests. The ${decision.budget?.includes('write') ? 'write' : 'request'} limit of the Intune devices service was reached for this ${decision.budget?.startsWith('app') ? 'application' : 'tenant'}; retry later.`,
           headers: decision.retryAfter === null ? {} : { 'Retry-After': decision.retryAfter },
         }),
@@ -107,13 +159,28 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
    * It names no reason, so a console can tell it only by its status, never by its wording.
    */
   function forbidden(c: Context<Env>): Response {
-    return graphError(c, { status: 403, code: 'Forbidden', message: intuneMessage('Forbidden', 'An error has occurred', requestIds(c).requestId, intunePath(c)) });
+    return graphError(c, {
+      status: 403,
+      code: 'Forbidden',
+      message: intuneMessage(
+        'Forbidden',
+        'An error has occurred',
+        requestIds(c).requestId,
+        intunePath(c),
+      ),
+    });
   }
 
   function notFound(c: Context<Env>): Response {
     return graphError(c, {
-      status: 404, code: 'ResourceNotFound',
-      message: intuneMessage('NotFound', "Resource not found for the segment 'managedDevices'.", requestIds(c).requestId, intunePath(c)),
+      status: 404,
+      code: 'ResourceNotFound',
+      message: intuneMessage(
+        'NotFound',
+        "Resource not found for the segment 'managedDevices'.",
+        requestIds(c).requestId,
+        intunePath(c),
+      ),
     });
   }
 
@@ -121,7 +188,8 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     try {
       return parseListQuery(c.req.query());
     } catch (e) {
-      if (e instanceof ODataError) return graphError(c, { status: 400, code: 'BadRequest', message: e.message });
+      if (e instanceof ODataError)
+        return graphError(c, { status: 400, code: 'BadRequest', message: e.message });
       throw e;
     }
   }
@@ -137,7 +205,10 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     return {
       ...d.graph,
       lastSyncDateTime: ctx.actions.lastSync(d, now, ctx.settings.timings),
-      deviceActionResults: inList && actionResultsEmptyInLists ? [] : ctx.actions.results(d, now, ctx.settings.timings, actionResultsDelayMs),
+      deviceActionResults:
+        inList && actionResultsEmptyInLists
+          ? []
+          : ctx.actions.results(d, now, ctx.settings.timings, actionResultsDelayMs),
     };
   }
 
@@ -145,7 +216,11 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     for (const d of devices) if (canSee(user, d)) yield d;
   }
 
-  const listDevices = async (c: Context<Env>, source: (caller: Caller, q: ListQuery) => Iterable<StoredDevice> | Response, contextPath: string) => {
+  const listDevices = async (
+    c: Context<Env>,
+    source: (caller: Caller, q: ListQuery) => Iterable<StoredDevice> | Response,
+    contextPath: string,
+  ) => {
     const g = await guard(c, READ_PERMISSIONS);
     if (!g.ok) return g.response;
     const q = parse(c);
@@ -153,38 +228,56 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     try {
       const devices = source(g.caller, q);
       if (devices instanceof Response) return devices;
-      const body = runList(visible(devices, g.caller.user), q, ctx.settings.quirks, {
-        context: `${ctx.origin}/v1.0/$metadata#${contextPath}`, self: publicUrl(c.req.url),
-      }, (d) => project(view(d, true), q.select));
+      const body = runList(
+        visible(devices, g.caller.user),
+        q,
+        ctx.settings.quirks,
+        {
+          context: `${ctx.origin}/v1.0/$metadata#${contextPath}`,
+          self: publicUrl(c.req.url),
+        },
+        (d) => project(view(d, true), q.select),
+      );
       const next = body['@odata.nextLink'];
-      if (next && ctx.settings.behaviour.nextLinkRewritten) body['@odata.nextLink'] = rewriteNextLink(next);
+      if (next && ctx.settings.behaviour.nextLinkRewritten)
+        body['@odata.nextLink'] = rewriteNextLink(next);
       c.header('Content-Type', ODATA_JSON);
       return c.body(JSON.stringify(body), 200);
     } catch (e) {
-      if (e instanceof ODataError) return graphError(c, { status: 400, code: 'BadRequest', message: e.message });
+      if (e instanceof ODataError)
+        return graphError(c, { status: 400, code: 'BadRequest', message: e.message });
       throw e;
     }
   };
 
   const findUser = (key: string) => ctx.index.userByKey.get(decodeURIComponent(key).toLowerCase());
-  const userNotFound = (c: Context<Env>, key: string) => graphError(c, {
-    status: 404, code: 'Request_ResourceNotFound',
-    message: `Resource '${decodeURIComponent(key)}' does not exist or one of its queried reference-property objects are not present.`,
-  });
+  const userNotFound = (c: Context<Env>, key: string) =>
+    graphError(c, {
+      status: 404,
+      code: 'Request_ResourceNotFound',
+      message: `Resource '${decodeURIComponent(key)}' does not exist or one of its queried reference-property objects are not present.`,
+    });
 
   // A filter Intune drops (unsupported property) must not be narrowed by an index either: it returns all.
   const narrowed = (q: ListQuery) =>
-    (q.filter && compileFilter(q.filter, ctx.settings.quirks) !== null ? ctx.index.filterIndexes.candidates(q.filter) : null) ?? ctx.tenant.devices;
+    (q.filter && compileFilter(q.filter, ctx.settings.quirks) !== null
+      ? ctx.index.filterIndexes.candidates(q.filter)
+      : null) ?? ctx.tenant.devices;
 
   app.get('/v1.0/deviceManagement/managedDevices', (c) =>
-    listDevices(c, (_caller, q) => narrowed(q), 'deviceManagement/managedDevices'));
+    listDevices(c, (_caller, q) => narrowed(q), 'deviceManagement/managedDevices'),
+  );
 
   app.get('/v1.0/users/:user/managedDevices', (c) => {
     const key = c.req.param('user');
-    return listDevices(c, () => {
-      const user = findUser(key);
-      return user ? ctx.index.devicesByUser.get(user.id) ?? [] : userNotFound(c, key);
-    }, `users('${decodeURIComponent(key)}')/managedDevices`);
+    return listDevices(
+      c,
+      () => {
+        const user = findUser(key);
+        return user ? (ctx.index.devicesByUser.get(user.id) ?? []) : userNotFound(c, key);
+      },
+      `users('${decodeURIComponent(key)}')/managedDevices`,
+    );
   });
 
   app.get('/v1.0/deviceManagement/managedDevices/:id', async (c) => {
@@ -197,18 +290,30 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     if (q instanceof Response) return q;
     c.header('Content-Type', ODATA_JSON);
     const context = `${ctx.origin}/v1.0/$metadata#deviceManagement/managedDevices${q.select ? `(${q.select.join(',')})` : ''}/$entity`;
-    return c.body(JSON.stringify({ '@odata.context': context, ...project(view(device, false), q.select) }), 200);
+    return c.body(
+      JSON.stringify({ '@odata.context': context, ...project(view(device, false), q.select) }),
+      200,
+    );
   });
 
   // resetPasscode and recoverPasscode: queue the action and answer 204; the device carries it out later. On a
   // platform that does not support the action Intune answers 400 with its wrapped message (or, by a switch, 204
   // and later notSupported, the other behaviour reported).
-  const passcodeAction = async (c: Context<Env>, action: PasscodeActionName, deviceId: string, ownerKey?: string) => {
+  const passcodeAction = async (
+    c: Context<Env>,
+    action: PasscodeActionName,
+    deviceId: string,
+    ownerKey?: string,
+  ) => {
     const g = await guard(c, PRIVILEGED_PERMISSIONS);
     if (!g.ok) return g.response;
     const body = await c.req.text();
     if (body.trim().length > 0) {
-      return graphError(c, { status: 400, code: 'BadRequest', message: 'This action takes no request body; the body must be empty.' });
+      return graphError(c, {
+        status: 400,
+        code: 'BadRequest',
+        message: 'This action takes no request body; the body must be empty.',
+      });
     }
     const device = lookup(deviceId);
     if (!device) return notFound(c);
@@ -218,25 +323,45 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       if (device.graph.userId !== owner.id) return notFound(c);
     }
     if (!canSee(g.caller.user, device) || !g.caller.user.intuneRemoteTasks) return forbidden(c);
-    if (effectOf(device, action) === 'unsupported' && ctx.settings.unsupportedAction === 'badRequest') {
+    if (
+      effectOf(device, action) === 'unsupported' &&
+      ctx.settings.unsupportedAction === 'badRequest'
+    ) {
       return graphError(c, {
-        status: 400, code: 'BadRequest',
-        message: intuneMessage('BadRequest', 'An error has occurred', requestIds(c).requestId, intunePath(c)),
+        status: 400,
+        code: 'BadRequest',
+        message: intuneMessage(
+          'BadRequest',
+          'An error has occurred',
+          requestIds(c).requestId,
+          intunePath(c),
+        ),
       });
     }
     const at = ctx.clock.now();
     ctx.actions.record(device, action, at, requestIds(c).clientRequestId);
     ctx.auditEvents.record({
-      action, device, user: g.caller.user, at, correlationId: requestIds(c).clientRequestId,
-      appId: typeof g.caller.claims.appid === 'string' ? g.caller.claims.appid : '', appName: ctx.app.displayName,
+      action,
+      device,
+      user: g.caller.user,
+      at,
+      correlationId: requestIds(c).clientRequestId,
+      appId: typeof g.caller.claims.appid === 'string' ? g.caller.claims.appid : '',
+      appName: ctx.app.displayName,
     });
     return c.body(null, 204);
   };
 
   for (const action of ['resetPasscode', 'recoverPasscode'] as const) {
-    app.post(`/v1.0/deviceManagement/managedDevices/:id/${action}`, (c) => passcodeAction(c, action, c.req.param('id')));
-    app.post(`/v1.0/users/:user/managedDevices/:id/${action}`, (c) => passcodeAction(c, action, c.req.param('id'), c.req.param('user')));
-    app.post(`/v1.0/deviceManagement/detectedApps/:appId/managedDevices/:id/${action}`, (c) => passcodeAction(c, action, c.req.param('id')));
+    app.post(`/v1.0/deviceManagement/managedDevices/:id/${action}`, (c) =>
+      passcodeAction(c, action, c.req.param('id')),
+    );
+    app.post(`/v1.0/users/:user/managedDevices/:id/${action}`, (c) =>
+      passcodeAction(c, action, c.req.param('id'), c.req.param('user')),
+    );
+    app.post(`/v1.0/deviceManagement/detectedApps/:appId/managedDevices/:id/${action}`, (c) =>
+      passcodeAction(c, action, c.req.param('id')),
+    );
   }
 
   // The signed-in user, from the directory (not Intune: no Intune role needed, no Intune throttling).
@@ -246,7 +371,10 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     const u = auth.caller.user;
     return c.json({
       '@odata.context': `${ctx.origin}/v1.0/$metadata#users/$entity`,
-      id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail,
+      id: u.id,
+      displayName: u.displayName,
+      userPrincipalName: u.userPrincipalName,
+      mail: u.mail,
     });
   });
 
@@ -260,13 +388,28 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     let correlationId: string | undefined;
     if (filter) {
       const m = /^\s*correlationId\s+eq\s+'?([0-9a-fA-F-]{36})'?\s*$/.exec(filter);
-      if (!m) return graphError(c, { status: 400, code: 'BadRequest', message: `Invalid filter clause: ${filter}` });
+      if (!m)
+        return graphError(c, {
+          status: 400,
+          code: 'BadRequest',
+          message: `Invalid filter clause: ${filter}`,
+        });
       correlationId = m[1];
     }
-    const events = ctx.auditEvents.list({ correlationId })
-      .filter((e) => e.resources.every((r) => { const d = ctx.index.deviceById.get(r.resourceId); return !d || canSee(g.caller.user, d); }));
+    const events = ctx.auditEvents.list({ correlationId }).filter((e) =>
+      e.resources.every((r) => {
+        const d = ctx.index.deviceById.get(r.resourceId);
+        return !d || canSee(g.caller.user, d);
+      }),
+    );
     c.header('Content-Type', ODATA_JSON);
-    return c.body(JSON.stringify({ '@odata.context': `${ctx.origin}/v1.0/$metadata#deviceManagement/auditEvents`, value: events }), 200);
+    return c.body(
+      JSON.stringify({
+        '@odata.context': `${ctx.origin}/v1.0/$metadata#deviceManagement/auditEvents`,
+        value: events,
+      }),
+      200,
+    );
   });
 
   /** The path as Intune's front end names it in its error messages. */
@@ -288,7 +431,14 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     const user = users?.[1] ? findUser(users[1]) : undefined;
     if (user) url.pathname = `/v1.0/users/${user.id}/managedDevices`;
     const filter = url.searchParams.get('$filter');
-    if (filter) url.searchParams.set('$filter', filter.replace(/('(?:[^']|'')*')|,\s*/g, (m, literal: string | undefined) => literal ?? ', '));
+    if (filter)
+      url.searchParams.set(
+        '$filter',
+        filter.replace(
+          /('(?:[^']|'')*')|,\s*/g,
+          (m, literal: string | undefined) => literal ?? ', ',
+        ),
+      );
     return url.toString();
   }
 

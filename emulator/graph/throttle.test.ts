@@ -3,7 +3,14 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../app';
 import { DEMO_ACCOUNTS } from '../constants';
-import { control, createTestEmulator, graphGet, graphPost, tokenFor, type GraphErrorJson } from '../testing';
+import {
+  control,
+  createTestEmulator,
+  graphGet,
+  graphPost,
+  tokenFor,
+  type GraphErrorJson,
+} from '../testing';
 
 let emu: Emulator;
 let onlineDevice: string;
@@ -16,7 +23,10 @@ beforeEach(async () => {
   await control(emu, 'POST', '/clock', { freeze: true });
   const { now } = await control<{ now: string }>(emu, 'GET', '/clock');
   await control(emu, 'POST', '/clock', { advanceMs: 20_000 - (Date.parse(now) % 20_000) });
-  onlineDevice = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'EMEA' && d.scenario === 'online' && d.mode === 'androidFullyManaged')?.graph.id ?? '';
+  onlineDevice =
+    emu.ctx.tenant.devices.find(
+      (d) => d.scopeTag === 'EMEA' && d.scenario === 'online' && d.mode === 'androidFullyManaged',
+    )?.graph.id ?? '';
 });
 
 const LIST = '/v1.0/deviceManagement/managedDevices?$top=1&$select=id';
@@ -27,7 +37,7 @@ async function burst(n: number, send: () => Response | Promise<Response>): Promi
   return out;
 }
 
-describe('throttling at Intune\'s limits', () => {
+describe("throttling at Intune's limits", () => {
   it('serves 2000 requests of one app in a window, then answers 429 until the window ends', async () => {
     const token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
     const served = await burst(2000, () => graphGet(emu, LIST, token));
@@ -45,10 +55,14 @@ describe('throttling at Intune\'s limits', () => {
     expect((await graphGet(emu, LIST, token)).status).toBe(200);
   });
 
-  it('gives another app its own 2000 until the tenant\'s 4000 are spent', async () => {
+  it("gives another app its own 2000 until the tenant's 4000 are spent", async () => {
     const a = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
-    const b = await tokenFor(emu, DEMO_ACCOUNTS.admin, undefined, { appId: '11111111-2222-4333-8444-555555555555' });
-    const c = await tokenFor(emu, DEMO_ACCOUNTS.admin, undefined, { appId: '99999999-2222-4333-8444-555555555555' });
+    const b = await tokenFor(emu, DEMO_ACCOUNTS.admin, undefined, {
+      appId: '11111111-2222-4333-8444-555555555555',
+    });
+    const c = await tokenFor(emu, DEMO_ACCOUNTS.admin, undefined, {
+      appId: '99999999-2222-4333-8444-555555555555',
+    });
     await burst(2000, () => graphGet(emu, LIST, a));
     expect((await graphGet(emu, LIST, a)).status).toBe(429);
     const fromB = await burst(2000, () => graphGet(emu, LIST, b));
@@ -63,13 +77,21 @@ describe('throttling at Intune\'s limits', () => {
     expect(writes.every((r) => r.status === 204)).toBe(true);
     const over = await graphPost(emu, path, token);
     expect(over.status).toBe(429);
-    expect((await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions).toHaveLength(200);
+    expect((await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions).toHaveLength(
+      200,
+    );
     expect((await graphGet(emu, LIST, token)).status).toBe(200); // reads still have budget
   });
 
   it('allows 400 writes per tenant across apps', async () => {
     const path = `/v1.0/deviceManagement/managedDevices/${onlineDevice}/resetPasscode`;
-    const apps = await Promise.all(['a', 'b', 'c'].map((x) => tokenFor(emu, DEMO_ACCOUNTS.admin, undefined, { appId: `${x.repeat(8)}-0000-4000-8000-000000000000` })));
+    const apps = await Promise.all(
+      ['a', 'b', 'c'].map((x) =>
+        tokenFor(emu, DEMO_ACCOUNTS.admin, undefined, {
+          appId: `${x.repeat(8)}-0000-4000-8000-000000000000`,
+        }),
+      ),
+    );
     await burst(200, () => graphPost(emu, path, apps[0]));
     await burst(200, () => graphPost(emu, path, apps[1]));
     expect((await graphPost(emu, path, apps[2])).status).toBe(429);

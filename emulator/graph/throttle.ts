@@ -25,13 +25,22 @@ export class Throttler {
     const budgets: [string, number][] = [
       ['tenant:all', cfg.tenantRequests],
       [`app:${appId}:all`, cfg.appRequests],
-      ...(isWrite ? ([['tenant:write', cfg.tenantWrites], [`app:${appId}:write`, cfg.appWrites]] as [string, number][]) : []),
+      ...(isWrite
+        ? ([
+            ['tenant:write', cfg.tenantWrites],
+            [`app:${appId}:write`, cfg.appWrites],
+          ] as [string, number][])
+        : []),
     ];
     // A throttled request does not spend budget, as Graph counts only what it serves.
     const exhausted = budgets.find(([key, limit]) => (this.counts.get(key) ?? 0) >= limit);
     if (exhausted) {
       const seconds = (start + cfg.windowMs - now) / 1000;
-      return { throttled: true, retryAfter: this.format(seconds, cfg.retryAfter), budget: exhausted[0] };
+      return {
+        throttled: true,
+        retryAfter: this.format(seconds, cfg.retryAfter),
+        budget: exhausted[0],
+      };
     }
     for (const [key] of budgets) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     return { throttled: false, retryAfter: null };
@@ -44,7 +53,10 @@ export class Throttler {
   }
 
   private format(seconds: number, mode: Throttling['retryAfter']): string | null {
-    const effective = mode === 'varied' ? (['integer', 'fractional', 'absent'] as const)[this.rotation++ % 3] : mode;
+    const effective =
+      mode === 'varied'
+        ? (['integer', 'fractional', 'absent'] as const)[this.rotation++ % 3]
+        : mode;
     if (effective === 'absent') return null;
     if (effective === 'fractional') return Math.max(0.001, seconds).toFixed(3);
     return String(Math.max(1, Math.ceil(seconds)));

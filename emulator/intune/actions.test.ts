@@ -4,9 +4,22 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../app';
 import { DEMO_ACCOUNTS } from '../constants';
-import { ENROLLMENT_MODE_KEYS, ENROLLMENT_MODES, type EnrollmentModeKey } from '../tenant/enrollment';
+import {
+  ENROLLMENT_MODE_KEYS,
+  ENROLLMENT_MODES,
+  type EnrollmentModeKey,
+} from '../tenant/enrollment';
 import type { ActionScenario, DeviceActionResult } from '../tenant/types';
-import { SCOPES, TEST_EPOCH, control, createTestEmulator, graphGet, graphPost, tokenFor, type GraphErrorJson } from '../testing';
+import {
+  SCOPES,
+  TEST_EPOCH,
+  control,
+  createTestEmulator,
+  graphGet,
+  graphPost,
+  tokenFor,
+  type GraphErrorJson,
+} from '../testing';
 
 let emu: Emulator;
 let agent: string;
@@ -22,10 +35,26 @@ beforeEach(async () => {
   agent = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk);
 });
 
-interface ControlDevice { id: string; scenario: ActionScenario; mode: EnrollmentModeKey; operatingSystem: string; userPrincipalName: string }
-interface ControlAction { deviceId: string; actionName: string; requestedAt: string; passcode: string | null; state: string }
+interface ControlDevice {
+  id: string;
+  scenario: ActionScenario;
+  mode: EnrollmentModeKey;
+  operatingSystem: string;
+  userPrincipalName: string;
+}
+interface ControlAction {
+  deviceId: string;
+  actionName: string;
+  requestedAt: string;
+  passcode: string | null;
+  state: string;
+}
 const findDevice = async (query: Record<string, string>) => {
-  const { devices } = await control<{ devices: ControlDevice[] }>(emu, 'GET', `/devices?${new URLSearchParams({ scopeTag: 'EMEA', ...query })}`);
+  const { devices } = await control<{ devices: ControlDevice[] }>(
+    emu,
+    'GET',
+    `/devices?${new URLSearchParams({ scopeTag: 'EMEA', ...query })}`,
+  );
   if (!devices[0]) throw new Error(`no device for ${JSON.stringify(query)}`);
   return devices[0];
 };
@@ -33,24 +62,41 @@ const online = (mode: EnrollmentModeKey) => findDevice({ mode, scenario: 'online
 const post = (id: string, action: 'resetPasscode' | 'recoverPasscode', token = agent) =>
   graphPost(emu, `/v1.0/deviceManagement/managedDevices/${id}/${action}`, token);
 const read = async (id: string) => {
-  const res = await graphGet(emu, `/v1.0/deviceManagement/managedDevices/${id}?$select=id,deviceActionResults,lastSyncDateTime,managementState`, agent);
-  return (await res.json()) as { deviceActionResults: DeviceActionResult[]; lastSyncDateTime: string; managementState: string };
+  const res = await graphGet(
+    emu,
+    `/v1.0/deviceManagement/managedDevices/${id}?$select=id,deviceActionResults,lastSyncDateTime,managementState`,
+    agent,
+  );
+  return (await res.json()) as {
+    deviceActionResults: DeviceActionResult[];
+    lastSyncDateTime: string;
+    managementState: string;
+  };
 };
-const entry = async (id: string, action = 'resetPasscode') => (await read(id)).deviceActionResults.find((r) => r.actionName === action);
-const stateOf = async (id: string, action = 'resetPasscode') => (await entry(id, action))?.actionState;
+const entry = async (id: string, action = 'resetPasscode') =>
+  (await read(id)).deviceActionResults.find((r) => r.actionName === action);
+const stateOf = async (id: string, action = 'resetPasscode') =>
+  (await entry(id, action))?.actionState;
 const advance = (ms: number) => control(emu, 'POST', '/clock', { advanceMs: ms });
 const emulatorPasscode = async (id: string) =>
-  (await control<{ actions: ControlAction[] }>(emu, 'GET', `/actions?deviceId=${id}`)).actions.at(-1)?.passcode ?? null;
+  (await control<{ actions: ControlAction[] }>(emu, 'GET', `/actions?deviceId=${id}`)).actions.at(
+    -1,
+  )?.passcode ?? null;
 /** Intune's twice-wrapped error message, unwrapped: the human text and the Operation ID. */
 const unwrap = (message: string) => {
   const outer = JSON.parse(message) as { ErrorCode: string; Message: string };
   const inner = JSON.parse(outer.Message) as { Message: string };
-  return { errorCode: outer.ErrorCode, text: inner.Message, operationId: /Operation ID \(for customer support\): ([0-9a-f-]{36})/.exec(inner.Message)?.[1] };
+  return {
+    errorCode: outer.ErrorCode,
+    text: inner.Message,
+    operationId: /Operation ID \(for customer support\): ([0-9a-f-]{36})/.exec(inner.Message)?.[1],
+  };
 };
 
 describe('the documented paths and answers', () => {
   for (const action of ['resetPasscode', 'recoverPasscode'] as const) {
-    const mode: EnrollmentModeKey = action === 'resetPasscode' ? 'iosAutomatedEnrollment' : 'windowsMobile';
+    const mode: EnrollmentModeKey =
+      action === 'resetPasscode' ? 'iosAutomatedEnrollment' : 'windowsMobile';
     it(`${action}: 204 with no body on all three paths, each queuing a pending action`, async () => {
       const d = await online(mode);
       const paths = [
@@ -64,35 +110,59 @@ describe('the documented paths and answers', () => {
         expect(await res.text()).toBe('');
         expect(res.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
       }
-      expect((await control<{ actions: unknown[] }>(emu, 'GET', `/actions?deviceId=${d.id}`)).actions).toHaveLength(3);
+      expect(
+        (await control<{ actions: unknown[] }>(emu, 'GET', `/actions?deviceId=${d.id}`)).actions,
+      ).toHaveLength(3);
       const e = await entry(d.id, action);
       expect(e).toMatchObject({ actionName: action, actionState: 'pending' });
       expect(e?.startDateTime).toBe(e?.lastUpdatedDateTime);
     });
   }
 
-  it('404s on the /users path when the device is not that user\'s', async () => {
+  it("404s on the /users path when the device is not that user's", async () => {
     const d = await online('iosAutomatedEnrollment');
-    expect((await graphPost(emu, `/v1.0/users/${DEMO_ACCOUNTS.admin}/managedDevices/${d.id}/resetPasscode`, agent)).status).toBe(404);
+    expect(
+      (
+        await graphPost(
+          emu,
+          `/v1.0/users/${DEMO_ACCOUNTS.admin}/managedDevices/${d.id}/resetPasscode`,
+          agent,
+        )
+      ).status,
+    ).toBe(404);
   });
 
-  it('answers 403 to a token without the privileged permission, with Intune\'s wrapped message, and queues nothing', async () => {
+  it("answers 403 to a token without the privileged permission, with Intune's wrapped message, and queues nothing", async () => {
     const d = await online('androidFullyManaged');
     const readOnly = await tokenFor(emu, DEMO_ACCOUNTS.readOnly, [SCOPES.read]);
     const res = await post(d.id, 'resetPasscode', readOnly);
     expect(res.status).toBe(403);
     const body = (await res.json()) as GraphErrorJson;
     expect(body.error.code).toBe('Forbidden');
-    expect(unwrap(body.error.message).text).toContain('DeviceManagementManagedDevices.PrivilegedOperations.All');
+    expect(unwrap(body.error.message).text).toContain(
+      'DeviceManagementManagedDevices.PrivilegedOperations.All',
+    );
     expect((await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions).toHaveLength(0);
   });
 
   it('answers 404 ResourceNotFound for an unknown device, and 400 when a body is sent', async () => {
-    expect(((await (await post('0badc0de-0000-4000-8000-000000000000', 'resetPasscode')).json()) as GraphErrorJson).error.code).toBe('ResourceNotFound');
+    expect(
+      (
+        (await (
+          await post('0badc0de-0000-4000-8000-000000000000', 'resetPasscode')
+        ).json()) as GraphErrorJson
+      ).error.code,
+    ).toBe('ResourceNotFound');
     const d = await online('androidFullyManaged');
-    const res = await graphPost(emu, `/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`, agent, {
-      body: '{"passcode":"1234"}', headers: { 'content-type': 'application/json' },
-    });
+    const res = await graphPost(
+      emu,
+      `/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`,
+      agent,
+      {
+        body: '{"passcode":"1234"}',
+        headers: { 'content-type': 'application/json' },
+      },
+    );
     expect(res.status).toBe(400);
   });
 
@@ -101,11 +171,17 @@ describe('the documented paths and answers', () => {
     await post(d.id, 'resetPasscode');
     await advance(60_000);
     await post(d.id, 'resetPasscode');
-    const { actions } = await control<{ actions: ControlAction[] }>(emu, 'GET', `/actions?deviceId=${d.id}`);
+    const { actions } = await control<{ actions: ControlAction[] }>(
+      emu,
+      'GET',
+      `/actions?deviceId=${d.id}`,
+    );
     expect(actions).toHaveLength(2);
     const entries = (await read(d.id)).deviceActionResults;
     expect(entries).toHaveLength(1);
-    expect(Date.parse(entries[0]?.startDateTime ?? '')).toBe(Date.parse(actions[1]?.requestedAt ?? ''));
+    expect(Date.parse(entries[0]?.startDateTime ?? '')).toBe(
+      Date.parse(actions[1]?.requestedAt ?? ''),
+    );
   });
 
   it('reports entries with @odata.type and times with seven fractional digits', async () => {
@@ -122,8 +198,11 @@ describe('what each enrollment mode does (the one table)', () => {
   for (const mode of ENROLLMENT_MODE_KEYS) {
     const spec = ENROLLMENT_MODES[mode];
     for (const action of ['resetPasscode', 'recoverPasscode'] as const) {
-      const supported = action === 'resetPasscode' ? spec.resetPasscode !== 'unsupported' : spec.recoverPasscode === 'supported';
-      it(`${spec.label}: ${action} ${supported ? 'is carried out' : 'is refused with 400 and Intune\'s wrapped message'}`, async () => {
+      const supported =
+        action === 'resetPasscode'
+          ? spec.resetPasscode !== 'unsupported'
+          : spec.recoverPasscode === 'supported';
+      it(`${spec.label}: ${action} ${supported ? 'is carried out' : "is refused with 400 and Intune's wrapped message"}`, async () => {
         const d = await online(mode);
         const res = await post(d.id, action);
         if (!supported) {
@@ -141,7 +220,9 @@ describe('what each enrollment mode does (the one table)', () => {
         await advance(7000);
         const e = await entry(d.id, action);
         expect(e?.actionState).toBe('done');
-        const generates = action === 'resetPasscode' && (spec.resetPasscode === 'deviceReset' || spec.resetPasscode === 'workProfileReset');
+        const generates =
+          action === 'resetPasscode' &&
+          (spec.resetPasscode === 'deviceReset' || spec.resetPasscode === 'workProfileReset');
         if (action === 'resetPasscode') {
           // iOS: removed, no passcode; Android: a temporary passcode, the one Intune generated.
           expect(e?.passcode).toBe(generates ? await emulatorPasscode(d.id) : null);
@@ -187,7 +268,11 @@ describe('failure modes a helpdesk meets', () => {
     await advance(2500);
     expect(await stateOf(d.id)).toBe('active');
     await advance(4000);
-    expect(await entry(d.id)).toMatchObject({ actionState: 'failed', passcode: null, errorCode: ENROLLMENT_MODES.androidFullyManaged.failsWithout?.errorCode });
+    expect(await entry(d.id)).toMatchObject({
+      actionState: 'failed',
+      passcode: null,
+      errorCode: ENROLLMENT_MODES.androidFullyManaged.failsWithout?.errorCode,
+    });
   });
 
   it('iOS with a bad unlock token: failed with its own errorCode', async () => {
@@ -195,12 +280,17 @@ describe('failure modes a helpdesk meets', () => {
     await control(emu, 'PUT', `/devices/${d.id}/scenario`, { scenario: 'failing' });
     await post(d.id, 'resetPasscode');
     await advance(7000);
-    expect(await entry(d.id)).toMatchObject({ actionState: 'failed', errorCode: ENROLLMENT_MODES.iosDeviceEnrollment.failsWithout?.errorCode });
+    expect(await entry(d.id)).toMatchObject({
+      actionState: 'failed',
+      errorCode: ENROLLMENT_MODES.iosDeviceEnrollment.failsWithout?.errorCode,
+    });
   });
 
   it('a pending wipe takes precedence: the passcode action stays pending, and managementState says why', async () => {
     const d = await online('androidFullyManaged');
-    await control(emu, 'PUT', `/devices/${d.id}/management-state`, { managementState: 'wipePending' });
+    await control(emu, 'PUT', `/devices/${d.id}/management-state`, {
+      managementState: 'wipePending',
+    });
     await post(d.id, 'resetPasscode');
     await advance(60_000);
     expect(await stateOf(d.id)).toBe('pending');
@@ -237,10 +327,15 @@ describe('action states by device scenario', () => {
   it('scenarios follow the device: a week without sync is offline; every mode is in the tenant', () => {
     const devices = emu.ctx.tenant.devices;
     for (const d of devices) {
-      const silentForAWeek = TEST_EPOCH.getTime() - Date.parse(d.graph.lastSyncDateTime) > 7 * 86_400_000;
+      const silentForAWeek =
+        TEST_EPOCH.getTime() - Date.parse(d.graph.lastSyncDateTime) > 7 * 86_400_000;
       if (silentForAWeek) expect(d.scenario, d.graph.deviceName).toBe('offline');
     }
-    for (const mode of ENROLLMENT_MODE_KEYS) expect(devices.some((d) => d.mode === mode && d.scopeTag === 'EMEA'), mode).toBe(true);
+    for (const mode of ENROLLMENT_MODE_KEYS)
+      expect(
+        devices.some((d) => d.mode === mode && d.scopeTag === 'EMEA'),
+        mode,
+      ).toBe(true);
   });
 
   it('a test can slow or speed the device with timings', async () => {
@@ -260,8 +355,14 @@ describe('how Graph shows the results (switchable, on by default)', () => {
     expect(await entry(d.id)).toBeUndefined(); // not shown yet: unknown, never "not queued"
     await advance(5000);
     expect(await entry(d.id)).toMatchObject({ actionName: 'resetPasscode' });
-    const list = await graphGet(emu, `/v1.0/users/${d.userPrincipalName}/managedDevices?$select=id,deviceActionResults`, agent);
-    const listed = ((await list.json()) as { value: { id: string; deviceActionResults: unknown[] }[] }).value.find((x) => x.id === d.id);
+    const list = await graphGet(
+      emu,
+      `/v1.0/users/${d.userPrincipalName}/managedDevices?$select=id,deviceActionResults`,
+      agent,
+    );
+    const listed = (
+      (await list.json()) as { value: { id: string; deviceActionResults: unknown[] }[] }
+    ).value.find((x) => x.id === d.id);
     expect(listed?.deviceActionResults).toEqual([]);
   });
 });

@@ -3,7 +3,11 @@
 // are derived when read, so moving the clock moves every action.
 import { randomInt } from 'node:crypto';
 import type { ActionTimings } from '../settings';
-import { ENROLLMENT_MODES, PASSCODE_VISIBLE_MS, type ResetPasscodeEffect } from '../tenant/enrollment';
+import {
+  ENROLLMENT_MODES,
+  PASSCODE_VISIBLE_MS,
+  type ResetPasscodeEffect,
+} from '../tenant/enrollment';
 import type { ActionState, DeviceActionResult, StoredDevice } from '../tenant/types';
 
 export const PASSCODE_ACTIONS = ['resetPasscode', 'recoverPasscode'] as const;
@@ -31,14 +35,21 @@ export interface ActionProgress {
 }
 
 /** A pending wipe, retire or delete takes precedence: Intune ignores other pending actions on the device. */
-const PRECEDING_STATES = new Set(['wipePending', 'retirePending', 'deletePending', 'wipeIssued', 'retireIssued']);
+const PRECEDING_STATES = new Set([
+  'wipePending',
+  'retirePending',
+  'deletePending',
+  'wipeIssued',
+  'retireIssued',
+]);
 /** What a device that failed an action for a reason outside the table reports (undocumented). */
 const GENERIC_ERROR_CODE = 1;
 
 /** What an action does on a device of this mode. */
 export function effectOf(device: StoredDevice, action: PasscodeActionName): ResetPasscodeEffect {
   const mode = ENROLLMENT_MODES[device.mode];
-  if (action === 'recoverPasscode') return mode.recoverPasscode === 'supported' ? 'deviceReset' : 'unsupported';
+  if (action === 'recoverPasscode')
+    return mode.recoverPasscode === 'supported' ? 'deviceReset' : 'unsupported';
   return mode.resetPasscode;
 }
 
@@ -48,12 +59,23 @@ export class ActionStore {
   private seq = 0;
 
   /** Every POST queues a new action (Graph documents no idempotency); the newest one is what Graph shows. */
-  record(device: StoredDevice, actionName: PasscodeActionName, at: number, clientRequestId: string): ActionRecord {
+  record(
+    device: StoredDevice,
+    actionName: PasscodeActionName,
+    at: number,
+    clientRequestId: string,
+  ): ActionRecord {
     const effect = effectOf(device, actionName);
-    const generates = actionName === 'resetPasscode' && (effect === 'deviceReset' || effect === 'workProfileReset');
+    const generates =
+      actionName === 'resetPasscode' && (effect === 'deviceReset' || effect === 'workProfileReset');
     const rec: ActionRecord = {
-      seq: ++this.seq, deviceId: device.graph.id, actionName, requestedAt: at, clientRequestId,
-      supported: effect !== 'unsupported', passcode: generates ? temporaryPasscode() : null,
+      seq: ++this.seq,
+      deviceId: device.graph.id,
+      actionName,
+      requestedAt: at,
+      clientRequestId,
+      supported: effect !== 'unsupported',
+      passcode: generates ? temporaryPasscode() : null,
     };
     const list = this.byDevice.get(rec.deviceId) ?? [];
     list.push(rec);
@@ -81,7 +103,12 @@ export class ActionStore {
   }
 
   progress(device: StoredDevice, rec: ActionRecord, now: number, t: ActionTimings): ActionProgress {
-    const pending = { state: 'pending' as const, since: rec.requestedAt, activeAt: null, errorCode: 0 };
+    const pending = {
+      state: 'pending' as const,
+      since: rec.requestedAt,
+      activeAt: null,
+      errorCode: 0,
+    };
     let start = Math.max(rec.requestedAt, device.scenarioSince);
     if (device.scenario === 'offline') {
       const checkIn = this.checkIns.get(device.graph.id);
@@ -91,17 +118,28 @@ export class ActionStore {
     const pickup = start + t.pickupMs;
     const outcome = this.outcome(device, rec, pickup, t);
     // A wipe or retire pending since before the action settled keeps it pending: Intune ignores it.
-    if (PRECEDING_STATES.has(device.graph.managementState) && device.managementStateSince <= outcome.since) return pending;
+    if (
+      PRECEDING_STATES.has(device.graph.managementState) &&
+      device.managementStateSince <= outcome.since
+    )
+      return pending;
     if (now < pickup) return pending;
     if (outcome.state === 'done' || outcome.state === 'failed') {
-      if (now < outcome.since) return { state: 'active', since: pickup, activeAt: pickup, errorCode: 0 };
+      if (now < outcome.since)
+        return { state: 'active', since: pickup, activeAt: pickup, errorCode: 0 };
     }
     return outcome;
   }
 
   /** Where the action ends once the device has picked it up at `pickup`. */
-  private outcome(device: StoredDevice, rec: ActionRecord, pickup: number, t: ActionTimings): ActionProgress {
-    if (!rec.supported) return { state: 'notSupported', since: pickup, activeAt: null, errorCode: 0 };
+  private outcome(
+    device: StoredDevice,
+    rec: ActionRecord,
+    pickup: number,
+    t: ActionTimings,
+  ): ActionProgress {
+    if (!rec.supported)
+      return { state: 'notSupported', since: pickup, activeAt: null, errorCode: 0 };
     const end = pickup + t.completeMs;
     if (device.scenario === 'failing') {
       const errorCode = ENROLLMENT_MODES[device.mode].failsWithout?.errorCode ?? GENERIC_ERROR_CODE;
@@ -116,17 +154,27 @@ export class ActionStore {
    */
   results(device: StoredDevice, now: number, t: ActionTimings, delayMs = 0): DeviceActionResult[] {
     const newest = new Map<string, ActionRecord>();
-    for (const rec of this.forDevice(device.graph.id)) if (now - rec.requestedAt >= delayMs) newest.set(rec.actionName, rec);
+    for (const rec of this.forDevice(device.graph.id))
+      if (now - rec.requestedAt >= delayMs) newest.set(rec.actionName, rec);
     return [...newest.values()].map((rec) => {
       const p = this.progress(device, rec, now, t);
       const base = {
-        actionName: rec.actionName, actionState: p.state,
-        startDateTime: graphTime(rec.requestedAt), lastUpdatedDateTime: graphTime(p.since),
+        actionName: rec.actionName,
+        actionState: p.state,
+        startDateTime: graphTime(rec.requestedAt),
+        lastUpdatedDateTime: graphTime(p.since),
       };
-      if (rec.actionName !== 'resetPasscode') return { '@odata.type': '#microsoft.graph.deviceActionResult', ...base };
+      if (rec.actionName !== 'resetPasscode')
+        return { '@odata.type': '#microsoft.graph.deviceActionResult', ...base };
       // Intune shows a generated passcode once the device has reset it, for seven days.
-      const visible = p.state === 'done' && rec.passcode !== null && now < p.since + PASSCODE_VISIBLE_MS;
-      return { '@odata.type': '#microsoft.graph.resetPasscodeActionResult', ...base, passcode: visible ? rec.passcode : null, errorCode: p.errorCode };
+      const visible =
+        p.state === 'done' && rec.passcode !== null && now < p.since + PASSCODE_VISIBLE_MS;
+      return {
+        '@odata.type': '#microsoft.graph.resetPasscodeActionResult',
+        ...base,
+        passcode: visible ? rec.passcode : null,
+        errorCode: p.errorCode,
+      };
     });
   }
 
@@ -148,7 +196,12 @@ export class ActionStore {
   }
 }
 
-export const TERMINAL_STATES: ReadonlySet<ActionState> = new Set(['done', 'failed', 'canceled', 'notSupported']);
+export const TERMINAL_STATES: ReadonlySet<ActionState> = new Set([
+  'done',
+  'failed',
+  'canceled',
+  'notSupported',
+]);
 
 /** Graph's action times carry seven fractional digits (`2026-11-28T10:42:07.1230000Z`). */
 export function graphTime(ms: number): string {

@@ -11,8 +11,15 @@ export interface AuditEvent {
   componentName: string;
   actor: {
     '@odata.type': 'microsoft.graph.auditActor';
-    type: string; auditActorType: string; userPermissions: string[]; applicationId: string; applicationDisplayName: string;
-    userPrincipalName: string; servicePrincipalName: string | null; ipAddress: string; userId: string;
+    type: string;
+    auditActorType: string;
+    userPermissions: string[];
+    applicationId: string;
+    applicationDisplayName: string;
+    userPrincipalName: string;
+    servicePrincipalName: string | null;
+    ipAddress: string;
+    userId: string;
   };
   activity: string;
   activityDateTime: string;
@@ -22,7 +29,11 @@ export interface AuditEvent {
   correlationId: string;
   resources: {
     '@odata.type': 'microsoft.graph.auditResource';
-    displayName: string; modifiedProperties: never[]; type: string; auditResourceType: string; resourceId: string;
+    displayName: string;
+    modifiedProperties: never[];
+    type: string;
+    auditResourceType: string;
+    resourceId: string;
   }[];
   category: string;
 }
@@ -30,7 +41,15 @@ export interface AuditEvent {
 export class AuditEventLog {
   private events: AuditEvent[] = [];
 
-  record(e: { action: string; device: StoredDevice; user: DirectoryUser; appId: string; appName: string; correlationId: string; at: number }): void {
+  record(e: {
+    action: string;
+    device: StoredDevice;
+    user: DirectoryUser;
+    appId: string;
+    appName: string;
+    correlationId: string;
+    at: number;
+  }): void {
     const activity = `${e.action} ManagedDevice`;
     this.events.push({
       '@odata.type': '#microsoft.graph.auditEvent',
@@ -39,9 +58,15 @@ export class AuditEventLog {
       componentName: 'DeviceActions',
       actor: {
         '@odata.type': 'microsoft.graph.auditActor',
-        type: 'ItPro', auditActorType: 'ItPro', userPermissions: ['*'], applicationId: e.appId,
-        applicationDisplayName: e.appName, userPrincipalName: e.user.userPrincipalName, servicePrincipalName: null,
-        ipAddress: '127.0.0.1', userId: e.user.id,
+        type: 'ItPro',
+        auditActorType: 'ItPro',
+        userPermissions: ['*'],
+        applicationId: e.appId,
+        applicationDisplayName: e.appName,
+        userPrincipalName: e.user.userPrincipalName,
+        servicePrincipalName: null,
+        ipAddress: '127.0.0.1',
+        userId: e.user.id,
       },
       activity,
       activityDateTime: graphTime(e.at),
@@ -49,11 +74,16 @@ export class AuditEventLog {
       activityOperationType: 'Action',
       activityResult: 'Success',
       correlationId: e.correlationId,
-      resources: [{
-        '@odata.type': 'microsoft.graph.auditResource',
-        displayName: e.device.graph.deviceName, modifiedProperties: [], type: 'ManagedDevice', auditResourceType: 'ManagedDevice',
-        resourceId: e.device.graph.id,
-      }],
+      resources: [
+        {
+          '@odata.type': 'microsoft.graph.auditResource',
+          displayName: e.device.graph.deviceName,
+          modifiedProperties: [],
+          type: 'ManagedDevice',
+          auditResourceType: 'ManagedDevice',
+          resourceId: e.device.graph.id,
+        },
+      ],
       category: 'Device',
     });
   }
@@ -61,9 +91,14 @@ export class AuditEventLog {
   /** Newest first, as the admin center lists them. */
   list(filter: { correlationId?: string; resourceId?: string } = {}): AuditEvent[] {
     return this.events
-      .filter((e) => (!filter.correlationId || e.correlationId.toLowerCase() === filter.correlationId.toLowerCase())
-        && (!filter.resourceId || e.resources.some((r) => r.resourceId === filter.resourceId)))
-      .slice().reverse();
+      .filter(
+        (e) =>
+          (!filter.correlationId ||
+            e.correlationId.toLowerCase() === filter.correlationId.toLowerCase()) &&
+          (!filter.resourceId || e.resources.some((r) => r.resourceId === filter.resourceId)),
+      )
+      .slice()
+      .reverse();
   }
 
   clear(): void {

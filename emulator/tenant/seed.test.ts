@@ -18,21 +18,35 @@ describe('seeded tenant', () => {
     const t = seedTenant({ seed: 4242, devices: 2500, users: 800, epoch });
     expect(t.devices).toHaveLength(2500);
     expect(t.users).toHaveLength(800);
-    for (const upn of Object.values(DEMO_ACCOUNTS)) expect(t.users.some((u) => u.userPrincipalName === upn)).toBe(true);
-    const platforms = new Set(t.devices.map((d) => `${d.graph.operatingSystem}/${d.graph.managementAgent}`));
+    for (const upn of Object.values(DEMO_ACCOUNTS))
+      expect(t.users.some((u) => u.userPrincipalName === upn)).toBe(true);
+    const platforms = new Set(
+      t.devices.map((d) => `${d.graph.operatingSystem}/${d.graph.managementAgent}`),
+    );
     expect([...platforms].sort()).toEqual([
-      'Android/googleCloudDevicePolicyController', 'Android/intuneAosp', 'Android/mdm', 'Windows/mdm', 'iOS/mdm', 'iPadOS/mdm', 'macOS/mdm',
+      'Android/googleCloudDevicePolicyController',
+      'Android/intuneAosp',
+      'Android/mdm',
+      'Windows/mdm',
+      'iOS/mdm',
+      'iPadOS/mdm',
+      'macOS/mdm',
     ]);
     // Every enrollment mode, in proportions like a real fleet's; Graph's fields follow the mode's row of the table.
-    const share = (mode: EnrollmentModeKey) => t.devices.filter((d) => d.mode === mode).length / t.devices.length;
+    const share = (mode: EnrollmentModeKey) =>
+      t.devices.filter((d) => d.mode === mode).length / t.devices.length;
     for (const mode of ENROLLMENT_MODE_KEYS) expect(share(mode), mode).toBeGreaterThan(0);
     expect(share('iosAutomatedEnrollment')).toBeGreaterThan(share('iosUserEnrollment'));
     expect(share('windowsMobile')).toBeLessThan(0.02);
     for (const d of t.devices) {
       const mode = ENROLLMENT_MODES[d.mode];
       expect(mode.deviceEnrollmentTypes).toContain(d.graph.deviceEnrollmentType);
-      expect([d.graph.operatingSystem, d.graph.managementAgent, d.graph.managedDeviceOwnerType, d.graph.isSupervised])
-        .toEqual([mode.operatingSystem, mode.managementAgent, mode.ownerType, mode.supervised]);
+      expect([
+        d.graph.operatingSystem,
+        d.graph.managementAgent,
+        d.graph.managedDeviceOwnerType,
+        d.graph.isSupervised,
+      ]).toEqual([mode.operatingSystem, mode.managementAgent, mode.ownerType, mode.supervised]);
     }
     expect(new Set(t.devices.map((d) => d.graph.id)).size).toBe(2500);
     expect(new Set(t.users.map((u) => u.userPrincipalName)).size).toBe(800);
@@ -45,10 +59,19 @@ describe('seeded tenant', () => {
     expect(new Set(zoes.map((d) => d.graph.userId)).size).toBe(1);
     expect(t.devices.some((d) => d.graph.deviceName === "O'Connor Pixel")).toBe(true);
     const users = new Map(t.users.map((u) => [u.id, u]));
-    expect(t.devices.some((d) => users.get(d.graph.userId)?.userPrincipalName !== d.graph.userPrincipalName)).toBe(true);
+    expect(
+      t.devices.some(
+        (d) => users.get(d.graph.userId)?.userPrincipalName !== d.graph.userPrincipalName,
+      ),
+    ).toBe(true);
     const staleMs = 30 * 86_400_000;
-    expect(t.devices.filter((d) => epoch.getTime() - Date.parse(d.graph.lastSyncDateTime) > staleMs).length).toBeGreaterThan(50);
-    expect(t.devices.every((d) => d.graph.easActivationDateTime === '0001-01-01T00:00:00Z')).toBe(true);
+    expect(
+      t.devices.filter((d) => epoch.getTime() - Date.parse(d.graph.lastSyncDateTime) > staleMs)
+        .length,
+    ).toBeGreaterThan(50);
+    expect(t.devices.every((d) => d.graph.easActivationDateTime === '0001-01-01T00:00:00Z')).toBe(
+      true,
+    );
   });
 
   it('folds names into UPN-safe ASCII', () => {

@@ -2,10 +2,22 @@
 // devices. Dates are offsets from the epoch so that a demo started today shows "synced 5 minutes ago".
 import { Faker, base, de, en, en_GB, es, fr, nl, pl, sv } from '@faker-js/faker';
 import { CARRIERS, DEVICE_CATEGORIES, HARDWARE, MODE_MIX, type HardwareProfile } from './catalog';
-import { ENROLLMENT_MODE_KEYS, ENROLLMENT_MODES, type EnrollmentMode, type EnrollmentModeKey } from './enrollment';
+import {
+  ENROLLMENT_MODE_KEYS,
+  ENROLLMENT_MODES,
+  type EnrollmentMode,
+  type EnrollmentModeKey,
+} from './enrollment';
 import { APPLE_SERIAL, UPPER_ALNUM, digits, fromAlphabet, guid, hex } from './random-strings';
 import { AUDITOR_APP_ROLE, DEMO_ACCOUNTS, TENANT_DOMAIN, TENANT_ID } from '../constants';
-import type { ActionScenario, DirectoryUser, ManagedDevice, ScopeTag, StoredDevice, Tenant } from './types';
+import type {
+  ActionScenario,
+  DirectoryUser,
+  ManagedDevice,
+  ScopeTag,
+  StoredDevice,
+  Tenant,
+} from './types';
 
 export interface SeedOptions {
   seed: number;
@@ -29,48 +41,98 @@ const USER_READ = 'User.Read';
 /** The demo agents, fixed whatever the seed, so that docs and tests can name them. */
 export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
   {
-    id: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11', displayName: 'Hanna Berger', givenName: 'Hanna', surname: 'Berger',
-    userPrincipalName: DEMO_ACCOUNTS.helpdesk, mail: `hanna.berger@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ], intuneScopeTags: ['EMEA'], intuneRemoteTasks: true, intuneAuditRead: true,
+    id: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11',
+    displayName: 'Hanna Berger',
+    givenName: 'Hanna',
+    surname: 'Berger',
+    userPrincipalName: DEMO_ACCOUNTS.helpdesk,
+    mail: `hanna.berger@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ],
+    intuneScopeTags: ['EMEA'],
+    intuneRemoteTasks: true,
+    intuneAuditRead: true,
     agentRole: 'Helpdesk agent (EMEA): may read devices and run passcode actions',
   },
   {
-    id: '5b2e8d63-af4c-4e9b-87d2-3a6f9eab1c22', displayName: 'Ravi Okafor', givenName: 'Ravi', surname: 'Okafor',
-    userPrincipalName: DEMO_ACCOUNTS.readOnly, mail: `ravi.okafor@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ], intuneScopeTags: ['EMEA'], intuneRemoteTasks: true, intuneAuditRead: false,
+    id: '5b2e8d63-af4c-4e9b-87d2-3a6f9eab1c22',
+    displayName: 'Ravi Okafor',
+    givenName: 'Ravi',
+    surname: 'Okafor',
+    userPrincipalName: DEMO_ACCOUNTS.readOnly,
+    mail: `ravi.okafor@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ],
+    intuneScopeTags: ['EMEA'],
+    intuneRemoteTasks: true,
+    intuneAuditRead: false,
     agentRole: 'Read-only agent (EMEA): may read devices only',
   },
   {
-    id: '6c3f9e74-b05d-4fac-98e3-4b7a0fbc2d33', displayName: 'Alex Moreau', givenName: 'Alex', surname: 'Moreau',
-    userPrincipalName: DEMO_ACCOUNTS.admin, mail: `alex.moreau@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, READ_WRITE, PRIVILEGED, APPS_READ], intuneScopeTags: ['EMEA', 'AMER', 'APAC'], intuneRemoteTasks: true, intuneAuditRead: true,
+    id: '6c3f9e74-b05d-4fac-98e3-4b7a0fbc2d33',
+    displayName: 'Alex Moreau',
+    givenName: 'Alex',
+    surname: 'Moreau',
+    userPrincipalName: DEMO_ACCOUNTS.admin,
+    mail: `alex.moreau@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ, READ_WRITE, PRIVILEGED, APPS_READ],
+    intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
+    intuneRemoteTasks: true,
+    intuneAuditRead: true,
     agentRole: 'Intune administrator (all regions)',
   },
   {
-    id: '7d4a0f85-c16e-4abd-a9f4-5c8b1acd3e44', displayName: 'Noah Schmid', givenName: 'Noah', surname: 'Schmid',
-    userPrincipalName: DEMO_ACCOUNTS.viewer, mail: `noah.schmid@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, PRIVILEGED], intuneScopeTags: ['EMEA'], intuneRemoteTasks: false, intuneAuditRead: false,
+    id: '7d4a0f85-c16e-4abd-a9f4-5c8b1acd3e44',
+    displayName: 'Noah Schmid',
+    givenName: 'Noah',
+    surname: 'Schmid',
+    userPrincipalName: DEMO_ACCOUNTS.viewer,
+    mail: `noah.schmid@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ, PRIVILEGED],
+    intuneScopeTags: ['EMEA'],
+    intuneRemoteTasks: false,
+    intuneAuditRead: false,
     agentRole: 'Intune Read Only Operator (EMEA): reads devices; the role has no remote tasks',
   },
   {
-    id: '8e5b1096-d27f-4bce-8a05-6d9c2bde4f55', displayName: 'Lea Novak', givenName: 'Lea', surname: 'Novak',
-    userPrincipalName: DEMO_ACCOUNTS.noIntune, mail: `lea.novak@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, PRIVILEGED], intuneScopeTags: [], intuneRemoteTasks: false, intuneAuditRead: false,
+    id: '8e5b1096-d27f-4bce-8a05-6d9c2bde4f55',
+    displayName: 'Lea Novak',
+    givenName: 'Lea',
+    surname: 'Novak',
+    userPrincipalName: DEMO_ACCOUNTS.noIntune,
+    mail: `lea.novak@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ, PRIVILEGED],
+    intuneScopeTags: [],
+    intuneRemoteTasks: false,
+    intuneAuditRead: false,
     agentRole: 'No Intune licence or role: Graph answers 401 for everything Intune',
   },
   {
-    id: '9f6c21a7-e380-4cdf-9b16-7ead3cef5a66', displayName: 'Jane Doe', givenName: 'Jane', surname: 'Doe',
-    userPrincipalName: DEMO_ACCOUNTS.guest, mail: 'jane.doe@outlook.com',
-    consentedScopes: [USER_READ, READ, PRIVILEGED], intuneScopeTags: ['EMEA'], intuneRemoteTasks: true, intuneAuditRead: false,
+    id: '9f6c21a7-e380-4cdf-9b16-7ead3cef5a66',
+    displayName: 'Jane Doe',
+    givenName: 'Jane',
+    surname: 'Doe',
+    userPrincipalName: DEMO_ACCOUNTS.guest,
+    mail: 'jane.doe@outlook.com',
+    consentedScopes: [USER_READ, READ, PRIVILEGED],
+    intuneScopeTags: ['EMEA'],
+    intuneRemoteTasks: true,
+    intuneAuditRead: false,
     guest: { homeIdentity: 'live.com#jane.doe@outlook.com', idp: 'live.com' },
     agentRole: 'Guest helpdesk contractor (EMEA), invited from outlook.com',
   },
   {
-    id: 'a07d32b8-f491-4de0-8c27-8fbe4d0a6b77', displayName: 'Mira Lindqvist', givenName: 'Mira', surname: 'Lindqvist',
-    userPrincipalName: DEMO_ACCOUNTS.auditor, mail: `mira.lindqvist@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, APPS_READ], intuneScopeTags: ['EMEA', 'AMER', 'APAC'], intuneRemoteTasks: false, intuneAuditRead: true,
+    id: 'a07d32b8-f491-4de0-8c27-8fbe4d0a6b77',
+    displayName: 'Mira Lindqvist',
+    givenName: 'Mira',
+    surname: 'Lindqvist',
+    userPrincipalName: DEMO_ACCOUNTS.auditor,
+    mail: `mira.lindqvist@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ, APPS_READ],
+    intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
+    intuneRemoteTasks: false,
+    intuneAuditRead: true,
     appRoles: [AUDITOR_APP_ROLE],
-    agentRole: 'Helpdesk lead with the console\'s Auditor role: reads everyone\'s activity; Intune Read Only Operator',
+    agentRole:
+      "Helpdesk lead with the console's Auditor role: reads everyone's activity; Intune Read Only Operator",
   },
 ];
 
@@ -88,7 +150,8 @@ const NAMED_PEOPLE = [
 export function seedTenant(options: SeedOptions): Tenant {
   const rng = new Faker({ locale: [en, base], seed: options.seed });
   const epochMs = options.epoch.getTime();
-  const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const iso = (ms: number) =>
+    new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   const daysAgo = (days: number) => iso(epochMs - days * DAY_MS);
 
   const users = seedUsers(rng, options);
@@ -97,11 +160,23 @@ export function seedTenant(options: SeedOptions): Tenant {
   const regular = users.filter((u) => u.agentRole === undefined && !named.has(u.userPrincipalName));
   const devices: StoredDevice[] = [];
 
-  const hardwareOf = (mode: EnrollmentModeKey) => HARDWARE[MODE_MIX.find((m) => m.mode === mode)?.hardware ?? 'iphone'];
-  const makeDevice = (owner: DirectoryUser, modeKey: EnrollmentModeKey, overrides: Partial<ManagedDevice> = {}) => {
+  const hardwareOf = (mode: EnrollmentModeKey) =>
+    HARDWARE[MODE_MIX.find((m) => m.mode === mode)?.hardware ?? 'iphone'];
+  const makeDevice = (
+    owner: DirectoryUser,
+    modeKey: EnrollmentModeKey,
+    overrides: Partial<ManagedDevice> = {},
+  ) => {
     const mode = ENROLLMENT_MODES[modeKey];
     const graph = { ...buildDevice(rng, owner, mode, hardwareOf(modeKey), daysAgo), ...overrides };
-    devices.push({ graph, mode: modeKey, scopeTag: owner.scopeTag, scenario: scenarioFor(graph, epochMs), scenarioSince: 0, managementStateSince: 0 });
+    devices.push({
+      graph,
+      mode: modeKey,
+      scopeTag: owner.scopeTag,
+      scenario: scenarioFor(graph, epochMs),
+      scenarioSince: 0,
+      managementStateSince: 0,
+    });
     return graph;
   };
 
@@ -109,16 +184,24 @@ export function seedTenant(options: SeedOptions): Tenant {
   const zoe = users.find((u) => u.userPrincipalName.startsWith('zoe.obrien@'));
   if (zoe && options.devices >= 6) {
     // Re-enrolment: the same person, the same device name, two device records; the old one stopped syncing.
-    makeDevice(zoe, 'iosAutomatedEnrollment', { deviceName: "Zoë's iPhone", lastSyncDateTime: daysAgo(41.3) });
-    makeDevice(zoe, 'iosAutomatedEnrollment', { deviceName: "Zoë's iPhone", lastSyncDateTime: daysAgo(0.02) });
+    makeDevice(zoe, 'iosAutomatedEnrollment', {
+      deviceName: "Zoë's iPhone",
+      lastSyncDateTime: daysAgo(41.3),
+    });
+    makeDevice(zoe, 'iosAutomatedEnrollment', {
+      deviceName: "Zoë's iPhone",
+      lastSyncDateTime: daysAgo(0.02),
+    });
     const sean = users.find((u) => u.userPrincipalName.startsWith('sean.oconnor@'));
     if (sean) makeDevice(sean, 'androidFullyManaged', { deviceName: "O'Connor Pixel" });
     // Enrolled by one person, now assigned to another: the device UPN differs from its primary user.
     const enroller = regular[regular.length - 1];
     if (enroller && enroller !== zoe) {
       makeDevice(zoe, 'ipadosAutomatedEnrollment', {
-        deviceName: 'Shared iPad Reception', userPrincipalName: enroller.userPrincipalName,
-        emailAddress: enroller.mail, userDisplayName: enroller.displayName,
+        deviceName: 'Shared iPad Reception',
+        userPrincipalName: enroller.userPrincipalName,
+        emailAddress: enroller.mail,
+        userDisplayName: enroller.displayName,
       });
     }
   }
@@ -127,16 +210,26 @@ export function seedTenant(options: SeedOptions): Tenant {
   // action (and every "no action here") can be tried in any tenant size.
   const emea = regular.filter((u) => u.scopeTag === 'EMEA');
   if (options.devices >= 30 && emea.length > 0) {
-    ENROLLMENT_MODE_KEYS.forEach((mode, i) => makeDevice(emea[(i * 7) % emea.length]!, mode, { lastSyncDateTime: daysAgo(0.01 + i / 1000) }));
+    ENROLLMENT_MODE_KEYS.forEach((mode, i) =>
+      makeDevice(emea[(i * 7) % emea.length]!, mode, {
+        lastSyncDateTime: daysAgo(0.01 + i / 1000),
+      }),
+    );
   }
 
   const pickOwner = () => regular[rng.number.int({ min: 0, max: regular.length - 1 })] ?? users[0]!;
   while (devices.length < options.devices) {
-    makeDevice(pickOwner(), rng.helpers.weightedArrayElement(MODE_MIX.map((m) => ({ weight: m.weight, value: m.mode }))));
+    makeDevice(
+      pickOwner(),
+      rng.helpers.weightedArrayElement(MODE_MIX.map((m) => ({ weight: m.weight, value: m.mode }))),
+    );
   }
   return {
-    tenantId: TENANT_ID, domain: TENANT_DOMAIN, displayName: 'Contoso (emulated)',
-    users, devices: devices.slice(0, options.devices),
+    tenantId: TENANT_ID,
+    domain: TENANT_DOMAIN,
+    displayName: 'Contoso (emulated)',
+    users,
+    devices: devices.slice(0, options.devices),
   };
 }
 
@@ -145,23 +238,40 @@ function seedUsers(rng: Faker, options: SeedOptions): DirectoryUser[] {
   const taken = new Set(users.map((u) => u.userPrincipalName));
   const pickTag = (): ScopeTag =>
     rng.helpers.weightedArrayElement([
-      { weight: 60, value: 'EMEA' as const }, { weight: 25, value: 'AMER' as const }, { weight: 15, value: 'APAC' as const },
+      { weight: 60, value: 'EMEA' as const },
+      { weight: 25, value: 'AMER' as const },
+      { weight: 15, value: 'APAC' as const },
     ]);
-  const add = (givenName: string, surname: string, upnBase: string, scopeTag: ScopeTag = users.length % 7 === 0 ? 'EMEA' : pickTag()) => {
+  const add = (
+    givenName: string,
+    surname: string,
+    upnBase: string,
+    scopeTag: ScopeTag = users.length % 7 === 0 ? 'EMEA' : pickTag(),
+  ) => {
     let upn = `${upnBase}@${TENANT_DOMAIN}`;
     for (let n = 2; taken.has(upn); n++) upn = `${upnBase}${n}@${TENANT_DOMAIN}`;
     taken.add(upn);
     users.push({
-      id: guid(rng), displayName: `${givenName} ${surname}`, givenName, surname,
-      userPrincipalName: upn, mail: mailFor(upn, users.length), scopeTag,
-      consentedScopes: [], intuneScopeTags: [], intuneRemoteTasks: false, intuneAuditRead: false,
+      id: guid(rng),
+      displayName: `${givenName} ${surname}`,
+      givenName,
+      surname,
+      userPrincipalName: upn,
+      mail: mailFor(upn, users.length),
+      scopeTag,
+      consentedScopes: [],
+      intuneScopeTags: [],
+      intuneRemoteTasks: false,
+      intuneAuditRead: false,
     });
   };
   for (const p of NAMED_PEOPLE) {
     // In the helpdesk agent's region, so the demo agent can find them.
     if (users.length < options.users) add(p.givenName, p.surname, p.upn, 'EMEA');
   }
-  const namers = NAME_LOCALES.map((locale, i) => new Faker({ locale: [locale, en, base], seed: options.seed + i + 1 }));
+  const namers = NAME_LOCALES.map(
+    (locale, i) => new Faker({ locale: [locale, en, base], seed: options.seed + i + 1 }),
+  );
   while (users.length < options.users) {
     const namer = namers[users.length % namers.length]!;
     const givenName = namer.person.firstName();
@@ -179,7 +289,11 @@ function mailFor(upn: string, position: number): string {
   const [local = 'user', domain = TENANT_DOMAIN] = upn.split('@');
   if (local === 'sean.oconnor') return `${local}@contoso.ie`;
   if (position % 6 === 1) return `${local}@contoso.de`;
-  if (position % 6 === 4) return `${local.split('.').map((part, i) => (i === 0 ? part.slice(0, 1) : part)).join('.')}@${domain}`;
+  if (position % 6 === 4)
+    return `${local
+      .split('.')
+      .map((part, i) => (i === 0 ? part.slice(0, 1) : part))
+      .join('.')}@${domain}`;
   return upn;
 }
 
@@ -188,13 +302,20 @@ export function asciiFold(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss').replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/[æÆ]/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[æÆ]/g, 'ae')
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, '');
 }
 
 function buildDevice(
-  rng: Faker, owner: DirectoryUser, mode: EnrollmentMode, hardware: HardwareProfile, daysAgo: (d: number) => string,
+  rng: Faker,
+  owner: DirectoryUser,
+  mode: EnrollmentMode,
+  hardware: HardwareProfile,
+  daysAgo: (d: number) => string,
 ): ManagedDevice {
   const hw = rng.helpers.arrayElement(hardware.models);
   const enrolledDays = rng.number.float({ min: 20, max: 900, fractionDigits: 4 });
@@ -205,16 +326,22 @@ function buildDevice(
     { weight: 7, value: rng.number.float({ min: 30, max: Math.max(31, enrolledDays) }) },
   ]);
   const compliance = rng.helpers.weightedArrayElement([
-    { weight: 78, value: 'compliant' as const }, { weight: 12, value: 'noncompliant' as const },
-    { weight: 4, value: 'inGracePeriod' as const }, { weight: 4, value: 'unknown' as const },
-    { weight: 1, value: 'error' as const }, { weight: 1, value: 'conflict' as const },
+    { weight: 78, value: 'compliant' as const },
+    { weight: 12, value: 'noncompliant' as const },
+    { weight: 4, value: 'inGracePeriod' as const },
+    { weight: 4, value: 'unknown' as const },
+    { weight: 1, value: 'error' as const },
+    { weight: 1, value: 'conflict' as const },
   ]);
   const serialNumber = serialFor(rng, hardware, hw.manufacturer);
   const upnPrefix = owner.userPrincipalName.split('@')[0] ?? 'user';
   const enrolled = daysAgo(enrolledDays);
   const mobile = hardware.hasImei;
   const storage = rng.helpers.arrayElement([64, 128, 256, 512]) * 1_073_741_824;
-  const graceDate = compliance === 'inGracePeriod' ? daysAgo(-rng.number.int({ min: 1, max: 6 })) : '9999-12-31T23:59:59Z';
+  const graceDate =
+    compliance === 'inGracePeriod'
+      ? daysAgo(-rng.number.int({ min: 1, max: 6 }))
+      : '9999-12-31T23:59:59Z';
 
   return {
     id: guid(rng),
@@ -225,7 +352,8 @@ function buildDevice(
     lastSyncDateTime: daysAgo(syncDays),
     operatingSystem: mode.operatingSystem,
     complianceState: compliance,
-    jailBroken: mode.operatingSystem === 'Windows' || mode.operatingSystem === 'macOS' ? 'Unknown' : 'False',
+    jailBroken:
+      mode.operatingSystem === 'Windows' || mode.operatingSystem === 'macOS' ? 'Unknown' : 'False',
     managementAgent: mode.managementAgent,
     osVersion: rng.helpers.arrayElement(hardware.osVersions),
     easActivated: mobile && rng.number.float() < 0.6,
@@ -250,7 +378,10 @@ function buildDevice(
     complianceGracePeriodExpirationDateTime: graceDate,
     serialNumber,
     phoneNumber: mobile && rng.number.float() < 0.5 ? `+49 15${digits(rng, 9)}` : '',
-    androidSecurityPatchLevel: mode.operatingSystem === 'Android' ? `2026-${String(rng.number.int({ min: 1, max: 10 })).padStart(2, '0')}-01` : '',
+    androidSecurityPatchLevel:
+      mode.operatingSystem === 'Android'
+        ? `2026-${String(rng.number.int({ min: 1, max: 10 })).padStart(2, '0')}-01`
+        : '',
     userDisplayName: owner.displayName,
     wiFiMacAddress: hex(rng, 12),
     subscriberCarrier: mobile ? rng.helpers.arrayElement(CARRIERS) : '',
@@ -282,7 +413,11 @@ function scenarioFor(device: ManagedDevice, epochMs: number): ActionScenario {
 }
 
 function deviceNameFor(
-  rng: Faker, mode: EnrollmentMode, owner: DirectoryUser, serial: string, enrolled: string,
+  rng: Faker,
+  mode: EnrollmentMode,
+  owner: DirectoryUser,
+  serial: string,
+  enrolled: string,
 ): string {
   const first = owner.givenName;
   const upnPrefix = owner.userPrincipalName.split('@')[0] ?? 'user';
@@ -291,11 +426,15 @@ function deviceNameFor(
   // Intune's default Android name: <user>_AndroidForWork_<M/D/YYYY>_<h:mm AM|PM>
   const stamp = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}_${hour % 12 || 12}:${String(d.getUTCMinutes()).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
   switch (mode.key) {
-    case 'iosDeviceEnrollment': case 'iosAutomatedEnrollment': case 'iosUserEnrollment':
+    case 'iosDeviceEnrollment':
+    case 'iosAutomatedEnrollment':
+    case 'iosUserEnrollment':
       return rng.number.float() < 0.7 ? `${first}'s iPhone` : 'iPhone';
     case 'ipadosAutomatedEnrollment':
       return rng.number.float() < 0.6 ? `${first}'s iPad` : 'iPad';
-    case 'androidFullyManaged': case 'androidCorporateWorkProfile': case 'androidPersonalWorkProfile':
+    case 'androidFullyManaged':
+    case 'androidCorporateWorkProfile':
+    case 'androidPersonalWorkProfile':
       return `${upnPrefix}_AndroidForWork_${stamp}`;
     case 'androidDedicated':
       return `KIOSK-${serial.slice(-6)}`;
@@ -304,7 +443,9 @@ function deviceNameFor(
     case 'androidDeviceAdmin':
       return `${upnPrefix}_Android_${stamp}`;
     case 'windowsDesktop':
-      return rng.number.float() < 0.7 ? `CONTOSO-${serial.slice(-7)}` : `DESKTOP-${fromAlphabet(rng, UPPER_ALNUM, 7)}`;
+      return rng.number.float() < 0.7
+        ? `CONTOSO-${serial.slice(-7)}`
+        : `DESKTOP-${fromAlphabet(rng, UPPER_ALNUM, 7)}`;
     case 'windowsMobile':
       return `${first}'s Lumia`;
     case 'macos':
@@ -329,7 +470,10 @@ function imei(rng: Faker): string {
   let sum = 0;
   for (let i = 0; i < body.length; i++) {
     let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) { d *= 2; if (d > 9) d -= 9; }
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
     sum += d;
   }
   return body + String((10 - (sum % 10)) % 10);

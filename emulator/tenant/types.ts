@@ -3,13 +3,21 @@
 import type { EnrollmentModeKey } from './enrollment';
 
 export type ComplianceState =
-  | 'unknown' | 'compliant' | 'noncompliant' | 'conflict' | 'error' | 'inGracePeriod' | 'configManager';
+  | 'unknown'
+  | 'compliant'
+  | 'noncompliant'
+  | 'conflict'
+  | 'error'
+  | 'inGracePeriod'
+  | 'configManager';
 export type OwnerType = 'company' | 'personal' | 'unknown';
-export type ActionState = 'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
+export type ActionState =
+  'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
 
 /** Graph's deviceActionResult, or its resetPasscodeActionResult subtype (with the generated passcode). */
 export interface DeviceActionResult {
-  '@odata.type': '#microsoft.graph.deviceActionResult' | '#microsoft.graph.resetPasscodeActionResult';
+  '@odata.type':
+    '#microsoft.graph.deviceActionResult' | '#microsoft.graph.resetPasscodeActionResult';
   actionName: string;
   actionState: ActionState;
   startDateTime: string;
@@ -22,8 +30,18 @@ export interface DeviceActionResult {
 
 /** managedDevice.managementState (v1.0 enum); a pending wipe or retire takes precedence over other actions. */
 export type ManagementState =
-  | 'managed' | 'retirePending' | 'retireFailed' | 'wipePending' | 'wipeFailed' | 'unhealthy' | 'deletePending'
-  | 'retireIssued' | 'wipeIssued' | 'wipeCanceled' | 'retireCanceled' | 'discovered';
+  | 'managed'
+  | 'retirePending'
+  | 'retireFailed'
+  | 'wipePending'
+  | 'wipeFailed'
+  | 'unhealthy'
+  | 'deletePending'
+  | 'retireIssued'
+  | 'wipeIssued'
+  | 'wipeCanceled'
+  | 'retireCanceled'
+  | 'discovered';
 
 /** microsoft.graph.managedDevice as v1.0 returns it (the properties a console can see). */
 export interface ManagedDevice {

@@ -34,7 +34,10 @@ export async function checkHealth(): Promise<Health> {
       database.dialect = handle.dialect;
       await sql`SELECT 1`.execute(handle.db);
       database.ok = true;
-      const known = await new Migrator({ db: handle.db, provider: migrations(handle.dialect) }).getMigrations();
+      const known = await new Migrator({
+        db: handle.db,
+        provider: migrations(handle.dialect),
+      }).getMigrations();
       migrationState.pending = known.filter((m) => m.executedAt === undefined).map((m) => m.name);
       migrationState.ok = migrationState.pending.length === 0;
     } catch {

@@ -9,7 +9,11 @@ export const valid = <T>(value: T): Checked<T> => ({ ok: true, value });
 export const invalid = <T = never>(...errors: MessageKey[]): Checked<T> => ({ ok: false, errors });
 
 /** One of a fixed list of strings, or `validation.invalid` (what zod's own enum message would be worded as). */
-export function checkOneOf<T extends string>(choices: readonly T[], value: unknown, error: MessageKey = 'validation.invalid'): Checked<T> {
+export function checkOneOf<T extends string>(
+  choices: readonly T[],
+  value: unknown,
+  error: MessageKey = 'validation.invalid',
+): Checked<T> {
   const found = choices.find((c) => c === value);
   return found === undefined ? invalid(error) : valid(found);
 }

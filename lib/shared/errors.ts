@@ -36,9 +36,20 @@ export interface ApiErrorBody {
 }
 
 /** An error the console noticed itself: no Graph request-id, stamped with the current time. */
-export function errorInfo(status: number, code: string, message: string, extra: Partial<ErrorInfo> = {}): ErrorInfo {
+export function errorInfo(
+  status: number,
+  code: string,
+  message: string,
+  extra: Partial<ErrorInfo> = {},
+): ErrorInfo {
   return {
-    status, code, message, requestId: null, clientRequestId: null, date: new Date().toUTCString(), retryAfterSeconds: null,
+    status,
+    code,
+    message,
+    requestId: null,
+    clientRequestId: null,
+    date: new Date().toUTCString(),
+    retryAfterSeconds: null,
     ...extra,
   };
 }
@@ -46,7 +57,13 @@ export function errorInfo(status: number, code: string, message: string, extra: 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error && 'status' in error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    'message' in error &&
+    'status' in error
+  );
 }
 
 /**
@@ -54,7 +71,10 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
  * handlers answer it as a 400 with its code, so a bad input is never a 500.
  */
 export class InputError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'InputError';
   }

@@ -14,7 +14,10 @@ export interface TicketRule {
   example: string;
 }
 
-export const DEFAULT_TICKET_RULE: TicketRule = { pattern: DEFAULT_TICKET_PATTERN, example: DEFAULT_TICKET_EXAMPLE };
+export const DEFAULT_TICKET_RULE: TicketRule = {
+  pattern: DEFAULT_TICKET_PATTERN,
+  example: DEFAULT_TICKET_EXAMPLE,
+};
 
 /**
  * The pattern, matched whole: wrapped in `^(?:…)$`, so a pattern configured without anchors cannot match a

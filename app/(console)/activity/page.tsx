@@ -10,7 +10,9 @@ export async function generateMetadata() {
 
 export default async function ActivityPage() {
   const t = await getTranslations();
-  const loading = <p className="mt-16 text-center text-slate-700 dark:text-slate-300">{t('auth.signingIn')}</p>;
+  const loading = (
+    <p className="mt-16 text-center text-slate-700 dark:text-slate-300">{t('auth.signingIn')}</p>
+  );
   return (
     <AuthGate fallback={loading}>
       <Suspense fallback={loading}>

@@ -7,7 +7,11 @@ import type { ActionStatus } from '@/lib/shared/actions/types';
 import type { ApiErrorBody } from '@/lib/shared/errors';
 import { SCOPES, startEmulatorServer, type EmulatorServer } from '@/test-support/emulator-server';
 
-interface ControlDevice { id: string; deviceName: string; scopeTag: string }
+interface ControlDevice {
+  id: string;
+  deviceName: string;
+  scopeTag: string;
+}
 
 let server: EmulatorServer;
 let GET: (req: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
@@ -16,19 +20,28 @@ let act: (input: unknown, token: string, overrides?: Record<string, unknown>) =>
 beforeAll(async () => {
   server = await startEmulatorServer({ devices: 250, users: 60 });
   ({ GET } = await import('./route'));
-  const [{ requestPasscodeActionOnce }, { getAuditStore, getRateLimits }, { serverEnv }] = await Promise.all([
-    import('@/lib/server/actions/passcode-action'), import('@/lib/server/audit'), import('@/lib/server/config/server-env'),
-  ]);
-  act = async (input, token, overrides = {}) => requestPasscodeActionOnce(input, token, {
-    store: await getAuditStore(), limits: await getRateLimits(), env: { ...serverEnv(), ...overrides },
-  });
+  const [{ requestPasscodeActionOnce }, { getAuditStore, getRateLimits }, { serverEnv }] =
+    await Promise.all([
+      import('@/lib/server/actions/passcode-action'),
+      import('@/lib/server/audit'),
+      import('@/lib/server/config/server-env'),
+    ]);
+  act = async (input, token, overrides = {}) =>
+    requestPasscodeActionOnce(input, token, {
+      store: await getAuditStore(),
+      limits: await getRateLimits(),
+      env: { ...serverEnv(), ...overrides },
+    });
 });
 afterAll(() => server.stop());
 afterEach(() => vi.useRealTimers());
 
 const used = new Set<string>();
 const device = async (query: Record<string, string>): Promise<ControlDevice> => {
-  const { devices } = await server.control<{ devices: ControlDevice[] }>('GET', `/devices?${new URLSearchParams({ ...query, limit: '200' })}`);
+  const { devices } = await server.control<{ devices: ControlDevice[] }>(
+    'GET',
+    `/devices?${new URLSearchParams({ ...query, limit: '200' })}`,
+  );
   const fresh = devices.find((d) => !used.has(d.id));
   if (!fresh) throw new Error(`no unused device for ${JSON.stringify(query)}`);
   used.add(fresh.id);
@@ -37,15 +50,29 @@ const device = async (query: Record<string, string>): Promise<ControlDevice> => 
 const helpdesk = () => server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged]);
 const admin = () => server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
 const batch = async (token: string, ids: string) => {
-  const res = await GET(new Request(`http://localhost/api/actions?deviceIds=${ids}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
-  return { status: res.status, body: (await res.json()) as { actions: ActionStatus[] } & Partial<ApiErrorBody> };
+  const res = await GET(
+    new Request(`http://localhost/api/actions?deviceIds=${ids}`, {
+      headers: { authorization: `Bearer ${token}` },
+    }),
+    { params: Promise.resolve({}) },
+  );
+  return {
+    status: res.status,
+    body: (await res.json()) as { actions: ActionStatus[] } & Partial<ApiErrorBody>,
+  };
 };
 
 describe('GET /api/actions?deviceIds=', () => {
   it('refuses anything but 1 to 100 device ids', async () => {
     const token = await helpdesk();
     const ok = (await device({ scopeTag: 'EMEA' })).id;
-    for (const ids of ['', 'x', `${ok},../users/x`, `${ok},${ok}a`, Array.from({ length: 101 }, () => ok).join(',')]) {
+    for (const ids of [
+      '',
+      'x',
+      `${ok},../users/x`,
+      `${ok},${ok}a`,
+      Array.from({ length: 101 }, () => ok).join(','),
+    ]) {
       const { status, body } = await batch(token, encodeURIComponent(ids));
       expect(status, ids.slice(0, 60)).toBe(400);
       expect(body.error?.code).toBe('invalidDeviceIds');
@@ -55,36 +82,63 @@ describe('GET /api/actions?deviceIds=', () => {
 
   it('names the action under way on a listed device, who asked and for which ticket; devices without one are left out', async () => {
     const token = await helpdesk();
-    const [busy, idle] = [await device({ scopeTag: 'EMEA', mode: 'iosAutomatedEnrollment', scenario: 'offline' }), await device({ scopeTag: 'EMEA' })];
+    const [busy, idle] = [
+      await device({ scopeTag: 'EMEA', mode: 'iosAutomatedEnrollment', scenario: 'offline' }),
+      await device({ scopeTag: 'EMEA' }),
+    ];
     await act({ deviceId: busy.id, kind: 'removePasscode', ticket: 'INC-9009' }, token);
     const { status, body } = await batch(token, `${busy.id},${idle.id.toUpperCase()}`);
     expect(status).toBe(200);
     expect(body.actions).toHaveLength(1);
     expect(body.actions[0]).toMatchObject({
-      deviceId: busy.id, ticket: 'INC-9009', actorName: 'Hanna Berger', kind: 'removePasscode', state: 'pending', terminal: false,
-      deviceName: busy.deviceName, deviceSerial: expect.any(String),
+      deviceId: busy.id,
+      ticket: 'INC-9009',
+      actorName: 'Hanna Berger',
+      kind: 'removePasscode',
+      state: 'pending',
+      terminal: false,
+      deviceName: busy.deviceName,
+      deviceSerial: expect.any(String),
     });
   });
 
-  it('shows another agent\'s action only where Graph lets the caller read the device', async () => {
-    const [inScope, outside] = [await device({ scopeTag: 'EMEA', mode: 'iosAutomatedEnrollment' }), await device({ scopeTag: 'AMER', mode: 'iosAutomatedEnrollment' })];
+  it("shows another agent's action only where Graph lets the caller read the device", async () => {
+    const [inScope, outside] = [
+      await device({ scopeTag: 'EMEA', mode: 'iosAutomatedEnrollment' }),
+      await device({ scopeTag: 'AMER', mode: 'iosAutomatedEnrollment' }),
+    ];
     const adminToken = await admin();
     await act({ deviceId: inScope.id, kind: 'removePasscode', ticket: 'INC-1' }, adminToken);
     await act({ deviceId: outside.id, kind: 'removePasscode', ticket: 'INC-2' }, adminToken);
     const seen = (await batch(await helpdesk(), `${inScope.id},${outside.id}`)).body.actions;
-    expect(seen.map((a) => [a.deviceId, a.actorName, a.ticket])).toEqual([[inScope.id, 'Alex Moreau', 'INC-1']]);
-    expect((await batch(adminToken, outside.id)).body.actions.map((a) => a.ticket)).toEqual(['INC-2']);
+    expect(seen.map((a) => [a.deviceId, a.actorName, a.ticket])).toEqual([
+      [inScope.id, 'Alex Moreau', 'INC-1'],
+    ]);
+    expect((await batch(adminToken, outside.id)).body.actions.map((a) => a.ticket)).toEqual([
+      'INC-2',
+    ]);
   });
 
   it('keeps a failed request while the guard would hold, an action under way for longer, and drops the rest', async () => {
     const token = await helpdesk();
     const mac = await device({ scopeTag: 'EMEA', mode: 'macos' });
-    const offline = await device({ scopeTag: 'EMEA', mode: 'iosAutomatedEnrollment', scenario: 'offline' });
+    const offline = await device({
+      scopeTag: 'EMEA',
+      mode: 'iosAutomatedEnrollment',
+      scenario: 'offline',
+    });
     // recoverPasscode on a Mac (a tenant that offers it everywhere): Intune refuses it at once.
-    await act({ deviceId: mac.id, kind: 'recoverPin', ticket: 'INC-5' }, token, { RECOVER_PASSCODE_EVERYWHERE: true });
+    await act({ deviceId: mac.id, kind: 'recoverPin', ticket: 'INC-5' }, token, {
+      RECOVER_PASSCODE_EVERYWHERE: true,
+    });
     await act({ deviceId: offline.id, kind: 'removePasscode', ticket: 'INC-6' }, token);
     const now = (await batch(token, `${mac.id},${offline.id}`)).body.actions;
-    expect(now.map((a) => [a.ticket, a.state])).toEqual(expect.arrayContaining([['INC-5', 'rejected'], ['INC-6', 'pending']]));
+    expect(now.map((a) => [a.ticket, a.state])).toEqual(
+      expect.arrayContaining([
+        ['INC-5', 'rejected'],
+        ['INC-6', 'pending'],
+      ]),
+    );
 
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 16 * 60_000 }); // past RECOVERY_GUARD_MINUTES (15)
     const later = (await batch(token, `${mac.id},${offline.id}`)).body.actions;

@@ -20,7 +20,10 @@ import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 const DAY_MS = 86_400_000;
 /** The tray shows an agent's newest actions; older ones of the day are on the activity page. */
 const TRAY_LIMIT = 30;
-const DeviceIdsSchema = z.string().transform((s) => s.split(',')).pipe(z.array(DeviceIdSchema).min(1).max(MAX_DEVICE_IDS));
+const DeviceIdsSchema = z
+  .string()
+  .transform((s) => s.split(','))
+  .pipe(z.array(DeviceIdSchema).min(1).max(MAX_DEVICE_IDS));
 
 export const GET = graphRoute(async ({ req, token }) => {
   const params = new URL(req.url).searchParams;
@@ -31,7 +34,9 @@ export const GET = graphRoute(async ({ req, token }) => {
     if (!id.success) return apiError(400, 'invalidDeviceId', apiText('invalidDeviceId'));
     // Reading the device with the agent's token: Intune's RBAC decides who may see its history.
     await getManagedDevice(token, id.data, 'summary');
-    return jsonOk({ action: summarize(await getAuditStore().then((s) => s.latestActionOnDevice(id.data))) });
+    return jsonOk({
+      action: summarize(await getAuditStore().then((s) => s.latestActionOnDevice(id.data))),
+    });
   }
   const caller = await verifiedCaller(token);
   if (!caller.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
@@ -41,17 +46,27 @@ export const GET = graphRoute(async ({ req, token }) => {
     if (!ids.success) return apiError(400, 'invalidDeviceIds', apiText('invalidDeviceIds'));
     const now = Date.now();
     const guardMs = serverEnv().RECOVERY_GUARD_MINUTES * 60_000;
-    const latest = await store.latestActionsOnDevices([...new Set(ids.data)], new Date(now - DAY_MS));
+    const latest = await store.latestActionsOnDevices(
+      [...new Set(ids.data)],
+      new Date(now - DAY_MS),
+    );
     // Few listed devices have an action; for those only, the same rule as one action's status: the requester's
     // own, or one on a device Graph lets this caller read.
-    const visible = await Promise.all(latest.map(async (records) => {
-      const actionId = records[0]?.action_id;
-      const shown = actionId ? await visibleRecords(actionId, token, store) : null;
-      return shown ? summarize(shown, now) : null;
-    }));
-    const relevant = (a: ActionStatus | null): a is ActionStatus => a !== null && (!a.terminal || now - Date.parse(a.requestedAt) < guardMs);
+    const visible = await Promise.all(
+      latest.map(async (records) => {
+        const actionId = records[0]?.action_id;
+        const shown = actionId ? await visibleRecords(actionId, token, store) : null;
+        return shown ? summarize(shown, now) : null;
+      }),
+    );
+    const relevant = (a: ActionStatus | null): a is ActionStatus =>
+      a !== null && (!a.terminal || now - Date.parse(a.requestedAt) < guardMs);
     return jsonOk({ actions: visible.filter(relevant) });
   }
-  const { records, more } = await store.recordsOfActor(caller.claims.oid, new Date(Date.now() - DAY_MS), TRAY_LIMIT);
+  const { records, more } = await store.recordsOfActor(
+    caller.claims.oid,
+    new Date(Date.now() - DAY_MS),
+    TRAY_LIMIT,
+  );
   return jsonOk({ actions: summarizeAll(records).filter((a) => a.state !== 'refused'), more });
 });

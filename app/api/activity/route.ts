@@ -12,12 +12,26 @@ import { apiText } from '@/lib/server/i18n/api-text';
 export const GET = graphRoute(async ({ req, token }) => {
   const params = new URL(req.url).searchParams;
   const filters = ActivityFiltersSchema.safeParse(Object.fromEntries(params));
-  if (!filters.success) return apiError(400, 'invalidFilter', `${apiText('invalidFilter')} ${filters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!filters.success)
+    return apiError(
+      400,
+      'invalidFilter',
+      `${apiText('invalidFilter')} ${filters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const before = decodeCursor(params.get('cursor'));
   const access = await activityAccess(req, token);
   if (!access.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
   const log = await getActivityLog();
-  const { rows, nextBeforeSeq } = await log.page(filters.data, access.scope, before, ACTIVITY_PAGE_SIZE);
-  const page: ActivityPage = { rows, nextCursor: nextBeforeSeq === null ? null : encodeCursor(nextBeforeSeq), scope: access.label };
+  const { rows, nextBeforeSeq } = await log.page(
+    filters.data,
+    access.scope,
+    before,
+    ACTIVITY_PAGE_SIZE,
+  );
+  const page: ActivityPage = {
+    rows,
+    nextCursor: nextBeforeSeq === null ? null : encodeCursor(nextBeforeSeq),
+    scope: access.label,
+  };
   return jsonOk(page);
 });

@@ -22,7 +22,12 @@ afterAll(() => server.stop());
 
 const tokenFor = (upn: string, scopes: string[]) => server.token(upn, scopes);
 const call = (token?: string, query = '') =>
-  GET(new Request(`http://localhost/api/devices${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({}) });
+  GET(
+    new Request(`http://localhost/api/devices${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    }),
+    { params: Promise.resolve({}) },
+  );
 const READ = ['DeviceManagementManagedDevices.Read.All'];
 
 describe('GET /api/devices', () => {
@@ -36,37 +41,57 @@ describe('GET /api/devices', () => {
       ids.push(...body.devices.map((d) => d.id));
       cursor = body.nextCursor;
     } while (cursor);
-    const expected = emu.ctx.tenant.devices.filter((d) => d.scopeTag === 'EMEA').map((d) => d.graph.id);
+    const expected = emu.ctx.tenant.devices
+      .filter((d) => d.scopeTag === 'EMEA')
+      .map((d) => d.graph.id);
     expect(ids).toEqual(expected);
   });
 
   it('refuses a cursor that points elsewhere with 400 (a foreign origin too), and follows one Intune re-spelled', async () => {
     const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
-    const cursor = (link: string) => Buffer.from(JSON.stringify({ v: 1, links: [link] })).toString('base64url');
-    for (const link of ['http://169.254.169.254/latest/meta-data', `${emu.ctx.origin}/v1.0/deviceManagement/detectedApps`, 'https://graph.microsoft.com.evil.example/v1.0/deviceManagement/managedDevices']) {
+    const cursor = (link: string) =>
+      Buffer.from(JSON.stringify({ v: 1, links: [link] })).toString('base64url');
+    for (const link of [
+      'http://169.254.169.254/latest/meta-data',
+      `${emu.ctx.origin}/v1.0/deviceManagement/detectedApps`,
+      'https://graph.microsoft.com.evil.example/v1.0/deviceManagement/managedDevices',
+    ]) {
       const res = await call(token, `?cursor=${cursor(link)}`);
       expect(res.status, link).toBe(400);
       expect(((await res.json()) as ApiErrorBody).error.code).toBe('invalidCursor');
     }
-    const respelled = cursor(`${emu.ctx.origin}/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent("startswith(deviceName, 'x')")}`);
+    const respelled = cursor(
+      `${emu.ctx.origin}/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent("startswith(deviceName, 'x')")}`,
+    );
     expect((await call(token, `?cursor=${respelled}`)).status).toBe(200);
   });
 
-  it('finds a user\'s devices by UPN, a device by serial, and says when the user does not exist', async () => {
+  it("finds a user's devices by UPN, a device by serial, and says when the user does not exist", async () => {
     const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
-    const byUpn = (await (await call(token, '?q=zoe.obrien%40contoso.com')).json()) as DeviceSearchPage;
+    const byUpn = (await (
+      await call(token, '?q=zoe.obrien%40contoso.com')
+    ).json()) as DeviceSearchPage;
     expect(byUpn.kind).toBe('user');
     expect(byUpn.devices.filter((d) => d.deviceName === "Zoë's iPhone")).toHaveLength(2);
-    const serial = emu.ctx.tenant.devices.find((d) => d.scopeTag === 'EMEA')?.graph.serialNumber ?? '';
+    const serial =
+      emu.ctx.tenant.devices.find((d) => d.scopeTag === 'EMEA')?.graph.serialNumber ?? '';
     const bySerial = (await (await call(token, `?q=${serial}`)).json()) as DeviceSearchPage;
     expect(bySerial).toMatchObject({ kind: 'serial', received: 1, discarded: 0 });
-    const nobody = (await (await call(token, '?q=nobody%40contoso.com')).json()) as DeviceSearchPage;
+    const nobody = (await (
+      await call(token, '?q=nobody%40contoso.com')
+    ).json()) as DeviceSearchPage;
     expect(nobody).toMatchObject({ userNotFound: true, devices: [] });
   });
 
   it('rejects malformed search parameters with a clear 400', async () => {
     const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
-    for (const query of [`?q=${'x'.repeat(101)}`, '?os=symbian', '?stale=3', '?q=a%00b', '?compliance=great']) {
+    for (const query of [
+      `?q=${'x'.repeat(101)}`,
+      '?os=symbian',
+      '?stale=3',
+      '?q=a%00b',
+      '?compliance=great',
+    ]) {
       const res = await call(token, query);
       expect(res.status, query).toBe(400);
       expect(((await res.json()) as ApiErrorBody).error.code).toBe('invalidSearch');
@@ -82,7 +107,10 @@ describe('GET /api/devices', () => {
     expect(((await res.json()) as DeviceSearchPage).devices).toEqual([]);
     // What reached Graph: the device-name request carries the text, quotes doubled, inside one literal of one
     // startswith clause; the UPN request carries only the sanitised stem. Nothing else was asked.
-    const { entries } = await server.control<{ entries: { path: string; query: string }[] }>('GET', '/requests');
+    const { entries } = await server.control<{ entries: { path: string; query: string }[] }>(
+      'GET',
+      '/requests',
+    );
     const filters = entries.map((e) => new URLSearchParams(e.query).get('$filter'));
     const withText = filters.filter((f) => f?.includes('or true'));
     expect(withText).toEqual([`startswith(deviceName,'${hostile.replace(/'/g, "''")}')`]);
@@ -99,9 +127,25 @@ describe('GET /api/devices', () => {
     expect(body.nextCursor).not.toBeNull();
     expect(body).toMatchObject({ kind: null, received: 100, discarded: 0 });
     expect(Object.keys(body.devices[0] ?? {}).sort()).toEqual([
-      'complianceState', 'deviceEnrollmentType', 'deviceName', 'emailAddress', 'id', 'imei', 'isSupervised', 'lastSyncDateTime',
-      'managedDeviceOwnerType', 'managementAgent', 'managementState', 'manufacturer', 'model', 'operatingSystem', 'osVersion',
-      'serialNumber', 'userDisplayName', 'userId', 'userPrincipalName',
+      'complianceState',
+      'deviceEnrollmentType',
+      'deviceName',
+      'emailAddress',
+      'id',
+      'imei',
+      'isSupervised',
+      'lastSyncDateTime',
+      'managedDeviceOwnerType',
+      'managementAgent',
+      'managementState',
+      'manufacturer',
+      'model',
+      'operatingSystem',
+      'osVersion',
+      'serialNumber',
+      'userDisplayName',
+      'userId',
+      'userPrincipalName',
     ]);
   });
 
@@ -111,7 +155,7 @@ describe('GET /api/devices', () => {
     expect(((await res.json()) as ApiErrorBody).error.code).toBe('missingToken');
   });
 
-  it('passes Graph\'s 403 on with its request-id and the human part of Intune\'s message', async () => {
+  it("passes Graph's 403 on with its request-id and the human part of Intune's message", async () => {
     const res = await call(await tokenFor(DEMO_ACCOUNTS.helpdesk, ['User.Read']));
     expect(res.status).toBe(403);
     const { error } = (await res.json()) as ApiErrorBody;
@@ -127,7 +171,9 @@ describe('GET /api/devices', () => {
     const user = emu.ctx.tenant.users.find((u) => u.userPrincipalName === DEMO_ACCOUNTS.helpdesk);
     if (!user) throw new Error('no agent');
     const expired = await mintAccessToken(emu.ctx, {
-      user, scopes: ['DeviceManagementManagedDevices.Read.All'], issuedAt: Math.floor(Date.now() / 1000) - 7200,
+      user,
+      scopes: ['DeviceManagementManagedDevices.Read.All'],
+      issuedAt: Math.floor(Date.now() / 1000) - 7200,
     });
     await server.control('DELETE', '/requests');
     const res = await call(expired);
@@ -136,10 +182,12 @@ describe('GET /api/devices', () => {
     expect((await server.control<{ entries: unknown[] }>('GET', '/requests')).entries).toEqual([]);
   });
 
-  it('passes Graph\'s 401 on for a token only Graph can tell is bad (a broken signature)', async () => {
+  it("passes Graph's 401 on for a token only Graph can tell is bad (a broken signature)", async () => {
     const token = await tokenFor(DEMO_ACCOUNTS.helpdesk, READ);
     const [header, payload] = token.split('.');
-    const res = await call(`${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`);
+    const res = await call(
+      `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`,
+    );
     expect(res.status).toBe(401);
     const { error } = (await res.json()) as ApiErrorBody;
     expect(error).toMatchObject({ code: 'InvalidAuthenticationToken' });
@@ -149,18 +197,27 @@ describe('GET /api/devices', () => {
   it('a user without an Intune licence or role: 403 with the reason, never a 401 the browser would renew', async () => {
     const res = await call(await tokenFor(DEMO_ACCOUNTS.noIntune, READ));
     expect(res.status).toBe(403);
-    expect(((await res.json()) as ApiErrorBody).error).toMatchObject({ reason: 'noIntuneRole', code: 'UnknownError' });
+    expect(((await res.json()) as ApiErrorBody).error).toMatchObject({
+      reason: 'noIntuneRole',
+      code: 'UnknownError',
+    });
   });
 
-  it('throttling shared on the server: after Graph\'s 429 for one agent, another agent\'s search waits without reaching Graph', async () => {
-    await server.control('PUT', '/faults', { rules: [{ method: 'GET', path: 'managedDevices$', status: 429, count: 1, retryAfterSeconds: 1.5 }] });
+  it("throttling shared on the server: after Graph's 429 for one agent, another agent's search waits without reaching Graph", async () => {
+    await server.control('PUT', '/faults', {
+      rules: [
+        { method: 'GET', path: 'managedDevices$', status: 429, count: 1, retryAfterSeconds: 1.5 },
+      ],
+    });
     await server.control('DELETE', '/requests');
     const first = await call(await tokenFor(DEMO_ACCOUNTS.helpdesk, READ));
     expect(first.status).toBe(429);
     const second = await call(await tokenFor(DEMO_ACCOUNTS.admin, READ));
     expect(second.status).toBe(429);
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect((await server.control<{ entries: unknown[] }>('GET', '/requests')).entries).toHaveLength(1);
+    expect((await server.control<{ entries: unknown[] }>('GET', '/requests')).entries).toHaveLength(
+      1,
+    );
     await new Promise((r) => setTimeout(r, 1600));
     expect((await call(await tokenFor(DEMO_ACCOUNTS.admin, READ))).status).toBe(200);
     await server.control('DELETE', '/faults');

@@ -10,6 +10,13 @@ import { parseSearchParams } from '@/lib/shared/devices/search-schema';
 export const GET = graphRoute(async ({ req, token }) => {
   const params = new URL(req.url).searchParams;
   const search = parseSearchParams(params);
-  if (!search.success) return apiError(400, 'invalidSearch', `${apiText('invalidSearch')} ${z.prettifyError(search.error)}`);
-  return jsonOk(await searchDevices(token, search.data, params.get('cursor'), { signal: req.signal }));
+  if (!search.success)
+    return apiError(
+      400,
+      'invalidSearch',
+      `${apiText('invalidSearch')} ${z.prettifyError(search.error)}`,
+    );
+  return jsonOk(
+    await searchDevices(token, search.data, params.get('cursor'), { signal: req.signal }),
+  );
 });

@@ -6,5 +6,8 @@ import { checkHealth } from '@/lib/server/health';
 
 export async function GET(): Promise<NextResponse> {
   const health = await checkHealth();
-  return NextResponse.json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': API_CACHE_CONTROL } });
+  return NextResponse.json(health, {
+    status: health.status === 'ok' ? 200 : 503,
+    headers: { 'Cache-Control': API_CACHE_CONTROL },
+  });
 }

@@ -4,10 +4,29 @@ import type { ActionStatus } from '@/lib/shared/actions/types';
 
 const at = Date.parse('2026-11-28T10:00:00Z');
 const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
-  actionId: 'a', deviceId: 'd', deviceName: 'n', ticket: 'INC-1', actorName: null, actorUpn: null,
-  graphAction: 'resetPasscode', kind: 'removePasscode', requestedAt: new Date(at).toISOString(), state: 'pending', terminal: false,
-  lastUpdated: null, graphRequestId: null, errorCode: null, passcode: null, managementState: null, deviceSerial: 'S1', deviceUserName: null,
-  deviceUpn: null, lastSyncDateTime: null, alternative: null, requestStatus: null, ...over,
+  actionId: 'a',
+  deviceId: 'd',
+  deviceName: 'n',
+  ticket: 'INC-1',
+  actorName: null,
+  actorUpn: null,
+  graphAction: 'resetPasscode',
+  kind: 'removePasscode',
+  requestedAt: new Date(at).toISOString(),
+  state: 'pending',
+  terminal: false,
+  lastUpdated: null,
+  graphRequestId: null,
+  errorCode: null,
+  passcode: null,
+  managementState: null,
+  deviceSerial: 'S1',
+  deviceUserName: null,
+  deviceUpn: null,
+  lastSyncDateTime: null,
+  alternative: null,
+  requestStatus: null,
+  ...over,
 });
 
 /** The moments a tab polling on time would check, from the request until `untilS`. */
@@ -34,7 +53,8 @@ describe('pollInterval', () => {
   it('sees an action done 10 s after the request within 10 s of done, and one done at any time in the first minute within 20 s', () => {
     const times = checks(600);
     expect(times.find((t) => t >= 10)! - 10).toBeLessThanOrEqual(10);
-    for (let done = 1; done <= 60; done++) expect(times.find((t) => t >= done)! - done).toBeLessThanOrEqual(20);
+    for (let done = 1; done <= 60; done++)
+      expect(times.find((t) => t >= done)! - done).toBeLessThanOrEqual(20);
   });
 
   it('waits at least a second however late the last check ran, and stops at a terminal state', () => {

@@ -6,10 +6,15 @@
 import type { ActionStatus } from '@/lib/shared/actions/types';
 
 /** Seconds after the request at which the status is checked in the first ten minutes. */
-export const POLL_SCHEDULE_SECONDS = [3, 6, 10, 15, 25, 40, 60, 90, 135, 200, 300, 450, 600] as const;
+export const POLL_SCHEDULE_SECONDS = [
+  3, 6, 10, 15, 25, 40, 60, 90, 135, 200, 300, 450, 600,
+] as const;
 const LATER_MS = 300_000;
 
-export function pollInterval(status: ActionStatus | undefined, now: number = Date.now()): number | false {
+export function pollInterval(
+  status: ActionStatus | undefined,
+  now: number = Date.now(),
+): number | false {
   if (!status || status.terminal) return false;
   const ageMs = now - Date.parse(status.requestedAt);
   const next = POLL_SCHEDULE_SECONDS.find((s) => s * 1000 > ageMs);

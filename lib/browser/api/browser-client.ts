@@ -36,31 +36,58 @@ export interface ApiClient {
 /** The header the server reads the ID token from (lib/server/auth/id-token.ts). */
 const ID_TOKEN_HEADER = 'X-Id-Token';
 
-export function createApiClient(msal: IPublicClientApplication, account: AccountInfo | null): ApiClient {
-  const activeAccount = () => account ?? msal.getActiveAccount() ?? msal.getAllAccounts()[0] ?? null;
+export function createApiClient(
+  msal: IPublicClientApplication,
+  account: AccountInfo | null,
+): ApiClient {
+  const activeAccount = () =>
+    account ?? msal.getActiveAccount() ?? msal.getAllAccounts()[0] ?? null;
 
-  async function tokens(scopes: string[], forceRefresh: boolean): Promise<{ accessToken: string; idToken: string }> {
+  async function tokens(
+    scopes: string[],
+    forceRefresh: boolean,
+  ): Promise<{ accessToken: string; idToken: string }> {
     const active = activeAccount();
     if (!active) throw new ApiError(errorInfo(401, 'noAccount', 'No account is signed in.'));
     try {
-      const { accessToken, idToken } = await msal.acquireTokenSilent({ scopes, account: active, forceRefresh });
+      const { accessToken, idToken } = await msal.acquireTokenSilent({
+        scopes,
+        account: active,
+        forceRefresh,
+      });
       return { accessToken, idToken };
     } catch (e) {
       if (!(e instanceof InteractionRequiredAuthError)) throw e;
       // Beyond the sign-in scopes this is a consent the agent may not have: the caller shows a hint instead.
-      if (scopes !== SIGN_IN_SCOPES) throw new ApiError(errorInfo(403, 'consentRequired', 'This needs a permission the sign-in does not carry yet.', { reason: 'missingPermission' }));
+      if (scopes !== SIGN_IN_SCOPES)
+        throw new ApiError(
+          errorInfo(
+            403,
+            'consentRequired',
+            'This needs a permission the sign-in does not carry yet.',
+            { reason: 'missingPermission' },
+          ),
+        );
       signInNeeded.request({ reason: 'sessionEnded', claims: null });
       throw new ApiError(errorInfo(401, 'signInRequired', 'The session has ended; sign in again.'));
     }
   }
 
   /** The answer to a GET, once it is a success; the same renewals, back-off and errors for every kind of read. */
-  async function fetchOk(path: string, init: ReadInit, accept: string, renewed: boolean): Promise<Response> {
+  async function fetchOk(
+    path: string,
+    init: ReadInit,
+    accept: string,
+    renewed: boolean,
+  ): Promise<Response> {
     const { signal } = init;
     const scopes = init.scopes ?? SIGN_IN_SCOPES;
     await throttleGate.wait(signal);
     const { accessToken, idToken } = await tokens(scopes, renewed);
-    const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, Accept: accept };
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${accessToken}`,
+      Accept: accept,
+    };
     if (init.identity && idToken) headers[ID_TOKEN_HEADER] = idToken;
     const res = await fetch(path, { headers, signal, cache: 'no-store' }).catch((e: unknown) => {
       if (signal?.aborted) throw e;
@@ -73,7 +100,12 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
     const body: unknown = await res.json().catch(() => null);
     const info: ErrorInfo = isApiErrorBody(body)
       ? body.error
-      : errorInfo(res.status, 'badAnswer', res.statusText || 'The console did not answer properly.', { date: res.headers.get('date') });
+      : errorInfo(
+          res.status,
+          'badAnswer',
+          res.statusText || 'The console did not answer properly.',
+          { date: res.headers.get('date') },
+        );
     if (res.status === 401) {
       if (info.claims) {
         signInNeeded.request({ reason: 'claimsChallenge', claims: decodeClaims(info.claims) });
@@ -83,15 +115,18 @@ export function createApiClient(msal: IPublicClientApplication, account: Account
         signInNeeded.request({ reason: 'sessionEnded', claims: null });
       }
     }
-    if (res.status === 429 || (res.status === 503 && info.retryAfterSeconds !== null)) throttleGate.throttled(info.retryAfterSeconds);
+    if (res.status === 429 || (res.status === 503 && info.retryAfterSeconds !== null))
+      throttleGate.throttled(info.retryAfterSeconds);
     throw new ApiError(info);
   }
 
   return {
-    get: async <T>(path: string, init: ReadInit = {}) => (await fetchOk(path, init, 'application/json', false)).json() as Promise<T>,
+    get: async <T>(path: string, init: ReadInit = {}) =>
+      (await fetchOk(path, init, 'application/json', false)).json() as Promise<T>,
     download: async (path, init = {}) => {
       const res = await fetchOk(path, init, '*/*', false);
-      const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+      const filename =
+        /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
       return { blob: await res.blob(), filename };
     },
   };

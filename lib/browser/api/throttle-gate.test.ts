@@ -17,8 +17,14 @@ describe('ThrottleGate', () => {
 
   it('backs off exponentially with jitter and a cap when Retry-After is missing', () => {
     let now = 0;
-    const low = new ThrottleGate(() => now, () => 0);
-    const high = new ThrottleGate(() => now, () => 1);
+    const low = new ThrottleGate(
+      () => now,
+      () => 0,
+    );
+    const high = new ThrottleGate(
+      () => now,
+      () => 1,
+    );
     const lows = [1, 2, 3, 4, 5, 6, 7].map(() => low.throttled(null));
     const highs = [1, 2, 3, 4, 5, 6, 7].map(() => high.throttled(null));
     expect(highs).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);

@@ -19,22 +19,31 @@ export class ThrottleGate {
   private attempts = 0;
   private readonly listeners = new Set<Listener>();
 
-  constructor(private readonly now: () => number = Date.now, private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   /** Graph asked us to wait `retryAfterSeconds` (null when it did not say how long). Returns the wait in ms. */
   throttled(retryAfterSeconds: number | null): number {
-    const wait = retryAfterSeconds !== null
-      ? Math.ceil(retryAfterSeconds * 1000)
-      : Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempts) * (0.5 + this.random() / 2));
+    const wait =
+      retryAfterSeconds !== null
+        ? Math.ceil(retryAfterSeconds * 1000)
+        : Math.round(
+            Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempts) *
+              (0.5 + this.random() / 2),
+          );
     this.attempts++;
     const until = this.now() + wait;
-    if (until > this.state.until) this.set({ until, source: retryAfterSeconds !== null ? 'retryAfter' : 'backoff' });
+    if (until > this.state.until)
+      this.set({ until, source: retryAfterSeconds !== null ? 'retryAfter' : 'backoff' });
     return wait;
   }
 
   succeeded(): void {
     this.attempts = 0;
-    if (this.state.until !== 0 && this.state.until <= this.now()) this.set({ until: 0, source: null });
+    if (this.state.until !== 0 && this.state.until <= this.now())
+      this.set({ until: 0, source: null });
   }
 
   remainingMs(): number {
@@ -46,10 +55,14 @@ export class ThrottleGate {
     for (let ms = this.remainingMs(); ms > 0; ms = this.remainingMs()) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, ms);
-        signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        }, { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
       });
     }
   }

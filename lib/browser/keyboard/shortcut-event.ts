@@ -5,6 +5,10 @@ import 'client-only';
 export function isShortcut(e: KeyboardEvent): boolean {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return false;
   const target = e.target instanceof HTMLElement ? e.target : null;
-  if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return false;
+  if (
+    target &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  )
+    return false;
   return document.querySelector('[role="dialog"], [role="alertdialog"]') === null;
 }

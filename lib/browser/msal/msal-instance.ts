@@ -1,6 +1,11 @@
 import 'client-only';
 // Turns the server-provided settings into an MSAL PublicClientApplication for this browser tab.
-import { EventType, PublicClientApplication, type AuthenticationResult, type Configuration } from '@azure/msal-browser';
+import {
+  EventType,
+  PublicClientApplication,
+  type AuthenticationResult,
+  type Configuration,
+} from '@azure/msal-browser';
 import type { AuthClientConfig } from '@/lib/shared/auth/client-config';
 
 /**
@@ -18,7 +23,9 @@ export class ConsoleMsal extends PublicClientApplication {
     };
   }
 
-  protected override waitForPopupResponse(...args: Parameters<PublicClientApplication['waitForPopupResponse']>): Promise<string> {
+  protected override waitForPopupResponse(
+    ...args: Parameters<PublicClientApplication['waitForPopupResponse']>
+  ): Promise<string> {
     this.popupListener?.(args[1]);
     return super.waitForPopupResponse(...args);
   }
@@ -44,7 +51,11 @@ export function createMsalInstance(config: AuthClientConfig): ConsoleMsal {
   const instance = new ConsoleMsal(configuration);
   // The account that just signed in becomes the active one, so every token request names it.
   instance.addEventCallback((event) => {
-    if ((event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) && event.payload) {
+    if (
+      (event.eventType === EventType.LOGIN_SUCCESS ||
+        event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) &&
+      event.payload
+    ) {
       instance.setActiveAccount((event.payload as AuthenticationResult).account);
     }
   });

@@ -3,10 +3,18 @@ import { ARM_AFTER_MS, CLOSED_GRACE_MS, FOCUS_GRACE_MS, POLL_MS, watchPopup } fr
 
 class FakeWindow {
   private readonly listeners = new Set<() => void>();
-  addEventListener(_: 'focus', l: () => void) { this.listeners.add(l); }
-  removeEventListener(_: 'focus', l: () => void) { this.listeners.delete(l); }
-  focus() { for (const l of this.listeners) l(); }
-  get listening() { return this.listeners.size; }
+  addEventListener(_: 'focus', l: () => void) {
+    this.listeners.add(l);
+  }
+  removeEventListener(_: 'focus', l: () => void) {
+    this.listeners.delete(l);
+  }
+  focus() {
+    for (const l of this.listeners) l();
+  }
+  get listening() {
+    return this.listeners.size;
+  }
 }
 
 describe('watchPopup', () => {
@@ -29,7 +37,7 @@ describe('watchPopup', () => {
     expect(POLL_MS + CLOSED_GRACE_MS).toBeLessThan(1000); // settles within a second of the window closing
   });
 
-  it('ignores a handle that reads closed from the start (severed by the other side\'s COOP)', async () => {
+  it("ignores a handle that reads closed from the start (severed by the other side's COOP)", async () => {
     const popup = { closed: false };
     const onArmed = vi.fn();
     const watch = watchPopup(popup, { focusTarget: new FakeWindow(), onArmed, now: Date.now });

@@ -29,14 +29,19 @@ interface FocusTarget {
   removeEventListener(type: 'focus', listener: () => void): void;
 }
 
-export function watchPopup(popup: { readonly closed: boolean }, opts: { focusTarget: FocusTarget; onArmed?: () => void; now?: () => number }): PopupWatch {
+export function watchPopup(
+  popup: { readonly closed: boolean },
+  opts: { focusTarget: FocusTarget; onArmed?: () => void; now?: () => number },
+): PopupWatch {
   const now = opts.now ?? Date.now;
   const openedAt = now();
   let armed = false;
   let stopped = false;
   let grace: ReturnType<typeof setTimeout> | undefined;
   let settle: (why: Abandonment) => void = () => undefined;
-  const abandoned = new Promise<Abandonment>((resolve) => { settle = resolve; });
+  const abandoned = new Promise<Abandonment>((resolve) => {
+    settle = resolve;
+  });
 
   const stop = () => {
     stopped = true;

@@ -11,7 +11,8 @@ export const actionKeys = {
   mine: () => [...actionKeys.all, 'mine'] as const,
   device: (deviceId: string) => [...actionKeys.all, 'device', deviceId] as const,
   onDevicesAll: () => [...actionKeys.all, 'devices'] as const,
-  onDevices: (deviceIds: readonly string[]) => [...actionKeys.onDevicesAll(), deviceIds.join(',')] as const,
+  onDevices: (deviceIds: readonly string[]) =>
+    [...actionKeys.onDevicesAll(), deviceIds.join(',')] as const,
   status: (actionId: string) => [...actionKeys.all, 'status', actionId] as const,
   intuneAudit: (actionId: string) => [...actionKeys.all, 'intuneAudit', actionId] as const,
 };
@@ -34,19 +35,28 @@ export const actionQueries = {
   device: (api: ApiClient, deviceId: string) =>
     queryOptions({
       queryKey: actionKeys.device(deviceId),
-      queryFn: ({ signal }) => api.get<{ action: ActionStatus | null }>(`/api/actions?deviceId=${encodeURIComponent(deviceId)}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<{ action: ActionStatus | null }>(
+          `/api/actions?deviceId=${encodeURIComponent(deviceId)}`,
+          { signal },
+        ),
     }),
   /** Actions under way or within the device guard on a page of listed devices (at most MAX_DEVICE_IDS). */
   onDevices: (api: ApiClient, deviceIds: readonly string[]) =>
     queryOptions({
       queryKey: actionKeys.onDevices(deviceIds),
-      queryFn: ({ signal }) => api.get<{ actions: ActionStatus[] }>(`/api/actions?deviceIds=${deviceIds.map(encodeURIComponent).join(',')}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<{ actions: ActionStatus[] }>(
+          `/api/actions?deviceIds=${deviceIds.map(encodeURIComponent).join(',')}`,
+          { signal },
+        ),
       staleTime: 30_000,
     }),
   status: (api: ApiClient, initial: ActionStatus) =>
     queryOptions({
       queryKey: actionKeys.status(initial.actionId),
-      queryFn: ({ signal }) => api.get<ActionStatus>(`/api/actions/${encodeURIComponent(initial.actionId)}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<ActionStatus>(`/api/actions/${encodeURIComponent(initial.actionId)}`, { signal }),
       initialData: initial,
       initialDataUpdatedAt: 0,
       // Polling pauses in a hidden tab (react-query's default) and waits on the tab's 429 gate (the API client).
@@ -57,9 +67,11 @@ export const actionQueries = {
   intuneAudit: (api: ApiClient, actionId: string) =>
     queryOptions({
       queryKey: actionKeys.intuneAudit(actionId),
-      queryFn: ({ signal }) => api.get<{ event: IntuneAuditEventView | null }>(
-        `/api/actions/${encodeURIComponent(actionId)}/intune-audit`, { signal, scopes: [GRAPH_SCOPES.auditLog] },
-      ),
+      queryFn: ({ signal }) =>
+        api.get<{ event: IntuneAuditEventView | null }>(
+          `/api/actions/${encodeURIComponent(actionId)}/intune-audit`,
+          { signal, scopes: [GRAPH_SCOPES.auditLog] },
+        ),
       staleTime: 30_000,
     }),
 };

@@ -29,11 +29,15 @@ export const deviceQueries = {
   userDevices: (api: ApiClient, upn: string) =>
     queryOptions({
       queryKey: deviceKeys.user(upn),
-      queryFn: ({ signal }) => api.get<DeviceSearchPage>(`/api/devices?${searchToParams({ q: upn, by: 'user' })}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<DeviceSearchPage>(`/api/devices?${searchToParams({ q: upn, by: 'user' })}`, {
+          signal,
+        }),
     }),
   detail: (api: ApiClient, id: string) =>
     queryOptions({
       queryKey: deviceKeys.detail(id),
-      queryFn: ({ signal }) => api.get<DeviceDetail>(`/api/devices/${encodeURIComponent(id)}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<DeviceDetail>(`/api/devices/${encodeURIComponent(id)}`, { signal }),
     }),
 };

@@ -18,7 +18,11 @@ export interface ConsoleSettings {
 }
 
 export const ConsoleSettingsContext = createContext<ConsoleSettings>({
-  ticket: DEFAULT_TICKET_RULE, passcodePolicy: DEFAULT_PASSCODE_POLICY, guardMinutes: 15, verifyWindowSeconds: 120, tenantId: 'organizations',
+  ticket: DEFAULT_TICKET_RULE,
+  passcodePolicy: DEFAULT_PASSCODE_POLICY,
+  guardMinutes: 15,
+  verifyWindowSeconds: 120,
+  tenantId: 'organizations',
 });
 
 export function useConsoleSettings(): ConsoleSettings {

@@ -32,7 +32,9 @@ export const trayPreference = {
   },
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
-    const onStorage = (e: StorageEvent) => { if (e.key === KEY) listener(); };
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === KEY) listener();
+    };
     window.addEventListener('storage', onStorage);
     return () => {
       listeners.delete(listener);

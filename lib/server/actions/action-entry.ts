@@ -12,15 +12,28 @@ const ODATA_TYPE: Readonly<Record<GraphPasscodeAction, string>> = {
 };
 
 /** Graph's entry for our action: its name and subtype, started no earlier than our request (give or take). */
-export function entryFor(results: readonly TrackedActionResult[], action: GraphPasscodeAction, requestedAt: string): TrackedActionResult | undefined {
+export function entryFor(
+  results: readonly TrackedActionResult[],
+  action: GraphPasscodeAction,
+  requestedAt: string,
+): TrackedActionResult | undefined {
   const requested = Date.parse(requestedAt);
-  return results.find((r) => r.actionName === action
-    && (r.odataType === null || r.odataType === ODATA_TYPE[action])
-    && r.startDateTime !== null && Date.parse(r.startDateTime) >= requested - CLOCK_TOLERANCE_MS);
+  return results.find(
+    (r) =>
+      r.actionName === action &&
+      (r.odataType === null || r.odataType === ODATA_TYPE[action]) &&
+      r.startDateTime !== null &&
+      Date.parse(r.startDateTime) >= requested - CLOCK_TOLERANCE_MS,
+  );
 }
 
 /** Whether the device already shows our action, read with the agent's token. */
-export async function shownOnDevice(token: string, deviceId: string, action: GraphPasscodeAction, requestedAt: string): Promise<boolean> {
+export async function shownOnDevice(
+  token: string,
+  deviceId: string,
+  action: GraphPasscodeAction,
+  requestedAt: string,
+): Promise<boolean> {
   const { deviceActionResults } = await getManagedDevice(token, deviceId, 'actionResults');
   return entryFor(deviceActionResults, action, requestedAt) !== undefined;
 }

@@ -12,13 +12,28 @@ import { RateLimits } from '@/lib/server/audit/rate-limits';
 import { AuditStore } from '@/lib/server/audit/store';
 import { SharedDeviceReads } from './shared-device-reads';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
-import { PASSCODE_ACTION_SWITCHES, type PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
+import {
+  PASSCODE_ACTION_SWITCHES,
+  type PasscodeActionKind,
+} from '@/lib/shared/devices/passcode-action';
 import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '@/lib/shared/ticket';
 import { allRecords } from '@/test-support/audit';
 import { SCOPES, startEmulatorServer, type EmulatorServer } from '@/test-support/emulator-server';
 
-interface LoggedRequest { method: string; path: string; status: number; clientRequestId: string | null; at: number }
-interface ControlDevice { id: string; deviceName: string; scopeTag: string; scenario: string; mode: EnrollmentModeKey }
+interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+  clientRequestId: string | null;
+  at: number;
+}
+interface ControlDevice {
+  id: string;
+  deviceName: string;
+  scopeTag: string;
+  scenario: string;
+  mode: EnrollmentModeKey;
+}
 
 let server: EmulatorServer;
 let db: AuditDb;
@@ -29,8 +44,14 @@ let request: typeof import('./passcode-action').requestPasscodeActionOnce;
 let actionStatus: typeof import('./status').actionStatus;
 let revealPasscode: typeof import('./reveal').revealPasscode;
 const env = {
-  AUTH_TENANT_ID: TENANT_ID, TICKET_PATTERN: DEFAULT_TICKET_PATTERN, TICKET_EXAMPLE: DEFAULT_TICKET_EXAMPLE, RECOVERY_GUARD_MINUTES: 15,
-  PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES], RECOVER_PASSCODE_EVERYWHERE: false, PASSCODE_REVEAL_ALSO: [] as string[], ACTION_RATE_LIMIT: 1000,
+  AUTH_TENANT_ID: TENANT_ID,
+  TICKET_PATTERN: DEFAULT_TICKET_PATTERN,
+  TICKET_EXAMPLE: DEFAULT_TICKET_EXAMPLE,
+  RECOVERY_GUARD_MINUTES: 15,
+  PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES],
+  RECOVER_PASSCODE_EVERYWHERE: false,
+  PASSCODE_REVEAL_ALSO: [] as string[],
+  ACTION_RATE_LIMIT: 1000,
 };
 const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 };
 /** These tests move the emulator's clock between two reads made milliseconds apart: every read must be Graph's. */
@@ -64,26 +85,42 @@ beforeEach(async () => {
 
 /** The kind the console offers each mode (the rule has its own test against the table). */
 const KIND: Partial<Record<EnrollmentModeKey, PasscodeActionKind>> = {
-  iosAutomatedEnrollment: 'removePasscode', iosDeviceEnrollment: 'removePasscode', androidFullyManaged: 'resetDevicePasscode',
-  androidPersonalWorkProfile: 'resetWorkProfilePasscode', androidCorporateWorkProfile: 'resetWorkProfilePasscode', windowsMobile: 'recoverPin',
+  iosAutomatedEnrollment: 'removePasscode',
+  iosDeviceEnrollment: 'removePasscode',
+  androidFullyManaged: 'resetDevicePasscode',
+  androidPersonalWorkProfile: 'resetWorkProfilePasscode',
+  androidCorporateWorkProfile: 'resetWorkProfilePasscode',
+  windowsMobile: 'recoverPin',
 };
 // The audit store (and its device guards) lives across tests, so every test takes a device of its own.
 const used = new Set<string>();
 const device = async (query: Record<string, string>) => {
   const params = new URLSearchParams({ mode: 'iosAutomatedEnrollment', ...query, limit: '500' });
-  const { devices } = await server.control<{ devices: ControlDevice[] }>('GET', `/devices?${params}`);
+  const { devices } = await server.control<{ devices: ControlDevice[] }>(
+    'GET',
+    `/devices?${params}`,
+  );
   const fresh = devices.find((d) => !used.has(d.id));
   if (!fresh) throw new Error(`no unused device for ${params}`);
   used.add(fresh.id);
   return fresh;
 };
 /** What the dialog sends for this device: its id, the action it offers, the ticket. */
-const input = (d: ControlDevice, ticket: string, extra: Record<string, unknown> = {}) => ({ deviceId: d.id, kind: KIND[d.mode], ticket, ...extra });
-const posts = async () => (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests?method=POST')).entries;
-const graphCalls = async () => (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests')).entries;
+const input = (d: ControlDevice, ticket: string, extra: Record<string, unknown> = {}) => ({
+  deviceId: d.id,
+  kind: KIND[d.mode],
+  ticket,
+  ...extra,
+});
+const posts = async () =>
+  (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests?method=POST')).entries;
+const graphCalls = async () =>
+  (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests')).entries;
 const helpdesk = () => server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged]);
-const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {}) => request(body, token, { store, limits, env: { ...env, ...overrides }, wait });
-const recordsOf = async (result: PasscodeActionResult) => store.actionRecords('actionId' in result ? result.actionId : 'none');
+const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {}) =>
+  request(body, token, { store, limits, env: { ...env, ...overrides }, wait });
+const recordsOf = async (result: PasscodeActionResult) =>
+  store.actionRecords('actionId' in result ? result.actionId : 'none');
 const advance = (ms: number) => server.control('POST', '/clock', { advanceMs: ms });
 /** A 429 closes the console's throttle gate for every later Graph call too; let it open before the next test. */
 const waitOutThrottle = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000 + 50));
@@ -95,13 +132,18 @@ describe('refused before any Graph call', () => {
     expect(result.status).toBe('signInAgain');
     expect(await graphCalls()).toEqual([]);
     const records = await recordsOf(result);
-    expect(records.map((r) => [r.kind, r.outcome, r.detail])).toEqual([['intent', null, null], ['outcome', 'refused', 'token: missing']]);
+    expect(records.map((r) => [r.kind, r.outcome, r.detail])).toEqual([
+      ['intent', null, null],
+      ['outcome', 'refused', 'token: missing'],
+    ]);
     expect(records.every((r) => r.actor_verified === 0 && r.actor_upn === null)).toBe(true);
   });
 
   it('2: a token for another audience → refused before any Graph call', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    const token = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.privileged], { audience: 'api://something' });
+    const token = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.privileged], {
+      audience: 'api://something',
+    });
     const result = await run(input(d, 'INC-2'), token);
     expect(result.status).toBe('signInAgain');
     expect(await graphCalls()).toEqual([]);
@@ -110,7 +152,10 @@ describe('refused before any Graph call', () => {
 
   it('3: an expired token → "sign in again", no Graph call', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    const token = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.privileged], { issuedAt: Math.floor(Date.now() / 1000) - 7200, lifetimeSeconds: 3600 });
+    const token = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.privileged], {
+      issuedAt: Math.floor(Date.now() / 1000) - 7200,
+      lifetimeSeconds: 3600,
+    });
     expect((await run(input(d, 'INC-3'), token)).status).toBe('signInAgain');
     expect(await graphCalls()).toEqual([]);
   });
@@ -126,16 +171,37 @@ describe('refused before any Graph call', () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const token = await helpdesk();
     const hostile: unknown[] = [
-      '../users/x', 'id/wipe', '%2e%2e%2f%2e%2e%2fusers', '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24?$select=x', '',
-      '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24a', ['8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24'], { id: 'x' },
+      '../users/x',
+      'id/wipe',
+      '%2e%2e%2f%2e%2e%2fusers',
+      '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24?$select=x',
+      '',
+      '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24a',
+      ['8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24'],
+      { id: 'x' },
     ];
     for (const deviceId of hostile) {
       const result = await run({ deviceId, kind: 'removePasscode', ticket: 'INC-7' }, token);
       expect(result.status, JSON.stringify(deviceId)).toBe('invalid');
       if (result.status === 'invalid') expect(result.fieldErrors.deviceId).toBeTruthy();
     }
-    expect(await run({ deviceId: '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24', kind: 'removePasscode', ticket: 'INC-7', extra: 'x' }, token)).toMatchObject({ status: 'invalid' });
-    expect(await run({ deviceId: '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24', kind: 'wipe', ticket: 'INC-7' }, token)).toMatchObject({ status: 'invalid', fieldErrors: { kind: 'validation.actionKind' } });
+    expect(
+      await run(
+        {
+          deviceId: '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24',
+          kind: 'removePasscode',
+          ticket: 'INC-7',
+          extra: 'x',
+        },
+        token,
+      ),
+    ).toMatchObject({ status: 'invalid' });
+    expect(
+      await run(
+        { deviceId: '8b5e2c1a-4f7d-4e39-a6b0-3c9d1e7f5a24', kind: 'wipe', ticket: 'INC-7' },
+        token,
+      ),
+    ).toMatchObject({ status: 'invalid', fieldErrors: { kind: 'validation.actionKind' } });
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(await graphCalls()).toEqual([]);
     fetchSpy.mockRestore();
@@ -144,38 +210,74 @@ describe('refused before any Graph call', () => {
   it('refuses a ticket that does not match the configured format, and an over-long note', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
     const token = await helpdesk();
-    expect(await run(input(d, 'call me'), token)).toMatchObject({ status: 'invalid', fieldErrors: { ticket: 'validation.ticketFormat' } });
-    expect(await run(input(d, 'INC-1', { note: 'x'.repeat(501) }), token)).toMatchObject({ status: 'invalid', fieldErrors: { note: 'validation.noteTooLong' } });
+    expect(await run(input(d, 'call me'), token)).toMatchObject({
+      status: 'invalid',
+      fieldErrors: { ticket: 'validation.ticketFormat' },
+    });
+    expect(await run(input(d, 'INC-1', { note: 'x'.repeat(501) }), token)).toMatchObject({
+      status: 'invalid',
+      fieldErrors: { note: 'validation.noteTooLong' },
+    });
     expect(await graphCalls()).toEqual([]);
   });
 });
 
 describe('the POST and its outcomes', () => {
-  it('16: 204 → accepted, audited with Graph\'s request-id and our client-request-id', async () => {
+  it("16: 204 → accepted, audited with Graph's request-id and our client-request-id", async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    const result = await run(input(d, 'INC-16', { note: 'Locked out after update' }), await helpdesk());
+    const result = await run(
+      input(d, 'INC-16', { note: 'Locked out after update' }),
+      await helpdesk(),
+    );
     expect(result.status).toBe('accepted');
     if (result.status !== 'accepted') return;
     const [post] = await posts();
-    expect(post).toMatchObject({ path: `/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`, status: 204, clientRequestId: result.actionId });
+    expect(post).toMatchObject({
+      path: `/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`,
+      status: 204,
+      clientRequestId: result.actionId,
+    });
     const records = await store.actionRecords(result.actionId);
     expect(records.map((r) => r.kind)).toEqual(['intent', 'outcome']);
-    expect(records[0]).toMatchObject({ ticket: 'INC-16', note: 'Locked out after update', device_name: d.deviceName, actor_upn: DEMO_ACCOUNTS.helpdesk, actor_name: 'Hanna Berger', actor_verified: 1, client_request_id: result.actionId });
-    expect(records[1]).toMatchObject({ outcome: 'accepted', graph_request_id: result.requestId, http_status: 204 });
+    expect(records[0]).toMatchObject({
+      ticket: 'INC-16',
+      note: 'Locked out after update',
+      device_name: d.deviceName,
+      actor_upn: DEMO_ACCOUNTS.helpdesk,
+      actor_name: 'Hanna Berger',
+      actor_verified: 1,
+      client_request_id: result.actionId,
+    });
+    expect(records[1]).toMatchObject({
+      outcome: 'accepted',
+      graph_request_id: result.requestId,
+      http_status: 204,
+    });
     expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('5: Graph 403 (the Intune role does not cover the device) → "not allowed for this device", audited as denied', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'AMER' });
     const result = await run(input(d, 'INC-5'), await helpdesk());
-    expect(result).toMatchObject({ status: 'denied', failure: { reason: 'outsideScope', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    expect(result).toMatchObject({
+      status: 'denied',
+      failure: { reason: 'outsideScope', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
     expect(await posts()).toEqual([]);
-    expect((await recordsOf(result)).at(-1)).toMatchObject({ kind: 'outcome', outcome: 'denied', http_status: 403 });
+    expect((await recordsOf(result)).at(-1)).toMatchObject({
+      kind: 'outcome',
+      outcome: 'denied',
+      http_status: 403,
+    });
   });
 
   it('12: 429 → one retry after Retry-After, with the same client-request-id', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 1.5 }] });
+    await server.control('PUT', '/faults', {
+      rules: [
+        { method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 1.5 },
+      ],
+    });
     const result = await run(input(d, 'INC-12'), await helpdesk());
     expect(result.status).toBe('accepted');
     const sent = await posts();
@@ -184,17 +286,26 @@ describe('the POST and its outcomes', () => {
     expect(sent[1]?.clientRequestId).toBe(sent[0]?.clientRequestId);
     expect((sent[1]?.at ?? 0) - (sent[0]?.at ?? 0)).toBeGreaterThanOrEqual(1500);
     expect(waits).toEqual([1500]);
-    expect((await recordsOf(result)).at(-1)?.detail).toMatch(/one retry \(429, Retry-After 1.5 s\)/);
+    expect((await recordsOf(result)).at(-1)?.detail).toMatch(
+      /one retry \(429, Retry-After 1.5 s\)/,
+    );
     await waitOutThrottle(1.5);
   });
 
-  it('12: a second 429 is not retried again, and leaves the action\'s fate unknown, never failed', async () => {
+  it("12: a second 429 is not retried again, and leaves the action's fate unknown, never failed", async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 429, count: 2, retryAfterSeconds: 0.2 }] });
+    await server.control('PUT', '/faults', {
+      rules: [
+        { method: 'POST', path: 'resetPasscode$', status: 429, count: 2, retryAfterSeconds: 0.2 },
+      ],
+    });
     const result = await run(input(d, 'INC-12'), await helpdesk());
     expect(result.status).toBe('unknown');
     expect((await posts()).map((p) => p.status)).toEqual([429, 429]);
-    expect((await recordsOf(result)).at(-1)).toMatchObject({ outcome: 'unknown', http_status: 429 });
+    expect((await recordsOf(result)).at(-1)).toMatchObject({
+      outcome: 'unknown',
+      http_status: 429,
+    });
     await waitOutThrottle(0.2);
   });
 
@@ -202,12 +313,27 @@ describe('the POST and its outcomes', () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
     await server.control('PUT', '/behaviour', { actionResultsDelayMs: 0 });
     // A gateway in front of Graph answers 429 although Intune queued the action.
-    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 0.3, afterHandling: true }] });
+    await server.control('PUT', '/faults', {
+      rules: [
+        {
+          method: 'POST',
+          path: 'resetPasscode$',
+          status: 429,
+          count: 1,
+          retryAfterSeconds: 0.3,
+          afterHandling: true,
+        },
+      ],
+    });
     const result = await run(input(d, 'INC-12'), await helpdesk());
     expect(result.status).toBe('accepted');
     expect((await posts()).map((p) => p.status)).toEqual([429]);
-    expect(await server.control<{ actions: unknown[] }>('GET', `/actions?deviceId=${d.id}`)).toMatchObject({ actions: [expect.anything()] });
-    expect((await recordsOf(result)).at(-1)?.detail).toMatch(/carried out although Graph answered 429/);
+    expect(
+      await server.control<{ actions: unknown[] }>('GET', `/actions?deviceId=${d.id}`),
+    ).toMatchObject({ actions: [expect.anything()] });
+    expect((await recordsOf(result)).at(-1)?.detail).toMatch(
+      /carried out although Graph answered 429/,
+    );
     await waitOutThrottle(0.3);
   });
 
@@ -215,7 +341,9 @@ describe('the POST and its outcomes', () => {
     it(`13: ${status} → no second POST, "unknown, verifying", then settled from deviceActionResults`, async () => {
       const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
       // The gateway fails after Intune queued the action: the caller cannot know it was.
-      await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status, count: 1, afterHandling: true }] });
+      await server.control('PUT', '/faults', {
+        rules: [{ method: 'POST', path: 'resetPasscode$', status, count: 1, afterHandling: true }],
+      });
       const token = await helpdesk();
       const result = await run(input(d, 'INC-13'), token);
       expect(result.status).toBe('unknown');
@@ -230,14 +358,27 @@ describe('the POST and its outcomes', () => {
       expect(await posts()).toHaveLength(1);
       const records = await store.actionRecords(result.actionId);
       expect(records.map((r) => [r.kind, r.outcome ?? r.action_state])).toEqual([
-        ['intent', null], ['outcome', 'unknown'], ['observation', 'done'],
+        ['intent', null],
+        ['outcome', 'unknown'],
+        ['observation', 'done'],
       ]);
     });
   }
 
   it('13: a timeout → no second POST, "unknown"', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 504, count: 1, afterHandling: true, latencyMs: 3000 }] });
+    await server.control('PUT', '/faults', {
+      rules: [
+        {
+          method: 'POST',
+          path: 'resetPasscode$',
+          status: 504,
+          count: 1,
+          afterHandling: true,
+          latencyMs: 3000,
+        },
+      ],
+    });
     const result = await run(input(d, 'INC-13'), await helpdesk());
     expect(result).toMatchObject({ status: 'unknown', failure: { code: 'GraphTimeout' } });
     await new Promise((r) => setTimeout(r, 1700)); // let the emulator finish its slow answer
@@ -246,15 +387,25 @@ describe('the POST and its outcomes', () => {
 
   it('13: an unknown fate the device never shows becomes "not confirmed" after the verify window; the device stays reserved', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 503, count: 1 }] });
+    await server.control('PUT', '/faults', {
+      rules: [{ method: 'POST', path: 'resetPasscode$', status: 503, count: 1 }],
+    });
     const token = await helpdesk();
     const result = await run(input(d, 'INC-13'), token);
     if (result.status !== 'unknown') throw new Error(result.status);
     const later = { store, env: statusEnv, reads, now: () => Date.now() + 121_000 };
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'verifying', terminal: false });
-    expect(await actionStatus(result.actionId, token, later)).toMatchObject({ state: 'notConfirmed', terminal: false });
+    expect(
+      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+    ).toMatchObject({ state: 'verifying', terminal: false });
+    expect(await actionStatus(result.actionId, token, later)).toMatchObject({
+      state: 'notConfirmed',
+      terminal: false,
+    });
     // Nothing the console did on its own freed the device: a new request is told who holds it.
-    expect(await run(input(d, 'INC-14'), token)).toMatchObject({ status: 'alreadyRequested', holder: { actionId: result.actionId } });
+    expect(await run(input(d, 'INC-14'), token)).toMatchObject({
+      status: 'alreadyRequested',
+      holder: { actionId: result.actionId },
+    });
     expect(await posts()).toHaveLength(1);
   });
 
@@ -264,32 +415,56 @@ describe('the POST and its outcomes', () => {
     expect(first.status).toBe('accepted');
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
     const second = await run(input(d, 'INC-200'), admin);
-    expect(second).toMatchObject({ status: 'alreadyRequested', holder: { ticket: 'INC-100', actorName: 'Hanna Berger', actorUpn: DEMO_ACCOUNTS.helpdesk } });
+    expect(second).toMatchObject({
+      status: 'alreadyRequested',
+      holder: { ticket: 'INC-100', actorName: 'Hanna Berger', actorUpn: DEMO_ACCOUNTS.helpdesk },
+    });
     expect(await posts()).toHaveLength(1);
-    expect((await run(input(d, 'INC-200', { overrideReason: 'short' }), admin)).status).toBe('invalid');
-    const forced = await run(input(d, 'INC-200', { overrideReason: 'User is on the phone and the first request never reached the device.' }), admin);
+    expect((await run(input(d, 'INC-200', { overrideReason: 'short' }), admin)).status).toBe(
+      'invalid',
+    );
+    const forced = await run(
+      input(d, 'INC-200', {
+        overrideReason: 'User is on the phone and the first request never reached the device.',
+      }),
+      admin,
+    );
     expect(forced.status).toBe('accepted');
     expect(await posts()).toHaveLength(2);
     const records = await recordsOf(forced);
-    expect(records[0]).toMatchObject({ kind: 'override', detail: 'User is on the phone and the first request never reached the device.', actor_upn: DEMO_ACCOUNTS.admin });
+    expect(records[0]).toMatchObject({
+      kind: 'override',
+      detail: 'User is on the phone and the first request never reached the device.',
+      actor_upn: DEMO_ACCOUNTS.admin,
+    });
   });
 
   it('14: two simultaneous requests for one device produce exactly one Graph POST', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
     const token = await helpdesk();
-    const results = await Promise.all([run(input(d, 'INC-14'), token), run(input(d, 'INC-14'), token)]);
+    const results = await Promise.all([
+      run(input(d, 'INC-14'), token),
+      run(input(d, 'INC-14'), token),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['accepted', 'alreadyRequested']);
     expect(await posts()).toHaveLength(1);
   });
 
   it('17: 401 with a claims challenge → the claims go back to the browser; nothing is POSTed', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    await server.control('PUT', `/users/${DEMO_ACCOUNTS.helpdesk}/claims-challenge`, { enabled: true });
+    await server.control('PUT', `/users/${DEMO_ACCOUNTS.helpdesk}/claims-challenge`, {
+      enabled: true,
+    });
     // The console declares CP1 (it handles CAE challenges), so Graph challenges its tokens.
-    const cae = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged], { capabilities: ['CP1'] });
+    const cae = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged], {
+      capabilities: ['CP1'],
+    });
     const result = await run(input(d, 'INC-17'), cae);
     expect(result.status).toBe('claimsChallenge');
-    if (result.status === 'claimsChallenge') expect(JSON.parse(Buffer.from(result.claims, 'base64').toString())).toHaveProperty('access_token');
+    if (result.status === 'claimsChallenge')
+      expect(JSON.parse(Buffer.from(result.claims, 'base64').toString())).toHaveProperty(
+        'access_token',
+      );
     expect(await posts()).toEqual([]);
   });
 
@@ -304,49 +479,100 @@ describe('the action each device really supports', () => {
     const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
     const result = await run(input(d, 'INC-21'), await helpdesk());
     expect(result).toMatchObject({ status: 'accepted', kind: 'resetDevicePasscode' });
-    expect((await posts()).map((p) => p.path)).toEqual([`/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`]);
-    expect((await recordsOf(result))[0]).toMatchObject({ action_name: 'resetPasscode', action_kind: 'resetDevicePasscode' });
+    expect((await posts()).map((p) => p.path)).toEqual([
+      `/v1.0/deviceManagement/managedDevices/${d.id}/resetPasscode`,
+    ]);
+    expect((await recordsOf(result))[0]).toMatchObject({
+      action_name: 'resetPasscode',
+      action_kind: 'resetDevicePasscode',
+    });
   });
 
   it('Windows 10 Mobile: recoverPasscode is posted', async () => {
     const d = await device({ mode: 'windowsMobile', scopeTag: 'EMEA' });
     const result = await run(input(d, 'INC-22'), await helpdesk());
     expect(result).toMatchObject({ status: 'accepted', kind: 'recoverPin' });
-    expect((await posts()).map((p) => p.path)).toEqual([`/v1.0/deviceManagement/managedDevices/${d.id}/recoverPasscode`]);
+    expect((await posts()).map((p) => p.path)).toEqual([
+      `/v1.0/deviceManagement/managedDevices/${d.id}/recoverPasscode`,
+    ]);
   });
 
   it('a device with no passcode action (macOS) is refused on the server, whatever the browser sent', async () => {
     const d = await device({ mode: 'macos', scenario: 'online', scopeTag: 'EMEA' });
-    const result = await run({ deviceId: d.id, kind: 'removePasscode', ticket: 'INC-23' }, await helpdesk());
+    const result = await run(
+      { deviceId: d.id, kind: 'removePasscode', ticket: 'INC-23' },
+      await helpdesk(),
+    );
     expect(result).toMatchObject({ status: 'notAvailable', plan: { reason: 'macos' } });
     expect(await posts()).toEqual([]);
-    expect((await recordsOf(result)).at(-1)).toMatchObject({ outcome: 'refused', detail: 'notAvailable: macos', actor_verified: 1 });
+    expect((await recordsOf(result)).at(-1)).toMatchObject({
+      outcome: 'refused',
+      detail: 'notAvailable: macos',
+      actor_verified: 1,
+    });
   });
 
   it('an action other than the one the device supports now is refused: nothing is posted', async () => {
-    const d = await device({ mode: 'androidPersonalWorkProfile', scenario: 'online', scopeTag: 'EMEA' });
-    const result = await run({ deviceId: d.id, kind: 'removePasscode', ticket: 'INC-24' }, await helpdesk());
-    expect(result).toMatchObject({ status: 'planChanged', plan: { kind: 'resetWorkProfilePasscode' } });
+    const d = await device({
+      mode: 'androidPersonalWorkProfile',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const result = await run(
+      { deviceId: d.id, kind: 'removePasscode', ticket: 'INC-24' },
+      await helpdesk(),
+    );
+    expect(result).toMatchObject({
+      status: 'planChanged',
+      plan: { kind: 'resetWorkProfilePasscode' },
+    });
     expect(await posts()).toEqual([]);
   });
 
   it('an action switched off by the administrator is refused on the server', async () => {
     const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
-    const result = await run(input(d, 'INC-25'), await helpdesk(), { PASSCODE_ACTIONS: ['remove', 'recover'] });
-    expect(result).toMatchObject({ status: 'notAvailable', plan: { reason: 'switchedOff', kind: 'resetDevicePasscode' } });
+    const result = await run(input(d, 'INC-25'), await helpdesk(), {
+      PASSCODE_ACTIONS: ['remove', 'recover'],
+    });
+    expect(result).toMatchObject({
+      status: 'notAvailable',
+      plan: { reason: 'switchedOff', kind: 'resetDevicePasscode' },
+    });
     expect(await posts()).toEqual([]);
   });
 
   it('a 400 from Intune (recoverPasscode everywhere, on a Mac) is "rejected" with the unwrapped message and the Operation ID', async () => {
     const mac = await device({ mode: 'macos', scenario: 'online', scopeTag: 'EMEA' });
     const everywhere = { RECOVER_PASSCODE_EVERYWHERE: true };
-    const result = await run({ deviceId: mac.id, kind: 'recoverPin', ticket: 'INC-26' }, await helpdesk(), everywhere);
+    const result = await run(
+      { deviceId: mac.id, kind: 'recoverPin', ticket: 'INC-26' },
+      await helpdesk(),
+      everywhere,
+    );
     expect(result).toMatchObject({
-      status: 'rejected', failure: { status: 400, code: 'BadRequest', message: 'An error has occurred', operationId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+      status: 'rejected',
+      failure: {
+        status: 400,
+        code: 'BadRequest',
+        message: 'An error has occurred',
+        operationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      },
     });
-    expect((await recordsOf(result)).at(-1)).toMatchObject({ outcome: 'rejected', http_status: 400, action_name: 'recoverPasscode' });
+    expect((await recordsOf(result)).at(-1)).toMatchObject({
+      outcome: 'rejected',
+      http_status: 400,
+      action_name: 'recoverPasscode',
+    });
     // Refused, so nothing was queued: the device is free again.
-    expect((await run({ deviceId: mac.id, kind: 'recoverPin', ticket: 'INC-26' }, await helpdesk(), everywhere)).status).toBe('rejected');
+    expect(
+      (
+        await run(
+          { deviceId: mac.id, kind: 'recoverPin', ticket: 'INC-26' },
+          await helpdesk(),
+          everywhere,
+        )
+      ).status,
+    ).toBe('rejected');
   });
 
   it('one passcode action per device at a time, whatever its kind and whatever the letter case of the id', async () => {
@@ -356,7 +582,13 @@ describe('the action each device really supports', () => {
     const upper = await run({ ...input(d, 'INC-28'), deviceId: d.id.toUpperCase() }, token);
     expect(upper).toMatchObject({ status: 'alreadyRequested', holder: { ticket: 'INC-27' } });
     expect(await posts()).toHaveLength(1);
-    expect(new Set((await allRecords(db)).filter((r) => r.device_id.toLowerCase() === d.id).map((r) => r.device_id))).toEqual(new Set([d.id]));
+    expect(
+      new Set(
+        (await allRecords(db))
+          .filter((r) => r.device_id.toLowerCase() === d.id)
+          .map((r) => r.device_id),
+      ),
+    ).toEqual(new Set([d.id]));
   });
 });
 
@@ -366,10 +598,17 @@ describe('tracking by action name and subtype', () => {
     const token = await helpdesk();
     const result = await run(input(d, 'INC-31'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'pending', passcode: null });
+    expect(
+      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+    ).toMatchObject({ state: 'pending', passcode: null });
     await advance(7000);
     const done = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
-    expect(done).toMatchObject({ state: 'done', terminal: true, kind: 'resetDevicePasscode', passcode: 'available' });
+    expect(done).toMatchObject({
+      state: 'done',
+      terminal: true,
+      kind: 'resetDevicePasscode',
+      passcode: 'available',
+    });
     expect(JSON.stringify(done)).not.toMatch(/"\d{8}"/); // the status never carries the passcode itself
   });
 
@@ -379,21 +618,40 @@ describe('tracking by action name and subtype', () => {
     const result = await run(input(d, 'INC-32'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
     await advance(7000);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'done', passcode: null });
+    expect(
+      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+    ).toMatchObject({ state: 'done', passcode: null });
   });
 
-  it('a device that fails the reset reports Intune\'s errorCode; a pending wipe is reported as holding it back', async () => {
-    const failing = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+  it("a device that fails the reset reports Intune's errorCode; a pending wipe is reported as holding it back", async () => {
+    const failing = await device({
+      mode: 'androidFullyManaged',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
     await server.control('PUT', `/devices/${failing.id}/scenario`, { scenario: 'failing' });
-    const wiping = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
-    await server.control('PUT', `/devices/${wiping.id}/management-state`, { managementState: 'wipePending' });
+    const wiping = await device({
+      mode: 'androidFullyManaged',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    await server.control('PUT', `/devices/${wiping.id}/management-state`, {
+      managementState: 'wipePending',
+    });
     const token = await helpdesk();
     const a = await run(input(failing, 'INC-33'), token);
     const b = await run(input(wiping, 'INC-34'), token);
-    if (a.status !== 'accepted' || b.status !== 'accepted') throw new Error(`${a.status} ${b.status}`);
+    if (a.status !== 'accepted' || b.status !== 'accepted')
+      throw new Error(`${a.status} ${b.status}`);
     await advance(60_000);
-    expect(await actionStatus(a.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'failed', errorCode: expect.any(Number) });
-    expect(await actionStatus(b.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'pending', managementState: 'wipePending' });
+    expect(await actionStatus(a.actionId, token, { store, env: statusEnv, reads })).toMatchObject({
+      state: 'failed',
+      errorCode: expect.any(Number),
+    });
+    expect(await actionStatus(b.actionId, token, { store, env: statusEnv, reads })).toMatchObject({
+      state: 'pending',
+      managementState: 'wipePending',
+    });
   });
 
   it('an action is visible to its requester and to agents Graph lets read the device, to nobody else', async () => {
@@ -401,16 +659,27 @@ describe('tracking by action name and subtype', () => {
     const result = await run(input(d, 'INC-35'), await helpdesk());
     if (result.status !== 'accepted') throw new Error(result.status);
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
-    expect(await actionStatus(result.actionId, admin, { store, env: statusEnv, reads })).toMatchObject({ actionId: result.actionId });
+    expect(
+      await actionStatus(result.actionId, admin, { store, env: statusEnv, reads }),
+    ).toMatchObject({ actionId: result.actionId });
     // The device moves to a region the read-only agent's role does not cover: Graph refuses, so does the console.
-    await server.control('PUT', `/devices/${d.id}/scenario`, { scenario: 'offline', scopeTag: 'AMER' });
+    await server.control('PUT', `/devices/${d.id}/scenario`, {
+      scenario: 'offline',
+      scopeTag: 'AMER',
+    });
     const outsider = await server.token(DEMO_ACCOUNTS.readOnly, [SCOPES.read]);
-    expect(await actionStatus(result.actionId, outsider, { store, env: statusEnv, reads })).toBeNull();
+    expect(
+      await actionStatus(result.actionId, outsider, { store, env: statusEnv, reads }),
+    ).toBeNull();
   });
 });
 
 describe('the passcode reveal', () => {
-  const revealEnv = { AUTH_TENANT_ID: TENANT_ID, PASSCODE_REVEAL_ALSO: [] as string[], REVEAL_RATE_LIMIT: 1000 };
+  const revealEnv = {
+    AUTH_TENANT_ID: TENANT_ID,
+    PASSCODE_REVEAL_ALSO: [] as string[],
+    REVEAL_RATE_LIMIT: 1000,
+  };
   const doneReset = async (ticket: string, mode: EnrollmentModeKey = 'androidFullyManaged') => {
     const d = await device({ mode, scenario: 'online', scopeTag: 'EMEA' });
     const token = await helpdesk();
@@ -420,7 +689,12 @@ describe('the passcode reveal', () => {
     return { d, token, actionId: result.actionId };
   };
   const emulatorPasscode = async (deviceId: string) =>
-    (await server.control<{ actions: { passcode: string | null }[] }>('GET', `/actions?deviceId=${deviceId}`)).actions.at(-1)?.passcode;
+    (
+      await server.control<{ actions: { passcode: string | null }[] }>(
+        'GET',
+        `/actions?deviceId=${deviceId}`,
+      )
+    ).actions.at(-1)?.passcode;
 
   it('shows the requester the passcode Intune generated, and audits that it was shown, never what it was', async () => {
     const { d, token, actionId } = await doneReset('INC-41');
@@ -428,96 +702,175 @@ describe('the passcode reveal', () => {
     const expected = await emulatorPasscode(d.id);
     expect(result).toMatchObject({ ok: true, passcode: expected });
     const reveal = (await store.actionRecords(actionId)).find((r) => r.kind === 'reveal');
-    expect(reveal).toMatchObject({ outcome: 'accepted', actor_upn: DEMO_ACCOUNTS.helpdesk, actor_verified: 1, detail: `passcode shown to ${DEMO_ACCOUNTS.helpdesk}` });
+    expect(reveal).toMatchObject({
+      outcome: 'accepted',
+      actor_upn: DEMO_ACCOUNTS.helpdesk,
+      actor_verified: 1,
+      detail: `passcode shown to ${DEMO_ACCOUNTS.helpdesk}`,
+    });
     expect(JSON.stringify(await allRecords(db))).not.toContain(expected ?? 'none');
   });
 
   it('refuses another agent (403), audits the refusal, and allows one the configuration names', async () => {
     const { actionId } = await doneReset('INC-42', 'androidPersonalWorkProfile');
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
-    expect(await revealPasscode(actionId, admin, { store, limits, env: revealEnv })).toEqual({ ok: false, status: 403, code: 'notYourAction' });
-    expect((await store.actionRecords(actionId)).find((r) => r.kind === 'reveal')).toMatchObject({ outcome: 'denied', actor_upn: DEMO_ACCOUNTS.admin });
-    expect(await revealPasscode(actionId, admin, { store, limits, env: { ...revealEnv, PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin] } })).toMatchObject({ ok: true });
+    expect(await revealPasscode(actionId, admin, { store, limits, env: revealEnv })).toEqual({
+      ok: false,
+      status: 403,
+      code: 'notYourAction',
+    });
+    expect((await store.actionRecords(actionId)).find((r) => r.kind === 'reveal')).toMatchObject({
+      outcome: 'denied',
+      actor_upn: DEMO_ACCOUNTS.admin,
+    });
+    expect(
+      await revealPasscode(actionId, admin, {
+        store,
+        limits,
+        env: { ...revealEnv, PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin] },
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('has nothing to show for an iOS removal, nor before the device reports', async () => {
     const ios = await doneReset('INC-43', 'iosAutomatedEnrollment');
-    expect(await revealPasscode(ios.actionId, ios.token, { store, limits, env: revealEnv })).toMatchObject({ ok: false, status: 409, code: 'noPasscodeForAction' });
+    expect(
+      await revealPasscode(ios.actionId, ios.token, { store, limits, env: revealEnv }),
+    ).toMatchObject({ ok: false, status: 409, code: 'noPasscodeForAction' });
     const d = await device({ mode: 'androidFullyManaged', scenario: 'offline', scopeTag: 'EMEA' });
     const token = await helpdesk();
     const pending = await run(input(d, 'INC-44'), token);
     if (pending.status !== 'accepted') throw new Error(pending.status);
-    expect(await revealPasscode(pending.actionId, token, { store, limits, env: revealEnv })).toMatchObject({ ok: false, status: 409, code: 'passcodeNotReady' });
+    expect(
+      await revealPasscode(pending.actionId, token, { store, limits, env: revealEnv }),
+    ).toMatchObject({ ok: false, status: 409, code: 'passcodeNotReady' });
   });
 
-  it('says the passcode has expired after Intune\'s seven days', async () => {
+  it("says the passcode has expired after Intune's seven days", async () => {
     const { actionId } = await doneReset('INC-45');
     await advance(7 * 86_400_000 + 60_000);
     const token = await helpdesk(); // a week later, a new token on Microsoft's clock
     // The console judges the seven days on its own clock; let it read the emulator's, a week ahead of ours.
     const { now } = await server.control<{ now: string }>('GET', '/clock');
-    expect(await revealPasscode(actionId, token, { store, limits, env: revealEnv, now: () => Date.parse(now) })).toEqual({ ok: false, status: 410, code: 'passcodeExpired' });
+    expect(
+      await revealPasscode(actionId, token, {
+        store,
+        limits,
+        env: revealEnv,
+        now: () => Date.parse(now),
+      }),
+    ).toEqual({ ok: false, status: 410, code: 'passcodeExpired' });
   });
 });
 
-describe('Microsoft\'s real answers (issue 7/11)', () => {
+describe("Microsoft's real answers (issue 7/11)", () => {
   it('a user without an Intune licence or role gets 401 from Intune: told so, not asked to sign in again', async () => {
     const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
     const token = await server.token(DEMO_ACCOUNTS.noIntune, [SCOPES.read, SCOPES.privileged]);
     const result = await run(input(d, 'INC-51'), token);
-    expect(result).toMatchObject({ status: 'denied', failure: { status: 403, reason: 'noIntuneRole' } });
+    expect(result).toMatchObject({
+      status: 'denied',
+      failure: { status: 403, reason: 'noIntuneRole' },
+    });
     expect(await posts()).toEqual([]);
   });
 
-  it('an Intune role without the remote-task permission is denied by Intune\'s RBAC, whatever its wording', async () => {
+  it("an Intune role without the remote-task permission is denied by Intune's RBAC, whatever its wording", async () => {
     const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
-    const result = await run(input(d, 'INC-52'), await server.token(DEMO_ACCOUNTS.viewer, [SCOPES.read, SCOPES.privileged]));
-    expect(result).toMatchObject({ status: 'denied', failure: { reason: 'outsideScope', message: 'An error has occurred', operationId: expect.any(String) } });
+    const result = await run(
+      input(d, 'INC-52'),
+      await server.token(DEMO_ACCOUNTS.viewer, [SCOPES.read, SCOPES.privileged]),
+    );
+    expect(result).toMatchObject({
+      status: 'denied',
+      failure: {
+        reason: 'outsideScope',
+        message: 'An error has occurred',
+        operationId: expect.any(String),
+      },
+    });
     expect((await posts()).map((p) => p.status)).toEqual([403]);
   });
 
-  it('v1.0 access tokens as Microsoft issues them pass the fail-fast check; an unreadable (opaque) one is Graph\'s to judge', async () => {
+  it("v1.0 access tokens as Microsoft issues them pass the fail-fast check; an unreadable (opaque) one is Graph's to judge", async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
     const v1 = await helpdesk();
-    expect(JSON.parse(Buffer.from(v1.split('.')[0] ?? '', 'base64url').toString())).toHaveProperty('nonce');
+    expect(JSON.parse(Buffer.from(v1.split('.')[0] ?? '', 'base64url').toString())).toHaveProperty(
+      'nonce',
+    );
     expect((await run(input(d, 'INC-53'), v1)).status).toBe('accepted');
 
     await server.control('PUT', '/behaviour', { opaqueAccessTokens: true });
     const other = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    const opaque = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged, 'User.Read']);
+    const opaque = await server.token(DEMO_ACCOUNTS.helpdesk, [
+      SCOPES.read,
+      SCOPES.privileged,
+      'User.Read',
+    ]);
     expect(opaque.split('.')).toHaveLength(1);
     const result = await run(input(other, 'INC-54'), opaque);
     expect(result.status).toBe('accepted');
     // The actor comes from Graph itself (GET /me), as the token cannot be read.
-    expect((await recordsOf(result))[0]).toMatchObject({ actor_upn: DEMO_ACCOUNTS.helpdesk, actor_name: 'Hanna Berger', actor_verified: 1 });
+    expect((await recordsOf(result))[0]).toMatchObject({
+      actor_upn: DEMO_ACCOUNTS.helpdesk,
+      actor_name: 'Hanna Berger',
+      actor_verified: 1,
+    });
     expect((await graphCalls()).some((e) => e.path === '/v1.0/me')).toBe(true);
-    expect((await run(input(other, 'INC-55'), 'not-a-token-graph-knows')).status).toBe('signInAgain');
+    expect((await run(input(other, 'INC-55'), 'not-a-token-graph-knows')).status).toBe(
+      'signInAgain',
+    );
   });
 
   it('a guest agent is recorded with their home identity', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    const result = await run(input(d, 'INC-56'), await server.token(DEMO_ACCOUNTS.guest, [SCOPES.read, SCOPES.privileged]));
+    const result = await run(
+      input(d, 'INC-56'),
+      await server.token(DEMO_ACCOUNTS.guest, [SCOPES.read, SCOPES.privileged]),
+    );
     expect(result.status).toBe('accepted');
-    expect((await recordsOf(result))[0]).toMatchObject({ actor_upn: 'jane.doe@outlook.com', actor_name: 'Jane Doe', actor_verified: 1 });
+    expect((await recordsOf(result))[0]).toMatchObject({
+      actor_upn: 'jane.doe@outlook.com',
+      actor_name: 'Jane Doe',
+      actor_verified: 1,
+    });
   });
 
   it('an action whose POST had an unknown fate is never released automatically: after the guard time, still held; going on needs a reason, audited', async () => {
     const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
-    await server.control('PUT', '/faults', { rules: [{ method: 'POST', path: 'resetPasscode$', status: 504, count: 1 }] });
+    await server.control('PUT', '/faults', {
+      rules: [{ method: 'POST', path: 'resetPasscode$', status: 504, count: 1 }],
+    });
     const token = await helpdesk();
     const lost = await run(input(d, 'INC-57'), token);
     expect(lost.status).toBe('unknown');
     // Far beyond RECOVERY_GUARD_MINUTES and the verify window: the device still shows nothing.
     const muchLater = { store, env: statusEnv, reads, now: () => Date.now() + 3 * 3_600_000 };
     if (lost.status !== 'unknown') return;
-    expect(await actionStatus(lost.actionId, token, muchLater)).toMatchObject({ state: 'notConfirmed', terminal: false });
+    expect(await actionStatus(lost.actionId, token, muchLater)).toMatchObject({
+      state: 'notConfirmed',
+      terminal: false,
+    });
     const clocked = new AuditStore(db, () => new Date(Date.now() + 3 * 3_600_000));
     const again = await request(input(d, 'INC-58'), token, { store: clocked, limits, env, wait });
-    expect(again).toMatchObject({ status: 'alreadyRequested', holder: { actionId: lost.actionId } });
+    expect(again).toMatchObject({
+      status: 'alreadyRequested',
+      holder: { actionId: lost.actionId },
+    });
     expect((await posts()).length).toBe(1);
-    const decided = await request(input(d, 'INC-58', { overrideReason: 'Checked Intune: the first request never reached the device.' }), token, { store: clocked, limits, env, wait });
+    const decided = await request(
+      input(d, 'INC-58', {
+        overrideReason: 'Checked Intune: the first request never reached the device.',
+      }),
+      token,
+      { store: clocked, limits, env, wait },
+    );
     expect(decided.status).toBe('accepted');
-    expect((await recordsOf(decided))[0]).toMatchObject({ kind: 'override', detail: 'Checked Intune: the first request never reached the device.', actor_upn: DEMO_ACCOUNTS.helpdesk });
+    expect((await recordsOf(decided))[0]).toMatchObject({
+      kind: 'override',
+      detail: 'Checked Intune: the first request never reached the device.',
+      actor_upn: DEMO_ACCOUNTS.helpdesk,
+    });
   });
 
   it('deviceActionResults not shown yet, then shown with @odata.type and seven-digit times: tracking stays right throughout', async () => {
@@ -526,35 +879,56 @@ describe('Microsoft\'s real answers (issue 7/11)', () => {
     const token = await helpdesk();
     const result = await run(input(d, 'INC-59'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'pending', terminal: false });
+    expect(
+      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+    ).toMatchObject({ state: 'pending', terminal: false });
     await advance(3000);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'pending' }); // still not shown
+    expect(
+      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+    ).toMatchObject({ state: 'pending' }); // still not shown
     await advance(5000);
-    expect(await actionStatus(result.actionId, token, { store, env: statusEnv, reads })).toMatchObject({ state: 'done', terminal: true, passcode: 'available' });
+    expect(
+      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+    ).toMatchObject({ state: 'done', terminal: true, passcode: 'available' });
   });
 });
 
-describe('rate limits and the audit store\'s bounds (issue 9/11)', () => {
+describe("rate limits and the audit store's bounds (issue 9/11)", () => {
   it('an agent over the per-agent action limit is told how long to wait; nothing is posted and the refusal is audited', async () => {
     const token = await helpdesk();
     // A clock an hour ahead, so the other tests' actions are outside this test's ten-minute window.
     const limitsAhead = new RateLimits(db, () => new Date(Date.now() + 3_600_000));
-    const go = async (ticket: string) => request(input(await device({ scenario: 'online', scopeTag: 'EMEA' }), ticket), token, { store, limits: limitsAhead, env: { ...env, ACTION_RATE_LIMIT: 2 }, wait });
+    const go = async (ticket: string) =>
+      request(input(await device({ scenario: 'online', scopeTag: 'EMEA' }), ticket), token, {
+        store,
+        limits: limitsAhead,
+        env: { ...env, ACTION_RATE_LIMIT: 2 },
+        wait,
+      });
     expect((await go('INC-61')).status).toBe('accepted');
     expect((await go('INC-62')).status).toBe('accepted');
     await server.control('DELETE', '/requests');
     const third = await go('INC-63');
-    expect(third).toMatchObject({ status: 'rateLimited', limit: 2, retryAfterSeconds: expect.any(Number) });
+    expect(third).toMatchObject({
+      status: 'rateLimited',
+      limit: 2,
+      retryAfterSeconds: expect.any(Number),
+    });
     if (third.status !== 'rateLimited') return;
     expect(third.retryAfterSeconds).toBeGreaterThan(590);
     expect(third.retryAfterSeconds).toBeLessThanOrEqual(600);
     expect(await posts()).toEqual([]);
     expect((await recordsOf(third)).map((r) => [r.kind, r.outcome, r.actor_upn])).toEqual([
-      ['intent', null, DEMO_ACCOUNTS.helpdesk], ['outcome', 'refused', DEMO_ACCOUNTS.helpdesk],
+      ['intent', null, DEMO_ACCOUNTS.helpdesk],
+      ['outcome', 'refused', DEMO_ACCOUNTS.helpdesk],
     ]);
     // Another agent is not held back by this one's count.
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
-    const other = await request(input(await device({ scenario: 'online', scopeTag: 'EMEA' }), 'INC-64'), admin, { store, limits: limitsAhead, env: { ...env, ACTION_RATE_LIMIT: 2 }, wait });
+    const other = await request(
+      input(await device({ scenario: 'online', scopeTag: 'EMEA' }), 'INC-64'),
+      admin,
+      { store, limits: limitsAhead, env: { ...env, ACTION_RATE_LIMIT: 2 }, wait },
+    );
     expect(other.status).toBe('accepted');
   });
 
@@ -565,11 +939,27 @@ describe('rate limits and the audit store\'s bounds (issue 9/11)', () => {
     if (result.status !== 'accepted') throw new Error(result.status);
     await advance(7000);
     const limitsAhead = new RateLimits(db, () => new Date(Date.now() + 7_200_000));
-    const revealEnv = { AUTH_TENANT_ID: TENANT_ID, PASSCODE_REVEAL_ALSO: [] as string[], REVEAL_RATE_LIMIT: 1 };
-    expect(await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv })).toMatchObject({ ok: true });
-    expect(await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv }))
-      .toEqual({ ok: false, status: 429, code: 'tooManyReveals', retryAfterSeconds: expect.any(Number) });
-    expect((await store.actionRecords(result.actionId)).filter((r) => r.kind === 'reveal').map((r) => r.outcome)).toEqual(['accepted', 'denied']);
+    const revealEnv = {
+      AUTH_TENANT_ID: TENANT_ID,
+      PASSCODE_REVEAL_ALSO: [] as string[],
+      REVEAL_RATE_LIMIT: 1,
+    };
+    expect(
+      await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv }),
+    ).toEqual({
+      ok: false,
+      status: 429,
+      code: 'tooManyReveals',
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect(
+      (await store.actionRecords(result.actionId))
+        .filter((r) => r.kind === 'reveal')
+        .map((r) => r.outcome),
+    ).toEqual(['accepted', 'denied']);
   });
 
   it('requests nobody verified write at most a bounded number of audit records', async () => {

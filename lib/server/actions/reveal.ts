@@ -17,12 +17,28 @@ const DAY_MS = 86_400_000;
 
 export type RevealResult =
   | { ok: true; passcode: string; expiresAt: string | null }
-  | { ok: false; status: 403 | 404 | 409 | 410; code: 'actionNotFound' | 'notYourAction' | 'noPasscodeForAction' | 'passcodeNotReady' | 'passcodeExpired' | 'passcodeNotShown' }
+  | {
+      ok: false;
+      status: 403 | 404 | 409 | 410;
+      code:
+        | 'actionNotFound'
+        | 'notYourAction'
+        | 'noPasscodeForAction'
+        | 'passcodeNotReady'
+        | 'passcodeExpired'
+        | 'passcodeNotShown';
+    }
   | { ok: false; status: 429; code: 'tooManyReveals'; retryAfterSeconds: number };
 
 export async function revealPasscode(
-  actionId: string, token: string,
-  deps: { store: AuditStore; limits: RateLimits; env: Pick<ServerEnv, 'AUTH_TENANT_ID' | 'PASSCODE_REVEAL_ALSO' | 'REVEAL_RATE_LIMIT'>; now?: () => number },
+  actionId: string,
+  token: string,
+  deps: {
+    store: AuditStore;
+    limits: RateLimits;
+    env: Pick<ServerEnv, 'AUTH_TENANT_ID' | 'PASSCODE_REVEAL_ALSO' | 'REVEAL_RATE_LIMIT'>;
+    now?: () => number;
+  },
 ): Promise<RevealResult> {
   const { store, env } = deps;
   const now = (deps.now ?? Date.now)();
@@ -36,35 +52,69 @@ export async function revealPasscode(
   const shape = checkTokenShape(token, { tenantId: env.AUTH_TENANT_ID });
   const caller = shape.ok ? shape.claims : null;
   const requester = records.find((r) => r.kind === 'intent')?.actor_oid ?? null;
-  const audit = (outcome: 'accepted' | 'denied', detail: string) => store.record({
-    actionId, kind: 'reveal', actionName: action.graphAction, actionKind: action.kind, deviceId: action.deviceId,
-    deviceName: action.deviceName, ticket: action.ticket, outcome, detail,
-    actor: caller ? { value: { oid: caller.oid, upn: caller.upn, name: caller.name, tenant: caller.tid }, verified: true } : null,
-  });
-  const mayReveal = (oid: string, upn: string) => (requester !== null && oid === requester)
-    || env.PASSCODE_REVEAL_ALSO.includes(oid.toLowerCase()) || env.PASSCODE_REVEAL_ALSO.includes(upn.toLowerCase());
+  const audit = (outcome: 'accepted' | 'denied', detail: string) =>
+    store.record({
+      actionId,
+      kind: 'reveal',
+      actionName: action.graphAction,
+      actionKind: action.kind,
+      deviceId: action.deviceId,
+      deviceName: action.deviceName,
+      ticket: action.ticket,
+      outcome,
+      detail,
+      actor: caller
+        ? {
+            value: { oid: caller.oid, upn: caller.upn, name: caller.name, tenant: caller.tid },
+            verified: true,
+          }
+        : null,
+    });
+  const mayReveal = (oid: string, upn: string) =>
+    (requester !== null && oid === requester) ||
+    env.PASSCODE_REVEAL_ALSO.includes(oid.toLowerCase()) ||
+    env.PASSCODE_REVEAL_ALSO.includes(upn.toLowerCase());
   if (caller === null || !mayReveal(caller.oid, caller.upn)) {
     await audit('denied', 'passcode reveal refused: not the requesting agent');
     return { ok: false, status: 403, code: 'notYourAction' };
   }
-  if (!action.kind || !REVEALS_PASSCODE.has(action.kind)) return { ok: false, status: 409, code: 'noPasscodeForAction' };
+  if (!action.kind || !REVEALS_PASSCODE.has(action.kind))
+    return { ok: false, status: 409, code: 'noPasscodeForAction' };
 
   const entry = entryFor(device.deviceActionResults, action.graphAction, action.requestedAt);
-  if (!entry || entry.actionState !== 'done') return { ok: false, status: 409, code: 'passcodeNotReady' };
+  if (!entry || entry.actionState !== 'done')
+    return { ok: false, status: 409, code: 'passcodeNotReady' };
   const doneAt = entry.lastUpdatedDateTime ? Date.parse(entry.lastUpdatedDateTime) : null;
   if (entry.passcode === null) {
     const expired = doneAt !== null && now - doneAt > PASSCODE_VISIBLE_DAYS * DAY_MS;
-    return expired ? { ok: false, status: 410, code: 'passcodeExpired' } : { ok: false, status: 404, code: 'passcodeNotShown' };
+    return expired
+      ? { ok: false, status: 410, code: 'passcodeExpired' }
+      : { ok: false, status: 404, code: 'passcodeNotShown' };
   }
   // Each passcode shown counts against the agent's limit, on every instance alike.
-  const limit = await deps.limits.hit(caller.oid, 'reveal', env.REVEAL_RATE_LIMIT, RATE_LIMIT_WINDOW_MS);
+  const limit = await deps.limits.hit(
+    caller.oid,
+    'reveal',
+    env.REVEAL_RATE_LIMIT,
+    RATE_LIMIT_WINDOW_MS,
+  );
   if (!limit.allowed) {
-    await audit('denied', `passcode reveal refused: more than ${env.REVEAL_RATE_LIMIT} reveals in 10 minutes`);
-    return { ok: false, status: 429, code: 'tooManyReveals', retryAfterSeconds: limit.retryAfterSeconds };
+    await audit(
+      'denied',
+      `passcode reveal refused: more than ${env.REVEAL_RATE_LIMIT} reveals in 10 minutes`,
+    );
+    return {
+      ok: false,
+      status: 429,
+      code: 'tooManyReveals',
+      retryAfterSeconds: limit.retryAfterSeconds,
+    };
   }
   await audit('accepted', `passcode shown to ${caller.upn}`);
   return {
-    ok: true, passcode: entry.passcode,
-    expiresAt: doneAt === null ? null : new Date(doneAt + PASSCODE_VISIBLE_DAYS * DAY_MS).toISOString(),
+    ok: true,
+    passcode: entry.passcode,
+    expiresAt:
+      doneAt === null ? null : new Date(doneAt + PASSCODE_VISIBLE_DAYS * DAY_MS).toISOString(),
   };
 }

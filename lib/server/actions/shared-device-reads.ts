@@ -16,7 +16,10 @@ export class SharedDeviceReads {
   private readonly inFlight = new Map<string, Promise<ActionResults>>();
 
   constructor(
-    private readonly read: (token: string, deviceId: string) => Promise<ActionResults> = (token, id) => getManagedDevice(token, id, 'actionResults'),
+    private readonly read: (token: string, deviceId: string) => Promise<ActionResults> = (
+      token,
+      id,
+    ) => getManagedDevice(token, id, 'actionResults'),
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -25,11 +28,13 @@ export class SharedDeviceReads {
     if (cached && this.now() - cached.at < SHARED_READ_MS) return cached.value;
     const pending = this.inFlight.get(deviceId);
     if (pending) return pending;
-    const reading = this.read(token, deviceId).then((value) => {
-      if (this.fresh.size >= MAX_DEVICES) this.fresh.clear();
-      this.fresh.set(deviceId, { at: this.now(), value });
-      return value;
-    }).finally(() => this.inFlight.delete(deviceId));
+    const reading = this.read(token, deviceId)
+      .then((value) => {
+        if (this.fresh.size >= MAX_DEVICES) this.fresh.clear();
+        this.fresh.set(deviceId, { at: this.now(), value });
+        return value;
+      })
+      .finally(() => this.inFlight.delete(deviceId));
     this.inFlight.set(deviceId, reading);
     return reading;
   }

@@ -15,14 +15,24 @@ import { sharedDeviceReads, type SharedDeviceReads } from './shared-device-reads
 import { TERMINAL, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
 import { DEVICE_ID_PATTERN } from '@/lib/shared/devices/device-id';
 import {
-  DEFAULT_PASSCODE_POLICY, passcodeActionFor, PASSCODE_VISIBLE_DAYS, REVEALS_PASSCODE, type PasscodeActionKind,
+  DEFAULT_PASSCODE_POLICY,
+  passcodeActionFor,
+  PASSCODE_VISIBLE_DAYS,
+  REVEALS_PASSCODE,
+  type PasscodeActionKind,
   type PasscodePlan,
 } from '@/lib/shared/devices/passcode-action';
 import { summarize } from './summarize';
 
 /** Settled before or without Graph: nothing to read from the device. */
 const NOT_ASKED_GRAPH = new Set<TrackedState>(['refused', 'denied', 'rejected', 'failed']);
-const PRECEDING_STATES = new Set(['wipePending', 'retirePending', 'deletePending', 'wipeIssued', 'retireIssued']);
+const PRECEDING_STATES = new Set([
+  'wipePending',
+  'retirePending',
+  'deletePending',
+  'wipeIssued',
+  'retireIssued',
+]);
 const DAY_MS = 86_400_000;
 
 export interface StatusDeps {
@@ -38,12 +48,17 @@ export interface StatusDeps {
  * the store is read; someone else's action is shown only if Graph lets the caller read its device. Null when
  * there is no such action or the caller may not see it (the same answer, so ids cannot be probed).
  */
-export async function visibleRecords(actionId: string, token: string, store: AuditStore): Promise<AuditRecord[] | null> {
+export async function visibleRecords(
+  actionId: string,
+  token: string,
+  store: AuditStore,
+): Promise<AuditRecord[] | null> {
   const caller = await verifiedCaller(token);
   const records = await store.actionRecords(actionId);
   const intent = records.find((r) => r.kind === 'intent');
   if (!intent) return null;
-  if (caller.ok && intent.actor_oid !== null && intent.actor_oid === caller.claims.oid) return records;
+  if (caller.ok && intent.actor_oid !== null && intent.actor_oid === caller.claims.oid)
+    return records;
   if (!DEVICE_ID_PATTERN.test(intent.device_id)) return null;
   try {
     await getManagedDevice(token, intent.device_id, 'summary');
@@ -54,7 +69,11 @@ export async function visibleRecords(actionId: string, token: string, store: Aud
   }
 }
 
-export async function actionStatus(actionId: string, token: string, deps: StatusDeps): Promise<ActionStatus | null> {
+export async function actionStatus(
+  actionId: string,
+  token: string,
+  deps: StatusDeps,
+): Promise<ActionStatus | null> {
   const { store } = deps;
   const now = deps.now ?? Date.now;
   const records = await visibleRecords(actionId, token, store);
@@ -64,31 +83,54 @@ export async function actionStatus(actionId: string, token: string, deps: Status
 
   // The requester's polls share one Graph read per device with other requesters tracking it; anyone else reads
   // with their own token (visibleRecords already let Graph decide that they may).
-  const device = records && await requestedByCaller(records, token)
-    ? await (deps.reads ?? sharedDeviceReads).actionResults(token, known.deviceId)
-    : await getManagedDevice(token, known.deviceId, 'actionResults');
+  const device =
+    records && (await requestedByCaller(records, token))
+      ? await (deps.reads ?? sharedDeviceReads).actionResults(token, known.deviceId)
+      : await getManagedDevice(token, known.deviceId, 'actionResults');
   const entry = entryFor(device.deviceActionResults, known.graphAction, known.requestedAt);
-  const managementState = PRECEDING_STATES.has(device.managementState) ? device.managementState : null;
+  const managementState = PRECEDING_STATES.has(device.managementState)
+    ? device.managementState
+    : null;
   const lastSyncDateTime = device.lastSyncDateTime;
-  const context = { actionId, deviceId: known.deviceId, deviceName: known.deviceName, ticket: known.ticket, actionName: known.graphAction, actionKind: known.kind };
+  const context = {
+    actionId,
+    deviceId: known.deviceId,
+    deviceName: known.deviceName,
+    ticket: known.ticket,
+    actionName: known.graphAction,
+    actionKind: known.kind,
+  };
 
   if (entry && entry.actionState !== 'none') {
     await store.observe({ ...context, actionState: entry.actionState });
     // An action whose POST had an unknown fate held its device until settled: the device has now shown it.
-    if (known.state === 'verifying' || known.state === 'notConfirmed') await store.settleHold(known.deviceId, actionId, deps.env.RECOVERY_GUARD_MINUTES);
+    if (known.state === 'verifying' || known.state === 'notConfirmed')
+      await store.settleHold(known.deviceId, actionId, deps.env.RECOVERY_GUARD_MINUTES);
     const state: TrackedState = entry.actionState;
     // Whether Graph holds a passcode to reveal; the passcode itself never leaves this function.
-    const passcode = known.kind && REVEALS_PASSCODE.has(known.kind) && state === 'done'
-      ? (entry.passcode !== null ? 'available' : expiredOrUnavailable(entry.lastUpdatedDateTime, now()))
-      : null;
+    const passcode =
+      known.kind && REVEALS_PASSCODE.has(known.kind) && state === 'done'
+        ? entry.passcode !== null
+          ? 'available'
+          : expiredOrUnavailable(entry.lastUpdatedDateTime, now())
+        : null;
     return {
-      ...known, state, terminal: TERMINAL.has(state), lastUpdated: entry.lastUpdatedDateTime,
-      errorCode: entry.errorCode === 0 ? null : entry.errorCode, passcode, managementState, lastSyncDateTime,
+      ...known,
+      state,
+      terminal: TERMINAL.has(state),
+      lastUpdated: entry.lastUpdatedDateTime,
+      errorCode: entry.errorCode === 0 ? null : entry.errorCode,
+      passcode,
+      managementState,
+      lastSyncDateTime,
       alternative: state === 'notSupported' ? alternativeTo(known.kind, device) : null,
     };
   }
   // Not shown (yet): Graph's list can omit an entry for a while, or for good. An unknown fate stays unknown.
-  if (known.state === 'verifying' && now() - Date.parse(known.requestedAt) > deps.env.ACTION_VERIFY_WINDOW_SECONDS * 1000) {
+  if (
+    known.state === 'verifying' &&
+    now() - Date.parse(known.requestedAt) > deps.env.ACTION_VERIFY_WINDOW_SECONDS * 1000
+  ) {
     await store.observe({ ...context, actionState: 'notConfirmed' });
     return { ...known, state: 'notConfirmed', terminal: false, managementState, lastSyncDateTime };
   }
@@ -99,7 +141,10 @@ export async function actionStatus(actionId: string, token: string, deps: Status
  * What fits a device on which Intune did not support the action: the one rule with every action this product
  * knows, recoverPasscode only where Microsoft documents it. Null when the rule names the very action that failed.
  */
-function alternativeTo(kind: PasscodeActionKind | null, device: Parameters<typeof passcodeActionFor>[0]): PasscodePlan | null {
+function alternativeTo(
+  kind: PasscodeActionKind | null,
+  device: Parameters<typeof passcodeActionFor>[0],
+): PasscodePlan | null {
   const plan = passcodeActionFor(device, DEFAULT_PASSCODE_POLICY);
   return plan.available && plan.kind === kind ? null : plan;
 }
@@ -114,5 +159,7 @@ async function requestedByCaller(records: AuditRecord[], token: string): Promise
 
 /** A done reset whose passcode Graph no longer shows: expired after seven days, else not shown. */
 function expiredOrUnavailable(doneAt: string | null, now: number): 'expired' | 'unavailable' {
-  return doneAt !== null && now - Date.parse(doneAt) > PASSCODE_VISIBLE_DAYS * DAY_MS ? 'expired' : 'unavailable';
+  return doneAt !== null && now - Date.parse(doneAt) > PASSCODE_VISIBLE_DAYS * DAY_MS
+    ? 'expired'
+    : 'unavailable';
 }

@@ -2,16 +2,41 @@ import 'server-only';
 // What an action's audit records say about it, before (or without) asking Graph: the state derives from
 // the records, never from a mutable row.
 import type { AuditRecord } from '@/lib/server/audit/store';
-import { TERMINAL, type ActionStatus, type PasscodeAvailability, type TrackedState } from '@/lib/shared/actions/types';
 import {
-  GRAPH_PASSCODE_ACTIONS, PASSCODE_ACTION_KINDS, PASSCODE_VISIBLE_DAYS, REVEALS_PASSCODE, type PasscodeActionKind,
+  TERMINAL,
+  type ActionStatus,
+  type PasscodeAvailability,
+  type TrackedState,
+} from '@/lib/shared/actions/types';
+import {
+  GRAPH_PASSCODE_ACTIONS,
+  PASSCODE_ACTION_KINDS,
+  PASSCODE_VISIBLE_DAYS,
+  REVEALS_PASSCODE,
+  type PasscodeActionKind,
 } from '@/lib/shared/devices/passcode-action';
 
 const FROM_OUTCOME: Partial<Record<string, TrackedState>> = {
-  refused: 'refused', denied: 'denied', rejected: 'rejected', failed: 'failed', accepted: 'pending', unknown: 'verifying',
+  refused: 'refused',
+  denied: 'denied',
+  rejected: 'rejected',
+  failed: 'failed',
+  accepted: 'pending',
+  unknown: 'verifying',
 };
 const STATES: ReadonlySet<string> = new Set<TrackedState>([
-  'none', 'pending', 'canceled', 'active', 'done', 'failed', 'notSupported', 'verifying', 'notConfirmed', 'refused', 'denied', 'rejected',
+  'none',
+  'pending',
+  'canceled',
+  'active',
+  'done',
+  'failed',
+  'notSupported',
+  'verifying',
+  'notConfirmed',
+  'refused',
+  'denied',
+  'rejected',
 ]);
 const DAY_MS = 86_400_000;
 
@@ -21,9 +46,10 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
   const outcome = records.filter((r) => r.kind === 'outcome').at(-1);
   const observation = records.filter((r) => r.kind === 'observation').at(-1);
   const observed = observation?.action_state;
-  const state: TrackedState = (observed && STATES.has(observed) ? observed as TrackedState : undefined)
-    ?? (outcome?.outcome ? FROM_OUTCOME[outcome.outcome] : undefined)
-    ?? 'verifying'; // an intent without an outcome: the POST's fate is not known
+  const state: TrackedState =
+    (observed && STATES.has(observed) ? (observed as TrackedState) : undefined) ??
+    (outcome?.outcome ? FROM_OUTCOME[outcome.outcome] : undefined) ??
+    'verifying'; // an intent without an outcome: the POST's fate is not known
   const kind = PASSCODE_ACTION_KINDS.find((k) => k === intent.action_kind) ?? null;
   return {
     actionId: intent.action_id,
@@ -47,7 +73,13 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
     managementState: null,
     lastSyncDateTime: null,
     alternative: null,
-    requestStatus: !observed && outcome?.outcome && outcome.outcome !== 'accepted' && outcome.outcome !== 'unknown' ? outcome.http_status : null,
+    requestStatus:
+      !observed &&
+      outcome?.outcome &&
+      outcome.outcome !== 'accepted' &&
+      outcome.outcome !== 'unknown'
+        ? outcome.http_status
+        : null,
   };
 }
 
@@ -55,15 +87,24 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
  * Without asking Graph: a done Android reset may have a passcode to reveal for seven days after it was done
  * (the reveal route asks Graph, which has the last word).
  */
-export function passcodeAvailability(kind: PasscodeActionKind | null, state: TrackedState, doneAt: string | null, now: number): PasscodeAvailability | null {
+export function passcodeAvailability(
+  kind: PasscodeActionKind | null,
+  state: TrackedState,
+  doneAt: string | null,
+  now: number,
+): PasscodeAvailability | null {
   if (!kind || !REVEALS_PASSCODE.has(kind) || state !== 'done') return null;
-  return doneAt !== null && now - Date.parse(doneAt) > PASSCODE_VISIBLE_DAYS * DAY_MS ? 'expired' : 'available';
+  return doneAt !== null && now - Date.parse(doneAt) > PASSCODE_VISIBLE_DAYS * DAY_MS
+    ? 'expired'
+    : 'available';
 }
 
 /** Groups records by action, newest action first. */
 export function summarizeAll(records: AuditRecord[], now: number = Date.now()): ActionStatus[] {
   const byAction = new Map<string, AuditRecord[]>();
   for (const r of records) byAction.set(r.action_id, [...(byAction.get(r.action_id) ?? []), r]);
-  return [...byAction.values()].map((r) => summarize(r, now)).filter((s): s is ActionStatus => s !== null)
+  return [...byAction.values()]
+    .map((r) => summarize(r, now))
+    .filter((s): s is ActionStatus => s !== null)
     .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
 }

@@ -7,11 +7,14 @@ import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import type { ActivityScope } from '@/lib/server/audit/activity';
 import type { ActivityPage } from '@/lib/shared/activity/types';
 
-export type ActivityAccess = { ok: true; scope: ActivityScope; label: ActivityPage['scope'] } | { ok: false };
+export type ActivityAccess =
+  { ok: true; scope: ActivityScope; label: ActivityPage['scope'] } | { ok: false };
 
 export async function activityAccess(req: Request, token: string): Promise<ActivityAccess> {
   const caller = await verifiedCaller(token);
   if (!caller.ok) return { ok: false };
   const auditor = await isAuditor(req.headers.get(ID_TOKEN_HEADER), caller.claims);
-  return auditor ? { ok: true, scope: { actorOid: null }, label: 'all' } : { ok: true, scope: { actorOid: caller.claims.oid }, label: 'own' };
+  return auditor
+    ? { ok: true, scope: { actorOid: null }, label: 'all' }
+    : { ok: true, scope: { actorOid: caller.claims.oid }, label: 'own' };
 }

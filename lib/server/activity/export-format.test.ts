@@ -3,9 +3,21 @@ import type { ActivityRow } from '@/lib/shared/activity/types';
 import { csvField, csvRow, CSV_HEADER, exportStream, jsonLine } from './export-format';
 
 const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
-  actionId: 'a1', requestedAt: '2026-11-28T10:00:00.000Z', agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
-  deviceId: 'd1', deviceName: "Zoë's iPhone", serialNumber: 'F2LX1', deviceUser: { upn: 'zoe.obrien@contoso.com', name: "Zoë O'Brien" }, kind: 'removePasscode', graphAction: 'resetPasscode', ticket: 'INC-1',
-  outcome: 'accepted', finalState: 'done', graphRequestId: 'r1', clientRequestId: 'a1', ...over,
+  actionId: 'a1',
+  requestedAt: '2026-11-28T10:00:00.000Z',
+  agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+  deviceId: 'd1',
+  deviceName: "Zoë's iPhone",
+  serialNumber: 'F2LX1',
+  deviceUser: { upn: 'zoe.obrien@contoso.com', name: "Zoë O'Brien" },
+  kind: 'removePasscode',
+  graphAction: 'resetPasscode',
+  ticket: 'INC-1',
+  outcome: 'accepted',
+  finalState: 'done',
+  graphRequestId: 'r1',
+  clientRequestId: 'a1',
+  ...over,
 });
 
 describe('the activity export formats', () => {
@@ -23,13 +35,17 @@ describe('the activity export formats', () => {
     for (const evil of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd']) {
       expect(csvField(evil).replace(/^"/, '')).toMatch(/^'/);
     }
-    expect(csvRow(row({ deviceName: '=cmd|\' /C calc\'!A0' }))).toContain(",'=cmd|' /C calc'!A0,");
+    expect(csvRow(row({ deviceName: "=cmd|' /C calc'!A0" }))).toContain(",'=cmd|' /C calc'!A0,");
   });
 
   it('writes JSON Lines with the same fields, one object per line', () => {
     const line = jsonLine(row({ ticket: '=not neutralised in JSON' }));
     expect(line.endsWith('\n')).toBe(true);
-    expect(JSON.parse(line)).toMatchObject({ action_id: 'a1', ticket: '=not neutralised in JSON', agent_name: 'Hanna Berger' });
+    expect(JSON.parse(line)).toMatchObject({
+      action_id: 'a1',
+      ticket: '=not neutralised in JSON',
+      agent_name: 'Hanna Berger',
+    });
   });
 
   it('streams batch by batch: the next batch is asked for only when the reader wants more', async () => {

@@ -7,9 +7,21 @@ import 'server-only';
 import type { ActivityRow, ExportFormat } from '@/lib/shared/activity/types';
 
 export const CSV_COLUMNS = [
-  'time_utc', 'agent_upn', 'agent_name', 'device_id', 'device_name', 'serial_number', 'device_user_upn', 'action',
-  'graph_action', 'ticket', 'outcome',
-  'final_state', 'graph_request_id', 'client_request_id', 'action_id',
+  'time_utc',
+  'agent_upn',
+  'agent_name',
+  'device_id',
+  'device_name',
+  'serial_number',
+  'device_user_upn',
+  'action',
+  'graph_action',
+  'ticket',
+  'outcome',
+  'final_state',
+  'graph_request_id',
+  'client_request_id',
+  'action_id',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -25,9 +37,21 @@ export function csvField(value: string | null): string {
 
 function cells(r: ActivityRow): (string | null)[] {
   return [
-    r.requestedAt, r.agent.upn, r.agent.name, r.deviceId, r.deviceName, r.serialNumber, r.deviceUser.upn, r.kind,
-    r.graphAction, r.ticket, r.outcome,
-    r.finalState, r.graphRequestId, r.clientRequestId, r.actionId,
+    r.requestedAt,
+    r.agent.upn,
+    r.agent.name,
+    r.deviceId,
+    r.deviceName,
+    r.serialNumber,
+    r.deviceUser.upn,
+    r.kind,
+    r.graphAction,
+    r.ticket,
+    r.outcome,
+    r.finalState,
+    r.graphRequestId,
+    r.clientRequestId,
+    r.actionId,
   ];
 }
 
@@ -48,26 +72,32 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
 };
 
 /** The export as a byte stream that asks the database for the next batch only when the reader wants more. */
-export function exportStream(batches: AsyncGenerator<ActivityRow[]>, format: ExportFormat): ReadableStream<Uint8Array> {
+export function exportStream(
+  batches: AsyncGenerator<ActivityRow[]>,
+  format: ExportFormat,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent && format === 'csv') {
-        headerSent = true;
-        controller.enqueue(encoder.encode(CSV_HEADER));
-        return;
-      }
-      const next = await batches.next();
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      const line = format === 'csv' ? csvRow : jsonLine;
-      controller.enqueue(encoder.encode(next.value.map(line).join('')));
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!headerSent && format === 'csv') {
+          headerSent = true;
+          controller.enqueue(encoder.encode(CSV_HEADER));
+          return;
+        }
+        const next = await batches.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        const line = format === 'csv' ? csvRow : jsonLine;
+        controller.enqueue(encoder.encode(next.value.map(line).join('')));
+      },
+      async cancel() {
+        await batches.return(undefined);
+      },
     },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  }, { highWaterMark: 1 });
+    { highWaterMark: 1 },
+  );
 }

@@ -5,7 +5,13 @@ describe('the budget for audit records nobody verified', () => {
   it('allows so many per window, refuses the rest and counts them, and starts again with the next window', () => {
     let now = 0;
     const budget = new AnonymousAuditBudget(3, 60_000, () => now);
-    expect([budget.take(), budget.take(), budget.take(), budget.take(), budget.take()]).toEqual([true, true, true, false, false]);
+    expect([budget.take(), budget.take(), budget.take(), budget.take(), budget.take()]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(budget.droppedCount).toBe(2);
     now = 59_999;
     expect(budget.take()).toBe(false);

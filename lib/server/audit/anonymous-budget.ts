@@ -8,7 +8,11 @@ export class AnonymousAuditBudget {
   private used = 0;
   private dropped = 0;
 
-  constructor(private readonly perWindow: number, private readonly windowMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly perWindow: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** True when one more unverified record may be written now. */
   take(): boolean {

@@ -26,7 +26,11 @@ export function connectAuditDb(options: AuditDbOptions): AuditDb {
   let dialect: Dialect;
   if (options.databaseUrl) {
     dialect = 'postgres';
-    db = new Kysely<AuditDatabase>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: options.databaseUrl, max: 10 }) }) });
+    db = new Kysely<AuditDatabase>({
+      dialect: new PostgresDialect({
+        pool: new Pool({ connectionString: options.databaseUrl, max: 10 }),
+      }),
+    });
   } else {
     dialect = 'sqlite';
     const dir = resolve(options.dataDir);
@@ -43,10 +47,15 @@ export function connectAuditDb(options: AuditDbOptions): AuditDb {
 
 export async function openAuditDb(options: AuditDbOptions): Promise<AuditDb> {
   const handle = connectAuditDb(options);
-  const { error } = await new Migrator({ db: handle.db, provider: migrations(handle.dialect) }).migrateToLatest();
+  const { error } = await new Migrator({
+    db: handle.db,
+    provider: migrations(handle.dialect),
+  }).migrateToLatest();
   if (error) {
     await handle.close();
-    throw new Error(`The audit database could not be prepared: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `The audit database could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return handle;
 }

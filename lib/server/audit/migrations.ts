@@ -16,11 +16,16 @@ export function migrations(dialect: Dialect): MigrationProvider {
   const list: Record<string, Migration> = {
     '0001_audit_records': {
       async up(db: Kysely<unknown>) {
-        await db.schema.createTable('audit_records')
-          .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        await db.schema
+          .createTable('audit_records')
+          .addColumn('seq', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
           .addColumn('id', 'text', (c) => c.notNull().unique())
           .addColumn('action_id', 'text', (c) => c.notNull())
-          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('intent', 'outcome', 'observation', 'override')`))
+          .addColumn('kind', 'text', (c) =>
+            c.notNull().check(sql`kind in ('intent', 'outcome', 'observation', 'override')`),
+          )
           .addColumn('recorded_at', 'text', (c) => c.notNull())
           .addColumn('action_name', 'text', (c) => c.notNull())
           .addColumn('device_id', 'text', (c) => c.notNull())
@@ -39,12 +44,29 @@ export function migrations(dialect: Dialect): MigrationProvider {
           .addColumn('http_status', 'integer')
           .addColumn('detail', 'text')
           .execute();
-        await db.schema.createIndex('audit_records_action').on('audit_records').column('action_id').execute();
-        await db.schema.createIndex('audit_records_device').on('audit_records').columns(['device_id', 'recorded_at']).execute();
-        await db.schema.createIndex('audit_records_actor').on('audit_records').columns(['actor_oid', 'recorded_at']).execute();
+        await db.schema
+          .createIndex('audit_records_action')
+          .on('audit_records')
+          .column('action_id')
+          .execute();
+        await db.schema
+          .createIndex('audit_records_device')
+          .on('audit_records')
+          .columns(['device_id', 'recorded_at'])
+          .execute();
+        await db.schema
+          .createIndex('audit_records_actor')
+          .on('audit_records')
+          .columns(['actor_oid', 'recorded_at'])
+          .execute();
         // One observation per state per action, however many pollers see it.
-        await db.schema.createIndex('audit_records_observation').unique().on('audit_records')
-          .columns(['action_id', 'action_state']).where(sql.ref('kind'), '=', 'observation').execute();
+        await db.schema
+          .createIndex('audit_records_observation')
+          .unique()
+          .on('audit_records')
+          .columns(['action_id', 'action_state'])
+          .where(sql.ref('kind'), '=', 'observation')
+          .execute();
 
         if (dialect === 'sqlite') {
           await sql`CREATE TRIGGER audit_records_no_update BEFORE UPDATE ON audit_records
@@ -60,7 +82,8 @@ export function migrations(dialect: Dialect): MigrationProvider {
             FOR EACH STATEMENT EXECUTE FUNCTION audit_records_refuse_change()`.execute(db);
         }
 
-        await db.schema.createTable('device_guards')
+        await db.schema
+          .createTable('device_guards')
           .addColumn('device_id', 'text', (c) => c.primaryKey())
           .addColumn('action_id', 'text', (c) => c.notNull())
           .addColumn('ticket', 'text', (c) => c.notNull())
@@ -80,7 +103,9 @@ export function migrations(dialect: Dialect): MigrationProvider {
       const kinds = sql.raw(RECORD_KIND_LIST.map((k) => `'${k}'`).join(', '));
       if (dialect === 'postgres') {
         await sql`ALTER TABLE audit_records DROP CONSTRAINT audit_records_kind_check`.execute(db);
-        await sql`ALTER TABLE audit_records ADD CONSTRAINT audit_records_kind_check CHECK (kind in (${kinds}))`.execute(db);
+        await sql`ALTER TABLE audit_records ADD CONSTRAINT audit_records_kind_check CHECK (kind in (${kinds}))`.execute(
+          db,
+        );
         await sql`ALTER TABLE audit_records ADD COLUMN action_kind text`.execute(db);
         // PostgreSQL has no INSERT OR REPLACE; ON CONFLICT DO UPDATE is an UPDATE, which the existing trigger refuses.
         return;
@@ -90,7 +115,9 @@ export function migrations(dialect: Dialect): MigrationProvider {
         kind text NOT NULL CHECK (kind in (${kinds})), recorded_at text NOT NULL, action_name text NOT NULL,
         action_kind text, device_id text NOT NULL, device_name text, ticket text, note text, actor_oid text,
         actor_upn text, actor_name text, actor_tenant text, actor_verified integer NOT NULL DEFAULT 0, outcome text,
-        action_state text, graph_request_id text, client_request_id text, http_status integer, detail text)`.execute(db);
+        action_state text, graph_request_id text, client_request_id text, http_status integer, detail text)`.execute(
+        db,
+      );
       await sql`INSERT INTO audit_records_v2 (seq, id, action_id, kind, recorded_at, action_name, device_id, device_name,
         ticket, note, actor_oid, actor_upn, actor_name, actor_tenant, actor_verified, outcome, action_state,
         graph_request_id, client_request_id, http_status, detail)
@@ -100,11 +127,28 @@ export function migrations(dialect: Dialect): MigrationProvider {
       // Dropping a table fires no DELETE trigger; its triggers and indexes go with it and are made again below.
       await sql`DROP TABLE audit_records`.execute(db);
       await sql`ALTER TABLE audit_records_v2 RENAME TO audit_records`.execute(db);
-      await db.schema.createIndex('audit_records_action').on('audit_records').column('action_id').execute();
-      await db.schema.createIndex('audit_records_device').on('audit_records').columns(['device_id', 'recorded_at']).execute();
-      await db.schema.createIndex('audit_records_actor').on('audit_records').columns(['actor_oid', 'recorded_at']).execute();
-      await db.schema.createIndex('audit_records_observation').unique().on('audit_records')
-        .columns(['action_id', 'action_state']).where(sql.ref('kind'), '=', 'observation').execute();
+      await db.schema
+        .createIndex('audit_records_action')
+        .on('audit_records')
+        .column('action_id')
+        .execute();
+      await db.schema
+        .createIndex('audit_records_device')
+        .on('audit_records')
+        .columns(['device_id', 'recorded_at'])
+        .execute();
+      await db.schema
+        .createIndex('audit_records_actor')
+        .on('audit_records')
+        .columns(['actor_oid', 'recorded_at'])
+        .execute();
+      await db.schema
+        .createIndex('audit_records_observation')
+        .unique()
+        .on('audit_records')
+        .columns(['action_id', 'action_state'])
+        .where(sql.ref('kind'), '=', 'observation')
+        .execute();
       await sql`CREATE TRIGGER audit_records_no_update BEFORE UPDATE ON audit_records
         BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END`.execute(db);
       await sql`CREATE TRIGGER audit_records_no_delete BEFORE DELETE ON audit_records
@@ -118,7 +162,8 @@ export function migrations(dialect: Dialect): MigrationProvider {
     // State several console instances share beside the audit trail: the Retry-After Graph gave (one gate per
     // tenant and app, so many agents do not each spend Intune's budget).
     async up(db: Kysely<unknown>) {
-      await db.schema.createTable('graph_throttle')
+      await db.schema
+        .createTable('graph_throttle')
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('until', 'text', (c) => c.notNull())
         .execute();
@@ -131,15 +176,21 @@ export function migrations(dialect: Dialect): MigrationProvider {
     // retention the configuration allows (30 days), and a closed grant cannot be reopened, so even SQL access
     // without dropping triggers cannot remove a recent record.
     async up(db: Kysely<unknown>) {
-      await db.schema.createTable('purge_grants')
+      await db.schema
+        .createTable('purge_grants')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('cutoff', 'text', (c) => c.notNull())
         .addColumn('active', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       // The activity page pages over intents newest first, filtered by time.
-      await db.schema.createIndex('audit_records_kind_time').on('audit_records').columns(['kind', 'recorded_at']).execute();
-      await db.schema.createTable('webhook_outbox')
+      await db.schema
+        .createIndex('audit_records_kind_time')
+        .on('audit_records')
+        .columns(['kind', 'recorded_at'])
+        .execute();
+      await db.schema
+        .createTable('webhook_outbox')
         .addColumn('event_id', 'text', (c) => c.primaryKey())
         .addColumn('action_id', 'text', (c) => c.notNull())
         .addColumn('payload', 'text', (c) => c.notNull())
@@ -150,20 +201,33 @@ export function migrations(dialect: Dialect): MigrationProvider {
         .addColumn('delivered_at', 'text')
         .addColumn('last_error', 'text')
         .execute();
-      await db.schema.createIndex('webhook_outbox_due').on('webhook_outbox').columns(['delivered_at', 'next_attempt_at']).execute();
-      await db.schema.createTable('rate_limit_events')
+      await db.schema
+        .createIndex('webhook_outbox_due')
+        .on('webhook_outbox')
+        .columns(['delivered_at', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createTable('rate_limit_events')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('actor_oid', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('rate_limit_events_actor').on('rate_limit_events').columns(['actor_oid', 'kind', 'at']).execute();
+      await db.schema
+        .createIndex('rate_limit_events_actor')
+        .on('rate_limit_events')
+        .columns(['actor_oid', 'kind', 'at'])
+        .execute();
 
       if (dialect === 'sqlite') {
-        const minimumAge = sql.raw(`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${MIN_RETENTION_DAYS} days')`);
+        const minimumAge = sql.raw(
+          `strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${MIN_RETENTION_DAYS} days')`,
+        );
         await sql`CREATE TRIGGER purge_grants_bounded BEFORE INSERT ON purge_grants
           WHEN NEW.cutoff > ${minimumAge} OR NEW.active <> 1
-          BEGIN SELECT RAISE(ABORT, 'a purge may only reach records older than the shortest retention'); END`.execute(db);
+          BEGIN SELECT RAISE(ABORT, 'a purge may only reach records older than the shortest retention'); END`.execute(
+          db,
+        );
         await sql`CREATE TRIGGER purge_grants_close_only BEFORE UPDATE ON purge_grants
           WHEN NOT (OLD.active = 1 AND NEW.active = 0 AND NEW.cutoff = OLD.cutoff AND NEW.id = OLD.id)
           BEGIN SELECT RAISE(ABORT, 'a purge grant can only be closed'); END`.execute(db);
@@ -173,7 +237,9 @@ export function migrations(dialect: Dialect): MigrationProvider {
           BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END`.execute(db);
         return;
       }
-      const minimumAge = sql.raw(`to_char((now() at time zone 'utc') - interval '${MIN_RETENTION_DAYS} days', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+      const minimumAge = sql.raw(
+        `to_char((now() at time zone 'utc') - interval '${MIN_RETENTION_DAYS} days', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      );
       await sql`CREATE FUNCTION purge_grants_guard() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF TG_OP = 'INSERT' AND NEW.active = 1 AND NEW.cutoff <= ${minimumAge} THEN RETURN NEW; END IF;
@@ -198,8 +264,16 @@ export function migrations(dialect: Dialect): MigrationProvider {
     // sorted, so a page cost in proportion to the rows behind it). One for everyone's (auditors), one per agent.
     async up(db: Kysely<unknown>) {
       await db.schema.dropIndex('audit_records_kind_time').execute();
-      await db.schema.createIndex('audit_records_kind_seq').on('audit_records').columns(['kind', 'seq']).execute();
-      await db.schema.createIndex('audit_records_actor_kind_seq').on('audit_records').columns(['actor_oid', 'kind', 'seq']).execute();
+      await db.schema
+        .createIndex('audit_records_kind_seq')
+        .on('audit_records')
+        .columns(['kind', 'seq'])
+        .execute();
+      await db.schema
+        .createIndex('audit_records_actor_kind_seq')
+        .on('audit_records')
+        .columns(['actor_oid', 'kind', 'seq'])
+        .execute();
     },
   };
   list['0006_device_identity'] = {

@@ -29,60 +29,112 @@ export function eventFor(r: Omit<AuditRecordTable, 'seq'>): ActionEvent | null {
   const state = r.kind === 'outcome' ? r.outcome : r.kind === 'observation' ? r.action_state : null;
   if (!state) return null;
   return {
-    eventId: randomUUID(), type: 'passcodeAction.stateChanged', actionId: r.action_id, deviceId: r.device_id,
-    deviceName: r.device_name, ticket: r.ticket, graphAction: r.action_name, kind: r.action_kind, state,
-    graphRequestId: r.graph_request_id, clientRequestId: r.client_request_id,
-    agent: r.actor_upn ? { upn: r.actor_upn, name: r.actor_name } : null, at: r.recorded_at,
+    eventId: randomUUID(),
+    type: 'passcodeAction.stateChanged',
+    actionId: r.action_id,
+    deviceId: r.device_id,
+    deviceName: r.device_name,
+    ticket: r.ticket,
+    graphAction: r.action_name,
+    kind: r.action_kind,
+    state,
+    graphRequestId: r.graph_request_id,
+    clientRequestId: r.client_request_id,
+    agent: r.actor_upn ? { upn: r.actor_upn, name: r.actor_name } : null,
+    at: r.recorded_at,
   };
 }
 
-export async function enqueue(db: Kysely<AuditDatabase> | Transaction<AuditDatabase>, event: ActionEvent): Promise<void> {
-  await db.insertInto('webhook_outbox').values({
-    event_id: event.eventId, action_id: event.actionId, payload: JSON.stringify(event), created_at: event.at,
-    attempts: 0, next_attempt_at: event.at, locked_until: null, delivered_at: null, last_error: null,
-  }).execute();
+export async function enqueue(
+  db: Kysely<AuditDatabase> | Transaction<AuditDatabase>,
+  event: ActionEvent,
+): Promise<void> {
+  await db
+    .insertInto('webhook_outbox')
+    .values({
+      event_id: event.eventId,
+      action_id: event.actionId,
+      payload: JSON.stringify(event),
+      created_at: event.at,
+      attempts: 0,
+      next_attempt_at: event.at,
+      locked_until: null,
+      delivered_at: null,
+      last_error: null,
+    })
+    .execute();
 }
 
-export interface DueEvent { eventId: string; payload: string; attempts: number }
+export interface DueEvent {
+  eventId: string;
+  payload: string;
+  attempts: number;
+}
 
 export class Outbox {
-  constructor(private readonly handle: AuditDb, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly handle: AuditDb,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Leases up to `limit` due events to this instance for `leaseMs`; others skip them until the lease lapses. */
   async claimDue(limit: number, leaseMs: number): Promise<DueEvent[]> {
     const now = this.now().toISOString();
     const until = new Date(this.now().getTime() + leaseMs).toISOString();
-    const candidates = await this.handle.db.selectFrom('webhook_outbox').select(['event_id'])
-      .where('delivered_at', 'is', null).where('next_attempt_at', '<=', now)
+    const candidates = await this.handle.db
+      .selectFrom('webhook_outbox')
+      .select(['event_id'])
+      .where('delivered_at', 'is', null)
+      .where('next_attempt_at', '<=', now)
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-      .orderBy('created_at').limit(limit).execute();
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
     const claimed: DueEvent[] = [];
     for (const { event_id } of candidates) {
       // One conditional update per event: of two instances racing for it, exactly one changes the row.
-      const taken = await this.handle.db.updateTable('webhook_outbox').set({ locked_until: until })
-        .where('event_id', '=', event_id).where('delivered_at', 'is', null)
+      const taken = await this.handle.db
+        .updateTable('webhook_outbox')
+        .set({ locked_until: until })
+        .where('event_id', '=', event_id)
+        .where('delivered_at', 'is', null)
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-        .returning(['event_id', 'payload', 'attempts']).executeTakeFirst();
-      if (taken) claimed.push({ eventId: taken.event_id, payload: taken.payload, attempts: taken.attempts });
+        .returning(['event_id', 'payload', 'attempts'])
+        .executeTakeFirst();
+      if (taken)
+        claimed.push({ eventId: taken.event_id, payload: taken.payload, attempts: taken.attempts });
     }
     return claimed;
   }
 
   async delivered(eventId: string): Promise<void> {
-    await this.handle.db.updateTable('webhook_outbox')
-      .set({ delivered_at: this.now().toISOString(), locked_until: null, last_error: null }).where('event_id', '=', eventId).execute();
+    await this.handle.db
+      .updateTable('webhook_outbox')
+      .set({ delivered_at: this.now().toISOString(), locked_until: null, last_error: null })
+      .where('event_id', '=', eventId)
+      .execute();
   }
 
   async failed(eventId: string, attempts: number, retryAt: Date, error: string): Promise<void> {
-    await this.handle.db.updateTable('webhook_outbox')
-      .set({ attempts, next_attempt_at: retryAt.toISOString(), locked_until: null, last_error: error.slice(0, 500) })
-      .where('event_id', '=', eventId).execute();
+    await this.handle.db
+      .updateTable('webhook_outbox')
+      .set({
+        attempts,
+        next_attempt_at: retryAt.toISOString(),
+        locked_until: null,
+        last_error: error.slice(0, 500),
+      })
+      .where('event_id', '=', eventId)
+      .execute();
   }
 
   /** Events not delivered yet, oldest first (for the health endpoint and tests). */
   async pending(): Promise<number> {
-    const row = await this.handle.db.selectFrom('webhook_outbox').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('delivered_at', 'is', null).executeTakeFirst();
+    const row = await this.handle.db
+      .selectFrom('webhook_outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('delivered_at', 'is', null)
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 }

@@ -10,7 +10,15 @@ import type { Outcome } from '@/lib/shared/activity/outcomes';
  * reason to go on past the device guard; reveal: a temporary passcode shown to an agent (never the passcode);
  * decision and purge: reserved for an agent's decision on an unconfirmed action and the retention job.
  */
-export const RECORD_KINDS = ['intent', 'outcome', 'observation', 'override', 'reveal', 'decision', 'purge'] as const;
+export const RECORD_KINDS = [
+  'intent',
+  'outcome',
+  'observation',
+  'override',
+  'reveal',
+  'decision',
+  'purge',
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export { OUTCOMES, type Outcome } from '@/lib/shared/activity/outcomes';

@@ -7,7 +7,13 @@ import { sql, type Kysely } from 'kysely';
 import type { ActionHolder } from '@/lib/shared/actions/types';
 import type { AuditDb } from './db';
 import { enqueue, eventFor } from './outbox';
-import type { AuditDatabase, AuditRecordTable, DeviceGuardTable, Outcome, RecordKind } from './schema';
+import type {
+  AuditDatabase,
+  AuditRecordTable,
+  DeviceGuardTable,
+  Outcome,
+  RecordKind,
+} from './schema';
 
 export interface Actor {
   oid: string;
@@ -53,7 +59,9 @@ export class AuditStore {
    * also goes into the webhook outbox, in the same transaction as its record.
    */
   constructor(
-    private readonly handle: AuditDb, private readonly now: () => Date = () => new Date(), private readonly events = false,
+    private readonly handle: AuditDb,
+    private readonly now: () => Date = () => new Date(),
+    private readonly events = false,
   ) {}
 
   async record(r: NewRecord): Promise<void> {
@@ -73,9 +81,16 @@ export class AuditStore {
   async observe(r: Omit<NewRecord, 'kind'> & { actionState: string }): Promise<boolean> {
     const row = this.row({ ...r, kind: 'observation' });
     const insert = async (db: Kysely<AuditDatabase>) => {
-      const result = await db.insertInto('audit_records').values(row)
+      const result = await db
+        .insertInto('audit_records')
+        .values(row)
         // The conflict target must repeat the partial index's condition literally for SQLite to match it.
-        .onConflict((oc) => oc.columns(['action_id', 'action_state']).where('kind', '=', sql.lit('observation')).doNothing())
+        .onConflict((oc) =>
+          oc
+            .columns(['action_id', 'action_state'])
+            .where('kind', '=', sql.lit('observation'))
+            .doNothing(),
+        )
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     };
@@ -94,30 +109,56 @@ export class AuditStore {
    * (the agent gave a reason to go on anyway) it takes the device regardless. One statement, so two
    * processes or instances cannot both win.
    */
-  async claimDevice(g: { deviceId: string; actionId: string; ticket: string; actor: Actor | null; holdMinutes: number; force: boolean }): Promise<ClaimResult> {
+  async claimDevice(g: {
+    deviceId: string;
+    actionId: string;
+    ticket: string;
+    actor: Actor | null;
+    holdMinutes: number;
+    force: boolean;
+  }): Promise<ClaimResult> {
     const now = this.now();
     const row: DeviceGuardTable = {
-      device_id: g.deviceId, action_id: g.actionId, ticket: g.ticket, actor_upn: g.actor?.upn ?? null,
-      actor_name: g.actor?.name ?? null, requested_at: now.toISOString(),
+      device_id: g.deviceId,
+      action_id: g.actionId,
+      ticket: g.ticket,
+      actor_upn: g.actor?.upn ?? null,
+      actor_name: g.actor?.name ?? null,
+      requested_at: now.toISOString(),
       expires_at: new Date(now.getTime() + g.holdMinutes * 60_000).toISOString(),
     };
-    const won = await this.handle.db.insertInto('device_guards').values(row)
+    const won = await this.handle.db
+      .insertInto('device_guards')
+      .values(row)
       .onConflict((oc) => {
         const update = oc.column('device_id').doUpdateSet({
-          action_id: (eb) => eb.ref('excluded.action_id'), ticket: (eb) => eb.ref('excluded.ticket'),
-          actor_upn: (eb) => eb.ref('excluded.actor_upn'), actor_name: (eb) => eb.ref('excluded.actor_name'),
-          requested_at: (eb) => eb.ref('excluded.requested_at'), expires_at: (eb) => eb.ref('excluded.expires_at'),
+          action_id: (eb) => eb.ref('excluded.action_id'),
+          ticket: (eb) => eb.ref('excluded.ticket'),
+          actor_upn: (eb) => eb.ref('excluded.actor_upn'),
+          actor_name: (eb) => eb.ref('excluded.actor_name'),
+          requested_at: (eb) => eb.ref('excluded.requested_at'),
+          expires_at: (eb) => eb.ref('excluded.expires_at'),
         });
         return g.force ? update : update.where('device_guards.expires_at', '<=', row.requested_at);
       })
       .returning('action_id')
       .executeTakeFirst();
     if (won?.action_id === g.actionId) return { acquired: true };
-    const holder = await this.handle.db.selectFrom('device_guards').selectAll().where('device_id', '=', g.deviceId).executeTakeFirst();
+    const holder = await this.handle.db
+      .selectFrom('device_guards')
+      .selectAll()
+      .where('device_id', '=', g.deviceId)
+      .executeTakeFirst();
     if (!holder) return this.claimDevice(g); // released in between: try again
     return {
       acquired: false,
-      holder: { actionId: holder.action_id, ticket: holder.ticket, actorUpn: holder.actor_upn, actorName: holder.actor_name, requestedAt: holder.requested_at },
+      holder: {
+        actionId: holder.action_id,
+        ticket: holder.ticket,
+        actorUpn: holder.actor_upn,
+        actorName: holder.actor_name,
+        requestedAt: holder.requested_at,
+      },
     };
   }
 
@@ -126,44 +167,85 @@ export class AuditStore {
    * (once Graph shows the action) or an agent's explicit decision with a reason may free it, never the clock.
    */
   async holdUntilSettled(deviceId: string, actionId: string): Promise<void> {
-    await this.handle.db.updateTable('device_guards').set({ expires_at: UNTIL_SETTLED })
-      .where('device_id', '=', deviceId).where('action_id', '=', actionId).execute();
+    await this.handle.db
+      .updateTable('device_guards')
+      .set({ expires_at: UNTIL_SETTLED })
+      .where('device_id', '=', deviceId)
+      .where('action_id', '=', actionId)
+      .execute();
   }
 
   /** The device showed the action: from now on the guard lapses like any other, `holdMinutes` after the request. */
   async settleHold(deviceId: string, actionId: string, holdMinutes: number): Promise<void> {
-    const guard = await this.handle.db.selectFrom('device_guards').selectAll()
-      .where('device_id', '=', deviceId).where('action_id', '=', actionId).where('expires_at', '=', UNTIL_SETTLED).executeTakeFirst();
+    const guard = await this.handle.db
+      .selectFrom('device_guards')
+      .selectAll()
+      .where('device_id', '=', deviceId)
+      .where('action_id', '=', actionId)
+      .where('expires_at', '=', UNTIL_SETTLED)
+      .executeTakeFirst();
     if (!guard) return;
     const expires = new Date(Date.parse(guard.requested_at) + holdMinutes * 60_000).toISOString();
-    await this.handle.db.updateTable('device_guards').set({ expires_at: expires })
-      .where('device_id', '=', deviceId).where('action_id', '=', actionId).execute();
+    await this.handle.db
+      .updateTable('device_guards')
+      .set({ expires_at: expires })
+      .where('device_id', '=', deviceId)
+      .where('action_id', '=', actionId)
+      .execute();
   }
 
   /** Frees the device when this action's request did not go through (nothing was queued). */
   async releaseDevice(deviceId: string, actionId: string): Promise<void> {
-    await this.handle.db.deleteFrom('device_guards').where('device_id', '=', deviceId).where('action_id', '=', actionId).execute();
+    await this.handle.db
+      .deleteFrom('device_guards')
+      .where('device_id', '=', deviceId)
+      .where('action_id', '=', actionId)
+      .execute();
   }
 
   async actionRecords(actionId: string): Promise<AuditRecord[]> {
-    return this.handle.db.selectFrom('audit_records').selectAll().where('action_id', '=', actionId).orderBy('seq').execute();
+    return this.handle.db
+      .selectFrom('audit_records')
+      .selectAll()
+      .where('action_id', '=', actionId)
+      .orderBy('seq')
+      .execute();
   }
 
   /**
    * The records of the newest `limit` actions an agent started since `since` (refused attempts left out), oldest record first, and whether
    * older ones were left out (the tray shows the latest; the activity page has them all).
    */
-  async recordsOfActor(actorOid: string, since: Date, limit = 1000): Promise<{ records: AuditRecord[]; more: boolean }> {
+  async recordsOfActor(
+    actorOid: string,
+    since: Date,
+    limit = 1000,
+  ): Promise<{ records: AuditRecord[]; more: boolean }> {
     // Attempts refused before Graph (bad input, the device guard) are in the trail, not in the agent's tray.
-    const refused = this.handle.db.selectFrom('audit_records').select('action_id')
-      .where('actor_oid', '=', actorOid).where('outcome', '=', 'refused').where('recorded_at', '>=', since.toISOString());
-    const intents = await this.handle.db.selectFrom('audit_records').select('action_id')
-      .where('kind', '=', 'intent').where('actor_oid', '=', actorOid).where('recorded_at', '>=', since.toISOString())
+    const refused = this.handle.db
+      .selectFrom('audit_records')
+      .select('action_id')
+      .where('actor_oid', '=', actorOid)
+      .where('outcome', '=', 'refused')
+      .where('recorded_at', '>=', since.toISOString());
+    const intents = await this.handle.db
+      .selectFrom('audit_records')
+      .select('action_id')
+      .where('kind', '=', 'intent')
+      .where('actor_oid', '=', actorOid)
+      .where('recorded_at', '>=', since.toISOString())
       .where('action_id', 'not in', refused)
-      .orderBy('seq', 'desc').limit(limit + 1).execute();
+      .orderBy('seq', 'desc')
+      .limit(limit + 1)
+      .execute();
     const ids = intents.slice(0, limit).map((r) => r.action_id);
     if (ids.length === 0) return { records: [], more: false };
-    const records = await this.handle.db.selectFrom('audit_records').selectAll().where('action_id', 'in', ids).orderBy('seq').execute();
+    const records = await this.handle.db
+      .selectFrom('audit_records')
+      .selectAll()
+      .where('action_id', 'in', ids)
+      .orderBy('seq')
+      .execute();
     return { records, more: intents.length > limit };
   }
 
@@ -171,18 +253,34 @@ export class AuditStore {
    * For each of `deviceIds`, the records of its newest action since `since` that reached Graph (as
    * latestActionOnDevice); devices without one are left out. One query for the intents, one for their records.
    */
-  async latestActionsOnDevices(deviceIds: readonly string[], since: Date): Promise<AuditRecord[][]> {
+  async latestActionsOnDevices(
+    deviceIds: readonly string[],
+    since: Date,
+  ): Promise<AuditRecord[][]> {
     if (deviceIds.length === 0) return [];
-    const refused = this.handle.db.selectFrom('audit_records').select('action_id')
-      .where('device_id', 'in', deviceIds).where('outcome', '=', 'refused');
-    const intents = await this.handle.db.selectFrom('audit_records').select(['action_id', 'device_id'])
-      .where('device_id', 'in', deviceIds).where('kind', '=', 'intent').where('recorded_at', '>=', since.toISOString())
-      .where('action_id', 'not in', refused).orderBy('seq', 'desc').execute();
+    const refused = this.handle.db
+      .selectFrom('audit_records')
+      .select('action_id')
+      .where('device_id', 'in', deviceIds)
+      .where('outcome', '=', 'refused');
+    const intents = await this.handle.db
+      .selectFrom('audit_records')
+      .select(['action_id', 'device_id'])
+      .where('device_id', 'in', deviceIds)
+      .where('kind', '=', 'intent')
+      .where('recorded_at', '>=', since.toISOString())
+      .where('action_id', 'not in', refused)
+      .orderBy('seq', 'desc')
+      .execute();
     const newest = new Map<string, string>();
     for (const i of intents) if (!newest.has(i.device_id)) newest.set(i.device_id, i.action_id);
     if (newest.size === 0) return [];
-    const records = await this.handle.db.selectFrom('audit_records').selectAll()
-      .where('action_id', 'in', [...newest.values()]).orderBy('seq').execute();
+    const records = await this.handle.db
+      .selectFrom('audit_records')
+      .selectAll()
+      .where('action_id', 'in', [...newest.values()])
+      .orderBy('seq')
+      .execute();
     const byAction = new Map<string, AuditRecord[]>();
     for (const r of records) byAction.set(r.action_id, [...(byAction.get(r.action_id) ?? []), r]);
     return [...byAction.values()];
@@ -193,24 +291,49 @@ export class AuditStore {
    * POST (bad token, the device guard) is in the trail but is not "the recovery of this device".
    */
   async latestActionOnDevice(deviceId: string): Promise<AuditRecord[]> {
-    const refused = this.handle.db.selectFrom('audit_records').select('action_id')
-      .where('device_id', '=', deviceId).where('outcome', '=', 'refused');
-    const latest = await this.handle.db.selectFrom('audit_records').select('action_id')
-      .where('device_id', '=', deviceId).where('kind', '=', 'intent').where('action_id', 'not in', refused)
-      .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const refused = this.handle.db
+      .selectFrom('audit_records')
+      .select('action_id')
+      .where('device_id', '=', deviceId)
+      .where('outcome', '=', 'refused');
+    const latest = await this.handle.db
+      .selectFrom('audit_records')
+      .select('action_id')
+      .where('device_id', '=', deviceId)
+      .where('kind', '=', 'intent')
+      .where('action_id', 'not in', refused)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return latest ? this.actionRecords(latest.action_id) : [];
   }
 
   private row(r: NewRecord): Omit<AuditRecordTable, 'seq'> {
     return {
-      id: randomUUID(), action_id: r.actionId, kind: r.kind, recorded_at: (r.at ?? this.now()).toISOString(),
-      action_name: r.actionName, action_kind: r.actionKind ?? null,
-      device_id: r.deviceId, device_name: r.deviceName ?? null, device_serial: r.device?.serialNumber || null,
-      device_user_upn: r.device?.userPrincipalName || null, device_user_name: r.device?.userDisplayName || null, ticket: r.ticket ?? null, note: r.note ?? null,
-      actor_oid: r.actor?.value.oid ?? null, actor_upn: r.actor?.value.upn ?? null, actor_name: r.actor?.value.name ?? null,
-      actor_tenant: r.actor?.value.tenant ?? null, actor_verified: r.actor?.verified ? 1 : 0,
-      outcome: r.outcome ?? null, action_state: r.actionState ?? null, graph_request_id: r.graphRequestId ?? null,
-      client_request_id: r.clientRequestId ?? null, http_status: r.httpStatus ?? null, detail: r.detail ?? null,
+      id: randomUUID(),
+      action_id: r.actionId,
+      kind: r.kind,
+      recorded_at: (r.at ?? this.now()).toISOString(),
+      action_name: r.actionName,
+      action_kind: r.actionKind ?? null,
+      device_id: r.deviceId,
+      device_name: r.deviceName ?? null,
+      device_serial: r.device?.serialNumber || null,
+      device_user_upn: r.device?.userPrincipalName || null,
+      device_user_name: r.device?.userDisplayName || null,
+      ticket: r.ticket ?? null,
+      note: r.note ?? null,
+      actor_oid: r.actor?.value.oid ?? null,
+      actor_upn: r.actor?.value.upn ?? null,
+      actor_name: r.actor?.value.name ?? null,
+      actor_tenant: r.actor?.value.tenant ?? null,
+      actor_verified: r.actor?.verified ? 1 : 0,
+      outcome: r.outcome ?? null,
+      action_state: r.actionState ?? null,
+      graph_request_id: r.graphRequestId ?? null,
+      client_request_id: r.clientRequestId ?? null,
+      http_status: r.httpStatus ?? null,
+      detail: r.detail ?? null,
     };
   }
 }

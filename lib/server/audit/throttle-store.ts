@@ -8,15 +8,23 @@ export class ThrottleStore {
 
   /** Until when (epoch ms) the key must wait; 0 when it need not. */
   async until(key: string): Promise<number> {
-    const row = await this.handle.db.selectFrom('graph_throttle').select('until').where('key', '=', key).executeTakeFirst();
+    const row = await this.handle.db
+      .selectFrom('graph_throttle')
+      .select('until')
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row ? Date.parse(row.until) : 0;
   }
 
   /** Extends the wait to `until` (never shortens it: another instance may have been told to wait longer). */
   async extend(key: string, until: number): Promise<void> {
     const iso = new Date(until).toISOString();
-    await this.handle.db.insertInto('graph_throttle').values({ key, until: iso })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ until: iso }).where('graph_throttle.until', '<', iso))
+    await this.handle.db
+      .insertInto('graph_throttle')
+      .values({ key, until: iso })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ until: iso }).where('graph_throttle.until', '<', iso),
+      )
       .execute();
   }
 }

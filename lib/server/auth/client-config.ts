@@ -7,7 +7,11 @@ export function buildAuthClientConfig(): AuthClientConfig {
   const env = serverEnv();
   const authorityBase = env.AUTH_AUTHORITY.replace(/\/$/, '');
   const authority = `${authorityBase}/${env.AUTH_TENANT_ID}`;
-  const config: AuthClientConfig = { clientId: env.AUTH_CLIENT_ID, authority, redirectPath: '/redirect' };
+  const config: AuthClientConfig = {
+    clientId: env.AUTH_CLIENT_ID,
+    authority,
+    redirectPath: '/redirect',
+  };
   if (env.AUTH_ENDPOINTS_ORIGIN) {
     // Against the emulator: name the authority as known (no instance discovery at Microsoft) and hand MSAL the
     // endpoints (no fetch of openid-configuration). The paths are Entra's documented v2.0 layout.

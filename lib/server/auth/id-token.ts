@@ -33,20 +33,31 @@ function identityBase(): string {
  * The app roles of `caller` (whom Graph has accepted) according to `idToken`; none when the ID token is missing,
  * does not verify, or names someone else.
  */
-export async function verifiedAppRoles(idToken: string | null, caller: TokenClaims): Promise<string[]> {
+export async function verifiedAppRoles(
+  idToken: string | null,
+  caller: TokenClaims,
+): Promise<string[]> {
   if (!idToken) return [];
   const env = serverEnv();
   const base = identityBase();
   try {
-    const { payload } = await jwtVerify(idToken, keysAt(`${base}/${env.AUTH_TENANT_ID}/discovery/v2.0/keys`), {
-      issuer: `${base}/${caller.tid}/v2.0`,
-      audience: env.AUTH_CLIENT_ID,
-      algorithms: ['RS256'],
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-    });
-    if (typeof payload.oid !== 'string' || payload.oid.toLowerCase() !== caller.oid.toLowerCase()) return [];
-    if (typeof payload.tid !== 'string' || payload.tid.toLowerCase() !== caller.tid.toLowerCase()) return [];
-    return Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+    const { payload } = await jwtVerify(
+      idToken,
+      keysAt(`${base}/${env.AUTH_TENANT_ID}/discovery/v2.0/keys`),
+      {
+        issuer: `${base}/${caller.tid}/v2.0`,
+        audience: env.AUTH_CLIENT_ID,
+        algorithms: ['RS256'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      },
+    );
+    if (typeof payload.oid !== 'string' || payload.oid.toLowerCase() !== caller.oid.toLowerCase())
+      return [];
+    if (typeof payload.tid !== 'string' || payload.tid.toLowerCase() !== caller.tid.toLowerCase())
+      return [];
+    return Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is string => typeof r === 'string')
+      : [];
   } catch {
     return [];
   }

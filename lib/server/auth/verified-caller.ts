@@ -31,8 +31,13 @@ export function rememberVerified(token: string, claims: TokenClaims): void {
 export function claimsFromMe(me: Me, tenantId: string, now: number = Date.now()): TokenClaims {
   const guest = me.userPrincipalName.includes('#EXT#');
   return {
-    oid: me.id, upn: guest ? homeIdentity(me.userPrincipalName) : me.userPrincipalName, name: me.displayName, guest,
-    tid: tenantId, scopes: new Set(), exp: Math.floor(now / 1000) + OPAQUE_TTL_SECONDS,
+    oid: me.id,
+    upn: guest ? homeIdentity(me.userPrincipalName) : me.userPrincipalName,
+    name: me.displayName,
+    guest,
+    tid: tenantId,
+    scopes: new Set(),
+    exp: Math.floor(now / 1000) + OPAQUE_TTL_SECONDS,
   };
 }
 
@@ -48,7 +53,12 @@ export async function verifiedCaller(token: string): Promise<CallerCheck> {
     rememberVerified(token, claims);
     return { ok: true, claims };
   }
-  await graphGet({ path: '/deviceManagement/managedDevices', query: { $top: '1', $select: 'id' }, token, schema: Probe });
+  await graphGet({
+    path: '/deviceManagement/managedDevices',
+    query: { $top: '1', $select: 'id' },
+    token,
+    schema: Probe,
+  });
   rememberVerified(token, shape.claims);
   return { ok: true, claims: shape.claims };
 }

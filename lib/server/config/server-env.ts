@@ -3,83 +3,133 @@ import 'server-only';
 // once, so that one build serves the local emulator and any real tenant.
 import { z } from 'zod';
 import { MIN_RETENTION_DAYS } from '@/lib/server/audit/migrations';
-import { PASSCODE_ACTION_SWITCHES, type PasscodePolicy } from '@/lib/shared/devices/passcode-action';
-import { compileTicketPattern, DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN, MAX_TICKET_LENGTH } from '@/lib/shared/ticket';
+import {
+  PASSCODE_ACTION_SWITCHES,
+  type PasscodePolicy,
+} from '@/lib/shared/devices/passcode-action';
+import {
+  compileTicketPattern,
+  DEFAULT_TICKET_EXAMPLE,
+  DEFAULT_TICKET_PATTERN,
+  MAX_TICKET_LENGTH,
+} from '@/lib/shared/ticket';
 
-const GuidOrDomain = z.string().trim().regex(
-  /^([0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+)$/,
-  'a tenant id (GUID) or verified domain',
-);
+const GuidOrDomain = z
+  .string()
+  .trim()
+  .regex(
+    /^([0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+)$/,
+    'a tenant id (GUID) or verified domain',
+  );
 
-const Schema = z.object({
-  AUTH_CLIENT_ID: z.string().trim().regex(/^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/, 'the app registration\'s Application (client) ID'),
-  AUTH_TENANT_ID: GuidOrDomain,
-  /** Entra ID instance; Microsoft's public cloud unless set. */
-  AUTH_AUTHORITY: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
-  /**
-   * Only for the local emulator: the plain-HTTP origin that serves the Entra v2.0 endpoints. MSAL requires an
-   * https authority, but does not check the scheme of endpoints given as authority metadata.
-   */
-  AUTH_ENDPOINTS_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
-  GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com'),
-  /** How long the server waits for one Graph answer before giving up. */
-  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
-  /** Where the embedded audit database (SQLite) lives. The standalone server changes into its own folder, so use an absolute path there. */
-  DATA_DIR: z.string().min(1).default('./.data'),
-  /** A PostgreSQL connection string; when set, the audit store uses PostgreSQL instead of the embedded SQLite file. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string').optional(),
-  /** What a ticket reference must look like: a regular expression, always matched whole (see lib/shared/ticket.ts). */
-  TICKET_PATTERN: z.string().min(1).default(DEFAULT_TICKET_PATTERN).refine((p) => {
-    try {
-      compileTicketPattern(p);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'a valid regular expression'),
-  /** A ticket reference that fits TICKET_PATTERN, shown to agents as the example (never the expression itself). */
-  TICKET_EXAMPLE: z.string().trim().min(1).max(MAX_TICKET_LENGTH).default(DEFAULT_TICKET_EXAMPLE),
-  /**
-   * Which passcode actions this console offers (comma-separated: remove, reset, recover). The admin center's names:
-   * remove = iOS/iPadOS passcode removal, reset = Android Enterprise/AOSP passcode reset, recover = recoverPasscode.
-   */
-  PASSCODE_ACTIONS: z.string().default(PASSCODE_ACTION_SWITCHES.join(','))
-    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(z.enum(PASSCODE_ACTION_SWITCHES, 'remove, reset or recover')).max(3)),
-  /** Offer recoverPasscode, the action Microsoft documents for Windows 10 Mobile only, on devices that have no other. */
-  RECOVER_PASSCODE_EVERYWHERE: z.enum(['true', 'false'], 'true or false').default('false').transform((v) => v === 'true'),
-  /**
-   * Who may reveal another agent's temporary passcode besides the agent who requested the action (comma-separated
-   * UPNs or object ids); empty: nobody else. Intune's RBAC still decides whether they may read the device at all.
-   */
-  PASSCODE_REVEAL_ALSO: z.string().default('')
-    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
-  /** How long audit records are kept; older ones are removed by the retention job, which records that it did. */
-  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(MIN_RETENTION_DAYS).max(3650).default(400),
-  /** A ticket system's webhook: each state change of an action is posted there as signed JSON (never a passcode). */
-  TICKET_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** The HMAC-SHA256 key the webhook's signature header is made with; required with the URL. */
-  TICKET_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
-  /** The webhook's first retry after a failed delivery; each further retry waits twice as long, up to an hour. */
-  TICKET_WEBHOOK_RETRY_SECONDS: z.coerce.number().min(1).max(3600).default(10),
-  /** Per agent, per 10 minutes: passcode actions requested, and temporary passcodes revealed. */
-  ACTION_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
-  REVEAL_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
-  /** The app role (in the ID token's `roles`) that lets a lead or auditor read everyone's activity, read-only. */
-  AUDITOR_ROLE: z.string().min(1).default('PasscodeDesk.Auditor'),
-  /** How long after a passcode action another one on the same device needs an explicit reason. */
-  RECOVERY_GUARD_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  /** How long an action whose POST had an unknown fate may stay unconfirmed before it is taken as not queued. */
-  ACTION_VERIFY_WINDOW_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-}).refine((env) => {
-  try {
-    return compileTicketPattern(env.TICKET_PATTERN).test(env.TICKET_EXAMPLE);
-  } catch {
-    return true; // the pattern's own check names it
-  }
-}, { message: 'TICKET_EXAMPLE must be a ticket reference that TICKET_PATTERN accepts', path: ['TICKET_EXAMPLE'] })
+const Schema = z
+  .object({
+    AUTH_CLIENT_ID: z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/,
+        "the app registration's Application (client) ID",
+      ),
+    AUTH_TENANT_ID: GuidOrDomain,
+    /** Entra ID instance; Microsoft's public cloud unless set. */
+    AUTH_AUTHORITY: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+    /**
+     * Only for the local emulator: the plain-HTTP origin that serves the Entra v2.0 endpoints. MSAL requires an
+     * https authority, but does not check the scheme of endpoints given as authority metadata.
+     */
+    AUTH_ENDPOINTS_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+    GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com'),
+    /** How long the server waits for one Graph answer before giving up. */
+    GRAPH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+    /** Where the embedded audit database (SQLite) lives. The standalone server changes into its own folder, so use an absolute path there. */
+    DATA_DIR: z.string().min(1).default('./.data'),
+    /** A PostgreSQL connection string; when set, the audit store uses PostgreSQL instead of the embedded SQLite file. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string')
+      .optional(),
+    /** What a ticket reference must look like: a regular expression, always matched whole (see lib/shared/ticket.ts). */
+    TICKET_PATTERN: z
+      .string()
+      .min(1)
+      .default(DEFAULT_TICKET_PATTERN)
+      .refine((p) => {
+        try {
+          compileTicketPattern(p);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'a valid regular expression'),
+    /** A ticket reference that fits TICKET_PATTERN, shown to agents as the example (never the expression itself). */
+    TICKET_EXAMPLE: z.string().trim().min(1).max(MAX_TICKET_LENGTH).default(DEFAULT_TICKET_EXAMPLE),
+    /**
+     * Which passcode actions this console offers (comma-separated: remove, reset, recover). The admin center's names:
+     * remove = iOS/iPadOS passcode removal, reset = Android Enterprise/AOSP passcode reset, recover = recoverPasscode.
+     */
+    PASSCODE_ACTIONS: z
+      .string()
+      .default(PASSCODE_ACTION_SWITCHES.join(','))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(PASSCODE_ACTION_SWITCHES, 'remove, reset or recover')).max(3)),
+    /** Offer recoverPasscode, the action Microsoft documents for Windows 10 Mobile only, on devices that have no other. */
+    RECOVER_PASSCODE_EVERYWHERE: z
+      .enum(['true', 'false'], 'true or false')
+      .default('false')
+      .transform((v) => v === 'true'),
+    /**
+     * Who may reveal another agent's temporary passcode besides the agent who requested the action (comma-separated
+     * UPNs or object ids); empty: nobody else. Intune's RBAC still decides whether they may read the device at all.
+     */
+    PASSCODE_REVEAL_ALSO: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    /** How long audit records are kept; older ones are removed by the retention job, which records that it did. */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(MIN_RETENTION_DAYS).max(3650).default(400),
+    /** A ticket system's webhook: each state change of an action is posted there as signed JSON (never a passcode). */
+    TICKET_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The HMAC-SHA256 key the webhook's signature header is made with; required with the URL. */
+    TICKET_WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    /** The webhook's first retry after a failed delivery; each further retry waits twice as long, up to an hour. */
+    TICKET_WEBHOOK_RETRY_SECONDS: z.coerce.number().min(1).max(3600).default(10),
+    /** Per agent, per 10 minutes: passcode actions requested, and temporary passcodes revealed. */
+    ACTION_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+    REVEAL_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+    /** The app role (in the ID token's `roles`) that lets a lead or auditor read everyone's activity, read-only. */
+    AUDITOR_ROLE: z.string().min(1).default('PasscodeDesk.Auditor'),
+    /** How long after a passcode action another one on the same device needs an explicit reason. */
+    RECOVERY_GUARD_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** How long an action whose POST had an unknown fate may stay unconfirmed before it is taken as not queued. */
+    ACTION_VERIFY_WINDOW_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  })
+  .refine(
+    (env) => {
+      try {
+        return compileTicketPattern(env.TICKET_PATTERN).test(env.TICKET_EXAMPLE);
+      } catch {
+        return true; // the pattern's own check names it
+      }
+    },
+    {
+      message: 'TICKET_EXAMPLE must be a ticket reference that TICKET_PATTERN accepts',
+      path: ['TICKET_EXAMPLE'],
+    },
+  )
   .refine((env) => !env.TICKET_WEBHOOK_URL || env.TICKET_WEBHOOK_SECRET, {
-    message: 'TICKET_WEBHOOK_SECRET is required with TICKET_WEBHOOK_URL', path: ['TICKET_WEBHOOK_SECRET'],
+    message: 'TICKET_WEBHOOK_SECRET is required with TICKET_WEBHOOK_URL',
+    path: ['TICKET_WEBHOOK_SECRET'],
   });
 
 export type ServerEnv = z.infer<typeof Schema>;
@@ -98,7 +148,9 @@ export function serverEnv(): ServerEnv {
 }
 
 /** The passcode actions this deployment offers, for the one rule (server action) and the browser (buttons). */
-export function passcodePolicy(env: Pick<ServerEnv, 'PASSCODE_ACTIONS' | 'RECOVER_PASSCODE_EVERYWHERE'>): PasscodePolicy {
+export function passcodePolicy(
+  env: Pick<ServerEnv, 'PASSCODE_ACTIONS' | 'RECOVER_PASSCODE_EVERYWHERE'>,
+): PasscodePolicy {
   return { enabled: env.PASSCODE_ACTIONS, recoverEverywhere: env.RECOVER_PASSCODE_EVERYWHERE };
 }
 

@@ -5,17 +5,41 @@ import 'server-only';
 import { z } from 'zod';
 import { graphGet } from './client';
 
-const graphDate = z.string().nullable().optional().transform((v) => (!v || v.startsWith('0001-') ? null : v));
+const graphDate = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => (!v || v.startsWith('0001-') ? null : v));
 const AuditEvent = z.object({
   id: z.string(),
-  activity: z.string().nullable().optional().transform((v) => v ?? ''),
+  activity: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? ''),
   activityDateTime: graphDate,
-  activityResult: z.string().nullable().optional().transform((v) => v ?? ''),
+  activityResult: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? ''),
   correlationId: z.string(),
-  actor: z.object({
-    userPrincipalName: z.string().nullable().optional().transform((v) => v ?? null),
-    applicationDisplayName: z.string().nullable().optional().transform((v) => v ?? null),
-  }).nullable().optional().transform((v) => v ?? { userPrincipalName: null, applicationDisplayName: null }),
+  actor: z
+    .object({
+      userPrincipalName: z
+        .string()
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null),
+      applicationDisplayName: z
+        .string()
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null),
+    })
+    .nullable()
+    .optional()
+    .transform((v) => v ?? { userPrincipalName: null, applicationDisplayName: null }),
 });
 export type IntuneAuditEvent = z.infer<typeof AuditEvent>;
 
@@ -23,9 +47,17 @@ const AuditEvents = z.object({ value: z.array(AuditEvent) });
 
 export const AUDIT_LOG_SCOPE = 'DeviceManagementApps.Read.All';
 
-export async function getIntuneAuditEvent(token: string, correlationId: string): Promise<IntuneAuditEvent | null> {
+export async function getIntuneAuditEvent(
+  token: string,
+  correlationId: string,
+): Promise<IntuneAuditEvent | null> {
   const { data } = await graphGet({
-    path: '/deviceManagement/auditEvents', query: { $filter: `correlationId eq ${correlationId}`, $top: '5' }, token, schema: AuditEvents,
+    path: '/deviceManagement/auditEvents',
+    query: { $filter: `correlationId eq ${correlationId}`, $top: '5' },
+    token,
+    schema: AuditEvents,
   });
-  return data.value.find((e) => e.correlationId.toLowerCase() === correlationId.toLowerCase()) ?? null;
+  return (
+    data.value.find((e) => e.correlationId.toLowerCase() === correlationId.toLowerCase()) ?? null
+  );
 }

@@ -29,7 +29,11 @@ export interface GraphResponse<T> {
 }
 
 /** The URL for a request; a nextLink must point at the configured Graph, or it is not followed. */
-export function graphUrl(req: { path: string; query?: Record<string, string>; nextLink?: string }): URL {
+export function graphUrl(req: {
+  path: string;
+  query?: Record<string, string>;
+  nextLink?: string;
+}): URL {
   const base = new URL(serverEnv().GRAPH_BASE_URL);
   const root = `${base.pathname.replace(/\/$/, '')}/v1.0`;
   if (req.nextLink !== undefined) {
@@ -50,10 +54,13 @@ let gate: ServerThrottleGate | undefined;
 /** The console's one throttle gate for its tenant and app, shared with other instances through the database. */
 function throttleGate(): ServerThrottleGate {
   const env = serverEnv();
-  gate ??= new ServerThrottleGate(`${env.AUTH_TENANT_ID.toLowerCase()}|${env.AUTH_CLIENT_ID.toLowerCase()}`, async () => {
-    const { getThrottleStore } = await import('@/lib/server/audit');
-    return getThrottleStore();
-  });
+  gate ??= new ServerThrottleGate(
+    `${env.AUTH_TENANT_ID.toLowerCase()}|${env.AUTH_CLIENT_ID.toLowerCase()}`,
+    async () => {
+      const { getThrottleStore } = await import('@/lib/server/audit');
+      return getThrottleStore();
+    },
+  );
   return gate;
 }
 
@@ -61,14 +68,27 @@ function throttleGate(): ServerThrottleGate {
  * Sends one request, unless Graph has asked the console to wait (then nothing is sent: a GraphError of kind
  * `notSent` says how long); a non-2xx answer, a timeout or a network failure becomes a GraphError.
  */
-async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; clientRequestId: string; signal?: AbortSignal }): Promise<Response> {
+async function send(
+  url: URL,
+  init: { method: 'GET' | 'POST'; token: string; clientRequestId: string; signal?: AbortSignal },
+): Promise<Response> {
   const { GRAPH_TIMEOUT_MS } = serverEnv();
   const waitMs = await throttleGate().remainingMs();
   if (waitMs > 0) {
-    throw logged(init.method, new GraphError({
-      kind: 'notSent', status: 429, code: 'graphWaiting', message: apiText('graphWaiting', { seconds: Math.ceil(waitMs / 1000) }),
-      requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: waitMs / 1000, claimsChallenge: null,
-    }));
+    throw logged(
+      init.method,
+      new GraphError({
+        kind: 'notSent',
+        status: 429,
+        code: 'graphWaiting',
+        message: apiText('graphWaiting', { seconds: Math.ceil(waitMs / 1000) }),
+        requestId: null,
+        clientRequestId: init.clientRequestId,
+        date: new Date().toUTCString(),
+        retryAfterSeconds: waitMs / 1000,
+        claimsChallenge: null,
+      }),
+    );
   }
   const timeout = AbortSignal.timeout(GRAPH_TIMEOUT_MS);
   let res: Response;
@@ -76,24 +96,38 @@ async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; cli
     res = await fetch(url, {
       method: init.method,
       headers: {
-        Authorization: `Bearer ${init.token}`, Accept: 'application/json',
-        'client-request-id': init.clientRequestId, 'return-client-request-id': 'true',
+        Authorization: `Bearer ${init.token}`,
+        Accept: 'application/json',
+        'client-request-id': init.clientRequestId,
+        'return-client-request-id': 'true',
       },
       signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
       cache: 'no-store',
     });
   } catch (e) {
     const timedOut = timeout.aborted;
-    throw logged(init.method, new GraphError({
-      kind: timedOut ? 'timeout' : 'network', status: 0, code: timedOut ? 'GraphTimeout' : 'GraphUnreachable',
-      // What went wrong on the wire is data for support; the agent reads the sentence for the code.
-      message: timedOut ? `${apiText('GraphTimeout')} (${GRAPH_TIMEOUT_MS / 1000} s)` : `${apiText('GraphUnreachable')}${e instanceof Error ? ` (${e.message})` : ''}`,
-      requestId: null, clientRequestId: init.clientRequestId, date: new Date().toUTCString(), retryAfterSeconds: null, claimsChallenge: null,
-    }));
+    throw logged(
+      init.method,
+      new GraphError({
+        kind: timedOut ? 'timeout' : 'network',
+        status: 0,
+        code: timedOut ? 'GraphTimeout' : 'GraphUnreachable',
+        // What went wrong on the wire is data for support; the agent reads the sentence for the code.
+        message: timedOut
+          ? `${apiText('GraphTimeout')} (${GRAPH_TIMEOUT_MS / 1000} s)`
+          : `${apiText('GraphUnreachable')}${e instanceof Error ? ` (${e.message})` : ''}`,
+        requestId: null,
+        clientRequestId: init.clientRequestId,
+        date: new Date().toUTCString(),
+        retryAfterSeconds: null,
+        claimsChallenge: null,
+      }),
+    );
   }
   if (!res.ok) {
     const error = await graphErrorFromResponse(res, init.clientRequestId);
-    if (res.status === 429 || (res.status === 503 && error.retryAfterSeconds !== null)) await throttleGate().throttled(error.retryAfterSeconds);
+    if (res.status === 429 || (res.status === 503 && error.retryAfterSeconds !== null))
+      await throttleGate().throttled(error.retryAfterSeconds);
     throw logged(init.method, error);
   }
   throttleGate().succeeded();
@@ -104,20 +138,44 @@ async function send(url: URL, init: { method: 'GET' | 'POST'; token: string; cli
 
 /** One log line for a Graph failure, with Graph's ids for support; never the token or the answer's body. */
 function logged(method: string, e: GraphError): GraphError {
-  logger.warn({ graph: { method, status: e.status, code: e.code, requestId: e.requestId, clientRequestId: e.clientRequestId } }, 'Graph did not accept a request');
+  logger.warn(
+    {
+      graph: {
+        method,
+        status: e.status,
+        code: e.code,
+        requestId: e.requestId,
+        clientRequestId: e.clientRequestId,
+      },
+    },
+    'Graph did not accept a request',
+  );
   return e;
 }
 
-export async function graphGet<S extends z.ZodType>(req: GraphRequest<S>): Promise<GraphResponse<z.infer<S>>> {
+export async function graphGet<S extends z.ZodType>(
+  req: GraphRequest<S>,
+): Promise<GraphResponse<z.infer<S>>> {
   const clientRequestId = randomUUID();
-  const res = await send(graphUrl(req), { method: 'GET', token: req.token, clientRequestId, signal: req.signal });
+  const res = await send(graphUrl(req), {
+    method: 'GET',
+    token: req.token,
+    clientRequestId,
+    signal: req.signal,
+  });
   const requestId = res.headers.get('request-id');
   const parsed = req.schema.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success) {
     throw new GraphError({
-      kind: 'invalidResponse', status: res.status, code: 'UnexpectedResponse',
+      kind: 'invalidResponse',
+      status: res.status,
+      code: 'UnexpectedResponse',
       message: apiText('UnexpectedResponse'),
-      requestId, clientRequestId, date: res.headers.get('date'), retryAfterSeconds: null, claimsChallenge: null,
+      requestId,
+      clientRequestId,
+      date: res.headers.get('date'),
+      retryAfterSeconds: null,
+      claimsChallenge: null,
     });
   }
   return { data: parsed.data, requestId, clientRequestId };
@@ -133,8 +191,17 @@ export interface GraphPostResult {
  * POSTs a Graph action with no body, under the caller's client-request-id (so Intune's audit log carries
  * our action id). Never retried here: whether to send it again is the caller's decision.
  */
-export async function graphPostAction(req: { path: string; token: string; clientRequestId: string; signal?: AbortSignal }): Promise<GraphPostResult> {
+export async function graphPostAction(req: {
+  path: string;
+  token: string;
+  clientRequestId: string;
+  signal?: AbortSignal;
+}): Promise<GraphPostResult> {
   const res = await send(graphUrl({ path: req.path }), { method: 'POST', ...req });
   await res.body?.cancel();
-  return { status: res.status, requestId: res.headers.get('request-id'), date: res.headers.get('date') };
+  return {
+    status: res.status,
+    requestId: res.headers.get('request-id'),
+    date: res.headers.get('date'),
+  };
 }

@@ -11,10 +11,11 @@ beforeAll(async () => {
   build = await import('./device-search');
 });
 
-const requests = (search: DeviceSearch, via: 'upn' | 'email' = 'upn') => build.buildSearchRequests(search, via, 100);
+const requests = (search: DeviceSearch, via: 'upn' | 'email' = 'upn') =>
+  build.buildSearchRequests(search, via, 100);
 
 describe('buildSearchRequests', () => {
-  it('lists one user\'s devices through /users/{upn}/managedDevices, the UPN percent-encoded', () => {
+  it("lists one user's devices through /users/{upn}/managedDevices, the UPN percent-encoded", () => {
     const [req, ...rest] = requests({ q: "o'brien+test@contoso.com" });
     expect(rest).toEqual([]);
     expect(req?.path).toBe("/users/o'brien%2Btest%40contoso.com/managedDevices");
@@ -22,12 +23,17 @@ describe('buildSearchRequests', () => {
   });
 
   it('finds a serial number with one eq clause, plus the filters', () => {
-    expect(requests({ q: 'F2LXK1ABCD', os: 'ios' })[0]?.query.$filter).toBe("(serialNumber eq 'F2LXK1ABCD') and (operatingSystem eq 'iOS')");
+    expect(requests({ q: 'F2LXK1ABCD', os: 'ios' })[0]?.query.$filter).toBe(
+      "(serialNumber eq 'F2LXK1ABCD') and (operatingSystem eq 'iOS')",
+    );
   });
 
   it('IMEI search finds iOS devices whose imei has spaces: both spellings are asked for', () => {
     for (const q of ['35 209900 176148 1', '352099001761481']) {
-      expect(requests({ q }).map((r) => r.query.$filter)).toEqual(["imei eq '352099001761481'", "imei eq '35 209900 176148 1'"]);
+      expect(requests({ q }).map((r) => r.query.$filter)).toEqual([
+        "imei eq '352099001761481'",
+        "imei eq '35 209900 176148 1'",
+      ]);
     }
   });
 
@@ -53,7 +59,12 @@ describe('buildSearchRequests', () => {
   });
 
   it('keeps hostile text inside literals, whatever it is', () => {
-    for (const q of ["x') or true or startswith(deviceName,'", "' or 1 eq 1 or deviceName eq '", 'a)(b', '%27%20or%20true']) {
+    for (const q of [
+      "x') or true or startswith(deviceName,'",
+      "' or 1 eq 1 or deviceName eq '",
+      'a)(b',
+      '%27%20or%20true',
+    ]) {
       const filter = requests({ q, by: 'name' })[0]?.query.$filter ?? '';
       const outside = filter.replace(/'([^']|'')*'/g, "''");
       expect(outside, q).toBe("startswith(deviceName,'')");
@@ -67,7 +78,8 @@ describe('buildSearchRequests', () => {
 
 describe('cursors', () => {
   const search = { q: 'Zoe' };
-  const cursorOf = (links: (string | null)[], via: 'upn' | 'email' = 'upn') => build.encodeCursor(links, via) ?? '';
+  const cursorOf = (links: (string | null)[], via: 'upn' | 'email' = 'upn') =>
+    build.encodeCursor(links, via) ?? '';
 
   it('round-trips nextLinks that continue the same search', () => {
     const reqs = requests(search);
@@ -79,15 +91,38 @@ describe('cursors', () => {
   it('paging: a nextLink is followed as given even when Intune re-serialises its $filter or names the user by id', () => {
     const respelled = `https://graph.example/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent("startswith(deviceName, 'Zoe')")}&$skiptoken=x`;
     expect(build.decodeCursor(cursorOf([respelled, null]), search).links[0]).toBe(respelled);
-    const byId = 'https://graph.example/v1.0/users/4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11/managedDevices?$skiptoken=y';
-    expect(build.decodeCursor(cursorOf([byId]), { q: 'hanna.berger@contoso.com' }).links).toEqual([byId]);
+    const byId =
+      'https://graph.example/v1.0/users/4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11/managedDevices?$skiptoken=y';
+    expect(build.decodeCursor(cursorOf([byId]), { q: 'hanna.berger@contoso.com' }).links).toEqual([
+      byId,
+    ]);
   });
 
   it('refuses cursors for another path root, another list shape, or garbage', () => {
-    expect(() => build.decodeCursor(cursorOf(['https://graph.example/v1.0/users/x/managedDevices', null]), search)).toThrow(InputError);
-    expect(() => build.decodeCursor(cursorOf(['https://graph.example/v1.0/deviceManagement/detectedApps', null]), search)).toThrow(InputError);
-    expect(() => build.decodeCursor(cursorOf(['https://graph.example/v1.0/deviceManagement/managedDevices/x/wipe', null]), search)).toThrow(InputError);
+    expect(() =>
+      build.decodeCursor(
+        cursorOf(['https://graph.example/v1.0/users/x/managedDevices', null]),
+        search,
+      ),
+    ).toThrow(InputError);
+    expect(() =>
+      build.decodeCursor(
+        cursorOf(['https://graph.example/v1.0/deviceManagement/detectedApps', null]),
+        search,
+      ),
+    ).toThrow(InputError);
+    expect(() =>
+      build.decodeCursor(
+        cursorOf(['https://graph.example/v1.0/deviceManagement/managedDevices/x/wipe', null]),
+        search,
+      ),
+    ).toThrow(InputError);
     expect(() => build.decodeCursor('not base64 json', search)).toThrow(InputError);
-    expect(() => build.decodeCursor(cursorOf(['https://graph.example/v1.0/deviceManagement/managedDevices']), search)).toThrow(InputError);
+    expect(() =>
+      build.decodeCursor(
+        cursorOf(['https://graph.example/v1.0/deviceManagement/managedDevices']),
+        search,
+      ),
+    ).toThrow(InputError);
   });
 });

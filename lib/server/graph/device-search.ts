@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { InputError } from '@/lib/shared/errors';
 import { apiText } from '@/lib/server/i18n/api-text';
 import { PLATFORMS } from '@/lib/shared/devices/platforms';
-import { matchesGraphQuery, matchesRefinement, searchKind, upnStem, type DeviceSearch } from '@/lib/shared/devices/search';
+import {
+  matchesGraphQuery,
+  matchesRefinement,
+  searchKind,
+  upnStem,
+  type DeviceSearch,
+} from '@/lib/shared/devices/search';
 import type { DeviceListItem, DeviceSearchPage } from '@/lib/shared/devices/types';
 import { graphGet } from './client';
 import { GraphError } from './errors';
@@ -25,19 +31,32 @@ export type UserLookup = 'upn' | 'email';
 
 /** Apple prints an IMEI in groups (35 445506 652132 5), and iOS devices report it that way. */
 export function appleImei(digits: string): string | null {
-  return digits.length === 15 ? `${digits.slice(0, 2)} ${digits.slice(2, 8)} ${digits.slice(8, 14)} ${digits.slice(14)}` : null;
+  return digits.length === 15
+    ? `${digits.slice(0, 2)} ${digits.slice(2, 8)} ${digits.slice(8, 14)} ${digits.slice(14)}`
+    : null;
 }
 
 /** The Graph list requests for a search, first pages. Pure: the same search always gives the same requests. */
-export function buildSearchRequests(search: DeviceSearch, via: UserLookup = 'upn', pageSize = SEARCH_PAGE_SIZE): GraphListRequest[] {
+export function buildSearchRequests(
+  search: DeviceSearch,
+  via: UserLookup = 'upn',
+  pageSize = SEARCH_PAGE_SIZE,
+): GraphListRequest[] {
   const refine = and(
     search.os ? eq('operatingSystem', PLATFORMS[search.os].operatingSystem) : null,
     search.compliance ? eq('complianceState', search.compliance) : null,
     search.owner ? eq('managedDeviceOwnerType', search.owner) : null,
   );
-  const list = (filter: string | null, path = '/deviceManagement/managedDevices'): GraphListRequest => ({
+  const list = (
+    filter: string | null,
+    path = '/deviceManagement/managedDevices',
+  ): GraphListRequest => ({
     path,
-    query: { $select: DEVICE_LIST_FIELDS.join(','), $top: String(pageSize), ...(filter ? { $filter: filter } : {}) },
+    query: {
+      $select: DEVICE_LIST_FIELDS.join(','),
+      $top: String(pageSize),
+      ...(filter ? { $filter: filter } : {}),
+    },
   });
   const q = search.q;
   switch (searchKind(search)) {
@@ -46,14 +65,19 @@ export function buildSearchRequests(search: DeviceSearch, via: UserLookup = 'upn
     case 'user':
       // graph-intune.md: /users/{upn}/managedDevices is the reliable way to list one person's devices; /users/{x}
       // takes an id or UPN, never an SMTP address, so an e-mail that is not the UPN falls back to emailAddress eq.
-      return via === 'email' ? [list(and(eq('emailAddress', q), refine))] : [list(refine, `/users/${encodeURIComponent(q)}/managedDevices`)];
+      return via === 'email'
+        ? [list(and(eq('emailAddress', q), refine))]
+        : [list(refine, `/users/${encodeURIComponent(q)}/managedDevices`)];
     case 'serial':
       return [list(and(eq('serialNumber', q), refine))];
     case 'imei': {
       // Android reports digits, iOS Apple's grouping with spaces: ask for both spellings.
       const digits = q.replace(/\D/g, '');
       const grouped = appleImei(digits);
-      return [list(and(eq('imei', digits), refine)), ...(grouped ? [list(and(eq('imei', grouped), refine))] : [])];
+      return [
+        list(and(eq('imei', digits), refine)),
+        ...(grouped ? [list(and(eq('imei', grouped), refine))] : []),
+      ];
     }
     case 'name': {
       const stem = upnStem(q);
@@ -72,7 +96,9 @@ const Cursor = z.object({
 });
 
 export function encodeCursor(links: (string | null)[], via: UserLookup = 'upn'): string | null {
-  return links.some((l) => l !== null) ? Buffer.from(JSON.stringify({ v: 1, links, via })).toString('base64url') : null;
+  return links.some((l) => l !== null)
+    ? Buffer.from(JSON.stringify({ v: 1, links, via })).toString('base64url')
+    : null;
 }
 
 const invalidCursor = () => new InputError('invalidCursor', apiText('invalidCursor'));
@@ -84,7 +110,10 @@ const LIST_PATH = /^\/v1\.0\/(deviceManagement\/managedDevices|users\/[^/]+\/man
  * same shape (and graphUrl checks the origin and the version root). A cursor therefore pages, whatever it holds,
  * through devices the agent's own token may read, and every device is still checked against the search.
  */
-export function decodeCursor(cursor: string, search: DeviceSearch): { links: (string | null)[]; via: UserLookup; requests: GraphListRequest[] } {
+export function decodeCursor(
+  cursor: string,
+  search: DeviceSearch,
+): { links: (string | null)[]; via: UserLookup; requests: GraphListRequest[] } {
   let parsed: z.infer<typeof Cursor>;
   try {
     parsed = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
@@ -99,17 +128,26 @@ export function decodeCursor(cursor: string, search: DeviceSearch): { links: (st
     const url = URL.canParse(link) ? new URL(link) : null;
     const path = url ? decodeURIComponent(url.pathname) : '';
     const shape = LIST_PATH.exec(path.replace(/^.*(\/v1\.0\/)/, '$1'));
-    if (!shape || shape[1]?.startsWith('users/') !== req.path.startsWith('/users/')) throw invalidCursor();
+    if (!shape || shape[1]?.startsWith('users/') !== req.path.startsWith('/users/'))
+      throw invalidCursor();
   });
   return { links: parsed.links, via: parsed.via, requests };
 }
 
 /** One page of search results: Graph's devices that really match, and what Graph returned that did not. */
 export async function searchDevices(
-  token: string, search: DeviceSearch, cursor: string | null, opts: { signal?: AbortSignal; now?: number } = {},
+  token: string,
+  search: DeviceSearch,
+  cursor: string | null,
+  opts: { signal?: AbortSignal; now?: number } = {},
 ): Promise<DeviceSearchPage> {
   const decoded = cursor ? decodeCursor(cursor, search) : null;
-  const first = await readPages(token, decoded?.requests ?? buildSearchRequests(search), decoded?.links ?? null, opts.signal);
+  const first = await readPages(
+    token,
+    decoded?.requests ?? buildSearchRequests(search),
+    decoded?.links ?? null,
+    opts.signal,
+  );
   let via: UserLookup = decoded?.via ?? 'upn';
   let pages = first.pages;
   if (first.userNotFound) {
@@ -126,7 +164,10 @@ export async function searchDevices(
   const kind = searchKind(search);
   return {
     devices,
-    nextCursor: encodeCursor(pages.map((p) => p.next), via),
+    nextCursor: encodeCursor(
+      pages.map((p) => p.next),
+      via,
+    ),
     kind,
     received: received.length,
     discarded: received.length - asked.length,
@@ -137,21 +178,34 @@ export async function searchDevices(
 }
 
 /** Reads one page of each request (or follows its nextLink); a user path that 404s reads as "no such user". */
-async function readPages(token: string, requests: GraphListRequest[], links: (string | null)[] | null, signal?: AbortSignal) {
+async function readPages(
+  token: string,
+  requests: GraphListRequest[],
+  links: (string | null)[] | null,
+  signal?: AbortSignal,
+) {
   let userNotFound = false;
-  const pages = await Promise.all(requests.map(async (req, i) => {
-    const link = links?.[i];
-    if (link === null) return { value: [] as DeviceListItem[], next: null };
-    try {
-      const { data } = await graphGet({ ...req, ...(link ? { nextLink: link } : {}), token, schema: ManagedDevicePage, signal });
-      return { value: data.value, next: data['@odata.nextLink'] ?? null };
-    } catch (e) {
-      if (e instanceof GraphError && e.status === 404 && req.path.startsWith('/users/')) {
-        userNotFound = true;
-        return { value: [] as DeviceListItem[], next: null };
+  const pages = await Promise.all(
+    requests.map(async (req, i) => {
+      const link = links?.[i];
+      if (link === null) return { value: [] as DeviceListItem[], next: null };
+      try {
+        const { data } = await graphGet({
+          ...req,
+          ...(link ? { nextLink: link } : {}),
+          token,
+          schema: ManagedDevicePage,
+          signal,
+        });
+        return { value: data.value, next: data['@odata.nextLink'] ?? null };
+      } catch (e) {
+        if (e instanceof GraphError && e.status === 404 && req.path.startsWith('/users/')) {
+          userNotFound = true;
+          return { value: [] as DeviceListItem[], next: null };
+        }
+        throw e;
       }
-      throw e;
-    }
-  }));
+    }),
+  );
   return { pages, userNotFound };
 }

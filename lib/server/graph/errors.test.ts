@@ -3,36 +3,86 @@ import { graphErrorFromResponse, parseRetryAfter, unwrapIntuneMessage } from './
 
 describe('Graph error normalisation', () => {
   it('keeps status, code, message, request-id, client-request-id and date', async () => {
-    const res = new Response(JSON.stringify({
-      error: { code: 'Forbidden', message: 'No.', innerError: { 'request-id': 'rid-body', date: '2026-11-28T10:00:00', 'client-request-id': 'crid' } },
-    }), { status: 403, headers: { 'request-id': 'rid-header', 'client-request-id': 'crid' } });
+    const res = new Response(
+      JSON.stringify({
+        error: {
+          code: 'Forbidden',
+          message: 'No.',
+          innerError: {
+            'request-id': 'rid-body',
+            date: '2026-11-28T10:00:00',
+            'client-request-id': 'crid',
+          },
+        },
+      }),
+      { status: 403, headers: { 'request-id': 'rid-header', 'client-request-id': 'crid' } },
+    );
     const e = await graphErrorFromResponse(res, 'crid');
     expect(e.kind).toBe('http');
     expect(e.info()).toMatchObject({
-      status: 403, code: 'Forbidden', message: 'No.', requestId: 'rid-header', clientRequestId: 'crid', date: '2026-11-28T10:00:00',
+      status: 403,
+      code: 'Forbidden',
+      message: 'No.',
+      requestId: 'rid-header',
+      clientRequestId: 'crid',
+      date: '2026-11-28T10:00:00',
     });
   });
 
-  it('unwraps Intune\'s JSON-in-a-string messages, once or twice wrapped, keeping the Operation and Activity IDs', async () => {
-    const human = 'An error has occurred - Operation ID (for customer support): 0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0 - Activity ID: 11111111-2222-4333-8444-555555555555 - Url: https://fef.msua06.manage.microsoft.com/x';
-    const once = JSON.stringify({ _version: 3, Message: human, CustomApiErrorPhrase: '', RetryAfter: null });
-    const twice = JSON.stringify({ ErrorCode: 'BadRequest', Message: once, Target: null, Details: null });
+  it("unwraps Intune's JSON-in-a-string messages, once or twice wrapped, keeping the Operation and Activity IDs", async () => {
+    const human =
+      'An error has occurred - Operation ID (for customer support): 0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0 - Activity ID: 11111111-2222-4333-8444-555555555555 - Url: https://fef.msua06.manage.microsoft.com/x';
+    const once = JSON.stringify({
+      _version: 3,
+      Message: human,
+      CustomApiErrorPhrase: '',
+      RetryAfter: null,
+    });
+    const twice = JSON.stringify({
+      ErrorCode: 'BadRequest',
+      Message: once,
+      Target: null,
+      Details: null,
+    });
     expect(unwrapIntuneMessage(twice)).toEqual({
-      text: 'An error has occurred', errorCode: 'BadRequest',
-      operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', activityId: '11111111-2222-4333-8444-555555555555',
+      text: 'An error has occurred',
+      errorCode: 'BadRequest',
+      operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+      activityId: '11111111-2222-4333-8444-555555555555',
     });
-    expect(unwrapIntuneMessage(once)).toMatchObject({ text: 'An error has occurred', errorCode: null, operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0' });
-    expect(unwrapIntuneMessage('{not json')).toMatchObject({ text: '{not json', operationId: null });
+    expect(unwrapIntuneMessage(once)).toMatchObject({
+      text: 'An error has occurred',
+      errorCode: null,
+      operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+    });
+    expect(unwrapIntuneMessage('{not json')).toMatchObject({
+      text: '{not json',
+      operationId: null,
+    });
     expect(unwrapIntuneMessage('plain')).toMatchObject({ text: 'plain', errorCode: null });
-    const res = new Response(JSON.stringify({ error: { code: 'BadRequest', message: twice } }), { status: 400, headers: { 'request-id': 'r' } });
+    const res = new Response(JSON.stringify({ error: { code: 'BadRequest', message: twice } }), {
+      status: 400,
+      headers: { 'request-id': 'r' },
+    });
     expect((await graphErrorFromResponse(res, 'c')).info()).toMatchObject({
-      status: 400, code: 'BadRequest', message: 'An error has occurred', operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+      status: 400,
+      code: 'BadRequest',
+      message: 'An error has occurred',
+      operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
     });
   });
 
-  it('copes with a body that is not Graph\'s (a proxy\'s HTML page)', async () => {
-    const e = await graphErrorFromResponse(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }), 'c1');
-    expect(e.info()).toMatchObject({ status: 502, code: 'Http502', requestId: null, clientRequestId: 'c1' });
+  it("copes with a body that is not Graph's (a proxy's HTML page)", async () => {
+    const e = await graphErrorFromResponse(
+      new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+      'c1',
+    );
+    expect(e.info()).toMatchObject({
+      status: 502,
+      code: 'Http502',
+      requestId: null,
+      clientRequestId: 'c1',
+    });
     expect(e.message).toMatch(/502/);
   });
 
@@ -48,8 +98,13 @@ describe('Graph error normalisation', () => {
   it('extracts the claims of a claims challenge', async () => {
     const res = new Response('{}', {
       status: 401,
-      headers: { 'www-authenticate': 'Bearer realm="", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnt9fQ=="' },
+      headers: {
+        'www-authenticate':
+          'Bearer realm="", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnt9fQ=="',
+      },
     });
-    expect((await graphErrorFromResponse(res, 'c')).claimsChallenge).toBe('eyJhY2Nlc3NfdG9rZW4iOnt9fQ==');
+    expect((await graphErrorFromResponse(res, 'c')).claimsChallenge).toBe(
+      'eyJhY2Nlc3NfdG9rZW4iOnt9fQ==',
+    );
   });
 });

@@ -62,9 +62,17 @@ export class GraphError extends Error implements GraphErrorFields {
   /** What the agent and support see of it: the console's one error shape. */
   info(): ErrorInfo {
     return {
-      status: this.status, code: this.code, message: this.message, requestId: this.requestId,
-      clientRequestId: this.clientRequestId, date: this.date, retryAfterSeconds: this.retryAfterSeconds,
-      reason: forbiddenReason(this), claims: this.claimsChallenge, operationId: this.operationId, activityId: this.activityId,
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      requestId: this.requestId,
+      clientRequestId: this.clientRequestId,
+      date: this.date,
+      retryAfterSeconds: this.retryAfterSeconds,
+      reason: forbiddenReason(this),
+      claims: this.claimsChallenge,
+      operationId: this.operationId,
+      activityId: this.activityId,
     };
   }
 }
@@ -73,11 +81,14 @@ const GraphErrorBody = z.object({
   error: z.object({
     code: z.string().default('UnknownError'),
     message: z.string().default(''),
-    innerError: z.object({
-      'request-id': z.string().optional(),
-      'client-request-id': z.string().optional(),
-      date: z.string().optional(),
-    }).partial().optional(),
+    innerError: z
+      .object({
+        'request-id': z.string().optional(),
+        'client-request-id': z.string().optional(),
+        date: z.string().optional(),
+      })
+      .partial()
+      .optional(),
   }),
 });
 
@@ -95,7 +106,10 @@ export interface IntuneMessage {
 }
 
 /** Builds a GraphError from a non-2xx response; never throws, whatever the body is. */
-export async function graphErrorFromResponse(res: Response, clientRequestId: string): Promise<GraphError> {
+export async function graphErrorFromResponse(
+  res: Response,
+  clientRequestId: string,
+): Promise<GraphError> {
   const text = await res.text().catch(() => '');
   let body: z.infer<typeof GraphErrorBody> | undefined;
   try {
@@ -110,12 +124,17 @@ export async function graphErrorFromResponse(res: Response, clientRequestId: str
     kind: 'http',
     status: res.status,
     code: body?.error.code ?? `Http${res.status}`,
-    message: intune.text || apiText('httpStatus', { status: `${res.status}${res.statusText ? ` ${res.statusText}` : ''}` }),
+    message:
+      intune.text ||
+      apiText('httpStatus', {
+        status: `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`,
+      }),
     intuneErrorCode: intune.errorCode,
     operationId: intune.operationId,
     activityId: intune.activityId,
     requestId: res.headers.get('request-id') ?? inner?.['request-id'] ?? null,
-    clientRequestId: res.headers.get('client-request-id') ?? inner?.['client-request-id'] ?? clientRequestId,
+    clientRequestId:
+      res.headers.get('client-request-id') ?? inner?.['client-request-id'] ?? clientRequestId,
     date: inner?.date ?? res.headers.get('date'),
     retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after')),
     claimsChallenge: parseClaimsChallenge(res.headers.get('www-authenticate')),
@@ -145,7 +164,8 @@ export function unwrapIntuneMessage(message: string): IntuneMessage {
   return {
     text: text.split(' - Operation ID')[0]?.trim() ?? text,
     errorCode,
-    operationId: /Operation ID \(for customer support\): ([0-9a-fA-F-]{36})/.exec(text)?.[1] ?? null,
+    operationId:
+      /Operation ID \(for customer support\): ([0-9a-fA-F-]{36})/.exec(text)?.[1] ?? null,
     activityId: /Activity ID: ([0-9a-fA-F-]{36})/.exec(text)?.[1] ?? null,
   };
 }
@@ -173,10 +193,16 @@ function parseClaimsChallenge(header: string | null): string | null {
  *   missing from the token.
  * - any other 403 from Intune: its RBAC (the role's scope tags or permissions do not cover this).
  */
-export function forbiddenReason(e: Pick<GraphErrorFields, 'status' | 'message'> & { intuneRealm?: boolean; intuneErrorCode?: string | null }): ForbiddenReason | null {
+export function forbiddenReason(
+  e: Pick<GraphErrorFields, 'status' | 'message'> & {
+    intuneRealm?: boolean;
+    intuneErrorCode?: string | null;
+  },
+): ForbiddenReason | null {
   if (e.status === 401 && e.intuneRealm) return 'noIntuneRole';
   if (e.status !== 403) return null;
-  if (/Application must have one of the following scopes/i.test(e.message)) return 'missingPermission';
+  if (/Application must have one of the following scopes/i.test(e.message))
+    return 'missingPermission';
   return 'outsideScope';
 }
 

@@ -5,8 +5,16 @@ import { z } from 'zod';
 import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
 import { graphGet } from './client';
 
-const graphDate = z.string().nullable().optional().transform((v) => (!v || v.startsWith('0001-') ? null : v));
-const text = z.string().nullable().optional().transform((v) => v ?? '');
+const graphDate = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => (!v || v.startsWith('0001-') ? null : v));
+const text = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? '');
 
 export const ManagedDeviceListItem = z.object({
   id: z.string(),
@@ -24,9 +32,27 @@ export const ManagedDeviceListItem = z.object({
   imei: text,
   managedDeviceOwnerType: z.enum(['company', 'personal', 'unknown']).catch('unknown'),
   deviceEnrollmentType: text,
-  isSupervised: z.boolean().nullable().optional().transform((v) => v ?? false),
-  managementState: z.string().nullable().optional().transform((v) => v ?? 'managed'),
-  complianceState: z.enum(['unknown', 'compliant', 'noncompliant', 'conflict', 'error', 'inGracePeriod', 'configManager']).catch('unknown'),
+  isSupervised: z
+    .boolean()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? false),
+  managementState: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? 'managed'),
+  complianceState: z
+    .enum([
+      'unknown',
+      'compliant',
+      'noncompliant',
+      'conflict',
+      'error',
+      'inGracePeriod',
+      'configManager',
+    ])
+    .catch('unknown'),
   lastSyncDateTime: graphDate,
 }) satisfies z.ZodType<DeviceListItem>;
 
@@ -35,10 +61,17 @@ export const DEVICE_LIST_FIELDS = Object.keys(ManagedDeviceListItem.shape);
 
 const ActionResult = z.object({
   actionName: z.string(),
-  actionState: z.enum(['none', 'pending', 'canceled', 'active', 'done', 'failed', 'notSupported']).catch('none'),
+  actionState: z
+    .enum(['none', 'pending', 'canceled', 'active', 'done', 'failed', 'notSupported'])
+    .catch('none'),
   startDateTime: graphDate,
   lastUpdatedDateTime: graphDate,
-  errorCode: z.number().int().nullable().optional().transform((v) => v ?? null),
+  errorCode: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 }) satisfies z.ZodType<DeviceActionResult>;
 
 /**
@@ -46,8 +79,16 @@ const ActionResult = z.object({
  * Server-only: the passcode leaves the server in one answer, the reveal's, and never through DeviceActionResult.
  */
 const TrackedActionResult = ActionResult.extend({
-  odataType: z.string().nullable().optional().transform((v) => v ?? null),
-  passcode: z.string().nullable().optional().transform((v) => v ?? null),
+  odataType: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  passcode: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type TrackedActionResult = z.infer<typeof TrackedActionResult>;
 
@@ -55,10 +96,18 @@ const ManagedDeviceDetail = ManagedDeviceListItem.extend({
   meid: text,
   phoneNumber: text,
   enrollmentProfileName: text,
-  isEncrypted: z.boolean().nullable().optional().transform((v) => v ?? false),
+  isEncrypted: z
+    .boolean()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? false),
   enrolledDateTime: graphDate,
   azureADDeviceId: text,
-  deviceActionResults: z.array(ActionResult).nullable().optional().transform((v) => v ?? []),
+  deviceActionResults: z
+    .array(ActionResult)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? []),
 }) satisfies z.ZodType<DeviceDetail>;
 
 export const ManagedDevicePage = z.object({
@@ -68,22 +117,48 @@ export const ManagedDevicePage = z.object({
 
 /** What the passcode action records and decides by (the one rule needs the enrollment fields). */
 const DeviceSummary = ManagedDeviceListItem.pick({
-  id: true, deviceName: true, userPrincipalName: true, userDisplayName: true, serialNumber: true, operatingSystem: true,
-  osVersion: true, managementAgent: true, deviceEnrollmentType: true, managedDeviceOwnerType: true, managementState: true,
+  id: true,
+  deviceName: true,
+  userPrincipalName: true,
+  userDisplayName: true,
+  serialNumber: true,
+  operatingSystem: true,
+  osVersion: true,
+  managementAgent: true,
+  deviceEnrollmentType: true,
+  managedDeviceOwnerType: true,
+  managementState: true,
 });
 export type DeviceSummary = z.infer<typeof DeviceSummary>;
 
 /** Graph names the subtype `@odata.type`; the console reads it as `odataType`. */
-const TrackedEntry = z.preprocess((raw) => (typeof raw === 'object' && raw !== null && '@odata.type' in raw
-  ? { ...raw, odataType: (raw as Record<string, unknown>)['@odata.type'] } : raw), TrackedActionResult);
+const TrackedEntry = z.preprocess(
+  (raw) =>
+    typeof raw === 'object' && raw !== null && '@odata.type' in raw
+      ? { ...raw, odataType: (raw as Record<string, unknown>)['@odata.type'] }
+      : raw,
+  TrackedActionResult,
+);
 
 const DeviceActionResults = ManagedDeviceListItem.pick({
-  operatingSystem: true, osVersion: true, managementAgent: true, deviceEnrollmentType: true, managedDeviceOwnerType: true,
+  operatingSystem: true,
+  osVersion: true,
+  managementAgent: true,
+  deviceEnrollmentType: true,
+  managedDeviceOwnerType: true,
 }).extend({
   id: z.string(),
-  managementState: z.string().nullable().optional().transform((v) => v ?? 'managed'),
+  managementState: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? 'managed'),
   lastSyncDateTime: graphDate,
-  deviceActionResults: z.array(TrackedEntry).nullable().optional().transform((v) => v ?? []),
+  deviceActionResults: z
+    .array(TrackedEntry)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? []),
 });
 
 /**
@@ -93,11 +168,18 @@ const DeviceActionResults = ManagedDeviceListItem.pick({
  * (`actionResults`). `$select` is the schema's own keys, so what is
  * asked and what is read cannot drift apart.
  */
-const DEVICE_VIEWS = { detail: ManagedDeviceDetail, summary: DeviceSummary, actionResults: DeviceActionResults } as const;
+const DEVICE_VIEWS = {
+  detail: ManagedDeviceDetail,
+  summary: DeviceSummary,
+  actionResults: DeviceActionResults,
+} as const;
 export type DeviceView = keyof typeof DEVICE_VIEWS;
 
 export async function getManagedDevice<V extends DeviceView>(
-  token: string, id: string, view: V, opts: { signal?: AbortSignal } = {},
+  token: string,
+  id: string,
+  view: V,
+  opts: { signal?: AbortSignal } = {},
 ): Promise<z.infer<(typeof DEVICE_VIEWS)[V]>> {
   const select = Object.keys(DEVICE_VIEWS[view].shape).join(',');
   // TypeScript cannot follow a schema picked by a generic key; the schema of `view` parsed `data`.
@@ -105,7 +187,9 @@ export async function getManagedDevice<V extends DeviceView>(
   const { data } = await graphGet({
     path: `/deviceManagement/managedDevices/${encodeURIComponent(id)}`,
     query: { $select: select },
-    token, schema, signal: opts.signal,
+    token,
+    schema,
+    signal: opts.signal,
   });
   return data as z.infer<(typeof DEVICE_VIEWS)[V]>;
 }

@@ -6,13 +6,26 @@ import { graphGet } from './client';
 
 const Me = z.object({
   id: z.string(),
-  displayName: z.string().nullable().optional().transform((v) => v ?? null),
+  displayName: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   userPrincipalName: z.string(),
-  mail: z.string().nullable().optional().transform((v) => v ?? null),
+  mail: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type Me = z.infer<typeof Me>;
 
 export async function getMe(token: string): Promise<Me> {
-  const { data } = await graphGet({ path: '/me', query: { $select: 'id,displayName,userPrincipalName,mail' }, token, schema: Me });
+  const { data } = await graphGet({
+    path: '/me',
+    query: { $select: 'id,displayName,userPrincipalName,mail' },
+    token,
+    schema: Me,
+  });
   return data;
 }

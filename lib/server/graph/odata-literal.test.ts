@@ -27,14 +27,18 @@ describe('odataString', () => {
   it('percent-encodes the whole clause once it is put into a URL', () => {
     const url = new URL('https://graph.example/v1.0/deviceManagement/managedDevices');
     url.searchParams.set('$filter', startsWith('deviceName', "Zoë's & co #1"));
-    expect(url.search).toBe('?%24filter=startswith%28deviceName%2C%27Zo%C3%AB%27%27s+%26+co+%231%27%29');
+    expect(url.search).toBe(
+      '?%24filter=startswith%28deviceName%2C%27Zo%C3%AB%27%27s+%26+co+%231%27%29',
+    );
     expect(url.searchParams.get('$filter')).toBe("startswith(deviceName,'Zoë''s & co #1')");
   });
 });
 
 describe('and', () => {
   it('wraps each clause so none can change another', () => {
-    expect(and(eq('operatingSystem', 'iOS'), null, eq('complianceState', 'compliant'))).toBe("(operatingSystem eq 'iOS') and (complianceState eq 'compliant')");
+    expect(and(eq('operatingSystem', 'iOS'), null, eq('complianceState', 'compliant'))).toBe(
+      "(operatingSystem eq 'iOS') and (complianceState eq 'compliant')",
+    );
     expect(and(eq('imei', '1'))).toBe("imei eq '1'");
     expect(and(null, '')).toBeNull();
   });

@@ -4,8 +4,14 @@ import 'server-only';
 
 /** Properties the console may filter on (Intune honours these; see graph-intune.md). */
 export type FilterableProperty =
-  | 'deviceName' | 'userPrincipalName' | 'emailAddress' | 'serialNumber' | 'imei' | 'operatingSystem'
-  | 'complianceState' | 'managedDeviceOwnerType';
+  | 'deviceName'
+  | 'userPrincipalName'
+  | 'emailAddress'
+  | 'serialNumber'
+  | 'imei'
+  | 'operatingSystem'
+  | 'complianceState'
+  | 'managedDeviceOwnerType';
 
 export const MAX_LITERAL_LENGTH = 100;
 
@@ -14,13 +20,17 @@ export const MAX_LITERAL_LENGTH = 100;
  * percent-encoded later, when it is put into the URL.
  */
 export function odataString(value: string): string {
-  if (value.length > MAX_LITERAL_LENGTH) throw new RangeError(`OData literal longer than ${MAX_LITERAL_LENGTH} characters`);
-  if (/[\u0000-\u001f\u007f]/.test(value)) throw new RangeError('OData literal with control characters');
+  if (value.length > MAX_LITERAL_LENGTH)
+    throw new RangeError(`OData literal longer than ${MAX_LITERAL_LENGTH} characters`);
+  if (/[\u0000-\u001f\u007f]/.test(value))
+    throw new RangeError('OData literal with control characters');
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-export const eq = (property: FilterableProperty, value: string) => `${property} eq ${odataString(value)}`;
-export const startsWith = (property: FilterableProperty, value: string) => `startswith(${property},${odataString(value)})`;
+export const eq = (property: FilterableProperty, value: string) =>
+  `${property} eq ${odataString(value)}`;
+export const startsWith = (property: FilterableProperty, value: string) =>
+  `startswith(${property},${odataString(value)})`;
 
 /** Joins clauses with `and`, each in parentheses so that no clause can change another's meaning. */
 export function and(...clauses: (string | null)[]): string | null {

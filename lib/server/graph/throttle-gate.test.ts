@@ -12,7 +12,11 @@ import { BACKOFF_CAP_MS, ServerThrottleGate } from './throttle-gate';
 describe('the server throttle gate in memory', () => {
   it('holds every call for Retry-After (fractional too), then opens', async () => {
     let now = 1_000_000;
-    const gate = new ServerThrottleGate('t|a', async () => null, () => now);
+    const gate = new ServerThrottleGate(
+      't|a',
+      async () => null,
+      () => now,
+    );
     expect(await gate.remainingMs()).toBe(0);
     expect(await gate.throttled(2.128)).toBe(2128);
     expect(await gate.remainingMs()).toBe(2128);
@@ -23,7 +27,12 @@ describe('the server throttle gate in memory', () => {
   });
 
   it('backs off exponentially with jitter and a cap when Graph does not say how long', async () => {
-    const gate = new ServerThrottleGate('t|a', async () => null, () => 0, () => 1);
+    const gate = new ServerThrottleGate(
+      't|a',
+      async () => null,
+      () => 0,
+      () => 1,
+    );
     const waits = [];
     for (let i = 0; i < 8; i++) waits.push(await gate.throttled(null));
     expect(waits.slice(0, 4)).toEqual([1000, 2000, 4000, 8000]);
@@ -33,7 +42,10 @@ describe('the server throttle gate in memory', () => {
   });
 });
 
-interface Backend { name: string; open(): Promise<AuditDb> }
+interface Backend {
+  name: string;
+  open(): Promise<AuditDb>;
+}
 let pg: TestPostgres;
 const dir = mkdtempSync(join(tmpdir(), 'passcode-desk-gate-'));
 beforeAll(async () => {
@@ -48,28 +60,51 @@ const backends: Backend[] = [
   { name: 'PostgreSQL', open: () => openAuditDb({ dataDir: dir, databaseUrl: pg.url }) },
 ];
 
-describe.each(backends)('throttling shared on the server, across instances, on $name', (backend) => {
-  it('a Retry-After one instance received holds the other instance\'s calls too, per tenant and app', async () => {
-    const [a, b] = [await backend.open(), await backend.open()]; // two instances, two connections
-    let now = Date.now();
-    const first = new ServerThrottleGate('tenant|app', async () => new ThrottleStore(a), () => now);
-    const second = new ServerThrottleGate('tenant|app', async () => new ThrottleStore(b), () => now);
-    const otherApp = new ServerThrottleGate('tenant|other-app', async () => new ThrottleStore(b), () => now);
-    expect(await second.remainingMs()).toBe(0);
-    await first.throttled(30);
-    now += 1500; // the second instance re-reads the shared wait at most once a second
-    expect(await second.remainingMs()).toBeGreaterThan(28_000);
-    expect(await otherApp.remainingMs()).toBe(0);
-    // A shorter Retry-After elsewhere never shortens the wait.
-    await second.throttled(1);
-    now += 1500;
-    expect(await first.remainingMs()).toBeGreaterThan(26_000);
-    // Calls made at the same moment (a search's two Graph reads) all wait for the one shared read: none goes
-    // ahead on the value from before it.
-    const third = new ServerThrottleGate('tenant|app', async () => new ThrottleStore(b), () => now);
-    const together = await Promise.all([third.remainingMs(), third.remainingMs(), third.remainingMs()]);
-    for (const ms of together) expect(ms).toBeGreaterThan(26_000);
-    await a.close();
-    await b.close();
-  });
-});
+describe.each(backends)(
+  'throttling shared on the server, across instances, on $name',
+  (backend) => {
+    it("a Retry-After one instance received holds the other instance's calls too, per tenant and app", async () => {
+      const [a, b] = [await backend.open(), await backend.open()]; // two instances, two connections
+      let now = Date.now();
+      const first = new ServerThrottleGate(
+        'tenant|app',
+        async () => new ThrottleStore(a),
+        () => now,
+      );
+      const second = new ServerThrottleGate(
+        'tenant|app',
+        async () => new ThrottleStore(b),
+        () => now,
+      );
+      const otherApp = new ServerThrottleGate(
+        'tenant|other-app',
+        async () => new ThrottleStore(b),
+        () => now,
+      );
+      expect(await second.remainingMs()).toBe(0);
+      await first.throttled(30);
+      now += 1500; // the second instance re-reads the shared wait at most once a second
+      expect(await second.remainingMs()).toBeGreaterThan(28_000);
+      expect(await otherApp.remainingMs()).toBe(0);
+      // A shorter Retry-After elsewhere never shortens the wait.
+      await second.throttled(1);
+      now += 1500;
+      expect(await first.remainingMs()).toBeGreaterThan(26_000);
+      // Calls made at the same moment (a search's two Graph reads) all wait for the one shared read: none goes
+      // ahead on the value from before it.
+      const third = new ServerThrottleGate(
+        'tenant|app',
+        async () => new ThrottleStore(b),
+        () => now,
+      );
+      const together = await Promise.all([
+        third.remainingMs(),
+        third.remainingMs(),
+        third.remainingMs(),
+      ]);
+      for (const ms of together) expect(ms).toBeGreaterThan(26_000);
+      await a.close();
+      await b.close();
+    });
+  },
+);

@@ -47,9 +47,13 @@ export class ServerThrottleGate {
 
   /** Graph asked to wait `retryAfterSeconds` (null: it did not say). Returns the wait in ms. */
   async throttled(retryAfterSeconds: number | null): Promise<number> {
-    const wait = retryAfterSeconds !== null
-      ? Math.ceil(retryAfterSeconds * 1000)
-      : Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempts) * (0.5 + this.random() / 2));
+    const wait =
+      retryAfterSeconds !== null
+        ? Math.ceil(retryAfterSeconds * 1000)
+        : Math.round(
+            Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempts) *
+              (0.5 + this.random() / 2),
+          );
     this.attempts++;
     const until = this.now() + wait;
     this.until = Math.max(this.until, until);

@@ -13,25 +13,54 @@ describe('requests refused before the console reads them', () => {
   });
 
   it('refuses a write from another origin, from an opaque origin, or without an Origin', () => {
-    expect(refuseRequest('POST', headers({ origin: 'https://evil.example' }))).toEqual({ status: 403, reason: 'foreignOrigin' });
-    expect(refuseRequest('POST', headers({ origin: 'null' }))).toEqual({ status: 403, reason: 'foreignOrigin' });
+    expect(refuseRequest('POST', headers({ origin: 'https://evil.example' }))).toEqual({
+      status: 403,
+      reason: 'foreignOrigin',
+    });
+    expect(refuseRequest('POST', headers({ origin: 'null' }))).toEqual({
+      status: 403,
+      reason: 'foreignOrigin',
+    });
     expect(refuseRequest('POST', headers({}))).toEqual({ status: 403, reason: 'foreignOrigin' });
-    expect(refuseRequest('POST', headers({ origin: 'https://desk.contoso.com.evil.example' }))).toEqual({ status: 403, reason: 'foreignOrigin' });
+    expect(
+      refuseRequest('POST', headers({ origin: 'https://desk.contoso.com.evil.example' })),
+    ).toEqual({ status: 403, reason: 'foreignOrigin' });
   });
 
-  it('accepts a write from the console\'s own origin, the public host behind a reverse proxy included', () => {
+  it("accepts a write from the console's own origin, the public host behind a reverse proxy included", () => {
     expect(refuseRequest('POST', headers({ origin: 'https://desk.contoso.com' }))).toBeNull();
-    expect(refuseRequest('POST', new Headers({ host: '10.0.0.5:3000', 'x-forwarded-host': 'desk.contoso.com', origin: 'https://desk.contoso.com' }))).toBeNull();
+    expect(
+      refuseRequest(
+        'POST',
+        new Headers({
+          host: '10.0.0.5:3000',
+          'x-forwarded-host': 'desk.contoso.com',
+          origin: 'https://desk.contoso.com',
+        }),
+      ),
+    ).toBeNull();
   });
 
-  it('refuses a body over the server action\'s limit', () => {
+  it("refuses a body over the server action's limit", () => {
     const own = { origin: 'https://desk.contoso.com' };
-    expect(refuseRequest('POST', headers({ ...own, 'content-length': String(SERVER_ACTION_BODY_LIMIT_BYTES) }))).toBeNull();
-    expect(refuseRequest('POST', headers({ ...own, 'content-length': String(SERVER_ACTION_BODY_LIMIT_BYTES + 1) }))).toEqual({ status: 413, reason: 'requestTooLarge' });
+    expect(
+      refuseRequest(
+        'POST',
+        headers({ ...own, 'content-length': String(SERVER_ACTION_BODY_LIMIT_BYTES) }),
+      ),
+    ).toBeNull();
+    expect(
+      refuseRequest(
+        'POST',
+        headers({ ...own, 'content-length': String(SERVER_ACTION_BODY_LIMIT_BYTES + 1) }),
+      ),
+    ).toEqual({ status: 413, reason: 'requestTooLarge' });
   });
 
-  it('uses the same body limit as Next\'s own, and allows server actions from no other origin', () => {
-    const config = createRequire(import.meta.url)('../../../next.config.js') as { experimental: { serverActions: { bodySizeLimit: number; allowedOrigins: string[] } } };
+  it("uses the same body limit as Next's own, and allows server actions from no other origin", () => {
+    const config = createRequire(import.meta.url)('../../../next.config.js') as {
+      experimental: { serverActions: { bodySizeLimit: number; allowedOrigins: string[] } };
+    };
     expect(config.experimental.serverActions.bodySizeLimit).toBe(SERVER_ACTION_BODY_LIMIT_BYTES);
     expect(config.experimental.serverActions.allowedOrigins).toEqual([]);
   });

@@ -6,7 +6,8 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/shared/actions/limits';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type Refusal = { status: 403; reason: 'foreignOrigin' } | { status: 413; reason: 'requestTooLarge' };
+export type Refusal =
+  { status: 403; reason: 'foreignOrigin' } | { status: 413; reason: 'requestTooLarge' };
 
 /** The host the browser addressed: the one a reverse proxy forwards, else Host (as Next's own check reads it). */
 function addressedHost(headers: Headers): string | null {
@@ -25,7 +26,8 @@ function originHost(origin: string | null): string | null {
 export function refuseRequest(method: string, headers: Headers): Refusal | null {
   if (READS.has(method.toUpperCase())) return null;
   const from = originHost(headers.get('origin'));
-  if (from === null || from !== addressedHost(headers)) return { status: 403, reason: 'foreignOrigin' };
+  if (from === null || from !== addressedHost(headers))
+    return { status: 403, reason: 'foreignOrigin' };
   const length = Number(headers.get('content-length') ?? '0');
   if (length > SERVER_ACTION_BODY_LIMIT_BYTES) return { status: 413, reason: 'requestTooLarge' };
   return null;

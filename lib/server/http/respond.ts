@@ -15,12 +15,18 @@ export function jsonOk<T>(body: T): NextResponse<T> {
 /** An error answer; its HTTP status is the one in `info`, and a Retry-After travels as the header too. */
 export function jsonError(info: ErrorInfo): NextResponse<ApiErrorBody> {
   const headers: Record<string, string> = { ...NO_STORE };
-  if (info.retryAfterSeconds !== null) headers['Retry-After'] = String(Math.ceil(info.retryAfterSeconds));
+  if (info.retryAfterSeconds !== null)
+    headers['Retry-After'] = String(Math.ceil(info.retryAfterSeconds));
   return NextResponse.json({ error: info }, { status: info.status, headers });
 }
 
 /** An error the console found itself (no Graph request-id). */
-export function apiError(status: number, code: string, message: string, extra: Partial<ErrorInfo> = {}): NextResponse<ApiErrorBody> {
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  extra: Partial<ErrorInfo> = {},
+): NextResponse<ApiErrorBody> {
   return jsonError(errorInfo(status, code, message, extra));
 }
 
@@ -30,7 +36,13 @@ export function apiError(status: number, code: string, message: string, extra: P
  * to renew (renewing would loop).
  */
 export function graphErrorResponse(e: GraphError): NextResponse<ApiErrorBody> {
-  const status = e.kind === 'timeout' ? 504 : e.kind === 'network' || e.kind === 'invalidResponse' ? 502
-    : e.status === 401 && e.intuneRealm ? 403 : e.status;
+  const status =
+    e.kind === 'timeout'
+      ? 504
+      : e.kind === 'network' || e.kind === 'invalidResponse'
+        ? 502
+        : e.status === 401 && e.intuneRealm
+          ? 403
+          : e.status;
   return jsonError({ ...e.info(), status });
 }

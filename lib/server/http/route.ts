@@ -32,7 +32,8 @@ export function graphRoute<P extends Record<string, string> = Record<string, nev
     // A token Graph would surely refuse (another tenant or audience, expired) never reaches Graph. A token the
     // console cannot read at all is Graph's to judge: Microsoft may make its tokens opaque.
     const shape = checkTokenShape(token, { tenantId: serverEnv().AUTH_TENANT_ID });
-    if (!shape.ok && shape.reason !== 'malformed') return apiError(401, 'invalidToken', apiText('invalidToken'));
+    if (!shape.ok && shape.reason !== 'malformed')
+      return apiError(401, 'invalidToken', apiText('invalidToken'));
     try {
       return await handler({ req, token, params: await ctx.params });
     } catch (e) {

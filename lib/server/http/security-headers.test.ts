@@ -1,13 +1,28 @@
 // The headers every answer carries, as a browser enforces them: a policy that runs only the console's own nonce'd
 // scripts, talks only to the console and its identity provider, and keeps the console out of other sites' frames.
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, identityProviderOrigins, newNonce, securityHeaders } from './security-headers';
+import {
+  contentSecurityPolicy,
+  identityProviderOrigins,
+  newNonce,
+  securityHeaders,
+} from './security-headers';
 
-const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name ?? '', values]));
-const base = { nonce: 'bm9uY2U=', identityOrigins: ['https://login.microsoftonline.com'], development: false };
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name ?? '', values]),
+  );
+const base = {
+  nonce: 'bm9uY2U=',
+  identityOrigins: ['https://login.microsoftonline.com'],
+  development: false,
+};
 
 describe('Content-Security-Policy', () => {
-  it('runs only scripts with the request\'s nonce, and nothing inline', () => {
+  it("runs only scripts with the request's nonce, and nothing inline", () => {
     const d = directives(contentSecurityPolicy({ ...base, pathname: '/' }));
     expect(d.get('script-src')).toEqual(["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'"]);
     expect(d.get('object-src')).toEqual(["'none'"]);
@@ -23,19 +38,39 @@ describe('Content-Security-Policy', () => {
   });
 
   it('is framed by nobody, except the redirect bridge by the console itself', () => {
-    expect(directives(contentSecurityPolicy({ ...base, pathname: '/' })).get('frame-ancestors')).toEqual(["'none'"]);
-    expect(directives(contentSecurityPolicy({ ...base, pathname: '/devices/x' })).get('frame-ancestors')).toEqual(["'none'"]);
-    expect(directives(contentSecurityPolicy({ ...base, pathname: '/redirect' })).get('frame-ancestors')).toEqual(["'self'"]);
+    expect(
+      directives(contentSecurityPolicy({ ...base, pathname: '/' })).get('frame-ancestors'),
+    ).toEqual(["'none'"]);
+    expect(
+      directives(contentSecurityPolicy({ ...base, pathname: '/devices/x' })).get('frame-ancestors'),
+    ).toEqual(["'none'"]);
+    expect(
+      directives(contentSecurityPolicy({ ...base, pathname: '/redirect' })).get('frame-ancestors'),
+    ).toEqual(["'self'"]);
   });
 
   it('allows eval only under `next dev`', () => {
     expect(contentSecurityPolicy({ ...base, pathname: '/' })).not.toContain('unsafe-eval');
-    expect(directives(contentSecurityPolicy({ ...base, pathname: '/', development: true })).get('script-src')).toContain("'unsafe-eval'");
+    expect(
+      directives(contentSecurityPolicy({ ...base, pathname: '/', development: true })).get(
+        'script-src',
+      ),
+    ).toContain("'unsafe-eval'");
   });
 
-  it('takes the identity provider from run-time configuration: the emulator\'s endpoints, or the Entra ID instance', () => {
-    expect(identityProviderOrigins({ AUTH_AUTHORITY: 'https://login.microsoftonline.us/', AUTH_ENDPOINTS_ORIGIN: undefined })).toEqual(['https://login.microsoftonline.us']);
-    expect(identityProviderOrigins({ AUTH_AUTHORITY: 'https://localhost:4010', AUTH_ENDPOINTS_ORIGIN: 'http://localhost:4010/' })).toEqual(['http://localhost:4010']);
+  it("takes the identity provider from run-time configuration: the emulator's endpoints, or the Entra ID instance", () => {
+    expect(
+      identityProviderOrigins({
+        AUTH_AUTHORITY: 'https://login.microsoftonline.us/',
+        AUTH_ENDPOINTS_ORIGIN: undefined,
+      }),
+    ).toEqual(['https://login.microsoftonline.us']);
+    expect(
+      identityProviderOrigins({
+        AUTH_AUTHORITY: 'https://localhost:4010',
+        AUTH_ENDPOINTS_ORIGIN: 'http://localhost:4010/',
+      }),
+    ).toEqual(['http://localhost:4010']);
   });
 
   it('gets a fresh 128-bit nonce for every request', () => {
@@ -48,11 +83,17 @@ describe('Content-Security-Policy', () => {
 describe('the other security headers', () => {
   it('are on every answer: HSTS for at least a year, nosniff, no referrer, features off, no opener', () => {
     const h = securityHeaders({ ...base, pathname: '/' });
-    expect(Number(/max-age=(\d+)/.exec(h['Strict-Transport-Security'] ?? '')?.[1])).toBeGreaterThanOrEqual(31_536_000);
+    expect(
+      Number(/max-age=(\d+)/.exec(h['Strict-Transport-Security'] ?? '')?.[1]),
+    ).toBeGreaterThanOrEqual(31_536_000);
     expect(h['X-Content-Type-Options']).toBe('nosniff');
     expect(h['Referrer-Policy']).toBe('no-referrer');
-    expect(h['Permissions-Policy']).toMatch(/camera=\(\), .*geolocation=\(\), .*microphone=\(\), .*usb=\(\)/);
-    expect(h['Permissions-Policy']?.split(', ').filter((p) => !p.endsWith('=()'))).toEqual(['clipboard-write=(self)']);
+    expect(h['Permissions-Policy']).toMatch(
+      /camera=\(\), .*geolocation=\(\), .*microphone=\(\), .*usb=\(\)/,
+    );
+    expect(h['Permissions-Policy']?.split(', ').filter((p) => !p.endsWith('=()'))).toEqual([
+      'clipboard-write=(self)',
+    ]);
     expect(h['Cross-Origin-Opener-Policy']).toBe('same-origin-allow-popups');
     expect(h['X-Frame-Options']).toBe('DENY');
   });
@@ -64,8 +105,17 @@ describe('the other security headers', () => {
   });
 
   it('forbid caching of every API answer, the passcode reveal included, and only of those', () => {
-    expect(securityHeaders({ ...base, pathname: '/api/actions/0f6e2a4b-1c3d-4e5f-8a9b-0c1d2e3f4a5b/passcode' })['Cache-Control']).toBe('no-store, no-transform');
-    expect(securityHeaders({ ...base, pathname: '/api/devices' })['Cache-Control']).toBe('no-store, no-transform');
-    expect(securityHeaders({ ...base, pathname: '/_next/static/chunks/a.js' })).not.toHaveProperty('Cache-Control');
+    expect(
+      securityHeaders({
+        ...base,
+        pathname: '/api/actions/0f6e2a4b-1c3d-4e5f-8a9b-0c1d2e3f4a5b/passcode',
+      })['Cache-Control'],
+    ).toBe('no-store, no-transform');
+    expect(securityHeaders({ ...base, pathname: '/api/devices' })['Cache-Control']).toBe(
+      'no-store, no-transform',
+    );
+    expect(securityHeaders({ ...base, pathname: '/_next/static/chunks/a.js' })).not.toHaveProperty(
+      'Cache-Control',
+    );
   });
 });

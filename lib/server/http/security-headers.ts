@@ -10,11 +10,33 @@ export const REDIRECT_BRIDGE_PATH = '/redirect';
 
 /** Every browser feature the console does not use is switched off; writing to the clipboard is the copy buttons'. */
 const PERMISSIONS_POLICY = [
-  'accelerometer=()', 'autoplay=()', 'bluetooth=()', 'camera=()', 'display-capture=()', 'encrypted-media=()',
-  'fullscreen=()', 'gamepad=()', 'geolocation=()', 'gyroscope=()', 'hid=()', 'idle-detection=()', 'local-fonts=()',
-  'magnetometer=()', 'microphone=()', 'midi=()', 'payment=()', 'picture-in-picture=()', 'publickey-credentials-get=()',
-  'screen-wake-lock=()', 'serial=()', 'storage-access=()', 'usb=()', 'web-share=()', 'xr-spatial-tracking=()',
-  'clipboard-read=()', 'clipboard-write=(self)',
+  'accelerometer=()',
+  'autoplay=()',
+  'bluetooth=()',
+  'camera=()',
+  'display-capture=()',
+  'encrypted-media=()',
+  'fullscreen=()',
+  'gamepad=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'idle-detection=()',
+  'local-fonts=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'picture-in-picture=()',
+  'publickey-credentials-get=()',
+  'screen-wake-lock=()',
+  'serial=()',
+  'storage-access=()',
+  'usb=()',
+  'web-share=()',
+  'xr-spatial-tracking=()',
+  'clipboard-read=()',
+  'clipboard-write=(self)',
 ].join(', ');
 
 const ORIGIN = /^https?:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
@@ -24,10 +46,13 @@ const ORIGIN = /^https?:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
  * requests, its hidden iframe for silent renewal). The browser never calls Graph directly. Against the emulator MSAL
  * is handed the endpoints of AUTH_ENDPOINTS_ORIGIN and contacts nothing else; otherwise the Entra ID instance.
  */
-export function identityProviderOrigins(env: Pick<ServerEnv, 'AUTH_AUTHORITY' | 'AUTH_ENDPOINTS_ORIGIN'>): string[] {
+export function identityProviderOrigins(
+  env: Pick<ServerEnv, 'AUTH_AUTHORITY' | 'AUTH_ENDPOINTS_ORIGIN'>,
+): string[] {
   const origin = new URL(env.AUTH_ENDPOINTS_ORIGIN ?? env.AUTH_AUTHORITY).origin;
   // URL parsing leaves no space or semicolon in an origin; checked anyway, because it becomes part of a policy.
-  if (!ORIGIN.test(origin)) throw new Error(`Not an origin that can go into a Content-Security-Policy: ${origin}`);
+  if (!ORIGIN.test(origin))
+    throw new Error(`Not an origin that can go into a Content-Security-Policy: ${origin}`);
   return [origin];
 }
 
@@ -39,7 +64,12 @@ export interface PolicyInput {
   development: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, pathname, identityOrigins, development }: PolicyInput): string {
+export function contentSecurityPolicy({
+  nonce,
+  pathname,
+  identityOrigins,
+  development,
+}: PolicyInput): string {
   const idp = identityOrigins.join(' ');
   return [
     "default-src 'self'",
@@ -81,7 +111,8 @@ export function securityHeaders(input: PolicyInput): Record<string, string> {
   // API answers (the passcode reveal among them) are never kept by a browser or a proxy, and are not compressed
   // by the console: most are a few hundred bytes, where gzip costs more time on both ends than it saves (a reverse
   // proxy in front may compress; README "Performance").
-  if (input.pathname === '/api' || input.pathname.startsWith('/api/')) headers['Cache-Control'] = API_CACHE_CONTROL;
+  if (input.pathname === '/api' || input.pathname.startsWith('/api/'))
+    headers['Cache-Control'] = API_CACHE_CONTROL;
   return headers;
 }
 

@@ -17,6 +17,10 @@ export function apiText(code: ConsoleErrorCode, values?: Record<string, string |
   return translators.en(code, values);
 }
 
-export function localText(locale: Locale, code: ConsoleErrorCode, values?: Record<string, string | number>): string {
+export function localText(
+  locale: Locale,
+  code: ConsoleErrorCode,
+  values?: Record<string, string | number>,
+): string {
   return translators[locale](code, values);
 }

@@ -9,6 +9,9 @@ import { LOCALE_COOKIE } from '@/lib/shared/i18n/locales';
 import { negotiateLocale } from './negotiate';
 
 export default getRequestConfig(async () => {
-  const locale = negotiateLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
+  const locale = negotiateLocale(
+    (await cookies()).get(LOCALE_COOKIE)?.value,
+    (await headers()).get('accept-language'),
+  );
   return { locale, messages: CATALOGS[locale], formats: FORMATS };
 });

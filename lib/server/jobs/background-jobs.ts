@@ -32,8 +32,13 @@ export function startBackgroundJobs(): void {
   const secret = env.TICKET_WEBHOOK_SECRET;
   if (url && secret) {
     every('ticket-webhook', WEBHOOK_EVERY_MS, 1_000, async () => {
-      const accepted = await deliverDue(await getOutbox(), { url, secret, firstRetryMs: env.TICKET_WEBHOOK_RETRY_SECONDS * 1000 });
-      if (accepted > 0) logger.info({ job: 'ticket-webhook', accepted }, 'ticket webhook events delivered');
+      const accepted = await deliverDue(await getOutbox(), {
+        url,
+        secret,
+        firstRetryMs: env.TICKET_WEBHOOK_RETRY_SECONDS * 1000,
+      });
+      if (accepted > 0)
+        logger.info({ job: 'ticket-webhook', accepted }, 'ticket webhook events delivered');
     });
   }
 }
@@ -44,7 +49,10 @@ function every(name: string, everyMs: number, firstMs: number, job: () => Promis
     try {
       await job();
     } catch (e) {
-      logger.error({ job: name, err: e instanceof Error ? e.message : String(e) }, 'background job failed; it runs again on schedule');
+      logger.error(
+        { job: name, err: e instanceof Error ? e.message : String(e) },
+        'background job failed; it runs again on schedule',
+      );
     }
     setTimeout(run, everyMs).unref();
   };

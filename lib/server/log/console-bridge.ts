@@ -6,7 +6,15 @@ import { format, stripVTControlCharacters } from 'node:util';
 import { logger } from './logger';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const LEVEL_OF = { debug: 'debug', trace: 'debug', log: 'info', info: 'info', dir: 'info', warn: 'warn', error: 'error' } as const satisfies Record<string, Level>;
+const LEVEL_OF = {
+  debug: 'debug',
+  trace: 'debug',
+  log: 'info',
+  info: 'info',
+  dir: 'info',
+  warn: 'warn',
+  error: 'error',
+} as const satisfies Record<string, Level>;
 /** Next's own markers before a message (⨯ error, ⚠ warning, ✓ event, ▲ start-up, ○ wait, » trace). */
 const FRAMEWORK_MARKER = /^[\s⨯⚠✓▲○»-]+/u;
 
@@ -16,7 +24,11 @@ let installed = false;
 export function consoleEntry(args: readonly unknown[]): { err?: Error; msg: string } {
   const err = args.find((a): a is Error => a instanceof Error);
   const rest = args.filter((a) => a !== err);
-  const text = rest.length ? stripVTControlCharacters(format(...rest)).replace(FRAMEWORK_MARKER, '').trim() : '';
+  const text = rest.length
+    ? stripVTControlCharacters(format(...rest))
+        .replace(FRAMEWORK_MARKER, '')
+        .trim()
+    : '';
   return err ? { err, msg: text || err.message } : { msg: text };
 }
 
@@ -32,5 +44,7 @@ export function routeConsoleThroughLogger(): void {
   }
   // Node's default 'warning' listener writes to stderr directly; ours writes a JSON line.
   process.removeAllListeners('warning');
-  process.on('warning', (warning) => logger.warn({ source: 'node', err: warning }, warning.message));
+  process.on('warning', (warning) =>
+    logger.warn({ source: 'node', err: warning }, warning.message),
+  );
 }

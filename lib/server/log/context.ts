@@ -40,5 +40,8 @@ export function noteAgentFromAcceptedToken(token: string): void {
 
 /** A route as a pattern: GUID segments become `[id]`, so lines of one route group together. */
 export function routePattern(pathname: string): string {
-  return pathname.split('/').map((s) => (GUID.test(s) ? '[id]' : s)).join('/');
+  return pathname
+    .split('/')
+    .map((s) => (GUID.test(s) ? '[id]' : s))
+    .join('/');
 }

@@ -14,7 +14,10 @@ import { CENSOR, REDACT_PATHS, scrubCredentials } from './redaction';
  */
 const Level = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).catch('info');
 
-export function createLogger(destination?: DestinationStream, level: string | undefined = process.env.LOG_LEVEL) {
+export function createLogger(
+  destination?: DestinationStream,
+  level: string | undefined = process.env.LOG_LEVEL,
+) {
   const options = {
     level: Level.parse(level ?? 'info'),
     timestamp: stdTimeFunctions.isoTime,

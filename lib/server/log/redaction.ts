@@ -5,8 +5,23 @@ import 'server-only';
 
 /** Keys whose values are replaced, at the top level and one or two levels down (pino's path syntax). */
 const SECRET_KEYS = [
-  'authorization', 'Authorization', 'cookie', 'Cookie', 'set-cookie', 'token', 'accessToken', 'access_token',
-  'refreshToken', 'refresh_token', 'idToken', 'id_token', 'bearer', 'passcode', 'password', 'secret', 'claims',
+  'authorization',
+  'Authorization',
+  'cookie',
+  'Cookie',
+  'set-cookie',
+  'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'idToken',
+  'id_token',
+  'bearer',
+  'passcode',
+  'password',
+  'secret',
+  'claims',
 ];
 
 export const REDACT_PATHS: readonly string[] = SECRET_KEYS.flatMap((key) => {

@@ -11,12 +11,15 @@ const GUID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
 export function logRequestError(...[error, request, context]: Parameters<OnRequestError>): void {
   const header = request.headers['client-request-id'];
   const clientRequestId = typeof header === 'string' && GUID.test(header) ? header : undefined;
-  logger.error({
-    source: 'request',
-    route: context.routePath,
-    routeType: context.routeType,
-    method: request.method,
-    ...(clientRequestId ? { clientRequestId } : {}),
-    ...(error instanceof Error ? { err: error } : { thrown: String(error) }),
-  }, 'request failed');
+  logger.error(
+    {
+      source: 'request',
+      route: context.routePath,
+      routeType: context.routeType,
+      method: request.method,
+      ...(clientRequestId ? { clientRequestId } : {}),
+      ...(error instanceof Error ? { err: error } : { thrown: String(error) }),
+    },
+    'request failed',
+  );
 }

@@ -9,12 +9,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditDb, type AuditDb } from '@/lib/server/audit/db';
 import { Outbox } from '@/lib/server/audit/outbox';
 import { AuditStore, type Actor } from '@/lib/server/audit/store';
-import { deliverDue, retryDelayMs, SIGNATURE_HEADER, TIMESTAMP_HEADER, EVENT_ID_HEADER } from './deliver';
+import {
+  deliverDue,
+  retryDelayMs,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  EVENT_ID_HEADER,
+} from './deliver';
 
 const SECRET = 'a-webhook-secret-of-at-least-32-characters';
-const agent: Actor = { oid: 'oid-1', upn: 'helpdesk@contoso.com', name: 'Hanna Berger', tenant: 't' };
+const agent: Actor = {
+  oid: 'oid-1',
+  upn: 'helpdesk@contoso.com',
+  name: 'Hanna Berger',
+  tenant: 't',
+};
 
-interface Received { eventId: string; body: string; signatureOk: boolean; answered: number }
+interface Received {
+  eventId: string;
+  body: string;
+  signatureOk: boolean;
+  answered: number;
+}
 
 let dir: string;
 let db: AuditDb;
@@ -35,7 +51,12 @@ beforeAll(async () => {
       const expected = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`;
       const answered = failuresLeft > 0 ? 503 : 200;
       if (failuresLeft > 0) failuresLeft--;
-      received.push({ eventId: String(req.headers[EVENT_ID_HEADER] ?? ''), body, signatureOk: req.headers[SIGNATURE_HEADER] === expected, answered });
+      received.push({
+        eventId: String(req.headers[EVENT_ID_HEADER] ?? ''),
+        body,
+        signatureOk: req.headers[SIGNATURE_HEADER] === expected,
+        answered,
+      });
       res.writeHead(answered).end();
     });
   });
@@ -55,16 +76,30 @@ describe('the ticket webhook', () => {
     const clock = () => new Date(now);
     const store = new AuditStore(db, clock, true);
     for (const [i, state] of ['pending', 'done'].entries()) {
-      const base = { actionId: `hook-${i}`, actionName: 'resetPasscode', actionKind: 'resetDevicePasscode', deviceId: `d-${i}`, ticket: `INC-${i}`, actor: { value: agent, verified: true } };
+      const base = {
+        actionId: `hook-${i}`,
+        actionName: 'resetPasscode',
+        actionKind: 'resetDevicePasscode',
+        deviceId: `d-${i}`,
+        ticket: `INC-${i}`,
+        actor: { value: agent, verified: true },
+      };
       await store.record({ ...base, kind: 'intent' });
-      await store.record({ ...base, kind: 'outcome', outcome: 'accepted', graphRequestId: `req-${i}` });
+      await store.record({
+        ...base,
+        kind: 'outcome',
+        outcome: 'accepted',
+        graphRequestId: `req-${i}`,
+      });
       await store.observe({ ...base, actionState: state });
     }
     const target = { url, secret: SECRET, firstRetryMs: 10_000 };
     // Two instances deliver from the same outbox at the same moments.
     const instances = [new Outbox(db, clock), new Outbox(db, clock)];
     for (let round = 0; round < 12; round++) {
-      await Promise.all(instances.map((o) => deliverDue(o, target, { now: clock, random: () => 0.5 })));
+      await Promise.all(
+        instances.map((o) => deliverDue(o, target, { now: clock, random: () => 0.5 })),
+      );
       now += 15_000;
     }
     const accepted = received.filter((r) => r.answered === 200);
@@ -73,15 +108,24 @@ describe('the ticket webhook', () => {
     expect(ids).toHaveLength(4); // two actions, an outcome and an observed state each
     expect(new Set(ids).size).toBe(4);
     expect(received.every((r) => r.signatureOk)).toBe(true);
-    const events = accepted.map((r) => JSON.parse(r.body) as { eventId: string; state: string; actionId: string });
+    const events = accepted.map(
+      (r) => JSON.parse(r.body) as { eventId: string; state: string; actionId: string },
+    );
     expect(events.map((e) => e.eventId)).toEqual(ids);
-    expect(events.map((e) => `${e.actionId}:${e.state}`).sort()).toEqual(['hook-0:accepted', 'hook-0:pending', 'hook-1:accepted', 'hook-1:done']);
+    expect(events.map((e) => `${e.actionId}:${e.state}`).sort()).toEqual([
+      'hook-0:accepted',
+      'hook-0:pending',
+      'hook-1:accepted',
+      'hook-1:done',
+    ]);
     expect(received.map((r) => r.body).join('')).not.toMatch(/passcode"\s*:/);
     expect(await instances[0]!.pending()).toBe(0);
   });
 
   it('backs off exponentially with jitter, up to an hour', () => {
-    expect([1, 2, 3].map((n) => retryDelayMs(n, 10_000, () => 0.5))).toEqual([10_000, 20_000, 40_000]);
+    expect([1, 2, 3].map((n) => retryDelayMs(n, 10_000, () => 0.5))).toEqual([
+      10_000, 20_000, 40_000,
+    ]);
     expect(retryDelayMs(30, 10_000, () => 1)).toBe(Math.round(3_600_000 * 1.2));
     expect(retryDelayMs(1, 10_000, () => 0)).toBe(8_000);
   });

@@ -26,14 +26,19 @@ export function signature(secret: string, timestamp: string, body: string): stri
 }
 
 /** How long to wait before attempt `attempts + 1`: first, twice that, four times … up to an hour, give or take a fifth. */
-export function retryDelayMs(attempts: number, firstRetryMs: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempts: number,
+  firstRetryMs: number,
+  random: () => number = Math.random,
+): number {
   const base = Math.min(MAX_RETRY_MS, firstRetryMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + random() * 0.4));
 }
 
 /** Delivers what is due now; returns how many the receiver accepted. */
 export async function deliverDue(
-  outbox: Outbox, target: WebhookTarget,
+  outbox: Outbox,
+  target: WebhookTarget,
   deps: { fetch?: typeof fetch; now?: () => Date; random?: () => number } = {},
 ): Promise<number> {
   const send = deps.fetch ?? fetch;
@@ -46,20 +51,32 @@ export async function deliverDue(
       accepted++;
     } else {
       const attempts = event.attempts + 1;
-      await outbox.failed(event.eventId, attempts, new Date(now().getTime() + retryDelayMs(attempts, target.firstRetryMs, deps.random)), outcome);
+      await outbox.failed(
+        event.eventId,
+        attempts,
+        new Date(now().getTime() + retryDelayMs(attempts, target.firstRetryMs, deps.random)),
+        outcome,
+      );
     }
   }
   return accepted;
 }
 
 /** Null when the receiver accepted; otherwise why not (for the outbox's last_error). */
-async function post(send: typeof fetch, target: WebhookTarget, event: DueEvent, at: Date): Promise<string | null> {
+async function post(
+  send: typeof fetch,
+  target: WebhookTarget,
+  event: DueEvent,
+  at: Date,
+): Promise<string | null> {
   const timestamp = String(Math.floor(at.getTime() / 1000));
   try {
     const res = await send(target.url, {
       method: 'POST',
       headers: {
-        'content-type': 'application/json', [EVENT_ID_HEADER]: event.eventId, [TIMESTAMP_HEADER]: timestamp,
+        'content-type': 'application/json',
+        [EVENT_ID_HEADER]: event.eventId,
+        [TIMESTAMP_HEADER]: timestamp,
         [SIGNATURE_HEADER]: signature(target.secret, timestamp, event.payload),
       },
       body: event.payload,

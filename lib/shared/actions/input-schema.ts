@@ -5,16 +5,27 @@ import { by } from '@/lib/shared/checked-schema';
 import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 import { messageKey } from '@/lib/shared/i18n/catalogs';
 import type { TicketRule } from '@/lib/shared/ticket';
-import { checkActionKind, checkNote, checkOverrideReason, checkTicket, type CheckedPasscodeActionInput } from './types';
+import {
+  checkActionKind,
+  checkNote,
+  checkOverrideReason,
+  checkTicket,
+  type CheckedPasscodeActionInput,
+} from './types';
 
 const INVALID = messageKey('validation.invalid');
 
 export function passcodeActionInputSchema(ticket: TicketRule) {
-  return z.strictObject({
-    deviceId: DeviceIdSchema,
-    kind: z.string(messageKey('validation.actionKind')).transform(by((v: string) => checkActionKind(v))),
-    ticket: z.string(INVALID).transform(by((v: string) => checkTicket(v, ticket))),
-    note: z.string(INVALID).transform(by(checkNote)).optional().default(''),
-    overrideReason: z.string(INVALID).transform(by(checkOverrideReason)).optional(),
-  }, INVALID) satisfies z.ZodType<CheckedPasscodeActionInput, unknown>;
+  return z.strictObject(
+    {
+      deviceId: DeviceIdSchema,
+      kind: z
+        .string(messageKey('validation.actionKind'))
+        .transform(by((v: string) => checkActionKind(v))),
+      ticket: z.string(INVALID).transform(by((v: string) => checkTicket(v, ticket))),
+      note: z.string(INVALID).transform(by(checkNote)).optional().default(''),
+      overrideReason: z.string(INVALID).transform(by(checkOverrideReason)).optional(),
+    },
+    INVALID,
+  ) satisfies z.ZodType<CheckedPasscodeActionInput, unknown>;
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TICKET_RULE } from '@/lib/shared/ticket';
 import { passcodeActionInputSchema } from './input-schema';
-import { checkNote, checkOverrideReason, checkTicket, MAX_NOTE_LENGTH, parsePasscodeActionInput } from './types';
+import {
+  checkNote,
+  checkOverrideReason,
+  checkTicket,
+  MAX_NOTE_LENGTH,
+  parsePasscodeActionInput,
+} from './types';
 
 const ID = '8B5E2C1A-4F7D-4E39-A6B0-3C9D1E7F5A24';
 const good = { deviceId: ID, kind: 'removePasscode', ticket: ' INC-7 ' };
@@ -18,50 +24,128 @@ function serverFieldErrors(input: unknown): Record<string, string> | null {
 describe('the passcode action input, checked without zod', () => {
   it('accepts a good input: trimmed, the id in lower case, the note empty when not given', () => {
     expect(parsePasscodeActionInput(good, DEFAULT_TICKET_RULE)).toEqual({
-      ok: true, value: { deviceId: ID.toLowerCase(), kind: 'removePasscode', ticket: 'INC-7', note: '' },
+      ok: true,
+      value: { deviceId: ID.toLowerCase(), kind: 'removePasscode', ticket: 'INC-7', note: '' },
     });
-    expect(parsePasscodeActionInput({ ...good, note: '  called  ', overrideReason: ' the first one did not arrive ' }, DEFAULT_TICKET_RULE)).toEqual({
-      ok: true, value: { deviceId: ID.toLowerCase(), kind: 'removePasscode', ticket: 'INC-7', note: 'called', overrideReason: 'the first one did not arrive' },
+    expect(
+      parsePasscodeActionInput(
+        { ...good, note: '  called  ', overrideReason: ' the first one did not arrive ' },
+        DEFAULT_TICKET_RULE,
+      ),
+    ).toEqual({
+      ok: true,
+      value: {
+        deviceId: ID.toLowerCase(),
+        kind: 'removePasscode',
+        ticket: 'INC-7',
+        note: 'called',
+        overrideReason: 'the first one did not arrive',
+      },
     });
   });
 
   it.each([
     ['no object', null, { form: 'validation.invalid' }],
     ['an array', [good], { form: 'validation.invalid' }],
-    ['a malformed device id', { ...good, deviceId: '8b5e2c1a-4f7d-4e39-a6b0' }, { deviceId: 'validation.deviceId' }],
-    ['a device id with a path in it', { ...good, deviceId: `${ID}/../wipe` }, { deviceId: 'validation.deviceId' }],
-    ['a device id that is no string', { ...good, deviceId: 42 }, { deviceId: 'validation.deviceId' }],
-    ['no device id', { kind: 'removePasscode', ticket: 'INC-7' }, { deviceId: 'validation.deviceId' }],
+    [
+      'a malformed device id',
+      { ...good, deviceId: '8b5e2c1a-4f7d-4e39-a6b0' },
+      { deviceId: 'validation.deviceId' },
+    ],
+    [
+      'a device id with a path in it',
+      { ...good, deviceId: `${ID}/../wipe` },
+      { deviceId: 'validation.deviceId' },
+    ],
+    [
+      'a device id that is no string',
+      { ...good, deviceId: 42 },
+      { deviceId: 'validation.deviceId' },
+    ],
+    [
+      'no device id',
+      { kind: 'removePasscode', ticket: 'INC-7' },
+      { deviceId: 'validation.deviceId' },
+    ],
     ['an unknown action', { ...good, kind: 'wipe' }, { kind: 'validation.actionKind' }],
     ['no action', { deviceId: ID, ticket: 'INC-7' }, { kind: 'validation.actionKind' }],
     ['an empty ticket', { ...good, ticket: '   ' }, { ticket: 'validation.ticketRequired' }],
     ['no ticket', { deviceId: ID, kind: 'removePasscode' }, { ticket: 'validation.invalid' }],
     ['a ticket that is no string', { ...good, ticket: 7 }, { ticket: 'validation.invalid' }],
-    ['a ticket of another shape', { ...good, ticket: 'call me' }, { ticket: 'validation.ticketFormat' }],
-    ['a ticket inside other text', { ...good, ticket: 'see INC-1 and drop table' }, { ticket: 'validation.ticketFormat' }],
-    ['a ticket over 40 characters', { ...good, ticket: `INC-${'1'.repeat(40)}` }, { ticket: 'validation.ticketFormat' }],
-    ['a note over the limit', { ...good, note: 'x'.repeat(MAX_NOTE_LENGTH + 1) }, { note: 'validation.noteTooLong' }],
+    [
+      'a ticket of another shape',
+      { ...good, ticket: 'call me' },
+      { ticket: 'validation.ticketFormat' },
+    ],
+    [
+      'a ticket inside other text',
+      { ...good, ticket: 'see INC-1 and drop table' },
+      { ticket: 'validation.ticketFormat' },
+    ],
+    [
+      'a ticket over 40 characters',
+      { ...good, ticket: `INC-${'1'.repeat(40)}` },
+      { ticket: 'validation.ticketFormat' },
+    ],
+    [
+      'a note over the limit',
+      { ...good, note: 'x'.repeat(MAX_NOTE_LENGTH + 1) },
+      { note: 'validation.noteTooLong' },
+    ],
     ['a note that is no string', { ...good, note: 1 }, { note: 'validation.invalid' }],
-    ['a short override reason', { ...good, overrideReason: 'short' }, { overrideReason: 'validation.overrideReason' }],
-    ['a long override reason', { ...good, overrideReason: 'x'.repeat(MAX_NOTE_LENGTH + 1) }, { overrideReason: 'validation.noteTooLong' }],
+    [
+      'a short override reason',
+      { ...good, overrideReason: 'short' },
+      { overrideReason: 'validation.overrideReason' },
+    ],
+    [
+      'a long override reason',
+      { ...good, overrideReason: 'x'.repeat(MAX_NOTE_LENGTH + 1) },
+      { overrideReason: 'validation.noteTooLong' },
+    ],
     ['an unknown field', { ...good, extra: 'x' }, { form: 'validation.invalid' }],
-    ['everything wrong at once', { deviceId: 'x', kind: 'wipe', ticket: '' }, { deviceId: 'validation.deviceId', kind: 'validation.actionKind', ticket: 'validation.ticketRequired' }],
+    [
+      'everything wrong at once',
+      { deviceId: 'x', kind: 'wipe', ticket: '' },
+      {
+        deviceId: 'validation.deviceId',
+        kind: 'validation.actionKind',
+        ticket: 'validation.ticketRequired',
+      },
+    ],
   ])('refuses %s, with the message the server action gives', (_, input, fieldErrors) => {
-    expect(parsePasscodeActionInput(input, DEFAULT_TICKET_RULE)).toEqual({ ok: false, fieldErrors });
+    expect(parsePasscodeActionInput(input, DEFAULT_TICKET_RULE)).toEqual({
+      ok: false,
+      fieldErrors,
+    });
     expect(serverFieldErrors(input)).toEqual(fieldErrors);
   });
 
   it('the server schema accepts and shapes a good input the same way', () => {
     const browser = parsePasscodeActionInput({ ...good, note: ' n ' }, DEFAULT_TICKET_RULE);
-    expect(passcodeActionInputSchema(DEFAULT_TICKET_RULE).parse({ ...good, note: ' n ' })).toEqual(browser.ok && browser.value);
+    expect(passcodeActionInputSchema(DEFAULT_TICKET_RULE).parse({ ...good, note: ' n ' })).toEqual(
+      browser.ok && browser.value,
+    );
   });
 
   it('checks each field alone', () => {
-    expect(checkTicket('RITM0012345', DEFAULT_TICKET_RULE)).toEqual({ ok: true, value: 'RITM0012345' });
+    expect(checkTicket('RITM0012345', DEFAULT_TICKET_RULE)).toEqual({
+      ok: true,
+      value: 'RITM0012345',
+    });
     expect(checkTicket('inc-7', DEFAULT_TICKET_RULE).ok).toBe(false);
-    expect(checkTicket('T-1', { pattern: 'T-\\d', example: 'T-1' })).toEqual({ ok: true, value: 'T-1' });
-    expect(checkNote('x'.repeat(MAX_NOTE_LENGTH))).toEqual({ ok: true, value: 'x'.repeat(MAX_NOTE_LENGTH) });
+    expect(checkTicket('T-1', { pattern: 'T-\\d', example: 'T-1' })).toEqual({
+      ok: true,
+      value: 'T-1',
+    });
+    expect(checkNote('x'.repeat(MAX_NOTE_LENGTH))).toEqual({
+      ok: true,
+      value: 'x'.repeat(MAX_NOTE_LENGTH),
+    });
     expect(checkOverrideReason('  0123456789  ')).toEqual({ ok: true, value: '0123456789' });
-    expect(checkOverrideReason(' 012345678 ')).toEqual({ ok: false, errors: ['validation.overrideReason'] });
+    expect(checkOverrideReason(' 012345678 ')).toEqual({
+      ok: false,
+      errors: ['validation.overrideReason'],
+    });
   });
 });

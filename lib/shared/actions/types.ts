@@ -2,7 +2,12 @@
 // afterwards; shared by the server and the browser.
 import { invalid, valid, type Checked } from '@/lib/shared/checked';
 import { parseDeviceId } from '@/lib/shared/devices/device-id';
-import { PASSCODE_ACTION_KINDS, type GraphPasscodeAction, type PasscodeActionKind, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
+import {
+  PASSCODE_ACTION_KINDS,
+  type GraphPasscodeAction,
+  type PasscodeActionKind,
+  type PasscodePlan,
+} from '@/lib/shared/devices/passcode-action';
 import type { ActionState } from '@/lib/shared/devices/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
 import type { MessageKey } from '@/lib/shared/i18n/catalogs';
@@ -22,8 +27,12 @@ export interface PasscodeActionInput {
   overrideReason?: string;
 }
 /** The input once checked: trimmed, the id in lower case, the note '' when not given. */
-export type CheckedPasscodeActionInput = Required<Pick<PasscodeActionInput, 'deviceId' | 'kind' | 'ticket' | 'note'>> & Pick<PasscodeActionInput, 'overrideReason'>;
-export type PasscodeActionField = 'deviceId' | 'kind' | 'ticket' | 'note' | 'overrideReason' | 'form';
+export type CheckedPasscodeActionInput = Required<
+  Pick<PasscodeActionInput, 'deviceId' | 'kind' | 'ticket' | 'note'>
+> &
+  Pick<PasscodeActionInput, 'overrideReason'>;
+export type PasscodeActionField =
+  'deviceId' | 'kind' | 'ticket' | 'note' | 'overrideReason' | 'form';
 const INPUT_FIELDS = ['deviceId', 'kind', 'ticket', 'note', 'overrideReason'] as const;
 
 // The input's rules, checked alike in the dialog (parsePasscodeActionInput) and in the server action
@@ -66,27 +75,55 @@ export type PasscodeActionInputCheck =
  * The whole input, as the server action's schema takes it: an object with exactly these fields (anything else is
  * a `form` error), each checked by its rule. The first error of each field is kept.
  */
-export function parsePasscodeActionInput(input: unknown, rule: TicketRule): PasscodeActionInputCheck {
+export function parsePasscodeActionInput(
+  input: unknown,
+  rule: TicketRule,
+): PasscodeActionInputCheck {
   const fieldErrors: Partial<Record<PasscodeActionField, MessageKey>> = {};
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, fieldErrors: { form: 'validation.invalid' } };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, fieldErrors: { form: 'validation.invalid' } };
   const raw = input as Record<string, unknown>;
-  if (Object.keys(raw).some((k) => !(INPUT_FIELDS as readonly string[]).includes(k))) fieldErrors.form = 'validation.invalid';
+  if (Object.keys(raw).some((k) => !(INPUT_FIELDS as readonly string[]).includes(k)))
+    fieldErrors.form = 'validation.invalid';
   const field = <T>(name: Exclude<PasscodeActionField, 'form'>, r: Checked<T>): T | undefined => {
     if (r.ok) return r.value;
     fieldErrors[name] ??= r.errors[0];
     return undefined;
   };
-  const text = (v: unknown): Checked<string> => (typeof v === 'string' ? valid(v) : invalid('validation.invalid'));
-  const then = <T>(r: Checked<string>, check: (v: string) => Checked<T>): Checked<T> => (r.ok ? check(r.value) : r);
+  const text = (v: unknown): Checked<string> =>
+    typeof v === 'string' ? valid(v) : invalid('validation.invalid');
+  const then = <T>(r: Checked<string>, check: (v: string) => Checked<T>): Checked<T> =>
+    r.ok ? check(r.value) : r;
   const deviceId = field('deviceId', parseDeviceId(raw.deviceId));
   const kind = field('kind', checkActionKind(raw.kind));
-  const ticket = field('ticket', then(text(raw.ticket), (v) => checkTicket(v, rule)));
+  const ticket = field(
+    'ticket',
+    then(text(raw.ticket), (v) => checkTicket(v, rule)),
+  );
   const note = raw.note === undefined ? '' : field('note', then(text(raw.note), checkNote));
-  const overrideReason = raw.overrideReason === undefined ? undefined : field('overrideReason', then(text(raw.overrideReason), checkOverrideReason));
-  if (deviceId === undefined || kind === undefined || ticket === undefined || note === undefined || Object.keys(fieldErrors).length > 0) {
+  const overrideReason =
+    raw.overrideReason === undefined
+      ? undefined
+      : field('overrideReason', then(text(raw.overrideReason), checkOverrideReason));
+  if (
+    deviceId === undefined ||
+    kind === undefined ||
+    ticket === undefined ||
+    note === undefined ||
+    Object.keys(fieldErrors).length > 0
+  ) {
     return { ok: false, fieldErrors };
   }
-  return { ok: true, value: { deviceId, kind, ticket, note, ...(overrideReason !== undefined ? { overrideReason } : {}) } };
+  return {
+    ok: true,
+    value: {
+      deviceId,
+      kind,
+      ticket,
+      note,
+      ...(overrideReason !== undefined ? { overrideReason } : {}),
+    },
+  };
 }
 
 /** The action that holds a device: who asked, when, for which ticket (the guard of one action per device). */
@@ -99,8 +136,20 @@ export interface ActionHolder {
 }
 
 export type PasscodeActionResult =
-  | { status: 'accepted'; actionId: string; requestedAt: string; requestId: string | null; kind: PasscodeActionKind }
-  | { status: 'unknown'; actionId: string; requestedAt: string; failure: ErrorInfo; kind: PasscodeActionKind }
+  | {
+      status: 'accepted';
+      actionId: string;
+      requestedAt: string;
+      requestId: string | null;
+      kind: PasscodeActionKind;
+    }
+  | {
+      status: 'unknown';
+      actionId: string;
+      requestedAt: string;
+      failure: ErrorInfo;
+      kind: PasscodeActionKind;
+    }
   | { status: 'alreadyRequested'; holder: ActionHolder }
   | { status: 'invalid'; fieldErrors: Partial<Record<PasscodeActionField, string>> }
   /** Graph's answer about the device leaves no passcode action (or another one than confirmed): nothing was posted. */
@@ -121,9 +170,18 @@ export type PasscodeActionResult =
  * whose POST had an unknown fate is `verifying`, then `notConfirmed` once the verify window has passed without
  * the device showing it: never taken as "not queued", because Graph can show an action late or not at all.
  */
-export type TrackedState = ActionState | 'verifying' | 'notConfirmed' | 'refused' | 'denied' | 'rejected' | 'failed';
+export type TrackedState =
+  ActionState | 'verifying' | 'notConfirmed' | 'refused' | 'denied' | 'rejected' | 'failed';
 
-export const TERMINAL: ReadonlySet<TrackedState> = new Set(['done', 'failed', 'canceled', 'notSupported', 'refused', 'denied', 'rejected']);
+export const TERMINAL: ReadonlySet<TrackedState> = new Set([
+  'done',
+  'failed',
+  'canceled',
+  'notSupported',
+  'refused',
+  'denied',
+  'rejected',
+]);
 
 /** Whether the agent can ask to see the temporary passcode of an Android reset (the reveal route decides). */
 export type PasscodeAvailability = 'available' | 'expired' | 'unavailable';

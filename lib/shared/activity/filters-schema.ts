@@ -8,7 +8,10 @@ import { FILTER_TEXT_MAX, isDayOrInstant, type ActivityFilters } from './types';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
-const instant = z.preprocess(blankToUndefined, z.string().refine(isDayOrInstant, 'a date (YYYY-MM-DD) or an ISO 8601 time').optional());
+const instant = z.preprocess(
+  blankToUndefined,
+  z.string().refine(isDayOrInstant, 'a date (YYYY-MM-DD) or an ISO 8601 time').optional(),
+);
 
 export const ActivityFiltersSchema = z.object({
   agent: text(FILTER_TEXT_MAX.agent),

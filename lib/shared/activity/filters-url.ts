@@ -19,9 +19,13 @@ export function filtersFromParams(params: URLSearchParams): ActivityFilters {
     return v && DAY.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined;
   };
   return {
-    agent: text('agent', FILTER_TEXT_MAX.agent), device: text('device', FILTER_TEXT_MAX.device), ticket: text('ticket', FILTER_TEXT_MAX.ticket),
-    outcome: OUTCOMES.find((o) => o === outcome), kind: PASSCODE_ACTION_KINDS.find((k) => k === kind),
-    from: day('from'), to: day('to'),
+    agent: text('agent', FILTER_TEXT_MAX.agent),
+    device: text('device', FILTER_TEXT_MAX.device),
+    ticket: text('ticket', FILTER_TEXT_MAX.ticket),
+    outcome: OUTCOMES.find((o) => o === outcome),
+    kind: PASSCODE_ACTION_KINDS.find((k) => k === kind),
+    from: day('from'),
+    to: day('to'),
   };
 }
 

@@ -2,21 +2,54 @@ import { describe, expect, it } from 'vitest';
 import { ticketSummary, type TicketSummaryLabel } from './ticket-summary';
 
 const en: Record<TicketSummaryLabel, string> = {
-  title: 'Passcode Desk', device: 'Device', serial: 'serial', user: 'User', action: 'Action', state: 'State',
-  requested: 'Requested', agent: 'Agent', ticket: 'Ticket', graphRequestId: 'Graph request-id',
-  clientRequestId: 'Client-request-id', actionId: 'Action id', unknown: 'unknown',
+  title: 'Passcode Desk',
+  device: 'Device',
+  serial: 'serial',
+  user: 'User',
+  action: 'Action',
+  state: 'State',
+  requested: 'Requested',
+  agent: 'Agent',
+  ticket: 'Ticket',
+  graphRequestId: 'Graph request-id',
+  clientRequestId: 'Client-request-id',
+  actionId: 'Action id',
+  unknown: 'unknown',
 };
 
 describe('Copy for ticket', () => {
   it('names device, serial, user, action, state, time with zone and in UTC, agent, ticket and every id', () => {
-    const text = ticketSummary({
-      actionLabel: 'Reset device passcode', graphAction: 'resetPasscode', deviceName: 'Pixel\n8', deviceId: 'd1', serialNumber: 'R5CT1234',
-      user: { upn: 'zoe.obrien@contoso.com', name: "Zoë O'Brien" }, stateLabel: 'Done', requestedAt: '2026-11-28T10:00:03.512Z',
-      agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' }, ticket: 'INC-123', graphRequestId: 'req-1', clientRequestId: 'a1', actionId: 'a1',
-    }, {
-      label: (k) => en[k],
-      localTime: (iso) => new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Berlin', timeZoneName: 'short' }).format(new Date(iso)),
-    });
+    const text = ticketSummary(
+      {
+        actionLabel: 'Reset device passcode',
+        graphAction: 'resetPasscode',
+        deviceName: 'Pixel\n8',
+        deviceId: 'd1',
+        serialNumber: 'R5CT1234',
+        user: { upn: 'zoe.obrien@contoso.com', name: "Zoë O'Brien" },
+        stateLabel: 'Done',
+        requestedAt: '2026-11-28T10:00:03.512Z',
+        agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+        ticket: 'INC-123',
+        graphRequestId: 'req-1',
+        clientRequestId: 'a1',
+        actionId: 'a1',
+      },
+      {
+        label: (k) => en[k],
+        localTime: (iso) =>
+          new Intl.DateTimeFormat('de-DE', {
+            day: '2-digit',
+            month: '2-digit',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            timeZone: 'Europe/Berlin',
+            timeZoneName: 'short',
+          }).format(new Date(iso)),
+      },
+    );
     expect(text.split('\n')).toEqual([
       'Passcode Desk: Reset device passcode',
       'Device: Pixel 8 (serial R5CT1234)',
@@ -33,11 +66,24 @@ describe('Copy for ticket', () => {
   });
 
   it('says "unknown" rather than leave a line empty', () => {
-    const text = ticketSummary({
-      actionLabel: 'Remove passcode', graphAction: 'resetPasscode', deviceName: null, deviceId: 'd2', serialNumber: null,
-      user: { upn: null, name: null }, stateLabel: 'Refused', requestedAt: '2026-11-28T10:00:00Z',
-      agent: { upn: 'helpdesk@contoso.com', name: null }, ticket: null, graphRequestId: null, clientRequestId: 'a2', actionId: 'a2',
-    }, { label: (k) => en[k], localTime: () => 'then' });
+    const text = ticketSummary(
+      {
+        actionLabel: 'Remove passcode',
+        graphAction: 'resetPasscode',
+        deviceName: null,
+        deviceId: 'd2',
+        serialNumber: null,
+        user: { upn: null, name: null },
+        stateLabel: 'Refused',
+        requestedAt: '2026-11-28T10:00:00Z',
+        agent: { upn: 'helpdesk@contoso.com', name: null },
+        ticket: null,
+        graphRequestId: null,
+        clientRequestId: 'a2',
+        actionId: 'a2',
+      },
+      { label: (k) => en[k], localTime: () => 'then' },
+    );
     expect(text).toContain('Device: d2\n');
     expect(text).toContain('User: unknown\n');
     expect(text).toContain('Agent: helpdesk@contoso.com\n');

@@ -20,8 +20,19 @@ export interface TicketSummaryInput {
 }
 
 export type TicketSummaryLabel =
-  | 'title' | 'device' | 'serial' | 'user' | 'action' | 'state' | 'requested' | 'agent' | 'ticket' | 'graphRequestId'
-  | 'clientRequestId' | 'actionId' | 'unknown';
+  | 'title'
+  | 'device'
+  | 'serial'
+  | 'user'
+  | 'action'
+  | 'state'
+  | 'requested'
+  | 'agent'
+  | 'ticket'
+  | 'graphRequestId'
+  | 'clientRequestId'
+  | 'actionId'
+  | 'unknown';
 
 export interface TicketSummaryText {
   label(key: TicketSummaryLabel): string;
@@ -55,5 +66,7 @@ export function ticketSummary(a: TicketSummaryInput, text: TicketSummaryText): s
   ];
   // One line per fact; values are single-line whatever a device name holds.
   const clean = (v: string) => v.replace(/[\r\n\t]+/g, ' ').trim();
-  return [`${l('title')}: ${a.actionLabel}`, ...lines.map(([k, v]) => `${k}: ${clean(v)}`)].join('\n');
+  return [`${l('title')}: ${a.actionLabel}`, ...lines.map(([k, v]) => `${k}: ${clean(v)}`)].join(
+    '\n',
+  );
 }

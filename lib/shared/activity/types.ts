@@ -50,18 +50,35 @@ export interface ActivityFilters {
   /** Up to this day or instant (a day means its whole, UTC). */
   to?: string;
 }
-export const ACTIVITY_FILTER_KEYS = ['agent', 'device', 'ticket', 'outcome', 'kind', 'from', 'to'] as const satisfies readonly (keyof ActivityFilters)[];
+export const ACTIVITY_FILTER_KEYS = [
+  'agent',
+  'device',
+  'ticket',
+  'outcome',
+  'kind',
+  'from',
+  'to',
+] as const satisfies readonly (keyof ActivityFilters)[];
 /** How long each text filter may be. */
 export const FILTER_TEXT_MAX = { agent: 320, device: 128, ticket: 64 } as const;
 
 /** A day (YYYY-MM-DD) or an instant (ISO 8601): what a date input or a deep link gives. */
-export const isDayOrInstant = (v: string) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v));
+export const isDayOrInstant = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v));
 
 /** The time range as instants: a bare day in `to` includes the whole day. */
-export function timeRange(f: Pick<ActivityFilters, 'from' | 'to'>): { from: string | null; to: string | null } {
+export function timeRange(f: Pick<ActivityFilters, 'from' | 'to'>): {
+  from: string | null;
+  to: string | null;
+} {
   const day = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
   const from = f.from ? new Date(day(f.from) ? `${f.from}T00:00:00Z` : f.from).toISOString() : null;
-  const to = f.to ? (day(f.to) ? new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000 - 1) : new Date(f.to)).toISOString() : null;
+  const to = f.to
+    ? (day(f.to)
+        ? new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000 - 1)
+        : new Date(f.to)
+      ).toISOString()
+    : null;
   return { from, to };
 }
 

@@ -5,4 +5,6 @@ import { by } from '@/lib/shared/checked-schema';
 import { messageKey } from '@/lib/shared/i18n/catalogs';
 import { parseDeviceId } from './device-id';
 
-export const DeviceIdSchema = z.string(messageKey('validation.deviceId')).transform(by(parseDeviceId));
+export const DeviceIdSchema = z
+  .string(messageKey('validation.deviceId'))
+  .transform(by(parseDeviceId));

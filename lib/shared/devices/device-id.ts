@@ -12,5 +12,7 @@ export const isDeviceId = (v: string): boolean => DEVICE_ID_PATTERN.test(v);
 
 /** Ids are compared in one canonical form, lower case: a guard or a history split by letter case is a hole. */
 export function parseDeviceId(v: unknown): Checked<string> {
-  return typeof v === 'string' && isDeviceId(v) ? valid(v.toLowerCase()) : invalid('validation.deviceId');
+  return typeof v === 'string' && isDeviceId(v)
+    ? valid(v.toLowerCase())
+    : invalid('validation.deviceId');
 }

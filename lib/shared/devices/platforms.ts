@@ -1,6 +1,14 @@
 // The platforms a helpdesk tells apart, and how Graph reports each: the three kinds of Android share
 // operatingSystem "Android" and differ by management agent.
-export const PLATFORM_KEYS = ['ios', 'ipados', 'androidEnterprise', 'androidAosp', 'androidDeviceAdmin', 'windows', 'macos'] as const;
+export const PLATFORM_KEYS = [
+  'ios',
+  'ipados',
+  'androidEnterprise',
+  'androidAosp',
+  'androidDeviceAdmin',
+  'windows',
+  'macos',
+] as const;
 export type PlatformKey = (typeof PLATFORM_KEYS)[number];
 
 export interface PlatformSpec {
@@ -12,7 +20,10 @@ export interface PlatformSpec {
 export const PLATFORMS: Record<PlatformKey, PlatformSpec> = {
   ios: { operatingSystem: 'iOS' },
   ipados: { operatingSystem: 'iPadOS' },
-  androidEnterprise: { operatingSystem: 'Android', managementAgent: 'googleCloudDevicePolicyController' },
+  androidEnterprise: {
+    operatingSystem: 'Android',
+    managementAgent: 'googleCloudDevicePolicyController',
+  },
   androidAosp: { operatingSystem: 'Android', managementAgent: 'intuneAosp' },
   androidDeviceAdmin: { operatingSystem: 'Android', managementAgent: 'mdm' },
   windows: { operatingSystem: 'Windows' },
@@ -20,7 +31,10 @@ export const PLATFORMS: Record<PlatformKey, PlatformSpec> = {
 };
 
 /** Which platform a device is, from what Graph says about it; null for anything else (Linux, unknown). */
-export function platformOf(d: { operatingSystem: string; managementAgent: string }): PlatformKey | null {
+export function platformOf(d: {
+  operatingSystem: string;
+  managementAgent: string;
+}): PlatformKey | null {
   for (const key of PLATFORM_KEYS) {
     const spec = PLATFORMS[key];
     if (spec.operatingSystem.toLowerCase() !== d.operatingSystem.toLowerCase()) continue;

@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { by } from '@/lib/shared/checked-schema';
 import {
-  checkCompliance, checkOwner, checkPlatform, checkQuery, checkSearchKind, checkStaleDays, rawSearchParams, type DeviceSearch,
+  checkCompliance,
+  checkOwner,
+  checkPlatform,
+  checkQuery,
+  checkSearchKind,
+  checkStaleDays,
+  rawSearchParams,
+  type DeviceSearch,
 } from './search';
 
 export const DeviceSearchSchema = z.object({

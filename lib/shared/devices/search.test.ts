@@ -1,13 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuery, checkStaleDays, classifyQuery, matchesGraphQuery, matchesRefinement, searchFromParams, searchToParams, upnStem } from './search';
+import {
+  checkQuery,
+  checkStaleDays,
+  classifyQuery,
+  matchesGraphQuery,
+  matchesRefinement,
+  searchFromParams,
+  searchToParams,
+  upnStem,
+} from './search';
 import { parseSearchParams } from './search-schema';
 import type { DeviceListItem } from './types';
 
 const device = (over: Partial<DeviceListItem> = {}): DeviceListItem => ({
-  id: '1', deviceName: "Zoë's iPhone", userId: 'u1', userPrincipalName: 'zoe.obrien@contoso.com', userDisplayName: "Zoë O'Brien",
-  emailAddress: 'zoe.obrien@contoso.com', operatingSystem: 'iOS', osVersion: '18.1', managementAgent: 'mdm', model: 'iPhone 15',
-  manufacturer: 'Apple', serialNumber: 'F2LXK1ABCD', imei: '352099001761481', managedDeviceOwnerType: 'company',
-  deviceEnrollmentType: 'appleBulkWithUser', isSupervised: true, managementState: 'managed', complianceState: 'compliant', lastSyncDateTime: '2026-11-28T09:00:00Z', ...over,
+  id: '1',
+  deviceName: "Zoë's iPhone",
+  userId: 'u1',
+  userPrincipalName: 'zoe.obrien@contoso.com',
+  userDisplayName: "Zoë O'Brien",
+  emailAddress: 'zoe.obrien@contoso.com',
+  operatingSystem: 'iOS',
+  osVersion: '18.1',
+  managementAgent: 'mdm',
+  model: 'iPhone 15',
+  manufacturer: 'Apple',
+  serialNumber: 'F2LXK1ABCD',
+  imei: '352099001761481',
+  managedDeviceOwnerType: 'company',
+  deviceEnrollmentType: 'appleBulkWithUser',
+  isSupervised: true,
+  managementState: 'managed',
+  complianceState: 'compliant',
+  lastSyncDateTime: '2026-11-28T09:00:00Z',
+  ...over,
 });
 
 describe('classifyQuery', () => {
@@ -29,24 +54,46 @@ describe('matching what Graph returned', () => {
     expect(matchesGraphQuery(device(), { q: 'iphone' })).toBe(true);
     expect(matchesGraphQuery(device(), { q: "O'Brien" })).toBe(true);
     expect(matchesGraphQuery(device(), { q: 'Zoe OBrien' })).toBe(true);
-    expect(matchesGraphQuery(device({ deviceName: 'CONTOSO-1', userDisplayName: 'Ann Lee', userPrincipalName: 'ann.lee@contoso.com' }), { q: "O'Brien" })).toBe(false);
+    expect(
+      matchesGraphQuery(
+        device({
+          deviceName: 'CONTOSO-1',
+          userDisplayName: 'Ann Lee',
+          userPrincipalName: 'ann.lee@contoso.com',
+        }),
+        { q: "O'Brien" },
+      ),
+    ).toBe(false);
   });
 
   it('drops a device whose serial, IMEI or platform is not what was asked', () => {
     expect(matchesGraphQuery(device(), { q: 'f2lxk1abcd' })).toBe(true);
-    expect(matchesGraphQuery(device({ serialNumber: 'OTHER12345' }), { q: 'F2LXK1ABCD' })).toBe(false);
-    expect(matchesGraphQuery(device({ imei: '111111111111111' }), { q: '352099001761481' })).toBe(false);
+    expect(matchesGraphQuery(device({ serialNumber: 'OTHER12345' }), { q: 'F2LXK1ABCD' })).toBe(
+      false,
+    );
+    expect(matchesGraphQuery(device({ imei: '111111111111111' }), { q: '352099001761481' })).toBe(
+      false,
+    );
     expect(matchesGraphQuery(device(), { q: '', os: 'windows' })).toBe(false);
     expect(matchesGraphQuery(device(), { q: '', compliance: 'noncompliant' })).toBe(false);
   });
 
   it('refines Android Enterprise from device administrator and by last-sync age', () => {
     const now = Date.parse('2026-11-28T10:00:00Z');
-    const ae = device({ operatingSystem: 'Android', managementAgent: 'googleCloudDevicePolicyController' });
+    const ae = device({
+      operatingSystem: 'Android',
+      managementAgent: 'googleCloudDevicePolicyController',
+    });
     expect(matchesRefinement(ae, { q: '', os: 'androidEnterprise' }, now)).toBe(true);
     expect(matchesRefinement(ae, { q: '', os: 'androidDeviceAdmin' }, now)).toBe(false);
     expect(matchesRefinement(device(), { q: '', stale: 7 }, now)).toBe(false);
-    expect(matchesRefinement(device({ lastSyncDateTime: '2026-10-01T00:00:00Z' }), { q: '', stale: 30 }, now)).toBe(true);
+    expect(
+      matchesRefinement(
+        device({ lastSyncDateTime: '2026-10-01T00:00:00Z' }),
+        { q: '', stale: 30 },
+        now,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -70,14 +117,22 @@ describe('the search in the URL, checked without zod', () => {
   const both = (qs: string) => {
     const browser = searchFromParams(new URLSearchParams(qs));
     const server = parseSearchParams(new URLSearchParams(qs));
-    return { browser, server: server.success ? { ok: true, value: server.data } : { ok: false, errors: server.error.issues.map((i) => i.message) } };
+    return {
+      browser,
+      server: server.success
+        ? { ok: true, value: server.data }
+        : { ok: false, errors: server.error.issues.map((i) => i.message) },
+    };
   };
 
   it.each([
     ['', { q: '' }],
     ['q=', { q: '' }],
     ['q=%20%20zoe%20%20&by=user', { q: 'zoe', by: 'user' }],
-    ['q=x&os=androidEnterprise&compliance=noncompliant&owner=personal&stale=90', { q: 'x', os: 'androidEnterprise', compliance: 'noncompliant', owner: 'personal', stale: 90 }],
+    [
+      'q=x&os=androidEnterprise&compliance=noncompliant&owner=personal&stale=90',
+      { q: 'x', os: 'androidEnterprise', compliance: 'noncompliant', owner: 'personal', stale: 90 },
+    ],
     ['stale=7&cursor=abc&ticket=INC-1&unknown=1', { q: '', stale: 7 }],
     ['os=&by=&stale=', { q: '' }],
     [`q=${'a'.repeat(100)}`, { q: 'a'.repeat(100) }],

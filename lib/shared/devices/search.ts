@@ -11,7 +11,15 @@ export const SEARCH_KINDS = ['user', 'serial', 'imei', 'name'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const STALE_DAY_CHOICES = [7, 14, 30, 90] as const;
 export type StaleDays = (typeof STALE_DAY_CHOICES)[number];
-export const COMPLIANCE_FILTERS = ['compliant', 'noncompliant', 'inGracePeriod', 'unknown', 'error', 'conflict', 'configManager'] as const satisfies readonly ComplianceState[];
+export const COMPLIANCE_FILTERS = [
+  'compliant',
+  'noncompliant',
+  'inGracePeriod',
+  'unknown',
+  'error',
+  'conflict',
+  'configManager',
+] as const satisfies readonly ComplianceState[];
 export const OWNER_FILTERS = ['company', 'personal'] as const;
 
 export interface DeviceSearch {
@@ -72,18 +80,34 @@ export function searchFromParams(params: URLSearchParams): Checked<DeviceSearch>
   const raw = (name: SearchParamName) => given[name];
   const search: DeviceSearch = { q: '' };
   const errors: MessageKey[] = [];
-  const take = <T>(value: string | undefined, check: (v: string) => Checked<T>, set: (v: T) => void) => {
+  const take = <T>(
+    value: string | undefined,
+    check: (v: string) => Checked<T>,
+    set: (v: T) => void,
+  ) => {
     if (value === undefined) return;
     const r = check(value);
     if (r.ok) set(r.value);
     else errors.push(...r.errors);
   };
-  take(raw('q'), checkQuery, (v) => { search.q = v; });
-  take(raw('by'), checkSearchKind, (v) => { search.by = v; });
-  take(raw('os'), checkPlatform, (v) => { search.os = v; });
-  take(raw('compliance'), checkCompliance, (v) => { search.compliance = v; });
-  take(raw('owner'), checkOwner, (v) => { search.owner = v; });
-  take(raw('stale'), checkStaleDays, (v) => { search.stale = v; });
+  take(raw('q'), checkQuery, (v) => {
+    search.q = v;
+  });
+  take(raw('by'), checkSearchKind, (v) => {
+    search.by = v;
+  });
+  take(raw('os'), checkPlatform, (v) => {
+    search.os = v;
+  });
+  take(raw('compliance'), checkCompliance, (v) => {
+    search.compliance = v;
+  });
+  take(raw('owner'), checkOwner, (v) => {
+    search.owner = v;
+  });
+  take(raw('stale'), checkStaleDays, (v) => {
+    search.stale = v;
+  });
   return errors.length > 0 ? invalid(...errors) : valid(search);
 }
 
@@ -117,8 +141,15 @@ export function searchKind(search: DeviceSearch): SearchKind | null {
 
 /** "Zoë O'Brien" → "zoe.obrien": how names become the start of a UPN. */
 export function upnStem(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[łŁ]/g, 'l')
-    .toLowerCase().trim().replace(/\s+/g, '.').replace(/[^a-z0-9.-]/g, '');
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[łŁ]/g, 'l')
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, '.')
+    .replace(/[^a-z0-9.-]/g, '');
 }
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('en');
@@ -127,7 +158,11 @@ const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('en');
  * Whether a device Graph returned matches what the console asked Graph for. Graph may ignore or bend a
  * filter (graph-intune.md), so nothing is shown as a result without passing this.
  */
-export function matchesGraphQuery(d: DeviceListItem, search: DeviceSearch, userLookup: 'upn' | 'email' = 'upn'): boolean {
+export function matchesGraphQuery(
+  d: DeviceListItem,
+  search: DeviceSearch,
+  userLookup: 'upn' | 'email' = 'upn',
+): boolean {
   const kind = searchKind(search);
   const q = fold(search.q);
   // Found by the devices' e-mail address (no user had that UPN): Graph's filter, so checked like one.
@@ -141,8 +176,13 @@ export function matchesGraphQuery(d: DeviceListItem, search: DeviceSearch, userL
     if (!byName && !byUpn) return false;
   }
   // A user search reads /users/{upn}/managedDevices: Graph's path, not a filter, decides whose devices they are.
-  if (search.os && d.operatingSystem.toLowerCase() !== PLATFORMS[search.os].operatingSystem.toLowerCase()) return false;
-  if (search.compliance && d.complianceState !== (search.compliance as ComplianceState)) return false;
+  if (
+    search.os &&
+    d.operatingSystem.toLowerCase() !== PLATFORMS[search.os].operatingSystem.toLowerCase()
+  )
+    return false;
+  if (search.compliance && d.complianceState !== (search.compliance as ComplianceState))
+    return false;
   if (search.owner && d.managedDeviceOwnerType !== search.owner) return false;
   return true;
 }
@@ -152,8 +192,17 @@ export function matchesGraphQuery(d: DeviceListItem, search: DeviceSearch, userL
  * device administrator (the same operatingSystem, told apart by management agent).
  */
 export function matchesRefinement(d: DeviceListItem, search: DeviceSearch, now: number): boolean {
-  if (search.os && PLATFORMS[search.os].managementAgent !== undefined && platformOf(d) !== search.os) return false;
-  if (search.stale !== undefined && d.lastSyncDateTime !== null && now - Date.parse(d.lastSyncDateTime) < search.stale * 86_400_000) {
+  if (
+    search.os &&
+    PLATFORMS[search.os].managementAgent !== undefined &&
+    platformOf(d) !== search.os
+  )
+    return false;
+  if (
+    search.stale !== undefined &&
+    d.lastSyncDateTime !== null &&
+    now - Date.parse(d.lastSyncDateTime) < search.stale * 86_400_000
+  ) {
     return false;
   }
   return true;

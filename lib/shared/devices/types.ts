@@ -1,6 +1,12 @@
 // The device data the console shows, shared by the route handlers (which produce it) and the browser.
 export type ComplianceState =
-  | 'unknown' | 'compliant' | 'noncompliant' | 'conflict' | 'error' | 'inGracePeriod' | 'configManager';
+  | 'unknown'
+  | 'compliant'
+  | 'noncompliant'
+  | 'conflict'
+  | 'error'
+  | 'inGracePeriod'
+  | 'configManager';
 
 export type OwnerType = 'company' | 'personal' | 'unknown';
 
@@ -29,7 +35,8 @@ export interface DeviceListItem {
   lastSyncDateTime: string | null;
 }
 
-export type ActionState = 'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
+export type ActionState =
+  'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
 
 /** One entry of the device's deviceActionResults, as the console shows it: never with a passcode. */
 export interface DeviceActionResult {

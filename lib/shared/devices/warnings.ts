@@ -9,7 +9,11 @@ const DAY_MS = 86_400_000;
 export type WarningKind = 'sameName' | 'stale' | 'managementPending';
 
 export const PRECEDING_STATES: Readonly<Record<string, PendingManagement>> = {
-  wipePending: 'wipe', wipeIssued: 'wipe', retirePending: 'retire', retireIssued: 'retire', deletePending: 'delete',
+  wipePending: 'wipe',
+  wipeIssued: 'wipe',
+  retirePending: 'retire',
+  retireIssued: 'retire',
+  deletePending: 'delete',
 };
 
 export type PendingManagement = 'wipe' | 'retire' | 'delete';
@@ -24,7 +28,10 @@ const nameKey = (d: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'devic
   `${(d.userId || d.userPrincipalName).toLowerCase()}\u0000${d.deviceName.normalize('NFC').toLowerCase()}`;
 
 /** Whether two devices are one user's and carry the same name (the re-enrolment case). */
-export function sameName(a: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>, b: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>): boolean {
+export function sameName(
+  a: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>,
+  b: Pick<DeviceListItem, 'userId' | 'userPrincipalName' | 'deviceName'>,
+): boolean {
   return nameKey(a) === nameKey(b);
 }
 
@@ -35,7 +42,11 @@ export function countSameNames(devices: readonly DeviceListItem[]): Map<string, 
   return counts;
 }
 
-export function deviceWarnings(d: DeviceListItem, sameNames: Map<string, number>, now: number): DeviceWarning[] {
+export function deviceWarnings(
+  d: DeviceListItem,
+  sameNames: Map<string, number>,
+  now: number,
+): DeviceWarning[] {
   const out: DeviceWarning[] = [];
   const same = sameNames.get(nameKey(d)) ?? 1;
   if (same > 1) out.push({ kind: 'sameName', count: same, name: d.deviceName });

@@ -26,7 +26,8 @@ function argumentsOf(message: string): string[] {
   const walk = (elements: MessageFormatElement[]) => {
     for (const el of elements) {
       if (el.type === TYPE.argument) found.add(`${el.value}:text`);
-      if (el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) found.add(`${el.value}:${TYPE[el.type]}`);
+      if (el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
+        found.add(`${el.value}:${TYPE[el.type]}`);
       if (el.type === TYPE.plural || el.type === TYPE.select) {
         found.add(`${el.value}:${TYPE[el.type]}`);
         expect(Object.keys(el.options), `"${message}" needs an "other" case`).toContain('other');
@@ -39,23 +40,47 @@ function argumentsOf(message: string): string[] {
   return [...found].sort();
 }
 
-const catalogs = Object.fromEntries(LOCALES.map((l) => [l, leaves(CATALOGS[l] as unknown as Tree)])) as Record<(typeof LOCALES)[number], Map<string, string>>;
+const catalogs = Object.fromEntries(
+  LOCALES.map((l) => [l, leaves(CATALOGS[l] as unknown as Tree)]),
+) as Record<(typeof LOCALES)[number], Map<string, string>>;
 const english = catalogs.en;
 
 /** Names, symbols and patterns that read the same in both languages. */
 const SAME_IN_BOTH = new Set([
-  'app.name', 'locale.names.en', 'locale.names.de', 'platforms.ios', 'platforms.ipados', 'platforms.androidEnterprise',
-  'platforms.androidAosp', 'platforms.windows', 'platforms.macos', 'device.fields.imei', 'device.fields.meid', 'device.none',
-  'passcode.buttonForNoSerial', 'tray.changed', 'errors.digest', 'activity.ticket', 'activity.columns.ticket', 'activity.outcomes.none',
-  'ticketSummary.title', 'ticketSummary.ticket',
+  'app.name',
+  'locale.names.en',
+  'locale.names.de',
+  'platforms.ios',
+  'platforms.ipados',
+  'platforms.androidEnterprise',
+  'platforms.androidAosp',
+  'platforms.windows',
+  'platforms.macos',
+  'device.fields.imei',
+  'device.fields.meid',
+  'device.none',
+  'passcode.buttonForNoSerial',
+  'tray.changed',
+  'errors.digest',
+  'activity.ticket',
+  'activity.columns.ticket',
+  'activity.outcomes.none',
+  'ticketSummary.title',
+  'ticketSummary.ticket',
 ]);
 
 describe('message catalogs', () => {
   it('have the same keys in every language', () => {
     for (const locale of LOCALES) {
       const keys = [...catalogs[locale].keys()];
-      expect([...english.keys()].filter((k) => !catalogs[locale].has(k)), `missing in ${locale}`).toEqual([]);
-      expect(keys.filter((k) => !english.has(k)), `only in ${locale}`).toEqual([]);
+      expect(
+        [...english.keys()].filter((k) => !catalogs[locale].has(k)),
+        `missing in ${locale}`,
+      ).toEqual([]);
+      expect(
+        keys.filter((k) => !english.has(k)),
+        `only in ${locale}`,
+      ).toEqual([]);
     }
   });
 
@@ -69,7 +94,9 @@ describe('message catalogs', () => {
   });
 
   it('leave no English sentence untranslated in German', () => {
-    const same = [...english].filter(([k, v]) => catalogs.de.get(k) === v && !SAME_IN_BOTH.has(k)).map(([k]) => k);
+    const same = [...english]
+      .filter(([k, v]) => catalogs.de.get(k) === v && !SAME_IN_BOTH.has(k))
+      .map(([k]) => k);
     expect(same).toEqual([]);
   });
 });
@@ -83,11 +110,17 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sourceFiles(path);
-    return SOURCE.test(e.name) && !e.name.includes('.test.') && !e.name.endsWith('.d.ts') ? [path] : [];
+    return SOURCE.test(e.name) && !e.name.includes('.test.') && !e.name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
-interface Use { file: string; key: string; template: boolean }
+interface Use {
+  file: string;
+  key: string;
+  template: boolean;
+}
 
 /**
  * Every key a file asks for: `t('key')`, `t.rich('key')`, `t.has('key')` and template keys `t(\`kinds.${k}\`)` on a
@@ -99,29 +132,46 @@ function keysUsed(file: string): Use[] {
   const text = readFileSync(file, 'utf8');
   const uses: Use[] = [];
   const events: { at: number; kind: 'bind'; name: string; ns: string }[] = [];
-  const bind = /const (\w+) = (?:await )?(?:useTranslations|getTranslations)\(\s*(?:'([\w.]*)')?\s*\)/g;
-  for (const m of text.matchAll(bind)) events.push({ at: m.index, kind: 'bind', name: m[1] ?? '', ns: m[2] ?? '' });
+  const bind =
+    /const (\w+) = (?:await )?(?:useTranslations|getTranslations)\(\s*(?:'([\w.]*)')?\s*\)/g;
+  for (const m of text.matchAll(bind))
+    events.push({ at: m.index, kind: 'bind', name: m[1] ?? '', ns: m[2] ?? '' });
   const created = /const (\w+) = createTranslator\(\{[^}]*namespace: '([\w.]+)'/g;
-  for (const m of text.matchAll(created)) events.push({ at: m.index, kind: 'bind', name: m[1] ?? '', ns: m[2] ?? '' });
+  for (const m of text.matchAll(created))
+    events.push({ at: m.index, kind: 'bind', name: m[1] ?? '', ns: m[2] ?? '' });
   const names = new Set(events.map((e) => e.name));
   for (const name of names) {
-    const call = new RegExp(`\\b${name}(?:\\.rich|\\.markup|\\.has)?\\(\\s*(?:'([^']+)'|\`([^\`]+)\`)`, 'g');
+    const call = new RegExp(
+      `\\b${name}(?:\\.rich|\\.markup|\\.has)?\\(\\s*(?:'([^']+)'|\`([^\`]+)\`)`,
+      'g',
+    );
     for (const m of text.matchAll(call)) {
       const binding = events.filter((e) => e.name === name && e.at < m.index).at(-1);
       if (!binding) continue;
       const raw = m[1] ?? m[2] ?? '';
-      uses.push({ file, key: binding.ns ? `${binding.ns}.${raw}` : raw, template: m[2] !== undefined });
+      uses.push({
+        file,
+        key: binding.ns ? `${binding.ns}.${raw}` : raw,
+        template: m[2] !== undefined,
+      });
     }
   }
-  for (const m of text.matchAll(/\bmessageKey\('([^']+)'\)/g)) uses.push({ file, key: m[1] ?? '', template: false });
-  for (const m of text.matchAll(/\bapiText\('([^']+)'/g)) uses.push({ file, key: `errors.codes.${m[1]}`, template: false });
+  for (const m of text.matchAll(/\bmessageKey\('([^']+)'\)/g))
+    uses.push({ file, key: m[1] ?? '', template: false });
+  for (const m of text.matchAll(/\bapiText\('([^']+)'/g))
+    uses.push({ file, key: `errors.codes.${m[1]}`, template: false });
   return uses;
 }
 
 function exists(use: Use): boolean {
   if (!use.template) return english.has(use.key);
   // `kinds.${kind}`: some key must fit the pattern, one segment per placeholder.
-  const pattern = new RegExp(`^${use.key.split(/\$\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^.]+')}$`);
+  const pattern = new RegExp(
+    `^${use.key
+      .split(/\$\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .join('[^.]+')}$`,
+  );
   return [...english.keys()].some((k) => pattern.test(k));
 }
 
@@ -135,7 +185,9 @@ describe('keys used in code', () => {
   });
 
   it('all exist in the catalogs', () => {
-    const missing = uses.filter((u) => !exists(u)).map((u) => `${relative(root, u.file)}: ${u.key}`);
+    const missing = uses
+      .filter((u) => !exists(u))
+      .map((u) => `${relative(root, u.file)}: ${u.key}`);
     expect(missing).toEqual([]);
   });
 });

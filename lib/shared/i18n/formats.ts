@@ -4,7 +4,15 @@ import type { Formats } from 'next-intl';
 
 export const FORMATS = {
   dateTime: {
-    dateTime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+    dateTime: {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    },
     date: { year: 'numeric', month: 'short', day: 'numeric' },
     time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
   },

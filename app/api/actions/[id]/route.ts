@@ -11,7 +11,10 @@ import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 export const GET = graphRoute<{ id: string }>(async ({ token, params }) => {
   const id = DeviceIdSchema.safeParse(params.id); // action ids are GUIDs too
   if (!id.success) return apiError(400, 'invalidActionId', apiText('invalidActionId'));
-  const status = await actionStatus(id.data, token, { store: await getAuditStore(), env: serverEnv() });
+  const status = await actionStatus(id.data, token, {
+    store: await getAuditStore(),
+    env: serverEnv(),
+  });
   if (!status) return apiError(404, 'actionNotFound', apiText('actionNotFound'));
   return jsonOk(status);
 });

@@ -15,7 +15,12 @@ export const GET = graphRoute(async ({ req, token }) => {
   const format = EXPORT_FORMATS.find((f) => f === params.get('format'));
   if (!format) return apiError(400, 'invalidFormat', apiText('invalidFormat'));
   const filters = ActivityFiltersSchema.safeParse(Object.fromEntries(params));
-  if (!filters.success) return apiError(400, 'invalidFilter', `${apiText('invalidFilter')} ${filters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!filters.success)
+    return apiError(
+      400,
+      'invalidFilter',
+      `${apiText('invalidFilter')} ${filters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const access = await activityAccess(req, token);
   if (!access.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
   const log = await getActivityLog();

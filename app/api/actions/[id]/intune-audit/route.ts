@@ -15,10 +15,18 @@ import { apiText } from '@/lib/server/i18n/api-text';
 export const GET = graphRoute<{ id: string }>(async ({ token, params }) => {
   const id = DeviceIdSchema.safeParse(params.id);
   if (!id.success) return apiError(400, 'invalidActionId', apiText('invalidActionId'));
-  const shape = checkTokenShape(token, { tenantId: serverEnv().AUTH_TENANT_ID, requiredScope: AUDIT_LOG_SCOPE });
+  const shape = checkTokenShape(token, {
+    tenantId: serverEnv().AUTH_TENANT_ID,
+    requiredScope: AUDIT_LOG_SCOPE,
+  });
   if (!shape.ok && shape.reason === 'scopeMissing') {
-    return jsonError(errorInfo(403, 'auditScopeMissing', apiText('auditScopeMissing'), { reason: 'missingPermission' }));
+    return jsonError(
+      errorInfo(403, 'auditScopeMissing', apiText('auditScopeMissing'), {
+        reason: 'missingPermission',
+      }),
+    );
   }
-  if (!(await visibleRecords(id.data, token, await getAuditStore()))) return apiError(404, 'actionNotFound', apiText('actionNotFound'));
+  if (!(await visibleRecords(id.data, token, await getAuditStore())))
+    return apiError(404, 'actionNotFound', apiText('actionNotFound'));
   return jsonOk({ event: await getIntuneAuditEvent(token, id.data) });
 });

@@ -11,9 +11,15 @@ import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 export const GET = graphRoute<{ id: string }>(async ({ token, params }) => {
   const id = DeviceIdSchema.safeParse(params.id); // action ids are GUIDs too
   if (!id.success) return apiError(400, 'invalidActionId', apiText('invalidActionId'));
-  const result = await revealPasscode(id.data, token, { store: await getAuditStore(), limits: await getRateLimits(), env: serverEnv() });
+  const result = await revealPasscode(id.data, token, {
+    store: await getAuditStore(),
+    limits: await getRateLimits(),
+    env: serverEnv(),
+  });
   if (!result.ok && result.status === 429) {
-    return apiError(429, result.code, apiText(result.code), { retryAfterSeconds: result.retryAfterSeconds });
+    return apiError(429, result.code, apiText(result.code), {
+      retryAfterSeconds: result.retryAfterSeconds,
+    });
   }
   if (!result.ok) return apiError(result.status, result.code, apiText(result.code));
   return jsonOk({ passcode: result.passcode, expiresAt: result.expiresAt });
