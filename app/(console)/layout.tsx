@@ -26,7 +26,6 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       settings={{
         ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE },
         passcodePolicy: passcodePolicy(env),
-        guardMinutes: env.RECOVERY_GUARD_MINUTES,
         verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS,
         tenantId: env.AUTH_TENANT_ID,
       }}

@@ -17,6 +17,7 @@ import { Button } from '@/components/ui/button';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import {
   MAX_NOTE_LENGTH,
+  guardHoldsAt,
   parsePasscodeActionInput,
   type ActionStatus,
   type PasscodeActionResult,
@@ -28,7 +29,6 @@ import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import type { ErrorInfo } from '@/lib/shared/errors';
 import { cn } from '@/lib/shared/cn';
 import { TICKET_PARAM, ticketFromLink } from '@/lib/shared/ticket';
-import { guardHolds } from './device-guard';
 import { RecentAction } from './recent-action';
 import { useActionWords } from './use-action-words';
 import { useConsentRefusal } from './use-consent-refusal';
@@ -108,7 +108,7 @@ function ActionForm({
   const format = useFormatter();
   const validationText = useValidationText();
   const warningWords = useWarningWords();
-  const { ticket: ticketRule, guardMinutes } = useConsoleSettings();
+  const { ticket: ticketRule } = useConsoleSettings();
   const mutation = usePasscodeAction();
   const refusal = useConsentRefusal();
   const throttle = useThrottleWait();
@@ -124,7 +124,7 @@ function ActionForm({
   // The guard, known before the click (the list and the device page read it), or met on the first request.
   const needsReason =
     result?.status === 'alreadyRequested' ||
-    (recent !== null && guardHolds(recent, guardMinutes, openedAt));
+    (recent !== null && guardHoldsAt(recent.guard, openedAt));
   const platform = platformOf(d);
   const throttled = result?.status === 'throttled';
   const blocked = mutation.isPending || refusal !== null || (throttled && throttle.seconds > 0);
@@ -190,8 +190,15 @@ function ActionForm({
           data-testid="dialog-recent-action"
         >
           <RecentAction action={recent} now={openedAt} />
-          {needsReason && (
-            <p className="mt-1">{t('passcode.guardNeedsReason', { minutes: guardMinutes })}</p>
+          {needsReason && recent.guard && (
+            // Until when the server holds the device, as it answered: the browser works out no window of its own.
+            <p className="mt-1" data-testid="guard-needs-reason">
+              {recent.guard.kind === 'until'
+                ? t('passcode.guardNeedsReason', {
+                    until: format.dateTime(new Date(recent.guard.until), 'time'),
+                  })
+                : t('passcode.guardUntilSettled')}
+            </p>
           )}
         </div>
       )}

@@ -11,6 +11,7 @@ import { cn } from '@/lib/shared/cn';
 import { passcodeActionFor, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
+import { passcodeActionTarget } from './passcode-action-target';
 import { useActionWords } from './use-action-words';
 import { useConsentRefusal } from './use-consent-refusal';
 
@@ -110,7 +111,7 @@ function PasscodeActionButton({
         variant="secondary"
         size={size}
         data-action-kind={plan.kind}
-        data-passcode-action={device.id}
+        {...passcodeActionTarget(device.id)}
         aria-label={name}
         aria-haspopup="dialog"
         aria-expanded={open}

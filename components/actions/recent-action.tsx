@@ -4,9 +4,18 @@
 // requested again. The device list shows it in the row, the confirm dialog above the ticket field.
 import { useFormatter, useTranslations } from 'next-intl';
 import { timeAgo } from '@/components/i18n/relative-time';
-import type { ActionStatus } from '@/lib/shared/actions/types';
-import { DID_NOT_SUCCEED } from './device-guard';
+import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
 import { useActionWords } from './use-action-words';
+
+/** End states after which the device is no closer to being unlocked: the row says it may be requested again. */
+const DID_NOT_SUCCEED: ReadonlySet<TrackedState> = new Set([
+  'failed',
+  'rejected',
+  'denied',
+  'refused',
+  'canceled',
+  'notSupported',
+]);
 
 export function RecentAction({
   action: a,

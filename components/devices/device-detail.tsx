@@ -8,6 +8,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, type ReactNode } from 'react';
 import { ActionNextStep } from '@/components/actions/action-next-step';
 import { PasscodeAction } from '@/components/actions/passcode-action';
+import { startPasscodeAction } from '@/components/actions/passcode-action-target';
 import { PasscodeReveal } from '@/components/actions/passcode-reveal';
 import { useActionWords } from '@/components/actions/use-action-words';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
@@ -20,7 +21,7 @@ import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { actionQueries } from '@/lib/browser/query/action-queries';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
-import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
+import { guardHoldsAt, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
 import { intuneDeviceUrl } from '@/lib/shared/devices/intune-link';
 import { platformOf } from '@/lib/shared/devices/platforms';
 import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
@@ -359,6 +360,7 @@ const PLACEHOLDER: ActionStatus = {
   lastSyncDateTime: null,
   alternative: null,
   requestStatus: null,
+  guard: null,
 };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -419,23 +421,14 @@ function DeviceAction({
   latest: ActionStatus | null;
   readAt: number;
 }) {
-  const { guardMinutes } = useConsoleSettings();
-  // What the confirm dialog says before the click: the action under way, or a recent one the guard still holds.
-  const recent =
-    latest && (!latest.terminal || readAt - Date.parse(latest.requestedAt) < guardMinutes * 60_000)
-      ? latest
-      : null;
+  // What the confirm dialog says before the click: the action under way, or one whose device guard the server
+  // said still holds when the action was read.
+  const recent = latest && (!latest.terminal || guardHoldsAt(latest.guard, readAt)) ? latest : null;
   // r starts this device's passcode action, through its dialog, as on a selected row of the list.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'r' || !isShortcut(e)) return;
-      const button = document.querySelector<HTMLButtonElement>(
-        `[data-passcode-action="${CSS.escape(device.id)}"]`,
-      );
-      if (!button) return;
-      e.preventDefault();
-      button.focus();
-      button.click();
+      if (startPasscodeAction(document, device.id)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -33,6 +33,7 @@ import type { DeviceListItem } from '@/lib/shared/devices/types';
 import { countSameNames, deviceWarnings, type DeviceWarning } from '@/lib/shared/devices/warnings';
 import { cn } from '@/lib/shared/cn';
 import { PasscodeAction } from '@/components/actions/passcode-action';
+import { startPasscodeAction } from '@/components/actions/passcode-action-target';
 import { RecentAction } from '@/components/actions/recent-action';
 import { ComplianceBadge } from './compliance-badge';
 import { useNarrowScreen } from './use-narrow-screen';
@@ -194,14 +195,13 @@ export function DeviceResults({
         selectRef.current(active + (e.key === 'j' ? 1 : -1));
       } else if (e.key === 'r') {
         e.preventDefault();
-        selectRef.current(active, (row) =>
-          row.querySelector<HTMLButtonElement>('[data-passcode-action]')?.click(),
-        );
+        const device = rows[active];
+        if (device) selectRef.current(active, (row) => startPasscodeAction(row, device.id));
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, rows.length]);
+  }, [active, rows]);
 
   if (error && !data)
     return <ApiErrorNotice title={t('loadFailed')} error={error} onRetry={() => void refetch()} />;

@@ -119,29 +119,45 @@ describe('GET /api/actions?deviceIds=', () => {
     ]);
   });
 
-  it('keeps a failed request while the guard would hold, an action under way for longer, and drops the rest', async () => {
+  it('shows what the database says of each device guard: a released guard drops the row, a timed one lapses, an unknown fate holds until settled', async () => {
     const token = await helpdesk();
-    const mac = await device({ scopeTag: 'EMEA', mode: 'macos' });
-    const offline = await device({
-      scopeTag: 'EMEA',
-      mode: 'iosAutomatedEnrollment',
-      scenario: 'offline',
-    });
-    // recoverPasscode on a Mac (a tenant that offers it everywhere): Intune refuses it at once.
+    const [mac, offline, unknown] = [
+      await device({ scopeTag: 'EMEA', mode: 'macos' }),
+      await device({ scopeTag: 'EMEA', mode: 'iosAutomatedEnrollment', scenario: 'offline' }),
+      await device({ scopeTag: 'EMEA', mode: 'iosAutomatedEnrollment' }),
+    ];
+    // recoverPasscode on a Mac (a tenant that offers it everywhere): Intune refuses it at once, nothing was queued,
+    // and the console released the device as it answered.
     await act({ deviceId: mac.id, kind: 'recoverPin', ticket: 'INC-5' }, token, {
       RECOVER_PASSCODE_EVERYWHERE: true,
     });
     await act({ deviceId: offline.id, kind: 'removePasscode', ticket: 'INC-6' }, token);
-    const now = (await batch(token, `${mac.id},${offline.id}`)).body.actions;
-    expect(now.map((a) => [a.ticket, a.state])).toEqual(
-      expect.arrayContaining([
-        ['INC-5', 'rejected'],
-        ['INC-6', 'pending'],
-      ]),
-    );
+    // A 503 on the POST: the action's fate is unknown, so the device is held until it shows the action.
+    await server.control('PUT', '/faults', {
+      rules: [{ method: 'POST', path: `${unknown.id}/resetPasscode$`, status: 503, count: 1 }],
+    });
+    await act({ deviceId: unknown.id, kind: 'removePasscode', ticket: 'INC-7' }, token);
+    const now = (await batch(token, `${mac.id},${offline.id},${unknown.id}`)).body.actions;
+    const byTicket = new Map(now.map((a) => [a.ticket, a]));
+    expect(byTicket.has('INC-5')).toBe(false);
+    expect(byTicket.get('INC-6')).toMatchObject({
+      state: 'pending',
+      guard: { kind: 'until', until: expect.any(String) },
+    });
+    const until = Date.parse((byTicket.get('INC-6')?.guard as { until: string }).until);
+    expect(until - Date.now()).toBeGreaterThan(14 * 60_000); // RECOVERY_GUARD_MINUTES (15) from the request
+    expect(byTicket.get('INC-7')).toMatchObject({
+      state: 'verifying',
+      guard: { kind: 'untilSettled' },
+    });
 
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 16 * 60_000 }); // past RECOVERY_GUARD_MINUTES (15)
-    const later = (await batch(token, `${mac.id},${offline.id}`)).body.actions;
-    expect(later.map((a) => [a.ticket, a.state])).toEqual([['INC-6', 'pending']]);
+    // Past RECOVERY_GUARD_MINUTES: the timed guard has lapsed (the action under way is still shown, holding
+    // nothing); the unknown fate still holds its device, whatever the clock says.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 16 * 60_000 });
+    const later = (await batch(token, `${mac.id},${offline.id},${unknown.id}`)).body.actions;
+    expect(later.map((a) => [a.ticket, a.guard?.kind ?? null]).sort()).toEqual([
+      ['INC-6', null],
+      ['INC-7', 'untilSettled'],
+    ]);
   });
 });

@@ -1,14 +1,15 @@
 // GET /api/actions: the signed-in agent's newest passcode actions of the last 24 hours (at most TRAY_LIMIT, and
 // whether there are more), rebuilt from the audit store (so the tray survives a reload and a new tab).
 // GET /api/actions?deviceId=…: the newest action on a device.
-// GET /api/actions?deviceIds=…,…: for up to 100 listed devices, the action under way or recent enough that the
-// device guard still holds (or that failed within it), so the list can say so before anyone clicks. Read-only.
+// GET /api/actions?deviceIds=…,…: for up to 100 listed devices, the action under way or the one whose device guard
+// the database still holds, so the list can say so before anyone clicks. Read-only.
+// Every status carries its guard as the database holds it (`guard`): the browser shows it, never re-derives it.
 import { z } from 'zod';
+import { withGuard, withGuards } from '@/lib/server/actions/device-guards';
 import { visibleRecords } from '@/lib/server/actions/status';
 import { summarize, summarizeAll } from '@/lib/server/actions/summarize';
 import { getAuditStore } from '@/lib/server/audit';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
-import { serverEnv } from '@/lib/server/config/server-env';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
@@ -34,8 +35,9 @@ export const GET = graphRoute(async ({ req, token }) => {
     if (!id.success) return apiError(400, 'invalidDeviceId', apiText('invalidDeviceId'));
     // Reading the device with the agent's token: Intune's RBAC decides who may see its history.
     await getManagedDevice(token, id.data, 'summary');
+    const store = await getAuditStore();
     return jsonOk({
-      action: summarize(await getAuditStore().then((s) => s.latestActionOnDevice(id.data))),
+      action: await withGuard(store, summarize(await store.latestActionOnDevice(id.data))),
     });
   }
   const caller = await verifiedCaller(token);
@@ -45,7 +47,6 @@ export const GET = graphRoute(async ({ req, token }) => {
     const ids = DeviceIdsSchema.safeParse(devicesParam);
     if (!ids.success) return apiError(400, 'invalidDeviceIds', apiText('invalidDeviceIds'));
     const now = Date.now();
-    const guardMs = serverEnv().RECOVERY_GUARD_MINUTES * 60_000;
     const latest = await store.latestActionsOnDevices(
       [...new Set(ids.data)],
       new Date(now - DAY_MS),
@@ -59,14 +60,18 @@ export const GET = graphRoute(async ({ req, token }) => {
         return shown ? summarize(shown, now) : null;
       }),
     );
-    const relevant = (a: ActionStatus | null): a is ActionStatus =>
-      a !== null && (!a.terminal || now - Date.parse(a.requestedAt) < guardMs);
-    return jsonOk({ actions: visible.filter(relevant) });
+    // What a row says before the click: an action under way, or one whose guard the database still holds.
+    const shown = await withGuards(
+      store,
+      visible.filter((a): a is ActionStatus => a !== null),
+    );
+    return jsonOk({ actions: shown.filter((a) => !a.terminal || a.guard !== null) });
   }
   const { records, more } = await store.recordsOfActor(
     caller.claims.oid,
     new Date(Date.now() - DAY_MS),
     TRAY_LIMIT,
   );
-  return jsonOk({ actions: summarizeAll(records).filter((a) => a.state !== 'refused'), more });
+  const actions = summarizeAll(records).filter((a) => a.state !== 'refused');
+  return jsonOk({ actions: await withGuards(store, actions), more });
 });

@@ -26,6 +26,7 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   lastSyncDateTime: null,
   alternative: null,
   requestStatus: null,
+  guard: null,
   ...over,
 });
 

@@ -9,8 +9,6 @@ export interface ConsoleSettings {
   ticket: TicketRule;
   /** Which passcode actions this console offers (the server re-checks on every request). */
   passcodePolicy: PasscodePolicy;
-  /** How long after a passcode action a second one on the device needs a reason (RECOVERY_GUARD_MINUTES). */
-  guardMinutes: number;
   /** How long an action of unknown fate is looked for before it is "not confirmed" (ACTION_VERIFY_WINDOW_SECONDS). */
   verifyWindowSeconds: number;
   /** The Entra tenant (id or domain), for links into the Intune admin center. */
@@ -20,7 +18,6 @@ export interface ConsoleSettings {
 export const ConsoleSettingsContext = createContext<ConsoleSettings>({
   ticket: DEFAULT_TICKET_RULE,
   passcodePolicy: DEFAULT_PASSCODE_POLICY,
-  guardMinutes: 15,
   verifyWindowSeconds: 120,
   tenantId: 'organizations',
 });

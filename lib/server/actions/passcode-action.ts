@@ -6,10 +6,11 @@ import 'server-only';
 // after Retry-After.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Actor, AuditStore, NewRecord } from '@/lib/server/audit/store';
+import type { AuditStore, NewRecord } from '@/lib/server/audit/store';
 import { anonymousAuditBudget } from '@/lib/server/audit/anonymous-budget';
 import type { RateLimits } from '@/lib/server/audit/rate-limits';
 import type { Outcome } from '@/lib/server/audit/schema';
+import { auditActor } from '@/lib/server/auth/audit-actor';
 import { checkTokenShape, type TokenClaims } from '@/lib/server/auth/token-claims';
 import {
   rememberVerified,
@@ -25,7 +26,11 @@ import { graphPostAction } from '@/lib/server/graph/client';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { passcodeActionInputSchema } from '@/lib/shared/actions/input-schema';
-import type { PasscodeActionField, PasscodeActionResult } from '@/lib/shared/actions/types';
+import {
+  inputFieldOf,
+  type PasscodeActionField,
+  type PasscodeActionResult,
+} from '@/lib/shared/actions/types';
 import { shownOnDevice } from './action-entry';
 import { sharedDeviceReads } from './shared-device-reads';
 import {
@@ -39,13 +44,6 @@ export const PRIVILEGED_SCOPE = 'DeviceManagementManagedDevices.PrivilegedOperat
 /** The longest Retry-After worth waiting for inside one request; beyond it the agent is told to retry later. */
 export const MAX_RETRY_AFTER_SECONDS = 20;
 const UNKNOWN_FATE = new Set([0, 500, 502, 503, 504]);
-const FIELDS: readonly PasscodeActionField[] = [
-  'deviceId',
-  'kind',
-  'ticket',
-  'note',
-  'overrideReason',
-];
 
 export interface PasscodeActionDeps {
   store: AuditStore;
@@ -114,9 +112,7 @@ export async function requestPasscodeActionOnce(
   if (!parsed.success) {
     const fieldErrors: Partial<Record<PasscodeActionField, string>> = {};
     for (const issue of parsed.error.issues) {
-      const key = issue.path[0];
-      const field = FIELDS.find((f) => f === key) ?? 'form';
-      fieldErrors[field] ??= issue.message;
+      fieldErrors[inputFieldOf(issue.path[0])] ??= issue.message;
     }
     await refuse(
       auditableDeviceId(rawInput),
@@ -170,7 +166,7 @@ export async function requestPasscodeActionOnce(
       );
     claims = me.claims;
   }
-  const actor: Actor = { oid: claims.oid, upn: claims.upn, name: claims.name, tenant: claims.tid };
+  const actor = auditActor(claims);
   const verified = { value: actor, verified: true };
 
   // The per-agent limit, counted in the database so every instance shares it: a runaway script or a stolen

@@ -5,11 +5,13 @@ import 'server-only';
 // route handler and nowhere else: never logged, stored, cached or put into an error.
 import type { RateLimits } from '@/lib/server/audit/rate-limits';
 import type { AuditStore } from '@/lib/server/audit/store';
+import { auditActor } from '@/lib/server/auth/audit-actor';
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import { RATE_LIMIT_WINDOW_MS, type ServerEnv } from '@/lib/server/config/server-env';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { REVEALS_PASSCODE, PASSCODE_VISIBLE_DAYS } from '@/lib/shared/devices/passcode-action';
 import { entryFor } from './action-entry';
+import { isRequester } from './requester';
 import { visibleRecords } from './status';
 import { summarize } from './summarize';
 
@@ -51,7 +53,6 @@ export async function revealPasscode(
   const device = await getManagedDevice(token, action.deviceId, 'actionResults');
   const shape = checkTokenShape(token, { tenantId: env.AUTH_TENANT_ID });
   const caller = shape.ok ? shape.claims : null;
-  const requester = records.find((r) => r.kind === 'intent')?.actor_oid ?? null;
   const audit = (outcome: 'accepted' | 'denied', detail: string) =>
     store.record({
       actionId,
@@ -63,15 +64,10 @@ export async function revealPasscode(
       ticket: action.ticket,
       outcome,
       detail,
-      actor: caller
-        ? {
-            value: { oid: caller.oid, upn: caller.upn, name: caller.name, tenant: caller.tid },
-            verified: true,
-          }
-        : null,
+      actor: caller ? { value: auditActor(caller), verified: true } : null,
     });
   const mayReveal = (oid: string, upn: string) =>
-    (requester !== null && oid === requester) ||
+    isRequester(records, oid) ||
     env.PASSCODE_REVEAL_ALSO.includes(oid.toLowerCase()) ||
     env.PASSCODE_REVEAL_ALSO.includes(upn.toLowerCase());
   if (caller === null || !mayReveal(caller.oid, caller.upn)) {

@@ -11,6 +11,8 @@ import type { ServerEnv } from '@/lib/server/config/server-env';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { entryFor } from './action-entry';
+import { withGuard } from './device-guards';
+import { isRequester, requesterOf } from './requester';
 import { sharedDeviceReads, type SharedDeviceReads } from './shared-device-reads';
 import { TERMINAL, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
 import { DEVICE_ID_PATTERN } from '@/lib/shared/devices/device-id';
@@ -57,8 +59,7 @@ export async function visibleRecords(
   const records = await store.actionRecords(actionId);
   const intent = records.find((r) => r.kind === 'intent');
   if (!intent) return null;
-  if (caller.ok && intent.actor_oid !== null && intent.actor_oid === caller.claims.oid)
-    return records;
+  if (isRequester(records, caller.ok ? caller.claims.oid : null)) return records;
   if (!DEVICE_ID_PATTERN.test(intent.device_id)) return null;
   try {
     await getManagedDevice(token, intent.device_id, 'summary');
@@ -69,7 +70,16 @@ export async function visibleRecords(
   }
 }
 
+/** Where an action stands now, with what the database says of its device's guard. */
 export async function actionStatus(
+  actionId: string,
+  token: string,
+  deps: StatusDeps,
+): Promise<ActionStatus | null> {
+  return withGuard(deps.store, await statusFromGraph(actionId, token, deps));
+}
+
+async function statusFromGraph(
   actionId: string,
   token: string,
   deps: StatusDeps,
@@ -151,10 +161,9 @@ function alternativeTo(
 
 /** Whether the caller (as Graph vouched for their token, remembered) is the agent who requested the action. */
 async function requestedByCaller(records: AuditRecord[], token: string): Promise<boolean> {
-  const requester = records.find((r) => r.kind === 'intent')?.actor_oid ?? null;
-  if (requester === null) return false;
+  if (requesterOf(records) === null) return false;
   const caller = await verifiedCaller(token);
-  return caller.ok && caller.claims.oid === requester;
+  return isRequester(records, caller.ok ? caller.claims.oid : null);
 }
 
 /** A done reset whose passcode Graph no longer shows: expired after seven days, else not shown. */

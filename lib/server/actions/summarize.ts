@@ -80,6 +80,8 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
       outcome.outcome !== 'unknown'
         ? outcome.http_status
         : null,
+    // The records do not say: the guard rows do (device-guards.ts adds it to every answer).
+    guard: null,
   };
 }
 

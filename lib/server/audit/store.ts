@@ -4,7 +4,7 @@ import 'server-only';
 // It is the only code that touches the database.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { ActionHolder } from '@/lib/shared/actions/types';
+import type { ActionHolder, GuardHold } from '@/lib/shared/actions/types';
 import type { AuditDb } from './db';
 import { enqueue, eventFor } from './outbox';
 import type {
@@ -52,6 +52,11 @@ export type ClaimResult = { acquired: true } | { acquired: false; holder: Action
 
 /** A guard that no clock may lift (ISO strings compare as text, and this is later than any real time). */
 const UNTIL_SETTLED = '9999-12-31T23:59:59.999Z';
+
+/** The one guard window: a request holds its device for `holdMinutes` (RECOVERY_GUARD_MINUTES) from the request. */
+function holdEnds(requestedAt: string, holdMinutes: number): string {
+  return new Date(Date.parse(requestedAt) + holdMinutes * 60_000).toISOString();
+}
 
 export class AuditStore {
   /**
@@ -125,7 +130,7 @@ export class AuditStore {
       actor_upn: g.actor?.upn ?? null,
       actor_name: g.actor?.name ?? null,
       requested_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + g.holdMinutes * 60_000).toISOString(),
+      expires_at: holdEnds(now.toISOString(), g.holdMinutes),
     };
     const won = await this.handle.db
       .insertInto('device_guards')
@@ -185,13 +190,40 @@ export class AuditStore {
       .where('expires_at', '=', UNTIL_SETTLED)
       .executeTakeFirst();
     if (!guard) return;
-    const expires = new Date(Date.parse(guard.requested_at) + holdMinutes * 60_000).toISOString();
     await this.handle.db
       .updateTable('device_guards')
-      .set({ expires_at: expires })
+      .set({ expires_at: holdEnds(guard.requested_at, holdMinutes) })
       .where('device_id', '=', deviceId)
       .where('action_id', '=', actionId)
       .execute();
+  }
+
+  /**
+   * The guards that hold their device now, by device id: which action holds it, and until when (a time, or until the
+   * device settles it). What the console shows before the click is this answer, never a window worked out elsewhere.
+   */
+  async heldGuards(
+    deviceIds: readonly string[],
+  ): Promise<Map<string, { actionId: string; hold: GuardHold }>> {
+    if (deviceIds.length === 0) return new Map();
+    const rows = await this.handle.db
+      .selectFrom('device_guards')
+      .select(['device_id', 'action_id', 'expires_at'])
+      .where('device_id', 'in', [...new Set(deviceIds)])
+      .where('expires_at', '>', this.now().toISOString())
+      .execute();
+    return new Map(
+      rows.map((r) => [
+        r.device_id,
+        {
+          actionId: r.action_id,
+          hold:
+            r.expires_at === UNTIL_SETTLED
+              ? { kind: 'untilSettled' }
+              : { kind: 'until', until: r.expires_at },
+        },
+      ]),
+    );
   }
 
   /** Frees the device when this action's request did not go through (nothing was queued). */

@@ -11,21 +11,21 @@ import {
   checkOverrideReason,
   checkTicket,
   type CheckedPasscodeActionInput,
+  type PasscodeActionInputField,
 } from './types';
 
 const INVALID = messageKey('validation.invalid');
 
 export function passcodeActionInputSchema(ticket: TicketRule) {
-  return z.strictObject(
-    {
-      deviceId: DeviceIdSchema,
-      kind: z
-        .string(messageKey('validation.actionKind'))
-        .transform(by((v: string) => checkActionKind(v))),
-      ticket: z.string(INVALID).transform(by((v: string) => checkTicket(v, ticket))),
-      note: z.string(INVALID).transform(by(checkNote)).optional().default(''),
-      overrideReason: z.string(INVALID).transform(by(checkOverrideReason)).optional(),
-    },
-    INVALID,
-  ) satisfies z.ZodType<CheckedPasscodeActionInput, unknown>;
+  // Exactly the input's fields (PASSCODE_ACTION_INPUT_FIELDS): one missing or extra fails the type check.
+  const fields = {
+    deviceId: DeviceIdSchema,
+    kind: z
+      .string(messageKey('validation.actionKind'))
+      .transform(by((v: string) => checkActionKind(v))),
+    ticket: z.string(INVALID).transform(by((v: string) => checkTicket(v, ticket))),
+    note: z.string(INVALID).transform(by(checkNote)).optional().default(''),
+    overrideReason: z.string(INVALID).transform(by(checkOverrideReason)).optional(),
+  } satisfies Record<PasscodeActionInputField, z.ZodType>;
+  return z.strictObject(fields, INVALID) satisfies z.ZodType<CheckedPasscodeActionInput, unknown>;
 }

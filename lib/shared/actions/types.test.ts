@@ -5,6 +5,7 @@ import {
   checkNote,
   checkOverrideReason,
   checkTicket,
+  guardHoldsAt,
   MAX_NOTE_LENGTH,
   parsePasscodeActionInput,
 } from './types';
@@ -147,5 +148,17 @@ describe('the passcode action input, checked without zod', () => {
       ok: false,
       errors: ['validation.overrideReason'],
     });
+  });
+});
+
+describe("the device guard as the browser shows it: the server's answer, read against the clock", () => {
+  const now = Date.parse('2026-12-02T10:00:00Z');
+  it('holds until the time the server named, then not; until settled whatever the clock; not at all when released', () => {
+    const until = { kind: 'until', until: '2026-12-02T10:15:00.000Z' } as const;
+    expect(guardHoldsAt(until, now)).toBe(true);
+    expect(guardHoldsAt(until, now + 15 * 60_000)).toBe(false);
+    // An unknown fate: no time of the browser's lets it go (the old copy let go after RECOVERY_GUARD_MINUTES).
+    expect(guardHoldsAt({ kind: 'untilSettled' }, now + 365 * 86_400_000)).toBe(true);
+    expect(guardHoldsAt(null, now)).toBe(false);
   });
 });

@@ -31,9 +31,22 @@ export type CheckedPasscodeActionInput = Required<
   Pick<PasscodeActionInput, 'deviceId' | 'kind' | 'ticket' | 'note'>
 > &
   Pick<PasscodeActionInput, 'overrideReason'>;
-export type PasscodeActionField =
-  'deviceId' | 'kind' | 'ticket' | 'note' | 'overrideReason' | 'form';
-const INPUT_FIELDS = ['deviceId', 'kind', 'ticket', 'note', 'overrideReason'] as const;
+/** The input's fields, the one list: the dialog's parse, the server's zod schema and its error mapping use it. */
+export const PASSCODE_ACTION_INPUT_FIELDS = [
+  'deviceId',
+  'kind',
+  'ticket',
+  'note',
+  'overrideReason',
+] as const satisfies readonly (keyof PasscodeActionInput)[];
+export type PasscodeActionInputField = (typeof PASSCODE_ACTION_INPUT_FIELDS)[number];
+/** A field an error is reported on; `form` for the input as a whole (not an object, unknown fields). */
+export type PasscodeActionField = PasscodeActionInputField | 'form';
+
+/** The field a fault was found on, by its name as sent; `form` for anything else. */
+export function inputFieldOf(name: unknown): PasscodeActionField {
+  return PASSCODE_ACTION_INPUT_FIELDS.find((f) => f === name) ?? 'form';
+}
 
 // The input's rules, checked alike in the dialog (parsePasscodeActionInput) and in the server action
 // (input-schema.ts runs these same checks inside zod). Errors are message keys (`validation.*`): the server answers
@@ -83,7 +96,7 @@ export function parsePasscodeActionInput(
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, fieldErrors: { form: 'validation.invalid' } };
   const raw = input as Record<string, unknown>;
-  if (Object.keys(raw).some((k) => !(INPUT_FIELDS as readonly string[]).includes(k)))
+  if (Object.keys(raw).some((k) => inputFieldOf(k) === 'form'))
     fieldErrors.form = 'validation.invalid';
   const field = <T>(name: Exclude<PasscodeActionField, 'form'>, r: Checked<T>): T | undefined => {
     if (r.ok) return r.value;
@@ -221,4 +234,20 @@ export interface ActionStatus {
    * null when the state comes from the device (a device that failed the action) or the request went through.
    */
   requestStatus: number | null;
+  /**
+   * Whether this action holds its device's guard (one passcode action per device at a time), as the console's
+   * database says: until a time, until the device settles it (its POST had an unknown fate), or not at all (null:
+   * released, lapsed, or taken over by a later request). While it holds, a second request on the device needs a
+   * reason. The server is the only judge; the browser shows this and never works it out from times of its own.
+   */
+  guard: GuardHold | null;
+}
+
+/** How long the database holds a device for an action (see ActionStatus.guard). */
+export type GuardHold = { kind: 'until'; until: string } | { kind: 'untilSettled' };
+
+/** Whether the server's answer still holds the device at `now` (a timed hold lapses at its end). */
+export function guardHoldsAt(guard: GuardHold | null, now: number): boolean {
+  if (guard === null) return false;
+  return guard.kind === 'untilSettled' || Date.parse(guard.until) > now;
 }

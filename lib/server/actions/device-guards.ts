@@ -1,0 +1,25 @@
+import 'server-only';
+// Whether each action holds its device's guard, as the database's guard rows say (AuditStore.heldGuards): the one
+// judge of whether a second request on a device needs a reason. Every answer that carries an action status (the
+// tray, the list's rows, the device page, one action's status) goes through here; the browser only shows it.
+import type { AuditStore } from '@/lib/server/audit/store';
+import type { ActionStatus } from '@/lib/shared/actions/types';
+
+export async function withGuards(
+  store: AuditStore,
+  statuses: readonly ActionStatus[],
+): Promise<ActionStatus[]> {
+  const held = await store.heldGuards(statuses.map((s) => s.deviceId));
+  return statuses.map((s) => {
+    const guard = held.get(s.deviceId);
+    return { ...s, guard: guard?.actionId === s.actionId ? guard.hold : null };
+  });
+}
+
+/** One status with its guard; null stays null. */
+export async function withGuard(
+  store: AuditStore,
+  status: ActionStatus | null,
+): Promise<ActionStatus | null> {
+  return status ? ((await withGuards(store, [status]))[0] ?? null) : null;
+}

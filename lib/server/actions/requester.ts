@@ -1,0 +1,15 @@
+import 'server-only';
+// Who requested an action: the object id on its intent record, written only once Graph had accepted that agent's
+// token. Who may see an action, share its device reads, or reveal its passcode all start from this one answer.
+import type { AuditRecord } from '@/lib/server/audit/store';
+
+/** The requesting agent's object id, or null (an attempt nobody verified, or no intent at all). */
+export function requesterOf(records: readonly AuditRecord[]): string | null {
+  return records.find((r) => r.kind === 'intent')?.actor_oid ?? null;
+}
+
+/** Whether `oid` (a caller Graph has vouched for) is the agent who requested the action. */
+export function isRequester(records: readonly AuditRecord[], oid: string | null): boolean {
+  const requester = requesterOf(records);
+  return requester !== null && oid !== null && requester === oid;
+}
