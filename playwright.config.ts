@@ -1,6 +1,6 @@
 // End-to-end tests: the built console (the standalone server that ships) and the emulator, on fixed uncommon ports, driven in
 // Debian's Chromium. Nothing is reused from a developer's running servers.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -10,62 +10,107 @@ import { DEMO_CLIENT_ID, TENANT_ID } from './emulator/constants';
 // workers, which load this file again.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'passcode-desk-e2e-'));
 
-export const E2E = {
-  dataDir: process.env.E2E_DATA_DIR,
+/**
+ * Workers run spec files side by side, each against servers of its own: an emulator (its own tenant, clock, faults
+ * and request log), a console, a second console (recoverPasscode everywhere) and an audit database. A test never
+ * sees another worker's state, so no test has to know that others run beside it. E2E_WORKERS=1 runs them one by one.
+ */
+export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+/** Ports of one worker's servers are this far apart from the next worker's. */
+const SLOT_STRIDE = 10;
+
+/** Ports, origins and files of one worker's servers (its slot: Playwright's parallel index). */
+export function e2eSlot(slot: number) {
+  const root = process.env.E2E_DATA_DIR ?? '';
   // Fixed uncommon ports, so a developer's running servers are never tested by mistake; overridable so that two
   // checkouts can run their suites side by side.
-  consolePort: Number(process.env.E2E_CONSOLE_PORT ?? 3917),
-  emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4917),
-  get consoleOrigin() {
-    return `http://localhost:${this.consolePort}`;
-  },
-  get emulatorOrigin() {
-    return `http://localhost:${this.emulatorPort}`;
-  },
-  /**
-   * A second console on the next port, configured as a tenant that wants recoverPasscode everywhere
-   * (RECOVER_PASSCODE_EVERYWHERE), sharing the first one's audit database, as a second instance would.
-   */
-  get everywhereOrigin() {
-    return `http://localhost:${this.consolePort + 1}`;
-  },
-  /** Two more consoles the several-instances test starts itself, on one PostgreSQL. */
-  get instanceOrigins() {
-    return [`http://localhost:${this.consolePort + 2}`, `http://localhost:${this.consolePort + 3}`];
-  },
-  /** What each console server wrote to stdout and stderr (tests scan them for secrets). */
-  logFiles(): string[] {
-    return [
-      join(this.dataDir ?? '', 'console.log'),
-      join(this.dataDir ?? '', 'console-everywhere.log'),
-    ];
-  },
-  /** What the several-instances test's two consoles wrote (scanned for secrets with the rest). */
-  instanceLogFiles(): string[] {
-    return [0, 1].map((i) => join(this.dataDir ?? '', `instance-${i}.log`));
-  },
-};
+  const consolePort = Number(process.env.E2E_CONSOLE_PORT ?? 3917) + slot * SLOT_STRIDE;
+  const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4917) + slot * SLOT_STRIDE;
+  const dataDir = join(root, `worker-${slot}`);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    slot,
+    dataDir,
+    consolePort,
+    emulatorPort,
+    consoleOrigin: `http://localhost:${consolePort}`,
+    emulatorOrigin: `http://localhost:${emulatorPort}`,
+    /**
+     * A second console on the next port, configured as a tenant that wants recoverPasscode everywhere
+     * (RECOVER_PASSCODE_EVERYWHERE), sharing the first one's audit database, as a second instance would.
+     */
+    everywhereOrigin: `http://localhost:${consolePort + 1}`,
+    /** Two more consoles the several-instances test starts itself, on one PostgreSQL. */
+    instanceOrigins: [`http://localhost:${consolePort + 2}`, `http://localhost:${consolePort + 3}`],
+    /** What each console server wrote to stdout and stderr (tests scan them for secrets). */
+    logFiles: () => [join(dataDir, 'console.log'), join(dataDir, 'console-everywhere.log')],
+    /** What the several-instances test's two consoles wrote (scanned for secrets with the rest). */
+    instanceLogFiles: () => [0, 1].map((i) => join(dataDir, `instance-${i}.log`)),
+  };
+}
 
-export const consoleEnv = {
-  NEXT_TELEMETRY_DISABLED: '1',
-  HOSTNAME: '127.0.0.1',
-  AUTH_CLIENT_ID: DEMO_CLIENT_ID,
-  AUTH_TENANT_ID: TENANT_ID,
-  AUTH_AUTHORITY: `https://localhost:${E2E.emulatorPort}`,
-  AUTH_ENDPOINTS_ORIGIN: E2E.emulatorOrigin,
-  GRAPH_BASE_URL: E2E.emulatorOrigin,
-  // Shorter than the default 15 s so security.md case 19 (Graph taking 5 s) meets the timeout in a test's time.
-  GRAPH_TIMEOUT_MS: '4000',
-  // The suite runs far more actions per agent than an agent would; the limit has its own test (two-instance).
-  ACTION_RATE_LIMIT: '1000',
-  REVEAL_RATE_LIMIT: '1000',
-  DATA_DIR: E2E.dataDir ?? '',
-};
+/** This worker's servers (Playwright sets TEST_PARALLEL_INDEX in each worker; the runner itself is slot 0). */
+export const E2E = e2eSlot(Number(process.env.TEST_PARALLEL_INDEX ?? 0));
+/** Every worker's data folders, for the secrets scan, which reads what the whole suite left behind. */
+export const E2E_ALL_SLOTS = Array.from({ length: E2E_WORKERS }, (_, slot) => e2eSlot(slot));
+
+/** How a console of the given slot is configured (the several-instances test starts two more with it). */
+export function consoleEnvFor(slot: ReturnType<typeof e2eSlot>) {
+  return {
+    NEXT_TELEMETRY_DISABLED: '1',
+    HOSTNAME: '127.0.0.1',
+    AUTH_CLIENT_ID: DEMO_CLIENT_ID,
+    AUTH_TENANT_ID: TENANT_ID,
+    AUTH_AUTHORITY: `https://localhost:${slot.emulatorPort}`,
+    AUTH_ENDPOINTS_ORIGIN: slot.emulatorOrigin,
+    GRAPH_BASE_URL: slot.emulatorOrigin,
+    // Shorter than the default 15 s so security.md case 19 (Graph taking 5 s) meets the timeout in a test's time.
+    GRAPH_TIMEOUT_MS: '4000',
+    // The suite runs far more actions per agent than an agent would; the limit has its own test (two-instance).
+    ACTION_RATE_LIMIT: '1000',
+    REVEAL_RATE_LIMIT: '1000',
+    DATA_DIR: slot.dataDir,
+  };
+}
+export const consoleEnv = consoleEnvFor(E2E);
+
+/** One worker's servers: its emulator, its console, and its recoverPasscode-everywhere console. */
+function serversOf(slot: ReturnType<typeof e2eSlot>) {
+  const env = consoleEnvFor(slot);
+  // Server output goes to the log files (the secrets scan reads them), not into the test report.
+  const console = (port: number, log: string | undefined, extra: Record<string, string> = {}) => ({
+    command: `node scripts/with-log.mjs ${log} node .next/standalone/server.js`,
+    url: `http://127.0.0.1:${port}/redirect`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    env: { ...env, ...extra, PORT: String(port) },
+  });
+  return [
+    {
+      command: 'node_modules/.bin/tsx emulator/main.ts',
+      url: `http://127.0.0.1:${slot.emulatorPort}/_emulator/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      env: {
+        EMULATOR_PORT: String(slot.emulatorPort),
+        EMULATOR_ORIGIN: slot.emulatorOrigin,
+        EMULATOR_MODE: 'test',
+        EMULATOR_REDIRECT_URIS: [slot.consoleOrigin, slot.everywhereOrigin, ...slot.instanceOrigins]
+          .flatMap((o) => [`${o}/redirect`, `${o}/`])
+          .join(','),
+      },
+    },
+    console(slot.consolePort, slot.logFiles()[0]),
+    console(slot.consolePort + 1, slot.logFiles()[1], { RECOVER_PASSCODE_EVERYWHERE: 'true' }),
+  ];
+}
 
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
@@ -79,8 +124,11 @@ export default defineConfig({
   ],
   outputDir: 'test-results',
   use: {
+    // Each worker's own console (e2e/fixtures.ts sets it again inside the worker, where the slot is known).
     baseURL: E2E.consoleOrigin,
-    trace: 'retain-on-failure',
+    // A trace records every step of every test to keep the failing ones; CI's output is text, where nobody can open
+    // a trace, so CI records none (about a tenth of the suite's time).
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     viewport: { width: 1440, height: 900 },
     // The console follows the browser's language and time zone: the suite reads English, on a Berlin clock, unless a
@@ -102,41 +150,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [
-    {
-      command: 'node_modules/.bin/tsx emulator/main.ts',
-      url: `http://127.0.0.1:${E2E.emulatorPort}/_emulator/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'pipe',
-      env: {
-        EMULATOR_PORT: String(E2E.emulatorPort),
-        EMULATOR_ORIGIN: E2E.emulatorOrigin,
-        EMULATOR_MODE: 'test',
-        EMULATOR_REDIRECT_URIS: [E2E.consoleOrigin, E2E.everywhereOrigin, ...E2E.instanceOrigins]
-          .flatMap((o) => [`${o}/redirect`, `${o}/`])
-          .join(','),
-      },
-    },
-    {
-      command: `node scripts/with-log.mjs ${E2E.logFiles()[0]} node .next/standalone/server.js`,
-      url: `http://127.0.0.1:${E2E.consolePort}/redirect`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'pipe',
-      env: { ...consoleEnv, PORT: String(E2E.consolePort) },
-    },
-    {
-      command: `node scripts/with-log.mjs ${E2E.logFiles()[1]} node .next/standalone/server.js`,
-      url: `http://127.0.0.1:${E2E.consolePort + 1}/redirect`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'pipe',
-      env: {
-        ...consoleEnv,
-        PORT: String(E2E.consolePort + 1),
-        RECOVER_PASSCODE_EVERYWHERE: 'true',
-      },
-    },
-  ],
+  webServer: E2E_ALL_SLOTS.flatMap(serversOf),
 });

@@ -47,7 +47,7 @@ const seeded: Seeded[] = [];
 
 /** Writes past actions into the console's audit database, as earlier days of work would have left them. */
 function seedTrail() {
-  const db = new Database(join(E2E.dataDir ?? '', 'audit.sqlite'));
+  const db = new Database(join(E2E.dataDir, 'audit.sqlite'));
   db.pragma('busy_timeout = 5000');
   const insert =
     db.prepare(`INSERT INTO audit_records (id, action_id, kind, recorded_at, action_name, action_kind, device_id,

@@ -19,7 +19,7 @@ export interface AuditRow {
 }
 
 export function auditRecords(deviceId: string): AuditRow[] {
-  const file = join(E2E.dataDir ?? '', 'audit.sqlite');
+  const file = join(E2E.dataDir, 'audit.sqlite');
   if (!existsSync(file)) return []; // the console opens (and creates) it on the first request that needs it
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -33,7 +33,7 @@ export function auditRecords(deviceId: string): AuditRow[] {
 
 /** How many passcode actions were attempted at all (each attempt, refused or not, starts with an intent record). */
 export function intentCount(): number {
-  const file = join(E2E.dataDir ?? '', 'audit.sqlite');
+  const file = join(E2E.dataDir, 'audit.sqlite');
   if (!existsSync(file)) return 0;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {

@@ -104,6 +104,8 @@ export const test = base.extend<{
   offLocalhost: string[];
   cspViolations: CspViolation[];
 }>({
+  // This worker's own console (each worker has servers of its own: playwright.config.ts, E2E_WORKERS).
+  baseURL: async ({}, provide) => provide(E2E.consoleOrigin),
   guards: [
     async ({ context, browser }, provide) => {
       const g: Guards = { leaks: [], violations: [], reads: [] };

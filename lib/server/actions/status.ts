@@ -26,7 +26,7 @@ import {
 } from '@/lib/shared/devices/passcode-action';
 import { summarize } from './summarize';
 
-/** Settled before or without Graph: nothing to read from the device. */
+/** Settled before or without Graph (the request itself was refused or failed): nothing to read from the device. */
 const NOT_ASKED_GRAPH = new Set<TrackedState>(['refused', 'denied', 'rejected', 'failed']);
 const PRECEDING_STATES = new Set([
   'wipePending',
@@ -89,7 +89,10 @@ async function statusFromGraph(
   const records = await visibleRecords(actionId, token, store);
   const known = records ? summarize(records, now()) : null;
   if (!known) return null;
-  if (NOT_ASKED_GRAPH.has(known.state)) return known;
+  // A device that failed the action is `failed` too, but its errorCode (what the agent is told to try) is Graph's
+  // to give on every read, not only the read that first saw it.
+  const reportedByDevice = records?.some((r) => r.kind === 'observation') ?? false;
+  if (NOT_ASKED_GRAPH.has(known.state) && !reportedByDevice) return known;
 
   // The requester's polls share one Graph read per device with other requesters tracking it; anyone else reads
   // with their own token (visibleRecords already let Graph decide that they may).
