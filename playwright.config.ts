@@ -33,6 +33,27 @@ export const E2E = {
   get instanceOrigins() {
     return [`http://localhost:${this.consolePort + 2}`, `http://localhost:${this.consolePort + 3}`];
   },
+  /**
+   * The README's several-instances recipe (e2e/readme-instances.spec.ts) as its reader runs it: its own emulator and
+   * two consoles, plus a console on a database the recipe did not prepare.
+   */
+  get readmePorts() {
+    return {
+      consoles: [this.consolePort + 4, this.consolePort + 5] as const,
+      misowned: this.consolePort + 6,
+      emulator: this.emulatorPort + 1,
+    };
+  },
+  /**
+   * What the README's recipe wrote: its shell, emulator and consoles together (not all JSON, so the spec scans it for
+   * tokens itself), and the misowned database's console.
+   */
+  readmeLogFiles(): { recipe: string; misowned: string } {
+    return {
+      recipe: join(this.dataDir ?? '', 'readme-instances.log'),
+      misowned: join(this.dataDir ?? '', 'misowned.log'),
+    };
+  },
   /** What each console server wrote to stdout and stderr (tests scan them for secrets). */
   logFiles(): string[] {
     return [
