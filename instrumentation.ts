@@ -19,8 +19,11 @@ export function installJsonLogging(): void {
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   installJsonLogging();
-  const { checkConfigurationAtStart } = await import('@/lib/server/config/start-up');
+  const { checkConfigurationAtStart, prepareDatabaseAtStart } =
+    await import('@/lib/server/config/start-up');
   checkConfigurationAtStart();
+  // Next awaits this hook before it serves: the migrations run here, once, not on some agent's first request.
+  await prepareDatabaseAtStart();
   const { startBackgroundJobs } = await import('@/lib/server/jobs/background-jobs');
   startBackgroundJobs();
 }

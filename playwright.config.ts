@@ -42,6 +42,23 @@ export function e2eSlot(slot: number) {
     everywhereOrigin: `http://localhost:${consolePort + 1}`,
     /** Two more consoles the several-instances test starts itself, on one PostgreSQL. */
     instanceOrigins: [`http://localhost:${consolePort + 2}`, `http://localhost:${consolePort + 3}`],
+    /**
+     * The README's several-instances recipe (e2e/readme-instances.spec.ts) as its reader runs it: its own emulator
+     * and two consoles, plus a console on a database the recipe did not prepare.
+     */
+    readmePorts: {
+      consoles: [consolePort + 4, consolePort + 5] as const,
+      misowned: consolePort + 6,
+      emulator: emulatorPort + 1,
+    },
+    /**
+     * What the README's recipe wrote: its shell, emulator and consoles together (not all JSON, so the spec scans it
+     * for tokens itself), and the misowned database's console.
+     */
+    readmeLogFiles: () => ({
+      recipe: join(dataDir, 'readme-instances.log'),
+      misowned: join(dataDir, 'misowned.log'),
+    }),
     /** What each console server wrote to stdout and stderr (tests scan them for secrets). */
     logFiles: () => [join(dataDir, 'console.log'), join(dataDir, 'console-everywhere.log')],
     /** What the several-instances test's two consoles wrote (scanned for secrets with the rest). */

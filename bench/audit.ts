@@ -7,24 +7,24 @@
 // standalone build (`npm run build`; run here only when .next/standalone/server.js or the export route is
 // missing) and PostgreSQL's Debian binaries (`apt-get install postgresql`).
 // Ports: 3960 emulator, 3961-3963 and 3965 console servers, 3964 PostgreSQL.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import {
   cpSync,
   existsSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, freemem, loadavg, tmpdir, totalmem, userInfo } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { sql, type Insertable } from 'kysely';
 import { Client } from 'pg';
 import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, TENANT_ID } from '../emulator/constants';
 import { startTestPostgres, type TestPostgres } from '../test-support/postgres';
+import { stopMarked } from './runner/processes';
 import type { AuditDb } from '../lib/server/audit/db';
 import type { AuditRecordTable, Outcome } from '../lib/server/audit/schema';
 import { ms, signInOverHttp, startEmulator, summary, type RunningEmulator } from './lib';
@@ -67,60 +67,33 @@ const AGENT = {
 const GRAPH_READ = 'https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Processes this benchmark starts, stopped at the end, on failure, and on Ctrl-C. The emulator runs under tsx,
-// which starts node as its own child: a stop signals the whole tree, so no grandchild is left behind.
+// Processes this benchmark starts, stopped at the end, on failure, and on Ctrl-C. Each carries the run's mark in its
+// environment, and its own, which its descendants inherit (the emulator runs under tsx, which starts node as its
+// own child): the bench runner's helpers find them by it in /proc, so no grandchild is left behind.
 
-const children = new Set<ChildProcess>();
+/** In the environment of every process this run starts. */
+const RUN_MARK = `PASSCODE_DESK_BENCH_AUDIT=${randomUUID()}`;
 let postgres: TestPostgres | null = null;
 const tempDirs: string[] = [];
 
-/** The process and its descendants, from /proc (Linux). */
-function processTree(pid: number): number[] {
-  let kids: number[] = [];
-  try {
-    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    // gone already
+/** The run's mark and a fresh one for one child, as environment variables; the child's mark to stop it by. */
+function marked(): { env: Record<string, string>; mark: string } {
+  const mark = `PASSCODE_DESK_BENCH_AUDIT_CHILD=${randomUUID()}`;
+  const env: Record<string, string> = {};
+  for (const m of [RUN_MARK, mark]) {
+    const [key = '', value = ''] = m.split('=');
+    env[key] = value;
   }
-  return [pid, ...kids.flatMap(processTree)];
+  return { env, mark };
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-function signalAll(pids: number[], signal: NodeJS.Signals): void {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // already gone
-    }
-  }
-}
-
-/** SIGTERM to the child and its descendants; SIGKILL to whatever is left after 10 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  children.delete(child);
-  if (child.pid === undefined) return;
-  const pids = processTree(child.pid);
-  signalAll(pids, 'SIGTERM');
-  const deadline = Date.now() + 10_000;
-  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  signalAll(pids.filter(alive), 'SIGKILL');
+/** SIGTERM to a child and its descendants; SIGKILL to whatever is left after 10 s. */
+async function stopChild(mark: string): Promise<void> {
+  await stopMarked(mark, 10_000);
 }
 
 async function stopEverything(): Promise<void> {
-  await Promise.all([...children].map(stopChild));
+  await stopMarked(RUN_MARK, 10_000);
   if (postgres) {
     const pg = postgres;
     postgres = null;
@@ -173,21 +146,7 @@ function header(): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// PostgreSQL: the test helper's server, restarted on this benchmark's port and with fsync on or off.
-
-function pgBinDir(): string {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
-  const found = versions
-    .map((v) => join(base, v, 'bin'))
-    .find((d) => existsSync(join(d, 'pg_ctl')));
-  if (!found)
-    throw new Error(
-      'PostgreSQL server binaries not found (apt-get install -y postgresql, or set PG_BIN)',
-    );
-  return found;
-}
+// PostgreSQL: the test helper's server (test-support/postgres.ts) on this benchmark's port, fsync off, then on.
 
 async function pgQuery<R>(url: string, text: string): Promise<R[]> {
   const client = new Client({ connectionString: url });
@@ -197,43 +156,6 @@ async function pgQuery<R>(url: string, text: string): Promise<R[]> {
   } finally {
     await client.end();
   }
-}
-
-/**
- * Restarts the server startTestPostgres started (that one listens on a port the system picked and runs with
- * fsync=off) on POSTGRES_PORT, with fsync as asked. Returns the new server's base URL (database postgres).
- */
-async function restartPostgres(currentUrl: string, fsync: boolean): Promise<string> {
-  const [row] = await pgQuery<{ data_directory: string }>(currentUrl, 'SHOW data_directory');
-  if (!row) throw new Error('no data_directory');
-  const data = row.data_directory;
-  const dir = dirname(data);
-  const pgCtl = join(pgBinDir(), 'pg_ctl');
-  const args = [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-w',
-    '-m',
-    'fast',
-    '-o',
-    `-p ${POSTGRES_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'}`,
-    'restart',
-  ];
-  if (userInfo().uid === 0)
-    execFileSync('runuser', ['-u', 'postgres', '--', pgCtl, ...args], { stdio: 'pipe' });
-  else execFileSync(pgCtl, args, { stdio: 'pipe' });
-  const url = `postgres://postgres@127.0.0.1:${POSTGRES_PORT}/postgres`;
-  const [setting] = await pgQuery<{ fsync: string }>(url, 'SHOW fsync');
-  if (setting?.fsync !== (fsync ? 'on' : 'off'))
-    throw new Error(`PostgreSQL runs with fsync=${setting?.fsync}`);
-  return url;
-}
-
-async function createDatabase(baseUrl: string, name: string): Promise<string> {
-  await pgQuery(baseUrl, `CREATE DATABASE ${name}`);
-  return baseUrl.replace(/\/postgres$/, `/${name}`);
 }
 
 async function pgSettings(url: string): Promise<string> {
@@ -475,7 +397,9 @@ async function startConsole(
   databaseUrl?: string,
 ): Promise<ConsoleServer> {
   const origin = `http://127.0.0.1:${port}`;
+  const { env: marks, mark } = marked();
   const env: NodeJS.ProcessEnv = {
+    ...marks,
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',
@@ -496,7 +420,6 @@ async function startConsole(
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  children.add(child);
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8000);
@@ -517,7 +440,7 @@ async function startConsole(
     await new Promise((r) => setTimeout(r, 100));
   }
   if (child.pid === undefined) throw new Error('console server has no pid');
-  return { origin, pid: child.pid, stop: () => stopChild(child) };
+  return { origin, pid: child.pid, stop: () => stopChild(mark) };
 }
 
 /** Resident memory and its peak (kB) from /proc/<pid>/status. */
@@ -670,11 +593,14 @@ async function main() {
   } finally {
     await sqlite.close();
   }
-  postgres = await startTestPostgres();
-  let pgUrl = await restartPostgres(postgres.url, false);
+  postgres = await startTestPostgres({ port: POSTGRES_PORT, fsync: false });
+  const pg = postgres;
   for (const fsync of [false, true]) {
-    if (fsync) pgUrl = await restartPostgres(pgUrl, true);
-    const url = await createDatabase(pgUrl, `bench_writes_${fsync ? 'fsync' : 'nofsync'}`);
+    if (fsync) pg.restart({ fsync: true });
+    const [setting] = await pgQuery<{ fsync: string }>(pg.url, 'SHOW fsync');
+    if (setting?.fsync !== (fsync ? 'on' : 'off'))
+      throw new Error(`PostgreSQL runs with fsync=${setting?.fsync}`);
+    const url = await pg.createDatabase(`bench_writes_${fsync ? 'fsync' : 'nofsync'}`);
     const handle = await openDb(tempDir('pg-writes'), url);
     try {
       const settings = await pgSettings(url);
@@ -699,7 +625,7 @@ async function main() {
   const pgExports: { url: string; actions: number }[] = [];
   if (!SKIP_POSTGRES_EXPORT) {
     for (const actions of [EXPORT_ACTIONS, SMALL_EXPORT_ACTIONS]) {
-      const url = await createDatabase(pgUrl, `bench_export_${actions}`);
+      const url = await pg.createDatabase(`bench_export_${actions}`);
       const handle = await openDb(tempDir('pg-export'), url);
       try {
         const { rows, seconds } = await seed(handle, actions);
@@ -717,8 +643,10 @@ async function main() {
   }
 
   const emulatorStarted = performance.now();
-  const emulator: RunningEmulator = await startEmulator(EMULATOR_PORT);
-  children.add(emulator.process);
+  const emulatorMarks = marked();
+  const emulator: RunningEmulator = await startEmulator(EMULATOR_PORT, [], {
+    env: emulatorMarks.env,
+  });
   const { access_token: token } = await signInOverHttp(
     emulator.origin,
     DEMO_ACCOUNTS.helpdesk,
@@ -777,7 +705,7 @@ async function main() {
       await server.stop();
     }
   }
-  await stopChild(emulator.process);
+  await stopChild(emulatorMarks.mark);
 
   console.log('');
   console.log(

@@ -97,7 +97,7 @@ function seedTrail() {
 }
 
 test.beforeAll(async () => {
-  // The console creates and migrates its database on first use; the health check is such a use.
+  // The console migrated its database at start-up; a healthy answer says so before the trail is seeded beside it.
   expect((await fetch(`${E2E.consoleOrigin}/api/health`)).status).toBe(200);
   seedTrail();
 });

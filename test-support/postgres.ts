@@ -1,4 +1,4 @@
-// A throwaway PostgreSQL server for tests: initdb into a temporary folder, start on a free loopback port,
+// A throwaway PostgreSQL server for tests and benchmarks: initdb into a temporary folder, start on a loopback port,
 // remove it afterwards. Uses the Debian binaries that .ci/run installs (`apt-get install postgresql`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
@@ -7,14 +7,28 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
+export interface TestPostgresOptions {
+  /** A fixed port (a benchmark's documented one); a free one the system picks otherwise. */
+  port?: number;
+  /** Flush to disk on commit; off by default (a test's data need not survive a power cut). */
+  fsync?: boolean;
+}
+
 export interface TestPostgres {
+  /** The superuser's connection string (user postgres, database postgres, no password: trust). */
   url: string;
+  port: number;
+  /** The folder of the server's binaries (psql, pg_ctl), for tests that run PostgreSQL's own tools. */
+  binDir: string;
   /** A new empty database on this server; its connection string. */
   createDatabase(name: string): Promise<string>;
+  /** Restarts the server with other settings (same port, same data). */
+  restart(options: Pick<TestPostgresOptions, 'fsync'>): void;
   stop(): void;
 }
 
-function binDir(): string {
+/** The newest installed PostgreSQL's binaries, or PG_BIN. */
+export function postgresBinDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const base = '/usr/lib/postgresql';
   const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
@@ -40,8 +54,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
-  const bin = binDir();
+export async function startTestPostgres(options: TestPostgresOptions = {}): Promise<TestPostgres> {
+  const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'passcode-desk-pg-'));
   const asRoot = userInfo().uid === 0;
   // PostgreSQL refuses to run as root; as root, run it as the postgres user the Debian package creates.
@@ -58,20 +72,27 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   }
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  const port = await freePort();
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    'start',
-  ]);
+  const port = options.port ?? (await freePort());
+  const serverOptions = (fsync: boolean) =>
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'}`;
+  const pgCtl = (action: 'start' | 'restart', fsync: boolean) =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      ...(action === 'restart' ? ['-m', 'fast'] : []),
+      '-o',
+      serverOptions(fsync),
+      action,
+    ]);
+  pgCtl('start', options.fsync ?? false);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
+    port,
+    binDir: bin,
     async createDatabase(name: string) {
       if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
       const client = new Client({ connectionString: url });
@@ -82,6 +103,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
         await client.end();
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    restart({ fsync }) {
+      pgCtl('restart', fsync ?? false);
     },
     stop() {
       try {
