@@ -52,6 +52,8 @@ export const emulator = {
   clearRequests: () => call('DELETE', '/requests'),
   clearFaults: () => call('DELETE', '/faults'),
   advanceClock: (ms: number) => call('POST', '/clock', { advanceMs: ms }),
+  /** The emulator's clock (epoch ms), which tests move on: tokens expire by it. */
+  clockNow: async () => Date.parse((await call<{ now: string }>('GET', '/clock')).now),
   timings: (t: { pickupMs?: number; completeMs?: number }) => call('PUT', '/timings', t),
   setScenario: (id: string, body: { scenario: string; scopeTag?: string }) =>
     call('PUT', `/devices/${id}/scenario`, body),

@@ -187,7 +187,8 @@ test('opaque access tokens: the console lets Graph judge them, and the actor sti
 }) => {
   await emulator.behaviour({ opaqueAccessTokens: true });
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
+  // Signed in now, so the emulator issues an opaque token (a kept sign-in would hold a JWT).
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { fresh: true });
   const dialog = await requestAction(page, d, 'Remove passcode', 'INC-7300');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
   const [intent] = auditRecords(d.id);
@@ -243,7 +244,8 @@ test('a SPA refresh token expires after 24 hours and third-party cookies are blo
 });
 
 test('sign-out returns to the registered post-logout URI, exactly', async ({ page }) => {
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
+  // A session of its own: signing out ends it at the emulator, which a kept sign-in must not lose.
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { fresh: true });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   const url = new URL(page.url());

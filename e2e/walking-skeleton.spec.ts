@@ -10,7 +10,8 @@ test('the helpdesk agent signs in through the emulator, sees devices, and signs 
   const origins = new Set<string>();
   page.on('request', (r) => origins.add(new URL(r.url()).origin));
 
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
+  // The whole flow through the emulator, not a kept sign-in: this test is about signing in and out.
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { fresh: true });
 
   await expect(page.getByTestId('agent-name')).toHaveText('Hanna Berger');
   const table = page.getByRole('table', { name: 'Devices matching the search' });
