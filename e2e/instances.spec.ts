@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from '@playwright/test';
 import { Client } from 'pg';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
+import { SHARED_REFRESH_MS } from '../lib/shared/timing';
 import { consoleEnv, E2E } from '../playwright.config';
 import { startTestPostgres, type TestPostgres } from '../test-support/postgres';
 import { emulator, type EmulatedDevice } from './emulator';
@@ -254,9 +255,9 @@ test("Graph's Retry-After seen by one instance holds the other instance's search
     (await emulator.requests({ path: 'managedDevices$' })).find((e) => e.status === 429)?.at ?? 0;
   expect(throttledAt).toBeGreaterThan(0);
   // The other instance's agent searches during the wait: held on the server, nothing reaches Graph until it ends.
-  // An instance reads the shared gate at most once a second (SHARED_REFRESH_MS), so it learns of the wait within
-  // that second: the agent searches after it.
-  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  // An instance reads the shared gate at most once per SHARED_REFRESH_MS, so it learns of the wait within that
+  // interval: the agent searches after it.
+  await new Promise((resolve) => setTimeout(resolve, SHARED_REFRESH_MS + 100));
   await search(b, 'Pixel');
   await expect(b.getByTestId('throttle-status')).toContainText(
     'Microsoft Graph asked us to slow down',

@@ -66,21 +66,30 @@ test('a user without an Intune licence or role is told so, with no renewal loop'
   page.on('request', (r) => {
     if (r.url().includes('/oauth2/v2.0/token')) tokenCalls.push(r.url());
   });
+  // The page's own clock, so that whatever it would do later happens when the test says, not after a sleep.
+  await page.clock.install();
   await signIn(page, DEMO_ACCOUNTS.noIntune);
   const alert = page.getByRole('main').getByRole('alert');
   await expect(alert).toContainText(
     'Your account has no Intune role or licence for this. Ask your Intune administrator',
   );
   await expect(page.getByTestId('sign-in-prompt')).toHaveCount(0);
+  const MARKER = 'no-loop-marker';
+  const isMarker = (e: { query: string }) => decodeURIComponent(e.query).includes(MARKER);
   const intuneCalls = async () =>
     (await emulator.requests({ path: 'managedDevices$' })).filter(
       (e) => e.user === DEMO_ACCOUNTS.noIntune,
     );
   const afterFirstAnswer = { tokens: tokenCalls.length, graph: (await intuneCalls()).length };
-  await page.waitForTimeout(3000);
-  // No renewal and no retry loop: the list and the tray each asked once, and nothing since.
+  // Every timer the page sets within the next minute (a retry's back-off, at most 8 s; a renewal; a poll) fires
+  // now. Then the agent searches, and the test waits until that search has reached Graph: a renewal or retry set
+  // off by the first answers would have reached it before.
+  await page.clock.runFor(60_000);
+  await searchFor(page, MARKER);
+  await expect.poll(async () => (await intuneCalls()).some(isMarker)).toBe(true);
+  // No renewal and no retry loop: the list and the tray each asked once, and nothing since but the search.
   expect(tokenCalls.length).toBe(afterFirstAnswer.tokens);
-  const graph = await intuneCalls();
+  const graph = (await intuneCalls()).filter((e) => !isMarker(e));
   expect(graph).toHaveLength(afterFirstAnswer.graph);
   expect(graph.length).toBeLessThanOrEqual(2);
   expect(new Set(graph.map((e) => e.status))).toEqual(new Set([401]));

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
 import { confirm, findBySerial, freshDevice, openDialog, postsFor, trayItem } from './actions';
 import { auditRecords } from './audit';
-import { emulator } from './emulator';
+import { emulator, type EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { auditDump, serverLogs } from './secrets';
 import { signIn, signInWithSession } from './sign-in';
@@ -16,7 +16,31 @@ test.beforeEach(async () => {
   await emulator.timings({ pickupMs: 1500, completeMs: 1500 });
 });
 
-test('16: iOS: Remove passcode, pending then done, in the tray and on the device page, audited', async ({
+/** The sequence number of the last request that reached the emulator (0: none yet). */
+const lastSeq = async () => (await emulator.requests()).at(-1)?.seq ?? 0;
+
+/**
+ * Waits until the tray has read the device's action results from Graph twice since `seq`. The tray asks again
+ * only once it has its previous answer, so by the second read the page holds an answer Graph gave after `seq`:
+ * what the tray shows then is what it makes of that answer, with no sleep and nothing left in flight.
+ */
+async function trayHasReadSince(d: EmulatedDevice, seq: number): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (
+          await emulator.requests({
+            method: 'GET',
+            path: `managedDevices/${d.id}$`,
+            since: String(seq),
+          })
+        ).filter((e) => decodeURIComponent(e.query).includes('deviceActionResults')).length,
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThanOrEqual(2);
+}
+
+test("16: iOS: Remove passcode accepted (204), pending then done, in the tray and on the device page, audited with Graph's request-id and ours", async ({
   page,
 }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
@@ -263,8 +287,11 @@ test('a device with a pending wipe says why the action is not progressing', asyn
   await expect(trayItem(page, d).locator('[data-hint="precedence"]')).toHaveText(
     'A wipe is pending on this device: Intune ignores the passcode action until it completes.',
   );
-  await emulator.advanceClock(60_000);
-  await page.waitForTimeout(2500);
+  const beforeMinute = await lastSeq();
+  await emulator.advanceClock(60_000); // long enough for an online device to have carried it out
+  // Intune holds the action behind the wipe, and the tray, having read that since, still shows it pending.
+  expect((await emulator.actions(d.id)).at(-1)?.state).toBe('pending');
+  await trayHasReadSince(d, beforeMinute);
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'pending');
   await page.getByTestId('device-row').getByRole('link', { name: d.deviceName }).click();
   await expect(page.locator('[data-warning="managementPending"]')).toContainText(
@@ -315,9 +342,11 @@ test('an offline device stays pending, and the tray says why', async ({ page }) 
     /This device last checked in \d+ days ago: it is carried out only once the device is back online, so promise the caller no time\./,
   );
   await dialog.getByRole('button', { name: 'Close' }).click();
+  const beforeHour = await lastSeq();
   await emulator.advanceClock(3_600_000); // an hour passes at Intune; the device does not check in
   await expect(trayItem(page, d)).toContainText('Waiting for the device to check in');
-  await page.waitForTimeout(3000);
+  expect((await emulator.actions(d.id)).at(-1)?.state).toBe('pending');
+  await trayHasReadSince(d, beforeHour);
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'pending');
 });
 
@@ -346,7 +375,9 @@ test('4: the read-only agent is asked for consent (incremental) and refused; not
   expect(await postsFor(d)).toHaveLength(0);
 });
 
-test("5: a device outside the agent's scope gets a clear 403", async ({ page }) => {
+test("5: Graph's 403 for a device outside the agent's Intune scope says 'not allowed for this device'", async ({
+  page,
+}) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);

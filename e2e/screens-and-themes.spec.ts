@@ -30,7 +30,8 @@ const horizontalOverflow = async (page: Page) => {
       culprits,
     };
   });
-  expect(found.culprits, 'elements beyond the right edge').toBeDefined();
+  // Every caller expects the page not to scroll sideways; when it does, fail here, naming what sticks out.
+  expect(found.page, `elements beyond the right edge: ${found.culprits.join(' | ')}`).toBe(0);
   return found.page === 0 && found.list === 0 ? { page: 0, list: 0 } : found;
 };
 

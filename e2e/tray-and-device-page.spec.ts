@@ -4,6 +4,7 @@
 // outside the agent's scope is said to be so, without "Try again".
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, TENANT_ID } from '../emulator/constants';
+import { SHARED_READ_MS } from '../lib/shared/timing';
 import { E2E } from '../playwright.config';
 import { actionButton, confirm, findBySerial, freshDevice, trayItem } from './actions';
 import { emulator } from './emulator';
@@ -212,8 +213,8 @@ test('"Check now" reads the action at once, between polls', async ({ page }) => 
   await page.clock.pauseAt(await page.evaluate(() => Date.now() + 50));
   await emulator.timings({ pickupMs: 50, completeMs: 50 });
   await expect.poll(async () => (await emulator.actions(d.id)).at(-1)?.state).toBe('done');
-  // The server shares one read of a device among its trackers for SHARED_READ_MS (2 s): let the last one age out.
-  await new Promise((resolve) => setTimeout(resolve, 2_100));
+  // The server shares one read of a device among its trackers for SHARED_READ_MS: let the last one age out.
+  await new Promise((resolve) => setTimeout(resolve, SHARED_READ_MS + 100));
   await expect(item).toHaveAttribute('data-state', 'pending');
   await item
     .getByRole('button', { name: `Check now: ${d.deviceName}, serial ${d.serialNumber}` })

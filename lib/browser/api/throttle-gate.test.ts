@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_CAP_MS, ThrottleGate } from './throttle-gate';
+import { BACKOFF_CAP_MS } from '@/lib/shared/backoff';
+import { ThrottleGate } from './throttle-gate';
 
 describe('ThrottleGate', () => {
   it('waits exactly Retry-After, fractional seconds included, for every caller', async () => {

@@ -1,7 +1,9 @@
 import 'client-only';
 // One back-off for the whole tab: when Graph says "wait" (429, or 503 with Retry-After), every request
 // waits until then, not just the one that was told. Without Retry-After the wait grows exponentially with
-// jitter, up to a cap.
+// jitter, up to a cap (lib/shared/backoff.ts, the server's gate uses the same).
+import { backoffMs, retryAfterMs } from '@/lib/shared/backoff';
+
 export interface GateState {
   /** Epoch ms until which requests wait; 0 when not throttled. */
   until: number;
@@ -10,9 +12,6 @@ export interface GateState {
 }
 
 type Listener = () => void;
-
-export const BACKOFF_BASE_MS = 1000;
-export const BACKOFF_CAP_MS = 30_000;
 
 export class ThrottleGate {
   private state: GateState = { until: 0, source: null };
@@ -28,11 +27,8 @@ export class ThrottleGate {
   throttled(retryAfterSeconds: number | null): number {
     const wait =
       retryAfterSeconds !== null
-        ? Math.ceil(retryAfterSeconds * 1000)
-        : Math.round(
-            Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempts) *
-              (0.5 + this.random() / 2),
-          );
+        ? retryAfterMs(retryAfterSeconds)
+        : backoffMs(this.attempts, this.random());
     this.attempts++;
     const until = this.now() + wait;
     if (until > this.state.until)

@@ -4,11 +4,12 @@ import 'server-only';
 // agents who requested an action on the device themselves (Graph let each of them read it then); anyone else
 // reading the device does so with their own token, so Intune's RBAC decides as always. Per instance, in memory.
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
+import { SHARED_READ_MS } from '@/lib/shared/timing';
 
 type ActionResults = Awaited<ReturnType<typeof getManagedDevice<'actionResults'>>>;
 
-/** How long one read answers for everyone: shorter than the shortest poll interval, so nobody sees stale news. */
-export const SHARED_READ_MS = 2_000;
+/** How long one read answers for everyone (lib/shared/timing.ts, where tests that wait it out import it from). */
+export { SHARED_READ_MS };
 const MAX_DEVICES = 5_000;
 
 export class SharedDeviceReads {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditDb, type AuditDb } from '@/lib/server/audit/db';
 import { ThrottleStore } from '@/lib/server/audit/throttle-store';
 import { startTestPostgres, type TestPostgres } from '@/test-support/postgres';
-import { BACKOFF_CAP_MS, ServerThrottleGate } from './throttle-gate';
+import { BACKOFF_CAP_MS } from '@/lib/shared/backoff';
+import { ServerThrottleGate, SHARED_REFRESH_MS, type SharedWait } from './throttle-gate';
 
 describe('the server throttle gate in memory', () => {
   it('holds every call for Retry-After (fractional too), then opens', async () => {
@@ -39,6 +40,46 @@ describe('the server throttle gate in memory', () => {
     expect(Math.max(...waits)).toBe(BACKOFF_CAP_MS);
     gate.succeeded();
     expect(await gate.throttled(null)).toBe(1000);
+  });
+
+  it('re-reads the shared wait once per refresh interval (SHARED_REFRESH_MS unless told), not per call', async () => {
+    let now = 0;
+    let reads = 0;
+    const store: SharedWait = {
+      until: async () => {
+        reads++;
+        return 0;
+      },
+      extend: async () => {},
+    };
+    const byDefault = new ServerThrottleGate(
+      't|a',
+      async () => store,
+      () => now,
+    );
+    await byDefault.remainingMs();
+    now += SHARED_REFRESH_MS - 1;
+    await byDefault.remainingMs();
+    expect(reads).toBe(1);
+    now += 1;
+    await byDefault.remainingMs();
+    expect(reads).toBe(2);
+
+    reads = 0;
+    const everyFiveSeconds = new ServerThrottleGate(
+      't|a',
+      async () => store,
+      () => now,
+      Math.random,
+      5_000,
+    );
+    await everyFiveSeconds.remainingMs();
+    now += 4_999;
+    await everyFiveSeconds.remainingMs();
+    expect(reads).toBe(1);
+    now += 1;
+    await everyFiveSeconds.remainingMs();
+    expect(reads).toBe(2);
   });
 });
 
@@ -83,12 +124,12 @@ describe.each(backends)(
       );
       expect(await second.remainingMs()).toBe(0);
       await first.throttled(30);
-      now += 1500; // the second instance re-reads the shared wait at most once a second
+      now += SHARED_REFRESH_MS + 500; // the second instance re-reads the shared wait at most once a refresh interval
       expect(await second.remainingMs()).toBeGreaterThan(28_000);
       expect(await otherApp.remainingMs()).toBe(0);
       // A shorter Retry-After elsewhere never shortens the wait.
       await second.throttled(1);
-      now += 1500;
+      now += SHARED_REFRESH_MS + 500;
       expect(await first.remainingMs()).toBeGreaterThan(26_000);
       // Calls made at the same moment (a search's two Graph reads) all wait for the one shared read: none goes
       // ahead on the value from before it.

@@ -2,18 +2,19 @@ import 'server-only';
 // One Retry-After for the whole console, not per tab: when Graph says "wait" (429, or 503 with Retry-After),
 // every search, device read, status poll and action of every agent waits until then, so many agents do not each
 // spend Intune's budget (graph-intune.md: honour Retry-After across the whole app). The wait lives in memory and,
-// through the database, is shared with every instance; without Retry-After it grows exponentially with jitter.
+// through the database, is shared with every instance; without Retry-After it grows exponentially with jitter
+// (lib/shared/backoff.ts, the tab's gate uses the same).
+import { backoffMs, retryAfterMs } from '@/lib/shared/backoff';
+import { SHARED_REFRESH_MS } from '@/lib/shared/timing';
+
+/** The default for `sharedRefreshMs`: tests that wait for an instance to learn of a wait import it from lib/shared. */
+export { SHARED_REFRESH_MS };
 
 /** Where instances share the wait: the database (lib/server/audit/throttle-store.ts), or nothing in unit tests. */
 export interface SharedWait {
   until(key: string): Promise<number>;
   extend(key: string, until: number): Promise<void>;
 }
-
-export const BACKOFF_BASE_MS = 1000;
-export const BACKOFF_CAP_MS = 30_000;
-/** How stale the shared value may be: re-read at most once a second, so the gate costs no database read per call. */
-const SHARED_REFRESH_MS = 1000;
 
 export class ServerThrottleGate {
   private until = 0;
@@ -27,12 +28,14 @@ export class ServerThrottleGate {
     private readonly shared: () => Promise<SharedWait | null>,
     private readonly now: () => number = Date.now,
     private readonly random: () => number = Math.random,
+    /** How stale the shared value may be: re-read at most this often, so the gate costs no database read per call. */
+    private readonly sharedRefreshMs: number = SHARED_REFRESH_MS,
   ) {}
 
   /** How long a Graph call must still wait, in ms (0: go ahead). */
   async remainingMs(): Promise<number> {
     const now = this.now();
-    if (this.reading === null && now - this.readAt >= SHARED_REFRESH_MS) {
+    if (this.reading === null && now - this.readAt >= this.sharedRefreshMs) {
       this.readAt = now;
       this.reading = (async () => {
         const store = await this.shared();
@@ -49,11 +52,8 @@ export class ServerThrottleGate {
   async throttled(retryAfterSeconds: number | null): Promise<number> {
     const wait =
       retryAfterSeconds !== null
-        ? Math.ceil(retryAfterSeconds * 1000)
-        : Math.round(
-            Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempts) *
-              (0.5 + this.random() / 2),
-          );
+        ? retryAfterMs(retryAfterSeconds)
+        : backoffMs(this.attempts, this.random());
     this.attempts++;
     const until = this.now() + wait;
     this.until = Math.max(this.until, until);
