@@ -73,6 +73,13 @@ test.describe('a German browser', () => {
     await expect(lastSync).toHaveText(
       /^\d{1,2}\. \S+ \d{4}, \d\d:\d\d (MEZ|MESZ) \(vor \d+ \S+\)$/,
     );
+    // Graph's enum values in words from the catalog, not Graph's raw names.
+    const field = (label: string) =>
+      page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+    await expect(field('Registrierungstyp')).toHaveText(
+      'Automatisierte Apple-Registrierung mit Benutzeraffinität',
+    );
+    await expect(field('Verwaltungsstatus')).toHaveText('Verwaltet');
   });
 
   test('validation and the confirm dialog speak German', async ({ page }) => {

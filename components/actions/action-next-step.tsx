@@ -7,9 +7,11 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { PRECEDING_STATES } from '@/lib/shared/devices/warnings';
+import { Notice } from '@/components/ui/notice';
 import { useActionWords } from './use-action-words';
 
 const DAY_MS = 86_400_000;
+const NOTICE = { warn: 'warning', bad: 'error', good: 'success' } as const;
 
 export function ActionNextStep({ action: a, polled }: { action: ActionStatus; polled: boolean }) {
   const t = useTranslations();
@@ -108,19 +110,19 @@ export function ActionNextStep({ action: a, polled }: { action: ActionStatus; po
       break;
   }
   if (steps.length === 0) return null;
-  const tone = {
-    info: 'text-slate-700 dark:text-slate-300',
-    warn: 'text-amber-900 dark:text-amber-200',
-    bad: 'text-red-800 dark:text-red-300',
-    good: 'text-emerald-900 dark:text-emerald-300',
-  };
   return (
     <ul className="mt-1 space-y-0.5 text-xs" data-testid="next-step">
-      {steps.map((s) => (
-        <li key={s.key} className={tone[s.tone]} data-hint={s.key}>
-          {s.text}
-        </li>
-      ))}
+      {steps.map((s) =>
+        s.tone === 'info' ? (
+          <li key={s.key} className="text-slate-700 dark:text-slate-300" data-hint={s.key}>
+            {s.text}
+          </li>
+        ) : (
+          <Notice key={s.key} as="li" frame="text" variant={NOTICE[s.tone]} data-hint={s.key}>
+            {s.text}
+          </Notice>
+        ),
+      )}
     </ul>
   );
 }

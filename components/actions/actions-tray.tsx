@@ -9,6 +9,7 @@ import Link from 'next/link';
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { timeAgo } from '@/components/i18n/relative-time';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { notify } from '@/components/ui/toasts';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
@@ -132,18 +133,13 @@ function TrackedAction({
         >
           {name}
         </Link>
-        <span
-          className={cn(
-            'shrink-0 rounded px-1.5 text-xs font-medium',
-            current.state === 'done'
-              ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100'
-              : current.terminal
-                ? 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100'
-                : 'bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100',
-          )}
+        <Badge
+          look="tag"
+          className="shrink-0"
+          tone={current.state === 'done' ? 'success' : current.terminal ? 'error' : 'info'}
         >
           {words.state(current.state)}
-        </span>
+        </Badge>
       </div>
       <p
         className="mt-0.5 truncate text-xs text-slate-700 dark:text-slate-300"

@@ -9,6 +9,7 @@ import { ApiError } from '@/lib/browser/api/api-error';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { useErrorText } from '@/components/errors/use-error-text';
+import { FieldError } from '@/components/ui/notice';
 export const REVEAL_SECONDS = 60;
 
 export function PasscodeReveal({ action }: { action: ActionStatus }) {
@@ -111,9 +112,9 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
         {loading ? t('loading') : t('show')}
       </Button>
       {problem && (
-        <p role="alert" className="mt-1 text-xs text-red-800 dark:text-red-300">
+        <FieldError role="alert" className="mt-1 text-xs">
           {problem}
-        </p>
+        </FieldError>
       )}
     </div>
   );

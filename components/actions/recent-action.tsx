@@ -4,6 +4,7 @@
 // requested again. The device list shows it in the row, the confirm dialog above the ticket field.
 import { useFormatter, useTranslations } from 'next-intl';
 import { timeAgo } from '@/components/i18n/relative-time';
+import { Notice } from '@/components/ui/notice';
 import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
 import { useActionWords } from './use-action-words';
 
@@ -40,15 +41,17 @@ export function RecentAction({
   if (compact) {
     return (
       // relative: the screen-reader-only tail must be clipped with the text, not stick out past the page's edge.
-      <p
-        className="relative truncate text-xs text-amber-900 dark:text-amber-200"
+      <Notice
+        variant="warning"
+        frame="text"
+        className="relative truncate text-xs"
         title={failed ? `${text} ${t('recentDidNotSucceed')}` : text}
         data-testid="recent-action"
         data-state={a.state}
       >
         {text}
         {failed && <span className="sr-only"> {t('recentDidNotSucceed')}</span>}
-      </p>
+      </Notice>
     );
   }
   return (

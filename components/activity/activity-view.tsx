@@ -18,6 +18,7 @@ import type { ActivityFilters } from '@/lib/shared/activity/types';
 import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-action';
 import { ActivityTable } from './activity-table';
 import { ExportButtons } from './export-buttons';
+import { FieldError } from '@/components/ui/notice';
 
 export function ActivityView() {
   const t = useTranslations('activity');
@@ -230,11 +231,7 @@ function FilterForm({
         <Button type="button" size="sm" variant="ghost" onClick={() => onApply({})}>
           {t('clear')}
         </Button>
-        {dateError && (
-          <p role="alert" className="text-red-800 dark:text-red-300">
-            {t('invalidDate')}
-          </p>
-        )}
+        {dateError && <FieldError role="alert">{t('invalidDate')}</FieldError>}
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { InteractionStatus } from '@azure/msal-browser';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
+import { Notice } from '@/components/ui/notice';
 
 export function SignInCard({ error }: { error: { code: string; description: string } | null }) {
   const t = useTranslations();
@@ -19,16 +20,13 @@ export function SignInCard({ error }: { error: { code: string; description: stri
       </h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{t('auth.signInPrompt')}</p>
       {error && (
-        <div
-          role="alert"
-          className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-        >
+        <Notice as="div" variant="error" role="alert" className="mt-4 p-3">
           <p className="font-semibold">{t('auth.signInFailed')}</p>
           <p className="mt-1">{t('auth.signInFailedHelp')}</p>
           <p className="mt-2 break-words font-mono text-xs">
             {error.code}: {error.description}
           </p>
-        </div>
+        </Notice>
       )}
       <Button
         className="mt-6 w-full"

@@ -9,6 +9,7 @@ import { useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { signInNeeded } from '@/lib/browser/msal/sign-in-needed';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
+import { FieldError, Notice } from '@/components/ui/notice';
 
 /**
  * `inDialog`: the same prompt inside a modal dialog, where the page's own banner cannot be reached (a modal makes
@@ -44,14 +45,13 @@ export function SignInPrompt({ inDialog = false }: { inDialog?: boolean }) {
   };
 
   return (
-    <div
+    <Notice
+      as="div"
+      variant="warning"
       role="alert"
       data-testid={inDialog ? 'dialog-sign-in-prompt' : 'sign-in-prompt'}
-      className={
-        inDialog
-          ? 'mt-3 rounded-md border border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100'
-          : 'border-b border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100'
-      }
+      // A banner across the page is ruled off below only; in the dialog it is a box.
+      className={inDialog ? 'mt-3 p-0' : 'rounded-none border-0 border-b p-0'}
     >
       <div
         className={
@@ -63,11 +63,11 @@ export function SignInPrompt({ inDialog = false }: { inDialog?: boolean }) {
         <p className="flex-1">
           {need.reason === 'claimsChallenge' ? t('claimsRequired') : t('sessionEnded')}
         </p>
-        {failed && <p className="text-red-800 dark:text-red-300">{t('signInAgainFailed')}</p>}
+        {failed && <FieldError>{t('signInAgainFailed')}</FieldError>}
         <Button size="sm" onClick={() => void signIn()} disabled={busy}>
           {busy ? t('signingIn') : t('signInAgain')}
         </Button>
       </div>
-    </div>
+    </Notice>
   );
 }

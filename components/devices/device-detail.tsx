@@ -5,50 +5,33 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useEffect, type ReactNode } from 'react';
-import { ActionNextStep } from '@/components/actions/action-next-step';
-import { PasscodeAction } from '@/components/actions/passcode-action';
-import { startPasscodeAction } from '@/components/actions/passcode-action-target';
-import { PasscodeReveal } from '@/components/actions/passcode-reveal';
-import { useActionWords } from '@/components/actions/use-action-words';
+import type { ReactNode } from 'react';
+import { DeviceAction } from '@/components/actions/device-action-panel';
+import {
+  ActionName,
+  ConsoleActionRow,
+  isConsoleAction,
+  useConsoleAction,
+} from '@/components/actions/history-action-row';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { ThrottleBanner } from '@/components/status/throttle-banner';
+import { Notice } from '@/components/ui/notice';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
-import { IntuneAuditEvent } from '@/components/actions/intune-audit-event';
-import { CopyForTicket } from '@/components/activity/copy-for-ticket';
-import { statusSummary } from '@/components/activity/status-summary';
-import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { actionQueries } from '@/lib/browser/query/action-queries';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
-import { guardHoldsAt, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
+import type { ActionStatus } from '@/lib/shared/actions/types';
 import { intuneDeviceUrl } from '@/lib/shared/devices/intune-link';
 import { platformOf } from '@/lib/shared/devices/platforms';
-import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
-import {
-  countSameNames,
-  deviceWarnings,
-  sameName,
-  type DeviceWarning,
-} from '@/lib/shared/devices/warnings';
+import type { DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
+import { countSameNames, deviceWarnings, sameName } from '@/lib/shared/devices/warnings';
 import type { Messages } from '@/lib/shared/i18n/catalogs';
 import { ComplianceBadge } from './compliance-badge';
+import { useEnumWords } from './use-enum-words';
 import { useWarningWords } from './use-warning-words';
 
 const HISTORY_COLUMNS = ['action', 'state', 'started', 'updated', 'requestedBy'] as const;
-/** Graph's entry for the console's action started no earlier than the request, give or take clocks. */
-const CLOCK_TOLERANCE_MS = 60_000;
-/** States of an action whose POST reached Graph: Intune may have logged it. */
-const SENT_STATES: ReadonlySet<TrackedState> = new Set([
-  'pending',
-  'active',
-  'done',
-  'failed',
-  'notSupported',
-  'canceled',
-  'verifying',
-  'notConfirmed',
-]);
+const HISTORY_CELL = 'py-2 pr-4 align-top';
 
 export function DeviceDetailView({ id }: { id: string }) {
   const t = useTranslations('device');
@@ -89,6 +72,7 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
   const api = useApiClient();
   const { tenantId } = useConsoleSettings();
   const warningWords = useWarningWords();
+  const enumWords = useEnumWords();
   // The user's devices, for the other ones of the same name: one Graph read of /users/{upn}/managedDevices.
   const { data: userDevices } = useQuery({
     ...deviceQueries.userDevices(api, d.userPrincipalName),
@@ -139,13 +123,9 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
         {warnings.length > 0 && (
           <ul className="mt-3 space-y-1 text-sm" aria-label={t('warnings.label')}>
             {warnings.map((w) => (
-              <li
-                key={w.kind}
-                data-warning={w.kind}
-                className="rounded bg-amber-50 px-2 py-1 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
-              >
+              <Notice key={w.kind} as="li" variant="warning" frame="soft" data-warning={w.kind}>
                 {warningWords(w).text}
-              </li>
+              </Notice>
             ))}
           </ul>
         )}
@@ -183,8 +163,14 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
                   : t('device.none')
             }
           />
-          <Field label={f('enrollmentType')} value={d.deviceEnrollmentType} />
-          <Field label={f('managementState')} value={d.managementState} />
+          <Field
+            label={f('enrollmentType')}
+            value={enumWords.enrollmentType(d.deviceEnrollmentType)}
+          />
+          <Field
+            label={f('managementState')}
+            value={enumWords.managementState(d.managementState)}
+          />
           <Field label={f('enrollmentProfile')} value={d.enrollmentProfileName} />
           <Field label={f('compliance')} value={<ComplianceBadge state={d.complianceState} />} />
           <Field label={f('supervised')} value={yesNo(d.isSupervised)} />
@@ -252,22 +238,11 @@ function Siblings({
 function History({ device: d, latest }: { device: DeviceDetail; latest: ActionStatus | null }) {
   const t = useTranslations();
   const format = useFormatter();
-  const words = useActionWords();
-  const api = useApiClient();
-  const { data } = useQuery({
-    ...actionQueries.status(api, latest ?? PLACEHOLDER),
-    enabled: latest !== null && !latest.terminal,
-  });
-  const ours = latest ? (data ?? latest) : null;
+  const enumWords = useEnumWords();
+  const ours = useConsoleAction(latest);
   const when = (iso: string | null) =>
     iso ? format.dateTime(new Date(iso), 'dateTime') : t('device.none');
-  const isOurs = (r: DeviceActionResult) =>
-    ours !== null &&
-    r.actionName === ours.graphAction &&
-    r.startDateTime !== null &&
-    Date.parse(r.startDateTime) >= Date.parse(ours.requestedAt) - CLOCK_TOLERANCE_MS;
-  const others = d.deviceActionResults.filter((r) => !isOurs(r));
-  const cell = 'py-2 pr-4 align-top';
+  const others = d.deviceActionResults.filter((r) => !isConsoleAction(r, ours));
   return (
     <section
       aria-labelledby="history-heading"
@@ -293,39 +268,19 @@ function History({ device: d, latest }: { device: DeviceDetail; latest: ActionSt
               </tr>
             </thead>
             <tbody>
-              {ours && (
-                <tr
-                  className="border-t border-slate-200 dark:border-slate-700"
-                  data-testid="history-ours"
-                  data-state={ours.state}
-                >
-                  <td className={cell}>
-                    {ours.kind ? words.action(ours.kind) : ours.graphAction}{' '}
-                    <span className="font-mono text-xs text-slate-600 dark:text-slate-400">
-                      ({ours.graphAction})
-                    </span>
-                  </td>
-                  <td className={cell}>{words.state(ours.state)}</td>
-                  <td className={cell}>{when(ours.requestedAt)}</td>
-                  <td className={cell}>{when(ours.lastUpdated)}</td>
-                  <td className={cell}>
-                    {t('devicePage.requestedByValue', {
-                      who: ours.actorName ?? ours.actorUpn ?? t('passcode.anotherAgent'),
-                      ticket: ours.ticket ?? '—',
-                    })}
-                  </td>
-                </tr>
-              )}
+              {ours && <ConsoleActionRow action={ours} cell={HISTORY_CELL} when={when} />}
               {others.map((a) => (
                 <tr
                   key={`${a.actionName}-${a.startDateTime ?? ''}`}
                   className="border-t border-slate-200 dark:border-slate-700"
                 >
-                  <td className={`${cell} font-mono`}>{a.actionName}</td>
-                  <td className={cell}>{t(`actionStates.${a.actionState}`)}</td>
-                  <td className={cell}>{when(a.startDateTime)}</td>
-                  <td className={cell}>{when(a.lastUpdatedDateTime)}</td>
-                  <td className={cell}>{t('devicePage.elsewhere')}</td>
+                  <td className={HISTORY_CELL}>
+                    <ActionName name={a.actionName} word={enumWords.action(a.actionName)} />
+                  </td>
+                  <td className={HISTORY_CELL}>{t(`actionStates.${a.actionState}`)}</td>
+                  <td className={HISTORY_CELL}>{when(a.startDateTime)}</td>
+                  <td className={HISTORY_CELL}>{when(a.lastUpdatedDateTime)}</td>
+                  <td className={HISTORY_CELL}>{t('devicePage.elsewhere')}</td>
                 </tr>
               ))}
             </tbody>
@@ -335,33 +290,6 @@ function History({ device: d, latest }: { device: DeviceDetail; latest: ActionSt
     </section>
   );
 }
-
-/** A stand-in so the status query's options can be built before there is an action; it never runs then. */
-const PLACEHOLDER: ActionStatus = {
-  actionId: 'none',
-  deviceId: '',
-  deviceName: null,
-  deviceSerial: null,
-  deviceUserName: null,
-  deviceUpn: null,
-  ticket: null,
-  actorName: null,
-  actorUpn: null,
-  graphAction: 'resetPasscode',
-  kind: null,
-  requestedAt: new Date(0).toISOString(),
-  state: 'none',
-  terminal: true,
-  lastUpdated: null,
-  graphRequestId: null,
-  errorCode: null,
-  passcode: null,
-  managementState: null,
-  lastSyncDateTime: null,
-  alternative: null,
-  requestStatus: null,
-  guard: null,
-};
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -401,83 +329,6 @@ function DetailSkeleton() {
           <div key={i} className="h-72 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />
         ))}
       </div>
-    </div>
-  );
-}
-
-/**
- * The device's passcode action (or why it has none), and, once one was requested, who asked for it, where it
- * stands and what to do next, and its temporary passcode when it is a done Android reset. The button stays while
- * an action is under way, so its dialog can show its result; a second request meets the device guard.
- */
-function DeviceAction({
-  device,
-  warnings,
-  latest,
-  readAt,
-}: {
-  device: DeviceDetail;
-  warnings: DeviceWarning[];
-  latest: ActionStatus | null;
-  readAt: number;
-}) {
-  // What the confirm dialog says before the click: the action under way, or one whose device guard the server
-  // said still holds when the action was read.
-  const recent = latest && (!latest.terminal || guardHoldsAt(latest.guard, readAt)) ? latest : null;
-  // r starts this device's passcode action, through its dialog, as on a selected row of the list.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'r' || !isShortcut(e)) return;
-      if (startPasscodeAction(document, device.id)) e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [device.id]);
-  return (
-    <div className="mt-4 space-y-2">
-      {latest && <LatestAction initial={latest} />}
-      <PasscodeAction device={device} warnings={warnings} recent={recent} variant="page" />
-    </div>
-  );
-}
-
-function LatestAction({ initial }: { initial: ActionStatus }) {
-  const t = useTranslations('passcode');
-  const format = useFormatter();
-  const words = useActionWords();
-  const api = useApiClient();
-  const { data, dataUpdatedAt } = useQuery({
-    ...actionQueries.status(api, initial),
-    enabled: !initial.terminal,
-  });
-  const a = data ?? initial;
-  const text = t('inProgress', {
-    action: a.kind ? words.action(a.kind) : a.graphAction,
-    time: format.dateTime(new Date(a.requestedAt), 'time'),
-    who: a.actorName ?? a.actorUpn ?? '—',
-    ticket: a.ticket ?? '—',
-    state: words.stateInSentence(a.state),
-  });
-  return (
-    <div>
-      <p
-        role="status"
-        data-testid="device-action"
-        data-state={a.state}
-        className={
-          a.terminal
-            ? 'text-sm text-slate-700 dark:text-slate-300'
-            : 'rounded bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100'
-        }
-      >
-        {text}
-      </p>
-      <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
-      {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}
-      <div className="mt-2">
-        <CopyForTicket summary={statusSummary(a, words)} />
-      </div>
-      {a.state === 'done' && <PasscodeReveal action={a} />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import {
   STALE_DAY_CHOICES,
   type DeviceSearch,
 } from '@/lib/shared/devices/search';
+import { Input, Select } from '@/components/ui/input';
 const COMPLIANCE_CHOICES = [
   'compliant',
   'noncompliant',
@@ -85,7 +86,7 @@ export function SearchForm({
         {t('search.label')}
       </label>
       <div className="flex gap-2">
-        <input
+        <Input
           ref={input}
           id="device-search"
           type="search"
@@ -106,7 +107,8 @@ export function SearchForm({
             commit.flush(); // what was typed is the search the results show
             onArrowDown();
           }}
-          className="h-11 min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 text-base dark:border-slate-500 dark:bg-slate-950"
+          size="lg"
+          className="w-auto min-w-0 flex-1"
         />
         <Button type="submit" size="lg">
           {t('search.submit')}
@@ -199,18 +201,14 @@ function FilterSelect({
   return (
     <label className="flex items-center gap-2">
       <span className="text-slate-700 dark:text-slate-300">{label}</span>
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="h-9 rounded-md border border-slate-400 bg-white px-2 dark:border-slate-500 dark:bg-slate-950"
-      >
+      <Select value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{any}</option>
         {options.map(([v, text]) => (
           <option key={v} value={v}>
             {text}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

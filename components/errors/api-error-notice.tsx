@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/browser/api/api-error';
 import { errorInfo, type ErrorInfo } from '@/lib/shared/errors';
 import { useErrorText } from './use-error-text';
+import { Notice } from '@/components/ui/notice';
 
 /** `detail`, when given, says what happened instead of the sentence for the error's code. */
 /** Only a failure that may pass by itself is worth a "Try again": a refusal (403, 400, 404) stays a refusal. */
@@ -52,10 +53,7 @@ export function ApiErrorNotice({
     .join('\n');
 
   return (
-    <div
-      role="alert"
-      className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-    >
+    <Notice as="div" variant="error" role="alert" className="p-4">
       <p className="font-semibold">{title}</p>
       <p className="mt-1">{detail ?? text.what(info)}</p>
       <p className="mt-1">{text.advice(info)}</p>
@@ -104,6 +102,6 @@ export function ApiErrorNotice({
           {copied ? t('copied') : t('copyDetails')}
         </Button>
       </div>
-    </div>
+    </Notice>
   );
 }

@@ -4,6 +4,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useTranslations } from 'next-intl';
 import type { RefObject } from 'react';
 import { Button } from '@/components/ui/button';
+import { dialogOverlayClass, dialogPanelVariants } from '@/components/ui/dialog-shell';
 
 const SHORTCUTS = [
   { keys: ['/'], what: 'search' },
@@ -31,13 +32,13 @@ export function ShortcutsDialog({
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
+        <Dialog.Overlay className={dialogOverlayClass} />
         <Dialog.Content
           onCloseAutoFocus={(e) => {
             e.preventDefault();
             trigger.current?.focus();
           }}
-          className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(34rem,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100"
+          className={dialogPanelVariants({ size: 'md' })}
         >
           <Dialog.Title className="text-lg font-semibold">{t('title')}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-700 dark:text-slate-300">

@@ -1,0 +1,233 @@
+'use client';
+// The search results as a table on wide screens: sortable headers that are one Tab stop (arrow keys move between
+// the columns), the visible rows of the virtualised list between two spacers, and skeleton rows while loading.
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { memo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { PasscodeAction } from '@/components/actions/passcode-action';
+import { RecentAction } from '@/components/actions/recent-action';
+import { cn } from '@/lib/shared/cn';
+import { ComplianceBadge } from './compliance-badge';
+import { LastSync } from './last-sync';
+import type { ItemProps } from './result-item';
+import type { Sort, SortKey } from './use-device-rows';
+import { WarningTags } from './warning-tags';
+
+export const ROW_HEIGHT = 60;
+
+const COLUMNS = [
+  { key: 'deviceName', label: 'name', width: 'w-[18%]' },
+  { key: 'user', label: 'user', width: 'w-[16%]' },
+  { key: 'os', label: 'os', width: 'w-[9%]' },
+  { key: 'model', label: 'model', width: 'w-[9%]' },
+  { key: 'serialNumber', label: 'serial', width: 'w-[10%]' },
+  { key: 'complianceState', label: 'compliance', width: 'w-[9%]' },
+  { key: 'lastSyncDateTime', label: 'lastSync', width: 'w-[11%]' },
+] as const satisfies readonly { key: SortKey; label: string; width: string }[];
+const ACTION_COLUMN_WIDTH = 'w-[18%]';
+
+export function DeviceTable({
+  rowCount,
+  busy,
+  pending,
+  sort,
+  onSortChange,
+  onKeyDown,
+  empty,
+  visible,
+  paddingTop,
+  paddingBottom,
+}: {
+  rowCount: number;
+  busy: boolean;
+  pending: boolean;
+  sort: Sort;
+  onSortChange: (sort: Sort) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+  /** Why there are no rows, shown when loading found none. */
+  empty: ReactNode;
+  visible: ItemProps[];
+  paddingTop: number;
+  paddingBottom: number;
+}) {
+  const t = useTranslations('devices');
+  const headerRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const [headerFocus, setHeaderFocus] = useState(0);
+
+  const onHeaderKeyDown = (e: KeyboardEvent<HTMLTableRowElement>) => {
+    const last = COLUMNS.length - 1;
+    const next =
+      e.key === 'ArrowRight'
+        ? Math.min(last, headerFocus + 1)
+        : e.key === 'ArrowLeft'
+          ? Math.max(0, headerFocus - 1)
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? last
+              : null;
+    if (next === null) return;
+    e.preventDefault();
+    setHeaderFocus(next);
+    headerRefs.current[next]?.focus();
+  };
+
+  return (
+    <table
+      className="w-full min-w-[68rem] table-fixed text-left text-sm"
+      aria-rowcount={rowCount + 1}
+      aria-busy={busy}
+    >
+      <caption className="sr-only">{t('caption')}</caption>
+      <colgroup>
+        {COLUMNS.map((c) => (
+          <col key={c.key} className={c.width} />
+        ))}
+        <col className={ACTION_COLUMN_WIDTH} />
+      </colgroup>
+      <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200">
+        <tr aria-rowindex={1} onKeyDown={onHeaderKeyDown}>
+          {COLUMNS.map((c, i) => {
+            const sorted = sort?.key === c.key;
+            const label = t(`columns.${c.label}`);
+            return (
+              <th
+                key={c.key}
+                scope="col"
+                className="px-3 py-2 font-semibold"
+                aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+              >
+                <button
+                  type="button"
+                  ref={(el) => {
+                    headerRefs.current[i] = el;
+                  }}
+                  // One Tab stop for the whole header: arrow keys move between the columns (roving tabindex).
+                  tabIndex={i === headerFocus ? 0 : -1}
+                  onFocus={() => setHeaderFocus(i)}
+                  className="rounded-sm uppercase hover:text-slate-950 dark:hover:text-white"
+                  title={t('sortBy', { column: label })}
+                  onClick={() =>
+                    onSortChange(
+                      sorted
+                        ? { key: c.key, descending: !sort.descending }
+                        : { key: c.key, descending: false },
+                    )
+                  }
+                >
+                  {label}
+                  {sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                </button>
+              </th>
+            );
+          })}
+          <th scope="col" className="px-3 py-2 font-semibold">
+            {t('columns.action')}
+          </th>
+        </tr>
+      </thead>
+      <tbody onKeyDown={onKeyDown}>
+        {pending ? (
+          <SkeletonRows />
+        ) : rowCount === 0 ? (
+          <tr>
+            <td
+              colSpan={COLUMNS.length + 1}
+              className="px-3 py-10 text-center text-slate-700 dark:text-slate-300"
+            >
+              {empty}
+            </td>
+          </tr>
+        ) : (
+          <>
+            {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
+            {visible.map((item) => (
+              <DeviceRow key={item.device.id} {...item} />
+            ))}
+            {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
+          </>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+const DeviceRow = memo(function DeviceRow({
+  device: d,
+  index,
+  active,
+  warnings,
+  recent,
+  now,
+  clock,
+  register,
+  activate,
+}: ItemProps) {
+  return (
+    <tr
+      ref={(el) => register(index, el)}
+      aria-rowindex={index + 2}
+      tabIndex={active ? 0 : -1}
+      onFocus={() => activate(index)}
+      data-testid="device-row"
+      className={cn(
+        'h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950',
+        active && 'bg-slate-50 dark:bg-slate-800',
+      )}
+    >
+      <td className="px-3">
+        <Link
+          href={`/devices/${d.id}`}
+          prefetch={false}
+          tabIndex={-1}
+          className="block truncate font-medium text-sky-900 hover:underline dark:text-sky-300"
+          title={d.deviceName}
+        >
+          {d.deviceName}
+        </Link>
+        <WarningTags warnings={warnings} />
+      </td>
+      <td className="px-3">
+        <div className="truncate" title={d.userDisplayName}>
+          {d.userDisplayName}
+        </div>
+        <div
+          className="truncate text-xs text-slate-700 dark:text-slate-300"
+          title={d.userPrincipalName}
+        >
+          {d.userPrincipalName}
+        </div>
+      </td>
+      <td className="truncate px-3">
+        {d.operatingSystem} {d.osVersion}
+      </td>
+      <td className="truncate px-3" title={`${d.manufacturer} ${d.model}`}>
+        {d.model}
+      </td>
+      <td className="truncate px-3 font-mono text-xs">{d.serialNumber}</td>
+      <td className="px-3">
+        <ComplianceBadge state={d.complianceState} />
+      </td>
+      <td className="px-3">
+        <LastSync iso={d.lastSyncDateTime} now={now} />
+      </td>
+      <td className="px-3" onKeyDown={(e) => e.stopPropagation()}>
+        <PasscodeAction device={d} warnings={warnings} recent={recent} />
+        {recent && <RecentAction action={recent} now={clock} compact />}
+      </td>
+    </tr>
+  );
+});
+
+function SkeletonRows() {
+  return Array.from({ length: 8 }, (_, i) => (
+    <tr key={i} className="h-[60px]" aria-hidden="true">
+      {COLUMNS.map((c) => (
+        <td key={c.key} className="px-3">
+          <div className="h-3 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
+        </td>
+      ))}
+      <td className="px-3" />
+    </tr>
+  ));
+}
