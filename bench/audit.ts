@@ -25,8 +25,8 @@ import { Client } from 'pg';
 import { DEMO_ACCOUNTS, DEMO_CLIENT_ID, TENANT_ID } from '../emulator/constants';
 import { startTestPostgres, type TestPostgres } from '../test-support/postgres';
 import { stopMarked } from './runner/processes';
-import type { AuditDb } from '../lib/server/audit/db';
-import type { AuditRecordTable, Outcome } from '../lib/server/audit/schema';
+import type { AuditDb } from '../lib/server/store/db';
+import type { AuditRecordTable, Outcome } from '../lib/server/store/schema';
 import { ms, signInOverHttp, startEmulator, summary, type RunningEmulator } from './lib';
 
 const WRITES = Number(process.env.BENCH_WRITES ?? 2000);
@@ -170,12 +170,12 @@ async function pgSettings(url: string): Promise<string> {
 // (1) Write latency through the product's AuditStore.
 
 async function openDb(dataDir: string, databaseUrl?: string): Promise<AuditDb> {
-  const { openAuditDb } = await import('../lib/server/audit/db');
+  const { openAuditDb } = await import('../lib/server/store/db');
   return openAuditDb(databaseUrl ? { dataDir, databaseUrl } : { dataDir });
 }
 
 async function writeLatency(label: string, handle: AuditDb): Promise<void> {
-  const { AuditStore } = await import('../lib/server/audit/store');
+  const { AuditStore } = await import('../lib/server/store/audit-store');
   const store = new AuditStore(handle);
   const actor = { value: AGENT, verified: true };
   const samples = {

@@ -33,12 +33,13 @@ async function main() {
     users: 800,
   });
   const dir = mkdtempSync(join(tmpdir(), 'passcode-desk-bench-'));
-  const { openAuditDb } = await import('../lib/server/audit/db');
-  const { AuditStore } = await import('../lib/server/audit/store');
-  const { RateLimits } = await import('../lib/server/audit/rate-limits');
-  const { requestPasscodeActionOnce } = await import('../lib/server/actions/passcode-action');
+  const { openAuditDb } = await import('../lib/server/store/db');
+  const { AuditStore } = await import('../lib/server/store/audit-store');
+  const { RateLimits } = await import('../lib/server/store/rate-limits');
+  const { requestPasscodeActionOnce } =
+    await import('../lib/server/actions/request-passcode-action');
   const { passcodeActionFor, PASSCODE_ACTION_SWITCHES } =
-    await import('../lib/shared/devices/passcode-action');
+    await import('../lib/shared/devices/passcode-plan');
   const { actionStatus } = await import('../lib/server/actions/status');
   const { SharedDeviceReads } = await import('../lib/server/actions/shared-device-reads');
   const { pollInterval } = await import('../lib/browser/actions/poll-interval');

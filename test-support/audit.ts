@@ -1,9 +1,9 @@
 // What tests need of the audit database beyond the product's store: every record as it is, and attempts to
 // rewrite history as an attacker with SQL access would make them.
 import { Migrator, sql } from 'kysely';
-import type { AuditDb } from '@/lib/server/audit/db';
-import { migrations } from '@/lib/server/audit/migrations';
-import type { AuditRecord } from '@/lib/server/audit/store';
+import type { AuditDb } from '@/lib/server/store/db';
+import { migrations } from '@/lib/server/store/migrations';
+import type { AuditRecord } from '@/lib/server/store/audit-store';
 
 export function allRecords(handle: AuditDb): Promise<AuditRecord[]> {
   return handle.db.selectFrom('audit_records').selectAll().orderBy('seq').execute();

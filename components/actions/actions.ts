@@ -1,8 +1,8 @@
 'use server';
 // The passcode action's server action: a public POST endpoint, so everything is checked again inside. Reads
 // (status polls, the passcode reveal) go through route handlers: Next.js runs server actions one at a time per tab.
-import { requestPasscodeActionOnce } from '@/lib/server/actions/passcode-action';
-import { getAuditStore, getRateLimits } from '@/lib/server/audit';
+import { requestPasscodeActionOnce } from '@/lib/server/actions/request-passcode-action';
+import { getAuditStore, getRateLimits } from '@/lib/server/store';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { withActionLog } from '@/lib/server/http/request-log';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';

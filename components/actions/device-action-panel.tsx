@@ -17,7 +17,7 @@ import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
 import { IntuneAuditEvent } from './intune-audit-event';
-import { PasscodeAction } from './passcode-action';
+import { PasscodeAction } from './passcode-action-button';
 import { startPasscodeAction } from './passcode-action-target';
 import { PasscodeReveal } from './passcode-reveal';
 import { useActionWords } from './use-action-words';

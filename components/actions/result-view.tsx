@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
-import type { PasscodePlan } from '@/lib/shared/devices/passcode-action';
+import type { PasscodePlan } from '@/lib/shared/devices/passcode-plan';
 
 export type AvailablePlan = Extract<PasscodePlan, { available: true }>;
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { TrackedState } from '@/lib/shared/actions/types';
-import type { PasscodeActionKind, PasscodePlan } from '@/lib/shared/devices/passcode-action';
+import type { PasscodeActionKind, PasscodePlan } from '@/lib/shared/devices/passcode-plan';
 
 export function useActionWords() {
   const t = useTranslations();

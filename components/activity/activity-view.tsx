@@ -15,7 +15,7 @@ import { activityQueries } from '@/lib/browser/query/activity-queries';
 import { filtersFromParams, filtersToParams } from '@/lib/shared/activity/filters-url';
 import { OUTCOMES } from '@/lib/shared/activity/outcomes';
 import type { ActivityFilters } from '@/lib/shared/activity/types';
-import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-action';
+import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-plan';
 import { ActivityTable } from './activity-table';
 import { ExportButtons } from './export-buttons';
 import { FieldError } from '@/components/ui/notice';

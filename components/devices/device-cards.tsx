@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { memo, type KeyboardEvent, type ReactNode } from 'react';
-import { PasscodeAction } from '@/components/actions/passcode-action';
+import { PasscodeAction } from '@/components/actions/passcode-action-button';
 import { RecentAction } from '@/components/actions/recent-action';
 import { cn } from '@/lib/shared/cn';
 import { ComplianceBadge } from './compliance-badge';

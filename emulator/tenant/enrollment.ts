@@ -1,6 +1,6 @@
 // How Intune enrols each kind of device, how Graph describes it, and what each passcode action does on it:
 // the one table the seeded tenant is drawn from, the emulator's actions follow, and the console's rule is
-// tested against (lib/shared/devices/passcode-action.test.ts).
+// tested against (lib/shared/devices/passcode-plan.test.ts).
 //
 // Sources: memdocs intune/remote-actions/device-passcode-reset.md (which platform supports a device or a
 // work-profile passcode reset, the 7-day temporary passcode, iOS removal), Graph v1.0 `deviceEnrollmentType`

@@ -5,9 +5,9 @@ import 'server-only';
 // the database's own message (e.g. "permission denied for schema public"), with any connection string removed,
 // because "ok: false" alone leaves an administrator guessing.
 import { Migrator, sql } from 'kysely';
-import { describeDatabaseError, getDatabase, getDatabaseConnection } from '@/lib/server/audit';
-import { anonymousAuditBudget } from '@/lib/server/audit/anonymous-budget';
-import { migrations } from '@/lib/server/audit/migrations';
+import { describeDatabaseError, getDatabase, getDatabaseConnection } from '@/lib/server/store';
+import { anonymousAuditBudget } from '@/lib/server/store/anonymous-budget';
+import { migrations } from '@/lib/server/store/migrations';
 import { serverEnv } from '@/lib/server/config/server-env';
 
 export interface Health {

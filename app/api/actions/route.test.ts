@@ -22,8 +22,8 @@ beforeAll(async () => {
   ({ GET } = await import('./route'));
   const [{ requestPasscodeActionOnce }, { getAuditStore, getRateLimits }, { serverEnv }] =
     await Promise.all([
-      import('@/lib/server/actions/passcode-action'),
-      import('@/lib/server/audit'),
+      import('@/lib/server/actions/request-passcode-action'),
+      import('@/lib/server/store'),
       import('@/lib/server/config/server-env'),
     ]);
   act = async (input, token, overrides = {}) =>

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { withGuard, withGuards } from '@/lib/server/actions/device-guards';
 import { visibleRecords } from '@/lib/server/actions/status';
 import { summarize, summarizeAll } from '@/lib/server/actions/summarize';
-import { getAuditStore } from '@/lib/server/audit';
+import { getAuditStore } from '@/lib/server/store';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { apiError, jsonOk } from '@/lib/server/http/respond';

@@ -2,7 +2,7 @@
 // per action, newest first. An agent sees their own actions; the Auditor app role sees everyone's.
 import { activityAccess } from '@/lib/server/activity/activity-access';
 import { decodeCursor, encodeCursor } from '@/lib/server/activity/cursor';
-import { getActivityLog } from '@/lib/server/audit';
+import { getActivityLog } from '@/lib/server/store';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
 import { ActivityFiltersSchema } from '@/lib/shared/activity/filters-schema';

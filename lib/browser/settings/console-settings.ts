@@ -1,7 +1,7 @@
 'use client';
 // Settings the browser needs beside MSAL's, handed down from the server's validated configuration.
 import { createContext, useContext } from 'react';
-import { DEFAULT_PASSCODE_POLICY, type PasscodePolicy } from '@/lib/shared/devices/passcode-action';
+import { DEFAULT_PASSCODE_POLICY, type PasscodePolicy } from '@/lib/shared/devices/passcode-plan';
 import { DEFAULT_TICKET_RULE, type TicketRule } from '@/lib/shared/ticket';
 
 export interface ConsoleSettings {

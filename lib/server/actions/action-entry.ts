@@ -2,7 +2,7 @@ import 'server-only';
 // Finding our action among a device's deviceActionResults: Graph keeps one entry per action name, typed by
 // @odata.type, with times from clocks not ours. Used to track an action and to look before ever sending it again.
 import { getManagedDevice, type TrackedActionResult } from '@/lib/server/graph/managed-devices';
-import type { GraphPasscodeAction } from '@/lib/shared/devices/passcode-action';
+import type { GraphPasscodeAction } from '@/lib/shared/devices/passcode-plan';
 
 /** An entry this much older than our request still counts as ours (Graph's and our clocks differ). */
 const CLOCK_TOLERANCE_MS = 60_000;

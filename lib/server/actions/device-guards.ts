@@ -2,7 +2,7 @@ import 'server-only';
 // Whether each action holds its device's guard, as the database's guard rows say (AuditStore.heldGuards): the one
 // judge of whether a second request on a device needs a reason. Every answer that carries an action status (the
 // tray, the list's rows, the device page, one action's status) goes through here; the browser only shows it.
-import type { AuditStore } from '@/lib/server/audit/store';
+import type { AuditStore } from '@/lib/server/store/audit-store';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 
 export async function withGuards(

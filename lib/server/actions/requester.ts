@@ -1,7 +1,7 @@
 import 'server-only';
 // Who requested an action: the object id on its intent record, written only once Graph had accepted that agent's
 // token. Who may see an action, share its device reads, or reveal its passcode all start from this one answer.
-import type { AuditRecord } from '@/lib/server/audit/store';
+import type { AuditRecord } from '@/lib/server/store/audit-store';
 
 /** The requesting agent's object id, or null (an attempt nobody verified, or no intent at all). */
 export function requesterOf(records: readonly AuditRecord[]): string | null {

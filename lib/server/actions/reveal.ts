@@ -3,13 +3,13 @@ import 'server-only';
 // with the agent's own token on an explicit click (so Intune's RBAC decides), only for the agent who requested
 // the action or someone the configuration names, and audited without the passcode. It is returned to the
 // route handler and nowhere else: never logged, stored, cached or put into an error.
-import type { RateLimits } from '@/lib/server/audit/rate-limits';
-import type { AuditStore } from '@/lib/server/audit/store';
+import type { RateLimits } from '@/lib/server/store/rate-limits';
+import type { AuditStore } from '@/lib/server/store/audit-store';
 import { auditActor } from '@/lib/server/auth/audit-actor';
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import { RATE_LIMIT_WINDOW_MS, type ServerEnv } from '@/lib/server/config/server-env';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
-import { REVEALS_PASSCODE, PASSCODE_VISIBLE_DAYS } from '@/lib/shared/devices/passcode-action';
+import { REVEALS_PASSCODE, PASSCODE_VISIBLE_DAYS } from '@/lib/shared/devices/passcode-plan';
 import { entryFor } from './action-entry';
 import { isRequester } from './requester';
 import { visibleRecords } from './status';

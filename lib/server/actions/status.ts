@@ -5,7 +5,7 @@ import 'server-only';
 // observation (once). An action whose POST had an unknown fate is settled from what the device shows; when the
 // device shows nothing within the verify window it is "not confirmed", never "not queued": Graph can show an
 // action late or not at all, and the device guard stays until someone decides.
-import type { AuditRecord, AuditStore } from '@/lib/server/audit/store';
+import type { AuditRecord, AuditStore } from '@/lib/server/store/audit-store';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import type { ServerEnv } from '@/lib/server/config/server-env';
 import { GraphError } from '@/lib/server/graph/errors';
@@ -23,7 +23,7 @@ import {
   REVEALS_PASSCODE,
   type PasscodeActionKind,
   type PasscodePlan,
-} from '@/lib/shared/devices/passcode-action';
+} from '@/lib/shared/devices/passcode-plan';
 import { summarize } from './summarize';
 
 /** Settled before or without Graph (the request itself was refused or failed): nothing to read from the device. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditRecord } from '@/lib/server/audit/store';
+import type { AuditRecord } from '@/lib/server/store/audit-store';
 import { summarize } from './summarize';
 
 let seq = 0;

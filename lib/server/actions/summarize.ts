@@ -1,7 +1,7 @@
 import 'server-only';
 // What an action's audit records say about it, before (or without) asking Graph: the state derives from
 // the records, never from a mutable row.
-import type { AuditRecord } from '@/lib/server/audit/store';
+import type { AuditRecord } from '@/lib/server/store/audit-store';
 import {
   TERMINAL,
   type ActionStatus,
@@ -14,7 +14,7 @@ import {
   PASSCODE_VISIBLE_DAYS,
   REVEALS_PASSCODE,
   type PasscodeActionKind,
-} from '@/lib/shared/devices/passcode-action';
+} from '@/lib/shared/devices/passcode-plan';
 
 const FROM_OUTCOME: Partial<Record<string, TrackedState>> = {
   refused: 'refused',

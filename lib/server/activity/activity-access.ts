@@ -4,7 +4,7 @@ import 'server-only';
 // same person. An agent sees their own actions; an auditor sees everyone's, read-only.
 import { ID_TOKEN_HEADER, isAuditor } from '@/lib/server/auth/id-token';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
-import type { ActivityScope } from '@/lib/server/audit/activity';
+import type { ActivityScope } from '@/lib/server/store/activity';
 import type { ActivityPage } from '@/lib/shared/activity/types';
 
 export type ActivityAccess =

@@ -2,11 +2,8 @@ import 'server-only';
 // The console's configuration, read from the environment at run time (never at build time) and validated
 // once, so that one build serves the local emulator and any real tenant.
 import { z } from 'zod';
-import { MIN_RETENTION_DAYS } from '@/lib/server/audit/migrations';
-import {
-  PASSCODE_ACTION_SWITCHES,
-  type PasscodePolicy,
-} from '@/lib/shared/devices/passcode-action';
+import { MIN_RETENTION_DAYS } from '@/lib/server/store/migrations';
+import { PASSCODE_ACTION_SWITCHES, type PasscodePolicy } from '@/lib/shared/devices/passcode-plan';
 import {
   compileTicketPattern,
   DEFAULT_TICKET_EXAMPLE,

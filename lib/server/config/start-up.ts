@@ -4,7 +4,7 @@ import 'server-only';
 // serves on: a console that cannot work must not look healthy to its load balancer. A database that cannot be
 // reached or migrated does not stop it (a supervisor restarting it would only loop while the database is down):
 // the cause is logged at once, /api/health answers 503 with it, and every use tries again.
-import { prepareDatabase } from '@/lib/server/audit';
+import { prepareDatabase } from '@/lib/server/store';
 import { logger } from '@/lib/server/log/logger';
 import { serverEnv } from './server-env';
 
@@ -20,7 +20,7 @@ export function checkConfigurationAtStart(): void {
   }
 }
 
-/** Runs the audit database's migrations before the first request; their failure is logged by lib/server/audit. */
+/** Runs the audit database's migrations before the first request; their failure is logged by lib/server/store. */
 export async function prepareDatabaseAtStart(): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const waited = await Promise.race([

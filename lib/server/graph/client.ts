@@ -57,7 +57,7 @@ function throttleGate(): ServerThrottleGate {
   gate ??= new ServerThrottleGate(
     `${env.AUTH_TENANT_ID.toLowerCase()}|${env.AUTH_CLIENT_ID.toLowerCase()}`,
     async () => {
-      const { getThrottleStore } = await import('@/lib/server/audit');
+      const { getThrottleStore } = await import('@/lib/server/store');
       return getThrottleStore();
     },
   );

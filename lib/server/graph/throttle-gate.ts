@@ -10,7 +10,7 @@ import { SHARED_REFRESH_MS } from '@/lib/shared/timing';
 /** The default for `sharedRefreshMs`: tests that wait for an instance to learn of a wait import it from lib/shared. */
 export { SHARED_REFRESH_MS };
 
-/** Where instances share the wait: the database (lib/server/audit/throttle-store.ts), or nothing in unit tests. */
+/** Where instances share the wait: the database (lib/server/store/throttle-store.ts), or nothing in unit tests. */
 export interface SharedWait {
   until(key: string): Promise<number>;
   extend(key: string, until: number): Promise<void>;

@@ -2,8 +2,8 @@ import 'server-only';
 // The console's scheduled work, started once per server process: the retention purge, the ticket webhook's
 // delivery from its outbox, and forgetting rate-limit attempts that no longer count. Every instance runs them;
 // the database makes that safe (the purge is idempotent, outbox events are leased to one instance at a time).
-import { getDatabase, getOutbox, getRateLimits } from '@/lib/server/audit';
-import { purgeOlderThan } from '@/lib/server/audit/retention';
+import { getDatabase, getOutbox, getRateLimits } from '@/lib/server/store';
+import { purgeOlderThan } from '@/lib/server/store/retention';
 import { RATE_LIMIT_WINDOW_MS, serverEnv } from '@/lib/server/config/server-env';
 import { logger } from '@/lib/server/log/logger';
 import { deliverDue } from '@/lib/server/webhook/deliver';

@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAuditDb, type AuditDb } from '@/lib/server/audit/db';
-import { Outbox } from '@/lib/server/audit/outbox';
-import { AuditStore, type Actor } from '@/lib/server/audit/store';
+import { openAuditDb, type AuditDb } from '@/lib/server/store/db';
+import { Outbox } from '@/lib/server/store/outbox';
+import { AuditStore, type Actor } from '@/lib/server/store/audit-store';
 import {
   deliverDue,
   retryDelayMs,

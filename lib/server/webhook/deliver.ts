@@ -3,7 +3,7 @@ import 'server-only';
 // exact body (so the receiver can check both origin and freshness), retried with exponential back-off and
 // jitter until the receiver accepts (2xx). The receiver sees each event's id and drops repeats.
 import { createHmac } from 'node:crypto';
-import type { DueEvent, Outbox } from '@/lib/server/audit/outbox';
+import type { DueEvent, Outbox } from '@/lib/server/store/outbox';
 
 export const SIGNATURE_HEADER = 'x-passcodedesk-signature';
 export const TIMESTAMP_HEADER = 'x-passcodedesk-timestamp';

@@ -7,7 +7,7 @@ import {
   type GraphPasscodeAction,
   type PasscodeActionKind,
   type PasscodePlan,
-} from '@/lib/shared/devices/passcode-action';
+} from '@/lib/shared/devices/passcode-plan';
 import type { ActionState } from '@/lib/shared/devices/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
 import type { MessageKey } from '@/lib/shared/i18n/catalogs';

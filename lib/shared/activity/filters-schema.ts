@@ -2,7 +2,7 @@
 // are ignored, blank values count as absent, and anything else wrong is a 400. The browser reads the same
 // parameters without zod (filters-url.ts), dropping what cannot be right.
 import { z } from 'zod';
-import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-action';
+import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-plan';
 import { OUTCOMES } from './outcomes';
 import { FILTER_TEXT_MAX, isDayOrInstant, type ActivityFilters } from './types';
 

@@ -1,6 +1,6 @@
 // The activity page's filters in its URL (`/activity?agent=…&outcome=…`), read and written without zod so the
 // browser bundle stays small; the server validates the same parameters with ActivityFiltersSchema.
-import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-action';
+import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-plan';
 import { OUTCOMES } from './outcomes';
 import { ACTIVITY_FILTER_KEYS, FILTER_TEXT_MAX, type ActivityFilters } from './types';
 

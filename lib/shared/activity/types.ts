@@ -1,6 +1,6 @@
 // The activity page's contract with its API: one row per passcode action, the filters (which are also the page's
 // URL state), and a page of rows with the keyset cursor to the next.
-import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-action';
+import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-plan';
 import type { Outcome } from './outcomes';
 
 export interface ActivityRow {

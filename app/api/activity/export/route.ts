@@ -2,7 +2,7 @@
 // (constant memory whatever the size), with the same visibility as the activity page.
 import { activityAccess } from '@/lib/server/activity/activity-access';
 import { CONTENT_TYPE, exportStream } from '@/lib/server/activity/export-format';
-import { getActivityLog } from '@/lib/server/audit';
+import { getActivityLog } from '@/lib/server/store';
 import { apiError } from '@/lib/server/http/respond';
 import { API_CACHE_CONTROL } from '@/lib/server/http/security-headers';
 import { graphRoute } from '@/lib/server/http/route';

@@ -2,7 +2,7 @@
 // app), beside the console's record. Only for an action the caller may see, and a token with Intune's audit
 // permission (asked for incrementally; without it the answer says so and the page shows a hint).
 import { visibleRecords } from '@/lib/server/actions/status';
-import { getAuditStore } from '@/lib/server/audit';
+import { getAuditStore } from '@/lib/server/store';
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { AUDIT_LOG_SCOPE, getIntuneAuditEvent } from '@/lib/server/graph/audit-events';

@@ -1,7 +1,7 @@
 // GET /api/actions/{id}/passcode: the temporary passcode of an Android reset, fetched from Graph on the agent's
 // explicit click, answered with no-store, and audited without the passcode. The only answer that carries one.
 import { revealPasscode } from '@/lib/server/actions/reveal';
-import { getAuditStore, getRateLimits } from '@/lib/server/audit';
+import { getAuditStore, getRateLimits } from '@/lib/server/store';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { apiText } from '@/lib/server/i18n/api-text';
 import { apiError, jsonOk } from '@/lib/server/http/respond';

@@ -12,7 +12,7 @@ import {
   type ActivityRow,
 } from '@/lib/shared/activity/types';
 import { OUTCOMES } from '@/lib/shared/activity/outcomes';
-import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-action';
+import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-plan';
 import type { AuditDb } from './db';
 import type { AuditDatabase } from './schema';
 

@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCOUNTS, TENANT_ID } from '@/emulator/constants';
 import type { EnrollmentModeKey } from '@/emulator/tenant/enrollment';
-import { openAuditDb, type AuditDb } from '@/lib/server/audit/db';
-import { RateLimits } from '@/lib/server/audit/rate-limits';
-import { AuditStore } from '@/lib/server/audit/store';
+import { openAuditDb, type AuditDb } from '@/lib/server/store/db';
+import { RateLimits } from '@/lib/server/store/rate-limits';
+import { AuditStore } from '@/lib/server/store/audit-store';
 import { SharedDeviceReads } from './shared-device-reads';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import {
   PASSCODE_ACTION_SWITCHES,
   type PasscodeActionKind,
-} from '@/lib/shared/devices/passcode-action';
+} from '@/lib/shared/devices/passcode-plan';
 import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '@/lib/shared/ticket';
 import { allRecords } from '@/test-support/audit';
 import { SCOPES, startEmulatorServer, type EmulatorServer } from '@/test-support/emulator-server';
@@ -40,7 +40,7 @@ let db: AuditDb;
 let store: AuditStore;
 let limits: RateLimits;
 let dir: string;
-let request: typeof import('./passcode-action').requestPasscodeActionOnce;
+let request: typeof import('./request-passcode-action').requestPasscodeActionOnce;
 let actionStatus: typeof import('./status').actionStatus;
 let revealPasscode: typeof import('./reveal').revealPasscode;
 const env = {
@@ -69,7 +69,7 @@ beforeAll(async () => {
   db = await openAuditDb({ dataDir: dir });
   store = new AuditStore(db);
   limits = new RateLimits(db);
-  ({ requestPasscodeActionOnce: request } = await import('./passcode-action'));
+  ({ requestPasscodeActionOnce: request } = await import('./request-passcode-action'));
   ({ actionStatus } = await import('./status'));
   ({ revealPasscode } = await import('./reveal'));
 });
@@ -967,7 +967,7 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
   });
 
   it('requests nobody verified write at most a bounded number of audit records', async () => {
-    const { anonymousAuditBudget } = await import('@/lib/server/audit/anonymous-budget');
+    const { anonymousAuditBudget } = await import('@/lib/server/store/anonymous-budget');
     const before = (await allRecords(db)).length;
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
     // Far more anonymous junk than the hourly budget (500 refusals per instance) allows.

@@ -15,7 +15,7 @@ import {
 } from './db';
 import { Outbox } from './outbox';
 import { RateLimits } from './rate-limits';
-import { AuditStore } from './store';
+import { AuditStore } from './audit-store';
 import { ThrottleStore } from './throttle-store';
 
 let connection: AuditDb | undefined;

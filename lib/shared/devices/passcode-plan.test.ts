@@ -8,7 +8,7 @@ import {
   type EnrollmentMode,
 } from '@/emulator/tenant/enrollment';
 import { seedTenant } from '@/emulator/tenant/seed';
-import { passcodeActionFor, type PasscodePlan, type PlanFields } from './passcode-action';
+import { passcodeActionFor, type PasscodePlan, type PlanFields } from './passcode-plan';
 
 /** What the table says the console must offer on a device of this mode. */
 function expected(mode: EnrollmentMode): string {

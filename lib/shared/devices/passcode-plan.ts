@@ -1,5 +1,5 @@
 // Which passcode action really unlocks a device, decided in one place from what Graph says about it, and
-// tested against the emulator's enrollment table (passcode-action.test.ts). Both the browser (which button, or
+// tested against the emulator's enrollment table (passcode-plan.test.ts). Both the browser (which button, or
 // which reason) and the server action (which Graph action to POST, re-derived from Graph's own answer) use it.
 //
 // - iOS/iPadOS (device enrollment, ADE): resetPasscode removes the passcode ("Remove passcode").

@@ -6,10 +6,10 @@ import 'server-only';
 // after Retry-After.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AuditStore, NewRecord } from '@/lib/server/audit/store';
-import { anonymousAuditBudget } from '@/lib/server/audit/anonymous-budget';
-import type { RateLimits } from '@/lib/server/audit/rate-limits';
-import type { Outcome } from '@/lib/server/audit/schema';
+import type { AuditStore, NewRecord } from '@/lib/server/store/audit-store';
+import { anonymousAuditBudget } from '@/lib/server/store/anonymous-budget';
+import type { RateLimits } from '@/lib/server/store/rate-limits';
+import type { Outcome } from '@/lib/server/store/schema';
 import { auditActor } from '@/lib/server/auth/audit-actor';
 import { checkTokenShape, type TokenClaims } from '@/lib/server/auth/token-claims';
 import {
@@ -38,7 +38,7 @@ import {
   passcodeActionFor,
   PASSCODE_ACTION_KINDS,
   type PasscodeActionKind,
-} from '@/lib/shared/devices/passcode-action';
+} from '@/lib/shared/devices/passcode-plan';
 
 export const PRIVILEGED_SCOPE = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
 /** The longest Retry-After worth waiting for inside one request; beyond it the agent is told to retry later. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { connectAuditDb, openAuditDb, type AuditDb } from './db';
-import { AuditStore, type Actor } from './store';
+import { AuditStore, type Actor } from './audit-store';
 import { startTestPostgres, type TestPostgres } from '@/test-support/postgres';
 import { allRecords, migrateTo, tryToReplace, tryToRewrite } from '@/test-support/audit';
 

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { cn } from '@/lib/shared/cn';
-import { passcodeActionFor, type PasscodePlan } from '@/lib/shared/devices/passcode-action';
+import { passcodeActionFor, type PasscodePlan } from '@/lib/shared/devices/passcode-plan';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { passcodeActionTarget } from './passcode-action-target';

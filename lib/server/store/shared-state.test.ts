@@ -10,7 +10,7 @@ import { openAuditDb, type AuditDb } from './db';
 import { Outbox } from './outbox';
 import { RateLimits } from './rate-limits';
 import { purgeOlderThan, PURGE_DEVICE } from './retention';
-import { AuditStore, type Actor } from './store';
+import { AuditStore, type Actor } from './audit-store';
 import { startTestPostgres, type TestPostgres } from '@/test-support/postgres';
 import { allRecords, tryToRewrite } from '@/test-support/audit';
 
