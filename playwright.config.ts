@@ -15,7 +15,7 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'passcode-desk-e2e-'));
  * and request log), a console, a second console (recoverPasscode everywhere) and an audit database. A test never
  * sees another worker's state, so no test has to know that others run beside it. E2E_WORKERS=1 runs them one by one.
  */
-export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 3));
 /** Ports of one worker's servers are this far apart from the next worker's. */
 const SLOT_STRIDE = 10;
 

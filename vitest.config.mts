@@ -15,5 +15,8 @@ export default defineConfig({
     setupFiles: ['./test-support/vitest-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // The suites wait on emulators, PostgreSQL and timers more than they compute: with two forks (one per core) half
+    // the CPU sat idle; four finish in about half the time (57 s → 26 s measured on this 2-core machine).
+    maxWorkers: 4,
   },
 });
