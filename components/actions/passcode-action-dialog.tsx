@@ -3,7 +3,7 @@
 // agent must check (device, user, platform, serial, last sync, warnings, and an action already under way or
 // recent), the ticket reference and an optional note, then one request, and a result view with one Close button.
 // An accessible AlertDialog: focus is trapped, Escape cancels, the destructive button says what it does, and closing
-// returns focus to the button that opened it. Loaded on first use by passcode-action.tsx.
+// returns focus to the button that opened it. Loaded on first use by passcode-action-button.tsx.
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type FormEvent, type RefObject } from 'react';
@@ -35,7 +35,7 @@ import { useConsentRefusal } from './use-consent-refusal';
 import { ConsentRefusedError, NoAccountError, usePasscodeAction } from './use-passcode-action';
 
 /**
- * The confirm dialog itself, loaded when first wanted (passcode-action.tsx): Radix's dialog and the form are not part
+ * The confirm dialog itself, loaded when first wanted (passcode-action-button.tsx): Radix's dialog and the form are not part
  * of the page's first load. Controlled by the button that opens it, which is not a Radix trigger, so closing hands
  * the focus back to that button here.
  */
