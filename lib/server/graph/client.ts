@@ -11,7 +11,15 @@ import { apiText } from '@/lib/server/i18n/api-text';
 import { GraphError, graphErrorFromResponse } from './errors';
 import { ServerThrottleGate } from './throttle-gate';
 
+/**
+ * v1.0 is the contract; beta only for what v1.0 lacks (Android Enterprise enrollment modes, remoteActionAudits).
+ * Microsoft does not support beta in production, so every beta read must have a v1.0 fallback.
+ */
+export type GraphVersion = 'v1.0' | 'beta';
+
 export interface GraphRequest<S extends z.ZodType> {
+  /** Defaults to v1.0. */
+  version?: GraphVersion;
   /** A path below the version segment, built from a fixed template, e.g. `/deviceManagement/managedDevices`. */
   path: string;
   query?: Record<string, string>;
@@ -30,12 +38,13 @@ export interface GraphResponse<T> {
 
 /** The URL for a request; a nextLink must point at the configured Graph, or it is not followed. */
 export function graphUrl(req: {
+  version?: GraphVersion;
   path: string;
   query?: Record<string, string>;
   nextLink?: string;
 }): URL {
   const base = new URL(serverEnv().GRAPH_BASE_URL);
-  const root = `${base.pathname.replace(/\/$/, '')}/v1.0`;
+  const root = `${base.pathname.replace(/\/$/, '')}/${req.version ?? 'v1.0'}`;
   if (req.nextLink !== undefined) {
     const next = new URL(req.nextLink);
     if (next.origin !== base.origin || !next.pathname.startsWith(`${root}/`)) {
