@@ -24,6 +24,13 @@ export interface TestPostgres {
   createDatabase(name: string): Promise<string>;
   /** Restarts the server with other settings (same port, same data). */
   restart(options: Pick<TestPostgresOptions, 'fsync'>): void;
+  /**
+   * Stops the server as an administrator would (`pg_ctl stop -m fast`: open connections are ended), keeping its
+   * data, so that `startAgain` brings the same database back on the same port: a database outage.
+   */
+  halt(): void;
+  /** Starts a halted server again (same port, same data). */
+  startAgain(): void;
   stop(): void;
 }
 
@@ -75,6 +82,8 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   const port = options.port ?? (await freePort());
   const serverOptions = (fsync: boolean) =>
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'}`;
+  let fsyncNow = options.fsync ?? false;
+  let halted = false;
   const pgCtl = (action: 'start' | 'restart', fsync: boolean) =>
     run('pg_ctl', [
       '-D',
@@ -105,11 +114,20 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
     restart({ fsync }) {
-      pgCtl('restart', fsync ?? false);
+      fsyncNow = fsync ?? false;
+      pgCtl('restart', fsyncNow);
+    },
+    halt() {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      halted = true;
+    },
+    startAgain() {
+      pgCtl('start', fsyncNow);
+      halted = false;
     },
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (!halted) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -16,6 +16,13 @@ import {
 import { Pool } from 'pg';
 import { migrations, type Dialect } from './migrations';
 import type { AuditDatabase } from './schema';
+import { AuditDbError, databaseErrorText, driverCode } from './database-errors';
+import { watchPoolErrors } from './pool-errors';
+
+export { AuditDbError, databaseErrorText };
+
+/** How long a query waits for a PostgreSQL connection (a new one, or a free one of the pool's ten). */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface AuditDbOptions {
   databaseUrl?: string;
@@ -34,11 +41,14 @@ export function connectAuditDb(options: AuditDbOptions): AuditDb {
   let dialect: Dialect;
   if (options.databaseUrl) {
     dialect = 'postgres';
-    db = new Kysely<AuditDatabase>({
-      dialect: new PostgresDialect({
-        pool: new Pool({ connectionString: options.databaseUrl, max: 10 }),
-      }),
+    // A bounded wait for a connection: a database host that drops packets must not leave an agent's Confirm hanging.
+    const pool = new Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
+    watchPoolErrors(pool, { databaseUrl: options.databaseUrl });
+    db = new Kysely<AuditDatabase>({ dialect: new PostgresDialect({ pool }) });
   } else {
     dialect = 'sqlite';
     const dir = resolve(options.dataDir);
@@ -54,42 +64,6 @@ export function connectAuditDb(options: AuditDbOptions): AuditDb {
 }
 
 /**
- * What went wrong with the database, in the database's own words (e.g. PostgreSQL's "permission denied for schema
- * public"), fit for a log line and the health answer: never the connection string or its password, which some
- * drivers' messages could echo.
- */
-export function databaseErrorText(e: unknown, databaseUrl?: string): string {
-  let text = e instanceof Error ? e.message : String(e);
-  if (databaseUrl) {
-    text = text.split(databaseUrl).join('<DATABASE_URL>');
-    const passwords: string[] = [];
-    try {
-      const raw = new URL(databaseUrl).password;
-      passwords.push(raw, decodeURIComponent(raw));
-    } catch {
-      // not a URL: nothing more to recognise
-    }
-    for (const p of passwords) if (p) text = text.split(p).join('<password>');
-  }
-  return text.replace(/postgres(ql)?:\/\/\S+/gi, '<connection string>').slice(0, 500);
-}
-
-/** Thrown when the database cannot be reached, or reached but not brought to the current schema. */
-export class AuditDbError extends Error {
-  constructor(
-    readonly stage: 'connect' | 'migrate',
-    /** The database's own message, scrubbed (databaseErrorText). */
-    readonly reason: string,
-  ) {
-    super(
-      stage === 'connect'
-        ? `The audit database cannot be reached: ${reason}`
-        : `The audit database could not be prepared (migrations failed): ${reason}`,
-    );
-  }
-}
-
-/**
  * Brings the database to the current schema. Safe to run from several instances at once: Kysely's migrator takes
  * a lock (an advisory lock on PostgreSQL) and skips what is done.
  */
@@ -97,7 +71,7 @@ export async function migrateAuditDb(handle: AuditDb, databaseUrl?: string): Pro
   try {
     await sql`SELECT 1`.execute(handle.db);
   } catch (e) {
-    throw new AuditDbError('connect', databaseErrorText(e, databaseUrl));
+    throw new AuditDbError('connect', databaseErrorText(e, databaseUrl), driverCode(e));
   }
   const migrate = () =>
     new Migrator({ db: handle.db, provider: migrations(handle.dialect) }).migrateToLatest();
@@ -118,7 +92,11 @@ export async function migrateAuditDb(handle: AuditDb, databaseUrl?: string): Pro
     outcome = await migrate();
   }
   if (outcome.error)
-    throw new AuditDbError('migrate', databaseErrorText(outcome.error, databaseUrl));
+    throw new AuditDbError(
+      'migrate',
+      databaseErrorText(outcome.error, databaseUrl),
+      driverCode(outcome.error),
+    );
   return (outcome.results ?? []).map((r) => r.migrationName);
 }
 

@@ -2,7 +2,8 @@ import 'server-only';
 // The server's one database, from the validated configuration: the audit store, and the state instances share
 // beside it (the Graph throttle gate). Its migrations run when the server starts (instrumentation.ts); while they
 // have not succeeded (the database unreachable, or the console's role not allowed to create tables), every use
-// tries again, and /api/health says why.
+// tries again, and /api/health says why. Once they have, a database that goes away and comes back needs nothing:
+// the pool reconnects on the next use (pool-errors.ts), and the stores fail as StoreUnavailableError meanwhile.
 import { serverEnv } from '@/lib/server/config/server-env';
 import { logger } from '@/lib/server/log/logger';
 import { ActivityLog } from './activity';
@@ -13,6 +14,7 @@ import {
   migrateAuditDb,
   type AuditDb,
 } from './db';
+import { driverCode, failingAsStoreUnavailable, storeFailure } from './database-errors';
 import { Outbox } from './outbox';
 import { RateLimits } from './rate-limits';
 import { AuditStore } from './audit-store';
@@ -64,11 +66,17 @@ function database(): Promise<AuditDb> {
     if (safe !== lastLogged) {
       lastLogged = safe;
       logger.error(
-        { source: 'audit-db', stage: e instanceof AuditDbError ? e.stage : 'connect' },
+        {
+          source: 'audit-db',
+          stage: e instanceof AuditDbError ? e.stage : 'connect',
+          code: e instanceof AuditDbError ? e.code : driverCode(e),
+        },
         `${safe} (the console serves on; /api/health answers 503 until this is fixed, and every use tries again)`,
       );
     }
-    throw e instanceof AuditDbError ? e : new AuditDbError('connect', describeDatabaseError(e));
+    throw e instanceof AuditDbError
+      ? e
+      : new AuditDbError('connect', describeDatabaseError(e), driverCode(e));
   });
   return migrating;
 }
@@ -78,17 +86,34 @@ export function prepareDatabase(): Promise<AuditDb> {
   return database();
 }
 
-export async function getAuditStore(): Promise<AuditStore> {
+/**
+ * A store of the database, migrated; every failure of it (the database unreachable, not migrated, or failing a
+ * query) is a StoreUnavailableError, which server actions and route handlers answer in words rather than throw.
+ */
+async function storeOf<T extends object>(make: (handle: AuditDb) => T): Promise<T> {
+  const url = serverEnv().DATABASE_URL;
+  let handle: AuditDb;
+  try {
+    handle = await database();
+  } catch (e) {
+    throw storeFailure(e, url);
+  }
+  return failingAsStoreUnavailable(make(handle), url);
+}
+
+export function getAuditStore(): Promise<AuditStore> {
   // With a ticket webhook configured, state changes also go into its outbox.
-  return new AuditStore(await database(), undefined, serverEnv().TICKET_WEBHOOK_URL !== undefined);
+  return storeOf(
+    (handle) => new AuditStore(handle, undefined, serverEnv().TICKET_WEBHOOK_URL !== undefined),
+  );
 }
 
-export async function getOutbox(): Promise<Outbox> {
-  return new Outbox(await database());
+export function getOutbox(): Promise<Outbox> {
+  return storeOf((handle) => new Outbox(handle));
 }
 
-export async function getRateLimits(): Promise<RateLimits> {
-  return new RateLimits(await database());
+export function getRateLimits(): Promise<RateLimits> {
+  return storeOf((handle) => new RateLimits(handle));
 }
 
 /** The database handle itself, migrated, for the retention job and the health check. */
@@ -96,10 +121,10 @@ export function getDatabase(): Promise<AuditDb> {
   return database();
 }
 
-export async function getThrottleStore(): Promise<ThrottleStore> {
-  return new ThrottleStore(await database());
+export function getThrottleStore(): Promise<ThrottleStore> {
+  return storeOf((handle) => new ThrottleStore(handle));
 }
 
-export async function getActivityLog(): Promise<ActivityLog> {
-  return new ActivityLog(await database());
+export function getActivityLog(): Promise<ActivityLog> {
+  return storeOf((handle) => new ActivityLog(handle));
 }
