@@ -10,6 +10,7 @@ import { InputError } from '@/lib/shared/errors';
 import { apiText } from '@/lib/server/i18n/api-text';
 import { GraphError, graphErrorFromResponse } from './errors';
 import { ServerThrottleGate } from './throttle-gate';
+import { sharedWaitOrLocal } from './shared-wait-fallback';
 
 /**
  * v1.0 is the contract; beta only for what v1.0 lacks (Android Enterprise enrollment modes, remoteActionAudits).
@@ -65,10 +66,10 @@ function throttleGate(): ServerThrottleGate {
   const env = serverEnv();
   gate ??= new ServerThrottleGate(
     `${env.AUTH_TENANT_ID.toLowerCase()}|${env.AUTH_CLIENT_ID.toLowerCase()}`,
-    async () => {
+    sharedWaitOrLocal(async () => {
       const { getThrottleStore } = await import('@/lib/server/store');
       return getThrottleStore();
-    },
+    }),
   );
   return gate;
 }
