@@ -1,7 +1,8 @@
 'use server';
 // The passcode action's server action: a public POST endpoint, so everything is checked again inside. Reads
 // (status polls, the passcode reveal) go through route handlers: Next.js runs server actions one at a time per tab.
-import { requestPasscodeActionOnce } from '@/lib/server/actions/request-passcode-action';
+// A failing audit database is answered in words (storeUnavailable), never thrown: see store-failure-answer.ts.
+import { requestPasscodeActionOrExplain } from '@/lib/server/actions/store-failure-answer';
 import { getAuditStore, getRateLimits } from '@/lib/server/store';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { withActionLog } from '@/lib/server/http/request-log';
@@ -13,12 +14,12 @@ export async function requestPasscodeAction(
 ): Promise<PasscodeActionResult> {
   return withActionLog(
     'requestPasscodeAction',
-    async () =>
-      requestPasscodeActionOnce(input, accessToken, {
+    () =>
+      requestPasscodeActionOrExplain(input, accessToken, async () => ({
         store: await getAuditStore(),
         limits: await getRateLimits(),
         env: serverEnv(),
-      }),
+      })),
     (result) => ('actionId' in result ? { actionId: result.actionId } : {}),
   );
 }

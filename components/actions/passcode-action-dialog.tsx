@@ -30,7 +30,7 @@ import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { TICKET_PARAM, ticketFromLink } from '@/lib/shared/ticket';
 import { RecentAction } from './recent-action';
 import { RefusalMessage } from './refusal-message';
-import { ResultView, type AvailablePlan } from './result-view';
+import { ResultView, wasSent, type AvailablePlan } from './result-view';
 import { useConsentRefusal } from './use-consent-refusal';
 import { ConsentRefusedError, NoAccountError, usePasscodeAction } from './use-passcode-action';
 
@@ -124,7 +124,7 @@ function ActionForm({
   const throttled = result?.status === 'throttled';
   const blocked = mutation.isPending || refusal !== null || (throttled && throttle.seconds > 0);
 
-  if (result?.status === 'accepted' || result?.status === 'unknown') {
+  if (wasSent(result)) {
     const staleDays = warnings.find((w) => w.kind === 'stale')?.days ?? null;
     return (
       <ResultView

@@ -15,6 +15,9 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
   const validationText = useValidationText();
   const errorText = useErrorText();
   const failure: ErrorInfo | null = 'failure' in result ? result.failure : null;
+  const requestId =
+    failure?.requestId ??
+    (result.status === 'storeUnavailable' && result.sent !== 'nothing' ? result.requestId : null);
   const text = (() => {
     switch (result.status) {
       case 'accepted':
@@ -58,6 +61,18 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
         });
       case 'failed':
         return `${t('passcode.failed')} ${errorText.what(result.failure)}`;
+      // The console's own database failed: what reached Intune decides what the agent may do next.
+      case 'storeUnavailable':
+        switch (result.sent) {
+          case 'nothing':
+            return t('passcode.storeUnavailable');
+          case 'refused':
+            return t('passcode.storeUnavailableRefused');
+          case 'accepted':
+            return `${t('passcode.acceptedNotRecorded')} ${t('passcode.notRecorded')}`;
+          case 'unknownFate':
+            return `${t('passcode.unknownNotRecorded')} ${t('passcode.notRecorded')}`;
+        }
     }
   })();
   return (
@@ -67,10 +82,9 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
       variant={result.status === 'alreadyRequested' ? 'warning' : 'error'}
     >
       <p data-result={result.status}>{text}</p>
-      {failure?.requestId && (
+      {requestId && (
         <p className="mt-1 font-mono text-xs">
-          {t('passcode.requestId')}:{' '}
-          <span data-testid="action-request-id">{failure.requestId}</span>
+          {t('passcode.requestId')}: <span data-testid="action-request-id">{requestId}</span>
         </p>
       )}
       {failure?.operationId && (

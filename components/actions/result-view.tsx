@@ -1,6 +1,7 @@
 'use client';
 // The confirm dialog's last view, after the POST: what Intune accepted (or whether it is still being verified), what
-// happens next and what to tell the caller, with one Close button.
+// happens next and what to tell the caller, with one Close button; and, when the console's database failed to record
+// Graph's answer, that the console does not follow this request.
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
@@ -9,6 +10,25 @@ import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import type { PasscodePlan } from '@/lib/shared/devices/passcode-plan';
 
 export type AvailablePlan = Extract<PasscodePlan, { available: true }>;
+
+/**
+ * A result after which Graph has the request, or may have: accepted, of unknown fate, or either of these when the
+ * console's database failed to record it. The dialog then shows what follows, not the form again.
+ */
+export type SentResult =
+  | Extract<PasscodeActionResult, { status: 'accepted' | 'unknown' }>
+  | (Extract<PasscodeActionResult, { status: 'storeUnavailable' }> & {
+      sent: 'accepted' | 'unknownFate';
+    });
+
+export function wasSent(result: PasscodeActionResult | undefined): result is SentResult {
+  return (
+    result?.status === 'accepted' ||
+    result?.status === 'unknown' ||
+    (result?.status === 'storeUnavailable' &&
+      (result.sent === 'accepted' || result.sent === 'unknownFate'))
+  );
+}
 
 /** After the POST: what Intune accepted (or whether it is still being verified), what happens next, what to tell the caller. */
 export function ResultView({
@@ -19,7 +39,7 @@ export function ResultView({
   staleDays,
   onClose,
 }: {
-  result: Extract<PasscodeActionResult, { status: 'accepted' | 'unknown' }>;
+  result: SentResult;
   plan: AvailablePlan;
   label: string;
   deviceName: string;
@@ -28,8 +48,15 @@ export function ResultView({
   onClose: () => void;
 }) {
   const t = useTranslations('passcode');
-  const accepted = result.status === 'accepted';
-  const requestId = accepted ? result.requestId : result.failure.requestId;
+  // The database failed to record what Graph answered: the same view, but the tray will not follow it.
+  const notRecorded = result.status === 'storeUnavailable';
+  const accepted =
+    result.status === 'accepted' ||
+    (result.status === 'storeUnavailable' && result.sent === 'accepted');
+  const requestId = result.status === 'unknown' ? result.failure.requestId : result.requestId;
+  const said = accepted
+    ? t(notRecorded ? 'acceptedNotRecorded' : 'accepted')
+    : t(notRecorded ? 'unknownNotRecorded' : 'unknown');
   return (
     <div data-testid="action-result" data-result={result.status}>
       <AlertDialog.Title className="text-lg font-semibold">
@@ -43,9 +70,20 @@ export function ResultView({
           variant={accepted ? 'success' : 'warning'}
           className="mt-2 text-sm"
         >
-          <p>{accepted ? t('accepted') : t('unknown')}</p>
+          <p>{said}</p>
         </Notice>
       </AlertDialog.Description>
+      {notRecorded && (
+        <Notice
+          as="p"
+          frame="text"
+          variant="warning"
+          className="mt-2 text-sm font-semibold"
+          data-testid="not-recorded"
+        >
+          {t('notRecorded')}
+        </Notice>
+      )}
       {requestId && (
         <p className="mt-2 font-mono text-xs">
           {t('requestId')}: <span data-testid="action-request-id">{requestId}</span>

@@ -1,10 +1,13 @@
 import 'server-only';
 // The one shape of the console's GET route handlers: the agent's Graph token from `Authorization: Bearer …`,
-// the same fail-fast token checks before any Graph call, Graph's failures and refused input turned into the
-// console's error answer, no-store on everything, and a log line for every answer. A handler only says what it reads.
+// the same fail-fast token checks before any Graph call, Graph's failures, refused input and a failing audit
+// database turned into the console's error answer, no-store on everything, and a log line for every answer. A
+// handler only says what it reads.
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { GraphError } from '@/lib/server/graph/errors';
+import { logger } from '@/lib/server/log/logger';
+import { StoreUnavailableError } from '@/lib/server/store/database-errors';
 import { InputError } from '@/lib/shared/errors';
 import { apiText } from '@/lib/server/i18n/api-text';
 import { withRequestLog } from './request-log';
@@ -39,6 +42,14 @@ export function graphRoute<P extends Record<string, string> = Record<string, nev
     } catch (e) {
       if (e instanceof GraphError) return graphErrorResponse(e);
       if (e instanceof InputError) return apiError(400, e.code, e.message);
+      if (e instanceof StoreUnavailableError) {
+        // The console's own database, not Graph and not the agent: 503, and why in the log (never the driver's error).
+        logger.warn(
+          { source: 'audit-db', code: e.code, error: e.reason },
+          'answered 503: the audit database failed',
+        );
+        return apiError(503, 'storeUnavailable', apiText('storeUnavailable'));
+      }
       throw e;
     }
   });

@@ -176,7 +176,23 @@ export type PasscodeActionResult =
   | { status: 'throttled'; actionId: string; failure: ErrorInfo }
   /** The console's own per-agent limit (not Graph's throttling): so many actions per ten minutes. */
   | { status: 'rateLimited'; actionId: string; retryAfterSeconds: number; limit: number }
-  | { status: 'failed'; actionId: string; failure: ErrorInfo };
+  | { status: 'failed'; actionId: string; failure: ErrorInfo }
+  /**
+   * The console's own database failed, so the action could not be recorded. `sent` says what reached Graph: nothing
+   * (the failure came before the POST), or the POST, whose answer stands although its record could not be written:
+   * accepted (with Graph's request-id), of unknown fate, or refused. actionId is the client-request-id Intune saw.
+   */
+  | { status: 'storeUnavailable'; sent: 'nothing' }
+  | {
+      status: 'storeUnavailable';
+      sent: Exclude<StoreFailureSent, 'nothing'>;
+      actionId: string;
+      requestId: string | null;
+      kind: PasscodeActionKind | null;
+    };
+
+/** What reached Graph when the console's database failed during a passcode action. */
+export type StoreFailureSent = 'nothing' | 'accepted' | 'unknownFate' | 'refused';
 
 /**
  * Where an action stands: Intune's state once the device reports, or what the console knows before. An action
