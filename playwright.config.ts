@@ -63,6 +63,8 @@ export function e2eSlot(slot: number) {
     logFiles: () => [join(dataDir, 'console.log'), join(dataDir, 'console-everywhere.log')],
     /** What the several-instances test's two consoles wrote (scanned for secrets with the rest). */
     instanceLogFiles: () => [0, 1].map((i) => join(dataDir, `instance-${i}.log`)),
+    /** What the database-outage test's two consoles (on instanceOrigins, after that test) wrote. */
+    outageLogFiles: () => [0, 1].map((i) => join(dataDir, `outage-instance-${i}.log`)),
   };
 }
 

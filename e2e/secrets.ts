@@ -30,7 +30,11 @@ const readOr = (file: string, fallback: string) => {
 
 /** Everything the console servers of every worker have written to stdout and stderr so far. */
 export function serverLogs(): string {
-  return E2E_ALL_SLOTS.flatMap((slot) => [...slot.logFiles(), ...slot.instanceLogFiles()])
+  return E2E_ALL_SLOTS.flatMap((slot) => [
+    ...slot.logFiles(),
+    ...slot.instanceLogFiles(),
+    ...slot.outageLogFiles(),
+  ])
     .map((f) => readOr(f, ''))
     .join('\n');
 }
