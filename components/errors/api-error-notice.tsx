@@ -56,7 +56,7 @@ export function ApiErrorNotice({
     <Notice as="div" variant="error" role="alert" className="p-4">
       <p className="font-semibold">{title}</p>
       <p className="mt-1">{detail ?? text.what(info)}</p>
-      <p className="mt-1">{text.advice(info)}</p>
+      {text.advice(info) && <p className="mt-1">{text.advice(info)}</p>}
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 font-mono text-xs">
         {info.requestId && (
           <>

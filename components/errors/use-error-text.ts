@@ -21,8 +21,10 @@ export function useErrorText() {
         if (http) return t('codes.httpStatus', { status: http[1] ?? info.status });
         return t('graphSaid', { message: info.message });
       },
-      /** What to do about it. */
+      /** What to do about it; '' when what happened already says it. */
       advice(info: ErrorInfo): string {
+        // The console's own database, not Graph: its sentence says to retry and whom to tell.
+        if (info.code === 'storeUnavailable') return '';
         if (info.status === 401) return t('unauthorized');
         if (info.reason === 'missingPermission') return t('missingPermission');
         if (info.reason === 'outsideScope') return t('outsideScope');
