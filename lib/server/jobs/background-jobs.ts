@@ -45,14 +45,21 @@ export function startBackgroundJobs(): void {
 
 /** Runs `job` after `firstMs`, then every `everyMs` after the previous run ended; never two runs at once. */
 function every(name: string, everyMs: number, firstMs: number, job: () => Promise<void>): void {
+  /** The failure last logged: a database that is away fails every run alike, said once until a run succeeds. */
+  let failing: string | null = null;
   const run = async () => {
     try {
       await job();
+      failing = null;
     } catch (e) {
-      logger.error(
-        { job: name, err: e instanceof Error ? e.message : String(e) },
-        'background job failed; it runs again on schedule',
-      );
+      const message = e instanceof Error ? e.message : String(e);
+      if (message !== failing) {
+        failing = message;
+        logger.error(
+          { job: name, err: message },
+          'background job failed; it runs again on schedule (the same failure is not logged again)',
+        );
+      }
     }
     setTimeout(run, everyMs).unref();
   };
