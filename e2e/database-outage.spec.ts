@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { consoleEnv, E2E } from '../playwright.config';
 import { startTestPostgres, type TestPostgres } from '../test-support/postgres';
-import { findBySerial, freshDevice, openDialog, postsFor } from './actions';
+import { actionButton, findBySerial, freshDevice, postsFor } from './actions';
 import { emulator, type EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -77,21 +77,46 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
+/** What each language calls what the test clicks and reads. */
+const WORDS = {
+  en: {
+    search: 'Search devices',
+    action: 'Remove passcode',
+    serial: 'serial',
+    ticket: 'Ticket reference',
+    notRecorded: NOT_RECORDED,
+  },
+  de: {
+    search: 'Geräte suchen',
+    action: 'Kennung entfernen',
+    serial: 'Seriennummer',
+    ticket: 'Ticketnummer',
+    notRecorded:
+      'Die Konsole kann diese Aktion gerade nicht protokollieren und hat deshalb nichts an Intune gesendet.',
+  },
+} as const;
+
 /** One agent's browser, signed in at one instance, with the confirm dialog for `d` open and the ticket filled in. */
 async function dialogAt(
   browser: Browser,
   origin: string,
   upn: string,
+  lang: keyof typeof WORDS,
   d: EmulatedDevice,
   ticket: string,
-): Promise<{ page: Page; dialog: Locator }> {
-  const context = await browser.newContext({ baseURL: origin });
+): Promise<{ page: Page; dialog: Locator; words: (typeof WORDS)[keyof typeof WORDS] }> {
+  const words = WORDS[lang];
+  const context = await browser.newContext({
+    baseURL: origin,
+    locale: lang === 'de' ? 'de-DE' : 'en-GB',
+  });
   const page = await context.newPage();
   await signIn(page, upn, origin);
-  await findBySerial(page, d);
-  const dialog = await openDialog(page, d, 'Remove passcode');
-  await dialog.getByLabel('Ticket reference').fill(ticket);
-  return { page, dialog };
+  await findBySerial(page, d, words.search);
+  await actionButton(page, d, words.action, words.serial).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByLabel(words.ticket).fill(ticket);
+  return { page, dialog, words };
 }
 
 const logOf = (i: number) => readFileSync(logFiles[i] ?? '', 'utf8');
@@ -109,21 +134,20 @@ test('database stopped: Confirm explains that nothing was sent, health names the
     await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' }),
     await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' }),
   ];
-  const agents = [DEMO_ACCOUNTS.helpdesk, DEMO_ACCOUNTS.admin];
-  const at = await Promise.all(
-    origins.map((origin, i) =>
-      dialogAt(browser, origin, agents[i] ?? '', devices[i]!, `INC-880${i}`),
-    ),
-  );
+  // One agent reads English, the other German.
+  const at = await Promise.all([
+    dialogAt(browser, origins[0]!, DEMO_ACCOUNTS.helpdesk, 'en', devices[0]!, 'INC-8800'),
+    dialogAt(browser, origins[1]!, DEMO_ACCOUNTS.admin, 'de', devices[1]!, 'INC-8801'),
+  ]);
   // Each instance has just used the database (the health check reads it), so each holds idle connections, which a
   // database restart ends under it: the moment the pool used to turn into an uncaught exception.
   for (const origin of origins) expect((await health(origin)).status).toBe(200);
   await emulator.clearRequests();
 
   pg.halt();
-  for (const { dialog } of at) {
+  for (const { dialog, words } of at) {
     await dialog.getByTestId('confirm-action').click();
-    await expect(dialog.getByTestId('action-result')).toContainText(NOT_RECORDED);
+    await expect(dialog.getByTestId('action-result')).toContainText(words.notRecorded);
     await expect(dialog.locator('[data-result="storeUnavailable"]')).toBeVisible();
   }
   expect(await emulator.requests({ method: 'POST' })).toEqual([]);
