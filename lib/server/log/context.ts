@@ -19,6 +19,14 @@ export function runWithLogContext<T>(context: LogContext, fn: () => T): T {
   return storage.run({ ...context }, fn);
 }
 
+/**
+ * Runs `fn` outside any request's context: for what no request caused, although the emitter that reports it was made
+ * inside one (a database connection is opened by some request, and its loss later belongs to none).
+ */
+export function outsideLogContext<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 export function currentLogContext(): LogContext | undefined {
   return storage.getStore();
 }

@@ -4,6 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { Pool, type PoolClient } from 'pg';
 import { describe, expect, it, vi } from 'vitest';
+import { currentLogContext, runWithLogContext } from '@/lib/server/log/context';
 import { watchPoolErrors, type Outage } from './pool-errors';
 
 function terminated() {
@@ -58,6 +59,19 @@ describe('watchPoolErrors', () => {
     // A connection in use when the database goes (no listener of the pool's on it): its own listener logs it.
     expect(() => client.emit('error', terminated())).not.toThrow();
     expect(log.warn).toHaveBeenCalledTimes(2);
+  });
+
+  it("the loss is no request's: logged outside the context of the request that once opened the connection", () => {
+    const { pool, log } = watched();
+    let context: unknown = 'not logged';
+    log.warn.mockImplementation(() => {
+      context = currentLogContext();
+    });
+    runWithLogContext(
+      { route: '/api/devices', clientRequestId: 'c0ffee00-0000-4000-8000-000000000000' },
+      () => pool.emit('error', terminated(), {}),
+    );
+    expect(context).toBeUndefined();
   });
 
   it('a connection made while all is well logs nothing', () => {

@@ -5,6 +5,7 @@ import 'server-only';
 // Each pool gets a listener instead, which logs the loss once per outage, at warn, with the code and the message
 // only. Nothing else is needed to recover: the pool drops a dead connection and opens a new one on the next use.
 import type { Pool, PoolClient } from 'pg';
+import { outsideLogContext } from '@/lib/server/log/context';
 import { logger } from '@/lib/server/log/logger';
 import { databaseFailureSummary } from './database-errors';
 
@@ -35,9 +36,12 @@ export function watchPoolErrors(
     if (outage.down) return;
     outage.down = true;
     const { code, message } = databaseFailureSummary(err, options.databaseUrl);
-    log.warn(
-      { source: 'audit-db', event: 'connectionLost', code, error: message },
-      `the audit database closed the console's connections (${message}); passcode actions are refused with "cannot record" until it answers again, and the console reconnects by itself`,
+    // The connection was opened by some request long gone: its loss is no request's.
+    outsideLogContext(() =>
+      log.warn(
+        { source: 'audit-db', event: 'connectionLost', code, error: message },
+        `the audit database closed the console's connections (${message}); passcode actions are refused with "cannot record" until it answers again, and the console reconnects by itself`,
+      ),
     );
   };
   pool.on('error', lost);
