@@ -151,6 +151,10 @@ test('database stopped: Confirm explains that nothing was sent, health names the
     await expect(dialog.locator('[data-result="storeUnavailable"]')).toBeVisible();
   }
   expect(await emulator.requests({ method: 'POST' })).toEqual([]);
+  // Finding a device needs Graph, not the console's database: the search still works.
+  const { page: english } = at[0]!;
+  await english.keyboard.press('Escape');
+  await findBySerial(english, devices[1]!);
 
   for (const origin of origins) {
     const h = await health(origin);
@@ -179,7 +183,11 @@ test('database stopped: Confirm explains that nothing was sent, health names the
   }
 
   pg.startAgain();
-  // The same dialogs, the same instances (never restarted): Confirm again goes through, once per device.
+  // The same instances (never restarted), the German agent in the same dialog: Confirm again goes through, once
+  // per device.
+  await findBySerial(english, devices[0]!);
+  await actionButton(english, devices[0]!, 'Remove passcode').click();
+  await at[0]!.dialog.getByLabel('Ticket reference').fill('INC-8800');
   for (const { dialog } of at) {
     await dialog.getByTestId('confirm-action').click();
     await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
