@@ -149,7 +149,7 @@ export async function requestPasscodeActionOnce(
   let me: CallerCheck | null = null;
   try {
     device = await getManagedDevice(bearer, input.deviceId, 'summary', { budget });
-    if (!shape.ok) me = await verifiedCaller(bearer);
+    if (!shape.ok) me = await verifiedCaller(bearer, budget);
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;
     // Nothing was POSTed, so even a 5xx here leaves no doubt: the attempt failed.
