@@ -255,12 +255,12 @@ export async function requestPasscodeActionOnce(
   //    waits for a closed throttle gate within the action's budget: what the gate held back never reached Graph.
   //    A POST that did reach Graph is never sent again by the console, not even after a 429: a gateway in front of
   //    Graph can answer 429 after Intune queued the action, and whether it did is only known from the device's
-  //    deviceActionResults, which show a new action after a delay Microsoft does not document (the emulator: 5 s;
-  //    Microsoft documents no idempotency either, and a second resetPasscode on Android makes a new passcode, so the
-  //    one read out to the caller stops working). No wait within the agent's 20 s on Confirm proves that an action
-  //    is absent, so a 429 is an unknown fate like a 503: one look after Retry-After, within the budget, settles it
-  //    when the device already shows the action; otherwise tracking (status.ts) settles it later, and the device
-  //    stays reserved until then or until someone decides.
+  //    deviceActionResults, which show a new action only after a delay Microsoft does not document (the emulator's
+  //    default: 5 s). Microsoft documents no idempotency either, and a second resetPasscode on Android makes a new
+  //    passcode, so the one read out to the caller stops working. No wait within the agent's 20 s on Confirm proves
+  //    that an action is absent, so a 429 is an unknown fate like a 503: one look after Retry-After, within the
+  //    budget, settles it when the device already shows the action; otherwise tracking (status.ts) settles it later,
+  //    and the device stays reserved until then or until someone decides.
   const path = `/deviceManagement/managedDevices/${encodeURIComponent(input.deviceId)}/${plan.graphAction}`;
   const accepted = async (
     requestId: string | null,
