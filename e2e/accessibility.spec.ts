@@ -122,11 +122,18 @@ for (const combo of COMBOS) {
       await expect(dialog.locator('[aria-invalid="true"]')).toHaveCount(1);
       await expectAccessible(page, 'confirm dialog: validation error');
       await dialog.getByLabel(w.ticket).fill('INC-8801');
-      // Beyond the 20 s the server waits out itself, so the dialog counts down; the server's own gate (shared by
-      // every agent) holds Graph calls for the same real 21 s, which the test waits out after the browser's clock.
+      // Graph answers the action's device read 429 beyond the 20 s the server waits out itself, so the dialog counts
+      // down; the server's own gate (shared by every agent) holds Graph calls for the same real 21 s, which the test
+      // waits out after the browser's clock.
       await emulator.faults({
         rules: [
-          { method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 21 },
+          {
+            method: 'GET',
+            path: `managedDevices/${d.id}$`,
+            status: 429,
+            count: 1,
+            retryAfterSeconds: 21,
+          },
         ],
       });
       await dialog.getByTestId('confirm-action').click();
@@ -188,8 +195,8 @@ for (const combo of COMBOS) {
       await dialog.getByRole('button', { name: w.cancel }).click();
 
       // The tray with its items, then collapsed to the badge; the shortcuts dialog.
-      // d twice: the 429'd request (nothing queued) and the one that went through. The refused one on the moved
-      // device names no verified agent (Graph refused the token's read), so it is in the audit, not in a tray.
+      // The one that went through on d (the 429'd read before it named no verified agent, like the refused one on the
+      // moved device: Graph refused or did not answer the token's read), so those are in the audit, not in a tray.
       for (const x of [d, unknown]) await expect(trayItem(page, x).first()).toBeVisible();
       await expectAccessible(page, 'tray with items');
       await page.getByTestId('tray-collapse').click();

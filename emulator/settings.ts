@@ -82,6 +82,14 @@ export const FaultsSchema = z.object({
   rules: z.array(FaultRuleSchema).default([]),
   /** Share of Graph requests that fail at random (0 to 1), like Dev Proxy's failure rate. */
   rate: z.number().min(0).max(1).default(0),
+  /**
+   * Which statuses the random failures draw from (absent: Dev Proxy's, 429 and 5xx; a GET never gets 507), e.g.
+   * `[429]` for a throttling soak: each is a 429 with Retry-After 1 s.
+   */
+  rateStatuses: z
+    .array(z.union(FAULT_STATUSES.map((s) => z.literal(s))))
+    .min(1)
+    .optional(),
   /** Added latency for every Graph request, in milliseconds, drawn between min and max. */
   latencyMs: z
     .object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })

@@ -100,6 +100,18 @@ describe('fault rules', () => {
     expect(failed.every((s) => [429, 500, 502, 503, 504].includes(s))).toBe(true);
   });
 
+  it('fails a share of requests at random with only the statuses named: 429 with Retry-After 1 s', async () => {
+    await control(emu, 'PUT', '/faults', { rate: 0.5, rateStatuses: [429] });
+    const answers: Response[] = [];
+    for (let i = 0; i < 100; i++) answers.push(await graphGet(emu, LIST, token));
+    const failed = answers.filter((r) => r.status !== 200);
+    expect(failed.length).toBeGreaterThan(25);
+    expect(failed.length).toBeLessThan(75);
+    expect(failed.every((r) => r.status === 429 && r.headers.get('retry-after') === '1')).toBe(
+      true,
+    );
+  });
+
   it('adds latency', async () => {
     await control(emu, 'PUT', '/faults', { latencyMs: { min: 150, max: 150 } });
     const started = performance.now();

@@ -70,7 +70,7 @@ export class FaultInjector {
       return rule;
     }
     if (!afterHandling && faults.rate > 0 && this.random.number.float() < faults.rate) {
-      const statuses = method === 'GET' ? READ_STATUSES : WRITE_STATUSES;
+      const statuses = faults.rateStatuses ?? (method === 'GET' ? READ_STATUSES : WRITE_STATUSES);
       const status = this.random.helpers.arrayElement(statuses);
       return {
         path: '.*',

@@ -1,6 +1,7 @@
 import 'server-only';
 // Finding our action among a device's deviceActionResults: Graph keeps one entry per action name, typed by
 // @odata.type, with times from clocks not ours. Used to track an action and to look before ever sending it again.
+import type { WaitBudget } from '@/lib/server/graph/client';
 import { getManagedDevice, type TrackedActionResult } from '@/lib/server/graph/managed-devices';
 import type { GraphPasscodeAction } from '@/lib/shared/devices/passcode-plan';
 
@@ -27,13 +28,19 @@ export function entryFor(
   );
 }
 
-/** Whether the device already shows our action, read with the agent's token. */
+/**
+ * Whether the device already shows our action, read with the agent's token (within the action's budget). Only a
+ * yes is proof: Graph shows a queued action after a delay nobody documents, so a no proves nothing.
+ */
 export async function shownOnDevice(
   token: string,
   deviceId: string,
   action: GraphPasscodeAction,
   requestedAt: string,
+  budget?: WaitBudget,
 ): Promise<boolean> {
-  const { deviceActionResults } = await getManagedDevice(token, deviceId, 'actionResults');
+  const { deviceActionResults } = await getManagedDevice(token, deviceId, 'actionResults', {
+    budget,
+  });
   return entryFor(deviceActionResults, action, requestedAt) !== undefined;
 }

@@ -57,11 +57,6 @@ const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 1
 /** These tests move the emulator's clock between two reads made milliseconds apart: every read must be Graph's. */
 let tick = 0;
 const reads = new SharedDeviceReads(undefined, () => (tick += 60_000));
-const waits: number[] = [];
-const wait = async (ms: number) => {
-  waits.push(ms);
-  await new Promise((r) => setTimeout(r, ms));
-};
 
 beforeAll(async () => {
   server = await startEmulatorServer({ devices: 400, users: 100 }, { GRAPH_TIMEOUT_MS: '1500' });
@@ -80,7 +75,6 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await server.control('POST', '/reset');
-  waits.length = 0;
 });
 
 /** The kind the console offers each mode (the rule has its own test against the table). */
@@ -118,7 +112,7 @@ const graphCalls = async () =>
   (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests')).entries;
 const helpdesk = () => server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged]);
 const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {}) =>
-  request(body, token, { store, limits, env: { ...env, ...overrides }, wait });
+  request(body, token, { store, limits, env: { ...env, ...overrides } });
 const recordsOf = async (result: PasscodeActionResult) =>
   store.actionRecords('actionId' in result ? result.actionId : 'none');
 const advance = (ms: number) => server.control('POST', '/clock', { advanceMs: ms });
@@ -271,42 +265,78 @@ describe('the POST and its outcomes', () => {
     });
   });
 
-  it('12: 429 → one retry after Retry-After, with the same client-request-id', async () => {
+  it('12: a POST Graph answered 429 is never sent again: one look at the device after Retry-After, then "unknown, verifying"', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
     await server.control('PUT', '/faults', {
       rules: [
         { method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 1.5 },
       ],
     });
-    const result = await run(input(d, 'INC-12'), await helpdesk());
-    expect(result.status).toBe('accepted');
-    const sent = await posts();
-    expect(sent.map((p) => p.status)).toEqual([429, 204]);
-    expect(sent[0]?.clientRequestId).toBe('actionId' in result ? result.actionId : '');
-    expect(sent[1]?.clientRequestId).toBe(sent[0]?.clientRequestId);
-    expect((sent[1]?.at ?? 0) - (sent[0]?.at ?? 0)).toBeGreaterThanOrEqual(1500);
-    expect(waits).toEqual([1500]);
-    expect((await recordsOf(result)).at(-1)?.detail).toMatch(
-      /one retry \(429, Retry-After 1.5 s\)/,
+    const token = await helpdesk();
+    const result = await run(input(d, 'INC-12'), token);
+    expect(result).toMatchObject({ status: 'unknown', failure: { status: 429 } });
+    expect((await posts()).map((p) => p.status)).toEqual([429]);
+    // The look at the device waited for Retry-After: the console's gate held it back until then.
+    const calls = await graphCalls();
+    const post = calls.find((c) => c.method === 'POST');
+    const look = calls.filter((c) => c.method === 'GET').at(-1);
+    expect(look && decodeURIComponent(look.path)).toBe(
+      `/v1.0/deviceManagement/managedDevices/${d.id}`,
     );
-    await waitOutThrottle(1.5);
-  });
-
-  it("12: a second 429 is not retried again, and leaves the action's fate unknown, never failed", async () => {
-    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
-    await server.control('PUT', '/faults', {
-      rules: [
-        { method: 'POST', path: 'resetPasscode$', status: 429, count: 2, retryAfterSeconds: 0.2 },
-      ],
-    });
-    const result = await run(input(d, 'INC-12'), await helpdesk());
-    expect(result.status).toBe('unknown');
-    expect((await posts()).map((p) => p.status)).toEqual([429, 429]);
+    expect((look?.at ?? 0) - (post?.at ?? 0)).toBeGreaterThanOrEqual(1500);
     expect((await recordsOf(result)).at(-1)).toMatchObject({
       outcome: 'unknown',
       http_status: 429,
+      detail: expect.stringMatching(/not sent again/),
     });
-    await waitOutThrottle(0.2);
+    // Held until settled: a new request for the device is told who holds it, and sends nothing.
+    expect(await run(input(d, 'INC-1202'), token)).toMatchObject({ status: 'alreadyRequested' });
+    expect(await posts()).toHaveLength(1);
+  });
+
+  it('the after-handling 429: with Graph showing new actions 5 s late, exactly one action, settled by tracking', async () => {
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+    // Microsoft's (and the emulator's default) delay before a new action shows in deviceActionResults.
+    await server.control('PUT', '/behaviour', { actionResultsDelayMs: 5000 });
+    // A gateway in front of Graph answers 429 although Intune queued the action.
+    await server.control('PUT', '/faults', {
+      rules: [
+        {
+          method: 'POST',
+          path: 'resetPasscode$',
+          status: 429,
+          count: 1,
+          retryAfterSeconds: 1,
+          afterHandling: true,
+        },
+      ],
+    });
+    const token = await helpdesk();
+    const result = await run(input(d, 'INC-1203'), token);
+    // The look after Retry-After came before Graph showed the action: no proof either way, so not sent again.
+    expect(result.status).toBe('unknown');
+    if (result.status !== 'unknown') return;
+    expect((await posts()).map((p) => p.status)).toEqual([429]);
+    const queued = await server.control<{ actions: unknown[] }>('GET', `/actions?deviceId=${d.id}`);
+    expect(queued.actions).toHaveLength(1);
+    expect(
+      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+    ).toMatchObject({ state: 'verifying' });
+    await advance(10_000);
+    expect(
+      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+    ).toMatchObject({ state: 'done', terminal: true });
+    expect(await posts()).toHaveLength(1);
+    expect(
+      (await store.actionRecords(result.actionId)).map((r) => [
+        r.kind,
+        r.outcome ?? r.action_state,
+      ]),
+    ).toEqual([
+      ['intent', null],
+      ['outcome', 'unknown'],
+      ['observation', 'done'],
+    ]);
   });
 
   it('a 429 that arrives after the action was carried out is not sent again: the device already shows it', async () => {
@@ -334,7 +364,93 @@ describe('the POST and its outcomes', () => {
     expect((await recordsOf(result)).at(-1)?.detail).toMatch(
       /carried out although Graph answered 429/,
     );
-    await waitOutThrottle(0.3);
+  });
+
+  it('a Retry-After beyond the budget on a sent POST: no look, no second POST, "unknown"', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/faults', {
+      rules: [
+        { method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 2 },
+      ],
+    });
+    const started = Date.now();
+    const result = await request(input(d, 'INC-1204'), await helpdesk(), {
+      store,
+      limits,
+      env,
+      budgetMs: 1000,
+    });
+    expect(result).toMatchObject({ status: 'unknown', failure: { retryAfterSeconds: 2 } });
+    expect(Date.now() - started).toBeLessThan(1000); // the agent is not kept waiting for nothing
+    expect((await graphCalls()).map((c) => `${c.method} ${c.status}`)).toEqual([
+      'GET 200',
+      'POST 429',
+    ]);
+    await waitOutThrottle(2);
+  });
+
+  it('a short wait is waited, not failed: the device read Graph answered 429 (Retry-After 1 s) is read again, then the POST goes', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/faults', {
+      rules: [
+        {
+          method: 'GET',
+          path: `managedDevices/${d.id}$`,
+          status: 429,
+          count: 1,
+          retryAfterSeconds: 1,
+        },
+      ],
+    });
+    const result = await run(input(d, 'INC-1205'), await helpdesk());
+    expect(result.status).toBe('accepted');
+    const calls = await graphCalls();
+    expect(calls.map((c) => `${c.method} ${c.status}`)).toEqual(['GET 429', 'GET 200', 'POST 204']);
+    // The second read waited for the gate the first closed.
+    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("a wait beyond the action's budget is told to the agent as throttled, with Graph's Retry-After; nothing is posted", async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/faults', {
+      rules: [
+        {
+          method: 'GET',
+          path: `managedDevices/${d.id}$`,
+          status: 429,
+          count: 1,
+          retryAfterSeconds: 2,
+        },
+      ],
+    });
+    const token = await helpdesk();
+    const result = await request(input(d, 'INC-1206'), token, {
+      store,
+      limits,
+      env,
+      budgetMs: 1000,
+    });
+    expect(result).toMatchObject({
+      status: 'throttled',
+      failure: { status: 429, retryAfterSeconds: 2, requestId: expect.any(String) },
+    });
+    expect(await posts()).toEqual([]);
+    expect((await recordsOf(result)).at(-1)).toMatchObject({ outcome: 'failed', http_status: 429 });
+    // While the gate is still closed beyond the budget, the gate itself refuses, before Graph: "wait N s more".
+    const again = await request(input(d, 'INC-1207'), token, {
+      store,
+      limits,
+      env,
+      budgetMs: 500,
+    });
+    expect(again).toMatchObject({
+      status: 'throttled',
+      failure: { code: 'graphWaiting', retryAfterSeconds: expect.any(Number) },
+    });
+    expect(await graphCalls()).toHaveLength(1);
+    await waitOutThrottle(2);
+    // Nothing was sent, so nothing holds the device: once the wait is over, the action goes through.
+    expect((await run(input(d, 'INC-1208'), token)).status).toBe('accepted');
   });
 
   for (const status of [503, 504] as const) {
@@ -856,7 +972,7 @@ describe("Microsoft's real answers (issue 7/11)", () => {
       terminal: false,
     });
     const clocked = new AuditStore(db, () => new Date(Date.now() + 3 * 3_600_000));
-    const again = await request(input(d, 'INC-58'), token, { store: clocked, limits, env, wait });
+    const again = await request(input(d, 'INC-58'), token, { store: clocked, limits, env });
     expect(again).toMatchObject({
       status: 'alreadyRequested',
       holder: { actionId: lost.actionId },
@@ -867,7 +983,7 @@ describe("Microsoft's real answers (issue 7/11)", () => {
         overrideReason: 'Checked Intune: the first request never reached the device.',
       }),
       token,
-      { store: clocked, limits, env, wait },
+      { store: clocked, limits, env },
     );
     expect(decided.status).toBe('accepted');
     expect((await recordsOf(decided))[0]).toMatchObject({
@@ -907,7 +1023,6 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
         store,
         limits: limitsAhead,
         env: { ...env, ACTION_RATE_LIMIT: 2 },
-        wait,
       });
     expect((await go('INC-61')).status).toBe('accepted');
     expect((await go('INC-62')).status).toBe('accepted');
@@ -931,7 +1046,7 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
     const other = await request(
       input(await device({ scenario: 'online', scopeTag: 'EMEA' }), 'INC-64'),
       admin,
-      { store, limits: limitsAhead, env: { ...env, ACTION_RATE_LIMIT: 2 }, wait },
+      { store, limits: limitsAhead, env: { ...env, ACTION_RATE_LIMIT: 2 } },
     );
     expect(other.status).toBe('accepted');
   });

@@ -2,10 +2,10 @@ import 'server-only';
 // A passcode action (resetPasscode or recoverPasscode), carried out once: validate, fail fast on a token Graph
 // would refuse, read the device with the agent's token (which proves the token to Graph, so its claims name the
 // actor, and tells which action the device really supports), take the device's guard, write the intent, POST
-// under our action id, write the outcome. A POST whose fate is unknown is never sent again; only a 429 is, once,
-// after Retry-After.
+// under our action id, write the outcome. A POST that reached Graph is never sent again: whatever Graph answered
+// short of a 2xx or a refusal (a 429 too) leaves its fate to what the device shows. Every Graph call of the action
+// shares one wait budget for the console's throttle gate.
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditStore, NewRecord } from '@/lib/server/store/audit-store';
 import { anonymousAuditBudget } from '@/lib/server/store/anonymous-budget';
 import type { RateLimits } from '@/lib/server/store/rate-limits';
@@ -22,7 +22,7 @@ import {
   RATE_LIMIT_WINDOW_MS,
   type ServerEnv,
 } from '@/lib/server/config/server-env';
-import { graphPostAction } from '@/lib/server/graph/client';
+import { graphPostAction, waitBudget } from '@/lib/server/graph/client';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { passcodeActionInputSchema } from '@/lib/shared/actions/input-schema';
@@ -41,9 +41,13 @@ import {
 } from '@/lib/shared/devices/passcode-plan';
 
 export const PRIVILEGED_SCOPE = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
-/** The longest Retry-After worth waiting for inside one request; beyond it the agent is told to retry later. */
+/**
+ * The longest the agent waits on Confirm for Graph's "wait" (the throttle gate) in total, over every Graph call of
+ * the action; a longer wait is told to the agent as "throttled", with the time left.
+ */
 export const MAX_RETRY_AFTER_SECONDS = 20;
-const UNKNOWN_FATE = new Set([0, 500, 502, 503, 504]);
+/** Answers to a POST that reached Graph and leave its fate open. A 429 is one of them (see step 6). */
+const UNKNOWN_FATE = new Set([0, 429, 500, 502, 503, 504]);
 
 export interface PasscodeActionDeps {
   store: AuditStore;
@@ -59,7 +63,8 @@ export interface PasscodeActionDeps {
     | 'RECOVER_PASSCODE_EVERYWHERE'
     | 'ACTION_RATE_LIMIT'
   >;
-  wait?: (ms: number) => Promise<unknown>;
+  /** The action's wait budget in ms (MAX_RETRY_AFTER_SECONDS by default; tests shorten it). */
+  budgetMs?: number;
 }
 
 type Refusal = Pick<
@@ -73,8 +78,10 @@ export async function requestPasscodeActionOnce(
   deps: PasscodeActionDeps,
 ): Promise<PasscodeActionResult> {
   const { store, env } = deps;
-  const wait = deps.wait ?? sleep;
   const actionId = randomUUID();
+  // One budget for every Graph call of this action (device read, beta read, POST, re-check): a gate closed for a
+  // second is waited out by each, and only the action as a whole is bounded.
+  const budget = waitBudget(deps.budgetMs ?? MAX_RETRY_AFTER_SECONDS * 1000);
   const claimed = claimedKind(rawInput);
   const names = { actionName: claimed ? GRAPH_ACTION_OF[claimed] : 'unknown', actionKind: claimed };
   /**
@@ -141,8 +148,8 @@ export async function requestPasscodeActionOnce(
   let device;
   let me: CallerCheck | null = null;
   try {
-    device = await getManagedDevice(bearer, input.deviceId, 'summary');
-    if (!shape.ok) me = await verifiedCaller(bearer);
+    device = await getManagedDevice(bearer, input.deviceId, 'summary', { budget });
+    if (!shape.ok) me = await verifiedCaller(bearer, budget);
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;
     // Nothing was POSTed, so even a 5xx here leaves no doubt: the attempt failed.
@@ -244,10 +251,16 @@ export async function requestPasscodeActionOnce(
   const requestedAt = new Date();
   await store.record({ ...base, kind: 'intent', note: input.note || null, at: requestedAt });
 
-  // 6. The POST, under our action id as client-request-id, so Intune's own audit log correlates. Sent at most
-  //    twice: again only after a 429, after Retry-After, and only if the device does not show it already (a gateway
-  //    in front of Graph can answer 429 after Intune queued the action). A request the console's own throttle gate
-  //    held back was never sent, so waiting it out is always safe.
+  // 6. The POST, under our action id as client-request-id, so Intune's own audit log correlates. Sent once. The POST
+  //    waits for a closed throttle gate within the action's budget: what the gate held back never reached Graph.
+  //    A POST that did reach Graph is never sent again by the console, not even after a 429: a gateway in front of
+  //    Graph can answer 429 after Intune queued the action, and whether it did is only known from the device's
+  //    deviceActionResults, which show a new action only after a delay Microsoft does not document (the emulator's
+  //    default: 5 s). Microsoft documents no idempotency either, and a second resetPasscode on Android makes a new
+  //    passcode, so the one read out to the caller stops working. No wait within the agent's 20 s on Confirm proves
+  //    that an action is absent, so a 429 is an unknown fate like a 503: one look after Retry-After, within the
+  //    budget, settles it when the device already shows the action; otherwise tracking (status.ts) settles it later,
+  //    and the device stays reserved until then or until someone decides.
   const path = `/deviceManagement/managedDevices/${encodeURIComponent(input.deviceId)}/${plan.graphAction}`;
   const accepted = async (
     requestId: string | null,
@@ -271,69 +284,57 @@ export async function requestPasscodeActionOnce(
       kind: plan.kind,
     };
   };
-  let sentBefore: GraphError | null = null;
-  for (;;) {
-    try {
-      const res = await graphPostAction({ path, token: bearer, clientRequestId: actionId });
-      return await accepted(
-        res.requestId,
-        res.status,
-        sentBefore
-          ? `accepted after one retry (429, Retry-After ${sentBefore.retryAfterSeconds ?? 2} s)`
-          : null,
+  try {
+    const res = await graphPostAction({ path, token: bearer, clientRequestId: actionId, budget });
+    return await accepted(res.requestId, res.status, null);
+  } catch (e) {
+    if (!(e instanceof GraphError)) throw e;
+    // The re-read waits for the gate the 429 just closed (Retry-After), within the budget; a read that cannot
+    // happen in time, or fails, proves nothing either way.
+    if (
+      e.kind === 'http' &&
+      e.status === 429 &&
+      (await shownOnDevice(
+        bearer,
+        input.deviceId,
+        plan.graphAction,
+        requestedAt.toISOString(),
+        budget,
+      ).catch(() => false))
+    ) {
+      return accepted(
+        e.requestId,
+        e.status,
+        'carried out although Graph answered 429; not sent again',
       );
-    } catch (e) {
-      if (!(e instanceof GraphError)) throw e;
-      const waitS = e.retryAfterSeconds ?? 2;
-      if (
-        e.status === 429 &&
-        waitS <= MAX_RETRY_AFTER_SECONDS &&
-        (e.kind === 'notSent' || sentBefore === null)
-      ) {
-        await wait(Math.ceil(waitS * 1000));
-        if (e.kind !== 'notSent') {
-          sentBefore = e;
-          if (
-            await shownOnDevice(
-              bearer,
-              input.deviceId,
-              plan.graphAction,
-              requestedAt.toISOString(),
-            ).catch(() => false)
-          ) {
-            return accepted(
-              e.requestId,
-              e.status,
-              `carried out although Graph answered 429; not sent again`,
-            );
-          }
-        }
-        continue;
-      }
-      // A second 429 after a sent POST, like a timeout or a 5xx, leaves the action's fate unknown: never "failed".
-      const unknown = UNKNOWN_FATE.has(e.status) || (e.status === 429 && sentBefore !== null);
-      await store.record({
-        ...base,
-        kind: 'outcome',
-        outcome: unknown ? 'unknown' : outcomeFor(e.status),
-        graphRequestId: e.requestId,
-        httpStatus: e.status || null,
-        detail: `${e.code}: ${e.message}`,
-      });
-      if (unknown) {
-        // Graph may have queued it: the device stays reserved until it shows the action or someone decides.
-        await store.holdUntilSettled(input.deviceId, actionId);
-        return {
-          status: 'unknown',
-          actionId,
-          requestedAt: requestedAt.toISOString(),
-          failure: e.info(),
-          kind: plan.kind,
-        };
-      }
-      await store.releaseDevice(input.deviceId, actionId);
-      return mapFailure(e, actionId);
     }
+    // A 429, a timeout or a 5xx from Graph leaves the action's fate unknown: never "failed". The gate holding the
+    // POST back beyond the budget (kind notSent) is the one 429 that certainly sent nothing.
+    const unknown = e.kind !== 'notSent' && UNKNOWN_FATE.has(e.status);
+    await store.record({
+      ...base,
+      kind: 'outcome',
+      outcome: unknown ? 'unknown' : outcomeFor(e.status),
+      graphRequestId: e.requestId,
+      httpStatus: e.status || null,
+      detail:
+        e.status === 429 && unknown
+          ? `${e.code}: ${e.message} (not sent again: the device did not show it yet)`
+          : `${e.code}: ${e.message}`,
+    });
+    if (unknown) {
+      // Graph may have queued it: the device stays reserved until it shows the action or someone decides.
+      await store.holdUntilSettled(input.deviceId, actionId);
+      return {
+        status: 'unknown',
+        actionId,
+        requestedAt: requestedAt.toISOString(),
+        failure: e.info(),
+        kind: plan.kind,
+      };
+    }
+    await store.releaseDevice(input.deviceId, actionId);
+    return mapFailure(e, actionId);
   }
 }
 

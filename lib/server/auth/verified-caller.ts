@@ -6,7 +6,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { serverEnv } from '@/lib/server/config/server-env';
-import { graphGet } from '@/lib/server/graph/client';
+import { graphGet, type WaitBudget } from '@/lib/server/graph/client';
 import { getMe, type Me } from '@/lib/server/graph/me';
 import { homeIdentity } from '@/lib/shared/identity';
 import { checkTokenShape, type TokenClaims } from './token-claims';
@@ -41,7 +41,8 @@ export function claimsFromMe(me: Me, tenantId: string, now: number = Date.now())
   };
 }
 
-export async function verifiedCaller(token: string): Promise<CallerCheck> {
+/** `budget`: the wait budget of the passcode action asking, if one is (see lib/server/graph/wait-budget.ts). */
+export async function verifiedCaller(token: string, budget?: WaitBudget): Promise<CallerCheck> {
   const env = serverEnv();
   const shape = checkTokenShape(token, { tenantId: env.AUTH_TENANT_ID });
   if (!shape.ok && shape.reason !== 'malformed') return { ok: false, reason: shape.reason };
@@ -49,7 +50,7 @@ export async function verifiedCaller(token: string): Promise<CallerCheck> {
   if (hit && hit.until > Date.now()) return { ok: true, claims: hit.claims };
   // Throws GraphError when Graph refuses the token; the caller maps it.
   if (!shape.ok) {
-    const claims = claimsFromMe(await getMe(token), env.AUTH_TENANT_ID);
+    const claims = claimsFromMe(await getMe(token, budget), env.AUTH_TENANT_ID);
     rememberVerified(token, claims);
     return { ok: true, claims };
   }
@@ -58,6 +59,7 @@ export async function verifiedCaller(token: string): Promise<CallerCheck> {
     query: { $top: '1', $select: 'id' },
     token,
     schema: Probe,
+    budget,
   });
   rememberVerified(token, shape.claims);
   return { ok: true, claims: shape.claims };

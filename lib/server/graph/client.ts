@@ -2,6 +2,7 @@ import 'server-only';
 // The one place that speaks HTTP to Microsoft Graph: fixed base URL, the caller's bearer token, a
 // client-request-id per call, a timeout, and every failure turned into a GraphError.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { logger } from '@/lib/server/log/logger';
@@ -11,6 +12,15 @@ import { apiText } from '@/lib/server/i18n/api-text';
 import { GraphError, graphErrorFromResponse } from './errors';
 import { ServerThrottleGate } from './throttle-gate';
 import { sharedWaitOrLocal } from './shared-wait-fallback';
+import { fitsBudget, type WaitBudget } from './wait-budget';
+
+export { waitBudget, type WaitBudget } from './wait-budget';
+
+/**
+ * How often a read within a budget is sent again after Graph answered it 429 (a GET changes nothing). The budget
+ * bounds the time; this bounds the requests, should Graph answer "Retry-After: 0" again and again.
+ */
+const MAX_THROTTLED_READ_RETRIES = 10;
 
 /**
  * v1.0 is the contract; beta only for what v1.0 lacks (Android Enterprise enrollment modes, remoteActionAudits).
@@ -29,6 +39,11 @@ export interface GraphRequest<S extends z.ZodType> {
   token: string;
   schema: S;
   signal?: AbortSignal;
+  /**
+   * The budget of the work this read belongs to: while the throttle gate is closed the read waits within it, and
+   * a read Graph answered 429 is sent again once the gate opens, within it too. None: fail at once (lists, polls).
+   */
+  budget?: WaitBudget;
 }
 
 export interface GraphResponse<T> {
@@ -74,16 +89,32 @@ function throttleGate(): ServerThrottleGate {
   return gate;
 }
 
+/** Graph's "wait": a 429, or a 503 that says how long (both close the throttle gate). */
+function throttledAnswer(e: GraphError): boolean {
+  return (
+    e.kind === 'http' && (e.status === 429 || (e.status === 503 && e.retryAfterSeconds !== null))
+  );
+}
+
 /**
- * Sends one request, unless Graph has asked the console to wait (then nothing is sent: a GraphError of kind
- * `notSent` says how long); a non-2xx answer, a timeout or a network failure becomes a GraphError.
+ * Sends one request, unless Graph has asked the console to wait: then it waits for the gate to open within the
+ * budget, if it has one, and otherwise sends nothing (a GraphError of kind `notSent` says how long is left). A
+ * non-2xx answer, a timeout or a network failure becomes a GraphError.
  */
 async function send(
   url: URL,
-  init: { method: 'GET' | 'POST'; token: string; clientRequestId: string; signal?: AbortSignal },
+  init: {
+    method: 'GET' | 'POST';
+    token: string;
+    clientRequestId: string;
+    signal?: AbortSignal;
+    budget?: WaitBudget;
+  },
 ): Promise<Response> {
   const { GRAPH_TIMEOUT_MS } = serverEnv();
-  const waitMs = await throttleGate().remainingMs();
+  const waitMs = await throttleGate().openWithin(init.budget, (ms) =>
+    sleep(ms, undefined, { signal: init.signal }),
+  );
   if (waitMs > 0) {
     throw logged(
       init.method,
@@ -136,8 +167,7 @@ async function send(
   }
   if (!res.ok) {
     const error = await graphErrorFromResponse(res, init.clientRequestId);
-    if (res.status === 429 || (res.status === 503 && error.retryAfterSeconds !== null))
-      await throttleGate().throttled(error.retryAfterSeconds);
+    if (throttledAnswer(error)) await throttleGate().throttled(error.retryAfterSeconds);
     throw logged(init.method, error);
   }
   throttleGate().succeeded();
@@ -166,13 +196,33 @@ function logged(method: string, e: GraphError): GraphError {
 export async function graphGet<S extends z.ZodType>(
   req: GraphRequest<S>,
 ): Promise<GraphResponse<z.infer<S>>> {
-  const clientRequestId = randomUUID();
-  const res = await send(graphUrl(req), {
-    method: 'GET',
-    token: req.token,
-    clientRequestId,
-    signal: req.signal,
-  });
+  const url = graphUrl(req);
+  let clientRequestId = randomUUID();
+  let res: Response;
+  for (let retries = 0; ; retries++) {
+    try {
+      res = await send(url, {
+        method: 'GET',
+        token: req.token,
+        clientRequestId,
+        signal: req.signal,
+        budget: req.budget,
+      });
+      break;
+    } catch (e) {
+      // Within a budget, Graph's "wait" on a read is waited out like the gate's: the read is sent again once the
+      // gate Graph just closed opens, if that is within the budget. Beyond it, the agent gets Graph's own answer.
+      if (
+        !(e instanceof GraphError) ||
+        req.budget === undefined ||
+        !throttledAnswer(e) ||
+        retries >= MAX_THROTTLED_READ_RETRIES ||
+        !fitsBudget(req.budget, await throttleGate().remainingMs())
+      )
+        throw e;
+      clientRequestId = randomUUID();
+    }
+  }
   const requestId = res.headers.get('request-id');
   const parsed = req.schema.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success) {
@@ -206,6 +256,8 @@ export async function graphPostAction(req: {
   token: string;
   clientRequestId: string;
   signal?: AbortSignal;
+  /** The budget of the action: the POST waits for a closed gate within it (nothing was sent, so that is safe). */
+  budget?: WaitBudget;
 }): Promise<GraphPostResult> {
   const res = await send(graphUrl({ path: req.path }), { method: 'POST', ...req });
   await res.body?.cancel();

@@ -3,7 +3,7 @@ import 'server-only';
 // placeholder dates become null, missing text becomes '', unknown enum values become 'unknown'.
 import { z } from 'zod';
 import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
-import { graphGet } from './client';
+import { graphGet, type WaitBudget } from './client';
 
 const graphDate = z
   .string()
@@ -179,7 +179,7 @@ export async function getManagedDevice<V extends DeviceView>(
   token: string,
   id: string,
   view: V,
-  opts: { signal?: AbortSignal } = {},
+  opts: { signal?: AbortSignal; budget?: WaitBudget } = {},
 ): Promise<z.infer<(typeof DEVICE_VIEWS)[V]>> {
   const select = Object.keys(DEVICE_VIEWS[view].shape).join(',');
   // TypeScript cannot follow a schema picked by a generic key; the schema of `view` parsed `data`.
@@ -190,6 +190,7 @@ export async function getManagedDevice<V extends DeviceView>(
     token,
     schema,
     signal: opts.signal,
+    budget: opts.budget,
   });
   return data as z.infer<(typeof DEVICE_VIEWS)[V]>;
 }

@@ -27,6 +27,35 @@ describe('the server throttle gate in memory', () => {
     expect(await gate.remainingMs()).toBe(0);
   });
 
+  it('within a budget, waits for the gate to open (re-reading it after each wait); beyond the budget, says what is left', async () => {
+    let now = 1_000_000;
+    const gate = new ServerThrottleGate(
+      't|a',
+      async () => null,
+      () => now,
+    );
+    const waited: number[] = [];
+    const wait = async (ms: number) => {
+      waited.push(ms);
+      now += ms;
+      // Meanwhile another call met a 429: the gate closes again for 500 ms.
+      if (waited.length === 1) await gate.throttled(0.5);
+    };
+    await gate.throttled(1);
+    expect(await gate.openWithin({ deadline: now + 20_000 }, wait)).toBe(0);
+    expect(waited).toEqual([1000, 500]);
+    // A gate that opens after the deadline is not waited for at all.
+    await gate.throttled(3);
+    waited.length = 0;
+    expect(await gate.openWithin({ deadline: now + 2000 }, wait)).toBe(3000);
+    expect(waited).toEqual([]);
+    // No budget: fail fast, as lists and polls do.
+    expect(await gate.openWithin(undefined, wait)).toBe(3000);
+    expect(waited).toEqual([]);
+    now += 3000;
+    expect(await gate.openWithin(undefined, wait)).toBe(0);
+  });
+
   it('backs off exponentially with jitter and a cap when Graph does not say how long', async () => {
     const gate = new ServerThrottleGate(
       't|a',

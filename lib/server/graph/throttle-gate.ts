@@ -4,8 +4,10 @@ import 'server-only';
 // spend Intune's budget (graph-intune.md: honour Retry-After across the whole app). The wait lives in memory and,
 // through the database, is shared with every instance; without Retry-After it grows exponentially with jitter
 // (lib/shared/backoff.ts, the tab's gate uses the same).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffMs, retryAfterMs } from '@/lib/shared/backoff';
 import { SHARED_REFRESH_MS } from '@/lib/shared/timing';
+import { fitsBudget, type WaitBudget } from './wait-budget';
 
 /** The default for `sharedRefreshMs`: tests that wait for an instance to learn of a wait import it from lib/shared. */
 export { SHARED_REFRESH_MS };
@@ -46,6 +48,22 @@ export class ServerThrottleGate {
     }
     if (this.reading) await this.reading;
     return Math.max(0, this.until - this.now());
+  }
+
+  /**
+   * Waits while the gate is closed, as long as it opens within `budget` (none: no wait at all). Returns what is
+   * still to wait, in ms: 0 to go ahead, more when the gate stays closed beyond the budget. Each turn re-reads the
+   * gate, so a wait another call or instance added meanwhile is honoured too.
+   */
+  async openWithin(
+    budget: WaitBudget | undefined,
+    wait: (ms: number) => Promise<unknown> = sleep,
+  ): Promise<number> {
+    for (;;) {
+      const ms = await this.remainingMs();
+      if (ms === 0 || budget === undefined || !fitsBudget(budget, ms, this.now())) return ms;
+      await wait(ms);
+    }
   }
 
   /** Graph asked to wait `retryAfterSeconds` (null: it did not say). Returns the wait in ms. */

@@ -246,7 +246,7 @@ export interface ActionStatus {
   /** For an action Intune did not support: what the one rule offers this device instead; null otherwise. */
   alternative: PasscodePlan | null;
   /**
-   * Graph's HTTP status when the request itself failed (a 429 beyond the one retry, a 401…), so nothing was queued;
+   * Graph's HTTP status when the request itself failed (a wait beyond the action's budget, a 401…), so nothing was queued;
    * null when the state comes from the device (a device that failed the action) or the request went through.
    */
   requestStatus: number | null;

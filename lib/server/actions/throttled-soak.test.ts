@@ -1,0 +1,114 @@
+// The passcode action under Graph throttling, against the emulator over HTTP: 429 with Retry-After 1 s on 30 % of
+// all Graph requests, several agents at once. Every 429 closes the console's shared throttle gate for a second;
+// an action must wait that out within its budget, never fail because of it. Prints how the actions ended.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, TENANT_ID } from '@/emulator/constants';
+import { openAuditDb, type AuditDb } from '@/lib/server/store/db';
+import { RateLimits } from '@/lib/server/store/rate-limits';
+import { AuditStore } from '@/lib/server/store/audit-store';
+import type { PasscodeActionResult } from '@/lib/shared/actions/types';
+import { PASSCODE_ACTION_SWITCHES, passcodeActionFor } from '@/lib/shared/devices/passcode-plan';
+import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '@/lib/shared/ticket';
+import { SCOPES, startEmulatorServer, type EmulatorServer } from '@/test-support/emulator-server';
+
+const ACTIONS = 40;
+const AGENTS_AT_ONCE = 8;
+
+let server: EmulatorServer;
+let db: AuditDb;
+let dir: string;
+let request: typeof import('./request-passcode-action').requestPasscodeActionOnce;
+
+beforeAll(async () => {
+  server = await startEmulatorServer({ devices: 400, users: 100 });
+  dir = mkdtempSync(join(tmpdir(), 'passcode-desk-soak-'));
+  db = await openAuditDb({ dataDir: dir });
+  ({ requestPasscodeActionOnce: request } = await import('./request-passcode-action'));
+});
+afterAll(async () => {
+  await db.close();
+  server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Ended {
+  status: PasscodeActionResult['status'];
+  code: string | null;
+}
+
+describe('a throttling soak: 429 (Retry-After 1 s) on 30 % of Graph requests', () => {
+  it(`${ACTIONS} passcode actions, ${AGENTS_AT_ONCE} at a time: none fails because the console's gate was closed for a second`, async () => {
+    const store = new AuditStore(db);
+    const limits = new RateLimits(db);
+    const env = {
+      AUTH_TENANT_ID: TENANT_ID,
+      TICKET_PATTERN: DEFAULT_TICKET_PATTERN,
+      TICKET_EXAMPLE: DEFAULT_TICKET_EXAMPLE,
+      RECOVERY_GUARD_MINUTES: 15,
+      PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES],
+      RECOVER_PASSCODE_EVERYWHERE: false,
+      ACTION_RATE_LIMIT: 1000,
+    };
+    const token = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
+    const devices = server.emu.ctx.tenant.devices
+      .filter((d) => d.scenario === 'online' && passcodeActionFor(d.graph).available)
+      .slice(0, ACTIONS);
+    expect(devices).toHaveLength(ACTIONS);
+    await server.control('PUT', '/faults', { rate: 0.3, rateStatuses: [429] });
+
+    const ended: Ended[] = [];
+    const queue = devices.entries();
+    const agent = async () => {
+      for (const [i, d] of queue) {
+        const plan = passcodeActionFor(d.graph);
+        if (!plan.available) continue;
+        const result = await request(
+          { deviceId: d.graph.id, kind: plan.kind, ticket: `INC-${i + 1}` },
+          token,
+          { store, limits, env },
+        );
+        ended.push({
+          status: result.status,
+          code: 'failure' in result ? result.failure.code : null,
+        });
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: AGENTS_AT_ONCE }, agent));
+    const seconds = (performance.now() - started) / 1000;
+
+    const { entries } = await server.control<{
+      entries: { method: string; path: string; status: number }[];
+    }>('GET', '/requests');
+    const posts = entries.filter((e) => e.method === 'POST');
+    const tally = new Map<string, number>();
+    for (const e of ended) {
+      const key = e.code ? `${e.status} (${e.code})` : e.status;
+      tally.set(key, (tally.get(key) ?? 0) + 1);
+    }
+    console.log(
+      `throttling soak: ${ACTIONS} actions, ${AGENTS_AT_ONCE} at a time, ${seconds.toFixed(1)} s: ${[
+        ...tally,
+      ]
+        .map(([k, n]) => `${n} ${k}`)
+        .join(
+          ', ',
+        )}; Graph saw ${entries.length} requests, ${entries.filter((e) => e.status === 429).length} answered 429, ${posts.length} POSTs (${posts.filter((e) => e.status === 429).length} answered 429)`,
+    );
+    expect(ended).toHaveLength(ACTIONS);
+    // Exactly once: no device got a second POST, and an action is "unknown" only where Graph itself answered its
+    // POST 429 (it may have been carried out; tracking settles it).
+    const postedDevices = posts.map((p) => p.path.split('/').at(-2));
+    expect(new Set(postedDevices).size).toBe(posts.length);
+    expect(ended.filter((e) => e.status === 'unknown')).toHaveLength(
+      posts.filter((e) => e.status === 429).length,
+    );
+    // The gate's own refusal never reaches the agent when the wait fits the action's budget; nor does a read Graph
+    // answered 429 (a GET is safe to send again).
+    expect(ended.filter((e) => e.code === 'graphWaiting')).toEqual([]);
+    expect(ended.filter((e) => e.status === 'failed' || e.status === 'throttled')).toEqual([]);
+  }, 180_000);
+});
