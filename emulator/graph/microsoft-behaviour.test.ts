@@ -132,7 +132,7 @@ describe("Graph's answers", () => {
     ).toBe(`/v1.0/users/${upn}/managedDevices`);
   });
 
-  it("answers unknown routes, on v1.0 and beta, with Graph-shaped 404s carrying a request-id", async () => {
+  it('answers unknown routes, on v1.0 and beta, with Graph-shaped 404s carrying a request-id', async () => {
     const token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk, [SCOPES.read]);
     for (const path of [
       '/beta/deviceManagement/detectedApps',
