@@ -87,6 +87,7 @@ export function consoleEnvFor(slot: ReturnType<typeof e2eSlot>) {
     GRAPH_TIMEOUT_MS: '4000',
     // The suite runs far more actions per agent than an agent would; the limit has its own test (two-instance).
     ACTION_RATE_LIMIT: '1000',
+    ACTION_RESULTS_DELAY_SECONDS: '6', // the emulator shows a new action 5 s late
     REVEAL_RATE_LIMIT: '1000',
     DATA_DIR: slot.dataDir,
   };

@@ -54,6 +54,7 @@ async function main() {
     PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES],
     RECOVER_PASSCODE_EVERYWHERE: false,
     ACTION_RATE_LIMIT: 1000, // the benchmark is one agent running hundreds of actions
+    ACTION_RESULTS_DELAY_SECONDS: 6, // the emulator shows a new action 5 s late
   };
   /** The dialog's input for a device: its id and the action the console offers it. */
   const inputFor = (d: (typeof server.emu.ctx.tenant.devices)[number], ticket: string) => {

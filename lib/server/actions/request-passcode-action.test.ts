@@ -52,6 +52,7 @@ const env = {
   RECOVER_PASSCODE_EVERYWHERE: false,
   PASSCODE_REVEAL_ALSO: [] as string[],
   ACTION_RATE_LIMIT: 1000,
+  ACTION_RESULTS_DELAY_SECONDS: 6, // the emulator shows a new action 5 s late
 };
 const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 };
 /** These tests move the emulator's clock between two reads made milliseconds apart: every read must be Graph's. */
@@ -111,11 +112,12 @@ const posts = async () =>
 const graphCalls = async () =>
   (await server.control<{ entries: LoggedRequest[] }>('GET', '/requests')).entries;
 const helpdesk = () => server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged]);
+/** Waiting out Graph's results delay moves the emulator's clock, on which that delay runs. */
+const advance = (ms: number) => server.control('POST', '/clock', { advanceMs: ms });
 const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {}) =>
-  request(body, token, { store, limits, env: { ...env, ...overrides } });
+  request(body, token, { store, limits, env: { ...env, ...overrides }, wait: advance });
 const recordsOf = async (result: PasscodeActionResult) =>
   store.actionRecords('actionId' in result ? result.actionId : 'none');
-const advance = (ms: number) => server.control('POST', '/clock', { advanceMs: ms });
 /** A 429 closes the console's throttle gate for every later Graph call too; let it open before the next test. */
 const waitOutThrottle = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000 + 50));
 
@@ -265,36 +267,57 @@ describe('the POST and its outcomes', () => {
     });
   });
 
-  it('12: a POST Graph answered 429 is never sent again: one look at the device after Retry-After, then "unknown, verifying"', async () => {
+  it('12: 429 → one retry after Retry-After, with the same client-request-id, once the device was seen without it', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    // Graph's own throttling: the 429 comes before Intune handled anything.
     await server.control('PUT', '/faults', {
       rules: [
         { method: 'POST', path: 'resetPasscode$', status: 429, count: 1, retryAfterSeconds: 1.5 },
       ],
     });
-    const token = await helpdesk();
-    const result = await run(input(d, 'INC-12'), token);
-    expect(result).toMatchObject({ status: 'unknown', failure: { status: 429 } });
-    expect((await posts()).map((p) => p.status)).toEqual([429]);
-    // The look at the device waited for Retry-After: the console's gate held it back until then.
+    const result = await run(input(d, 'INC-12'), await helpdesk());
+    expect(result.status).toBe('accepted');
+    const sent = await posts();
+    expect(sent.map((p) => p.status)).toEqual([429, 204]);
+    expect(sent[0]?.clientRequestId).toBe(result.status === 'accepted' ? result.actionId : 'none');
+    expect(sent[1]?.clientRequestId).toBe(sent[0]?.clientRequestId);
+    // Between the two POSTs: one look at the device, after Retry-After (the gate held it back until then) and
+    // after Graph's results delay (6 s here, on the emulator's clock).
     const calls = await graphCalls();
-    const post = calls.find((c) => c.method === 'POST');
-    const look = calls.filter((c) => c.method === 'GET').at(-1);
-    expect(look && decodeURIComponent(look.path)).toBe(
-      `/v1.0/deviceManagement/managedDevices/${d.id}`,
-    );
-    expect((look?.at ?? 0) - (post?.at ?? 0)).toBeGreaterThanOrEqual(1500);
+    const first = calls.findIndex((c) => c.method === 'POST');
+    const second = calls.findLastIndex((c) => c.method === 'POST');
+    const looks = calls.slice(first + 1, second);
+    expect(looks.map((c) => c.method)).toEqual(['GET']);
+    expect((looks[0]?.at ?? 0) - (calls[first]?.at ?? 0)).toBeGreaterThanOrEqual(6000);
+    expect(
+      await server.control<{ actions: unknown[] }>('GET', `/actions?deviceId=${d.id}`),
+    ).toMatchObject({ actions: [expect.anything()] });
+    expect((await recordsOf(result)).at(-1)?.detail).toMatch(/accepted after one retry \(429/);
+  });
+
+  it("12: a second 429 is not retried again, and leaves the action's fate unknown, never failed", async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/faults', {
+      rules: [
+        { method: 'POST', path: 'resetPasscode$', status: 429, count: 2, retryAfterSeconds: 0.5 },
+      ],
+    });
+    const token = await helpdesk();
+    const result = await run(input(d, 'INC-1201'), token);
+    expect(result).toMatchObject({ status: 'unknown', failure: { status: 429 } });
+    expect((await posts()).map((p) => p.status)).toEqual([429, 429]);
     expect((await recordsOf(result)).at(-1)).toMatchObject({
       outcome: 'unknown',
       http_status: 429,
-      detail: expect.stringMatching(/not sent again/),
+      detail: expect.stringMatching(/a second 429 after one retry/),
     });
     // Held until settled: a new request for the device is told who holds it, and sends nothing.
     expect(await run(input(d, 'INC-1202'), token)).toMatchObject({ status: 'alreadyRequested' });
-    expect(await posts()).toHaveLength(1);
+    expect(await posts()).toHaveLength(2);
+    await waitOutThrottle(0.5);
   });
 
-  it('the after-handling 429: with Graph showing new actions 5 s late, exactly one action, settled by tracking', async () => {
+  it('the after-handling 429: with Graph showing new actions 5 s late, the look waits for it: exactly one action', async () => {
     const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
     // Microsoft's (and the emulator's default) delay before a new action shows in deviceActionResults.
     await server.control('PUT', '/behaviour', { actionResultsDelayMs: 5000 });
@@ -311,14 +334,43 @@ describe('the POST and its outcomes', () => {
         },
       ],
     });
-    const token = await helpdesk();
-    const result = await run(input(d, 'INC-1203'), token);
-    // The look after Retry-After came before Graph showed the action: no proof either way, so not sent again.
-    expect(result.status).toBe('unknown');
-    if (result.status !== 'unknown') return;
+    const result = await run(input(d, 'INC-1203'), await helpdesk());
+    expect(result.status).toBe('accepted');
     expect((await posts()).map((p) => p.status)).toEqual([429]);
     const queued = await server.control<{ actions: unknown[] }>('GET', `/actions?deviceId=${d.id}`);
     expect(queued.actions).toHaveLength(1);
+    expect((await recordsOf(result)).at(-1)?.detail).toMatch(
+      /carried out although Graph answered 429; not sent again/,
+    );
+  });
+
+  it('the after-handling 429 when the look cannot wait for the results delay: one action, "unknown", settled by tracking', async () => {
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/behaviour', { actionResultsDelayMs: 5000 });
+    await server.control('PUT', '/faults', {
+      rules: [
+        {
+          method: 'POST',
+          path: 'resetPasscode$',
+          status: 429,
+          count: 1,
+          retryAfterSeconds: 1,
+          afterHandling: true,
+        },
+      ],
+    });
+    const token = await helpdesk();
+    // A budget shorter than the results delay: no look could prove the action absent, so it is not sent again.
+    const result = await request(input(d, 'INC-1207'), token, {
+      store,
+      limits,
+      env,
+      budgetMs: 3000,
+      wait: advance,
+    });
+    expect(result.status).toBe('unknown');
+    if (result.status !== 'unknown') return;
+    expect((await posts()).map((p) => p.status)).toEqual([429]);
     expect(
       await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
     ).toMatchObject({ state: 'verifying' });
@@ -337,6 +389,7 @@ describe('the POST and its outcomes', () => {
       ['outcome', 'unknown'],
       ['observation', 'done'],
     ]);
+    await waitOutThrottle(1);
   });
 
   it('a 429 that arrives after the action was carried out is not sent again: the device already shows it', async () => {

@@ -6,6 +6,7 @@ import 'server-only';
 // short of a 2xx or a refusal (a 429 too) leaves its fate to what the device shows. Every Graph call of the action
 // shares one wait budget for the console's throttle gate.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditStore, NewRecord } from '@/lib/server/store/audit-store';
 import { anonymousAuditBudget } from '@/lib/server/store/anonymous-budget';
 import type { RateLimits } from '@/lib/server/store/rate-limits';
@@ -22,7 +23,12 @@ import {
   RATE_LIMIT_WINDOW_MS,
   type ServerEnv,
 } from '@/lib/server/config/server-env';
-import { graphPostAction, waitBudget } from '@/lib/server/graph/client';
+import {
+  fitsBudget,
+  graphPostAction,
+  waitBudget,
+  type WaitBudget,
+} from '@/lib/server/graph/client';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { passcodeActionInputSchema } from '@/lib/shared/actions/input-schema';
@@ -35,6 +41,7 @@ import { shownOnDevice } from './action-entry';
 import { sharedDeviceReads } from './shared-device-reads';
 import {
   GRAPH_ACTION_OF,
+  type GraphPasscodeAction,
   passcodeActionFor,
   PASSCODE_ACTION_KINDS,
   type PasscodeActionKind,
@@ -62,9 +69,12 @@ export interface PasscodeActionDeps {
     | 'PASSCODE_ACTIONS'
     | 'RECOVER_PASSCODE_EVERYWHERE'
     | 'ACTION_RATE_LIMIT'
+    | 'ACTION_RESULTS_DELAY_SECONDS'
   >;
   /** The action's wait budget in ms (MAX_RETRY_AFTER_SECONDS by default; tests shorten it). */
   budgetMs?: number;
+  /** How the action waits for Graph's results delay (tests make it instant). */
+  wait?: (ms: number) => Promise<unknown>;
 }
 
 type Refusal = Pick<
@@ -78,6 +88,7 @@ export async function requestPasscodeActionOnce(
   deps: PasscodeActionDeps,
 ): Promise<PasscodeActionResult> {
   const { store, env } = deps;
+  const wait = deps.wait ?? sleep;
   const actionId = randomUUID();
   // One budget for every Graph call of this action (device read, beta read, POST, re-check): a gate closed for a
   // second is waited out by each, and only the action as a whole is bounded.
@@ -251,16 +262,16 @@ export async function requestPasscodeActionOnce(
   const requestedAt = new Date();
   await store.record({ ...base, kind: 'intent', note: input.note || null, at: requestedAt });
 
-  // 6. The POST, under our action id as client-request-id, so Intune's own audit log correlates. Sent once. The POST
-  //    waits for a closed throttle gate within the action's budget: what the gate held back never reached Graph.
-  //    A POST that did reach Graph is never sent again by the console, not even after a 429: a gateway in front of
-  //    Graph can answer 429 after Intune queued the action, and whether it did is only known from the device's
-  //    deviceActionResults, which show a new action only after a delay Microsoft does not document (the emulator's
-  //    default: 5 s). Microsoft documents no idempotency either, and a second resetPasscode on Android makes a new
-  //    passcode, so the one read out to the caller stops working. No wait within the agent's 20 s on Confirm proves
-  //    that an action is absent, so a 429 is an unknown fate like a 503: one look after Retry-After, within the
-  //    budget, settles it when the device already shows the action; otherwise tracking (status.ts) settles it later,
-  //    and the device stays reserved until then or until someone decides.
+  // 6. The POST, under our action id as client-request-id, so Intune's own audit log correlates. It waits for a
+  //    closed throttle gate within the action's budget: what the gate held back never reached Graph. A POST that did
+  //    reach Graph is sent again only once, only after a 429, and only when the device has been seen without it
+  //    after Graph's results delay: a gateway in front of Graph can answer 429 after Intune queued the action, and
+  //    deviceActionResults show a new action only after a delay Microsoft does not document (the emulator's: 5 s),
+  //    so a look before `ACTION_RESULTS_DELAY_SECONDS` have passed since the request proves nothing. A look that
+  //    cannot happen within the budget, or fails, leaves the fate unknown (never sent blind): tracking (status.ts)
+  //    settles it, and the device stays reserved until then or until someone decides. Microsoft documents no
+  //    idempotency, and a second resetPasscode on Android makes a new passcode, so a double send is the harm to
+  //    avoid; a 429 that Graph's own throttling sent before handling (the common case) gets its one retry.
   const path = `/deviceManagement/managedDevices/${encodeURIComponent(input.deviceId)}/${plan.graphAction}`;
   const accepted = async (
     requestId: string | null,
@@ -284,57 +295,109 @@ export async function requestPasscodeActionOnce(
       kind: plan.kind,
     };
   };
+  const post = () => graphPostAction({ path, token: bearer, clientRequestId: actionId, budget });
+  let failure: GraphError;
   try {
-    const res = await graphPostAction({ path, token: bearer, clientRequestId: actionId, budget });
+    const res = await post();
     return await accepted(res.requestId, res.status, null);
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;
-    // The re-read waits for the gate the 429 just closed (Retry-After), within the budget; a read that cannot
-    // happen in time, or fails, proves nothing either way.
-    if (
-      e.kind === 'http' &&
-      e.status === 429 &&
-      (await shownOnDevice(
-        bearer,
-        input.deviceId,
-        plan.graphAction,
-        requestedAt.toISOString(),
-        budget,
-      ).catch(() => false))
-    ) {
+    failure = e;
+  }
+  let retried = false;
+  if (failure.kind === 'http' && failure.status === 429) {
+    const seen = await lookAfterResultsDelay({
+      token: bearer,
+      deviceId: input.deviceId,
+      action: plan.graphAction,
+      requestedAt,
+      delayMs: env.ACTION_RESULTS_DELAY_SECONDS * 1000,
+      budget,
+      wait,
+    });
+    if (seen === 'shown')
       return accepted(
-        e.requestId,
-        e.status,
+        failure.requestId,
+        failure.status,
         'carried out although Graph answered 429; not sent again',
       );
+    if (seen === 'absent') {
+      const first = failure;
+      retried = true;
+      try {
+        const res = await post();
+        return await accepted(
+          res.requestId,
+          res.status,
+          `accepted after one retry (429, Retry-After ${first.retryAfterSeconds ?? 'none'} s; the device showed no such action ${env.ACTION_RESULTS_DELAY_SECONDS} s after the request)`,
+        );
+      } catch (e) {
+        if (!(e instanceof GraphError)) throw e;
+        failure = e;
+      }
     }
-    // A 429, a timeout or a 5xx from Graph leaves the action's fate unknown: never "failed". The gate holding the
-    // POST back beyond the budget (kind notSent) is the one 429 that certainly sent nothing.
-    const unknown = e.kind !== 'notSent' && UNKNOWN_FATE.has(e.status);
-    await store.record({
-      ...base,
-      kind: 'outcome',
-      outcome: unknown ? 'unknown' : outcomeFor(e.status),
-      graphRequestId: e.requestId,
-      httpStatus: e.status || null,
-      detail:
-        e.status === 429 && unknown
-          ? `${e.code}: ${e.message} (not sent again: the device did not show it yet)`
-          : `${e.code}: ${e.message}`,
-    });
-    if (unknown) {
-      // Graph may have queued it: the device stays reserved until it shows the action or someone decides.
-      await store.holdUntilSettled(input.deviceId, actionId);
-      return {
-        status: 'unknown',
-        actionId,
-        requestedAt: requestedAt.toISOString(),
-        failure: e.info(),
-        kind: plan.kind,
-      };
-    }
-    await store.releaseDevice(input.deviceId, actionId);
-    return mapFailure(e, actionId);
+  }
+  // A 429, a timeout or a 5xx from Graph leaves the action's fate unknown: never "failed". The gate holding the
+  // POST back beyond the budget (kind notSent) is the one 429 that certainly sent nothing, unless a first POST
+  // went out before it.
+  const unknown =
+    (failure.kind !== 'notSent' && UNKNOWN_FATE.has(failure.status)) ||
+    (retried && failure.status === 429);
+  await store.record({
+    ...base,
+    kind: 'outcome',
+    outcome: unknown ? 'unknown' : outcomeFor(failure.status),
+    graphRequestId: failure.requestId,
+    httpStatus: failure.status || null,
+    detail:
+      failure.status === 429 && unknown
+        ? `${failure.code}: ${failure.message} (${retried ? 'a second 429 after one retry' : 'not sent again: the device could not be seen without it in time'})`
+        : `${failure.code}: ${failure.message}`,
+  });
+  if (unknown) {
+    // Graph may have queued it: the device stays reserved until it shows the action or someone decides.
+    await store.holdUntilSettled(input.deviceId, actionId);
+    return {
+      status: 'unknown',
+      actionId,
+      requestedAt: requestedAt.toISOString(),
+      failure: failure.info(),
+      kind: plan.kind,
+    };
+  }
+  await store.releaseDevice(input.deviceId, actionId);
+  return mapFailure(failure, actionId);
+}
+
+/**
+ * After Graph answered a POST 429: does the device show the action? "absent" only from a successful read made at
+ * least `delayMs` after the request (Graph shows new actions late); "unknown" when no such read fits the budget or
+ * the read fails. The read itself waits for the gate the 429 closed (Retry-After), within the same budget.
+ */
+async function lookAfterResultsDelay(o: {
+  token: string;
+  deviceId: string;
+  action: GraphPasscodeAction;
+  requestedAt: Date;
+  delayMs: number;
+  budget: WaitBudget;
+  wait: (ms: number) => Promise<unknown>;
+}): Promise<'shown' | 'absent' | 'unknown'> {
+  const early = o.requestedAt.getTime() + o.delayMs - Date.now();
+  if (!fitsBudget(o.budget, Math.max(0, early))) return 'unknown';
+  if (early > 0) await o.wait(early);
+  try {
+    return (await shownOnDevice(
+      o.token,
+      o.deviceId,
+      o.action,
+      o.requestedAt.toISOString(),
+      o.budget,
+    ))
+      ? 'shown'
+      : 'absent';
+  } catch {
+    return 'unknown';
   }
 }
 

@@ -37,6 +37,7 @@ const env = {
   PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES],
   RECOVER_PASSCODE_EVERYWHERE: false,
   ACTION_RATE_LIMIT: 1000,
+  ACTION_RESULTS_DELAY_SECONDS: 6, // the emulator shows a new action 5 s late
 };
 
 beforeAll(async () => {

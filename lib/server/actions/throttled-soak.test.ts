@@ -51,6 +51,7 @@ describe('a throttling soak: 429 (Retry-After 1 s) on 30 % of Graph requests', (
       PASSCODE_ACTIONS: [...PASSCODE_ACTION_SWITCHES],
       RECOVER_PASSCODE_EVERYWHERE: false,
       ACTION_RATE_LIMIT: 1000,
+      ACTION_RESULTS_DELAY_SECONDS: 6, // the emulator shows a new action 5 s late
     };
     const token = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
     const devices = server.emu.ctx.tenant.devices

@@ -109,6 +109,11 @@ const Schema = z
     /** How long after a passcode action another one on the same device needs an explicit reason. */
     RECOVERY_GUARD_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** How long an action whose POST had an unknown fate may stay unconfirmed before it is taken as not queued. */
+    /**
+     * How late Graph shows a new action in deviceActionResults (undocumented; the emulator's: 5 s). After a POST
+     * Graph answered 429, the device is looked at no sooner than this after the request before the one retry.
+     */
+    ACTION_RESULTS_DELAY_SECONDS: z.coerce.number().int().min(0).max(15).default(10),
     ACTION_VERIFY_WINDOW_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   })
   .refine(

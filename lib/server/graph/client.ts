@@ -14,7 +14,7 @@ import { ServerThrottleGate } from './throttle-gate';
 import { sharedWaitOrLocal } from './shared-wait-fallback';
 import { fitsBudget, type WaitBudget } from './wait-budget';
 
-export { waitBudget, type WaitBudget } from './wait-budget';
+export { fitsBudget, waitBudget, type WaitBudget } from './wait-budget';
 
 /**
  * How often a read within a budget is sent again after Graph answered it 429 (a GET changes nothing). The budget
