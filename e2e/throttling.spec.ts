@@ -75,9 +75,13 @@ test('with 429 (Retry-After 1 s) on 30 % of Graph requests, no passcode action f
 
   // None failed: not because the gate was closed (graphWaiting), nor because Graph answered a read 429.
   expect(ended.filter((e) => e.outcome !== 'accepted' && e.outcome !== 'unknown')).toEqual([]);
-  // Exactly once: one POST per device, and "unknown" only where Graph answered that POST 429 itself.
-  for (const d of devices) expect(posts.filter((p) => p.path.includes(d.id))).toHaveLength(1);
-  expect(ended.filter((e) => e.outcome === 'unknown')).toHaveLength(
-    posts.filter((p) => p.status === 429).length,
-  );
+  // Exactly once: Graph queued at most one action per device (its random 429s come before handling), one for
+  // each accepted request; a POST answered 429 was sent again only once; "unknown" only where Graph's last answer
+  // to that device's POST was a 429.
+  for (const [i, d] of devices.entries()) {
+    const mine = posts.filter((p) => p.path.includes(d.id));
+    expect(mine.length).toBeLessThanOrEqual(2);
+    expect(await emulator.actions(d.id)).toHaveLength(ended[i]?.outcome === 'accepted' ? 1 : 0);
+    if (ended[i]?.outcome === 'unknown') expect(mine.at(-1)?.status).toBe(429);
+  }
 });
