@@ -2,11 +2,12 @@
 // A device's timeline as the server merged it: filters by kind, a pinned wipe or retire above everything, the
 // entries newest first, and every source that could not be read said plainly (with Graph's request-id), so an
 // unreadable source never looks like a quiet device.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { actionQueries } from '@/lib/browser/query/action-queries';
 import { timelineQueries } from '@/lib/browser/query/timeline-queries';
 import { timelineView } from '@/lib/shared/timeline/filter';
 import { TIMELINE_KINDS, type TimelineKind } from '@/lib/shared/timeline/types';
@@ -16,7 +17,14 @@ import { UnavailableSource } from './unavailable-source';
 export function DeviceTimeline({ deviceId }: { deviceId: string }) {
   const t = useTranslations('timeline');
   const api = useApiClient();
-  const { data, error, isPending, refetch } = useQuery(timelineQueries.device(api, deviceId));
+  // The device page reads the console's newest action on the device already (the same cache entry): when the
+  // agent starts one, the timeline is read again, showing the previous one meanwhile.
+  const latest = useQuery(actionQueries.device(api, deviceId));
+  const { data, error, isPending, refetch } = useQuery({
+    ...timelineQueries.device(api, deviceId, latest.data?.action?.actionId ?? null),
+    enabled: !latest.isPending,
+    placeholderData: keepPreviousData,
+  });
   const [shown, setShown] = useState<ReadonlySet<TimelineKind>>(() => new Set(TIMELINE_KINDS));
   const toggle = (kind: TimelineKind, on: boolean) =>
     setShown((prev) => {

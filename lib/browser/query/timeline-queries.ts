@@ -11,13 +11,16 @@ import { deviceKeys } from './device-queries';
 const WITH_AUDIT_LOG = [...SIGN_IN_SCOPES, GRAPH_SCOPES.auditLog];
 
 export const timelineKeys = {
-  device: (id: string) => [...deviceKeys.all, 'timeline', id] as const,
+  all: (id: string) => [...deviceKeys.all, 'timeline', id] as const,
+  /** `latestAction`: the console's newest action on the device, so that a new one reads the timeline again. */
+  device: (id: string, latestAction: string | null) =>
+    [...timelineKeys.all(id), { latestAction }] as const,
 };
 
 export const timelineQueries = {
-  device: (api: ApiClient, id: string) =>
+  device: (api: ApiClient, id: string, latestAction: string | null) =>
     queryOptions({
-      queryKey: timelineKeys.device(id),
+      queryKey: timelineKeys.device(id, latestAction),
       queryFn: async ({ signal }) => {
         const path = `/api/devices/${encodeURIComponent(id)}/timeline`;
         // The ID token too: an auditor sees every agent's actions on the device.
