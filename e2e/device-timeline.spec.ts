@@ -94,7 +94,7 @@ test('a source that fails is said to be not available, with Graph’s request-id
     '[data-testid="timeline-unavailable"][data-source="adminCenter"]',
   );
   await expect(note).toContainText(
-    'Not available: remote actions started elsewhere (Intune’s remote action audit).',
+    "Not available: remote actions started elsewhere (Intune's remote action audit).",
   );
   await expect(note).toContainText('This does not mean nothing happened.');
   await expect(note.getByTestId('timeline-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
