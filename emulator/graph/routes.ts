@@ -1,6 +1,7 @@
-// The Intune part of Microsoft Graph v1.0 that the console uses: listing managed devices (tenant-wide and
-// per user), reading one device, and the passcode actions (resetPasscode, recoverPasscode), behind Intune's
-// RBAC, throttling and whatever faults a test has injected.
+// The Intune part of Microsoft Graph that the console uses: listing managed devices (tenant-wide and per user) and
+// reading one device, on /v1.0 and on /beta (the same devices and ids; each version's own values, graph/versions.ts),
+// and on v1.0 the passcode actions (resetPasscode, recoverPasscode), behind Intune's RBAC, throttling and whatever
+// faults a test has injected.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono, type Context } from 'hono';
@@ -8,6 +9,7 @@ import type { EmulatorContext } from '../context';
 import { canSee, hasIntuneRole } from '../intune/rbac';
 import type { FaultRule } from '../settings';
 import type { DirectoryUser, ManagedDevice, StoredDevice } from '../tenant/types';
+import { GRAPH_VERSIONS, recordFor, type GraphVersion } from './versions';
 import {
   AUDIT_PERMISSIONS,
   authenticate,
@@ -20,7 +22,23 @@ import { effectOf, type PasscodeActionName } from '../intune/actions';
 import { graphError, intuneMessage, requestIds } from './errors';
 import { FAULT_ERRORS } from './faults';
 import { compileFilter } from './filter';
-import { ODataError, parseListQuery, project, runList, type ListQuery } from './odata';
+import {
+  encodeSkipToken,
+  ODataError,
+  pageOf,
+  parseListQuery,
+  project,
+  runList,
+  type ListQuery,
+  type Page,
+} from './odata';
+import { csdl } from './metadata/csdl';
+import {
+  AuditFilterError,
+  auditFilterDeviceId,
+  remoteActionAudit,
+  type RemoteActionAuditRecord,
+} from '../intune/remote-action-audits';
 
 const ODATA_JSON =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -42,7 +60,7 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
 
   // Every Graph response carries request-id, an echo of client-request-id (or the request-id) and Date.
   // Injected latency and faults come first, as a proxy in front of Graph would add them.
-  app.use('/v1.0/*', async (c, next) => {
+  const graphMiddleware = async (c: Context<Env>, next: () => Promise<void>) => {
     const started = performance.now();
     const requestId = randomUUID();
     const clientRequestId = c.req.header('client-request-id') ?? requestId;
@@ -90,7 +108,8 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       outcome: c.get('outcome'),
       durationMs: performance.now() - started,
     });
-  });
+  };
+  for (const version of GRAPH_VERSIONS) app.use(`/${version}/*`, graphMiddleware);
 
   async function faultResponse(c: Context<Env>, rule: FaultRule): Promise<Response> {
     if (rule.latencyMs > 0) await sleep(rule.latencyMs);
@@ -216,8 +235,13 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     for (const d of devices) if (canSee(user, d)) yield d;
   }
 
+  /** A device as `version` sends it, under the v1EnumValues switch. */
+  const sent = (d: StoredDevice, version: GraphVersion, inList: boolean) =>
+    recordFor(view(d, inList), version, ctx.settings.behaviour.v1EnumValues);
+
   const listDevices = async (
     c: Context<Env>,
+    version: GraphVersion,
     source: (caller: Caller, q: ListQuery) => Iterable<StoredDevice> | Response,
     contextPath: string,
   ) => {
@@ -233,10 +257,10 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
         q,
         ctx.settings.quirks,
         {
-          context: `${ctx.origin}/v1.0/$metadata#${contextPath}`,
+          context: `${ctx.origin}/${version}/$metadata#${contextPath}`,
           self: publicUrl(c.req.url),
         },
-        (d) => project(view(d, true), q.select),
+        (d) => project(sent(d, version, true), q.select),
       );
       const next = body['@odata.nextLink'];
       if (next && ctx.settings.behaviour.nextLinkRewritten)
@@ -264,37 +288,43 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       ? ctx.index.filterIndexes.candidates(q.filter)
       : null) ?? ctx.tenant.devices;
 
-  app.get('/v1.0/deviceManagement/managedDevices', (c) =>
-    listDevices(c, (_caller, q) => narrowed(q), 'deviceManagement/managedDevices'),
-  );
-
-  app.get('/v1.0/users/:user/managedDevices', (c) => {
-    const key = c.req.param('user');
-    return listDevices(
-      c,
-      () => {
-        const user = findUser(key);
-        return user ? (ctx.index.devicesByUser.get(user.id) ?? []) : userNotFound(c, key);
-      },
-      `users('${decodeURIComponent(key)}')/managedDevices`,
+  for (const version of GRAPH_VERSIONS) {
+    app.get(`/${version}/deviceManagement/managedDevices`, (c) =>
+      listDevices(c, version, (_caller, q) => narrowed(q), 'deviceManagement/managedDevices'),
     );
-  });
 
-  app.get('/v1.0/deviceManagement/managedDevices/:id', async (c) => {
-    const g = await guard(c, READ_PERMISSIONS);
-    if (!g.ok) return g.response;
-    const device = lookup(c.req.param('id'));
-    if (!device) return notFound(c);
-    if (!canSee(g.caller.user, device)) return forbidden(c);
-    const q = parse(c);
-    if (q instanceof Response) return q;
-    c.header('Content-Type', ODATA_JSON);
-    const context = `${ctx.origin}/v1.0/$metadata#deviceManagement/managedDevices${q.select ? `(${q.select.join(',')})` : ''}/$entity`;
-    return c.body(
-      JSON.stringify({ '@odata.context': context, ...project(view(device, false), q.select) }),
-      200,
-    );
-  });
+    app.get(`/${version}/users/:user/managedDevices`, (c) => {
+      const key = c.req.param('user');
+      return listDevices(
+        c,
+        version,
+        () => {
+          const user = findUser(key);
+          return user ? (ctx.index.devicesByUser.get(user.id) ?? []) : userNotFound(c, key);
+        },
+        `users('${decodeURIComponent(key)}')/managedDevices`,
+      );
+    });
+
+    app.get(`/${version}/deviceManagement/managedDevices/:id`, async (c) => {
+      const g = await guard(c, READ_PERMISSIONS);
+      if (!g.ok) return g.response;
+      const device = lookup(c.req.param('id'));
+      if (!device) return notFound(c);
+      if (!canSee(g.caller.user, device)) return forbidden(c);
+      const q = parse(c);
+      if (q instanceof Response) return q;
+      c.header('Content-Type', ODATA_JSON);
+      const context = `${ctx.origin}/${version}/$metadata#deviceManagement/managedDevices${q.select ? `(${q.select.join(',')})` : ''}/$entity`;
+      return c.body(
+        JSON.stringify({
+          '@odata.context': context,
+          ...project(sent(device, version, false), q.select),
+        }),
+        200,
+      );
+    });
+  }
 
   // resetPasscode and recoverPasscode: queue the action and answer 204; the device carries it out later. On a
   // platform that does not support the action Intune answers 400 with its wrapped message (or, by a switch, 204
@@ -339,7 +369,10 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       });
     }
     const at = ctx.clock.now();
-    ctx.actions.record(device, action, at, requestIds(c).clientRequestId);
+    ctx.actions.record(device, action, at, requestIds(c).clientRequestId, {
+      initiatedBy: g.caller.user.userPrincipalName,
+      origin: 'graph',
+    });
     ctx.auditEvents.record({
       action,
       device,
@@ -363,6 +396,75 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       passcodeAction(c, action, c.req.param('id')),
     );
   }
+
+  // Graph's service document, without a token as Graph serves it; the emulator's covers managedDevice only.
+  for (const version of GRAPH_VERSIONS) {
+    app.get(`/${version}/$metadata`, (c) => {
+      c.header('Content-Type', 'application/xml');
+      return c.body(csdl(version), 200);
+    });
+  }
+
+  // Beta's report of remote actions started anywhere (the console's, the admin center's), newest first. Read like
+  // managed devices (Read.All or ReadWrite.All, an Intune role, scope tags); $filter takes one device's id only.
+  app.get('/beta/deviceManagement/remoteActionAudits', async (c) => {
+    const g = await guard(c, READ_PERMISSIONS);
+    if (!g.ok) return g.response;
+    const query = c.req.query();
+    const unsupported = Object.keys(query).find(
+      (k) => k.startsWith('$') && !['$filter', '$top', '$skiptoken'].includes(k),
+    );
+    if (unsupported)
+      return graphError(c, {
+        status: 400,
+        code: 'BadRequest',
+        message: `Query option '${unsupported}' is not supported on this resource.`,
+      });
+    let deviceId: string | null;
+    let top: number;
+    let start: number;
+    try {
+      deviceId = auditFilterDeviceId(query.$filter);
+      ({ top, start } = pageOf(query));
+    } catch (e) {
+      if (e instanceof AuditFilterError || e instanceof ODataError)
+        return graphError(c, { status: 400, code: 'BadRequest', message: e.message });
+      throw e;
+    }
+    if (deviceId !== null) {
+      const device = ctx.index.deviceById.get(deviceId);
+      if (device && !canSee(g.caller.user, device)) return forbidden(c);
+    }
+    const now = ctx.clock.now();
+    const audits = ctx.actions
+      .all()
+      .filter((a) => deviceId === null || a.deviceId === deviceId)
+      .sort((a, b) => b.requestedAt - a.requestedAt || b.seq - a.seq)
+      .flatMap((a) => {
+        const device = ctx.index.deviceById.get(a.deviceId);
+        return device && canSee(g.caller.user, device) ? [{ a, device }] : [];
+      });
+    const page = audits
+      .slice(start, start + top)
+      .map(({ a, device }) =>
+        remoteActionAudit(
+          a,
+          device,
+          ctx.actions.progress(device, a, now, ctx.settings.timings).state,
+        ),
+      );
+    const body: Page<RemoteActionAuditRecord> = {
+      '@odata.context': `${ctx.origin}/beta/$metadata#deviceManagement/remoteActionAudits`,
+      value: page,
+    };
+    if (start + top < audits.length && top > 0) {
+      const next = publicUrl(c.req.url);
+      next.searchParams.set('$skiptoken', encodeSkipToken(start + top));
+      body['@odata.nextLink'] = next.toString();
+    }
+    c.header('Content-Type', ODATA_JSON);
+    return c.body(JSON.stringify(body), 200);
+  });
 
   // The signed-in user, from the directory (not Intune: no Intune role needed, no Intune throttling).
   app.get('/v1.0/me', async (c) => {
@@ -414,7 +516,7 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
 
   /** The path as Intune's front end names it in its error messages. */
   function intunePath(c: Context<Env>): string {
-    return c.req.path.replace(/^\/v1\.0/, '');
+    return c.req.path.replace(/^\/(v1\.0|beta)/, '');
   }
 
   function lookup(id: string): StoredDevice | undefined {
@@ -427,9 +529,9 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
    */
   function rewriteNextLink(link: string): string {
     const url = new URL(link);
-    const users = /^\/v1\.0\/users\/([^/]+)\/managedDevices$/.exec(url.pathname);
-    const user = users?.[1] ? findUser(users[1]) : undefined;
-    if (user) url.pathname = `/v1.0/users/${user.id}/managedDevices`;
+    const users = /^\/(v1\.0|beta)\/users\/([^/]+)\/managedDevices$/.exec(url.pathname);
+    const user = users?.[2] ? findUser(users[2]) : undefined;
+    if (users && user) url.pathname = `/${users[1]}/users/${user.id}/managedDevices`;
     const filter = url.searchParams.get('$filter');
     if (filter)
       url.searchParams.set(
