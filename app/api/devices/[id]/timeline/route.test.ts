@@ -112,6 +112,46 @@ describe('GET /api/devices/{id}/timeline', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
+  it("lists what admins started in the admin center with who started them, pins their wipe, and folds the console's own POST into its entry", async () => {
+    const [, , id] = emeaIphones();
+    if (!id) throw new Error('the seed has no three EMEA iPhones');
+    const mine = await recordIntent(id, DEMO_ACCOUNTS.helpdesk, 'INC-5151');
+    const privileged = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged]);
+    const posted = await graphPost(
+      emu,
+      `/v1.0/deviceManagement/managedDevices/${id}/resetPasscode`,
+      privileged,
+      { headers: { 'client-request-id': mine } },
+    );
+    expect(posted.status).toBe(204);
+    await server.control('POST', `/devices/${id}/admin-center-actions`, {
+      action: 'wipe',
+      initiatedBy: DEMO_ACCOUNTS.admin,
+      minutesAgo: 30,
+    });
+    await server.control('POST', `/devices/${id}/admin-center-actions`, {
+      action: 'remoteLock',
+      initiatedBy: DEMO_ACCOUNTS.admin,
+    });
+
+    const token = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read]);
+    const { body } = await call(token, id);
+    expect(source(body, 'adminCenter')).toMatchObject({ available: true, count: 2 });
+    expect(body.pinned).toMatchObject({
+      action: 'wipe',
+      state: 'pending',
+      source: 'adminCenter',
+      initiatedBy: DEMO_ACCOUNTS.admin,
+    });
+    const admin = body.entries.filter((e) => e.kind === 'adminCenter');
+    expect(admin).toEqual([
+      expect.objectContaining({ action: 'remoteLock', initiatedBy: DEMO_ACCOUNTS.admin }),
+    ]);
+    expect(body.entries.filter((e) => e.kind === 'console')).toEqual([
+      expect.objectContaining({ actionId: mine, ticket: 'INC-5151' }),
+    ]);
+  });
+
   it('says Intune’s audit log needs its permission, without asking Graph, when the token lacks it', async () => {
     const [id] = emeaIphones();
     if (!id) throw new Error('no EMEA iPhone');
