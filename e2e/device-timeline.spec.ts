@@ -85,7 +85,7 @@ test('a source that fails is said to be not available, with Graph’s request-id
   page,
 }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  await adminCenterAction(d.id, { action: 'syncDevice', initiatedBy: DEMO_ACCOUNTS.admin });
+  await adminCenterAction(d.id, { action: 'rebootNow', initiatedBy: DEMO_ACCOUNTS.admin });
   await emulator.faults({ rules: [{ path: 'remoteActionAudits', status: 503 }] });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await page.goto(`/devices/${d.id}`);
@@ -102,11 +102,11 @@ test('a source that fails is said to be not available, with Graph’s request-id
   await expect(entries(page).filter({ hasText: 'Last check-in with Intune' })).toHaveCount(1);
   await expect(entries(page).locator('[data-kind="adminCenter"]')).toHaveCount(0);
 
-  // Read again once Graph answers: the sync an admin started is there.
+  // Read again once Graph answers: the restart an admin started is there.
   await emulator.clearFaults();
   await note.getByRole('button', { name: 'Try again' }).click();
   await expect(note).toHaveCount(0);
-  await expect(entries(page).filter({ hasText: 'Sync started by' })).toContainText(
+  await expect(entries(page).filter({ hasText: 'Restart started by' })).toContainText(
     DEMO_ACCOUNTS.admin,
   );
 });
