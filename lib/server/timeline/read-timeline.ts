@@ -12,7 +12,7 @@ import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { getRemoteActionAudits } from '@/lib/server/graph/remote-action-audits';
 import { apiText } from '@/lib/server/i18n/api-text';
 import { logger } from '@/lib/server/log/logger';
-import { getActivityLog } from '@/lib/server/store';
+import { describeDatabaseError, getActivityLog } from '@/lib/server/store';
 import type { ActivityScope } from '@/lib/server/store/activity';
 import type { ActivityRow } from '@/lib/shared/activity/types';
 import { errorInfo } from '@/lib/shared/errors';
@@ -41,7 +41,7 @@ export async function readDeviceTimeline(
     readAuditLog(token, deviceId, signal),
     // Whose records: decided once Graph has said whether the agent may read the device.
     device.then(async (d) => {
-      const read = await settle(consoleRecords(req, token, deviceId, d.ok));
+      const read = await settle(consoleRecords(req, token, deviceId, d.ok), 'store');
       return read.ok ? read.value : read;
     }),
   ]);
@@ -96,8 +96,14 @@ async function consoleRecords(
   return { ok: true, value: rows };
 }
 
-/** A source's answer, or why there is none: Graph's refusal or failure with its ids, or the store's failure. */
-async function settle<T>(read: Promise<T>): Promise<SourceRead<T>> {
+/**
+ * A source's answer, or why there is none: Graph's refusal or failure with its ids, or (`from` says where else it
+ * could fail) the console's store failing or Graph's answer leading somewhere the console does not follow.
+ */
+async function settle<T>(
+  read: Promise<T>,
+  from: 'graph' | 'store' = 'graph',
+): Promise<SourceRead<T>> {
   try {
     return { ok: true, value: await read };
   } catch (e) {
@@ -113,12 +119,18 @@ async function settle<T>(read: Promise<T>): Promise<SourceRead<T>> {
               : 'failed';
       return { ok: false, reason, error: info };
     }
-    // The console's own store (or a bug): logged here, said plainly in the timeline without internals.
-    logger.error({ err: e, source: 'device-timeline' }, 'a timeline source failed');
+    // Said plainly in the timeline without internals; logged without the database's address or password.
+    logger.error(
+      { source: 'device-timeline', from, reason: describeDatabaseError(e) },
+      'a timeline source could not be read',
+    );
     return {
       ok: false,
       reason: 'failed',
-      error: errorInfo(500, 'auditStoreUnavailable', apiText('auditStoreUnavailable')),
+      error:
+        from === 'store'
+          ? errorInfo(500, 'auditStoreUnavailable', apiText('auditStoreUnavailable'))
+          : errorInfo(502, 'UnexpectedResponse', apiText('UnexpectedResponse')),
     };
   }
 }
