@@ -81,11 +81,21 @@ test('a wipe and a lock started in the admin center appear with the admin who st
   await expect(list.and(page.locator(':not([data-kind="adminCenter"])'))).toHaveCount(1);
 });
 
-test('a source that fails is said to be not available, with Graph’s request-id, not shown as "nothing happened"', async ({
+test('a source that fails is said to be not available, with Graph’s request-id, not shown as "nothing happened"; a wipe pending per managementState stays pinned', async ({
   page,
 }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await adminCenterAction(d.id, { action: 'rebootNow', initiatedBy: DEMO_ACCOUNTS.admin });
+  // A wipe Intune reports only through the device's managementState (its remote action audit unreadable below).
+  const res = await fetch(
+    `http://127.0.0.1:${E2E.emulatorPort}/_emulator/devices/${d.id}/management-state`,
+    {
+      method: 'PUT',
+      body: JSON.stringify({ managementState: 'wipePending' }),
+      headers: { 'content-type': 'application/json' },
+    },
+  );
+  expect(res.status).toBe(200);
   await emulator.faults({ rules: [{ path: 'remoteActionAudits', status: 503 }] });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await page.goto(`/devices/${d.id}`);
@@ -98,9 +108,16 @@ test('a source that fails is said to be not available, with Graph’s request-id
   );
   await expect(note).toContainText('This does not mean nothing happened.');
   await expect(note.getByTestId('timeline-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
+  // The pending wipe is still pinned at the top, from what the device read says.
+  const pinned = entries(page).first();
+  await expect(pinned).toHaveAttribute('data-testid', 'timeline-pinned');
+  await expect(pinned).toContainText('Wipe pending');
+  await expect(pinned).toContainText(
+    "Intune reports the device's management state as “Wipe pending”.",
+  );
   // The other sources still show: the device's last check-in.
   await expect(entries(page).filter({ hasText: 'Last check-in with Intune' })).toHaveCount(1);
-  await expect(entries(page).locator('[data-kind="adminCenter"]')).toHaveCount(0);
+  await expect(timeline(page).locator('li[data-kind="adminCenter"]')).toHaveCount(0);
 
   // Read again once Graph answers: the restart an admin started is there.
   await emulator.clearFaults();
