@@ -128,6 +128,33 @@ test('a source that fails is said to be not available, with Graph’s request-id
   );
 });
 
+test("Intune's audit log needs its own permission: the timeline says so and asks for it on a click; a refusal is explained", async ({
+  page,
+}) => {
+  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  await adminCenterAction(d.id, { action: 'remoteLock', initiatedBy: DEMO_ACCOUNTS.admin });
+  await signIn(page, DEMO_ACCOUNTS.viewer);
+  await page.goto(`/devices/${d.id}`);
+  const note = timeline(page).locator(
+    '[data-testid="timeline-unavailable"][data-source="auditLog"]',
+  );
+  await expect(note).toContainText(
+    "Not available: Intune's audit log. Your sign-in does not carry the permission to read it.",
+  );
+  // What the viewer may read is there all the same.
+  await expect(entries(page).filter({ hasText: 'Remote lock started by' })).toContainText(
+    DEMO_ACCOUNTS.admin,
+  );
+  const popupPromise = page.waitForEvent('popup');
+  await note.getByRole('button', { name: 'Allow access' }).click();
+  const popup = await popupPromise;
+  await expect(popup.getByRole('heading', { name: 'Need admin approval' })).toBeVisible();
+  await popup
+    .getByRole('link', { name: 'Return to the application without granting access' })
+    .click();
+  await expect(note).toContainText('Access was not granted: your account may not read it.');
+});
+
 test('the device page with its timeline (a pinned wipe, a source not available) is axe clean, in English and German', async ({
   page,
 }) => {
