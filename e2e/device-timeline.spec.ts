@@ -11,22 +11,6 @@ import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
 
-/** A remote action "started in the admin center" by another admin: the emulator's control API. */
-async function adminCenterAction(
-  deviceId: string,
-  body: { action: string; initiatedBy: string; minutesAgo?: number; actionState?: string },
-) {
-  const res = await fetch(
-    `http://127.0.0.1:${E2E.emulatorPort}/_emulator/devices/${deviceId}/admin-center-actions`,
-    {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    },
-  );
-  expect(res.status, await res.clone().text()).toBe(201);
-}
-
 const timeline = (page: Page) => page.getByTestId('device-timeline');
 const entries = (page: Page) => timeline(page).getByTestId('timeline-entries').locator('> li');
 
@@ -43,12 +27,12 @@ test('a wipe and a lock started in the admin center appear with the admin who st
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-7702');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  await adminCenterAction(d.id, {
+  await emulator.adminCenterAction(d.id, {
     action: 'remoteLock',
     initiatedBy: DEMO_ACCOUNTS.admin,
     minutesAgo: 1,
   });
-  await adminCenterAction(d.id, {
+  await emulator.adminCenterAction(d.id, {
     action: 'wipe',
     initiatedBy: DEMO_ACCOUNTS.admin,
     minutesAgo: 20,
@@ -85,17 +69,9 @@ test('a source that fails is said to be not available, with Graph’s request-id
   page,
 }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  await adminCenterAction(d.id, { action: 'rebootNow', initiatedBy: DEMO_ACCOUNTS.admin });
+  await emulator.adminCenterAction(d.id, { action: 'rebootNow', initiatedBy: DEMO_ACCOUNTS.admin });
   // A wipe Intune reports only through the device's managementState (its remote action audit unreadable below).
-  const res = await fetch(
-    `http://127.0.0.1:${E2E.emulatorPort}/_emulator/devices/${d.id}/management-state`,
-    {
-      method: 'PUT',
-      body: JSON.stringify({ managementState: 'wipePending' }),
-      headers: { 'content-type': 'application/json' },
-    },
-  );
-  expect(res.status).toBe(200);
+  await emulator.managementState(d.id, 'wipePending');
   await emulator.faults({ rules: [{ path: 'remoteActionAudits', status: 503 }] });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await page.goto(`/devices/${d.id}`);
@@ -132,7 +108,10 @@ test("Intune's audit log needs its own permission: the timeline says so and asks
   page,
 }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  await adminCenterAction(d.id, { action: 'remoteLock', initiatedBy: DEMO_ACCOUNTS.admin });
+  await emulator.adminCenterAction(d.id, {
+    action: 'remoteLock',
+    initiatedBy: DEMO_ACCOUNTS.admin,
+  });
   await signIn(page, DEMO_ACCOUNTS.viewer);
   await page.goto(`/devices/${d.id}`);
   const note = timeline(page).locator(
@@ -159,8 +138,8 @@ test('the device page with its timeline (a pinned wipe, a source not available) 
   page,
 }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  await adminCenterAction(d.id, { action: 'retire', initiatedBy: DEMO_ACCOUNTS.admin });
-  await adminCenterAction(d.id, { action: 'rebootNow', initiatedBy: DEMO_ACCOUNTS.admin });
+  await emulator.adminCenterAction(d.id, { action: 'retire', initiatedBy: DEMO_ACCOUNTS.admin });
+  await emulator.adminCenterAction(d.id, { action: 'rebootNow', initiatedBy: DEMO_ACCOUNTS.admin });
   await emulator.faults({ rules: [{ path: 'auditEvents', status: 500 }] });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   for (const [locale, scheme, pinnedWord] of [
