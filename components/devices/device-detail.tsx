@@ -27,6 +27,7 @@ import type { DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
 import { countSameNames, deviceWarnings, sameName } from '@/lib/shared/devices/warnings';
 import type { Messages } from '@/lib/shared/i18n/catalogs';
 import { ComplianceBadge } from './compliance-badge';
+import { DeviceTimelineSlot } from './timeline/device-timeline-slot';
 import { useEnumWords } from './use-enum-words';
 import { useWarningWords } from './use-warning-words';
 
@@ -180,6 +181,7 @@ function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
         </Section>
       </div>
       <History device={d} latest={latest} />
+      <DeviceTimelineSlot deviceId={d.id} />
     </article>
   );
 }
