@@ -290,6 +290,19 @@ export function passcodeActionFor(
   return { available: false, reason: native.reason, basis };
 }
 
+/**
+ * Whether v1.0 alone leaves the mode open where beta would tell it: an Android reset only neutral words fit, or an
+ * iPhone whose enrollment type only beta names. Only then does the server read the device from beta.
+ */
+export function v1LeavesModeOpen(d: PlanFields): boolean {
+  if (PENDING_REASON[d.managementState]) return false;
+  const facts = decidingFacts(d, NO_BETA_FACTS);
+  const native = nativePlan(d, facts.enrollment, facts.agent);
+  return 'kind' in native
+    ? native.kind === 'resetAndroidPasscode'
+    : native.reason === 'iosEnrollmentUnclear';
+}
+
 /** The Android resets: one Graph POST, differing only in the words. */
 const ANDROID_RESETS: ReadonlySet<PasscodeActionKind> = new Set([
   'resetDevicePasscode',
