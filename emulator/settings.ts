@@ -124,6 +124,12 @@ export const BehaviourSchema = z.object({
   spaRefreshTokenHours: z.number().positive(),
   /** The browser blocks third-party cookies: silent renewal in a hidden iframe does not see the session. */
   thirdPartyCookiesBlocked: z.boolean(),
+  /**
+   * Which enum values /v1.0 sends for a device: only v1.0's declared members ('declared': a beta-only
+   * deviceEnrollmentType becomes unknownFutureValue, a beta-only managementAgent unknown), or beta's as they are
+   * ('beta'). What Microsoft really sends on v1.0 is undocumented, so a console must be right with either.
+   */
+  v1EnumValues: z.enum(['declared', 'beta']),
 });
 export type Behaviour = z.infer<typeof BehaviourSchema>;
 
@@ -134,6 +140,7 @@ export const MICROSOFT_BEHAVIOUR: Behaviour = {
   opaqueAccessTokens: false,
   spaRefreshTokenHours: 24,
   thirdPartyCookiesBlocked: false,
+  v1EnumValues: 'declared',
 };
 
 export interface EmulatorSettings {

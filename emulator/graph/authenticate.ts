@@ -120,7 +120,7 @@ export async function authenticate(
           'Forbidden',
           `Application is not authorized to perform this operation. Application must have one of the following scopes: ${anyOf.join(', ')}`,
           requestId,
-          c.req.path.replace(/^\/v1\.0/, ''),
+          c.req.path.replace(/^\/(v1\.0|beta)/, ''),
         ),
       }),
     };

@@ -132,10 +132,10 @@ describe("Graph's answers", () => {
     ).toBe(`/v1.0/users/${upn}/managedDevices`);
   });
 
-  it('answers unknown routes and /beta with Graph-shaped 404s carrying a request-id', async () => {
+  it('answers unknown routes, on v1.0 and beta, with Graph-shaped 404s carrying a request-id', async () => {
     const token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk, [SCOPES.read]);
     for (const path of [
-      '/beta/deviceManagement/managedDevices',
+      '/beta/deviceManagement/detectedApps',
       '/v1.0/deviceManagement/somethingElse',
     ]) {
       const res = await graphGet(emu, path, token);

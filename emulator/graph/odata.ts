@@ -1,62 +1,15 @@
 // The OData query options Graph accepts on managedDevices: $select, $filter, $top, $skip, $orderby, $count,
 // $search (refused), and server-driven paging with an opaque $skiptoken in @odata.nextLink.
 import type { ManagedDevice, StoredDevice } from '../tenant/types';
+import managedDeviceMetadata from './metadata/graph-v1-managed-device.json';
 import type { Quirks } from '../settings';
 import { compileFilter, parseFilter, type DevicePredicate, type FilterNode } from './filter';
 
 export const MAX_PAGE_SIZE = 1000;
-export const MANAGED_DEVICE_PROPERTIES = new Set<string>([
-  'id',
-  'userId',
-  'deviceName',
-  'managedDeviceOwnerType',
-  'enrolledDateTime',
-  'lastSyncDateTime',
-  'operatingSystem',
-  'complianceState',
-  'jailBroken',
-  'managementAgent',
-  'osVersion',
-  'easActivated',
-  'easDeviceId',
-  'easActivationDateTime',
-  'azureADRegistered',
-  'deviceEnrollmentType',
-  'emailAddress',
-  'azureADDeviceId',
-  'deviceRegistrationState',
-  'deviceCategoryDisplayName',
-  'isSupervised',
-  'exchangeLastSuccessfulSyncDateTime',
-  'exchangeAccessState',
-  'exchangeAccessStateReason',
-  'isEncrypted',
-  'userPrincipalName',
-  'model',
-  'manufacturer',
-  'imei',
-  'complianceGracePeriodExpirationDateTime',
-  'serialNumber',
-  'phoneNumber',
-  'androidSecurityPatchLevel',
-  'userDisplayName',
-  'wiFiMacAddress',
-  'subscriberCarrier',
-  'meid',
-  'totalStorageSpaceInBytes',
-  'freeStorageSpaceInBytes',
-  'managedDeviceName',
-  'partnerReportedThreatState',
-  'managementCertificateExpirationDate',
-  'iccid',
-  'udid',
-  'notes',
-  'ethernetMacAddress',
-  'physicalMemoryInBytes',
-  'enrollmentProfileName',
-  'managementState',
-  'deviceActionResults',
-]);
+/** Every property v1.0's metadata declares for managedDevice (beta declares them too): what $select accepts. */
+export const MANAGED_DEVICE_PROPERTIES: ReadonlySet<string> = new Set(
+  managedDeviceMetadata.managedDevice.properties.map((p) => p.name),
+);
 
 export class ODataError extends Error {}
 
@@ -138,14 +91,15 @@ function assertProperty(name: string) {
   }
 }
 
-export function project(
-  device: ManagedDevice,
+/** The selected properties of a record as a version sends it (all of them without $select). */
+export function project<T extends Record<keyof ManagedDevice, unknown>>(
+  record: T,
   select: ListQuery['select'],
-): Partial<ManagedDevice> {
-  if (!select) return device;
-  const out: Record<string, unknown> = {};
-  for (const name of select) out[name] = device[name];
-  return out as Partial<ManagedDevice>;
+): Partial<T> {
+  if (!select) return record;
+  const out: Partial<T> = {};
+  for (const name of select) out[name] = record[name];
+  return out;
 }
 
 // Opaque to clients (they must follow nextLink as given); the "v1." prefix lets the format change later.

@@ -1,6 +1,7 @@
-// The Intune part of Microsoft Graph v1.0 that the console uses: listing managed devices (tenant-wide and
-// per user), reading one device, and the passcode actions (resetPasscode, recoverPasscode), behind Intune's
-// RBAC, throttling and whatever faults a test has injected.
+// The Intune part of Microsoft Graph that the console uses: listing managed devices (tenant-wide and per user) and
+// reading one device, on /v1.0 and on /beta (the same devices and ids; each version's own values, graph/versions.ts),
+// and on v1.0 the passcode actions (resetPasscode, recoverPasscode), behind Intune's RBAC, throttling and whatever
+// faults a test has injected.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Hono, type Context } from 'hono';
@@ -8,6 +9,7 @@ import type { EmulatorContext } from '../context';
 import { canSee, hasIntuneRole } from '../intune/rbac';
 import type { FaultRule } from '../settings';
 import type { DirectoryUser, ManagedDevice, StoredDevice } from '../tenant/types';
+import { GRAPH_VERSIONS, recordFor, type GraphVersion } from './versions';
 import {
   AUDIT_PERMISSIONS,
   authenticate,
@@ -42,7 +44,7 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
 
   // Every Graph response carries request-id, an echo of client-request-id (or the request-id) and Date.
   // Injected latency and faults come first, as a proxy in front of Graph would add them.
-  app.use('/v1.0/*', async (c, next) => {
+  const graphMiddleware = async (c: Context<Env>, next: () => Promise<void>) => {
     const started = performance.now();
     const requestId = randomUUID();
     const clientRequestId = c.req.header('client-request-id') ?? requestId;
@@ -90,7 +92,8 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       outcome: c.get('outcome'),
       durationMs: performance.now() - started,
     });
-  });
+  };
+  for (const version of GRAPH_VERSIONS) app.use(`/${version}/*`, graphMiddleware);
 
   async function faultResponse(c: Context<Env>, rule: FaultRule): Promise<Response> {
     if (rule.latencyMs > 0) await sleep(rule.latencyMs);
@@ -216,8 +219,13 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     for (const d of devices) if (canSee(user, d)) yield d;
   }
 
+  /** A device as `version` sends it, under the v1EnumValues switch. */
+  const sent = (d: StoredDevice, version: GraphVersion, inList: boolean) =>
+    recordFor(view(d, inList), version, ctx.settings.behaviour.v1EnumValues);
+
   const listDevices = async (
     c: Context<Env>,
+    version: GraphVersion,
     source: (caller: Caller, q: ListQuery) => Iterable<StoredDevice> | Response,
     contextPath: string,
   ) => {
@@ -233,10 +241,10 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
         q,
         ctx.settings.quirks,
         {
-          context: `${ctx.origin}/v1.0/$metadata#${contextPath}`,
+          context: `${ctx.origin}/${version}/$metadata#${contextPath}`,
           self: publicUrl(c.req.url),
         },
-        (d) => project(view(d, true), q.select),
+        (d) => project(sent(d, version, true), q.select),
       );
       const next = body['@odata.nextLink'];
       if (next && ctx.settings.behaviour.nextLinkRewritten)
@@ -264,37 +272,43 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       ? ctx.index.filterIndexes.candidates(q.filter)
       : null) ?? ctx.tenant.devices;
 
-  app.get('/v1.0/deviceManagement/managedDevices', (c) =>
-    listDevices(c, (_caller, q) => narrowed(q), 'deviceManagement/managedDevices'),
-  );
-
-  app.get('/v1.0/users/:user/managedDevices', (c) => {
-    const key = c.req.param('user');
-    return listDevices(
-      c,
-      () => {
-        const user = findUser(key);
-        return user ? (ctx.index.devicesByUser.get(user.id) ?? []) : userNotFound(c, key);
-      },
-      `users('${decodeURIComponent(key)}')/managedDevices`,
+  for (const version of GRAPH_VERSIONS) {
+    app.get(`/${version}/deviceManagement/managedDevices`, (c) =>
+      listDevices(c, version, (_caller, q) => narrowed(q), 'deviceManagement/managedDevices'),
     );
-  });
 
-  app.get('/v1.0/deviceManagement/managedDevices/:id', async (c) => {
-    const g = await guard(c, READ_PERMISSIONS);
-    if (!g.ok) return g.response;
-    const device = lookup(c.req.param('id'));
-    if (!device) return notFound(c);
-    if (!canSee(g.caller.user, device)) return forbidden(c);
-    const q = parse(c);
-    if (q instanceof Response) return q;
-    c.header('Content-Type', ODATA_JSON);
-    const context = `${ctx.origin}/v1.0/$metadata#deviceManagement/managedDevices${q.select ? `(${q.select.join(',')})` : ''}/$entity`;
-    return c.body(
-      JSON.stringify({ '@odata.context': context, ...project(view(device, false), q.select) }),
-      200,
-    );
-  });
+    app.get(`/${version}/users/:user/managedDevices`, (c) => {
+      const key = c.req.param('user');
+      return listDevices(
+        c,
+        version,
+        () => {
+          const user = findUser(key);
+          return user ? (ctx.index.devicesByUser.get(user.id) ?? []) : userNotFound(c, key);
+        },
+        `users('${decodeURIComponent(key)}')/managedDevices`,
+      );
+    });
+
+    app.get(`/${version}/deviceManagement/managedDevices/:id`, async (c) => {
+      const g = await guard(c, READ_PERMISSIONS);
+      if (!g.ok) return g.response;
+      const device = lookup(c.req.param('id'));
+      if (!device) return notFound(c);
+      if (!canSee(g.caller.user, device)) return forbidden(c);
+      const q = parse(c);
+      if (q instanceof Response) return q;
+      c.header('Content-Type', ODATA_JSON);
+      const context = `${ctx.origin}/${version}/$metadata#deviceManagement/managedDevices${q.select ? `(${q.select.join(',')})` : ''}/$entity`;
+      return c.body(
+        JSON.stringify({
+          '@odata.context': context,
+          ...project(sent(device, version, false), q.select),
+        }),
+        200,
+      );
+    });
+  }
 
   // resetPasscode and recoverPasscode: queue the action and answer 204; the device carries it out later. On a
   // platform that does not support the action Intune answers 400 with its wrapped message (or, by a switch, 204
@@ -414,7 +428,7 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
 
   /** The path as Intune's front end names it in its error messages. */
   function intunePath(c: Context<Env>): string {
-    return c.req.path.replace(/^\/v1\.0/, '');
+    return c.req.path.replace(/^\/(v1\.0|beta)/, '');
   }
 
   function lookup(id: string): StoredDevice | undefined {
@@ -427,9 +441,9 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
    */
   function rewriteNextLink(link: string): string {
     const url = new URL(link);
-    const users = /^\/v1\.0\/users\/([^/]+)\/managedDevices$/.exec(url.pathname);
-    const user = users?.[1] ? findUser(users[1]) : undefined;
-    if (user) url.pathname = `/v1.0/users/${user.id}/managedDevices`;
+    const users = /^\/(v1\.0|beta)\/users\/([^/]+)\/managedDevices$/.exec(url.pathname);
+    const user = users?.[2] ? findUser(users[2]) : undefined;
+    if (users && user) url.pathname = `/${users[1]}/users/${user.id}/managedDevices`;
     const filter = url.searchParams.get('$filter');
     if (filter)
       url.searchParams.set(

@@ -3,9 +3,11 @@
 // tested against (lib/shared/devices/passcode-plan.test.ts).
 //
 // Sources: memdocs intune/remote-actions/device-passcode-reset.md (which platform supports a device or a
-// work-profile passcode reset, the 7-day temporary passcode, iOS removal), Graph v1.0 `deviceEnrollmentType`
-// and `managementAgentType` enums (SDK docs), graph-intune.md. What Microsoft does not document, and this table
-// assumes, is marked "undocumented".
+// work-profile passcode reset, the 7-day temporary passcode, iOS removal), Graph beta's `deviceEnrollmentType`
+// and `managementAgentType` enums (@microsoft/microsoft-graph-types-beta: the table holds a device's true values,
+// in beta's vocabulary; what v1.0 sends of them is `asSentBy` in graph/versions.ts), graph-intune.md. What
+// Microsoft does not document, and this table assumes, is marked "undocumented".
+import type * as Beta from '@microsoft/microsoft-graph-types-beta';
 
 export type ResetPasscodeEffect =
   /** iOS/iPadOS: the passcode is removed; the user sets a new one if a policy demands it. */
@@ -22,9 +24,11 @@ export interface EnrollmentMode {
   /** What a person calls it. */
   label: string;
   operatingSystem: 'iOS' | 'iPadOS' | 'Android' | 'Windows' | 'macOS';
-  managementAgent: string;
-  /** Values Graph reports as deviceEnrollmentType for it; the seed picks among them. */
-  deviceEnrollmentTypes: readonly string[];
+  managementAgent: Beta.ManagementAgentType;
+  /** Values Graph (beta) reports as deviceEnrollmentType for it; the seed picks among them. */
+  deviceEnrollmentTypes: readonly Beta.DeviceEnrollmentType[];
+  /** Where the enrollment profile decides the type (AOSP: userless or user-associated), by profile name. */
+  deviceEnrollmentTypeByProfile?: Readonly<Record<string, Beta.DeviceEnrollmentType>>;
   ownerType: 'company' | 'personal';
   supervised: boolean;
   resetPasscode: ResetPasscodeEffect;
@@ -92,7 +96,12 @@ export const ENROLLMENT_MODES: Readonly<Record<EnrollmentModeKey, EnrollmentMode
     label: 'iOS User Enrollment (personal)',
     operatingSystem: 'iOS',
     managementAgent: 'mdm',
-    deviceEnrollmentTypes: ['appleUserEnrollment', 'appleUserEnrollmentWithServiceAccount'],
+    // Profile-based User Enrollment (with or without a service account) and its successor, account-driven.
+    deviceEnrollmentTypes: [
+      'appleUserEnrollment',
+      'appleUserEnrollmentWithServiceAccount',
+      'appleAccountDrivenUserEnrollment',
+    ],
     ownerType: 'personal',
     supervised: false,
     resetPasscode: 'unsupported',
@@ -162,13 +171,20 @@ export const ENROLLMENT_MODES: Readonly<Record<EnrollmentModeKey, EnrollmentMode
     failsWithout: NO_PASSCODE_POLICY,
   },
   androidAosp: {
-    // managementAgent intuneAosp is in the managementAgentType enum; the AOSP enrollment types are beta-only, so
-    // v1.0 is assumed to report them as unknown (undocumented).
+    // intuneAosp and both AOSP enrollment types exist only in beta; v1.0 sends managementAgent unknown (its enum has
+    // no unknownFutureValue) and deviceEnrollmentType unknownFutureValue.
     key: 'androidAosp',
     label: 'Android (AOSP) corporate-owned',
     operatingSystem: 'Android',
     managementAgent: 'intuneAosp',
-    deviceEnrollmentTypes: ['unknown'],
+    deviceEnrollmentTypes: [
+      'androidAOSPUserlessDeviceEnrollment',
+      'androidAOSPUserOwnedDeviceEnrollment',
+    ],
+    deviceEnrollmentTypeByProfile: {
+      'AOSP userless': 'androidAOSPUserlessDeviceEnrollment',
+      'AOSP user-associated': 'androidAOSPUserOwnedDeviceEnrollment',
+    },
     ownerType: 'company',
     supervised: false,
     resetPasscode: 'deviceReset',

@@ -15,6 +15,7 @@ import type {
   DirectoryUser,
   ManagedDevice,
   ScopeTag,
+  SeededAdminCenterAction,
   StoredDevice,
   Tenant,
 } from './types';
@@ -217,21 +218,54 @@ export function seedTenant(options: SeedOptions): Tenant {
     );
   }
 
+  // The last places go to two phones another admin has started to wipe and to retire in the admin center (so the
+  // fleet drawn before them stays the same device for device).
+  const pending = options.devices >= 30 && emea.length > 3 ? PENDING_PHONES : [];
   const pickOwner = () => regular[rng.number.int({ min: 0, max: regular.length - 1 })] ?? users[0]!;
-  while (devices.length < options.devices) {
+  while (devices.length < options.devices - pending.length) {
     makeDevice(
       pickOwner(),
       rng.helpers.weightedArrayElement(MODE_MIX.map((m) => ({ weight: m.weight, value: m.mode }))),
     );
   }
+  const adminCenterActions: SeededAdminCenterAction[] = [];
+  pending.forEach((p, i) => {
+    const at = Math.floor((epochMs - p.hoursAgo * 3_600_000) / 1000) * 1000;
+    const graph = makeDevice(emea[emea.length - 2 - i]!, p.mode, {
+      lastSyncDateTime: iso(at + 60_000),
+      managementState: p.managementState,
+    });
+    const stored = devices[devices.length - 1]!;
+    stored.managementStateSince = at;
+    adminCenterActions.push({ deviceId: graph.id, action: p.action, initiatedBy: p.by, at });
+  });
   return {
     tenantId: TENANT_ID,
     domain: TENANT_DOMAIN,
     displayName: 'Contoso (emulated)',
     users,
     devices: devices.slice(0, options.devices),
+    adminCenterActions,
   };
 }
+
+/** A wipe and a retire, each started in the admin center by the Intune administrator some hours before the epoch. */
+const PENDING_PHONES = [
+  {
+    mode: 'iosAutomatedEnrollment',
+    action: 'wipe',
+    managementState: 'wipePending',
+    by: DEMO_ACCOUNTS.admin,
+    hoursAgo: 3,
+  },
+  {
+    mode: 'androidFullyManaged',
+    action: 'retire',
+    managementState: 'retirePending',
+    by: DEMO_ACCOUNTS.admin,
+    hoursAgo: 5,
+  },
+] as const;
 
 function seedUsers(rng: Faker, options: SeedOptions): DirectoryUser[] {
   const users: DirectoryUser[] = DEMO_AGENTS.map((a) => ({ ...a, scopeTag: 'EMEA' }));
@@ -343,7 +377,7 @@ function buildDevice(
       ? daysAgo(-rng.number.int({ min: 1, max: 6 }))
       : '9999-12-31T23:59:59Z';
 
-  return {
+  const device: ManagedDevice = {
     id: guid(rng),
     userId: owner.id,
     deviceName: deviceNameFor(rng, mode, owner, serialNumber, enrolled),
@@ -360,7 +394,10 @@ function buildDevice(
     easDeviceId: mobile ? fromAlphabet(rng, UPPER_ALNUM, 20) : '',
     easActivationDateTime: PLACEHOLDER_DATE,
     azureADRegistered: true,
-    deviceEnrollmentType: rng.helpers.arrayElement(mode.deviceEnrollmentTypes),
+    // Where the profile decides (AOSP), no draw: the seed's later draws stay where they were.
+    deviceEnrollmentType: mode.deviceEnrollmentTypeByProfile
+      ? 'unknown'
+      : rng.helpers.arrayElement(mode.deviceEnrollmentTypes),
     emailAddress: rng.number.float() < 0.95 ? owner.mail : '',
     azureADDeviceId: guid(rng),
     deviceRegistrationState: 'registered',
@@ -399,7 +436,16 @@ function buildDevice(
     enrollmentProfileName: rng.helpers.arrayElement(hardware.enrollmentProfiles),
     managementState: 'managed',
     deviceActionResults: [],
+    activationLockBypassCode: null,
+    configurationManagerClientEnabledFeatures: null,
+    deviceHealthAttestationState: null,
+    remoteAssistanceSessionErrorDetails: null,
+    remoteAssistanceSessionUrl: null,
+    requireUserEnrollmentApproval: null,
   };
+  const byProfile = mode.deviceEnrollmentTypeByProfile?.[device.enrollmentProfileName];
+  if (byProfile) device.deviceEnrollmentType = byProfile;
+  return device;
 }
 
 /**

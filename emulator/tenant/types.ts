@@ -1,23 +1,22 @@
 // The emulated tenant: Graph-shaped managed devices and directory users, plus what only the emulator knows
 // about them (scope tag, enrollment mode, demo agent permissions).
+import type * as V1 from '@microsoft/microsoft-graph-types';
+import type * as Beta from '@microsoft/microsoft-graph-types-beta';
 import type { EnrollmentModeKey } from './enrollment';
 
-export type ComplianceState =
-  | 'unknown'
-  | 'compliant'
-  | 'noncompliant'
-  | 'conflict'
-  | 'error'
-  | 'inGracePeriod'
-  | 'configManager';
+export type ComplianceState = V1.ComplianceState;
 export type OwnerType = 'company' | 'personal' | 'unknown';
-export type ActionState =
-  'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
+export type ActionState = V1.ActionState;
 
-/** Graph's deviceActionResult, or its resetPasscodeActionResult subtype (with the generated passcode). */
+/** Graph's deviceActionResult subtypes the emulator reports (each declared in v1.0 and beta alike). */
+export type DeviceActionResultType =
+  | '#microsoft.graph.deviceActionResult'
+  | '#microsoft.graph.resetPasscodeActionResult'
+  | '#microsoft.graph.remoteLockActionResult';
+
+/** Graph's deviceActionResult, or one of its subtypes (resetPasscodeActionResult with the generated passcode). */
 export interface DeviceActionResult {
-  '@odata.type':
-    '#microsoft.graph.deviceActionResult' | '#microsoft.graph.resetPasscodeActionResult';
+  '@odata.type': DeviceActionResultType;
   actionName: string;
   actionState: ActionState;
   startDateTime: string;
@@ -26,24 +25,21 @@ export interface DeviceActionResult {
   passcode?: string | null;
   /** resetPasscodeActionResult only (Int32, not nullable): 0 unless the device failed it. */
   errorCode?: number;
+  /** remoteLockActionResult only: the PIN Intune generates for a Windows 10 lock; null on phones. */
+  unlockPin?: string | null;
 }
 
-/** managedDevice.managementState (v1.0 enum); a pending wipe or retire takes precedence over other actions. */
-export type ManagementState =
-  | 'managed'
-  | 'retirePending'
-  | 'retireFailed'
-  | 'wipePending'
-  | 'wipeFailed'
-  | 'unhealthy'
-  | 'deletePending'
-  | 'retireIssued'
-  | 'wipeIssued'
-  | 'wipeCanceled'
-  | 'retireCanceled'
-  | 'discovered';
+/**
+ * managedDevice.managementState, in beta's members (v1.0's metadata declares the same plus unknownFutureValue; the
+ * v1.0 types package omits the property, see graph/versions.ts). A pending wipe or retire takes precedence.
+ */
+export type ManagementState = Beta.ManagementState;
 
-/** microsoft.graph.managedDevice as v1.0 returns it (the properties a console can see). */
+/**
+ * microsoft.graph.managedDevice as the tenant knows it: every property v1.0 declares, with each enum in beta's
+ * vocabulary (the device's true values: beta names Android Enterprise and AOSP enrollments, v1.0 does not).
+ * What each version sends is `asSentBy` (graph/versions.ts), checked at compile time against Microsoft's types.
+ */
 export interface ManagedDevice {
   id: string;
   userId: string;
@@ -54,21 +50,21 @@ export interface ManagedDevice {
   operatingSystem: string;
   complianceState: ComplianceState;
   jailBroken: string;
-  managementAgent: string;
+  managementAgent: Beta.ManagementAgentType;
   osVersion: string;
   easActivated: boolean;
   easDeviceId: string;
   easActivationDateTime: string;
   azureADRegistered: boolean;
-  deviceEnrollmentType: string;
+  deviceEnrollmentType: Beta.DeviceEnrollmentType;
   emailAddress: string;
   azureADDeviceId: string;
-  deviceRegistrationState: string;
+  deviceRegistrationState: V1.DeviceRegistrationState;
   deviceCategoryDisplayName: string;
   isSupervised: boolean;
   exchangeLastSuccessfulSyncDateTime: string;
-  exchangeAccessState: string;
-  exchangeAccessStateReason: string;
+  exchangeAccessState: V1.DeviceManagementExchangeAccessState;
+  exchangeAccessStateReason: V1.DeviceManagementExchangeAccessStateReason;
   isEncrypted: boolean;
   userPrincipalName: string;
   model: string;
@@ -85,7 +81,7 @@ export interface ManagedDevice {
   totalStorageSpaceInBytes: number;
   freeStorageSpaceInBytes: number;
   managedDeviceName: string;
-  partnerReportedThreatState: string;
+  partnerReportedThreatState: V1.ManagedDevicePartnerReportedHealthState;
   managementCertificateExpirationDate: string;
   iccid: string;
   udid: string;
@@ -95,6 +91,15 @@ export interface ManagedDevice {
   enrollmentProfileName: string;
   managementState: ManagementState;
   deviceActionResults: DeviceActionResult[];
+  // Declared, and null on every device here: Intune fills them only for what the emulator does not play
+  // (Activation Lock bypass of supervised Macs, Configuration Manager co-management, Windows health attestation,
+  // TeamViewer sessions, Apple user-approval enrolment).
+  activationLockBypassCode: string | null;
+  configurationManagerClientEnabledFeatures: V1.ConfigurationManagerClientEnabledFeatures | null;
+  deviceHealthAttestationState: V1.DeviceHealthAttestationState | null;
+  remoteAssistanceSessionErrorDetails: string | null;
+  remoteAssistanceSessionUrl: string | null;
+  requireUserEnrollmentApproval: boolean | null;
 }
 
 /** Intune scope tags used to partition the seeded tenant by region. */
@@ -148,10 +153,23 @@ export interface DirectoryUser {
   agentRole?: string;
 }
 
+/** A remote action another admin started in the admin center before the emulator started (the seed's history). */
+export interface SeededAdminCenterAction {
+  deviceId: string;
+  /** Graph's name of the action (`wipe`, `retire`, `syncDevice`, …). */
+  action: string;
+  /** Who started it (UPN). */
+  initiatedBy: string;
+  /** When (emulator ms). */
+  at: number;
+}
+
 export interface Tenant {
   tenantId: string;
   domain: string;
   displayName: string;
   users: DirectoryUser[];
   devices: StoredDevice[];
+  /** Replayed into Intune's action store, remoteActionAudits and audit events whenever the tenant is seeded. */
+  adminCenterActions: SeededAdminCenterAction[];
 }
