@@ -77,6 +77,8 @@ export const emulator = {
       opaqueAccessTokens: boolean;
       spaRefreshTokenHours: number;
       thirdPartyCookiesBlocked: boolean;
+      /** What /v1.0 sends for enum values only beta declares: v1.0's sentinel, or beta's value. */
+      v1EnumValues: 'declared' | 'beta';
     }>,
   ) => call('PUT', '/behaviour', b),
   claimsChallenge: (upn: string, enabled: boolean) =>
