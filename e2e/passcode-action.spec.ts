@@ -306,7 +306,9 @@ test('another agent cannot reveal the passcode (403), and the refusal is audited
   const d = await freshDevice({ mode: 'androidCorporateWorkProfile', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
-  await confirm(page, d, 'Reset work profile passcode', 'INC-7001');
+  // The row's decision is v1.0's alone, which cannot tell a corporate work profile: "Reset passcode", in neutral
+  // words; the dialog reads the device's mode from beta before Confirm (e2e/v1-contract.spec.ts).
+  await confirm(page, d, 'Reset passcode', 'INC-7001');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).click();
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
 

@@ -114,6 +114,8 @@ for (const v1EnumValues of ['declared', 'beta'] as const) {
       await signIn(page, DEMO_ACCOUNTS.helpdesk);
       await findBySerial(page, d);
       await page.getByTestId('device-row').getByRole('link', { name: d.deviceName }).click();
+      await expect(page).toHaveURL(new RegExp(`/devices/${d.id}$`));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(d.deviceName);
       const button = actionButton(page, d, 'Reset passcode');
       await expect(button).toHaveAttribute('data-action-kind', 'resetDevicePasscode');
       const dialog = await openChecked(page, d, 'Reset passcode');
@@ -199,12 +201,12 @@ test.describe('a wipe or retire pending blocks the passcode action (security.md 
         await expect(none).toHaveAttribute('title', new RegExp(words));
       await expect(row.getByRole('button', { name: /Reset/ })).toHaveCount(0);
 
-      await row.getByRole('link', { name: d.deviceName }).click();
+      await page.goto(`/devices/${d.id}`);
       const reason = page.getByTestId('no-passcode-action');
       await expect(reason).toHaveAttribute('data-reason', state);
       for (const words of WORDS[state]) await expect(reason).toContainText(words);
       await expect(page.getByRole('button', { name: /Reset passcode/ })).toHaveCount(0);
-      await page.goBack();
+      await page.goto('/');
     }
   });
 
