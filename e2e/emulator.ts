@@ -77,7 +77,7 @@ export const emulator = {
       opaqueAccessTokens: boolean;
       spaRefreshTokenHours: number;
       thirdPartyCookiesBlocked: boolean;
-      /** What /v1.0 sends for enum values only beta declares: v1.0's sentinel, or beta's value. */
+      /** 'beta': /v1.0 sends beta's enum values too (default 'declared': only v1.0's members). */
       v1EnumValues: 'declared' | 'beta';
     }>,
   ) => call('PUT', '/behaviour', b),
@@ -87,4 +87,14 @@ export const emulator = {
     call('PUT', '/unsupported-action', { answer }),
   managementState: (id: string, managementState: string) =>
     call('PUT', `/devices/${id}/management-state`, { managementState }),
+  /** A remote action another admin started in the admin center; answers the remoteActionAudit. */
+  adminCenterAction: (
+    id: string,
+    body: { action: string; initiatedBy: string; minutesAgo?: number; actionState?: string },
+  ) =>
+    call<{ id: string; action: string; actionState: string; requestDateTime: string }>(
+      'POST',
+      `/devices/${id}/admin-center-actions`,
+      body,
+    ),
 };

@@ -15,6 +15,7 @@ import { RequestLog } from './graph/request-log';
 import { graphRoutes } from './graph/routes';
 import { Throttler } from './graph/throttle';
 import { ActionStore } from './intune/actions';
+import { replaySeededAdminCenterActions } from './intune/admin-center';
 import { AuditEventLog } from './intune/audit-events';
 import { defaultSettings } from './settings';
 import { seedTenant, type SeedOptions } from './tenant/seed';
@@ -67,8 +68,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       ctx.throttler.reset();
       ctx.faults.configure(ctx.settings.faults);
       ctx.requestLog.clear();
+      replaySeededAdminCenterActions(ctx);
     },
   };
+  replaySeededAdminCenterActions(ctx);
   const app = new Hono();
   // What a launcher or a person needs to point the console here: ids, sizes and the demo accounts.
   app.get('/_emulator/health', (c) =>
@@ -88,8 +91,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   if (ctx.mode !== 'standalone') app.route('/_emulator', controlRoutes(ctx));
   app.route('/', graphRoutes(ctx));
   app.route('/', entraRoutes(ctx));
-  // Anything else, /beta included (the console uses v1.0 only), answers as Graph does: its error body and ids
-  // (under /v1.0 the Graph middleware has already chosen this request's ids).
+  // Anything else answers as Graph does: its error body and ids (under /v1.0 and /beta the Graph middleware has
+  // already chosen this request's ids).
   app.notFound((c) => {
     if (c.get('requestId' as never) === undefined) {
       const id = randomUUID();

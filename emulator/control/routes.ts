@@ -4,7 +4,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorContext } from '../context';
-import { TERMINAL_STATES } from '../intune/actions';
+import { REMOTE_ACTION_ALIASES, startAdminCenterAction } from '../intune/admin-center';
+import { REMOTE_ACTION_NAMES, TERMINAL_STATES } from '../intune/actions';
+import { remoteActionAudit } from '../intune/remote-action-audits';
 import {
   ActionTimingsSchema,
   BehaviourSchema,
@@ -13,7 +15,20 @@ import {
   ThrottlingSchema,
   UnsupportedActionSchema,
 } from '../settings';
-import { ACTION_SCENARIOS, SCOPE_TAGS } from '../tenant/types';
+import { ACTION_SCENARIOS, SCOPE_TAGS, type ActionState } from '../tenant/types';
+
+type Alias = keyof typeof REMOTE_ACTION_ALIASES;
+const ALIASES = Object.keys(REMOTE_ACTION_ALIASES) as Alias[];
+const isAlias = (a: string): a is Alias => Object.hasOwn(REMOTE_ACTION_ALIASES, a);
+const ACTION_STATES = [
+  'none',
+  'pending',
+  'canceled',
+  'active',
+  'done',
+  'failed',
+  'notSupported',
+] as const satisfies readonly ActionState[];
 
 export function controlRoutes(ctx: EmulatorContext): Hono {
   const app = new Hono();
@@ -122,7 +137,8 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
           (!q.mode || d.mode === q.mode) &&
           (!q.operatingSystem || d.graph.operatingSystem === q.operatingSystem) &&
           (!q.user || d.graph.userPrincipalName.toLowerCase() === q.user.toLowerCase()) &&
-          (!q.deviceName || d.graph.deviceName === q.deviceName),
+          (!q.deviceName || d.graph.deviceName === q.deviceName) &&
+          (!q.managementState || d.graph.managementState === q.managementState),
       )
       .slice(0, limit);
     return c.json({
@@ -175,6 +191,38 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     return c.json({ id: device.graph.id, managementState: device.graph.managementState });
   });
 
+  /**
+   * A remote action another admin started in the Intune admin center (`minutesAgo` before the emulator's now):
+   * it shows in the device's deviceActionResults, in beta's remoteActionAudits and in the audit log, and a wipe or
+   * a retire puts the device in wipePending or retirePending. Answers 201 with the remoteActionAudit.
+   */
+  app.post('/devices/:id/admin-center-actions', async (c) => {
+    const device = ctx.index.deviceById.get(c.req.param('id').toLowerCase());
+    if (!device) return c.json({ error: 'no such device' }, 404);
+    const b = await body(
+      c,
+      z
+        .object({
+          action: z.enum([...REMOTE_ACTION_NAMES, ...ALIASES]),
+          initiatedBy: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'a UPN, e.g. it.admin@contoso.com'),
+          minutesAgo: z.number().nonnegative().max(525_600).optional(),
+          actionState: z.enum(ACTION_STATES).optional(),
+        })
+        .strict(),
+    );
+    if (b instanceof Response) return b;
+    const action = isAlias(b.action) ? REMOTE_ACTION_ALIASES[b.action] : b.action;
+    const at = ctx.clock.now() - Math.round((b.minutesAgo ?? 0) * 60_000);
+    const rec = startAdminCenterAction(ctx, device, {
+      action,
+      initiatedBy: b.initiatedBy,
+      at,
+      ...(b.actionState ? { actionState: b.actionState } : {}),
+    });
+    const state = ctx.actions.progress(device, rec, ctx.clock.now(), ctx.settings.timings).state;
+    return c.json(remoteActionAudit(rec, device, state), 201);
+  });
+
   app.post('/devices/:id/check-in', (c) => {
     const device = ctx.index.deviceById.get(c.req.param('id').toLowerCase());
     if (!device) return c.json({ error: 'no such device' }, 404);
@@ -182,13 +230,19 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     return c.json({ id: device.graph.id, checkedInAt: new Date(ctx.clock.now()).toISOString() });
   });
 
-  /** Every action POST that reached a device, oldest first, with the state it has now and any passcode generated. */
+  /**
+   * Every action POST that reached a device, oldest first, with the state it has now and any passcode generated;
+   * `origin=adminCenter` lists the admin-center actions instead, `origin=all` both.
+   */
   app.get('/actions', (c) => {
     const deviceId = c.req.query('deviceId')?.toLowerCase();
+    const origin = c.req.query('origin') ?? 'graph';
     const now = ctx.clock.now();
     const actions = ctx.actions
       .all()
-      .filter((a) => !deviceId || a.deviceId === deviceId)
+      .filter(
+        (a) => (!deviceId || a.deviceId === deviceId) && (origin === 'all' || a.origin === origin),
+      )
       .map((a) => {
         const device = ctx.index.deviceById.get(a.deviceId);
         const p = device ? ctx.actions.progress(device, a, now, ctx.settings.timings) : null;

@@ -51,6 +51,15 @@ export function parseListQuery(query: Record<string, string>): ListQuery {
   return { select, filter, orderby, top, skip, resumeAt, count: countRaw === 'true' };
 }
 
+/** $top (at most a page) and where a page starts ($skiptoken we issued), for lists that take no other options. */
+export function pageOf(query: Record<string, string>): { top: number; start: number } {
+  const top =
+    query.$top === undefined
+      ? MAX_PAGE_SIZE
+      : Math.min(nonNegative('$top', query.$top), MAX_PAGE_SIZE);
+  return { top, start: query.$skiptoken === undefined ? 0 : decodeSkipToken(query.$skiptoken) };
+}
+
 function nonNegative(name: string, raw: string): number {
   if (!/^\d+$/.test(raw)) {
     throw new ODataError(

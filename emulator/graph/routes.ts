@@ -22,7 +22,23 @@ import { effectOf, type PasscodeActionName } from '../intune/actions';
 import { graphError, intuneMessage, requestIds } from './errors';
 import { FAULT_ERRORS } from './faults';
 import { compileFilter } from './filter';
-import { ODataError, parseListQuery, project, runList, type ListQuery } from './odata';
+import {
+  encodeSkipToken,
+  ODataError,
+  pageOf,
+  parseListQuery,
+  project,
+  runList,
+  type ListQuery,
+  type Page,
+} from './odata';
+import { csdl } from './metadata/csdl';
+import {
+  AuditFilterError,
+  auditFilterDeviceId,
+  remoteActionAudit,
+  type RemoteActionAuditRecord,
+} from '../intune/remote-action-audits';
 
 const ODATA_JSON =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -353,7 +369,10 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       });
     }
     const at = ctx.clock.now();
-    ctx.actions.record(device, action, at, requestIds(c).clientRequestId);
+    ctx.actions.record(device, action, at, requestIds(c).clientRequestId, {
+      initiatedBy: g.caller.user.userPrincipalName,
+      origin: 'graph',
+    });
     ctx.auditEvents.record({
       action,
       device,
@@ -377,6 +396,75 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       passcodeAction(c, action, c.req.param('id')),
     );
   }
+
+  // Graph's service document, without a token as Graph serves it; the emulator's covers managedDevice only.
+  for (const version of GRAPH_VERSIONS) {
+    app.get(`/${version}/$metadata`, (c) => {
+      c.header('Content-Type', 'application/xml');
+      return c.body(csdl(version), 200);
+    });
+  }
+
+  // Beta's report of remote actions started anywhere (the console's, the admin center's), newest first. Read like
+  // managed devices (Read.All or ReadWrite.All, an Intune role, scope tags); $filter takes one device's id only.
+  app.get('/beta/deviceManagement/remoteActionAudits', async (c) => {
+    const g = await guard(c, READ_PERMISSIONS);
+    if (!g.ok) return g.response;
+    const query = c.req.query();
+    const unsupported = Object.keys(query).find(
+      (k) => k.startsWith('$') && !['$filter', '$top', '$skiptoken'].includes(k),
+    );
+    if (unsupported)
+      return graphError(c, {
+        status: 400,
+        code: 'BadRequest',
+        message: `Query option '${unsupported}' is not supported on this resource.`,
+      });
+    let deviceId: string | null;
+    let top: number;
+    let start: number;
+    try {
+      deviceId = auditFilterDeviceId(query.$filter);
+      ({ top, start } = pageOf(query));
+    } catch (e) {
+      if (e instanceof AuditFilterError || e instanceof ODataError)
+        return graphError(c, { status: 400, code: 'BadRequest', message: e.message });
+      throw e;
+    }
+    if (deviceId !== null) {
+      const device = ctx.index.deviceById.get(deviceId);
+      if (device && !canSee(g.caller.user, device)) return forbidden(c);
+    }
+    const now = ctx.clock.now();
+    const audits = ctx.actions
+      .all()
+      .filter((a) => deviceId === null || a.deviceId === deviceId)
+      .sort((a, b) => b.requestedAt - a.requestedAt || b.seq - a.seq)
+      .flatMap((a) => {
+        const device = ctx.index.deviceById.get(a.deviceId);
+        return device && canSee(g.caller.user, device) ? [{ a, device }] : [];
+      });
+    const page = audits
+      .slice(start, start + top)
+      .map(({ a, device }) =>
+        remoteActionAudit(
+          a,
+          device,
+          ctx.actions.progress(device, a, now, ctx.settings.timings).state,
+        ),
+      );
+    const body: Page<RemoteActionAuditRecord> = {
+      '@odata.context': `${ctx.origin}/beta/$metadata#deviceManagement/remoteActionAudits`,
+      value: page,
+    };
+    if (start + top < audits.length && top > 0) {
+      const next = publicUrl(c.req.url);
+      next.searchParams.set('$skiptoken', encodeSkipToken(start + top));
+      body['@odata.nextLink'] = next.toString();
+    }
+    c.header('Content-Type', ODATA_JSON);
+    return c.body(JSON.stringify(body), 200);
+  });
 
   // The signed-in user, from the directory (not Intune: no Intune role needed, no Intune throttling).
   app.get('/v1.0/me', async (c) => {

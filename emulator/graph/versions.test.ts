@@ -138,6 +138,42 @@ describe('/v1.0 and /beta', () => {
     }
   });
 
+  it("beta shares v1.0's faults, throttling budget and request log", async () => {
+    const d = deviceOf('androidDedicated');
+    const path = `/beta/deviceManagement/managedDevices/${d.id}`;
+    await control(emu, 'DELETE', '/requests');
+    await control(emu, 'PUT', '/faults', {
+      rules: [{ method: 'GET', path: '^/beta/', status: 503, count: 1, retryAfterSeconds: 2 }],
+    });
+    try {
+      const faulted = await graphGet(emu, path, admin, { 'client-request-id': 'beta-1' });
+      expect(faulted.status).toBe(503);
+      expect(faulted.headers.get('retry-after')).toBe('2');
+      const body = (await faulted.json()) as GraphErrorJson;
+      expect(body.error.innerError['client-request-id']).toBe('beta-1');
+      expect((await graphGet(emu, path, admin)).status).toBe(200);
+      // One budget for both versions: a v1.0 request spends what beta then lacks.
+      await control(emu, 'PUT', '/throttling', { appRequests: 1 });
+      expect(
+        (await graphGet(emu, `/v1.0/deviceManagement/managedDevices/${d.id}`, admin)).status,
+      ).toBe(200);
+      const throttled = await graphGet(emu, path, admin);
+      expect(throttled.status).toBe(429);
+      expect(((await throttled.json()) as GraphErrorJson).error.code).toBe('TooManyRequests');
+      const log = await control<{ entries: { path: string; status: number }[] }>(
+        emu,
+        'GET',
+        '/requests',
+      );
+      expect(log.entries.filter((e) => e.path === path).map((e) => e.status)).toEqual([
+        503, 200, 429,
+      ]);
+    } finally {
+      await control(emu, 'DELETE', '/faults');
+      await control(emu, 'PUT', '/throttling', { appRequests: 2000 });
+    }
+  });
+
   it('asSentBy maps only what v1.0 lacks, and nothing on beta', () => {
     const fm = {
       deviceEnrollmentType: 'androidEnterpriseFullyManaged',

@@ -10,7 +10,7 @@
 // version does not declare fails `tsc --noEmit`.
 import type * as V1 from '@microsoft/microsoft-graph-types';
 import type * as Beta from '@microsoft/microsoft-graph-types-beta';
-import type { DeviceActionResult, ManagedDevice } from '../tenant/types';
+import type { DeviceActionResult, DeviceActionResultType, ManagedDevice } from '../tenant/types';
 
 export const GRAPH_VERSIONS = ['v1.0', 'beta'] as const;
 export type GraphVersion = (typeof GRAPH_VERSIONS)[number];
@@ -128,20 +128,29 @@ export function asSentBy<T extends VersionedEnums>(
   return version === 'v1.0' && v1EnumValues === 'declared' ? withV1Enums(record) : record;
 }
 
-type V1ActionResultTyped =
-  | ({ '@odata.type': '#microsoft.graph.deviceActionResult' } & V1.DeviceActionResult)
-  | ({ '@odata.type': '#microsoft.graph.resetPasscodeActionResult' } & V1.ResetPasscodeActionResult)
-  | ({ '@odata.type': '#microsoft.graph.remoteLockActionResult' } & V1.RemoteLockActionResult);
-type BetaActionResultTyped =
-  | ({ '@odata.type': '#microsoft.graph.deviceActionResult' } & Beta.DeviceActionResult)
-  | ({
-      '@odata.type': '#microsoft.graph.resetPasscodeActionResult';
-    } & Beta.ResetPasscodeActionResult)
-  | ({ '@odata.type': '#microsoft.graph.remoteLockActionResult' } & Beta.RemoteLockActionResult);
+type ActionResultTypes = {
+  '#microsoft.graph.deviceActionResult': [V1.DeviceActionResult, Beta.DeviceActionResult];
+  '#microsoft.graph.resetPasscodeActionResult': [
+    V1.ResetPasscodeActionResult,
+    Beta.ResetPasscodeActionResult,
+  ];
+  '#microsoft.graph.remoteLockActionResult': [
+    V1.RemoteLockActionResult,
+    Beta.RemoteLockActionResult,
+  ];
+};
 
-// The tenant's deviceActionResults entries must be what both versions declare, subtype by subtype.
-const _v1Results = (r: DeviceActionResult): V1ActionResultTyped => r;
-const _betaResults = (r: DeviceActionResult): BetaActionResultTyped => r;
+/**
+ * A deviceActionResults entry of one subtype as both versions declare it, with its `@odata.type` (the subtypes the
+ * emulator reports exist alike in v1.0 and beta).
+ */
+export type ActionResultDeclared<K extends DeviceActionResultType> = {
+  '@odata.type': K;
+} & ActionResultTypes[K][0] &
+  ActionResultTypes[K][1];
+
+// The tenant's own type of an entry must stay within what both versions declare for some subtype.
+const _entries = (r: DeviceActionResult): ActionResultDeclared<DeviceActionResultType> => r;
 
 /** A device as /v1.0 sends it by default: v1.0's properties, v1.0's enum members (compile-time checked). */
 export function v1Record(device: ManagedDevice) {

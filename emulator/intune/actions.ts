@@ -1,24 +1,72 @@
-// Remote passcode actions queued on devices (resetPasscode, recoverPasscode), and how each moves through
-// Intune's action states on the emulator's clock, as the device's enrollment mode and scenario decide. States
-// are derived when read, so moving the clock moves every action.
-import { randomInt } from 'node:crypto';
+// Remote actions queued on devices: the console's passcode actions (resetPasscode, recoverPasscode) and what other
+// admins start in the admin center (wipe, retire, sync, lock, …), and how each moves through Intune's action
+// states on the emulator's clock, as the device's enrollment mode and scenario decide. States are derived when
+// read, so moving the clock moves every action. One record per action feeds deviceActionResults and
+// remoteActionAudits alike.
+import type * as Beta from '@microsoft/microsoft-graph-types-beta';
+import { randomInt, randomUUID } from 'node:crypto';
+import { exactly, type ActionResultDeclared } from '../graph/versions';
 import type { ActionTimings } from '../settings';
 import {
   ENROLLMENT_MODES,
   PASSCODE_VISIBLE_MS,
   type ResetPasscodeEffect,
 } from '../tenant/enrollment';
-import type { ActionState, DeviceActionResult, StoredDevice } from '../tenant/types';
+import type {
+  ActionState,
+  DeviceActionResult,
+  DeviceActionResultType,
+  StoredDevice,
+} from '../tenant/types';
 
 export const PASSCODE_ACTIONS = ['resetPasscode', 'recoverPasscode'] as const;
 export type PasscodeActionName = (typeof PASSCODE_ACTIONS)[number];
 
+/**
+ * The remote actions the emulator knows, by Graph's name of the action (its bound action, and deviceActionResults'
+ * actionName): what beta's remoteActionAudits calls it (`remoteAction`) and which deviceActionResult subtype
+ * reports it. Beta's remoteAction enum has no member for a sync; the emulator records one as unknownFutureValue,
+ * as Graph sends a value the version does not declare (whether Intune audits a sync at all is undocumented).
+ */
+export const REMOTE_ACTIONS = {
+  wipe: { remoteAction: 'factoryReset', resultType: '#microsoft.graph.deviceActionResult' },
+  retire: { remoteAction: 'removeCompanyData', resultType: '#microsoft.graph.deviceActionResult' },
+  syncDevice: {
+    remoteAction: 'unknownFutureValue',
+    resultType: '#microsoft.graph.deviceActionResult',
+  },
+  remoteLock: { remoteAction: 'remoteLock', resultType: '#microsoft.graph.remoteLockActionResult' },
+  rebootNow: { remoteAction: 'rebootNow', resultType: '#microsoft.graph.deviceActionResult' },
+  shutDown: { remoteAction: 'shutDown', resultType: '#microsoft.graph.deviceActionResult' },
+  resetPasscode: {
+    remoteAction: 'resetPasscode',
+    resultType: '#microsoft.graph.resetPasscodeActionResult',
+  },
+  recoverPasscode: {
+    remoteAction: 'recoverPasscode',
+    resultType: '#microsoft.graph.deviceActionResult',
+  },
+} as const satisfies Record<
+  string,
+  { remoteAction: Beta.RemoteAction; resultType: DeviceActionResultType }
+>;
+export type RemoteActionName = keyof typeof REMOTE_ACTIONS;
+export const REMOTE_ACTION_NAMES = Object.keys(REMOTE_ACTIONS) as RemoteActionName[];
+
 export interface ActionRecord {
   seq: number;
+  /** The remoteActionAudit's id. */
+  id: string;
   deviceId: string;
-  actionName: PasscodeActionName;
+  actionName: RemoteActionName;
   requestedAt: number;
   clientRequestId: string;
+  /** Who started it (UPN): the caller of the Graph POST, or the admin in the admin center. */
+  initiatedBy: string;
+  /** Where: a POST to Graph, or the admin center (the control API's stand-in for another admin). */
+  origin: 'graph' | 'adminCenter';
+  /** A state the admin-center action was created in and keeps (a test's choice); null follows the device. */
+  pinnedState: ActionState | null;
   /** Whether the device's platform supports it; an unsupported one was accepted only by the 204 switch. */
   supported: boolean;
   /** The temporary passcode Intune generated for an Android reset; null where none is generated. */
@@ -45,7 +93,7 @@ const PRECEDING_STATES = new Set([
 /** What a device that failed an action for a reason outside the table reports (undocumented). */
 const GENERIC_ERROR_CODE = 1;
 
-/** What an action does on a device of this mode. */
+/** What a passcode action does on a device of this mode. */
 export function effectOf(device: StoredDevice, action: PasscodeActionName): ResetPasscodeEffect {
   const mode = ENROLLMENT_MODES[device.mode];
   if (action === 'recoverPasscode')
@@ -61,19 +109,26 @@ export class ActionStore {
   /** Every POST queues a new action (Graph documents no idempotency); the newest one is what Graph shows. */
   record(
     device: StoredDevice,
-    actionName: PasscodeActionName,
+    actionName: RemoteActionName,
     at: number,
     clientRequestId: string,
+    by: { initiatedBy: string; origin: ActionRecord['origin']; pinnedState?: ActionState | null },
   ): ActionRecord {
-    const effect = effectOf(device, actionName);
+    // Other actions than the passcode ones are taken as supported everywhere (the admin center offers each only
+    // where it applies).
+    const effect = isPasscodeAction(actionName) ? effectOf(device, actionName) : null;
     const generates =
       actionName === 'resetPasscode' && (effect === 'deviceReset' || effect === 'workProfileReset');
     const rec: ActionRecord = {
       seq: ++this.seq,
+      id: randomUUID(),
       deviceId: device.graph.id,
       actionName,
       requestedAt: at,
       clientRequestId,
+      initiatedBy: by.initiatedBy,
+      origin: by.origin,
+      pinnedState: by.pinnedState ?? null,
       supported: effect !== 'unsupported',
       passcode: generates ? temporaryPasscode() : null,
     };
@@ -103,6 +158,8 @@ export class ActionStore {
   }
 
   progress(device: StoredDevice, rec: ActionRecord, now: number, t: ActionTimings): ActionProgress {
+    if (rec.pinnedState !== null)
+      return { state: rec.pinnedState, since: rec.requestedAt, activeAt: null, errorCode: 0 };
     const pending = {
       state: 'pending' as const,
       since: rec.requestedAt,
@@ -154,8 +211,11 @@ export class ActionStore {
    */
   results(device: StoredDevice, now: number, t: ActionTimings, delayMs = 0): DeviceActionResult[] {
     const newest = new Map<string, ActionRecord>();
-    for (const rec of this.forDevice(device.graph.id))
-      if (now - rec.requestedAt >= delayMs) newest.set(rec.actionName, rec);
+    for (const rec of this.forDevice(device.graph.id)) {
+      const shown = newest.get(rec.actionName);
+      if (now - rec.requestedAt >= delayMs && (!shown || rec.requestedAt >= shown.requestedAt))
+        newest.set(rec.actionName, rec);
+    }
     return [...newest.values()].map((rec) => {
       const p = this.progress(device, rec, now, t);
       const base = {
@@ -164,17 +224,32 @@ export class ActionStore {
         startDateTime: graphTime(rec.requestedAt),
         lastUpdatedDateTime: graphTime(p.since),
       };
-      if (rec.actionName !== 'resetPasscode')
-        return { '@odata.type': '#microsoft.graph.deviceActionResult', ...base };
-      // Intune shows a generated passcode once the device has reset it, for seven days.
-      const visible =
-        p.state === 'done' && rec.passcode !== null && now < p.since + PASSCODE_VISIBLE_MS;
-      return {
-        '@odata.type': '#microsoft.graph.resetPasscodeActionResult',
-        ...base,
-        passcode: visible ? rec.passcode : null,
-        errorCode: p.errorCode,
-      };
+      // Each entry is checked against what v1.0 and beta declare for its subtype, keys included.
+      switch (REMOTE_ACTIONS[rec.actionName].resultType) {
+        case '#microsoft.graph.resetPasscodeActionResult': {
+          // Intune shows a generated passcode once the device has reset it, for seven days.
+          const visible =
+            p.state === 'done' && rec.passcode !== null && now < p.since + PASSCODE_VISIBLE_MS;
+          return exactly<ActionResultDeclared<'#microsoft.graph.resetPasscodeActionResult'>>()({
+            '@odata.type': '#microsoft.graph.resetPasscodeActionResult',
+            ...base,
+            passcode: visible ? rec.passcode : null,
+            errorCode: p.errorCode,
+          });
+        }
+        case '#microsoft.graph.remoteLockActionResult':
+          // unlockPin is a Windows 10 lock's PIN; phones get none.
+          return exactly<ActionResultDeclared<'#microsoft.graph.remoteLockActionResult'>>()({
+            '@odata.type': '#microsoft.graph.remoteLockActionResult',
+            ...base,
+            unlockPin: null,
+          });
+        case '#microsoft.graph.deviceActionResult':
+          return exactly<ActionResultDeclared<'#microsoft.graph.deviceActionResult'>>()({
+            '@odata.type': '#microsoft.graph.deviceActionResult',
+            ...base,
+          });
+      }
     });
   }
 
@@ -202,6 +277,10 @@ export const TERMINAL_STATES: ReadonlySet<ActionState> = new Set([
   'canceled',
   'notSupported',
 ]);
+
+export function isPasscodeAction(name: RemoteActionName): name is PasscodeActionName {
+  return name === 'resetPasscode' || name === 'recoverPasscode';
+}
 
 /** Graph's action times carry seven fractional digits (`2026-11-28T10:42:07.1230000Z`). */
 export function graphTime(ms: number): string {

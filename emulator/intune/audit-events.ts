@@ -1,7 +1,8 @@
 // Intune's own audit log (GET /deviceManagement/auditEvents): one event for every remote action it accepted,
 // whose correlationId is the caller's client-request-id, so a console can tie the event back to its record.
+// Actions started in the admin center are logged too, under the admin center's app.
 import { randomUUID } from 'node:crypto';
-import type { DirectoryUser, StoredDevice } from '../tenant/types';
+import type { StoredDevice } from '../tenant/types';
 import { graphTime } from './actions';
 
 export interface AuditEvent {
@@ -39,19 +40,19 @@ export interface AuditEvent {
 }
 
 export class AuditEventLog {
-  private events: AuditEvent[] = [];
+  private events: { at: number; seq: number; event: AuditEvent }[] = [];
 
   record(e: {
     action: string;
     device: StoredDevice;
-    user: DirectoryUser;
+    user: { userPrincipalName: string; id: string };
     appId: string;
     appName: string;
     correlationId: string;
     at: number;
   }): void {
     const activity = `${e.action} ManagedDevice`;
-    this.events.push({
+    const event: AuditEvent = {
       '@odata.type': '#microsoft.graph.auditEvent',
       id: randomUUID(),
       displayName: activity,
@@ -85,20 +86,21 @@ export class AuditEventLog {
         },
       ],
       category: 'Device',
-    });
+    };
+    this.events.push({ at: e.at, seq: this.events.length, event });
   }
 
-  /** Newest first, as the admin center lists them. */
+  /** Newest first, as the admin center lists them (an admin-center action may be logged as of an earlier time). */
   list(filter: { correlationId?: string; resourceId?: string } = {}): AuditEvent[] {
-    return this.events
+    return [...this.events]
+      .sort((a, b) => b.at - a.at || b.seq - a.seq)
+      .map((x) => x.event)
       .filter(
         (e) =>
           (!filter.correlationId ||
             e.correlationId.toLowerCase() === filter.correlationId.toLowerCase()) &&
           (!filter.resourceId || e.resources.some((r) => r.resourceId === filter.resourceId)),
-      )
-      .slice()
-      .reverse();
+      );
   }
 
   clear(): void {

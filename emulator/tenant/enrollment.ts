@@ -55,14 +55,18 @@ export const ENROLLMENT_MODE_KEYS = [
 ] as const;
 export type EnrollmentModeKey = (typeof ENROLLMENT_MODE_KEYS)[number];
 
-/** Intune's errorCode values are undocumented; these stand for "no passcode policy" and "bad unlock token". */
+/**
+ * Intune's errorCode values are undocumented; these stand for "no passcode policy" and "bad unlock token". Graph
+ * declares errorCode Edm.Int32, so an HRESULT-style 0x87D1… code goes out signed (-2016…), as Intune's reports
+ * show such codes.
+ */
 const NO_PASSCODE_POLICY = {
   condition: 'a passcode policy enforced on the device or work profile',
-  errorCode: 0x87d1041c,
+  errorCode: 0x87d1041c | 0,
 };
 const BAD_UNLOCK_TOKEN = {
   condition: 'a valid unlock token escrowed with Intune',
-  errorCode: 0x87d13b7e,
+  errorCode: 0x87d13b7e | 0,
 };
 
 export const ENROLLMENT_MODES: Readonly<Record<EnrollmentModeKey, EnrollmentMode>> = {

@@ -2,6 +2,7 @@
 // about them (scope tag, enrollment mode, demo agent permissions).
 import type * as V1 from '@microsoft/microsoft-graph-types';
 import type * as Beta from '@microsoft/microsoft-graph-types-beta';
+import type { RemoteActionName } from '../intune/actions';
 import type { EnrollmentModeKey } from './enrollment';
 
 export type ComplianceState = V1.ComplianceState;
@@ -157,7 +158,7 @@ export interface DirectoryUser {
 export interface SeededAdminCenterAction {
   deviceId: string;
   /** Graph's name of the action (`wipe`, `retire`, `syncDevice`, …). */
-  action: string;
+  action: RemoteActionName;
   /** Who started it (UPN). */
   initiatedBy: string;
   /** When (emulator ms). */
