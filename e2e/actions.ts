@@ -26,6 +26,8 @@ export async function freshDevice(query: Record<string, string>): Promise<Emulat
   const d = devices.find(
     (x) =>
       !used.has(x.id) &&
+      // The seed's wipe- and retire-pending phones offer no passcode action: tests that want one set it.
+      x.managementState === 'managed' &&
       x.userPrincipalName !== SHOWCASE_USER &&
       auditRecords(x.id).length === 0 &&
       /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber),

@@ -23,6 +23,7 @@ async function freshDevices(n: number): Promise<EmulatedDevice[]> {
     .filter(
       (x) =>
         !used.has(x.id) &&
+        x.managementState === 'managed' &&
         x.userPrincipalName !== SHOWCASE_USER &&
         auditRecords(x.id).length === 0 &&
         /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{8,14}$/.test(x.serialNumber),

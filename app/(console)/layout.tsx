@@ -11,7 +11,7 @@ import { ConsoleNav } from '@/components/nav/console-nav';
 import { ShortcutsHelp } from '@/components/keyboard/shortcuts-help';
 import { ThemeSwitcher } from '@/components/theme/theme-switcher';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
-import { passcodePolicy, serverEnv } from '@/lib/server/config/server-env';
+import { serverEnv } from '@/lib/server/config/server-env';
 
 // The console's pages: the MSAL configuration is read from the environment per request (never frozen into
 // the build), so one build serves the emulator and any tenant.
@@ -25,7 +25,6 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       authConfig={authConfig}
       settings={{
         ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE },
-        passcodePolicy: passcodePolicy(env),
         verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS,
         tenantId: env.AUTH_TENANT_ID,
       }}

@@ -12,7 +12,7 @@ import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 import { actionQueries } from '@/lib/browser/query/action-queries';
 import { guardHoldsAt, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
-import type { DeviceDetail } from '@/lib/shared/devices/types';
+import type { DeviceDetail, WithPlan } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
@@ -45,7 +45,7 @@ export function DeviceAction({
   latest,
   readAt,
 }: {
-  device: DeviceDetail;
+  device: WithPlan<DeviceDetail>;
   warnings: DeviceWarning[];
   latest: ActionStatus | null;
   readAt: number;

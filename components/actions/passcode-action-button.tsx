@@ -5,11 +5,10 @@
 import { useTranslations } from 'next-intl';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { cn } from '@/lib/shared/cn';
-import { passcodeActionFor, type PasscodePlan } from '@/lib/shared/devices/passcode-plan';
-import type { DeviceListItem } from '@/lib/shared/devices/types';
+import type { PasscodePlan } from '@/lib/shared/devices/passcode-plan';
+import type { DeviceListItem, DeviceRow } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { passcodeActionTarget } from './passcode-action-target';
 import { useActionWords } from './use-action-words';
@@ -33,20 +32,21 @@ export function PasscodeAction({
   recent = null,
   variant = 'row',
 }: {
-  device: DeviceListItem;
+  device: DeviceRow;
   warnings: DeviceWarning[];
   recent?: ActionStatus | null;
   variant?: 'row' | 'page';
 }) {
   const t = useTranslations('passcode');
   const words = useActionWords();
-  const { passcodePolicy } = useConsoleSettings();
-  const plan = passcodeActionFor(device, passcodePolicy);
+  // The server's decision (a list row's from v1.0 alone, the device page's exact): shown, never re-derived here.
+  const plan = device.passcodePlan;
   if (!plan.available) {
     const reason = words.noActionReason(plan);
     return variant === 'row' ? (
       <span
         data-testid="no-passcode-action"
+        data-reason={plan.reason}
         title={reason}
         className="relative text-xs text-slate-600 dark:text-slate-300"
       >
@@ -56,6 +56,7 @@ export function PasscodeAction({
     ) : (
       <p
         data-testid="no-passcode-action"
+        data-reason={plan.reason}
         className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100"
       >
         {reason}

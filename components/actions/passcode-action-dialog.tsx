@@ -4,7 +4,12 @@
 // recent), the ticket reference and an optional note, then one request, and a result view with one Close button.
 // An accessible AlertDialog: focus is trapped, Escape cancels, the destructive button says what it does, and closing
 // returns focus to the button that opened it. Loaded on first use by passcode-action-button.tsx.
+// On opening it asks the server for the device's exact plan (GET /api/devices/{id}/passcode-plan: Graph read again,
+// beta where v1.0 cannot tell the mode): the row's plan is v1.0's alone and may be out of date. Until the answer is
+// there, Confirm waits; when the answer is "no action" (a wipe or retire pending, above all), the dialog says why and
+// what to tell the caller, and offers no Confirm.
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type FormEvent, type RefObject } from 'react';
 import { useSearchParams } from 'next/navigation';
@@ -17,6 +22,8 @@ import { DialogShell } from '@/components/ui/dialog-shell';
 import { Input } from '@/components/ui/input';
 import { FieldError, Notice } from '@/components/ui/notice';
 import { Textarea } from '@/components/ui/textarea';
+import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { deviceQueries } from '@/lib/browser/query/device-queries';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import {
   MAX_NOTE_LENGTH,
@@ -31,6 +38,7 @@ import { TICKET_PARAM, ticketFromLink } from '@/lib/shared/ticket';
 import { RecentAction } from './recent-action';
 import { RefusalMessage } from './refusal-message';
 import { ResultView, wasSent, type AvailablePlan } from './result-view';
+import { useActionWords } from './use-action-words';
 import { useConsentRefusal } from './use-consent-refusal';
 import { ConsentRefusedError, NoAccountError, usePasscodeAction } from './use-passcode-action';
 
@@ -88,8 +96,8 @@ function ActionForm({
   device: d,
   warnings,
   recent,
-  plan,
-  label,
+  plan: listedPlan,
+  label: listedLabel,
   onClose,
 }: {
   device: DeviceListItem;
@@ -107,6 +115,15 @@ function ActionForm({
   const mutation = usePasscodeAction();
   const refusal = useConsentRefusal();
   const throttle = useThrottleWait();
+  const words = useActionWords();
+  // The server's exact decision, read as the dialog opens; the row's (v1.0's) until it is there, or if it fails.
+  const exact = useQuery(deviceQueries.passcodePlan(useApiClient(), d.id));
+  const decided = exact.data;
+  const noAction = decided && !decided.available ? decided : null;
+  const plan: AvailablePlan = decided?.available ? decided : listedPlan;
+  const label = decided?.available
+    ? words.action(decided.kind, decided.beyondDocumented)
+    : listedLabel;
   // The dialog's "now": relative times and the guard hold still while the agent reads.
   const [openedAt] = useState(() => Date.now());
   // Opened from a ticket system's deep link (`/?ticket=INC-123&q=…`): the ticket is filled in already.
@@ -122,7 +139,11 @@ function ActionForm({
     (recent !== null && guardHoldsAt(recent.guard, openedAt));
   const platform = platformOf(d);
   const throttled = result?.status === 'throttled';
-  const blocked = mutation.isPending || refusal !== null || (throttled && throttle.seconds > 0);
+  const blocked =
+    mutation.isPending ||
+    exact.isPending ||
+    refusal !== null ||
+    (throttled && throttle.seconds > 0);
 
   if (wasSent(result)) {
     const staleDays = warnings.find((w) => w.kind === 'stale')?.days ?? null;
@@ -135,6 +156,26 @@ function ActionForm({
         staleDays={staleDays}
         onClose={onClose}
       />
+    );
+  }
+
+  if (noAction) {
+    return (
+      <div data-testid="dialog-no-action" data-reason={noAction.reason}>
+        <AlertDialog.Title className="text-lg font-semibold">
+          {t('passcode.noActionTitle', { name: d.deviceName })}
+        </AlertDialog.Title>
+        <AlertDialog.Description asChild>
+          <Notice as="div" variant="warning" className="mt-3 text-sm" role="alert">
+            <p>{words.noActionReason(noAction)}</p>
+          </Notice>
+        </AlertDialog.Description>
+        <div className="mt-4 flex justify-end">
+          <AlertDialog.Cancel asChild>
+            <Button autoFocus>{t('passcode.close')}</Button>
+          </AlertDialog.Cancel>
+        </div>
+      </div>
     );
   }
 
@@ -174,6 +215,16 @@ function ActionForm({
       >
         {t('passcode.graphAction', { action: plan.graphAction })}
       </p>
+      {exact.isPending && (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="plan-checking">
+          {t('passcode.planChecking')}
+        </p>
+      )}
+      {exact.isError && (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" data-testid="plan-unchecked">
+          {t('passcode.planUnchecked')}
+        </p>
+      )}
       {plan.beyondDocumented && (
         <Notice variant="warning" frame="soft" className="mt-2">
           {t('passcode.beyondDocumented')}

@@ -121,6 +121,7 @@ function FilterForm({
 }) {
   const t = useTranslations('activity');
   const kinds = useTranslations('passcode.kinds');
+  const kindsInFilter = useTranslations('passcode.kindsInFilter');
   const [draft, setDraft] = useState<ActivityFilters>(filters);
   const [dateError, setDateError] = useState(false);
   const set = (key: keyof ActivityFilters) => (e: { target: { value: string } }) =>
@@ -197,7 +198,8 @@ function FilterForm({
           <option value="">{t('any')}</option>
           {PASSCODE_ACTION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {kinds(k)}
+              {/* Two kinds share the admin center's name "Reset passcode": the filter tells them apart. */}
+              {k === 'resetAndroidPasscode' ? kindsInFilter(k) : kinds(k)}
             </option>
           ))}
         </select>

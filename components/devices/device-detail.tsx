@@ -23,7 +23,7 @@ import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { intuneDeviceUrl } from '@/lib/shared/devices/intune-link';
 import { platformOf } from '@/lib/shared/devices/platforms';
-import type { DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
+import type { DeviceDetail, DeviceListItem, WithPlan } from '@/lib/shared/devices/types';
 import { countSameNames, deviceWarnings, sameName } from '@/lib/shared/devices/warnings';
 import type { Messages } from '@/lib/shared/i18n/catalogs';
 import { ComplianceBadge } from './compliance-badge';
@@ -67,7 +67,7 @@ export function DeviceDetailView({ id }: { id: string }) {
   );
 }
 
-function Detail({ device: d, now }: { device: DeviceDetail; now: number }) {
+function Detail({ device: d, now }: { device: WithPlan<DeviceDetail>; now: number }) {
   const t = useTranslations();
   const format = useFormatter();
   const api = useApiClient();

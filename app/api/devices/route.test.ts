@@ -142,11 +142,14 @@ describe('GET /api/devices', () => {
       'model',
       'operatingSystem',
       'osVersion',
+      'passcodePlan',
       'serialNumber',
       'userDisplayName',
       'userId',
       'userPrincipalName',
     ]);
+    // Each row carries the server's decision, from v1.0 alone (no beta read per row).
+    expect(body.devices.every((d) => d.passcodePlan.basis === 'v1')).toBe(true);
   });
 
   it('answers 401 without a token, before calling Graph', async () => {

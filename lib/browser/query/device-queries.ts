@@ -2,7 +2,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/browser/api/browser-client';
 import { searchToParams, type DeviceSearch } from '@/lib/shared/devices/search';
-import type { DeviceDetail, DeviceSearchPage } from '@/lib/shared/devices/types';
+import type { PasscodePlan } from '@/lib/shared/devices/passcode-plan';
+import type { DeviceDetail, DeviceSearchPage, WithPlan } from '@/lib/shared/devices/types';
 
 export const deviceKeys = {
   all: ['devices'] as const,
@@ -11,6 +12,7 @@ export const deviceKeys = {
   details: () => [...deviceKeys.all, 'detail'] as const,
   user: (upn: string) => [...deviceKeys.all, 'user', upn.toLowerCase()] as const,
   detail: (id: string) => [...deviceKeys.details(), id] as const,
+  passcodePlan: (id: string) => [...deviceKeys.all, 'passcodePlan', id] as const,
 };
 
 export const deviceQueries = {
@@ -38,6 +40,19 @@ export const deviceQueries = {
     queryOptions({
       queryKey: deviceKeys.detail(id),
       queryFn: ({ signal }) =>
-        api.get<DeviceDetail>(`/api/devices/${encodeURIComponent(id)}`, { signal }),
+        api.get<WithPlan<DeviceDetail>>(`/api/devices/${encodeURIComponent(id)}`, { signal }),
+    }),
+  /**
+   * The server's exact decision on the device's passcode action, read fresh each time the confirm dialog opens (the
+   * device may have changed since it was listed; a wipe may have been started).
+   */
+  passcodePlan: (api: ApiClient, id: string) =>
+    queryOptions({
+      queryKey: deviceKeys.passcodePlan(id),
+      queryFn: ({ signal }) =>
+        api.get<PasscodePlan>(`/api/devices/${encodeURIComponent(id)}/passcode-plan`, { signal }),
+      staleTime: 0,
+      gcTime: 0,
+      retry: false,
     }),
 };

@@ -33,6 +33,7 @@ interface ControlDevice {
   scopeTag: string;
   scenario: string;
   mode: EnrollmentModeKey;
+  managementState: string;
 }
 
 let server: EmulatorServer;
@@ -85,6 +86,8 @@ const KIND: Partial<Record<EnrollmentModeKey, PasscodeActionKind>> = {
   androidFullyManaged: 'resetDevicePasscode',
   androidPersonalWorkProfile: 'resetWorkProfilePasscode',
   androidCorporateWorkProfile: 'resetWorkProfilePasscode',
+  androidDedicated: 'resetDevicePasscode',
+  androidAosp: 'resetDevicePasscode',
   windowsMobile: 'recoverPin',
 };
 // The audit store (and its device guards) lives across tests, so every test takes a device of its own.
@@ -95,7 +98,8 @@ const device = async (query: Record<string, string>) => {
     'GET',
     `/devices?${params}`,
   );
-  const fresh = devices.find((d) => !used.has(d.id));
+  // A seeded device with a wipe or retire pending refuses every passcode action: tests that want one set it.
+  const fresh = devices.find((d) => !used.has(d.id) && d.managementState === 'managed');
   if (!fresh) throw new Error(`no unused device for ${params}`);
   used.add(fresh.id);
   return fresh;
@@ -804,14 +808,15 @@ describe('tracking by action name and subtype', () => {
       scenario: 'online',
       scopeTag: 'EMEA',
     });
-    await server.control('PUT', `/devices/${wiping.id}/management-state`, {
-      managementState: 'wipePending',
-    });
     const token = await helpdesk();
     const a = await run(input(failing, 'INC-33'), token);
     const b = await run(input(wiping, 'INC-34'), token);
     if (a.status !== 'accepted' || b.status !== 'accepted')
       throw new Error(`${a.status} ${b.status}`);
+    // A wipe started in the admin center after the request: Intune holds the passcode action back.
+    await server.control('PUT', `/devices/${wiping.id}/management-state`, {
+      managementState: 'wipePending',
+    });
     await advance(60_000);
     const first = await actionStatus(a.actionId, token, { store, env: statusEnv, reads });
     expect(first).toMatchObject({ state: 'failed', errorCode: expect.any(Number) });
@@ -1144,5 +1149,129 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
     expect(written).toBeLessThanOrEqual(2 * 500);
     expect(written).toBeGreaterThan(0);
     expect(anonymousAuditBudget.droppedCount).toBeGreaterThanOrEqual(200);
+  });
+});
+
+describe("on v1.0's contract: the rule's facts, beta's read, and a pending wipe or retire (issue 18)", () => {
+  const betaReads = async () => (await graphCalls()).filter((r) => r.path.startsWith('/beta/'));
+  const failBeta = () =>
+    server.control('PUT', '/faults', {
+      rules: [{ method: 'GET', path: '^/beta/deviceManagement/managedDevices/', status: 500 }],
+    });
+
+  for (const state of ['wipePending', 'retirePending'] as const) {
+    it(`23: ${state} → refused before any POST, audited, the device not reserved`, async () => {
+      const d = await device({ mode: 'androidDedicated', scenario: 'online', scopeTag: 'EMEA' });
+      await server.control('PUT', `/devices/${d.id}/management-state`, { managementState: state });
+      const token = await helpdesk();
+      const result = await run(input(d, 'INC-1801'), token);
+      expect(result).toMatchObject({
+        status: 'notAvailable',
+        // Blocked on v1.0's managementState alone, so no beta read told the mode: the neutral kind is named.
+        plan: { available: false, reason: state, kind: 'resetAndroidPasscode' },
+      });
+      expect(await posts()).toEqual([]);
+      expect(await betaReads()).toEqual([]);
+      const records = await recordsOf(result);
+      expect(records.map((r) => [r.kind, r.outcome, r.detail])).toEqual([
+        ['intent', null, null],
+        ['outcome', 'refused', `notAvailable: ${state}`],
+      ]);
+      expect(records.every((r) => r.actor_verified === 1)).toBe(true);
+      // No guard was taken: once the device is managed again, the next request goes through without a reason.
+      await server.control('PUT', `/devices/${d.id}/management-state`, {
+        managementState: 'managed',
+      });
+      expect((await run(input(d, 'INC-1802'), token)).status).toBe('accepted');
+      expect(await posts()).toHaveLength(1);
+    });
+  }
+
+  it('a fully managed phone on v1.0 (unknownFutureValue): one beta read tells the mode, and the reset is posted', async () => {
+    const d = await device({ mode: 'androidFullyManaged', scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run(input(d, 'INC-1803'), await helpdesk());
+    expect(result).toMatchObject({ status: 'accepted', kind: 'resetDevicePasscode' });
+    expect(await betaReads()).toHaveLength(1);
+    expect(await posts()).toHaveLength(1);
+  });
+
+  it('an iPhone (device enrollment, a value v1.0 declares) is decided without a beta read', async () => {
+    const d = await device({
+      mode: 'iosAutomatedEnrollment',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    expect((await run(input(d, 'INC-1804'), await helpdesk())).status).toBe('accepted');
+    expect(await betaReads()).toEqual([]);
+  });
+
+  it('beta failing → the neutral decision: an exact or a neutral confirmation is the same POST, recorded as confirmed', async () => {
+    await failBeta();
+    const token = await helpdesk();
+    const exact = await device({
+      mode: 'androidFullyManaged',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const a = await run(input(exact, 'INC-1805'), token);
+    expect(a).toMatchObject({ status: 'accepted', kind: 'resetDevicePasscode' });
+    const neutral = await device({
+      mode: 'androidCorporateWorkProfile',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const b = await run(input(neutral, 'INC-1806', { kind: 'resetAndroidPasscode' }), token);
+    expect(b).toMatchObject({ status: 'accepted', kind: 'resetAndroidPasscode' });
+    expect((await posts()).map((p) => p.path.split('/').at(-1))).toEqual([
+      'resetPasscode',
+      'resetPasscode',
+    ]);
+    expect((await recordsOf(b)).find((r) => r.kind === 'intent')?.action_kind).toBe(
+      'resetAndroidPasscode',
+    );
+  });
+
+  it('AOSP on v1.0 (managementAgent unknown) is not device administrator: beta names it, or neutral words when beta fails', async () => {
+    const token = await helpdesk();
+    const d = await device({ mode: 'androidAosp', scenario: 'online', scopeTag: 'EMEA' });
+    expect(await run(input(d, 'INC-1807', { kind: 'resetDevicePasscode' }), token)).toMatchObject({
+      status: 'accepted',
+      kind: 'resetDevicePasscode',
+    });
+    await failBeta();
+    const e = await device({ mode: 'androidAosp', scenario: 'online', scopeTag: 'EMEA' });
+    expect(await run(input(e, 'INC-1808', { kind: 'resetAndroidPasscode' }), token)).toMatchObject({
+      status: 'accepted',
+    });
+  });
+
+  it('a contradiction (a work-profile reset confirmed, beta says dedicated) → planChanged, nothing posted', async () => {
+    const d = await device({ mode: 'androidDedicated', scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run(
+      input(d, 'INC-1809', { kind: 'resetWorkProfilePasscode' }),
+      await helpdesk(),
+    );
+    expect(result).toMatchObject({
+      status: 'planChanged',
+      plan: { kind: 'resetDevicePasscode', basis: 'beta' },
+    });
+    expect(await posts()).toEqual([]);
+    expect((await recordsOf(result)).at(-1)?.detail).toBe(
+      'planChanged: resetWorkProfilePasscode confirmed, resetDevicePasscode applies',
+    );
+  });
+
+  it('with beta values on v1.0 the mode is read from v1.0 itself: no beta read, the exact action', async () => {
+    await server.control('PUT', '/behaviour', { v1EnumValues: 'beta' });
+    const d = await device({
+      mode: 'androidCorporateWorkProfile',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    expect(await run(input(d, 'INC-1810'), await helpdesk())).toMatchObject({
+      status: 'accepted',
+      kind: 'resetWorkProfilePasscode',
+    });
+    expect(await betaReads()).toEqual([]);
   });
 });

@@ -39,10 +39,11 @@ import {
 } from '@/lib/shared/actions/types';
 import { shownOnDevice } from './action-entry';
 import { sharedDeviceReads } from './shared-device-reads';
+import { decidePasscodePlan } from '@/lib/server/devices/passcode-decision';
 import {
+  confirmationFits,
   GRAPH_ACTION_OF,
   type GraphPasscodeAction,
-  passcodeActionFor,
   PASSCODE_ACTION_KINDS,
   type PasscodeActionKind,
 } from '@/lib/shared/devices/passcode-plan';
@@ -209,26 +210,32 @@ export async function requestPasscodeActionOnce(
     };
   }
 
-  // 4. The one rule, on Graph's answer rather than the browser's word: the action the agent confirmed must be
-  //    the one this device supports now (a device can be re-enrolled between the list and the click).
-  const plan = passcodeActionFor(device, passcodePolicy(env));
-  if (!plan.available) {
-    await refuse(input.deviceId, `notAvailable: ${plan.reason}`, {
+  // 4. The one rule, on Graph's answer rather than the browser's word (v1.0's, and beta's where v1.0 cannot tell
+  //    the mode): the action the agent confirmed must fit the one this device supports now (a device can be
+  //    re-enrolled between the list and the click). A wipe, retire or delete pending (managementState, as Graph
+  //    reports it) leaves no action: refused here, before the guard and before any POST, and audited.
+  const decided = await decidePasscodePlan(bearer, device, passcodePolicy(env), { budget });
+  if (!decided.available) {
+    await refuse(input.deviceId, `notAvailable: ${decided.reason}`, {
       actor: verified,
       deviceName: device.deviceName,
       ticket: input.ticket,
     });
-    return { status: 'notAvailable', actionId, plan };
+    return { status: 'notAvailable', actionId, plan: decided };
   }
-  if (plan.kind !== input.kind) {
-    await refuse(input.deviceId, `planChanged: ${input.kind} confirmed, ${plan.kind} applies`, {
+  // The neutral Android reset and an exact one are the same POST: either confirmation fits either decision, and
+  // the more exact of the two is what is recorded. Two exact kinds that differ are a contradiction.
+  if (!confirmationFits(input.kind, decided.kind)) {
+    await refuse(input.deviceId, `planChanged: ${input.kind} confirmed, ${decided.kind} applies`, {
       actor: verified,
       deviceName: device.deviceName,
       ticket: input.ticket,
     });
-    return { status: 'planChanged', actionId, plan };
+    return { status: 'planChanged', actionId, plan: decided };
   }
+  const plan = decided.kind === 'resetAndroidPasscode' ? { ...decided, kind: input.kind } : decided;
   names.actionName = plan.graphAction;
+  names.actionKind = plan.kind;
 
   // 5. One passcode action per device at a time, across tabs, agents and instances: the guard is in the database.
   const claim = await store.claimDevice({

@@ -17,6 +17,7 @@ import { sharedDeviceReads, type SharedDeviceReads } from './shared-device-reads
 import { TERMINAL, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
 import { DEVICE_ID_PATTERN } from '@/lib/shared/devices/device-id';
 import {
+  confirmationFits,
   DEFAULT_PASSCODE_POLICY,
   passcodeActionFor,
   PASSCODE_VISIBLE_DAYS,
@@ -159,7 +160,8 @@ function alternativeTo(
   device: Parameters<typeof passcodeActionFor>[0],
 ): PasscodePlan | null {
   const plan = passcodeActionFor(device, DEFAULT_PASSCODE_POLICY);
-  return plan.available && plan.kind === kind ? null : plan;
+  // From v1.0 alone an Android reset may be the neutral one: the same action as the one that failed, not another.
+  return plan.available && kind !== null && confirmationFits(kind, plan.kind) ? null : plan;
 }
 
 /** Whether the caller (as Graph vouched for their token, remembered) is the agent who requested the action. */

@@ -16,6 +16,9 @@ import {
 import type { DeviceListItem, DeviceSearchPage } from '@/lib/shared/devices/types';
 import { graphGet } from './client';
 import { GraphError } from './errors';
+import { passcodePolicy, serverEnv } from '@/lib/server/config/server-env';
+import { withV1Plan } from '@/lib/server/devices/passcode-decision';
+import type { PasscodePolicy } from '@/lib/shared/devices/passcode-plan';
 import { DEVICE_LIST_FIELDS, ManagedDevicePage } from './managed-devices';
 import { and, eq, startsWith } from './odata-literal';
 
@@ -139,7 +142,7 @@ export async function searchDevices(
   token: string,
   search: DeviceSearch,
   cursor: string | null,
-  opts: { signal?: AbortSignal; now?: number } = {},
+  opts: { signal?: AbortSignal; now?: number; policy?: PasscodePolicy } = {},
 ): Promise<DeviceSearchPage> {
   const decoded = cursor ? decodeCursor(cursor, search) : null;
   const first = await readPages(
@@ -162,8 +165,10 @@ export async function searchDevices(
   const asked = received.filter((d) => matchesGraphQuery(d, search, via));
   const devices = asked.filter((d) => matchesRefinement(d, search, now));
   const kind = searchKind(search);
+  // Each row's passcode action, decided here from v1.0 alone: the browser shows it and never re-derives it.
+  const policy = opts.policy ?? passcodePolicy(serverEnv());
   return {
-    devices,
+    devices: devices.map((d) => withV1Plan(d, policy)),
     nextCursor: encodeCursor(
       pages.map((p) => p.next),
       via,

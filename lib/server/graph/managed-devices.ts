@@ -1,196 +1,310 @@
 import 'server-only';
-// Reading managed devices from Intune through Graph, reshaped into what the console shows: Graph's
-// placeholder dates become null, missing text becomes '', unknown enum values become 'unknown'.
+// Reading managed devices from Intune through Graph, in two steps. First Graph's own shape, checked at compile
+// time against Microsoft's published v1.0 types (`GraphManagedDevice` must satisfy `ManagedDevice` from
+// @microsoft/microsoft-graph-types): an enum value v1.0 does not declare is mapped to the enum's sentinel
+// (unknownFutureValue, or unknown where the enum has none), and the value as sent is kept in `reported`, since the
+// words ("Unknown (value)") and the passcode rule (a beta value v1.0 passed through) need it. Then the console's
+// shape: Graph's placeholder dates become null, missing text becomes ''.
+import type { ManagedDevice } from '@microsoft/microsoft-graph-types';
+import type { ManagedDevice as BetaManagedDevice } from '@microsoft/microsoft-graph-types-beta';
 import { z } from 'zod';
+import {
+  isMember,
+  V1_COMPLIANCE_STATES,
+  V1_DEVICE_ENROLLMENT_TYPES,
+  V1_MANAGEMENT_AGENTS,
+  V1_MANAGEMENT_STATES,
+  V1_OWNER_TYPES,
+} from '@/lib/shared/devices/graph-enums';
 import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
 import { graphGet, type WaitBudget } from './client';
 
-const graphDate = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((v) => (!v || v.startsWith('0001-') ? null : v));
-const text = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((v) => v ?? '');
-
-export const ManagedDeviceListItem = z.object({
-  id: z.string(),
-  deviceName: text,
-  userId: text,
-  userPrincipalName: text,
-  userDisplayName: text,
-  emailAddress: text,
-  operatingSystem: text,
-  osVersion: text,
-  managementAgent: text,
-  model: text,
-  manufacturer: text,
-  serialNumber: text,
-  imei: text,
-  managedDeviceOwnerType: z.enum(['company', 'personal', 'unknown']).catch('unknown'),
-  deviceEnrollmentType: text,
-  isSupervised: z
-    .boolean()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? false),
-  managementState: z
+/** A v1.0 enum property: a declared member as it is; any other value (beta's, or one Microsoft adds) the fallback. */
+export const declaredMember = <const T extends readonly [string, ...string[]]>(
+  members: T,
+  fallback: T[number],
+) =>
+  z
     .string()
     .nullable()
     .optional()
-    .transform((v) => v ?? 'managed'),
-  complianceState: z
-    .enum([
-      'unknown',
-      'compliant',
-      'noncompliant',
-      'conflict',
-      'error',
-      'inGracePeriod',
-      'configManager',
-    ])
-    .catch('unknown'),
-  lastSyncDateTime: graphDate,
-}) satisfies z.ZodType<DeviceListItem>;
+    .transform((v): T[number] => (v != null && isMember(members, v) ? v : fallback));
 
-/** The fields a helpdesk needs in the list; asking for these only keeps pages small. */
-export const DEVICE_LIST_FIELDS = Object.keys(ManagedDeviceListItem.shape);
+const nullableText = z.string().nullable().optional();
+/** Graph declares these non-nullable; a null is read as absent rather than refusing the device. */
+const optionalText = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? undefined);
+const optionalBoolean = z
+  .boolean()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? undefined);
+const rawValue = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 
-const ActionResult = z.object({
-  actionName: z.string(),
-  actionState: z
-    .enum(['none', 'pending', 'canceled', 'active', 'done', 'failed', 'notSupported'])
-    .catch('none'),
-  startDateTime: graphDate,
-  lastUpdatedDateTime: graphDate,
-  errorCode: z
-    .number()
-    .int()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-}) satisfies z.ZodType<DeviceActionResult>;
+const GraphActionResult = z.preprocess(
+  // Graph names the subtype `@odata.type`; the console reads it as `odataType`.
+  (raw) =>
+    typeof raw === 'object' && raw !== null && '@odata.type' in raw
+      ? { ...raw, odataType: (raw as Record<string, unknown>)['@odata.type'] }
+      : raw,
+  z.object({
+    actionName: nullableText,
+    actionState: declaredMember(
+      ['none', 'pending', 'canceled', 'active', 'done', 'failed', 'notSupported'],
+      'none',
+    ),
+    startDateTime: optionalText,
+    lastUpdatedDateTime: optionalText,
+    odataType: rawValue,
+    // resetPasscodeActionResult's own fields: Int32 errorCode, and the passcode (a secret, server-only).
+    errorCode: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+    passcode: rawValue,
+  }),
+);
+
+/** Every managedDevice property the console reads, as v1.0 declares it. */
+const GraphManagedDeviceFields = z.object({
+  id: z.string(),
+  deviceName: nullableText,
+  userId: nullableText,
+  userPrincipalName: nullableText,
+  userDisplayName: nullableText,
+  emailAddress: nullableText,
+  operatingSystem: nullableText,
+  osVersion: nullableText,
+  managementAgent: declaredMember(V1_MANAGEMENT_AGENTS, 'unknown'),
+  model: nullableText,
+  manufacturer: nullableText,
+  serialNumber: nullableText,
+  imei: nullableText,
+  meid: nullableText,
+  phoneNumber: nullableText,
+  managedDeviceOwnerType: declaredMember(V1_OWNER_TYPES, 'unknownFutureValue'),
+  deviceEnrollmentType: declaredMember(V1_DEVICE_ENROLLMENT_TYPES, 'unknownFutureValue'),
+  enrollmentProfileName: nullableText,
+  isSupervised: optionalBoolean,
+  isEncrypted: optionalBoolean,
+  managementState: declaredMember(V1_MANAGEMENT_STATES, 'unknownFutureValue'),
+  complianceState: declaredMember(V1_COMPLIANCE_STATES, 'unknown'),
+  lastSyncDateTime: optionalText,
+  enrolledDateTime: optionalText,
+  azureADDeviceId: nullableText,
+  deviceActionResults: z.array(GraphActionResult).nullable().optional(),
+  /** The enum values as Graph sent them, before any was mapped to a declared member. */
+  reported: z.object({
+    deviceEnrollmentType: rawValue,
+    managementAgent: rawValue,
+    managementState: rawValue,
+  }),
+});
+type GraphManagedDeviceFields = z.output<typeof GraphManagedDeviceFields>;
+
+/**
+ * @microsoft/microsoft-graph-types 2.43.1 leaves managementState out of ManagedDevice although v1.0's metadata
+ * declares it: it is checked against beta's enum plus v1.0's sentinel.
+ */
+type V1ManagedDevice = ManagedDevice & {
+  managementState?: NonNullable<BetaManagedDevice['managementState']> | 'unknownFutureValue';
+};
+
+/** One managedDevice as v1.0 declares it, the values as sent kept in `reported`. */
+export const GraphManagedDevice = z.preprocess((raw) => {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const r = raw as Record<string, unknown>;
+  const reported = {
+    deviceEnrollmentType: r.deviceEnrollmentType,
+    managementAgent: r.managementAgent,
+    managementState: r.managementState,
+  };
+  return { ...r, reported };
+}, GraphManagedDeviceFields) satisfies z.ZodType<V1ManagedDevice>;
+export type GraphManagedDevice = z.output<typeof GraphManagedDevice>;
+
+const NO_DATE = (v: string | undefined) => (!v || v.startsWith('0001-') ? null : v);
+const text = (v: string | null | undefined) => v ?? '';
+
+/** The console's shape of a device: what the list shows and the one rule reads (enum values as Graph sent them). */
+export function listItemOf(g: GraphManagedDeviceFields): DeviceListItem {
+  return {
+    id: g.id,
+    deviceName: text(g.deviceName),
+    userId: text(g.userId),
+    userPrincipalName: text(g.userPrincipalName),
+    userDisplayName: text(g.userDisplayName),
+    emailAddress: text(g.emailAddress),
+    operatingSystem: text(g.operatingSystem),
+    osVersion: text(g.osVersion),
+    managementAgent: g.reported.managementAgent ?? '',
+    model: text(g.model),
+    manufacturer: text(g.manufacturer),
+    serialNumber: text(g.serialNumber),
+    imei: text(g.imei),
+    managedDeviceOwnerType:
+      g.managedDeviceOwnerType === 'unknownFutureValue' ? 'unknown' : g.managedDeviceOwnerType,
+    deviceEnrollmentType: g.reported.deviceEnrollmentType ?? '',
+    isSupervised: g.isSupervised ?? false,
+    managementState: g.reported.managementState ?? 'managed',
+    complianceState: g.complianceState,
+    lastSyncDateTime: NO_DATE(g.lastSyncDateTime),
+  };
+}
+
+function actionResultOf(r: z.output<typeof GraphActionResult>): DeviceActionResult {
+  return {
+    actionName: text(r.actionName),
+    actionState: r.actionState,
+    startDateTime: NO_DATE(r.startDateTime),
+    lastUpdatedDateTime: NO_DATE(r.lastUpdatedDateTime),
+    errorCode: r.errorCode,
+  };
+}
 
 /**
  * An entry as tracking and the passcode reveal read it: its subtype, and a resetPasscodeActionResult's passcode.
  * Server-only: the passcode leaves the server in one answer, the reveal's, and never through DeviceActionResult.
  */
-const TrackedActionResult = ActionResult.extend({
-  odataType: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  passcode: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-});
-export type TrackedActionResult = z.infer<typeof TrackedActionResult>;
+export type TrackedActionResult = DeviceActionResult & {
+  odataType: string | null;
+  passcode: string | null;
+};
 
-const ManagedDeviceDetail = ManagedDeviceListItem.extend({
-  meid: text,
-  phoneNumber: text,
-  enrollmentProfileName: text,
-  isEncrypted: z
-    .boolean()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? false),
-  enrolledDateTime: graphDate,
-  azureADDeviceId: text,
-  deviceActionResults: z
-    .array(ActionResult)
-    .nullable()
-    .optional()
-    .transform((v) => v ?? []),
-}) satisfies z.ZodType<DeviceDetail>;
+/** The fields a helpdesk needs in the list; asking for these only keeps pages small. */
+export const DEVICE_LIST_FIELDS = [
+  'id',
+  'deviceName',
+  'userId',
+  'userPrincipalName',
+  'userDisplayName',
+  'emailAddress',
+  'operatingSystem',
+  'osVersion',
+  'managementAgent',
+  'model',
+  'manufacturer',
+  'serialNumber',
+  'imei',
+  'managedDeviceOwnerType',
+  'deviceEnrollmentType',
+  'isSupervised',
+  'managementState',
+  'complianceState',
+  'lastSyncDateTime',
+] as const satisfies readonly (keyof ManagedDevice | 'managementState')[];
 
 export const ManagedDevicePage = z.object({
-  value: z.array(ManagedDeviceListItem),
+  value: z.array(GraphManagedDevice.transform(listItemOf)),
   '@odata.nextLink': z.string().optional(),
 });
 
-/** What the passcode action records and decides by (the one rule needs the enrollment fields). */
-const DeviceSummary = ManagedDeviceListItem.pick({
-  id: true,
-  deviceName: true,
-  userPrincipalName: true,
-  userDisplayName: true,
-  serialNumber: true,
-  operatingSystem: true,
-  osVersion: true,
-  managementAgent: true,
-  deviceEnrollmentType: true,
-  managedDeviceOwnerType: true,
-  managementState: true,
-});
-export type DeviceSummary = z.infer<typeof DeviceSummary>;
+/** The remote-action results, with the last check-in and what the one rule reads. */
+export type ActionResultsView = Pick<
+  DeviceListItem,
+  | 'id'
+  | 'operatingSystem'
+  | 'osVersion'
+  | 'managementAgent'
+  | 'deviceEnrollmentType'
+  | 'managedDeviceOwnerType'
+  | 'managementState'
+  | 'lastSyncDateTime'
+> & { deviceActionResults: TrackedActionResult[] };
 
-/** Graph names the subtype `@odata.type`; the console reads it as `odataType`. */
-const TrackedEntry = z.preprocess(
-  (raw) =>
-    typeof raw === 'object' && raw !== null && '@odata.type' in raw
-      ? { ...raw, odataType: (raw as Record<string, unknown>)['@odata.type'] }
-      : raw,
-  TrackedActionResult,
-);
-
-const DeviceActionResults = ManagedDeviceListItem.pick({
-  operatingSystem: true,
-  osVersion: true,
-  managementAgent: true,
-  deviceEnrollmentType: true,
-  managedDeviceOwnerType: true,
-}).extend({
-  id: z.string(),
-  managementState: z
-    .string()
-    .nullable()
-    .optional()
-    .transform((v) => v ?? 'managed'),
-  lastSyncDateTime: graphDate,
-  deviceActionResults: z
-    .array(TrackedEntry)
-    .nullable()
-    .optional()
-    .transform((v) => v ?? []),
-});
+/** What the one passcode rule reads from v1.0, beside the fields the action records. */
+const PLAN_FIELDS = [
+  'operatingSystem',
+  'osVersion',
+  'managementAgent',
+  'deviceEnrollmentType',
+  'managedDeviceOwnerType',
+  'enrollmentProfileName',
+  'managementState',
+] as const;
 
 /**
  * What a single-device read can ask for: everything a helpdesk checks (`detail`), the few fields an action
- * records (`summary`, also proof that Graph accepts the agent's token), or the remote-action results, which is
- * how Microsoft reads an action's progress, with the last check-in and the fields the one passcode rule reads
- * (`actionResults`). `$select` is the schema's own keys, so what is
- * asked and what is read cannot drift apart.
+ * records and the one rule decides by (`summary`, also proof that Graph accepts the agent's token), or the
+ * remote-action results, which is how Microsoft reads an action's progress, with the last check-in and the rule's
+ * fields (`actionResults`). Each view names its `$select` and its shape.
  */
 const DEVICE_VIEWS = {
-  detail: ManagedDeviceDetail,
-  summary: DeviceSummary,
-  actionResults: DeviceActionResults,
+  detail: {
+    select: [
+      ...DEVICE_LIST_FIELDS,
+      'meid',
+      'phoneNumber',
+      'enrollmentProfileName',
+      'isEncrypted',
+      'enrolledDateTime',
+      'azureADDeviceId',
+      'deviceActionResults',
+    ],
+    shape: (g: GraphManagedDeviceFields): DeviceDetail => ({
+      ...listItemOf(g),
+      meid: text(g.meid),
+      phoneNumber: text(g.phoneNumber),
+      enrollmentProfileName: text(g.enrollmentProfileName),
+      isEncrypted: g.isEncrypted ?? false,
+      enrolledDateTime: NO_DATE(g.enrolledDateTime),
+      azureADDeviceId: text(g.azureADDeviceId),
+      deviceActionResults: (g.deviceActionResults ?? []).map(actionResultOf),
+    }),
+  },
+  summary: {
+    select: [
+      'id',
+      'deviceName',
+      'userPrincipalName',
+      'userDisplayName',
+      'serialNumber',
+      ...PLAN_FIELDS,
+    ],
+    shape: (g: GraphManagedDeviceFields) => ({
+      ...listItemOf(g),
+      enrollmentProfileName: text(g.enrollmentProfileName),
+    }),
+  },
+  actionResults: {
+    select: ['id', ...PLAN_FIELDS, 'lastSyncDateTime', 'deviceActionResults'],
+    shape: (g: GraphManagedDeviceFields): ActionResultsView => ({
+      ...listItemOf(g),
+      deviceActionResults: (g.deviceActionResults ?? []).map((r): TrackedActionResult => ({
+        ...actionResultOf(r),
+        odataType: r.odataType,
+        passcode: r.passcode,
+      })),
+    }),
+  },
 } as const;
 export type DeviceView = keyof typeof DEVICE_VIEWS;
+export type DeviceSummary = ReturnType<(typeof DEVICE_VIEWS)['summary']['shape']>;
 
 export async function getManagedDevice<V extends DeviceView>(
   token: string,
   id: string,
   view: V,
   opts: { signal?: AbortSignal; budget?: WaitBudget } = {},
-): Promise<z.infer<(typeof DEVICE_VIEWS)[V]>> {
-  const select = Object.keys(DEVICE_VIEWS[view].shape).join(',');
-  // TypeScript cannot follow a schema picked by a generic key; the schema of `view` parsed `data`.
-  const schema: z.ZodType = DEVICE_VIEWS[view];
+): Promise<ReturnType<(typeof DEVICE_VIEWS)[V]['shape']>> {
+  const { select, shape } = DEVICE_VIEWS[view];
   const { data } = await graphGet({
     path: `/deviceManagement/managedDevices/${encodeURIComponent(id)}`,
-    query: { $select: select },
+    query: { $select: select.join(',') },
     token,
-    schema,
+    schema: GraphManagedDevice,
     signal: opts.signal,
     budget: opts.budget,
   });
-  return data as z.infer<(typeof DEVICE_VIEWS)[V]>;
+  // TypeScript cannot follow a shape picked by a generic key; the view's own shape made it.
+  return shape(data) as ReturnType<(typeof DEVICE_VIEWS)[V]['shape']>;
 }

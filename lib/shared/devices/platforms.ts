@@ -30,6 +30,11 @@ export const PLATFORMS: Record<PlatformKey, PlatformSpec> = {
   macos: { operatingSystem: 'macOS' },
 };
 
+const NAMED_ANDROID_AGENTS: ReadonlySet<string> = new Set([
+  PLATFORMS.androidEnterprise.managementAgent ?? '',
+  PLATFORMS.androidDeviceAdmin.managementAgent ?? '',
+]);
+
 /** Which platform a device is, from what Graph says about it; null for anything else (Linux, unknown). */
 export function platformOf(d: {
   operatingSystem: string;
@@ -41,5 +46,9 @@ export function platformOf(d: {
     if (spec.managementAgent && spec.managementAgent !== d.managementAgent) continue;
     return key;
   }
+  // v1.0 declares no intuneAosp (it sends `unknown`, or beta's value under an undocumented behaviour): an Android
+  // device managed by neither device administrator (mdm) nor Android Enterprise's policy controller is AOSP.
+  if (d.operatingSystem.toLowerCase() === 'android' && !NAMED_ANDROID_AGENTS.has(d.managementAgent))
+    return 'androidAosp';
   return null;
 }

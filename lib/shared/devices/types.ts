@@ -1,4 +1,5 @@
 // The device data the console shows, shared by the route handlers (which produce it) and the browser.
+import type { PasscodePlan } from './passcode-plan';
 export type ComplianceState =
   | 'unknown'
   | 'compliant'
@@ -35,6 +36,14 @@ export interface DeviceListItem {
   lastSyncDateTime: string | null;
 }
 
+/**
+ * A device with the server's decision on its passcode action: the browser shows this plan and never re-derives it.
+ * In a search page it is decided from v1.0 alone (a beta read per row would be one Graph call per row); the device
+ * page and the confirm dialog get the exact one (`GET /api/devices/{id}/passcode-plan`, with the beta read).
+ */
+export type WithPlan<T extends DeviceListItem> = T & { passcodePlan: PasscodePlan };
+export type DeviceRow = WithPlan<DeviceListItem>;
+
 export type ActionState =
   'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
 
@@ -60,7 +69,7 @@ export interface DeviceDetail extends DeviceListItem {
 
 /** One page of a device search, after the console checked every device Graph returned. */
 export interface DeviceSearchPage {
-  devices: DeviceListItem[];
+  devices: DeviceRow[];
   /** Opaque; send it back to get the next page. Null on the last page. */
   nextCursor: string | null;
   /** How the text was read: e-mail/UPN, serial, IMEI or name; null without text. */
