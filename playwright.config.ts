@@ -88,6 +88,8 @@ export function consoleEnvFor(slot: ReturnType<typeof e2eSlot>) {
     // The suite runs far more actions per agent than an agent would; the limit has its own test (two-instance).
     ACTION_RATE_LIMIT: '1000',
     ACTION_RESULTS_DELAY_SECONDS: '6', // the emulator shows a new action 5 s late
+    // Confirm waits out Graph's throttling up to 12 s (20 in production), so the countdown tests wait less.
+    ACTION_WAIT_SECONDS: '12',
     REVEAL_RATE_LIMIT: '1000',
     DATA_DIR: slot.dataDir,
   };

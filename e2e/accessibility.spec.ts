@@ -82,6 +82,9 @@ const COMBOS = [
   },
 ] as const;
 
+// Each combination is a long walk through every screen; on several workers they run side by side.
+test.describe.configure({ mode: 'parallel' });
+
 for (const combo of COMBOS) {
   const { words: w } = combo;
   test.describe(`${combo.locale}, ${combo.colorScheme}`, () => {
@@ -122,9 +125,9 @@ for (const combo of COMBOS) {
       await expect(dialog.locator('[aria-invalid="true"]')).toHaveCount(1);
       await expectAccessible(page, 'confirm dialog: validation error');
       await dialog.getByLabel(w.ticket).fill('INC-8801');
-      // Graph answers the action's device read 429 beyond the 20 s the server waits out itself, so the dialog counts
-      // down; the server's own gate (shared by every agent) holds Graph calls for the same real 21 s, which the test
-      // waits out after the browser's clock.
+      // Graph answers the action's device read 429 beyond the 12 s the server waits out itself in these tests
+      // (ACTION_WAIT_SECONDS), so the dialog counts down; the server's own gate (shared by every agent) holds Graph
+      // calls for the same real 13 s, which the test waits out after the browser's clock.
       await emulator.faults({
         rules: [
           {
@@ -132,7 +135,7 @@ for (const combo of COMBOS) {
             path: `managedDevices/${d.id}$`,
             status: 429,
             count: 1,
-            retryAfterSeconds: 21,
+            retryAfterSeconds: 13,
           },
         ],
       });
@@ -140,9 +143,9 @@ for (const combo of COMBOS) {
       await expect(dialog.getByTestId('action-throttled')).toBeVisible();
       const throttledAt = Date.now();
       await expectAccessible(page, 'confirm dialog: 429 countdown');
-      await page.clock.fastForward('00:22');
+      await page.clock.fastForward('00:14');
       await new Promise((resolve) =>
-        setTimeout(resolve, Math.max(0, 22_000 - (Date.now() - throttledAt))),
+        setTimeout(resolve, Math.max(0, 14_000 - (Date.now() - throttledAt))),
       );
       await expect(dialog.getByTestId('confirm-action')).toBeEnabled();
       await dialog.getByTestId('confirm-action').click();

@@ -48,17 +48,17 @@ test("from the device page: the same result view, then focus back on the page's 
   await expect(actionButton(page, d, 'Reset passcode')).toBeFocused();
 });
 
-test("a 429 beyond the action's 20 s budget counts Retry-After down in the dialog; the request goes through once it has passed", async ({
+test("a 429 beyond the action's wait budget counts Retry-After down in the dialog; the request goes through once it has passed", async ({
   page,
 }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   await page.clock.install();
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
-  // Graph answers the action's device read 429 with a wait longer than the action's budget (20 s for all its Graph
-  // calls): nothing is POSTed, and Graph's answer comes back to the agent. (A POST Graph answered 429 is never
-  // sent again: its fate is unknown.) The server's own gate (one per tenant and app, issue 7/11) holds every Graph
-  // call for the same real time, which the test waits out after moving the browser's clock.
+  // Graph answers the action's device read 429 with a wait longer than the action's budget (ACTION_WAIT_SECONDS for
+  // all its Graph calls: 12 s in these tests): nothing is POSTed, and Graph's answer comes back to the agent. The
+  // server's own gate (one per tenant and app, issue 7/11) holds every Graph call for the same real time, which the
+  // test waits out after moving the browser's clock.
   await emulator.faults({
     rules: [
       {
@@ -66,22 +66,22 @@ test("a 429 beyond the action's 20 s budget counts Retry-After down in the dialo
         path: `managedDevices/${d.id}$`,
         status: 429,
         count: 1,
-        retryAfterSeconds: 22,
+        retryAfterSeconds: 14,
       },
     ],
   });
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-2403');
   const throttled = dialog.getByTestId('action-throttled');
   await expect(throttled).toHaveText(
-    /^Microsoft Graph is busy and did not take the request\. You can send it again in (22|21) s\.$/,
+    /^Microsoft Graph is busy and did not take the request\. You can send it again in (14|13) s\.$/,
   );
   const throttledAt = Date.now();
   await expect(dialog.getByTestId('confirm-action')).toBeDisabled();
   await page.clock.fastForward('00:10');
-  await expect(throttled).toHaveText(/You can send it again in (12|11) s\./);
-  await page.clock.fastForward('00:13');
+  await expect(throttled).toHaveText(/You can send it again in (4|3) s\./);
+  await page.clock.fastForward('00:05');
   await new Promise((resolve) =>
-    setTimeout(resolve, Math.max(0, 23_000 - (Date.now() - throttledAt))),
+    setTimeout(resolve, Math.max(0, 15_000 - (Date.now() - throttledAt))),
   );
   await expect(throttled).toHaveText(
     'Microsoft Graph is ready again: you can send the request now.',

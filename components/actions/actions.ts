@@ -19,6 +19,7 @@ export async function requestPasscodeAction(
         store: await getAuditStore(),
         limits: await getRateLimits(),
         env: serverEnv(),
+        budgetMs: serverEnv().ACTION_WAIT_SECONDS * 1000,
       })),
     (result) => ('actionId' in result ? { actionId: result.actionId } : {}),
   );

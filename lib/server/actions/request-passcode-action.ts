@@ -51,7 +51,8 @@ import {
 export const PRIVILEGED_SCOPE = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
 /**
  * The longest the agent waits on Confirm for Graph's "wait" (the throttle gate) in total, over every Graph call of
- * the action; a longer wait is told to the agent as "throttled", with the time left.
+ * the action; a longer wait is told to the agent as "throttled", with the time left. `ACTION_WAIT_SECONDS` sets it
+ * for the console (default 20).
  */
 export const MAX_RETRY_AFTER_SECONDS = 20;
 /** Answers to a POST that reached Graph and leave its fate open. A 429 is one of them (see step 6). */
@@ -72,7 +73,7 @@ export interface PasscodeActionDeps {
     | 'ACTION_RATE_LIMIT'
     | 'ACTION_RESULTS_DELAY_SECONDS'
   >;
-  /** The action's wait budget in ms (MAX_RETRY_AFTER_SECONDS by default; tests shorten it). */
+  /** The action's wait budget in ms (ACTION_WAIT_SECONDS; MAX_RETRY_AFTER_SECONDS when not given). */
   budgetMs?: number;
   /** How the action waits for Graph's results delay (tests make it instant). */
   wait?: (ms: number) => Promise<unknown>;

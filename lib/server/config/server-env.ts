@@ -110,6 +110,11 @@ const Schema = z
     RECOVERY_GUARD_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** How long an action whose POST had an unknown fate may stay unconfirmed before it is taken as not queued. */
     /**
+     * The longest the agent waits on Confirm, over every Graph call of one passcode action, for Graph's "wait"
+     * (Retry-After, the console's throttle gate) and its results delay; a longer wait is told as "throttled".
+     */
+    ACTION_WAIT_SECONDS: z.coerce.number().int().min(1).max(60).default(20),
+    /**
      * How late Graph shows a new action in deviceActionResults (undocumented; the emulator's: 5 s). After a POST
      * Graph answered 429, the device is looked at no sooner than this after the request before the one retry.
      */

@@ -147,6 +147,21 @@ describe('mergeTimeline', () => {
     expect(admin[0]).toMatchObject({ initiatedBy: 'admin@contoso.com' });
   });
 
+  it("names a guest admin by their home identity, never Entra's #EXT# form", () => {
+    const t = mergeTimeline(
+      inputs({
+        adminCenter: ok([
+          audit({
+            initiatedByUserPrincipalName: 'jane.doe_outlook.com#EXT#@contoso.onmicrosoft.com',
+          }),
+        ]),
+      }),
+    );
+    expect(t.entries.find((e) => e.kind === 'adminCenter')).toMatchObject({
+      initiatedBy: 'jane.doe@outlook.com',
+    });
+  });
+
   it('pins a wipe an admin started above newer entries, and does not list it twice', () => {
     const t = mergeTimeline(
       inputs({

@@ -151,7 +151,9 @@ function adminCenterEntry(a: RemoteActionAuditRecord): AdminCenterEntry {
     at: a.requestDateTime,
     action: a.action,
     actionState: a.actionState,
-    initiatedBy: a.initiatedByUserPrincipalName,
+    // A guest admin's UPN (jane_outlook.com#EXT#@contoso.com) reads as their home identity, as everywhere else.
+    initiatedBy:
+      a.initiatedByUserPrincipalName === null ? null : homeIdentity(a.initiatedByUserPrincipalName),
     bulkDeviceActionId: a.bulkDeviceActionId,
   };
 }
