@@ -6,12 +6,12 @@
 // returns focus to the button that opened it. Loaded on first use by passcode-action-button.tsx.
 // On opening it asks the server for the device's exact plan (GET /api/devices/{id}/passcode-plan: Graph read again,
 // beta where v1.0 cannot tell the mode): the row's plan is v1.0's alone and may be out of date. Until the answer is
-// there, Confirm waits; when the answer is "no action" (a wipe or retire pending, above all), the dialog says why and
+// there, a Confirm pressed is sent once it is (with the server's kind); when the answer is "no action" (a wipe or retire pending, above all), the dialog says why and
 // what to tell the caller, and offers no Confirm.
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { SignInPrompt } from '@/components/auth/sign-in-prompt';
 import { useWarningWords } from '@/components/devices/use-warning-words';
@@ -117,7 +117,9 @@ function ActionForm({
   const throttle = useThrottleWait();
   const words = useActionWords();
   // The server's exact decision, read as the dialog opens; the row's (v1.0's) until it is there, or if it fails.
-  const exact = useQuery(deviceQueries.passcodePlan(useApiClient(), d.id));
+  const planQuery = deviceQueries.passcodePlan(useApiClient(), d.id);
+  const exact = useQuery(planQuery);
+  const queryClient = useQueryClient();
   const decided = exact.data;
   const noAction = decided && !decided.available ? decided : null;
   const plan: AvailablePlan = decided?.available ? decided : listedPlan;
@@ -139,11 +141,35 @@ function ActionForm({
     (recent !== null && guardHoldsAt(recent.guard, openedAt));
   const platform = platformOf(d);
   const throttled = result?.status === 'throttled';
-  const blocked =
-    mutation.isPending ||
-    exact.isPending ||
-    refusal !== null ||
-    (throttled && throttle.seconds > 0);
+  const blocked = mutation.isPending || refusal !== null || (throttled && throttle.seconds > 0);
+  // Confirm pressed (and the form valid) before the server's exact plan arrived: sent the moment it does, with the
+  // server's kind, so an agent who types the ticket and presses Enter at once never has the press swallowed.
+  const [confirmedEarly, setConfirmedEarly] = useState(false);
+  // Cancel while the plan is still being read: the dialog is gone, and nothing is sent.
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
+  const inputFor = (kind: AvailablePlan['kind']) => ({
+    deviceId: d.id,
+    kind,
+    ticket,
+    note,
+    ...(needsReason ? { overrideReason } : {}),
+  });
+  const sendOnceDecided = async () => {
+    setConfirmedEarly(true);
+    // The query already in flight, not a second request; a failed read leaves the row's plan, as on screen.
+    const decidedNow = await queryClient.ensureQueryData(planQuery).catch(() => undefined);
+    if (!open.current) return;
+    setConfirmedEarly(false);
+    // A plan that offers no action shows its own view instead (below); nothing is sent.
+    if (decidedNow && !decidedNow.available) return;
+    mutation.mutate(inputFor(decidedNow?.available ? decidedNow.kind : listedPlan.kind));
+  };
 
   if (wasSent(result)) {
     const staleDays = warnings.find((w) => w.kind === 'stale')?.days ?? null;
@@ -181,21 +207,16 @@ function ActionForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (blocked) return;
-    const input = {
-      deviceId: d.id,
-      kind: plan.kind,
-      ticket,
-      note,
-      ...(needsReason ? { overrideReason } : {}),
-    };
+    if (blocked || confirmedEarly) return;
+    const input = inputFor(plan.kind);
     const parsed = parsePasscodeActionInput(input, ticketRule);
     if (!parsed.ok) {
       setErrors(parsed.fieldErrors);
       return;
     }
     setErrors({});
-    mutation.mutate(input);
+    if (exact.isPending) void sendOnceDecided();
+    else mutation.mutate(input);
   };
 
   return (
@@ -340,6 +361,7 @@ function ActionForm({
         className="mt-4 min-h-6 text-sm"
         data-testid="action-result"
       >
+        {confirmedEarly && <p>{t('passcode.planChecking')}</p>}
         {mutation.isPending && (
           <p data-approval={mutation.approval ?? undefined}>
             {mutation.approval ? t('passcode.awaitingApproval') : t('passcode.pending')}
@@ -380,7 +402,7 @@ function ActionForm({
           <Button variant="secondary">{t('passcode.cancel')}</Button>
         </AlertDialog.Cancel>
         <Button type="submit" variant="destructive" disabled={blocked} data-testid="confirm-action">
-          {mutation.isPending
+          {mutation.isPending || confirmedEarly
             ? t('passcode.pending')
             : needsReason
               ? t('passcode.confirmAnyway')
