@@ -4,12 +4,8 @@ import 'server-only';
 // an Intune role with Audit data: Read.
 import { z } from 'zod';
 import { graphGet } from './client';
+import { graphDate } from './graph-date';
 
-const graphDate = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((v) => (!v || v.startsWith('0001-') ? null : v));
 const AuditEvent = z.object({
   id: z.string(),
   activity: z

@@ -10,6 +10,7 @@ import type { ManagedDevice as BetaManagedDevice } from '@microsoft/microsoft-gr
 import { z } from 'zod';
 import {
   isMember,
+  V1_ACTION_STATES,
   V1_COMPLIANCE_STATES,
   V1_DEVICE_ENROLLMENT_TYPES,
   V1_MANAGEMENT_AGENTS,
@@ -18,6 +19,7 @@ import {
 } from '@/lib/shared/devices/graph-enums';
 import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
 import { graphGet, type WaitBudget } from './client';
+import { realDate } from './graph-date';
 
 /** A v1.0 enum property: a declared member as it is; any other value (beta's, or one Microsoft adds) the fallback. */
 export const declaredMember = <const T extends readonly [string, ...string[]]>(
@@ -56,10 +58,7 @@ const GraphActionResult = z.preprocess(
       : raw,
   z.object({
     actionName: nullableText,
-    actionState: declaredMember(
-      ['none', 'pending', 'canceled', 'active', 'done', 'failed', 'notSupported'],
-      'none',
-    ),
+    actionState: declaredMember(V1_ACTION_STATES, 'none'),
     startDateTime: optionalText,
     lastUpdatedDateTime: optionalText,
     odataType: rawValue,
@@ -132,7 +131,6 @@ export const GraphManagedDevice = z.preprocess((raw) => {
 }, GraphManagedDeviceFields) satisfies z.ZodType<V1ManagedDevice>;
 export type GraphManagedDevice = z.output<typeof GraphManagedDevice>;
 
-const NO_DATE = (v: string | undefined) => (!v || v.startsWith('0001-') ? null : v);
 const text = (v: string | null | undefined) => v ?? '';
 
 /** The console's shape of a device: what the list shows and the one rule reads (enum values as Graph sent them). */
@@ -157,7 +155,7 @@ export function listItemOf(g: GraphManagedDeviceFields): DeviceListItem {
     isSupervised: g.isSupervised ?? false,
     managementState: g.reported.managementState ?? 'managed',
     complianceState: g.complianceState,
-    lastSyncDateTime: NO_DATE(g.lastSyncDateTime),
+    lastSyncDateTime: realDate(g.lastSyncDateTime),
   };
 }
 
@@ -165,8 +163,8 @@ function actionResultOf(r: z.output<typeof GraphActionResult>): DeviceActionResu
   return {
     actionName: text(r.actionName),
     actionState: r.actionState,
-    startDateTime: NO_DATE(r.startDateTime),
-    lastUpdatedDateTime: NO_DATE(r.lastUpdatedDateTime),
+    startDateTime: realDate(r.startDateTime),
+    lastUpdatedDateTime: realDate(r.lastUpdatedDateTime),
     errorCode: r.errorCode,
   };
 }
@@ -256,7 +254,7 @@ const DEVICE_VIEWS = {
       phoneNumber: text(g.phoneNumber),
       enrollmentProfileName: text(g.enrollmentProfileName),
       isEncrypted: g.isEncrypted ?? false,
-      enrolledDateTime: NO_DATE(g.enrolledDateTime),
+      enrolledDateTime: realDate(g.enrolledDateTime),
       azureADDeviceId: text(g.azureADDeviceId),
       deviceActionResults: (g.deviceActionResults ?? []).map(actionResultOf),
     }),

@@ -5,8 +5,9 @@ import 'server-only';
 // differently. Needs DeviceManagementManagedDevices.Read.All.
 import type { RemoteActionAudit } from '@microsoft/microsoft-graph-types-beta';
 import { z } from 'zod';
-import type { ActionState } from '@/lib/shared/devices/types';
+import { V1_ACTION_STATES } from '@/lib/shared/devices/graph-enums';
 import { graphGet } from './client';
+import { graphDate } from './graph-date';
 import { odataString } from './odata-literal';
 
 /** Pages followed at most: a device rarely has more than a page of remote actions; the bound keeps a read cheap
@@ -18,21 +19,6 @@ const text = z
   .nullable()
   .optional()
   .transform((v) => v ?? null);
-const graphDate = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((v) => (!v || v.startsWith('0001-') ? null : v));
-
-const ACTION_STATES = [
-  'none',
-  'pending',
-  'canceled',
-  'active',
-  'done',
-  'failed',
-  'notSupported',
-] as const satisfies readonly ActionState[];
 
 const RemoteActionAuditSchema = z.object({
   id: z.string(),
@@ -42,7 +28,7 @@ const RemoteActionAuditSchema = z.object({
     .nullable()
     .optional()
     .transform((v) => v ?? 'unknown'),
-  actionState: z.enum(ACTION_STATES).catch('none'),
+  actionState: z.enum(V1_ACTION_STATES).catch('none'),
   initiatedByUserPrincipalName: text,
   requestDateTime: graphDate,
   managedDeviceId: text,

@@ -129,6 +129,18 @@ export const v1ComplianceListed: Exhaustive<
   (typeof V1_COMPLIANCE_STATES)[number]
 > = true;
 
+export const V1_ACTION_STATES = [
+  'none',
+  'pending',
+  'canceled',
+  'active',
+  'done',
+  'failed',
+  'notSupported',
+] as const satisfies readonly V1.ActionState[];
+export const v1ActionStatesListed: Exhaustive<V1.ActionState, (typeof V1_ACTION_STATES)[number]> =
+  true;
+
 /** Whether `value` is one of `members` (narrowing a string Graph sent). */
 export function isMember<T extends string>(members: readonly T[], value: string): value is T {
   return (members as readonly string[]).includes(value);

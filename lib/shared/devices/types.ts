@@ -1,5 +1,6 @@
 // The device data the console shows, shared by the route handlers (which produce it) and the browser.
 import type { PasscodePlan } from './passcode-plan';
+import type { V1_ACTION_STATES } from './graph-enums';
 export type ComplianceState =
   | 'unknown'
   | 'compliant'
@@ -44,8 +45,8 @@ export interface DeviceListItem {
 export type WithPlan<T extends DeviceListItem> = T & { passcodePlan: PasscodePlan };
 export type DeviceRow = WithPlan<DeviceListItem>;
 
-export type ActionState =
-  'none' | 'pending' | 'canceled' | 'active' | 'done' | 'failed' | 'notSupported';
+/** deviceActionResult.actionState, v1.0's members (listed, and checked against Microsoft's type, in graph-enums.ts). */
+export type ActionState = (typeof V1_ACTION_STATES)[number];
 
 /** One entry of the device's deviceActionResults, as the console shows it: never with a passcode. */
 export interface DeviceActionResult {
