@@ -264,6 +264,7 @@ export async function requestPasscodeActionOnce(
     ticket: input.ticket,
     actor: verified,
     clientRequestId: actionId,
+    verificationId: input.verificationId ?? null,
   };
   if (input.overrideReason !== undefined)
     await store.record({ ...base, kind: 'override', detail: input.overrideReason });

@@ -120,6 +120,13 @@ const Schema = z
      */
     ACTION_RESULTS_DELAY_SECONDS: z.coerce.number().int().min(0).max(15).default(10),
     ACTION_VERIFY_WINDOW_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+    /**
+     * Caller verification before a passcode action or a reveal (trust.md): `off`; `record` (the agent records a
+     * method, or "not verified" with a reason); `required` (a verification of the device's user by this agent within
+     * VERIFY_MAX_AGE_MINUTES, or nothing is sent).
+     */
+    VERIFY_CALLER: z.enum(['off', 'record', 'required']).default('record'),
+    VERIFY_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   })
   .refine(
     (env) => {

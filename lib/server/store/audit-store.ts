@@ -43,6 +43,8 @@ export interface NewRecord {
   clientRequestId?: string | null;
   httpStatus?: number | null;
   detail?: string | null;
+  /** The caller verification the action or reveal rests on (VerificationStore). */
+  verificationId?: string | null;
   at?: Date;
 }
 
@@ -366,6 +368,7 @@ export class AuditStore {
       client_request_id: r.clientRequestId ?? null,
       http_status: r.httpStatus ?? null,
       detail: r.detail ?? null,
+      verification_id: r.verificationId ?? null,
     };
   }
 }

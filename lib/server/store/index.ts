@@ -19,6 +19,7 @@ import { Outbox } from './outbox';
 import { RateLimits } from './rate-limits';
 import { AuditStore } from './audit-store';
 import { ThrottleStore } from './throttle-store';
+import { VerificationStore } from './verifications';
 
 let connection: AuditDb | undefined;
 let migrating: Promise<AuditDb> | undefined;
@@ -127,4 +128,8 @@ export function getThrottleStore(): Promise<ThrottleStore> {
 
 export function getActivityLog(): Promise<ActivityLog> {
   return storeOf((handle) => new ActivityLog(handle));
+}
+
+export function getVerificationStore(): Promise<VerificationStore> {
+  return storeOf((handle) => new VerificationStore(handle));
 }

@@ -285,5 +285,51 @@ export function migrations(dialect: Dialect): MigrationProvider {
       }
     },
   };
+  list['0007_caller_verifications'] = {
+    // How agents verified callers (trust.md): append-only like the audit records, and referenced from a passcode
+    // action's records by verification_id (added in place).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('caller_verifications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('agent_oid', 'text', (c) => c.notNull())
+        .addColumn('agent_upn', 'text', (c) => c.notNull())
+        .addColumn('agent_name', 'text')
+        .addColumn('agent_tenant', 'text', (c) => c.notNull())
+        .addColumn('subject_user_id', 'text', (c) => c.notNull())
+        .addColumn('subject_upn', 'text')
+        .addColumn('subject_name', 'text')
+        .addColumn('device_id', 'text')
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('verified', 'integer', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .execute();
+      // "A verification of this user by this agent in the last N minutes" is the policy's question.
+      await db.schema
+        .createIndex('caller_verifications_agent_subject')
+        .on('caller_verifications')
+        .columns(['agent_oid', 'subject_user_id', 'recorded_at'])
+        .execute();
+      await sql`ALTER TABLE audit_records ADD COLUMN verification_id text`.execute(db);
+      if (dialect === 'sqlite') {
+        await sql`CREATE TRIGGER caller_verifications_no_update BEFORE UPDATE ON caller_verifications
+          BEGIN SELECT RAISE(ABORT, 'verification records are append-only'); END`.execute(db);
+        await sql`CREATE TRIGGER caller_verifications_no_delete BEFORE DELETE ON caller_verifications
+          WHEN NOT EXISTS (SELECT 1 FROM purge_grants WHERE active = 1 AND OLD.recorded_at < cutoff)
+          BEGIN SELECT RAISE(ABORT, 'verification records are append-only'); END`.execute(db);
+        return;
+      }
+      await sql`CREATE FUNCTION caller_verifications_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM purge_grants WHERE active = 1 AND OLD.recorded_at < cutoff) THEN
+            RETURN OLD;
+          END IF;
+          RAISE EXCEPTION 'verification records are append-only';
+        END $$`.execute(db);
+      await sql`CREATE TRIGGER caller_verifications_append_only BEFORE UPDATE OR DELETE ON caller_verifications
+        FOR EACH ROW EXECUTE FUNCTION caller_verifications_refuse_change()`.execute(db);
+    },
+  };
   return { getMigrations: async () => list };
 }

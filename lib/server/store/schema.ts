@@ -56,6 +56,28 @@ export interface AuditRecordTable {
   http_status: number | null;
   /** Error code and message, or the reason given to override the guard. Never a token or a passcode. */
   detail: string | null;
+  /** The caller verification (caller_verifications.id) the action or reveal rests on (from migration 0007 on). */
+  verification_id: string | null;
+}
+
+/** How an agent verified a caller (lib/shared/trust/verification.ts); append-only. */
+export interface CallerVerificationTable {
+  id: string;
+  recorded_at: string;
+  agent_oid: string;
+  agent_upn: string;
+  agent_name: string | null;
+  agent_tenant: string;
+  /** The device's user this verification is about: Entra object id, lower case. */
+  subject_user_id: string;
+  subject_upn: string | null;
+  subject_name: string | null;
+  device_id: string | null;
+  method: string;
+  /** 1 when the method verified the subject; 0 for notVerified and failed presentations. */
+  verified: number;
+  /** VerificationEvidence as JSON: last digits of numbers, never whole numbers, never a token. */
+  evidence: string;
 }
 
 export interface DeviceGuardTable {
@@ -113,4 +135,5 @@ export interface AuditDatabase {
   purge_grants: PurgeGrantTable;
   webhook_outbox: WebhookOutboxTable;
   rate_limit_events: RateLimitEventTable;
+  caller_verifications: CallerVerificationTable;
 }

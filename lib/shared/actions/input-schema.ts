@@ -10,6 +10,7 @@ import {
   checkNote,
   checkOverrideReason,
   checkTicket,
+  checkVerificationId,
   type CheckedPasscodeActionInput,
   type PasscodeActionInputField,
 } from './types';
@@ -26,6 +27,7 @@ export function passcodeActionInputSchema(ticket: TicketRule) {
     ticket: z.string(INVALID).transform(by((v: string) => checkTicket(v, ticket))),
     note: z.string(INVALID).transform(by(checkNote)).optional().default(''),
     overrideReason: z.string(INVALID).transform(by(checkOverrideReason)).optional(),
+    verificationId: z.string(INVALID).transform(by(checkVerificationId)).optional(),
   } satisfies Record<PasscodeActionInputField, z.ZodType>;
   return z.strictObject(fields, INVALID) satisfies z.ZodType<CheckedPasscodeActionInput, unknown>;
 }

@@ -25,12 +25,17 @@ export interface PasscodeActionInput {
   note?: string;
   /** Why the agent goes on although a passcode action on this device is in flight or recent. */
   overrideReason?: string;
+  /**
+   * The caller verification (recorded by the server before, lib/shared/trust/verification.ts) this action rests on;
+   * the server checks it is this agent's, for this device's user, and recent enough for the policy.
+   */
+  verificationId?: string;
 }
 /** The input once checked: trimmed, the id in lower case, the note '' when not given. */
 export type CheckedPasscodeActionInput = Required<
   Pick<PasscodeActionInput, 'deviceId' | 'kind' | 'ticket' | 'note'>
 > &
-  Pick<PasscodeActionInput, 'overrideReason'>;
+  Pick<PasscodeActionInput, 'overrideReason' | 'verificationId'>;
 /** The input's fields, the one list: the dialog's parse, the server's zod schema and its error mapping use it. */
 export const PASSCODE_ACTION_INPUT_FIELDS = [
   'deviceId',
@@ -38,6 +43,7 @@ export const PASSCODE_ACTION_INPUT_FIELDS = [
   'ticket',
   'note',
   'overrideReason',
+  'verificationId',
 ] as const satisfies readonly (keyof PasscodeActionInput)[];
 export type PasscodeActionInputField = (typeof PASSCODE_ACTION_INPUT_FIELDS)[number];
 /** A field an error is reported on; `form` for the input as a whole (not an object, unknown fields). */
@@ -80,6 +86,14 @@ export function checkOverrideReason(raw: string): Checked<string> {
   return errors.length > 0 ? invalid(...errors) : valid(reason);
 }
 
+/** A verification's id as the server issued it (a UUID), in lower case. */
+export function checkVerificationId(raw: string): Checked<string> {
+  const id = raw.trim().toLowerCase();
+  return /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(id)
+    ? valid(id)
+    : invalid('validation.invalid');
+}
+
 export type PasscodeActionInputCheck =
   | { ok: true; value: CheckedPasscodeActionInput }
   | { ok: false; fieldErrors: Partial<Record<PasscodeActionField, MessageKey>> };
@@ -118,6 +132,10 @@ export function parsePasscodeActionInput(
     raw.overrideReason === undefined
       ? undefined
       : field('overrideReason', then(text(raw.overrideReason), checkOverrideReason));
+  const verificationId =
+    raw.verificationId === undefined
+      ? undefined
+      : field('verificationId', then(text(raw.verificationId), checkVerificationId));
   if (
     deviceId === undefined ||
     kind === undefined ||
@@ -135,6 +153,7 @@ export function parsePasscodeActionInput(
       ticket,
       note,
       ...(overrideReason !== undefined ? { overrideReason } : {}),
+      ...(verificationId !== undefined ? { verificationId } : {}),
     },
   };
 }

@@ -1,0 +1,80 @@
+// How a helpdesk agent verified the person calling about a device, as the server records it (trust.md). One record
+// per verification; a passcode action and a reveal reference the one they rest on. Evidence is what the server read
+// from Graph (or received from Verified ID), never what the browser asserted.
+
+/** The methods a verification can record; `notVerified` is a recorded decision to go on without one, with a reason. */
+export const VERIFICATION_METHODS = [
+  'callBack',
+  'managerCallBack',
+  'verifiedId',
+  'inPerson',
+  'notVerified',
+] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+/** Where a number of record comes from: the directory's user object, or the user's registered phone methods. */
+export type PhoneSource = 'businessPhone' | 'mobilePhone' | 'phoneMethod';
+
+/** The kinds of photo ID an agent can record for an in-person verification. */
+export const PHOTO_ID_TYPES = [
+  'passport',
+  'nationalId',
+  'drivingLicence',
+  'employeeBadge',
+] as const;
+export type PhotoIdType = (typeof PHOTO_ID_TYPES)[number];
+
+/** Why a Verified ID presentation did not verify the device's user. */
+export type VerifiedIdFailure = 'subjectMismatch' | 'lowScore' | 'expired' | 'presentationError';
+
+export type VerificationEvidence =
+  | {
+      method: 'callBack';
+      /** The number's last digits only (never the whole number in the trail). */
+      phoneLast: string;
+      phoneSource: PhoneSource;
+      /** For a registered phone method: mobile, alternateMobile, office (Graph's authenticationPhoneType). */
+      phoneType: string | null;
+    }
+  | {
+      method: 'managerCallBack';
+      managerId: string;
+      managerName: string;
+      phoneLast: string;
+      phoneSource: PhoneSource;
+      phoneType: string | null;
+    }
+  | {
+      method: 'verifiedId';
+      /** The Request Service's presentation request id. */
+      requestId: string;
+      /** Face Check's matchConfidenceScore (0–100), null when the presentation carried none. */
+      score: number | null;
+      threshold: number;
+      failure: VerifiedIdFailure | null;
+    }
+  | { method: 'inPerson'; idType: PhotoIdType; statement: string }
+  | { method: 'notVerified'; reason: string };
+
+/** A verification as the server answers it (the browser shows this; it never builds one). */
+export interface CallerVerification {
+  id: string;
+  method: VerificationMethod;
+  /** True only for a method that verified the device's user (false for notVerified and failed presentations). */
+  verified: boolean;
+  evidence: VerificationEvidence;
+  /** The Entra object id (lower case), UPN and name of the device's user this verification is about. */
+  subject: { id: string; upn: string | null; name: string | null };
+  /** The device the agent was looking at when verifying. */
+  deviceId: string | null;
+  agent: { oid: string; upn: string; name: string | null };
+  recordedAt: string;
+}
+
+/** What the server's policy asks of the agent for one device user (lib/server/trust/verification-policy.ts). */
+export interface VerificationPolicy {
+  /** off: nothing asked; record: a method or "not verified" with a reason; required: a verification, recent. */
+  mode: 'off' | 'record' | 'required';
+  /** How old a verification may be for `required`. */
+  maxAgeMinutes: number;
+}
