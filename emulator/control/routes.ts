@@ -125,6 +125,15 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     return c.json({ user: user.userPrincipalName, enabled: b.enabled });
   });
 
+  // Identity Protection needs Microsoft Entra ID P2: without it Graph refuses riskyUsers (403). Reset restores it.
+  app.get('/tenant/licences', (c) => c.json(ctx.tenant.licences));
+  app.put('/tenant/licences', async (c) => {
+    const b = await body(c, z.object({ entraIdP2: z.boolean() }).strict());
+    if (b instanceof Response) return b;
+    ctx.tenant.licences = b;
+    return c.json(ctx.tenant.licences);
+  });
+
   // --- devices and actions ------------------------------------------------------------------------
   app.get('/devices', (c) => {
     const q = c.req.query();

@@ -43,10 +43,15 @@ export const CHALLENGE_CLAIMS = JSON.stringify({
   access_token: { acrs: { essential: true, value: 'c1' } },
 });
 
+/**
+ * `forbidden`: how the service answers a token without any of the permissions (Intune's wrapped 403 unless the
+ * caller says otherwise: directory reads answer Authorization_RequestDenied).
+ */
 export async function authenticate(
   ctx: EmulatorContext,
   c: Context,
   anyOf: readonly string[],
+  forbidden?: (c: Context) => Response,
 ): Promise<AuthResult> {
   const challenge = `Bearer realm="", authorization_uri="${ctx.origin}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`;
   const unauthorized = (message: string, extra = '') => ({
@@ -110,6 +115,7 @@ export async function authenticate(
   }
   const scopes = new Set(typeof claims.scp === 'string' ? claims.scp.split(' ') : []);
   if (!anyOf.some((p) => scopes.has(p))) {
+    if (forbidden) return { ok: false, response: forbidden(c) };
     const { requestId } = requestIds(c);
     return {
       ok: false,

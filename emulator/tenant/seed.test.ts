@@ -74,6 +74,31 @@ describe('seeded tenant', () => {
     );
   });
 
+  it('has a user with every risk signal, ordinary users with managers and phones, and an agent who may read none of it', () => {
+    const t = seedTenant({ seed: 4242, devices: 2500, users: 800, epoch });
+    const juergen = t.users.find((u) => u.userPrincipalName.startsWith('juergen.weiss@'));
+    expect(juergen?.profile.accountEnabled).toBe(false);
+    expect(juergen?.risk).toMatchObject({ riskLevel: 'high', riskState: 'atRisk' });
+    expect(t.devices.filter((d) => d.graph.userId === juergen?.id).map((d) => d.graph)).toEqual([
+      expect.objectContaining({
+        deviceName: "Jürgen's iPhone",
+        jailBroken: 'True',
+        partnerReportedThreatState: 'compromised',
+      }),
+    ]);
+    const regular = t.users.filter((u) => u.agentRole === undefined);
+    const share = (f: (u: (typeof regular)[number]) => boolean) =>
+      regular.filter(f).length / regular.length;
+    expect(share((u) => u.managerId !== null)).toBeGreaterThan(0.7);
+    expect(share((u) => u.phoneMethods.length > 0)).toBeGreaterThan(0.7);
+    expect(share((u) => u.profile.mobilePhone !== null)).toBeGreaterThan(0.6);
+    const byId = new Map(t.users.map((u) => [u.id, u]));
+    expect(regular.every((u) => u.managerId === null || byId.has(u.managerId))).toBe(true);
+    const readOnly = t.users.find((u) => u.userPrincipalName === DEMO_ACCOUNTS.readOnly);
+    expect(readOnly?.directoryRoles).toEqual([]);
+    expect(readOnly?.consentedScopes).not.toContain('User.Read.All');
+  });
+
   it('folds names into UPN-safe ASCII', () => {
     expect(asciiFold("O'Brien")).toBe('obrien');
     expect(asciiFold('Zoë')).toBe('zoe');

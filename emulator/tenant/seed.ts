@@ -8,6 +8,7 @@ import {
   type EnrollmentMode,
   type EnrollmentModeKey,
 } from './enrollment';
+import { withDirectory, type BareUser } from './directory';
 import { APPLE_SERIAL, UPPER_ALNUM, digits, fromAlphabet, guid, hex } from './random-strings';
 import { AUDITOR_APP_ROLE, DEMO_ACCOUNTS, TENANT_DOMAIN, TENANT_ID } from '../constants';
 import type {
@@ -38,9 +39,15 @@ const PRIVILEGED = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
 const READ_WRITE = 'DeviceManagementManagedDevices.ReadWrite.All';
 const APPS_READ = 'DeviceManagementApps.Read.All';
 const USER_READ = 'User.Read';
+/** What the Caller panel reads (trust.md): an administrator granted these to the console for some agents only. */
+const DIRECTORY_READS = [
+  'User.Read.All',
+  'UserAuthenticationMethod.Read.All',
+  'IdentityRiskyUser.Read.All',
+];
 
 /** The demo agents, fixed whatever the seed, so that docs and tests can name them. */
-export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
+export const DEMO_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
   {
     id: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11',
     displayName: 'Hanna Berger',
@@ -48,11 +55,13 @@ export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
     surname: 'Berger',
     userPrincipalName: DEMO_ACCOUNTS.helpdesk,
     mail: `hanna.berger@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ],
+    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ, ...DIRECTORY_READS],
     intuneScopeTags: ['EMEA'],
     intuneRemoteTasks: true,
     intuneAuditRead: true,
-    agentRole: 'Helpdesk agent (EMEA): may read devices and run passcode actions',
+    directoryRoles: ['Authentication Administrator', 'Security Reader'],
+    agentRole:
+      "Helpdesk agent (EMEA): may read devices and run passcode actions; Entra Authentication Administrator and Security Reader (reads callers' phones and risk)",
   },
   {
     id: '5b2e8d63-af4c-4e9b-87d2-3a6f9eab1c22',
@@ -65,7 +74,8 @@ export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
     intuneScopeTags: ['EMEA'],
     intuneRemoteTasks: true,
     intuneAuditRead: false,
-    agentRole: 'Read-only agent (EMEA): may read devices only',
+    agentRole:
+      'Read-only agent (EMEA): may read devices only; no directory permissions (none granted, may not consent) and no Entra role',
   },
   {
     id: '6c3f9e74-b05d-4fac-98e3-4b7a0fbc2d33',
@@ -74,11 +84,12 @@ export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
     surname: 'Moreau',
     userPrincipalName: DEMO_ACCOUNTS.admin,
     mail: `alex.moreau@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, READ_WRITE, PRIVILEGED, APPS_READ],
+    consentedScopes: [USER_READ, READ, READ_WRITE, PRIVILEGED, APPS_READ, ...DIRECTORY_READS],
     intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
     intuneRemoteTasks: true,
     intuneAuditRead: true,
-    agentRole: 'Intune administrator (all regions)',
+    directoryRoles: ['Intune Administrator', 'Global Reader'],
+    agentRole: 'Intune administrator (all regions); Entra Global Reader',
   },
   {
     id: '7d4a0f85-c16e-4abd-a9f4-5c8b1acd3e44',
@@ -155,7 +166,7 @@ export function seedTenant(options: SeedOptions): Tenant {
     new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   const daysAgo = (days: number) => iso(epochMs - days * DAY_MS);
 
-  const users = seedUsers(rng, options);
+  const users = withDirectory(seedUsers(rng, options), { seed: options.seed, epochMs });
   // Named people own exactly the devices placed for them below, so tests and docs can rely on them.
   const named = new Set(NAMED_PEOPLE.map((p) => `${p.upn}@${TENANT_DOMAIN}`));
   const regular = users.filter((u) => u.agentRole === undefined && !named.has(u.userPrincipalName));
@@ -167,9 +178,10 @@ export function seedTenant(options: SeedOptions): Tenant {
     owner: DirectoryUser,
     modeKey: EnrollmentModeKey,
     overrides: Partial<ManagedDevice> = {},
+    draw: Faker = rng,
   ) => {
     const mode = ENROLLMENT_MODES[modeKey];
-    const graph = { ...buildDevice(rng, owner, mode, hardwareOf(modeKey), daysAgo), ...overrides };
+    const graph = { ...buildDevice(draw, owner, mode, hardwareOf(modeKey), daysAgo), ...overrides };
     devices.push({
       graph,
       mode: modeKey,
@@ -228,6 +240,24 @@ export function seedTenant(options: SeedOptions): Tenant {
       rng.helpers.weightedArrayElement(MODE_MIX.map((m) => ({ weight: m.weight, value: m.mode }))),
     );
   }
+  // The user with every risk signal gets the last fleet place (its draws made as before, so what follows is the
+  // same): an iPhone that reports itself jailbroken and that a threat defence partner rates compromised.
+  const juergen = users.find((u) => u.userPrincipalName.startsWith('juergen.weiss@'));
+  if (juergen && pending.length > 0 && devices.length > 0) {
+    devices.pop();
+    makeDevice(
+      juergen,
+      'iosAutomatedEnrollment',
+      {
+        deviceName: "Jürgen's iPhone",
+        lastSyncDateTime: daysAgo(0.03),
+        jailBroken: 'True',
+        partnerReportedThreatState: 'compromised',
+        complianceState: 'noncompliant',
+      },
+      new Faker({ locale: [en, base], seed: options.seed + 104_729 }),
+    );
+  }
   const adminCenterActions: SeededAdminCenterAction[] = [];
   pending.forEach((p, i) => {
     const at = Math.floor((epochMs - p.hoursAgo * 3_600_000) / 1000) * 1000;
@@ -245,6 +275,7 @@ export function seedTenant(options: SeedOptions): Tenant {
     displayName: 'Contoso (emulated)',
     users,
     devices: devices.slice(0, options.devices),
+    licences: { entraIdP2: true },
     adminCenterActions,
   };
 }
@@ -267,8 +298,8 @@ const PENDING_PHONES = [
   },
 ] as const;
 
-function seedUsers(rng: Faker, options: SeedOptions): DirectoryUser[] {
-  const users: DirectoryUser[] = DEMO_AGENTS.map((a) => ({ ...a, scopeTag: 'EMEA' }));
+function seedUsers(rng: Faker, options: SeedOptions): BareUser[] {
+  const users: BareUser[] = DEMO_AGENTS.map((a) => ({ ...a, scopeTag: 'EMEA' }));
   const taken = new Set(users.map((u) => u.userPrincipalName));
   const pickTag = (): ScopeTag =>
     rng.helpers.weightedArrayElement([

@@ -127,6 +127,54 @@ export interface StoredDevice {
   managementStateSince: number;
 }
 
+/** Graph's authenticationPhoneType. */
+export type AuthenticationPhoneType = V1.AuthenticationPhoneType;
+
+/** A registered phone authentication method (Graph's phoneAuthenticationMethod). */
+export interface PhoneMethod {
+  /** Graph's fixed id for each phone type (graph/directory.ts). */
+  id: string;
+  phoneNumber: string;
+  phoneType: Exclude<AuthenticationPhoneType, 'unknownFutureValue'>;
+  smsSignInState: V1.AuthenticationMethodSignInState;
+}
+
+/** What Identity Protection holds on a user (Graph's riskyUser); absent when the user never had a risk record. */
+export interface UserRisk {
+  riskLevel: V1.RiskLevel;
+  riskState: V1.RiskState;
+  riskDetail: V1.RiskDetail;
+  riskLastUpdatedDateTime: string;
+}
+
+/** The Entra directory roles the emulator knows, by display name: they decide what a delegated caller may read. */
+export const DIRECTORY_ROLES = [
+  'Global Administrator',
+  'Global Reader',
+  'Authentication Administrator',
+  'Privileged Authentication Administrator',
+  'Security Administrator',
+  'Security Operator',
+  'Security Reader',
+  'Intune Administrator',
+  'Helpdesk Administrator',
+] as const;
+export type DirectoryRoleName = (typeof DIRECTORY_ROLES)[number];
+
+/** The user's profile as Graph's user resource names it (the properties the console reads, trust.md). */
+export interface DirectoryProfile {
+  accountEnabled: boolean;
+  /** ISO 639-1 language and ISO 3166 country, e.g. `de-DE`; null when unset. */
+  preferredLanguage: string | null;
+  jobTitle: string | null;
+  department: string | null;
+  officeLocation: string | null;
+  employeeId: string | null;
+  mobilePhone: string | null;
+  businessPhones: readonly string[];
+  userType: 'Member' | 'Guest';
+}
+
 export interface DirectoryUser {
   id: string;
   displayName: string;
@@ -152,6 +200,13 @@ export interface DirectoryUser {
   appRoles?: readonly string[];
   /** A short description for the login page, for the demo agents only. */
   agentRole?: string;
+  profile: DirectoryProfile;
+  /** The manager's object id (Graph's `manager` reference), null when none is set. */
+  managerId: string | null;
+  phoneMethods: readonly PhoneMethod[];
+  risk: UserRisk | null;
+  /** Entra directory roles assigned to the user (e.g. Authentication Administrator reads others' methods). */
+  directoryRoles: readonly DirectoryRoleName[];
 }
 
 /** A remote action another admin started in the admin center before the emulator started (the seed's history). */
@@ -171,6 +226,8 @@ export interface Tenant {
   displayName: string;
   users: DirectoryUser[];
   devices: StoredDevice[];
+  /** Licences bought for the tenant: Identity Protection's riskyUsers needs Microsoft Entra ID P2. */
+  licences: { entraIdP2: boolean };
   /** Replayed into Intune's action store, remoteActionAudits and audit events whenever the tenant is seeded. */
   adminCenterActions: SeededAdminCenterAction[];
 }
