@@ -16,7 +16,9 @@ import {
   V1_MANAGEMENT_AGENTS,
   V1_MANAGEMENT_STATES,
   V1_OWNER_TYPES,
+  V1_PARTNER_THREAT_STATES,
 } from '@/lib/shared/devices/graph-enums';
+import { deviceRisk, type DeviceRisk } from '@/lib/shared/trust/caller';
 import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
 import { graphGet, type WaitBudget } from './client';
 import { realDate } from './graph-date';
@@ -100,12 +102,15 @@ const GraphManagedDeviceFields = z.object({
   lastSyncDateTime: optionalText,
   enrolledDateTime: optionalText,
   azureADDeviceId: nullableText,
+  jailBroken: nullableText,
+  partnerReportedThreatState: declaredMember(V1_PARTNER_THREAT_STATES, 'unknown'),
   deviceActionResults: z.array(GraphActionResult).nullable().optional(),
   /** The enum values as Graph sent them, before any was mapped to a declared member. */
   reported: z.object({
     deviceEnrollmentType: rawValue,
     managementAgent: rawValue,
     managementState: rawValue,
+    partnerReportedThreatState: rawValue,
   }),
 });
 type GraphManagedDeviceFields = z.output<typeof GraphManagedDeviceFields>;
@@ -126,6 +131,7 @@ export const GraphManagedDevice = z.preprocess((raw) => {
     deviceEnrollmentType: r.deviceEnrollmentType,
     managementAgent: r.managementAgent,
     managementState: r.managementState,
+    partnerReportedThreatState: r.partnerReportedThreatState,
   };
   return { ...r, reported };
 }, GraphManagedDeviceFields) satisfies z.ZodType<V1ManagedDevice>;
@@ -273,6 +279,26 @@ const DEVICE_VIEWS = {
       enrollmentProfileName: text(g.enrollmentProfileName),
     }),
   },
+  /** Whose device it is and the device's own risk signals: what the Caller panel starts from. */
+  caller: {
+    select: [
+      'id',
+      'deviceName',
+      'userId',
+      'userPrincipalName',
+      'userDisplayName',
+      'jailBroken',
+      'partnerReportedThreatState',
+    ],
+    shape: (g: GraphManagedDeviceFields): DeviceOfCaller => ({
+      id: g.id,
+      deviceName: text(g.deviceName),
+      userId: text(g.userId).toLowerCase(),
+      userPrincipalName: text(g.userPrincipalName),
+      userDisplayName: text(g.userDisplayName),
+      risk: deviceRisk(g.jailBroken ?? null, g.reported.partnerReportedThreatState),
+    }),
+  },
   actionResults: {
     select: ['id', ...PLAN_FIELDS, 'lastSyncDateTime', 'deviceActionResults'],
     shape: (g: GraphManagedDeviceFields): ActionResultsView => ({
@@ -286,6 +312,16 @@ const DEVICE_VIEWS = {
   },
 } as const;
 export type DeviceView = keyof typeof DEVICE_VIEWS;
+
+/** A device as the Caller panel reads it: its user ('' when it has no primary user) and its risk signals. */
+export interface DeviceOfCaller {
+  id: string;
+  deviceName: string;
+  userId: string;
+  userPrincipalName: string;
+  userDisplayName: string;
+  risk: DeviceRisk;
+}
 export type DeviceSummary = ReturnType<(typeof DEVICE_VIEWS)['summary']['shape']>;
 
 export async function getManagedDevice<V extends DeviceView>(

@@ -342,6 +342,33 @@ export class AuditStore {
     return latest ? this.actionRecords(latest.action_id) : [];
   }
 
+  /**
+   * How many passcode actions that reached Graph were started on devices of this user (by the UPN recorded with the
+   * action, compared without case) since `since`, and when the newest was: a risk signal for the Caller panel.
+   */
+  async actionsOnUserSince(
+    upn: string,
+    since: Date,
+  ): Promise<{ count: number; latestAt: string | null }> {
+    const refused = this.handle.db
+      .selectFrom('audit_records')
+      .select('action_id')
+      .where('outcome', '=', 'refused')
+      .where('recorded_at', '>=', since.toISOString());
+    const row = await this.handle.db
+      .selectFrom('audit_records')
+      .select((eb) => [
+        eb.fn.count<number | string>('action_id').distinct().as('count'),
+        eb.fn.max('recorded_at').as('latestAt'),
+      ])
+      .where('kind', '=', 'intent')
+      .where(sql<string>`lower(device_user_upn)`, '=', upn.toLowerCase())
+      .where('recorded_at', '>=', since.toISOString())
+      .where('action_id', 'not in', refused)
+      .executeTakeFirst();
+    return { count: Number(row?.count ?? 0), latestAt: row?.latestAt ?? null };
+  }
+
   private row(r: NewRecord): Omit<AuditRecordTable, 'seq'> {
     return {
       id: randomUUID(),

@@ -141,6 +141,24 @@ export const V1_ACTION_STATES = [
 export const v1ActionStatesListed: Exhaustive<V1.ActionState, (typeof V1_ACTION_STATES)[number]> =
   true;
 
+/** managedDevice.partnerReportedThreatState: what a Mobile Threat Defense partner reports (the Caller panel's signal). */
+export const V1_PARTNER_THREAT_STATES = [
+  'unknown',
+  'activated',
+  'deactivated',
+  'secured',
+  'lowSeverity',
+  'mediumSeverity',
+  'highSeverity',
+  'unresponsive',
+  'compromised',
+  'misconfigured',
+] as const satisfies readonly V1.ManagedDevicePartnerReportedHealthState[];
+export const v1PartnerThreatStatesListed: Exhaustive<
+  V1.ManagedDevicePartnerReportedHealthState,
+  (typeof V1_PARTNER_THREAT_STATES)[number]
+> = true;
+
 /** Whether `value` is one of `members` (narrowing a string Graph sent). */
 export function isMember<T extends string>(members: readonly T[], value: string): value is T {
   return (members as readonly string[]).includes(value);
