@@ -91,6 +91,9 @@ export function consoleEnvFor(slot: ReturnType<typeof e2eSlot>) {
     // Confirm waits out Graph's throttling up to 12 s (20 in production), so the countdown tests wait less.
     ACTION_WAIT_SECONDS: '12',
     REVEAL_RATE_LIMIT: '1000',
+    // The suite's specs act without recording how the caller was verified; the Caller panel's spec records one and
+    // checks it on the action. A spec that tests VERIFY_CALLER=record or required starts a console of its own.
+    VERIFY_CALLER: 'off',
     DATA_DIR: slot.dataDir,
   };
 }

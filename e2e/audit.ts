@@ -16,6 +16,23 @@ export interface AuditRow {
   graph_request_id: string | null;
   client_request_id: string | null;
   detail: string | null;
+  verification_id: string | null;
+}
+
+/** A caller verification as the console recorded it (caller_verifications), or undefined. */
+export function verificationRecord(
+  id: string,
+): { method: string; verified: number; subject_upn: string | null; evidence: string } | undefined {
+  const file = join(E2E.dataDir, 'audit.sqlite');
+  if (!existsSync(file)) return undefined;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT * FROM caller_verifications WHERE id = ?').get(id) as
+      | { method: string; verified: number; subject_upn: string | null; evidence: string }
+      | undefined;
+  } finally {
+    db.close();
+  }
 }
 
 export function auditRecords(deviceId: string): AuditRow[] {

@@ -14,6 +14,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { SignInPrompt } from '@/components/auth/sign-in-prompt';
+import { CallerPanel } from '@/components/trust/caller-panel';
 import { useWarningWords } from '@/components/devices/use-warning-words';
 import { useValidationText } from '@/components/i18n/use-validation-text';
 import { useThrottleWait } from '@/components/status/use-throttle-wait';
@@ -23,6 +24,7 @@ import { Input } from '@/components/ui/input';
 import { FieldError, Notice } from '@/components/ui/notice';
 import { Textarea } from '@/components/ui/textarea';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { callerQueries } from '@/lib/browser/query/caller-queries';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import {
@@ -35,6 +37,7 @@ import { platformOf } from '@/lib/shared/devices/platforms';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { TICKET_PARAM, ticketFromLink } from '@/lib/shared/ticket';
+import type { CallerVerification } from '@/lib/shared/trust/verification';
 import { RecentAction } from './recent-action';
 import { RefusalMessage } from './refusal-message';
 import { ResultView, wasSent, type AvailablePlan } from './result-view';
@@ -116,8 +119,9 @@ function ActionForm({
   const refusal = useConsentRefusal();
   const throttle = useThrottleWait();
   const words = useActionWords();
+  const api = useApiClient();
   // The server's exact decision, read as the dialog opens; the row's (v1.0's) until it is there, or if it fails.
-  const planQuery = deviceQueries.passcodePlan(useApiClient(), d.id);
+  const planQuery = deviceQueries.passcodePlan(api, d.id);
   const exact = useQuery(planQuery);
   const queryClient = useQueryClient();
   const decided = exact.data;
@@ -134,6 +138,18 @@ function ActionForm({
   const [note, setNote] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  // How the caller was verified, as the server recorded it (the Caller panel); sent with the action.
+  const [verification, setVerification] = useState<CallerVerification | null>(null);
+  // What the server's policy asks before Confirm, as it answered with the caller's facts (the same read as the
+  // panel's); the server enforces it, the dialog only shows it. No user, or no answer: nothing to show.
+  const caller = useQuery(callerQueries.device(api, d.id)).data;
+  const policyMode = caller?.user ? caller.policy.mode : 'off';
+  const verificationNeeded =
+    policyMode === 'record'
+      ? verification === null
+      : policyMode === 'required'
+        ? verification?.verified !== true
+        : false;
   const result = mutation.data;
   // The guard, known before the click (the list and the device page read it), or met on the first request.
   const needsReason =
@@ -141,7 +157,11 @@ function ActionForm({
     (recent !== null && guardHoldsAt(recent.guard, openedAt));
   const platform = platformOf(d);
   const throttled = result?.status === 'throttled';
-  const blocked = mutation.isPending || refusal !== null || (throttled && throttle.seconds > 0);
+  const blocked =
+    mutation.isPending ||
+    refusal !== null ||
+    (throttled && throttle.seconds > 0) ||
+    verificationNeeded;
   // Confirm pressed (and the form valid) before the server's exact plan arrived: sent the moment it does, with the
   // server's kind, so an agent who types the ticket and presses Enter at once never has the press swallowed.
   const [confirmedEarly, setConfirmedEarly] = useState(false);
@@ -159,6 +179,7 @@ function ActionForm({
     ticket,
     note,
     ...(needsReason ? { overrideReason } : {}),
+    ...(verification ? { verificationId: verification.id } : {}),
   });
   const sendOnceDecided = async () => {
     setConfirmedEarly(true);
@@ -297,6 +318,8 @@ function ActionForm({
         </ul>
       )}
 
+      <CallerPanel deviceId={d.id} verification={verification} onVerified={setVerification} />
+
       <label htmlFor="ticket" className="mt-4 block text-sm font-semibold">
         {t('passcode.ticket')}
       </label>
@@ -383,6 +406,9 @@ function ActionForm({
           </FieldError>
         )}
         {result && !throttled && <RefusalMessage result={result} />}
+        {verificationNeeded && policyMode !== 'off' && (
+          <p data-testid="verification-needed">{t(`verification.confirmNeeds.${policyMode}`)}</p>
+        )}
         {throttled && (
           <Notice
             frame="text"

@@ -48,6 +48,7 @@ const english = catalogs.en;
 /** Names, symbols and patterns that read the same in both languages. */
 const SAME_IN_BOTH = new Set([
   'app.name',
+  'caller.fields.name',
   'locale.names.en',
   'locale.names.de',
   'platforms.ios',

@@ -100,11 +100,15 @@ export interface CallerFacts {
 /** Threat states a device's partner reports that mean "do not unlock without a second look". */
 const ALARMING_THREAT_STATES = new Set(['compromised', 'high', 'highSeverity']);
 
+export function isAlarmingThreat(threat: string | null): boolean {
+  return threat !== null && ALARMING_THREAT_STATES.has(threat);
+}
+
 export function deviceRisk(jailBroken: string | null, threat: string | null): DeviceRisk {
   return {
     jailBroken,
     partnerReportedThreatState: threat,
-    warn: jailBroken === 'True' || (threat !== null && ALARMING_THREAT_STATES.has(threat)),
+    warn: jailBroken === 'True' || isAlarmingThreat(threat),
   };
 }
 
