@@ -343,6 +343,43 @@ describe.each(backends)('audit store on $name', (backend) => {
     );
     expect(await store.latestActionsOnDevices([], since)).toEqual([]);
   });
+
+  it("counts the passcode actions on a user's devices since a moment, by UPN in any letter case, refused ones left out", async () => {
+    const since = new Date(Date.now() - 60_000);
+    const upn = 'Juergen.Weiss@contoso.com';
+    const device = { serialNumber: 'F2LX', userPrincipalName: upn, userDisplayName: 'Jürgen Weiß' };
+    const intent = (actionId: string, deviceId: string) =>
+      store.record({
+        actionId,
+        actionName: 'resetPasscode',
+        kind: 'intent',
+        deviceId,
+        device,
+        ticket: 'INC-9',
+        actor: { value: agent, verified: true },
+      });
+    await intent('user-1', 'dev-u1');
+    await intent('user-2', 'dev-u2');
+    await intent('user-3', 'dev-u2');
+    await store.record({
+      actionId: 'user-3',
+      actionName: 'resetPasscode',
+      kind: 'outcome',
+      deviceId: 'dev-u2',
+      outcome: 'refused',
+    });
+    const found = await store.actionsOnUserSince('juergen.weiss@CONTOSO.com', since);
+    expect(found.count).toBe(2);
+    expect(Date.parse(found.latestAt ?? '')).toBeGreaterThanOrEqual(since.getTime());
+    expect(await store.actionsOnUserSince(upn, new Date(Date.now() + 60_000))).toEqual({
+      count: 0,
+      latestAt: null,
+    });
+    expect(await store.actionsOnUserSince('nobody@contoso.com', since)).toEqual({
+      count: 0,
+      latestAt: null,
+    });
+  });
 });
 
 describe.each(backends)('migrations on $name', (backend) => {
