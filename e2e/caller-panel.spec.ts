@@ -34,7 +34,7 @@ test.describe('in English', () => {
     await findBySerial(page, d);
     const dialog = await openDialog(page, d, 'Remove passcode');
     const panel = dialog.getByTestId('caller-panel');
-    await expect(panel.getByRole('heading', { name: 'Caller' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'Caller', exact: true })).toBeVisible();
     await expect(panel.getByTestId('caller-profile')).toContainText('Jürgen Weiß');
     await expect(panel.getByTestId('caller-profile')).toContainText('Controller · Finance');
     await expect(panel.getByTestId('caller-account')).toHaveText('Disabled');
@@ -106,7 +106,19 @@ test.describe('in English', () => {
     await expect(panel.locator('[data-signal="userRisk"]')).toHaveCount(0);
     // The device's own signals come with the device, which this agent may read.
     await expect(panel.locator('[data-signal="jailBroken"]')).toBeVisible();
-    await expect(panel.getByRole('button', { name: 'Ask for the permissions' })).toBeVisible();
+    // Asked for on the click, incrementally: Entra ID's admin approval page, since nobody granted them to him.
+    const popupPromise = page.waitForEvent('popup');
+    await panel.getByRole('button', { name: 'Ask for the permissions' }).click();
+    const popup = await popupPromise;
+    await expect(popup.getByRole('heading', { name: 'Need admin approval' })).toBeVisible();
+    await expect(popup.getByText('UserAuthenticationMethod.Read.All')).toBeVisible();
+    await popup
+      .getByRole('link', { name: 'Return to the application without granting access' })
+      .click();
+    await expect(panel.getByTestId('caller-consent-refused')).toHaveText(
+      'The permissions were not granted: an administrator must grant them to your account.',
+    );
+    await expect(unavailable(panel, 'risk')).toHaveAttribute('data-reason', 'consentRequired');
   });
 });
 
@@ -123,7 +135,7 @@ test.describe('in German', () => {
       .click();
     await expect(dialog).toBeVisible();
     const panel = dialog.getByTestId('caller-panel');
-    await expect(panel.getByRole('heading', { name: 'Anrufer' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'Anrufer', exact: true })).toBeVisible();
     await expect(panel.getByTestId('caller-account')).toHaveText('Deaktiviert');
     await expect(panel.locator('[data-signal="userRisk"]')).toContainText(
       'Benutzerrisiko hoch (gefährdet)',
