@@ -233,7 +233,7 @@ describe('the wallet and its callbacks', () => {
       form({ upn: user.userPrincipalName.toUpperCase(), score: '88.5' }),
     );
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('data-testid="verifier-status">200<');
+    expect(await res.text()).toMatch(/data-testid="verifier-status"\s*>200</);
     expect(sent[1]?.body).toMatchObject({
       requestId: id,
       requestStatus: 'presentation_verified',
