@@ -1,9 +1,8 @@
 'use client';
 // "Verify with Verified ID" (trust.md): shown only when the server says the integration is configured. It starts a
-// presentation request on the server (server action), shows the Request Service's QR code and expiry, and follows
-// the request's status (polled until it is terminal) up to the verification the server wrote, which it hands to
-// `onVerified` once. Everything it shows is what the server answered: it judges nothing itself.
-import { useMsal } from '@azure/msal-react';
+// presentation request on the server (POST /api/verified-id/requests), shows the Request Service's QR code and
+// expiry, and follows the request's status (polled until it is terminal) up to the verification the server wrote,
+// which it hands to `onVerified` once. Everything it shows is what the server answered: it judges nothing itself.
 import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
@@ -13,7 +12,7 @@ import { useErrorText } from '@/components/errors/use-error-text';
 import { ApiError } from '@/lib/browser/api/api-error';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { verifiedIdQueries } from '@/lib/browser/query/verified-id-queries';
-import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
+import type { ErrorInfo } from '@/lib/shared/errors';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
 import {
   VERIFIED_ID_ERROR_CODES,
@@ -21,7 +20,6 @@ import {
   type VerifiedIdStartResult,
   type VerifiedIdStatus,
 } from '@/lib/shared/trust/verified-id';
-import { startVerifiedId } from './verified-id/actions';
 
 type Started = Extract<VerifiedIdStartResult, { status: 'started' }>;
 
@@ -34,32 +32,21 @@ export interface VerifiedIdCheckProps {
 export function VerifiedIdCheck({ deviceId, onVerified }: VerifiedIdCheckProps) {
   const t = useTranslations('verifiedId');
   const api = useApiClient();
-  const { instance, accounts } = useMsal();
   const availability = useQuery(verifiedIdQueries.availability(api));
   const [started, setStarted] = useState<Started | null>(null);
   const [starting, setStarting] = useState(false);
-  const [refusal, setRefusal] = useState<VerifiedIdErrorCode | null>(null);
+  // undefined: nothing to say; null: a failure that carried no answer of the console's.
+  const [problem, setProblem] = useState<ErrorInfo | null | undefined>(undefined);
 
   if (!availability.data?.configured) return null;
 
   const start = async () => {
     setStarting(true);
-    setRefusal(null);
+    setProblem(undefined);
     try {
-      const account = instance.getActiveAccount() ?? accounts[0];
-      if (!account) {
-        setRefusal('signInRequired');
-        return;
-      }
-      const { accessToken } = await instance.acquireTokenSilent({
-        scopes: SIGN_IN_SCOPES,
-        account,
-      });
-      const result = await startVerifiedId(deviceId, accessToken);
-      if (result.status === 'started') setStarted(result);
-      else setRefusal(result.code);
-    } catch {
-      setRefusal('signInRequired');
+      setStarted(await api.post<Started>('/api/verified-id/requests', { deviceId }));
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.info : null);
     } finally {
       setStarting(false);
     }
@@ -88,11 +75,7 @@ export function VerifiedIdCheck({ deviceId, onVerified }: VerifiedIdCheckProps) 
           </Button>
         </>
       )}
-      {refusal && (
-        <FieldError role="alert" className="text-xs">
-          {t(`errors.${refusal}`)}
-        </FieldError>
-      )}
+      {problem !== undefined && <ProblemText info={problem} />}
     </section>
   );
 }
@@ -125,7 +108,7 @@ function PresentationProgress({
     <div data-testid="verified-id-progress" data-request-id={started.requestId}>
       {open && (
         <>
-          {/* A data URL from the Request Service, shown as it came: no loader, no remote host. */}
+          {/* A PNG data URL from the Request Service, shown as it came: no image loader, no remote host. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img
             src={started.qrCode}
@@ -146,7 +129,8 @@ function PresentationProgress({
           </a>
         </>
       )}
-      <StatusLine status={current} error={status.error} />
+      <StatusLine status={current} />
+      {status.error instanceof ApiError && <ProblemText info={status.error.info} />}
       {current && !open && current.status !== 'verified' && (
         <Button size="sm" variant="ghost" onClick={onRestart} className="mt-1">
           {t('startAgain')}
@@ -156,16 +140,9 @@ function PresentationProgress({
   );
 }
 
-function StatusLine({
-  status,
-  error,
-}: {
-  status: VerifiedIdStatus | undefined;
-  error: Error | null;
-}) {
+function StatusLine({ status }: { status: VerifiedIdStatus | undefined }) {
   const t = useTranslations('verifiedId');
   const format = useFormatter();
-  const errorText = useErrorText();
   const line = !status
     ? t('status.waiting')
     : status.status === 'verified'
@@ -199,14 +176,22 @@ function StatusLine({
           })}
         </p>
       )}
-      {error instanceof ApiError && (
-        <FieldError role="alert" className="text-xs">
-          {isVerifiedIdErrorCode(error.info.code)
-            ? t(`errors.${error.info.code}`)
-            : errorText.what(error.info)}
-        </FieldError>
-      )}
     </>
+  );
+}
+
+/** Why something failed: the check's own codes in its words, anything else (Graph, the network) as usual. */
+function ProblemText({ info }: { info: ErrorInfo | null }) {
+  const t = useTranslations('verifiedId');
+  const errorText = useErrorText();
+  return (
+    <FieldError role="alert" className="text-xs" data-testid="verified-id-problem">
+      {info === null
+        ? t('errors.serviceFailed')
+        : isVerifiedIdErrorCode(info.code)
+          ? t(`errors.${info.code}`)
+          : errorText.what(info)}
+    </FieldError>
   );
 }
 

@@ -13,6 +13,7 @@ import { accessTokenIssuer } from '../entra/tokens';
 import {
   DEMO_VERIFIED_ID_CLIENT_ID,
   DEMO_VERIFIED_ID_CLIENT_SECRET,
+  DEMO_VERIFIER_DID,
   REQUEST_SERVICE_RESOURCE,
   UNGRANTED_VERIFIED_ID_CLIENT_ID,
   UNGRANTED_VERIFIED_ID_CLIENT_SECRET,
@@ -357,6 +358,16 @@ export function verifiedIdRoutes(ctx: EmulatorContext, options: VerifiedIdOption
 
   // --- control (tests and demos only) ----------------------------------------------------------------------------
   if (ctx.mode !== 'standalone') {
+    // What a launcher sets in the console to use this emulated service (npm run demo): demo values only.
+    app.get('/_emulator/verified-id/settings', (c) =>
+      c.json({
+        clientId: DEMO_VERIFIED_ID_CLIENT_ID,
+        clientSecret: DEMO_VERIFIED_ID_CLIENT_SECRET,
+        authority: DEMO_VERIFIER_DID,
+        endpoint: base(),
+        wallet: `${base()}/wallet`,
+      }),
+    );
     app.get('/_emulator/verified-id/callbacks', (c) =>
       c.json({
         callbacks: deliveries.map(({ requestId, requestStatus, url, status, at }) => ({
