@@ -89,4 +89,15 @@ export class VerifiedIdRequests {
       .where('verification_id', 'is', null)
       .execute();
   }
+
+  /**
+   * Forgets requests that expired before `expiredBefore`: the verifications they produced stay in
+   * caller_verifications, and a late or replayed callback for a forgotten request is refused as unknown.
+   */
+  async prune(expiredBefore: Date): Promise<void> {
+    await this.handle.db
+      .deleteFrom('verified_id_requests')
+      .where('expires_at', '<', expiredBefore.toISOString())
+      .execute();
+  }
 }

@@ -225,6 +225,16 @@ describe.each([
     ).toMatchObject({ status: 200, failure: 'expired' });
   });
 
+  it('refuses a late callback for a request pruned a day after its expiry', async () => {
+    await handleCallback(`key-${n}`, matching(), deps());
+    await requests.prune(new Date(clock.getTime() + 5 * 60_000 + 86_400_000 + 1));
+    expect(await handleCallback(`key-${n}`, matching(), deps())).toEqual({
+      status: 401,
+      outcome: 'unknownRequest',
+    });
+    expect(await recordsOfThisRequest()).toHaveLength(1);
+  });
+
   it('refuses a body that is not a callback', async () => {
     expect(await handleCallback(`key-${n}`, { hello: 'world' }, deps())).toEqual({
       status: 400,
