@@ -18,6 +18,7 @@ import { ActionStore } from './intune/actions';
 import { replaySeededAdminCenterActions } from './intune/admin-center';
 import { AuditEventLog } from './intune/audit-events';
 import { defaultSettings } from './settings';
+import { verifiedIdRoutes } from './verified-id/routes';
 import { seedTenant, type SeedOptions } from './tenant/seed';
 
 export interface EmulatorOptions {
@@ -89,6 +90,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     }),
   );
   if (ctx.mode !== 'standalone') app.route('/_emulator', controlRoutes(ctx));
+  app.route('/', verifiedIdRoutes(ctx));
   app.route('/', graphRoutes(ctx));
   app.route('/', entraRoutes(ctx));
   // Anything else answers as Graph does: its error body and ids (under /v1.0 and /beta the Graph middleware has

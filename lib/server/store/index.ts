@@ -20,6 +20,7 @@ import { RateLimits } from './rate-limits';
 import { AuditStore } from './audit-store';
 import { ThrottleStore } from './throttle-store';
 import { VerificationStore } from './verifications';
+import { VerifiedIdRequests } from './verified-id-requests';
 
 let connection: AuditDb | undefined;
 let migrating: Promise<AuditDb> | undefined;
@@ -132,4 +133,8 @@ export function getActivityLog(): Promise<ActivityLog> {
 
 export function getVerificationStore(): Promise<VerificationStore> {
   return storeOf((handle) => new VerificationStore(handle));
+}
+
+export function getVerifiedIdRequests(): Promise<VerifiedIdRequests> {
+  return storeOf((handle) => new VerifiedIdRequests(handle));
 }

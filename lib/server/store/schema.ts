@@ -80,6 +80,35 @@ export interface CallerVerificationTable {
   evidence: string;
 }
 
+/** A Verified ID presentation request the console started (mutable until it concludes, once). */
+export interface VerifiedIdRequestTable {
+  /** The Request Service's requestId. */
+  request_id: string;
+  /** The random state the callback must carry back. */
+  state: string;
+  /** SHA-256 (base64url) of the per-request api key the callback must send; the key itself is never stored. */
+  api_key_hash: string;
+  agent_oid: string;
+  agent_upn: string;
+  agent_name: string | null;
+  agent_tenant: string;
+  /** The device's user as Graph named them to the agent's token when the request was made. */
+  subject_user_id: string;
+  subject_upn: string | null;
+  subject_name: string | null;
+  device_id: string;
+  /** The Face Check threshold the request was made with. */
+  threshold: number;
+  created_at: string;
+  expires_at: string;
+  status: 'waiting' | 'retrieved' | 'verified' | 'failed';
+  failure: string | null;
+  score: number | null;
+  /** The caller_verifications record written when it concluded. */
+  verification_id: string | null;
+  concluded_at: string | null;
+}
+
 export interface DeviceGuardTable {
   device_id: string;
   action_id: string;
@@ -136,4 +165,5 @@ export interface AuditDatabase {
   webhook_outbox: WebhookOutboxTable;
   rate_limit_events: RateLimitEventTable;
   caller_verifications: CallerVerificationTable;
+  verified_id_requests: VerifiedIdRequestTable;
 }
