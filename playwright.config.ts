@@ -184,6 +184,10 @@ export default defineConfig({
         '--disable-sync',
         '--disable-default-apps',
         '--disable-domain-reliability',
+        // Nothing but this machine is reachable: every request to another host goes to a proxy on the discard port,
+        // where nothing listens (Chromium always goes to localhost and loopback addresses directly). This replaces
+        // intercepting every request in the test process (e2e/fixtures.ts records what tried to leave).
+        '--proxy-server=http://127.0.0.1:9',
       ],
     },
   },
