@@ -17,6 +17,7 @@ const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
   finalState: 'done',
   graphRequestId: 'r1',
   clientRequestId: 'a1',
+  notifications: [],
   ...over,
 });
 

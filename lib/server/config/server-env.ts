@@ -127,6 +127,16 @@ const Schema = z
      */
     VERIFY_CALLER: z.enum(['off', 'record', 'required']).default('record'),
     VERIFY_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+    /**
+     * The owner's e-mail (issue 19): the device's user is told when a passcode action is accepted and when it is
+     * done or failed; optionally their manager too. Sent with Graph sendMail as the agent (Mail.Send), or from the
+     * shared mailbox NOTIFY_FROM the agents may send as (Mail.Send.Shared).
+     */
+    NOTIFY_OWNER: z.enum(['on', 'off']).default('on'),
+    NOTIFY_MANAGER: z.enum(['on', 'off']).default('off'),
+    NOTIFY_FROM: z.email('a mailbox address (UPN)').optional(),
+    /** Who the owner should call if they did not ask for the action (text in the e-mail); a catalog default if unset. */
+    SECURITY_CONTACT: z.string().trim().min(1).max(200).optional(),
   })
   .refine(
     (env) => {
