@@ -158,7 +158,7 @@ describe('case 26: the owner is told', () => {
     ]);
     const body = messages[0]?.content ?? '';
     expect(body).toContain(`Gerät: ${d.deviceName} (Seriennummer ${d.serialNumber})`);
-    expect(body).toContain('Ticket: INC-2601');
+    expect(body).toContain('Ticketnummer: INC-2601');
     expect(body).toContain('Angefordert von: Hanna Berger (helpdesk@contoso.com)');
     expect(body).toContain('So wurde die anrufende Person überprüft: nicht erfasst');
     expect(body).toContain(
