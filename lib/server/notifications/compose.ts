@@ -54,7 +54,10 @@ const ZONES: Readonly<Record<string, string>> = {
   AU: 'Australia/Sydney',
   IN: 'Asia/Kolkata',
 };
-const LANGUAGE_ZONE: Readonly<Record<Locale, string>> = { de: 'Europe/Berlin', en: 'Europe/London' };
+const LANGUAGE_ZONE: Readonly<Record<Locale, string>> = {
+  de: 'Europe/Berlin',
+  en: 'Europe/London',
+};
 
 export function mailTimeZone(preferredLanguage: string | null | undefined, locale: Locale): string {
   const region = /^[a-z]{2,3}[-_]([a-z]{2})$/i.exec(preferredLanguage?.trim() ?? '')?.[1];
@@ -73,7 +76,10 @@ export function composeNotification(
   const locale = mailLocale(preferredLanguage);
   const t = translators[locale];
   const at = new Date(facts.requestedAt);
-  const utc = at.toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, '');
+  const utc = at
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/:\d\d\.\d+Z$/, '');
   const local = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: 'short',

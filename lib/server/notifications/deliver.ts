@@ -4,7 +4,11 @@ import 'server-only';
 // leased first (two instances or two polls never send one twice); the recipient is read from Graph at send time;
 // a failure keeps Graph's error code and request-id and is tried again after a back-off, on a later read.
 import type { AuditStore } from '@/lib/server/store/audit-store';
-import type { NotificationRow, NotificationStore, SendFailure } from '@/lib/server/store/notifications';
+import type {
+  NotificationRow,
+  NotificationStore,
+  SendFailure,
+} from '@/lib/server/store/notifications';
 import type { VerificationStore } from '@/lib/server/store/verifications';
 import type { ServerEnv } from '@/lib/server/config/server-env';
 import { checkTokenShape } from '@/lib/server/auth/token-claims';

@@ -17,7 +17,8 @@ export async function sendOwnerNotifications(
   token: string,
 ): Promise<void> {
   const env = serverEnv();
-  if ((env.NOTIFY_OWNER === 'off' && env.NOTIFY_MANAGER === 'off') || actionIds.length === 0) return;
+  if ((env.NOTIFY_OWNER === 'off' && env.NOTIFY_MANAGER === 'off') || actionIds.length === 0)
+    return;
   try {
     const caller = await verifiedCaller(token);
     if (!caller.ok) return;
