@@ -6,11 +6,13 @@ import { Hono } from 'hono';
 import { ControllableClock } from './clock';
 import type { AppRegistration, EmulatorContext, EmulatorMode } from './context';
 import { indexTenant } from './context';
+import { mailboxRoutes } from './control/mailbox';
 import { controlRoutes } from './control/routes';
 import { createSigningKey } from './entra/keys';
 import { entraRoutes } from './entra/routes';
 import { graphError, requestIds } from './graph/errors';
 import { FaultInjector } from './graph/faults';
+import { SentMail } from './graph/mail';
 import { RequestLog } from './graph/request-log';
 import { graphRoutes } from './graph/routes';
 import { Throttler } from './graph/throttle';
@@ -65,6 +67,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     // Random faults and latency are seeded too, so a failing run can be replayed.
     faults: new FaultInjector(new Faker({ locale: [en, base], seed: options.seed.seed })),
     requestLog: new RequestLog(),
+    mail: new SentMail(),
     reset() {
       seeded ??= seedTenant(seedOptions);
       ctx.tenant = structuredClone(seeded);
@@ -75,6 +78,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       ctx.throttler.reset();
       ctx.faults.configure(ctx.settings.faults);
       ctx.requestLog.clear();
+      ctx.mail.clear();
       replaySeededAdminCenterActions(ctx);
     },
   };
@@ -97,6 +101,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   );
   if (ctx.mode !== 'standalone') app.route('/_emulator', controlRoutes(ctx));
   app.route('/', verifiedIdRoutes(ctx));
+  if (ctx.mode !== 'standalone') app.route('/_emulator', mailboxRoutes(ctx));
   app.route('/', graphRoutes(ctx));
   app.route('/', entraRoutes(ctx));
   // Anything else answers as Graph does: its error body and ids (under /v1.0 and /beta the Graph middleware has

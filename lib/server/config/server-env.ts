@@ -165,6 +165,16 @@ const Schema = z
     VERIFIED_ID_CALLBACK_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Face Check's matchConfidenceThreshold (Microsoft: 50–100, 70 by default). */
     VERIFIED_ID_FACE_CHECK_THRESHOLD: z.coerce.number().int().min(50).max(100).default(70),
+    /**
+     * The owner's e-mail (issue 19): the device's user is told when a passcode action is accepted and when it is
+     * done or failed; optionally their manager too. Sent with Graph sendMail as the agent (Mail.Send), or from the
+     * shared mailbox NOTIFY_FROM the agents may send as (Mail.Send.Shared).
+     */
+    NOTIFY_OWNER: z.enum(['on', 'off']).default('on'),
+    NOTIFY_MANAGER: z.enum(['on', 'off']).default('off'),
+    NOTIFY_FROM: z.email('a mailbox address (UPN)').optional(),
+    /** Who the owner should call if they did not ask for the action (text in the e-mail); a catalog default if unset. */
+    SECURITY_CONTACT: z.string().trim().min(1).max(200).optional(),
   })
   .refine(
     (env) => {

@@ -331,6 +331,37 @@ export function migrations(dialect: Dialect): MigrationProvider {
         FOR EACH ROW EXECUTE FUNCTION caller_verifications_refuse_change()`.execute(db);
     },
   };
+  list['0008_owner_notifications'] = {
+    // The owner's notification (issue 19, security.md case 26): one row per action, event and recipient, unique,
+    // written in the same transaction as the record it follows, so it is sent once across retries and instances;
+    // a sender leases a row (locked_until) before sending it. A mutable delivery table like webhook_outbox: the
+    // trail of what happened stays in audit_records.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('owner_notifications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('action_id', 'text', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('requester_oid', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'text')
+        .addColumn('locked_until', 'text')
+        .addColumn('last_attempt_at', 'text')
+        .addColumn('sent_at', 'text')
+        .addColumn('graph_request_id', 'text')
+        .addColumn('error_code', 'text')
+        .addColumn('error_status', 'integer')
+        .execute();
+      await db.schema
+        .createIndex('owner_notifications_once')
+        .unique()
+        .on('owner_notifications')
+        .columns(['action_id', 'event', 'recipient'])
+        .execute();
+    },
+  };
   list['0009_verified_id_requests'] = {
     // Open Verified ID presentation requests (trust.md): who asked, for which device and user, and how the
     // Request Service's callbacks may prove themselves (the state, and a hash of the per-request api key, never the
