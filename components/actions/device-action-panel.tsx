@@ -19,6 +19,7 @@ import { ActionNextStep } from './action-next-step';
 import { IntuneAuditEvent } from './intune-audit-event';
 import { PasscodeAction } from './passcode-action-button';
 import { startPasscodeAction } from './passcode-action-target';
+import { OwnerNotifications } from './owner-notifications';
 import { PasscodeReveal } from './passcode-reveal';
 import { useActionWords } from './use-action-words';
 
@@ -77,7 +78,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
   const api = useApiClient();
   const { data, dataUpdatedAt } = useQuery({
     ...actionQueries.status(api, initial),
-    enabled: !initial.terminal,
+    enabled: !initial.terminal || initial.notifications.some((n) => n.state !== 'sent'),
   });
   const a = data ?? initial;
   const text = t('inProgress', {
@@ -103,6 +104,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
         {text}
       </p>
       <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
+      <OwnerNotifications notifications={a.notifications} className="text-sm" />
       {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}
       <div className="mt-2">
         <CopyForTicket summary={statusSummary(a, words)} />

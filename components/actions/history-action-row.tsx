@@ -104,4 +104,5 @@ const PLACEHOLDER: ActionStatus = {
   alternative: null,
   requestStatus: null,
   guard: null,
+  notifications: [],
 };

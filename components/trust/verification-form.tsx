@@ -26,6 +26,7 @@ import {
   type PhotoIdType,
 } from '@/lib/shared/trust/verification';
 import { recordCallerVerification } from './actions';
+import { VerifiedIdCheck } from './verified-id-check';
 import { useCallerWords } from './use-caller-words';
 
 const METHODS: readonly RecordedHere[] = ['callBack', 'managerCallBack', 'inPerson', 'notVerified'];
@@ -177,9 +178,9 @@ export function VerificationForm({
               )}
             </div>
           ))}
-          {/* VERIFIED ID SLOT: the `vid` part's Verified ID with Face Check component mounts here (the lead wires it
-              in at merge); it reports a recorded CallerVerification through onVerified like the methods above. */}
-          <div data-testid="verified-id-slot" />
+          {/* Verified ID with Face Check (the vid part's component): shown only when the server has it configured;
+              it hands the verification the server wrote to onVerified like the methods above. */}
+          <VerifiedIdCheck deviceId={facts.deviceId} onVerified={onVerified} />
           <div className="mt-2 flex items-center gap-2">
             <Button
               size="sm"

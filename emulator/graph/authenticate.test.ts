@@ -135,7 +135,7 @@ describe('scopes in issued access tokens', () => {
       ).scp,
     ).split(' ');
 
-  it("gives the helpdesk agent the read and privileged permissions, the one for Intune's audit log and the Caller panel's", () => {
+  it("gives the helpdesk agent the read and privileged permissions, the one for Intune's audit log, the owner's notification's and the Caller panel's", () => {
     expect(scpOf(helpdeskToken).sort()).toEqual(
       [
         'User.Read',
@@ -143,6 +143,8 @@ describe('scopes in issued access tokens', () => {
         PRIVILEGED,
         'DeviceManagementApps.Read.All',
         'User.Read.All',
+        'Mail.Send',
+        'Mail.Send.Shared',
         'UserAuthenticationMethod.Read.All',
         'IdentityRiskyUser.Read.All',
       ].sort(),

@@ -15,6 +15,16 @@ export const USER_READ_ALL = [
   'Directory.Read.All',
   'Directory.ReadWrite.All',
 ] as const;
+/** The basic profile only (id, names, mail, UPN): Microsoft's User.ReadBasic.All. */
+export const USER_READ_BASIC = ['User.ReadBasic.All'] as const;
+const BASIC_USER_PROPERTIES: ReadonlySet<string> = new Set([
+  'id',
+  'displayName',
+  'givenName',
+  'surname',
+  'mail',
+  'userPrincipalName',
+]);
 export const AUTH_METHOD_READ_ALL = [
   'UserAuthenticationMethod.Read.All',
   'UserAuthenticationMethod.ReadWrite.All',
@@ -146,11 +156,17 @@ export function directoryRoutes(ctx: EmulatorContext): Hono {
 
   app.get('/v1.0/users/:user', async (c) => {
     const key = c.req.param('user');
-    const a = await authorize(c, key, USER_READ_ALL, ['User.Read']);
+    const a = await authorize(c, key, [...USER_READ_ALL, ...USER_READ_BASIC], ['User.Read']);
     if (!a.ok) return a.response;
     const body = selected(c, a.target);
     if (body instanceof Response) return body;
-    return c.json({ '@odata.context': `${ctx.origin}/v1.0/$metadata#users/$entity`, ...body });
+    // With User.ReadBasic.All alone Graph leaves everything but the basic profile out of another user's answer.
+    const full =
+      a.target.id === a.caller.user.id || USER_READ_ALL.some((p) => a.caller.scopes.has(p));
+    const shown = full
+      ? body
+      : Object.fromEntries(Object.entries(body).filter(([k]) => BASIC_USER_PROPERTIES.has(k)));
+    return c.json({ '@odata.context': `${ctx.origin}/v1.0/$metadata#users/$entity`, ...shown });
   });
 
   app.get('/v1.0/users/:user/manager', async (c) => {

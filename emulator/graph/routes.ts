@@ -33,6 +33,7 @@ import {
   type Page,
 } from './odata';
 import { csdl } from './metadata/csdl';
+import { mailRoutes } from './mail';
 import {
   AuditFilterError,
   auditFilterDeviceId,
@@ -465,6 +466,10 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     c.header('Content-Type', ODATA_JSON);
     return c.body(JSON.stringify(body), 200);
   });
+
+  // Exchange's sendMail (the owner's notification), behind the same middleware; the directory's reads are in
+  // directory.ts.
+  app.route('/', mailRoutes(ctx));
 
   // The signed-in user, from the directory (not Intune: no Intune role needed, no Intune throttling).
   app.get('/v1.0/me', async (c) => {

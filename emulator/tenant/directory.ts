@@ -64,7 +64,6 @@ const OFFICES: Record<ScopeTag, readonly { office: string; country: string; area
     { office: 'Sydney', country: '+61', area: '2' },
   ],
 };
-const LANGUAGES = ['de-DE', 'en-GB', 'en-US', 'fr-FR', 'sv-SE', 'nl-NL', 'pl-PL'] as const;
 
 /** Named people whose directory entries the demo and the tests rely on (fixed numbers, a fixed manager). */
 const FIXED: Record<string, Partial<DirectoryProfile> & { phoneMethods?: PhoneMethod[] }> = {
@@ -171,7 +170,8 @@ export function withDirectory(
     }
     const profile: DirectoryProfile = {
       accountEnabled: true,
-      preferredLanguage: b.mail.endsWith('.de') ? 'de-DE' : rng.helpers.arrayElement(LANGUAGES),
+      // Unset, as in most tenants (the owner's e-mail then goes out in English); named people and tests set it.
+      preferredLanguage: null,
       jobTitle: rng.helpers.arrayElement(JOB_TITLES),
       department: rng.helpers.arrayElement(DEPARTMENTS),
       officeLocation: site.office,

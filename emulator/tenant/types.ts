@@ -200,6 +200,7 @@ export interface DirectoryUser {
   appRoles?: readonly string[];
   /** A short description for the login page, for the demo agents only. */
   agentRole?: string;
+  /** Graph's profile fields (preferredLanguage, job, phones, …): the directory's one home for them. */
   profile: DirectoryProfile;
   /** The manager's object id (Graph's `manager` reference), null when none is set. */
   managerId: string | null;
@@ -207,6 +208,14 @@ export interface DirectoryUser {
   risk: UserRisk | null;
   /** Entra directory roles assigned to the user (e.g. Authentication Administrator reads others' methods). */
   directoryRoles: readonly DirectoryRoleName[];
+}
+
+/** A shared mailbox (Exchange Online) and who may send as it (user object ids). */
+export interface SharedMailbox {
+  id: string;
+  address: string;
+  displayName: string;
+  sendAs: readonly string[];
 }
 
 /** A remote action another admin started in the admin center before the emulator started (the seed's history). */
@@ -230,4 +239,6 @@ export interface Tenant {
   licences: { entraIdP2: boolean };
   /** Replayed into Intune's action store, remoteActionAudits and audit events whenever the tenant is seeded. */
   adminCenterActions: SeededAdminCenterAction[];
+  /** Shared mailboxes the demo agents may send as (sendMail from /users/{mailbox}). */
+  sharedMailboxes: SharedMailbox[];
 }

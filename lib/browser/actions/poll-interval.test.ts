@@ -27,6 +27,7 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   alternative: null,
   requestStatus: null,
   guard: null,
+  notifications: [],
   ...over,
 });
 

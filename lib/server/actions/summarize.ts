@@ -82,6 +82,8 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
         : null,
     // The records do not say: the guard rows do (device-guards.ts adds it to every answer).
     guard: null,
+    // Nor do they say what the owner was told: the notification rows do (notifications/attach.ts).
+    notifications: [],
   };
 }
 

@@ -5,6 +5,7 @@ import 'server-only';
 // CR) is prefixed with a single quote, so a ticket or device name cannot run anything on an auditor's machine.
 // JSON Lines: one JSON object per line, the same fields, nothing neutralised (no program evaluates it).
 import type { ActivityRow, ExportFormat } from '@/lib/shared/activity/types';
+import { notificationSummary } from '@/lib/shared/notifications/types';
 
 export const CSV_COLUMNS = [
   'time_utc',
@@ -22,6 +23,7 @@ export const CSV_COLUMNS = [
   'graph_request_id',
   'client_request_id',
   'action_id',
+  'owner_notification',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -52,6 +54,7 @@ function cells(r: ActivityRow): (string | null)[] {
     r.graphRequestId,
     r.clientRequestId,
     r.actionId,
+    notificationSummary(r.notifications),
   ];
 }
 

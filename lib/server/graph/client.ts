@@ -109,6 +109,8 @@ async function send(
     clientRequestId: string;
     signal?: AbortSignal;
     budget?: WaitBudget;
+    /** A JSON body (sendMail); actions are POSTed without one. */
+    json?: unknown;
   },
 ): Promise<Response> {
   const { GRAPH_TIMEOUT_MS } = serverEnv();
@@ -141,7 +143,9 @@ async function send(
         Accept: 'application/json',
         'client-request-id': init.clientRequestId,
         'return-client-request-id': 'true',
+        ...(init.json === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
+      ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
       signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
       cache: 'no-store',
     });
@@ -245,6 +249,31 @@ export interface GraphPostResult {
   status: number;
   requestId: string | null;
   date: string | null;
+}
+
+/**
+ * POSTs a JSON body (sendMail) and expects no answer body (202). Never retried here: the caller decides, and its
+ * record of the send keeps it from sending twice.
+ */
+export async function graphPostJson(req: {
+  path: string;
+  token: string;
+  body: unknown;
+  signal?: AbortSignal;
+}): Promise<GraphPostResult> {
+  const res = await send(graphUrl({ path: req.path }), {
+    method: 'POST',
+    token: req.token,
+    clientRequestId: randomUUID(),
+    signal: req.signal,
+    json: req.body,
+  });
+  await res.body?.cancel();
+  return {
+    status: res.status,
+    requestId: res.headers.get('request-id'),
+    date: res.headers.get('date'),
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 import { OUTCOMES } from '@/lib/shared/activity/outcomes';
 import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-plan';
 import type { AuditDb } from './db';
+import { NotificationStore } from './notifications';
 import type { AuditDatabase } from './schema';
 
 export interface ActivityScope {
@@ -55,7 +56,12 @@ export class ActivityLog {
       .execute();
     const more = found.length > limit;
     const rows = found.slice(0, limit);
-    return { rows: rows.map(toRow), nextBeforeSeq: more ? Number(rows.at(-1)?.seq ?? 0) : null };
+    // What each action's owner was told: one query for the page, not one per row.
+    const told = await new NotificationStore(this.handle).forActions(rows.map((r) => r.action_id));
+    return {
+      rows: rows.map((r) => ({ ...toRow(r), notifications: told.get(r.action_id) ?? [] })),
+      nextBeforeSeq: more ? Number(rows.at(-1)?.seq ?? 0) : null,
+    };
   }
 
   /** Every matching row, newest first, fetched in batches so an export of any size holds one batch at a time. */
@@ -150,7 +156,7 @@ interface RawRow {
   final_state: string | null;
 }
 
-function toRow(r: RawRow): ActivityRow {
+function toRow(r: RawRow): Omit<ActivityRow, 'notifications'> {
   return {
     actionId: r.action_id,
     requestedAt: r.recorded_at,

@@ -11,6 +11,7 @@ import {
 import type { ActionState } from '@/lib/shared/devices/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
 import type { MessageKey } from '@/lib/shared/i18n/catalogs';
+import type { NotificationStatus } from '@/lib/shared/notifications/types';
 import { compileTicketPattern, MAX_TICKET_LENGTH, type TicketRule } from '@/lib/shared/ticket';
 
 export const MAX_NOTE_LENGTH = 500;
@@ -276,6 +277,12 @@ export interface ActionStatus {
    * reason. The server is the only judge; the browser shows this and never works it out from times of its own.
    */
   guard: GuardHold | null;
+  /**
+   * The owner's e-mails about this action (accepted, then done or failed; to the device's user and, if configured,
+   * their manager), as the console's database says: sent, pending, or failed with Graph's error and when it is tried
+   * again. Empty when notifications are off or none is due yet.
+   */
+  notifications: NotificationStatus[];
 }
 
 /** How long the database holds a device for an action (see ActionStatus.guard). */

@@ -2,6 +2,7 @@
 // URL state), and a page of rows with the keyset cursor to the next.
 import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-plan';
 import type { Outcome } from './outcomes';
+import type { NotificationStatus } from '@/lib/shared/notifications/types';
 
 export interface ActivityRow {
   actionId: string;
@@ -22,6 +23,8 @@ export interface ActivityRow {
   finalState: string | null;
   graphRequestId: string | null;
   clientRequestId: string | null;
+  /** What the device's user (and manager) was told: each e-mail sent, pending or failed (owner_notifications). */
+  notifications: NotificationStatus[];
 }
 
 export interface ActivityPage {

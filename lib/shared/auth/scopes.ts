@@ -9,20 +9,41 @@ export const GRAPH_SCOPES = {
   userRead: `${GRAPH_RESOURCE}/User.Read`,
   /** Intune's own audit log (GET /deviceManagement/auditEvents), as Microsoft documents it; asked for when first shown. */
   auditLog: `${GRAPH_RESOURCE}/DeviceManagementApps.Read.All`,
-  /** The Caller panel (trust.md), asked for when the passcode dialog first shows it: the user's profile and manager, */
+  /**
+   * The owner's e-mail (the device user's mail address and preferredLanguage) and the Caller panel (the user's
+   * profile and manager): GET /users/{id}.
+   */
   userReadAll: `${GRAPH_RESOURCE}/User.Read.All`,
-  /** their registered phone methods (the agent also needs an Entra role that may read them), */
+  /** The Caller panel: the user's registered phone methods (the agent also needs an Entra role that may read them), */
   authMethodsRead: `${GRAPH_RESOURCE}/UserAuthenticationMethod.Read.All`,
   /** and Identity Protection's risk (Entra ID P2, and a security role). */
   riskyUserRead: `${GRAPH_RESOURCE}/IdentityRiskyUser.Read.All`,
+  /** The owner's e-mail sent as the agent (POST /me/sendMail). */
+  mailSend: `${GRAPH_RESOURCE}/Mail.Send`,
+  /** The owner's e-mail sent from a shared mailbox the agent may send as (POST /users/{NOTIFY_FROM}/sendMail). */
+  mailSendShared: `${GRAPH_RESOURCE}/Mail.Send.Shared`,
 } as const;
 
-/** What the Caller panel's reads ask for, beside the sign-in's. */
+/**
+ * What the owner's e-mail needs in the token the agent confirms with: none when it is off; the owner's profile and
+ * Mail.Send (as the agent) or Mail.Send.Shared (from NOTIFY_FROM). The bare names are what Graph puts in `scp`.
+ */
+export function notificationScopes(o: { enabled: boolean; from: string | null }): string[] {
+  if (!o.enabled) return [];
+  return [GRAPH_SCOPES.userReadAll, o.from ? GRAPH_SCOPES.mailSendShared : GRAPH_SCOPES.mailSend];
+}
+
+/** What the Caller panel's reads ask for, beside the sign-in's, when the passcode dialog first shows it. */
 export const CALLER_SCOPES = [
   GRAPH_SCOPES.userReadAll,
   GRAPH_SCOPES.authMethodsRead,
   GRAPH_SCOPES.riskyUserRead,
 ];
+
+/** A scope's bare permission name, as in a token's `scp` claim. */
+export function bareScope(scope: string): string {
+  return scope.startsWith(`${GRAPH_RESOURCE}/`) ? scope.slice(GRAPH_RESOURCE.length + 1) : scope;
+}
 
 /** What sign-in asks for: reading devices and who you are. The privileged scope is requested when an action needs it. */
 export const SIGN_IN_SCOPES = [GRAPH_SCOPES.readDevices, GRAPH_SCOPES.userRead];
