@@ -104,4 +104,6 @@ const PLACEHOLDER: ActionStatus = {
   alternative: null,
   requestStatus: null,
   guard: null,
+  verificationId: null,
+  verification: null,
 };

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { withGuard, withGuards } from '@/lib/server/actions/device-guards';
 import { visibleRecords } from '@/lib/server/actions/status';
 import { summarize, summarizeAll } from '@/lib/server/actions/summarize';
-import { getAuditStore } from '@/lib/server/store';
+import { getAuditStore, getVerificationStore } from '@/lib/server/store';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
@@ -36,13 +36,15 @@ export const GET = graphRoute(async ({ req, token }) => {
     // Reading the device with the agent's token: Intune's RBAC decides who may see its history.
     await getManagedDevice(token, id.data, 'summary');
     const store = await getAuditStore();
+    const stores = { store, verifications: await getVerificationStore() };
     return jsonOk({
-      action: await withGuard(store, summarize(await store.latestActionOnDevice(id.data))),
+      action: await withGuard(stores, summarize(await store.latestActionOnDevice(id.data))),
     });
   }
   const caller = await verifiedCaller(token);
   if (!caller.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
   const store = await getAuditStore();
+  const stores = { store, verifications: await getVerificationStore() };
   if (devicesParam !== null) {
     const ids = DeviceIdsSchema.safeParse(devicesParam);
     if (!ids.success) return apiError(400, 'invalidDeviceIds', apiText('invalidDeviceIds'));
@@ -62,7 +64,7 @@ export const GET = graphRoute(async ({ req, token }) => {
     );
     // What a row says before the click: an action under way, or one whose guard the database still holds.
     const shown = await withGuards(
-      store,
+      stores,
       visible.filter((a): a is ActionStatus => a !== null),
     );
     return jsonOk({ actions: shown.filter((a) => !a.terminal || a.guard !== null) });
@@ -73,5 +75,5 @@ export const GET = graphRoute(async ({ req, token }) => {
     TRAY_LIMIT,
   );
   const actions = summarizeAll(records).filter((a) => a.state !== 'refused');
-  return jsonOk({ actions: await withGuards(store, actions), more });
+  return jsonOk({ actions: await withGuards(stores, actions), more });
 });

@@ -10,6 +10,7 @@ import type { EnrollmentModeKey } from '@/emulator/tenant/enrollment';
 import { openAuditDb, type AuditDb } from '@/lib/server/store/db';
 import { RateLimits } from '@/lib/server/store/rate-limits';
 import { AuditStore } from '@/lib/server/store/audit-store';
+import { VerificationStore } from '@/lib/server/store/verifications';
 import { SharedDeviceReads } from './shared-device-reads';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import {
@@ -40,6 +41,7 @@ let server: EmulatorServer;
 let db: AuditDb;
 let store: AuditStore;
 let limits: RateLimits;
+let verifications: VerificationStore;
 let dir: string;
 let request: typeof import('./request-passcode-action').requestPasscodeActionOnce;
 let actionStatus: typeof import('./status').actionStatus;
@@ -54,6 +56,11 @@ const env = {
   PASSCODE_REVEAL_ALSO: [] as string[],
   ACTION_RATE_LIMIT: 1000,
   ACTION_RESULTS_DELAY_SECONDS: 6, // the emulator shows a new action 5 s late
+  // The end-to-end trust specs cover the caller policy; these run with it off, as the suite's consoles do.
+  VERIFY_CALLER: 'off' as 'off' | 'record' | 'required',
+  VERIFY_MAX_AGE_MINUTES: 30,
+  VERIFY_REQUIRED_GROUPS: [] as string[],
+  VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
 };
 const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 };
 /** These tests move the emulator's clock between two reads made milliseconds apart: every read must be Graph's. */
@@ -66,6 +73,7 @@ beforeAll(async () => {
   db = await openAuditDb({ dataDir: dir });
   store = new AuditStore(db);
   limits = new RateLimits(db);
+  verifications = new VerificationStore(db);
   ({ requestPasscodeActionOnce: request } = await import('./request-passcode-action'));
   ({ actionStatus } = await import('./status'));
   ({ revealPasscode } = await import('./reveal'));
@@ -119,7 +127,13 @@ const helpdesk = () => server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES
 /** Waiting out Graph's results delay moves the emulator's clock, on which that delay runs. */
 const advance = (ms: number) => server.control('POST', '/clock', { advanceMs: ms });
 const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {}) =>
-  request(body, token, { store, limits, env: { ...env, ...overrides }, wait: advance });
+  request(body, token, {
+    store,
+    limits,
+    verifications,
+    env: { ...env, ...overrides },
+    wait: advance,
+  });
 const recordsOf = async (result: PasscodeActionResult) =>
   store.actionRecords('actionId' in result ? result.actionId : 'none');
 /** A 429 closes the console's throttle gate for every later Graph call too; let it open before the next test. */
@@ -367,6 +381,7 @@ describe('the POST and its outcomes', () => {
     // A budget shorter than the results delay: no look could prove the action absent, so it is not sent again.
     const result = await request(input(d, 'INC-1207'), token, {
       store,
+      verifications,
       limits,
       env,
       budgetMs: 3000,
@@ -377,11 +392,11 @@ describe('the POST and its outcomes', () => {
     expect((await posts()).map((p) => p.status)).toEqual([429]);
     await waitOutThrottle(1); // status polls fail fast while the gate the 429 closed is shut
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'verifying' });
     await advance(10_000);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'done', terminal: true });
     expect(await posts()).toHaveLength(1);
     expect(
@@ -433,6 +448,7 @@ describe('the POST and its outcomes', () => {
     const started = Date.now();
     const result = await request(input(d, 'INC-1204'), await helpdesk(), {
       store,
+      verifications,
       limits,
       env,
       budgetMs: 1000,
@@ -483,6 +499,7 @@ describe('the POST and its outcomes', () => {
     const token = await helpdesk();
     const result = await request(input(d, 'INC-1206'), token, {
       store,
+      verifications,
       limits,
       env,
       budgetMs: 1000,
@@ -496,6 +513,7 @@ describe('the POST and its outcomes', () => {
     // While the gate is still closed beyond the budget, the gate itself refuses, before Graph: "wait N s more".
     const again = await request(input(d, 'INC-1207'), token, {
       store,
+      verifications,
       limits,
       env,
       budgetMs: 500,
@@ -523,10 +541,20 @@ describe('the POST and its outcomes', () => {
       if (result.status !== 'unknown') return;
       expect(await posts()).toHaveLength(1);
       // Graph shows a new action only a while after it was queued: until then its fate stays unknown.
-      const status1 = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
+      const status1 = await actionStatus(result.actionId, token, {
+        store,
+        verifications,
+        env: statusEnv,
+        reads,
+      });
       expect(status1?.state).toBe('verifying');
       await server.control('POST', '/clock', { advanceMs: 10_000 });
-      const status2 = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
+      const status2 = await actionStatus(result.actionId, token, {
+        store,
+        verifications,
+        env: statusEnv,
+        reads,
+      });
       expect(status2).toMatchObject({ state: 'done', terminal: true });
       expect(await posts()).toHaveLength(1);
       const records = await store.actionRecords(result.actionId);
@@ -566,9 +594,9 @@ describe('the POST and its outcomes', () => {
     const token = await helpdesk();
     const result = await run(input(d, 'INC-13'), token);
     if (result.status !== 'unknown') throw new Error(result.status);
-    const later = { store, env: statusEnv, reads, now: () => Date.now() + 121_000 };
+    const later = { store, verifications, env: statusEnv, reads, now: () => Date.now() + 121_000 };
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'verifying', terminal: false });
     expect(await actionStatus(result.actionId, token, later)).toMatchObject({
       state: 'notConfirmed',
@@ -772,10 +800,15 @@ describe('tracking by action name and subtype', () => {
     const result = await run(input(d, 'INC-31'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'pending', passcode: null });
     await advance(7000);
-    const done = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
+    const done = await actionStatus(result.actionId, token, {
+      store,
+      verifications,
+      env: statusEnv,
+      reads,
+    });
     expect(done).toMatchObject({
       state: 'done',
       terminal: true,
@@ -792,7 +825,7 @@ describe('tracking by action name and subtype', () => {
     if (result.status !== 'accepted') throw new Error(result.status);
     await advance(7000);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'done', passcode: null });
   });
 
@@ -818,15 +851,24 @@ describe('tracking by action name and subtype', () => {
       managementState: 'wipePending',
     });
     await advance(60_000);
-    const first = await actionStatus(a.actionId, token, { store, env: statusEnv, reads });
+    const first = await actionStatus(a.actionId, token, {
+      store,
+      verifications,
+      env: statusEnv,
+      reads,
+    });
     expect(first).toMatchObject({ state: 'failed', errorCode: expect.any(Number) });
     // Read again (the tray reads a failed action once more for its details): the failure is recorded now, and its
     // errorCode still comes from Graph, not lost as if the request itself had failed.
-    expect(await actionStatus(a.actionId, token, { store, env: statusEnv, reads })).toMatchObject({
+    expect(
+      await actionStatus(a.actionId, token, { store, verifications, env: statusEnv, reads }),
+    ).toMatchObject({
       state: 'failed',
       errorCode: first?.errorCode,
     });
-    expect(await actionStatus(b.actionId, token, { store, env: statusEnv, reads })).toMatchObject({
+    expect(
+      await actionStatus(b.actionId, token, { store, verifications, env: statusEnv, reads }),
+    ).toMatchObject({
       state: 'pending',
       managementState: 'wipePending',
     });
@@ -838,7 +880,7 @@ describe('tracking by action name and subtype', () => {
     if (result.status !== 'accepted') throw new Error(result.status);
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
     expect(
-      await actionStatus(result.actionId, admin, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, admin, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ actionId: result.actionId });
     // The device moves to a region the read-only agent's role does not cover: Graph refuses, so does the console.
     await server.control('PUT', `/devices/${d.id}/scenario`, {
@@ -847,14 +889,19 @@ describe('tracking by action name and subtype', () => {
     });
     const outsider = await server.token(DEMO_ACCOUNTS.readOnly, [SCOPES.read]);
     expect(
-      await actionStatus(result.actionId, outsider, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, outsider, {
+        store,
+        verifications,
+        env: statusEnv,
+        reads,
+      }),
     ).toBeNull();
   });
 });
 
 describe('the passcode reveal', () => {
   const revealEnv = {
-    AUTH_TENANT_ID: TENANT_ID,
+    ...env,
     PASSCODE_REVEAL_ALSO: [] as string[],
     REVEAL_RATE_LIMIT: 1000,
   };
@@ -876,7 +923,12 @@ describe('the passcode reveal', () => {
 
   it('shows the requester the passcode Intune generated, and audits that it was shown, never what it was', async () => {
     const { d, token, actionId } = await doneReset('INC-41');
-    const result = await revealPasscode(actionId, token, { store, limits, env: revealEnv });
+    const result = await revealPasscode(actionId, token, {
+      store,
+      limits,
+      verifications,
+      env: revealEnv,
+    });
     const expected = await emulatorPasscode(d.id);
     expect(result).toMatchObject({ ok: true, passcode: expected });
     const reveal = (await store.actionRecords(actionId)).find((r) => r.kind === 'reveal');
@@ -892,7 +944,9 @@ describe('the passcode reveal', () => {
   it('refuses another agent (403), audits the refusal, and allows one the configuration names', async () => {
     const { actionId } = await doneReset('INC-42', 'androidPersonalWorkProfile');
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
-    expect(await revealPasscode(actionId, admin, { store, limits, env: revealEnv })).toEqual({
+    expect(
+      await revealPasscode(actionId, admin, { store, limits, verifications, env: revealEnv }),
+    ).toEqual({
       ok: false,
       status: 403,
       code: 'notYourAction',
@@ -905,6 +959,7 @@ describe('the passcode reveal', () => {
       await revealPasscode(actionId, admin, {
         store,
         limits,
+        verifications,
         env: { ...revealEnv, PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin] },
       }),
     ).toMatchObject({ ok: true });
@@ -913,14 +968,24 @@ describe('the passcode reveal', () => {
   it('has nothing to show for an iOS removal, nor before the device reports', async () => {
     const ios = await doneReset('INC-43', 'iosAutomatedEnrollment');
     expect(
-      await revealPasscode(ios.actionId, ios.token, { store, limits, env: revealEnv }),
+      await revealPasscode(ios.actionId, ios.token, {
+        store,
+        limits,
+        verifications,
+        env: revealEnv,
+      }),
     ).toMatchObject({ ok: false, status: 409, code: 'noPasscodeForAction' });
     const d = await device({ mode: 'androidFullyManaged', scenario: 'offline', scopeTag: 'EMEA' });
     const token = await helpdesk();
     const pending = await run(input(d, 'INC-44'), token);
     if (pending.status !== 'accepted') throw new Error(pending.status);
     expect(
-      await revealPasscode(pending.actionId, token, { store, limits, env: revealEnv }),
+      await revealPasscode(pending.actionId, token, {
+        store,
+        limits,
+        verifications,
+        env: revealEnv,
+      }),
     ).toMatchObject({ ok: false, status: 409, code: 'passcodeNotReady' });
   });
 
@@ -934,6 +999,7 @@ describe('the passcode reveal', () => {
       await revealPasscode(actionId, token, {
         store,
         limits,
+        verifications,
         env: revealEnv,
         now: () => Date.parse(now),
       }),
@@ -1023,14 +1089,25 @@ describe("Microsoft's real answers (issue 7/11)", () => {
     const lost = await run(input(d, 'INC-57'), token);
     expect(lost.status).toBe('unknown');
     // Far beyond RECOVERY_GUARD_MINUTES and the verify window: the device still shows nothing.
-    const muchLater = { store, env: statusEnv, reads, now: () => Date.now() + 3 * 3_600_000 };
+    const muchLater = {
+      store,
+      verifications,
+      env: statusEnv,
+      reads,
+      now: () => Date.now() + 3 * 3_600_000,
+    };
     if (lost.status !== 'unknown') return;
     expect(await actionStatus(lost.actionId, token, muchLater)).toMatchObject({
       state: 'notConfirmed',
       terminal: false,
     });
     const clocked = new AuditStore(db, () => new Date(Date.now() + 3 * 3_600_000));
-    const again = await request(input(d, 'INC-58'), token, { store: clocked, limits, env });
+    const again = await request(input(d, 'INC-58'), token, {
+      store: clocked,
+      limits,
+      verifications,
+      env,
+    });
     expect(again).toMatchObject({
       status: 'alreadyRequested',
       holder: { actionId: lost.actionId },
@@ -1041,7 +1118,7 @@ describe("Microsoft's real answers (issue 7/11)", () => {
         overrideReason: 'Checked Intune: the first request never reached the device.',
       }),
       token,
-      { store: clocked, limits, env },
+      { store: clocked, limits, verifications, env },
     );
     expect(decided.status).toBe('accepted');
     expect((await recordsOf(decided))[0]).toMatchObject({
@@ -1058,15 +1135,15 @@ describe("Microsoft's real answers (issue 7/11)", () => {
     const result = await run(input(d, 'INC-59'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'pending', terminal: false });
     await advance(3000);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'pending' }); // still not shown
     await advance(5000);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'done', terminal: true, passcode: 'available' });
   });
 });
@@ -1079,6 +1156,7 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
     const go = async (ticket: string) =>
       request(input(await device({ scenario: 'online', scopeTag: 'EMEA' }), ticket), token, {
         store,
+        verifications,
         limits: limitsAhead,
         env: { ...env, ACTION_RATE_LIMIT: 2 },
       });
@@ -1104,7 +1182,7 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
     const other = await request(
       input(await device({ scenario: 'online', scopeTag: 'EMEA' }), 'INC-64'),
       admin,
-      { store, limits: limitsAhead, env: { ...env, ACTION_RATE_LIMIT: 2 } },
+      { store, limits: limitsAhead, verifications, env: { ...env, ACTION_RATE_LIMIT: 2 } },
     );
     expect(other.status).toBe('accepted');
   });
@@ -1116,16 +1194,22 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
     if (result.status !== 'accepted') throw new Error(result.status);
     await advance(7000);
     const limitsAhead = new RateLimits(db, () => new Date(Date.now() + 7_200_000));
-    const revealEnv = {
-      AUTH_TENANT_ID: TENANT_ID,
-      PASSCODE_REVEAL_ALSO: [] as string[],
-      REVEAL_RATE_LIMIT: 1,
-    };
+    const revealEnv = { ...env, PASSCODE_REVEAL_ALSO: [] as string[], REVEAL_RATE_LIMIT: 1 };
     expect(
-      await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv }),
+      await revealPasscode(result.actionId, token, {
+        store,
+        limits: limitsAhead,
+        verifications,
+        env: revealEnv,
+      }),
     ).toMatchObject({ ok: true });
     expect(
-      await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv }),
+      await revealPasscode(result.actionId, token, {
+        store,
+        limits: limitsAhead,
+        verifications,
+        env: revealEnv,
+      }),
     ).toEqual({
       ok: false,
       status: 429,

@@ -109,6 +109,8 @@ async function send(
     clientRequestId: string;
     signal?: AbortSignal;
     budget?: WaitBudget;
+    /** A JSON body (Graph's POST functions such as checkMemberGroups); none for the passcode actions. */
+    body?: unknown;
   },
 ): Promise<Response> {
   const { GRAPH_TIMEOUT_MS } = serverEnv();
@@ -141,7 +143,9 @@ async function send(
         Accept: 'application/json',
         'client-request-id': init.clientRequestId,
         'return-client-request-id': 'true',
+        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
       cache: 'no-store',
     });
@@ -223,22 +227,7 @@ export async function graphGet<S extends z.ZodType>(
       clientRequestId = randomUUID();
     }
   }
-  const requestId = res.headers.get('request-id');
-  const parsed = req.schema.safeParse(await res.json().catch(() => undefined));
-  if (!parsed.success) {
-    throw new GraphError({
-      kind: 'invalidResponse',
-      status: res.status,
-      code: 'UnexpectedResponse',
-      message: apiText('UnexpectedResponse'),
-      requestId,
-      clientRequestId,
-      date: res.headers.get('date'),
-      retryAfterSeconds: null,
-      claimsChallenge: null,
-    });
-  }
-  return { data: parsed.data, requestId, clientRequestId };
+  return answerOf(res, req.schema, clientRequestId);
 }
 
 export interface GraphPostResult {
@@ -266,4 +255,52 @@ export async function graphPostAction(req: {
     requestId: res.headers.get('request-id'),
     date: res.headers.get('date'),
   };
+}
+
+/**
+ * POSTs one of Graph's functions that read (checkMemberGroups) with a JSON body, and checks its answer like a GET.
+ * Sent once: a read may be asked again by its caller, but not here.
+ */
+export async function graphPostRead<S extends z.ZodType>(req: {
+  path: string;
+  token: string;
+  body: unknown;
+  schema: S;
+  signal?: AbortSignal;
+  budget?: WaitBudget;
+}): Promise<GraphResponse<z.infer<S>>> {
+  const clientRequestId = randomUUID();
+  const res = await send(graphUrl({ path: req.path }), {
+    method: 'POST',
+    token: req.token,
+    clientRequestId,
+    signal: req.signal,
+    budget: req.budget,
+    body: req.body,
+  });
+  return answerOf(res, req.schema, clientRequestId);
+}
+
+/** A 2xx answer's body, checked against what the caller expects; anything else is Graph's unexpected answer. */
+async function answerOf<S extends z.ZodType>(
+  res: Response,
+  schema: S,
+  clientRequestId: string,
+): Promise<GraphResponse<z.infer<S>>> {
+  const requestId = res.headers.get('request-id');
+  const parsed = schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new GraphError({
+      kind: 'invalidResponse',
+      status: res.status,
+      code: 'UnexpectedResponse',
+      message: apiText('UnexpectedResponse'),
+      requestId,
+      clientRequestId,
+      date: res.headers.get('date'),
+      retryAfterSeconds: null,
+      claimsChallenge: null,
+    });
+  }
+  return { data: parsed.data, requestId, clientRequestId };
 }

@@ -10,6 +10,11 @@ import {
 } from '@/lib/shared/devices/passcode-plan';
 import type { ActionState } from '@/lib/shared/devices/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
+import type {
+  CallerVerification,
+  VerificationPolicy,
+  VerificationProblem,
+} from '@/lib/shared/trust/verification';
 import type { MessageKey } from '@/lib/shared/i18n/catalogs';
 import { compileTicketPattern, MAX_TICKET_LENGTH, type TicketRule } from '@/lib/shared/ticket';
 
@@ -193,6 +198,16 @@ export type PasscodeActionResult =
   | { status: 'denied'; actionId: string; failure: ErrorInfo }
   | { status: 'rejected'; actionId: string; failure: ErrorInfo }
   | { status: 'throttled'; actionId: string; failure: ErrorInfo }
+  /**
+   * The caller-verification policy refused the action before anything was posted: what it asked (for this device's
+   * user and this action kind) and what was wrong with the verification the request named, or that it named none.
+   */
+  | {
+      status: 'verificationRequired';
+      actionId: string;
+      policy: VerificationPolicy;
+      problem: VerificationProblem;
+    }
   /** The console's own per-agent limit (not Graph's throttling): so many actions per ten minutes. */
   | { status: 'rateLimited'; actionId: string; retryAfterSeconds: number; limit: number }
   | { status: 'failed'; actionId: string; failure: ErrorInfo }
@@ -276,6 +291,9 @@ export interface ActionStatus {
    * reason. The server is the only judge; the browser shows this and never works it out from times of its own.
    */
   guard: GuardHold | null;
+  /** The caller verification the action rests on (its intent's), as the server recorded it; null when none. */
+  verificationId: string | null;
+  verification: CallerVerification | null;
 }
 
 /** How long the database holds a device for an action (see ActionStatus.guard). */

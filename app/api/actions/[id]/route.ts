@@ -1,7 +1,7 @@
 // GET /api/actions/{id}: where one recovery stands, read from the audit store and the device's
 // deviceActionResults with the agent's token. Polled by the browser; never a server action.
 import { actionStatus } from '@/lib/server/actions/status';
-import { getAuditStore } from '@/lib/server/store';
+import { getAuditStore, getVerificationStore } from '@/lib/server/store';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { apiText } from '@/lib/server/i18n/api-text';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
@@ -13,6 +13,7 @@ export const GET = graphRoute<{ id: string }>(async ({ token, params }) => {
   if (!id.success) return apiError(400, 'invalidActionId', apiText('invalidActionId'));
   const status = await actionStatus(id.data, token, {
     store: await getAuditStore(),
+    verifications: await getVerificationStore(),
     env: serverEnv(),
   });
   if (!status) return apiError(404, 'actionNotFound', apiText('actionNotFound'));
