@@ -12,6 +12,7 @@ import { entraRoutes } from './entra/routes';
 import { graphError, requestIds } from './graph/errors';
 import { FaultInjector } from './graph/faults';
 import { RequestLog } from './graph/request-log';
+import { groupMembershipRoutes } from './graph/group-membership';
 import { graphRoutes } from './graph/routes';
 import { Throttler } from './graph/throttle';
 import { ActionStore } from './intune/actions';
@@ -90,6 +91,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   );
   if (ctx.mode !== 'standalone') app.route('/_emulator', controlRoutes(ctx));
   app.route('/', graphRoutes(ctx));
+  app.route('/', groupMembershipRoutes(ctx));
   app.route('/', entraRoutes(ctx));
   // Anything else answers as Graph does: its error body and ids (under /v1.0 and /beta the Graph middleware has
   // already chosen this request's ids).
