@@ -13,6 +13,8 @@ import { AuditStore } from '@/lib/server/store/audit-store';
 import { VerificationStore } from '@/lib/server/store/verifications';
 import { SharedDeviceReads } from './shared-device-reads';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
+import type { VerificationEvidence } from '@/lib/shared/trust/verification';
+import { DEMO_GROUPS } from '@/emulator/tenant/groups';
 import {
   PASSCODE_ACTION_SWITCHES,
   type PasscodeActionKind,
@@ -1357,5 +1359,385 @@ describe("on v1.0's contract: the rule's facts, beta's read, and a pending wipe 
       kind: 'resetWorkProfilePasscode',
     });
     expect(await betaReads()).toEqual([]);
+  });
+});
+
+describe('the caller policy (trust.md; security.md cases 23–29)', () => {
+  const required = { VERIFY_CALLER: 'required' as const };
+  const userOf = (upn: string) => {
+    const u = server.emu.ctx.tenant.users.find((x) => x.userPrincipalName === upn);
+    if (!u) throw new Error(`no user ${upn}`);
+    return u;
+  };
+  const agent = (upn: string) => {
+    const u = userOf(upn);
+    return { oid: u.id, upn, name: u.displayName, tenant: TENANT_ID };
+  };
+  const deviceUserOf = (deviceId: string) => {
+    const d = server.emu.ctx.tenant.devices.find((x) => x.graph.id === deviceId);
+    if (!d) throw new Error(`no device ${deviceId}`);
+    return d.graph.userId;
+  };
+  /** What the caller helper's server action writes after re-reading the numbers from Graph. */
+  const callBack = {
+    method: 'callBack',
+    phoneLast: '4567',
+    phoneSource: 'mobilePhone',
+    phoneType: null,
+  } as const;
+  const verify = async (o: {
+    by?: string;
+    about: string;
+    deviceId?: string | null;
+    evidence?: VerificationEvidence;
+    verified?: boolean;
+    minutesAgo?: number;
+  }) => {
+    const clocked = new VerificationStore(
+      db,
+      () => new Date(Date.now() - (o.minutesAgo ?? 0) * 60_000),
+    );
+    return clocked.record({
+      agent: agent(o.by ?? DEMO_ACCOUNTS.helpdesk),
+      subject: { id: o.about, upn: null, name: null },
+      deviceId: o.deviceId ?? null,
+      evidence: o.evidence ?? callBack,
+      verified: o.verified ?? true,
+    });
+  };
+  const refusal = async (result: PasscodeActionResult) =>
+    (await recordsOf(result)).map((r) => [r.kind, r.outcome, r.detail?.split(';')[0] ?? null]);
+
+  it('case 24: `required` and no verification → refused before Graph, audited with the agent, 0 POSTs', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run(input(d, 'INC-2401'), await helpdesk(), required);
+    expect(result).toMatchObject({
+      status: 'verificationRequired',
+      problem: 'missing',
+      policy: { mode: 'required', maxAgeMinutes: 30, requiredBecause: 'configured' },
+    });
+    expect(await posts()).toEqual([]);
+    expect(await refusal(result)).toEqual([
+      ['intent', null, null],
+      ['outcome', 'refused', 'verificationRequired: missing'],
+    ]);
+    expect((await recordsOf(result)).every((r) => r.actor_upn === DEMO_ACCOUNTS.helpdesk)).toBe(
+      true,
+    );
+    // The device was not reserved: with a verification the next request goes through at once.
+    const v = await verify({ about: deviceUserOf(d.id) });
+    const next = await run(
+      input(d, 'INC-2402', { verificationId: v.id }),
+      await helpdesk(),
+      required,
+    );
+    expect(next.status).toBe('accepted');
+    expect(await posts()).toHaveLength(1);
+  });
+
+  it("case 24: another agent's verification, one about another user, an old one, a forged id → refused, 0 POSTs", async () => {
+    const token = await helpdesk();
+    const cases: [string, (about: string) => Promise<string>][] = [
+      ['otherAgent', async (about) => (await verify({ by: DEMO_ACCOUNTS.admin, about })).id],
+      ['otherUser', async () => (await verify({ about: userOf(DEMO_ACCOUNTS.admin).id })).id],
+      ['tooOld', async (about) => (await verify({ about, minutesAgo: 31 })).id],
+      ['unknown', async () => '5b0c1f3e-9d2a-4e6b-8c7d-0a1b2c3d4e5f'],
+    ];
+    for (const [i, [problem, make]] of cases.entries()) {
+      const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+      const verificationId = await make(deviceUserOf(d.id));
+      const result = await run(
+        input(d, `INC-241${i}`, { verificationId: verificationId.toUpperCase() }),
+        token,
+        required,
+      );
+      expect(result, problem).toMatchObject({ status: 'verificationRequired', problem });
+      expect((await refusal(result))[1]).toEqual([
+        'outcome',
+        'refused',
+        `verificationRequired: ${problem}`,
+      ]);
+    }
+    expect(await posts()).toEqual([]);
+  });
+
+  it('case 24: `required` takes a verified method only; `record` takes "not verified" with its reason, and needs one', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    const notVerified = await verify({
+      about: deviceUserOf(d.id),
+      evidence: { method: 'notVerified', reason: 'Caller on a hotel phone, manager unreachable' },
+      verified: false,
+    });
+    expect(
+      await run(input(d, 'INC-2403', { verificationId: notVerified.id }), token, required),
+    ).toMatchObject({ status: 'verificationRequired', problem: 'notVerified' });
+    const record = { VERIFY_CALLER: 'record' as const };
+    expect(await run(input(d, 'INC-2404'), token, record)).toMatchObject({
+      status: 'verificationRequired',
+      problem: 'missing',
+      policy: { mode: 'record' },
+    });
+    expect(await posts()).toEqual([]);
+    const accepted = await run(
+      input(d, 'INC-2405', { verificationId: notVerified.id }),
+      token,
+      record,
+    );
+    expect(accepted.status).toBe('accepted');
+    expect((await recordsOf(accepted)).find((r) => r.kind === 'intent')?.verification_id).toBe(
+      notVerified.id,
+    );
+  });
+
+  it('case 24: a user in a VERIFY_REQUIRED_GROUPS group (through a nested group) needs a verified caller; unreadable membership counts as member', async () => {
+    const zoe = userOf('zoe.obrien@contoso.com');
+    const zoesDevice = server.emu.ctx.tenant.devices.find(
+      (x) => x.graph.userId === zoe.id && x.mode === 'iosAutomatedEnrollment',
+    );
+    if (!zoesDevice) throw new Error("no device of Zoë's");
+    const groups = {
+      VERIFY_CALLER: 'record' as const,
+      VERIFY_REQUIRED_GROUPS: [DEMO_GROUPS.protectedUsers],
+    };
+    const admin = (scopes: string[]) =>
+      server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged, ...scopes]);
+    const notVerified = await verify({
+      by: DEMO_ACCOUNTS.admin,
+      about: zoe.id,
+      evidence: { method: 'notVerified', reason: 'No number of record answered' },
+      verified: false,
+    });
+    const zoesInput = {
+      deviceId: zoesDevice.graph.id,
+      kind: 'removePasscode',
+      ticket: 'INC-2406',
+      verificationId: notVerified.id,
+    };
+    expect(await run(zoesInput, await admin(['GroupMember.Read.All']), groups)).toMatchObject({
+      status: 'verificationRequired',
+      problem: 'notVerified',
+      policy: { mode: 'required', requiredBecause: 'group' },
+    });
+    // Without GroupMember.Read.All Graph answers 403: the console cannot tell, so the stricter rule applies.
+    expect(await run(zoesInput, await admin([]), groups)).toMatchObject({
+      status: 'verificationRequired',
+      policy: { mode: 'required', requiredBecause: 'groupUnreadable' },
+    });
+    const checks = (await graphCalls()).filter((r) => r.path.endsWith('/checkMemberGroups'));
+    expect(checks.map((r) => r.status)).toEqual([200, 403]);
+    expect(await posts()).toHaveLength(2); // the two checkMemberGroups reads, no action
+    expect((await posts()).every((r) => r.path.endsWith('/checkMemberGroups'))).toBe(true);
+    // Someone outside the groups: `record` as configured, so "not verified" with a reason will do.
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const other = await verify({
+      by: DEMO_ACCOUNTS.admin,
+      about: deviceUserOf(d.id),
+      evidence: { method: 'notVerified', reason: 'No number of record answered' },
+      verified: false,
+    });
+    expect(
+      (
+        await run(
+          input(d, 'INC-2407', { verificationId: other.id }),
+          await admin(['GroupMember.Read.All']),
+          groups,
+        )
+      ).status,
+    ).toBe('accepted');
+  });
+
+  it('case 24: VERIFY_REQUIRED_KINDS makes `required` apply to the kinds named only', async () => {
+    const token = await helpdesk();
+    const kinds = {
+      VERIFY_CALLER: 'record' as const,
+      VERIFY_REQUIRED_KINDS: ['removePasscode' as const],
+    };
+    const iphone = await device({
+      mode: 'iosAutomatedEnrollment',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const android = await device({
+      mode: 'androidDedicated',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const reason = { method: 'notVerified', reason: 'Caller refused a call-back' } as const;
+    const onIphone = await verify({
+      about: deviceUserOf(iphone.id),
+      evidence: reason,
+      verified: false,
+    });
+    const onAndroid = await verify({
+      about: deviceUserOf(android.id),
+      evidence: reason,
+      verified: false,
+    });
+    expect(
+      await run(input(iphone, 'INC-2408', { verificationId: onIphone.id }), token, kinds),
+    ).toMatchObject({ status: 'verificationRequired', policy: { requiredBecause: 'kind' } });
+    expect(
+      (await run(input(android, 'INC-2409', { verificationId: onAndroid.id }), token, kinds))
+        .status,
+    ).toBe('accepted');
+  });
+
+  it("case 24: the reveal rests on the action's verification, checked again now; another agent needs their own", async () => {
+    const d = await device({
+      mode: 'androidCorporateWorkProfile',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const token = await helpdesk();
+    const about = deviceUserOf(d.id);
+    const v = await verify({ about });
+    const result = await run(input(d, 'INC-2410', { verificationId: v.id }), token, required);
+    if (result.status !== 'accepted') throw new Error(result.status);
+    await advance(7000);
+    const revealEnv = {
+      ...env,
+      ...required,
+      PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin],
+      REVEAL_RATE_LIMIT: 1000,
+    };
+    const reveal = (t: string, extra: { verificationId?: string; now?: () => number } = {}) =>
+      revealPasscode(result.actionId, t, {
+        store,
+        limits,
+        verifications,
+        env: revealEnv,
+        ...extra,
+      });
+    expect(await reveal(token)).toMatchObject({ ok: true });
+    // Half an hour later the action's verification is too old to hand a passcode over.
+    expect(await reveal(token, { now: () => Date.now() + 31 * 60_000 })).toMatchObject({
+      ok: false,
+      status: 403,
+      code: 'verificationRequired',
+      problem: 'tooOld',
+    });
+    const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
+    expect(await reveal(admin)).toMatchObject({
+      ok: false,
+      code: 'verificationRequired',
+      problem: 'otherAgent',
+    });
+    const own = await verify({ by: DEMO_ACCOUNTS.admin, about });
+    expect(await reveal(admin, { verificationId: own.id })).toMatchObject({ ok: true });
+    const reveals = (await store.actionRecords(result.actionId)).filter((r) => r.kind === 'reveal');
+    expect(reveals.map((r) => [r.outcome, r.verification_id, r.detail?.split(';')[0]])).toEqual([
+      ['accepted', v.id, `passcode shown to ${DEMO_ACCOUNTS.helpdesk}`],
+      ['denied', null, 'verificationRequired: tooOld'],
+      ['denied', null, 'verificationRequired: otherAgent'],
+      ['accepted', own.id, `passcode shown to ${DEMO_ACCOUNTS.admin}`],
+    ]);
+  });
+
+  it('case 23: a wipe pending under `required` is refused for the wipe, before anything about the caller, 0 POSTs', async () => {
+    const d = await device({
+      mode: 'iosAutomatedEnrollment',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    await server.control('PUT', `/devices/${d.id}/management-state`, {
+      managementState: 'wipePending',
+    });
+    const v = await verify({ about: deviceUserOf(d.id) });
+    const result = await run(
+      input(d, 'INC-2301', { verificationId: v.id }),
+      await helpdesk(),
+      required,
+    );
+    expect(result).toMatchObject({ status: 'notAvailable', plan: { reason: 'wipePending' } });
+    expect(await posts()).toEqual([]);
+  });
+
+  it('case 25: nothing about the caller is taken from the browser but an id; what the views show is what the server recorded', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    // Evidence sent with the input is not an input field: refused whole, nothing sent.
+    expect(
+      await run(
+        input(d, 'INC-2501', {
+          verification: { method: 'inPerson', verified: true, idType: 'passport', statement: 'x' },
+        }),
+        token,
+        required,
+      ),
+    ).toMatchObject({ status: 'invalid', fieldErrors: { form: 'validation.invalid' } });
+    const v = await verify({ about: deviceUserOf(d.id) });
+    const result = await run(input(d, 'INC-2502', { verificationId: v.id }), token, required);
+    if (result.status !== 'accepted') throw new Error(result.status);
+    const status = await actionStatus(result.actionId, token, {
+      store,
+      verifications,
+      env: statusEnv,
+      reads,
+    });
+    expect(status?.verification).toEqual(v);
+    expect(status?.verification?.evidence).toEqual(callBack);
+  });
+
+  it('case 28: invalid input with a readable token is recorded with that actor, unverified; from nobody, without its raw text', async () => {
+    // The budget for unverified records is the process's; an earlier test spent it on purpose.
+    const { anonymousAuditBudget } = await import('@/lib/server/store/anonymous-budget');
+    const take = vi.spyOn(anonymousAuditBudget, 'take').mockReturnValue(true);
+    const raw = '=HYPERLINK("https://evil.example")';
+    const before = (await allRecords(db)).length;
+    const attempts: [unknown, unknown][] = [
+      [raw, await helpdesk()],
+      [raw, undefined],
+      [['x'], undefined],
+    ];
+    for (const [deviceId, token] of attempts) {
+      const result = await run({ deviceId, kind: 'removePasscode', ticket: 'INC-2801' }, token);
+      expect(result.status).toBe('invalid');
+    }
+    take.mockRestore();
+    const written = (await allRecords(db)).slice(before);
+    expect(written.map((r) => [r.kind, r.device_id, r.actor_upn, r.actor_verified])).toEqual([
+      ['intent', '(invalid string)', DEMO_ACCOUNTS.helpdesk, 0],
+      ['outcome', '(invalid string)', DEMO_ACCOUNTS.helpdesk, 0],
+      ['intent', '(invalid string)', null, 0],
+      ['outcome', '(invalid string)', null, 0],
+      ['intent', '(invalid array)', null, 0],
+      ['outcome', '(invalid array)', null, 0],
+    ]);
+    expect(JSON.stringify(written)).not.toContain('evil.example');
+    expect(await graphCalls()).toEqual([]);
+  });
+
+  it("case 29: reveals refused because the action is another agent's count against that agent's limit", async () => {
+    const d = await device({
+      mode: 'androidPersonalWorkProfile',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const result = await run(input(d, 'INC-2901'), await helpdesk());
+    if (result.status !== 'accepted') throw new Error(result.status);
+    await advance(7000);
+    const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
+    const limitsAhead = new RateLimits(db, () => new Date(Date.now() + 5 * 3_600_000));
+    const revealEnv = { ...env, PASSCODE_REVEAL_ALSO: [] as string[], REVEAL_RATE_LIMIT: 2 };
+    const attempt = () =>
+      revealPasscode(result.actionId, admin, {
+        store,
+        limits: limitsAhead,
+        verifications,
+        env: revealEnv,
+      });
+    expect(await attempt()).toMatchObject({ ok: false, status: 403, code: 'notYourAction' });
+    expect(await attempt()).toMatchObject({ ok: false, status: 403, code: 'notYourAction' });
+    expect(await attempt()).toMatchObject({ ok: false, status: 429, code: 'tooManyReveals' });
+    // The requester's own limit is untouched by the other agent's probing.
+    expect(
+      await revealPasscode(result.actionId, await helpdesk(), {
+        store,
+        limits: limitsAhead,
+        verifications,
+        env: revealEnv,
+      }),
+    ).toMatchObject({ ok: true });
   });
 });
