@@ -19,6 +19,7 @@ import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
 import { PasscodeReveal } from './passcode-reveal';
 import { CopyForTicket } from '@/components/activity/copy-for-ticket';
+import { VerificationLine } from './verification-line';
 import { statusSummary } from '@/components/activity/status-summary';
 import { useActionWords } from './use-action-words';
 import { useTray } from './use-tray';
@@ -155,6 +156,7 @@ function TrackedAction({
         </span>
         <span>{t('requested', { ago: timeAgo(format, current.requestedAt, now.getTime()) })}</span>
       </p>
+      {current.verification && <VerificationLine verification={current.verification} />}
       <ActionNextStep action={current} polled={dataUpdatedAt > 0} />
       {!current.terminal && (
         // The visible words stay "Check now" (they must be part of the accessible name, WCAG 2.5.3); busy says the rest.

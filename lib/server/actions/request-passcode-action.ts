@@ -350,6 +350,7 @@ export async function requestPasscodeActionOnce(
       requestedAt: requestedAt.toISOString(),
       requestId,
       kind: plan.kind,
+      verification: verification.verification,
     };
   };
   const post = () => graphPostAction({ path, token: bearer, clientRequestId: actionId, budget });
@@ -420,6 +421,7 @@ export async function requestPasscodeActionOnce(
       requestedAt: requestedAt.toISOString(),
       failure: failure.info(),
       kind: plan.kind,
+      verification: verification.verification,
     };
   }
   await store.releaseDevice(input.deviceId, actionId);

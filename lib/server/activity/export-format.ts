@@ -5,6 +5,7 @@ import 'server-only';
 // CR) is prefixed with a single quote, so a ticket or device name cannot run anything on an auditor's machine.
 // JSON Lines: one JSON object per line, the same fields, nothing neutralised (no program evaluates it).
 import type { ActivityRow, ExportFormat } from '@/lib/shared/activity/types';
+import { evidenceText } from '@/lib/shared/trust/evidence-text';
 
 export const CSV_COLUMNS = [
   'time_utc',
@@ -22,6 +23,12 @@ export const CSV_COLUMNS = [
   'graph_request_id',
   'client_request_id',
   'action_id',
+  'verification_method',
+  'verification_verified',
+  'verification_evidence',
+  'verification_agent_upn',
+  'verification_time_utc',
+  'verification_id',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -36,6 +43,7 @@ export function csvField(value: string | null): string {
 }
 
 function cells(r: ActivityRow): (string | null)[] {
+  const v = r.verification;
   return [
     r.requestedAt,
     r.agent.upn,
@@ -52,6 +60,12 @@ function cells(r: ActivityRow): (string | null)[] {
     r.graphRequestId,
     r.clientRequestId,
     r.actionId,
+    v?.method ?? null,
+    v ? String(v.verified) : null,
+    v ? evidenceText(v.evidence) : null,
+    v?.agent.upn ?? null,
+    v?.recordedAt ?? null,
+    v?.id ?? null,
   ];
 }
 

@@ -14,6 +14,7 @@ import {
 import { OUTCOMES } from '@/lib/shared/activity/outcomes';
 import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-plan';
 import type { AuditDb } from './db';
+import { VerificationStore } from './verifications';
 import type { AuditDatabase } from './schema';
 
 export interface ActivityScope {
@@ -38,7 +39,11 @@ const latest = (
     .limit(1);
 
 export class ActivityLog {
-  constructor(private readonly handle: AuditDb) {}
+  private readonly verifications: VerificationStore;
+
+  constructor(private readonly handle: AuditDb) {
+    this.verifications = new VerificationStore(handle);
+  }
 
   /** Up to `limit` rows older than `beforeSeq` (newest first); `nextBeforeSeq` when more may follow. */
   async page(
@@ -55,7 +60,17 @@ export class ActivityLog {
       .execute();
     const more = found.length > limit;
     const rows = found.slice(0, limit);
-    return { rows: rows.map(toRow), nextBeforeSeq: more ? Number(rows.at(-1)?.seq ?? 0) : null };
+    // Each action's verification, in one query per page (or export batch).
+    const verified = await this.verifications.many(
+      rows.flatMap((r) => (r.verification_id ? [r.verification_id] : [])),
+    );
+    return {
+      rows: rows.map((r) => ({
+        ...toRow(r),
+        verification: r.verification_id ? (verified.get(r.verification_id) ?? null) : null,
+      })),
+      nextBeforeSeq: more ? Number(rows.at(-1)?.seq ?? 0) : null,
+    };
   }
 
   /** Every matching row, newest first, fetched in batches so an export of any size holds one batch at a time. */
@@ -91,6 +106,7 @@ export class ActivityLog {
         'i.action_name',
         'i.ticket',
         'i.client_request_id',
+        'i.verification_id',
         latest(eb, 'outcome', 'outcome').as('outcome'),
         latest(eb, 'outcome', 'graph_request_id').as('graph_request_id'),
         latest(eb, 'observation', 'action_state').as('final_state'),
@@ -145,12 +161,13 @@ interface RawRow {
   action_name: string;
   ticket: string | null;
   client_request_id: string | null;
+  verification_id: string | null;
   outcome: string | null;
   graph_request_id: string | null;
   final_state: string | null;
 }
 
-function toRow(r: RawRow): ActivityRow {
+function toRow(r: RawRow): Omit<ActivityRow, 'verification'> {
   return {
     actionId: r.action_id,
     requestedAt: r.recorded_at,

@@ -28,6 +28,7 @@ function consoleRow(over: Partial<ActivityRow> = {}): ActivityRow {
     finalState: 'pending',
     graphRequestId: 'r-1',
     clientRequestId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    verification: null,
     ...over,
   };
 }

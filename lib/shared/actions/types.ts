@@ -179,6 +179,8 @@ export type PasscodeActionResult =
       requestedAt: string;
       requestId: string | null;
       kind: PasscodeActionKind;
+      /** The caller verification the action rests on, as the server recorded it; null when none. */
+      verification: CallerVerification | null;
     }
   | {
       status: 'unknown';
@@ -186,6 +188,7 @@ export type PasscodeActionResult =
       requestedAt: string;
       failure: ErrorInfo;
       kind: PasscodeActionKind;
+      verification: CallerVerification | null;
     }
   | { status: 'alreadyRequested'; holder: ActionHolder }
   | { status: 'invalid'; fieldErrors: Partial<Record<PasscodeActionField, string>> }

@@ -1,6 +1,7 @@
 // The activity page's contract with its API: one row per passcode action, the filters (which are also the page's
 // URL state), and a page of rows with the keyset cursor to the next.
 import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-plan';
+import type { CallerVerification } from '@/lib/shared/trust/verification';
 import type { Outcome } from './outcomes';
 
 export interface ActivityRow {
@@ -22,6 +23,8 @@ export interface ActivityRow {
   finalState: string | null;
   graphRequestId: string | null;
   clientRequestId: string | null;
+  /** The caller verification the action rested on, as the server recorded it; null when none. */
+  verification: CallerVerification | null;
 }
 
 export interface ActivityPage {
