@@ -87,6 +87,7 @@ const Row = memo(function Row({
   const t = useTranslations('activity');
   const words = useActionWords();
   const verificationWords = useVerificationWords();
+  const tp = useTranslations('trustPolicy');
   const [lookUp, setLookUp] = useState(false);
   const device = r.deviceName ?? r.deviceId;
   const actionLabel = r.kind ? words.action(r.kind) : r.graphAction;
@@ -124,6 +125,11 @@ const Row = memo(function Row({
         <span className="block">{r.agent.name ?? r.agent.upn ?? '—'}</span>
         {r.agent.name && r.agent.upn && (
           <span className="block text-xs text-slate-600 dark:text-slate-400">{r.agent.upn}</span>
+        )}
+        {!r.agent.verified && (r.agent.upn ?? r.agent.name) && (
+          <span className="block text-xs font-semibold" data-testid="activity-agent-unverified">
+            {tp('agentUnverified')}
+          </span>
         )}
       </td>
       <td className="px-3 py-2">

@@ -10,6 +10,7 @@ import type { EnrollmentModeKey } from '@/emulator/tenant/enrollment';
 import { openAuditDb, type AuditDb } from '@/lib/server/store/db';
 import { RateLimits } from '@/lib/server/store/rate-limits';
 import { AuditStore } from '@/lib/server/store/audit-store';
+import { ActivityLog } from '@/lib/server/store/activity';
 import { VerificationStore } from '@/lib/server/store/verifications';
 import { SharedDeviceReads } from './shared-device-reads';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
@@ -1706,6 +1707,22 @@ describe('the caller policy (trust.md; security.md cases 23–29)', () => {
     ]);
     expect(JSON.stringify(written)).not.toContain('evil.example');
     expect(await graphCalls()).toEqual([]);
+    // A token that merely names an agent puts nothing into that agent's own activity; auditors see it, marked.
+    const log = new ActivityLog(db);
+    const ids = new Set(written.map((r) => r.action_id));
+    const mine = await log.page({}, { actorOid: userOf(DEMO_ACCOUNTS.helpdesk).id }, null, 1000);
+    expect(mine.rows.filter((r) => ids.has(r.actionId))).toEqual([]);
+    const everyone = await log.page({}, { actorOid: null }, null, 1000);
+    expect(
+      everyone.rows.filter((r) => ids.has(r.actionId)).map((r) => [r.deviceId, r.agent]),
+    ).toEqual([
+      ['(invalid array)', { upn: null, name: null, verified: false }],
+      ['(invalid string)', { upn: null, name: null, verified: false }],
+      [
+        '(invalid string)',
+        { upn: DEMO_ACCOUNTS.helpdesk, name: expect.any(String), verified: false },
+      ],
+    ]);
   });
 
   it("case 29: reveals refused because the action is another agent's count against that agent's limit", async () => {

@@ -6,7 +6,7 @@ import { csvField, csvRow, CSV_HEADER, exportStream, jsonLine } from './export-f
 const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
   actionId: 'a1',
   requestedAt: '2026-11-28T10:00:00.000Z',
-  agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+  agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger', verified: true },
   deviceId: 'd1',
   deviceName: "Zoë's iPhone",
   serialNumber: 'F2LX1',

@@ -97,6 +97,7 @@ export class ActivityLog {
         'i.recorded_at',
         'i.actor_upn',
         'i.actor_name',
+        'i.actor_verified',
         'i.device_id',
         'i.device_name',
         'i.device_serial',
@@ -112,7 +113,10 @@ export class ActivityLog {
         latest(eb, 'observation', 'action_state').as('final_state'),
       ])
       .where('i.kind', '=', 'intent');
-    if (scope.actorOid !== null) q = q.where('i.actor_oid', '=', scope.actorOid);
+    // An agent's own actions are those Graph vouched for: a token that merely names them (recorded unverified) does
+    // not put rows into their activity.
+    if (scope.actorOid !== null)
+      q = q.where('i.actor_oid', '=', scope.actorOid).where('i.actor_verified', '=', 1);
     if (filters.agent)
       q = q.where(sql<string>`lower(i.actor_upn)`, '=', filters.agent.toLowerCase());
     if (filters.device) {
@@ -152,6 +156,7 @@ interface RawRow {
   recorded_at: string;
   actor_upn: string | null;
   actor_name: string | null;
+  actor_verified: number;
   device_id: string;
   device_name: string | null;
   device_serial: string | null;
@@ -171,7 +176,7 @@ function toRow(r: RawRow): Omit<ActivityRow, 'verification'> {
   return {
     actionId: r.action_id,
     requestedAt: r.recorded_at,
-    agent: { upn: r.actor_upn, name: r.actor_name },
+    agent: { upn: r.actor_upn, name: r.actor_name, verified: r.actor_verified === 1 },
     deviceId: r.device_id,
     deviceName: r.device_name,
     serialNumber: r.device_serial,

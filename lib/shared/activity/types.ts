@@ -8,7 +8,8 @@ export interface ActivityRow {
   actionId: string;
   /** When the agent confirmed (ISO 8601, UTC). */
   requestedAt: string;
-  agent: { upn: string | null; name: string | null };
+  /** `verified: false`: the actor a token named that Graph never accepted (invalid input; security.md case 28). */
+  agent: { upn: string | null; name: string | null; verified: boolean };
   deviceId: string;
   deviceName: string | null;
   /** The device's serial number and user when the action was requested (null for records before they were kept). */
