@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { summary, ms } from './lib';
 import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '../lib/shared/ticket';
+import type { PasscodeActionKind } from '../lib/shared/devices/passcode-plan';
 import { Figures } from './support/figures';
 import { SCOPES, startInProcessEmulator } from './support/in-process-emulator';
 
@@ -39,7 +40,7 @@ async function main() {
   const { VerificationStore } = await import('../lib/server/store/verifications');
   const { requestPasscodeActionOnce } =
     await import('../lib/server/actions/request-passcode-action');
-  const { passcodeActionFor, PASSCODE_ACTION_SWITCHES, PASSCODE_ACTION_KINDS } =
+  const { passcodeActionFor, PASSCODE_ACTION_SWITCHES } =
     await import('../lib/shared/devices/passcode-plan');
   const { actionStatus } = await import('../lib/server/actions/status');
   const { SharedDeviceReads } = await import('../lib/server/actions/shared-device-reads');
@@ -61,7 +62,7 @@ async function main() {
     VERIFY_CALLER: 'off' as 'off' | 'record' | 'required',
     VERIFY_MAX_AGE_MINUTES: 30,
     VERIFY_REQUIRED_GROUPS: [] as string[],
-    VERIFY_REQUIRED_KINDS: [] as (typeof PASSCODE_ACTION_KINDS)[number][],
+    VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
   };
   /** The dialog's input for a device: its id and the action the console offers it. */
   const inputFor = (d: (typeof server.emu.ctx.tenant.devices)[number], ticket: string) => {
