@@ -5,6 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { DEMO_CLIENT_ID, TENANT_ID } from './emulator/constants';
+import {
+  DEMO_VERIFIED_ID_CLIENT_ID,
+  DEMO_VERIFIED_ID_CLIENT_SECRET,
+  DEMO_VERIFIER_DID,
+  VERIFIED_ID_BASE_PATH,
+} from './emulator/verified-id/constants';
 
 // A fresh audit database per run, so tests start from an empty trail. The variable carries it to the
 // workers, which load this file again.
@@ -103,6 +109,13 @@ export function consoleEnvFor(slot: ReturnType<typeof e2eSlot>) {
     // production keep the default, `record`.
     VERIFY_CALLER: 'off',
     DATA_DIR: slot.dataDir,
+    // Verified ID with Face Check against the emulated Request Service; its callbacks come to the first console.
+    VERIFIED_ID_CLIENT_ID: DEMO_VERIFIED_ID_CLIENT_ID,
+    VERIFIED_ID_CLIENT_SECRET: DEMO_VERIFIED_ID_CLIENT_SECRET,
+    VERIFIED_ID_AUTHORITY: DEMO_VERIFIER_DID,
+    VERIFIED_ID_ENDPOINT: `${slot.emulatorOrigin}${VERIFIED_ID_BASE_PATH}`,
+    // 127.0.0.1, where the console listens (HOSTNAME), whatever localhost resolves to for the emulator.
+    VERIFIED_ID_CALLBACK_URL: `http://127.0.0.1:${slot.consolePort}/api/verified-id/callback`,
   };
 }
 export const consoleEnv = consoleEnvFor(E2E);
@@ -187,6 +200,10 @@ export default defineConfig({
         '--disable-sync',
         '--disable-default-apps',
         '--disable-domain-reliability',
+        // Nothing but this machine is reachable: every request to another host goes to a proxy on the discard port,
+        // where nothing listens (Chromium always goes to localhost and loopback addresses directly). This replaces
+        // intercepting every request in the test process (e2e/fixtures.ts records what tried to leave).
+        '--proxy-server=http://127.0.0.1:9',
       ],
     },
   },

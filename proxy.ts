@@ -31,7 +31,7 @@ export function proxy(request: NextRequest): NextResponse {
     development: process.env.NODE_ENV === 'development',
   });
 
-  const refusal = refuseRequest(request.method, request.headers);
+  const refusal = refuseRequest(request.method, request.headers, request.nextUrl.pathname);
   if (refusal) {
     logger.warn(
       {

@@ -41,8 +41,27 @@ export interface LoggedRequest {
   user: string | null;
 }
 
+/** One message the emulated Exchange accepted through sendMail (GET /_emulator/mail). */
+export interface SentMail {
+  from: { address: string; name: string | null };
+  toRecipients: { address: string; name: string | null }[];
+  subject: string;
+  content: string;
+  sentAt: string;
+}
+
 export const emulator = {
   reset: () => call('POST', '/reset'),
+  /** What sendMail accepted, oldest first; only mail to `to` when given. */
+  mail: async (to?: string) =>
+    (
+      await call<{ messages: SentMail[] }>(
+        'GET',
+        `/mail${to ? `?to=${encodeURIComponent(to)}` : ''}`,
+      )
+    ).messages,
+  preferredLanguage: (user: string, preferredLanguage: string | null) =>
+    call('PUT', `/users/${encodeURIComponent(user)}/preferred-language`, { preferredLanguage }),
   devices: async (query: Record<string, string>) =>
     (await call<{ devices: EmulatedDevice[] }>('GET', `/devices?${new URLSearchParams(query)}`))
       .devices,

@@ -11,6 +11,10 @@ import { expect, test } from './fixtures';
 import { auditDump, serverLogs } from './secrets';
 import { signIn, signInWithSession } from './sign-in';
 
+// Each test sets its own stage (below) on fresh devices, so this file's tests are shared out among the workers
+// like files are: the suite's longest file (over three minutes on a loaded machine) would otherwise bound the suite's end on one worker.
+test.describe.configure({ mode: 'parallel' });
+
 test.beforeEach(async () => {
   await emulator.reset();
   await emulator.timings({ pickupMs: 1500, completeMs: 1500 });

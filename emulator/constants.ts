@@ -17,5 +17,8 @@ export const DEMO_ACCOUNTS = {
   auditor: `auditor@${TENANT_DOMAIN}`,
 } as const;
 
+/** A shared mailbox the acting demo agents may send as (NOTIFY_FROM for the owner's notification). */
+export const NOTIFY_MAILBOX = `helpdesk-notify@${TENANT_DOMAIN}`;
+
 /** The console's app role for leads and auditors (the `roles` claim of its ID tokens). */
 export const AUDITOR_APP_ROLE = 'PasscodeDesk.Auditor';

@@ -6,6 +6,7 @@ import type { SigningKey } from './entra/keys';
 import type { OpaqueGrant } from './entra/tokens';
 import { DeviceIndexes } from './graph/candidates';
 import type { FaultInjector } from './graph/faults';
+import type { SentMail } from './graph/mail';
 import type { RequestLog } from './graph/request-log';
 import type { Throttler } from './graph/throttle';
 import type { ActionStore } from './intune/actions';
@@ -91,6 +92,8 @@ export interface EmulatorContext {
   throttler: Throttler;
   faults: FaultInjector;
   requestLog: RequestLog;
+  /** Mail sent through sendMail (the demo mailbox). */
+  mail: SentMail;
   /** Back to the seeded tenant and default settings (keys, sessions and tokens stay valid). */
   reset(): void;
 }

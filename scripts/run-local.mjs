@@ -112,6 +112,12 @@ const health = await waitFor(`${emulatorOrigin}/_emulator/health`, 30_000)
     stop(1);
     return null;
   });
+// The emulated Verified ID service (its demo app credential and verifier DID), so "Verify with Verified ID" works.
+const verifiedId = health
+  ? await fetch(`${emulatorOrigin}/_emulator/verified-id/settings`)
+      .then((res) => (res.ok ? res.json() : null))
+      .catch(() => null)
+  : null;
 if (health) {
   const [command, args] =
     mode === 'dev'
@@ -128,6 +134,15 @@ if (health) {
     GRAPH_BASE_URL: emulatorOrigin,
     // The standalone server changes into its own folder; keep the audit file in the checkout's .data.
     DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'),
+    ...(verifiedId
+      ? {
+          VERIFIED_ID_CLIENT_ID: verifiedId.clientId,
+          VERIFIED_ID_CLIENT_SECRET: verifiedId.clientSecret,
+          VERIFIED_ID_AUTHORITY: verifiedId.authority,
+          VERIFIED_ID_ENDPOINT: verifiedId.endpoint,
+          VERIFIED_ID_CALLBACK_URL: `http://127.0.0.1:${consolePort}/api/verified-id/callback`,
+        }
+      : {}),
   });
   await waitFor(`${consoleOrigin}/redirect`, 120_000).catch(() => undefined);
   const width = Math.max(...health.agents.map((a) => a.upn.length));
@@ -138,6 +153,11 @@ if (health) {
       `Emulated tenant "${health.domain}" (${health.devices} devices, ${health.users} users) at ${emulatorOrigin}; nothing here talks to Microsoft.`,
       "Sign in as one of the demo accounts (no password, pick it on the emulator's login page):",
       ...health.agents.map((a) => `  ${a.upn.padEnd(width)}  ${a.name}: ${a.role}`),
+      ...(verifiedId
+        ? [
+            `Verified ID: the caller's demo wallet (for "Verify with Verified ID") is at ${verifiedId.wallet}`,
+          ]
+        : []),
       'Press Ctrl-C to stop both.',
       '',
     ].join('\n'),

@@ -12,6 +12,7 @@ import { ShortcutsHelp } from '@/components/keyboard/shortcuts-help';
 import { ThemeSwitcher } from '@/components/theme/theme-switcher';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
 import { serverEnv } from '@/lib/server/config/server-env';
+import { notificationScopes } from '@/lib/shared/auth/scopes';
 
 // The console's pages: the MSAL configuration is read from the environment per request (never frozen into
 // the build), so one build serves the emulator and any tenant.
@@ -27,6 +28,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE },
         verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS,
         tenantId: env.AUTH_TENANT_ID,
+        notifyScopes: notificationScopes({
+          enabled: env.NOTIFY_OWNER === 'on' || env.NOTIFY_MANAGER === 'on',
+          from: env.NOTIFY_FROM ?? null,
+        }),
       }}
     >
       <header className="bg-slate-900 text-white" data-surface="dark">

@@ -17,6 +17,7 @@ import { actionKeys, actionQueries } from '@/lib/browser/query/action-queries';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
+import { OwnerNotifications } from './owner-notifications';
 import { PasscodeReveal } from './passcode-reveal';
 import { CopyForTicket } from '@/components/activity/copy-for-ticket';
 import { VerificationLine } from './verification-line';
@@ -98,7 +99,10 @@ function TrackedAction({
     refetch,
   } = useQuery({
     ...actionQueries.status(api, initial),
-    enabled: !initial.terminal || READ_ONCE.has(initial.state),
+    enabled:
+      !initial.terminal ||
+      READ_ONCE.has(initial.state) ||
+      initial.notifications.some((n) => n.state !== 'sent'),
   });
   const current = status ?? initial;
   const seen = useRef(current.state);
@@ -158,6 +162,7 @@ function TrackedAction({
       </p>
       {current.verification && <VerificationLine verification={current.verification} />}
       <ActionNextStep action={current} polled={dataUpdatedAt > 0} />
+      <OwnerNotifications notifications={current.notifications} />
       {!current.terminal && (
         // The visible words stay "Check now" (they must be part of the accessible name, WCAG 2.5.3); busy says the rest.
         <Button

@@ -6,6 +6,7 @@ import { requestPasscodeActionOrExplain } from '@/lib/server/actions/store-failu
 import { getAuditStore, getRateLimits, getVerificationStore } from '@/lib/server/store';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { withActionLog } from '@/lib/server/http/request-log';
+import { sendOwnerNotifications } from '@/lib/server/notifications/on-request';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 
 export async function requestPasscodeAction(
@@ -14,14 +15,19 @@ export async function requestPasscodeAction(
 ): Promise<PasscodeActionResult> {
   return withActionLog(
     'requestPasscodeAction',
-    () =>
-      requestPasscodeActionOrExplain(input, accessToken, async () => ({
+    async () => {
+      const result = await requestPasscodeActionOrExplain(input, accessToken, async () => ({
         store: await getAuditStore(),
         limits: await getRateLimits(),
         verifications: await getVerificationStore(),
         env: serverEnv(),
         budgetMs: serverEnv().ACTION_WAIT_SECONDS * 1000,
-      })),
+      }));
+      // The owner is told at once, with the token the agent confirmed with (its failure never fails the action).
+      if (result.status === 'accepted' && typeof accessToken === 'string')
+        await sendOwnerNotifications([result.actionId], accessToken);
+      return result;
+    },
     (result) => ('actionId' in result ? { actionId: result.actionId } : {}),
   );
 }

@@ -20,6 +20,7 @@ import { ActionNextStep } from './action-next-step';
 import { IntuneAuditEvent } from './intune-audit-event';
 import { PasscodeAction } from './passcode-action-button';
 import { startPasscodeAction } from './passcode-action-target';
+import { OwnerNotifications } from './owner-notifications';
 import { PasscodeReveal } from './passcode-reveal';
 import { useActionWords } from './use-action-words';
 
@@ -78,7 +79,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
   const api = useApiClient();
   const { data, dataUpdatedAt } = useQuery({
     ...actionQueries.status(api, initial),
-    enabled: !initial.terminal,
+    enabled: !initial.terminal || initial.notifications.some((n) => n.state !== 'sent'),
   });
   const a = data ?? initial;
   const text = t('inProgress', {
@@ -105,6 +106,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
       </p>
       {a.verification && <VerificationLine verification={a.verification} />}
       <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
+      <OwnerNotifications notifications={a.notifications} className="text-sm" />
       {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}
       <div className="mt-2">
         <CopyForTicket summary={statusSummary(a, words)} />

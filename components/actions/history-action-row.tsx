@@ -108,4 +108,5 @@ const PLACEHOLDER: ActionStatus = {
   guard: null,
   verificationId: null,
   verification: null,
+  notifications: [],
 };

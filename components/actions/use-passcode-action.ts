@@ -18,6 +18,7 @@ import { throttleGate } from '@/lib/browser/api/throttle-gate';
 import { ConsoleMsal } from '@/lib/browser/msal/msal-instance';
 import { watchPopup, type Abandonment } from '@/lib/browser/msal/popup-watch';
 import { actionKeys } from '@/lib/browser/query/action-queries';
+import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import { GRAPH_SCOPES } from '@/lib/shared/auth/scopes';
 import type { PasscodeActionInput, PasscodeActionResult } from '@/lib/shared/actions/types';
 
@@ -97,7 +98,23 @@ async function privilegedToken(
   account: AccountInfo,
   onPhase: (phase: ApprovalPhase) => void,
   forceRefresh = false,
+  notifyScopes: readonly string[] = [],
 ): Promise<string> {
+  // The owner's e-mail goes out with the token the agent confirms with: ask for its scopes too. Without consent to
+  // them the action still goes on; the server records the e-mail as failed "consent required" and shows it.
+  if (notifyScopes.length > 0) {
+    try {
+      return (
+        await msal.acquireTokenSilent({
+          scopes: [...SCOPES, ...notifyScopes],
+          account,
+          forceRefresh,
+        })
+      ).accessToken;
+    } catch (e) {
+      if (!(e instanceof InteractionRequiredAuthError)) throw e;
+    }
+  }
   try {
     return (await msal.acquireTokenSilent({ scopes: SCOPES, account, forceRefresh })).accessToken;
   } catch (e) {
@@ -108,6 +125,7 @@ async function privilegedToken(
 
 export function usePasscodeAction() {
   const { instance, accounts } = useMsal();
+  const { notifyScopes } = useConsoleSettings();
   const queryClient = useQueryClient();
   /** Whether an approval popup is open, so the dialog can say where the agent's answer is awaited. */
   const [approval, setApproval] = useState<ApprovalPhase | null>(null);
@@ -119,12 +137,12 @@ export function usePasscodeAction() {
       try {
         let result = await requestPasscodeAction(
           input,
-          await privilegedToken(instance, account, onPhase),
+          await privilegedToken(instance, account, onPhase, false, notifyScopes),
         );
         if (result.status === 'signInAgain') {
           result = await requestPasscodeAction(
             input,
-            await privilegedToken(instance, account, onPhase, true),
+            await privilegedToken(instance, account, onPhase, true, notifyScopes),
           );
         } else if (result.status === 'consentRequired') {
           result = await requestPasscodeAction(

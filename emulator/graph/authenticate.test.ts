@@ -135,9 +135,17 @@ describe('scopes in issued access tokens', () => {
       ).scp,
     ).split(' ');
 
-  it("gives the helpdesk agent the read and privileged permissions, and the one for Intune's audit log", () => {
+  it("gives the helpdesk agent the read and privileged permissions, the one for Intune's audit log, and the owner's notification's", () => {
     expect(scpOf(helpdeskToken).sort()).toEqual(
-      ['User.Read', READ, PRIVILEGED, 'DeviceManagementApps.Read.All'].sort(),
+      [
+        'User.Read',
+        READ,
+        PRIVILEGED,
+        'DeviceManagementApps.Read.All',
+        'User.Read.All',
+        'Mail.Send',
+        'Mail.Send.Shared',
+      ].sort(),
     );
   });
 

@@ -33,6 +33,8 @@ import {
   type Page,
 } from './odata';
 import { csdl } from './metadata/csdl';
+import { mailRoutes } from './mail';
+import { userRoutes } from './users';
 import {
   AuditFilterError,
   auditFilterDeviceId,
@@ -465,6 +467,10 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     c.header('Content-Type', ODATA_JSON);
     return c.body(JSON.stringify(body), 200);
   });
+
+  // Exchange's sendMail and the directory's user profile (the owner's notification), behind the same middleware.
+  app.route('/', mailRoutes(ctx));
+  app.route('/', userRoutes(ctx));
 
   // The signed-in user, from the directory (not Intune: no Intune role needed, no Intune throttling).
   app.get('/v1.0/me', async (c) => {

@@ -10,7 +10,13 @@ import {
   type EnrollmentModeKey,
 } from './enrollment';
 import { APPLE_SERIAL, UPPER_ALNUM, digits, fromAlphabet, guid, hex } from './random-strings';
-import { AUDITOR_APP_ROLE, DEMO_ACCOUNTS, TENANT_DOMAIN, TENANT_ID } from '../constants';
+import {
+  AUDITOR_APP_ROLE,
+  DEMO_ACCOUNTS,
+  NOTIFY_MAILBOX,
+  TENANT_DOMAIN,
+  TENANT_ID,
+} from '../constants';
 import type {
   ActionScenario,
   DirectoryUser,
@@ -39,6 +45,11 @@ const PRIVILEGED = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
 const READ_WRITE = 'DeviceManagementManagedDevices.ReadWrite.All';
 const APPS_READ = 'DeviceManagementApps.Read.All';
 const USER_READ = 'User.Read';
+/** The owner's notification (issue 19): the owner's profile, then sendMail as the agent or from the shared mailbox. */
+const USER_READ_ALL = 'User.Read.All';
+const MAIL_SEND = 'Mail.Send';
+const MAIL_SEND_SHARED = 'Mail.Send.Shared';
+const NOTIFY = [USER_READ_ALL, MAIL_SEND, MAIL_SEND_SHARED];
 
 /** The demo agents, fixed whatever the seed, so that docs and tests can name them. */
 export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
@@ -49,7 +60,7 @@ export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
     surname: 'Berger',
     userPrincipalName: DEMO_ACCOUNTS.helpdesk,
     mail: `hanna.berger@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ],
+    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ, ...NOTIFY],
     intuneScopeTags: ['EMEA'],
     intuneRemoteTasks: true,
     intuneAuditRead: true,
@@ -75,7 +86,7 @@ export const DEMO_AGENTS: readonly Omit<DirectoryUser, 'scopeTag'>[] = [
     surname: 'Moreau',
     userPrincipalName: DEMO_ACCOUNTS.admin,
     mail: `alex.moreau@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, READ_WRITE, PRIVILEGED, APPS_READ],
+    consentedScopes: [USER_READ, READ, READ_WRITE, PRIVILEGED, APPS_READ, ...NOTIFY],
     intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
     intuneRemoteTasks: true,
     intuneAuditRead: true,
@@ -248,8 +259,22 @@ export function seedTenant(options: SeedOptions): Tenant {
     groups: seedGroups(users),
     devices: devices.slice(0, options.devices),
     adminCenterActions,
+    sharedMailboxes: [
+      {
+        id: NOTIFY_MAILBOX_ID,
+        address: NOTIFY_MAILBOX,
+        displayName: 'Helpdesk notifications',
+        // The agents who act on devices may send as it; the read-only ones and the auditor may not.
+        sendAs: DEMO_AGENTS.filter((a) => a.consentedScopes.includes(MAIL_SEND_SHARED)).map(
+          (a) => a.id,
+        ),
+      },
+    ],
   };
 }
+
+/** The shared mailbox's object id (fixed, like the demo agents'). */
+const NOTIFY_MAILBOX_ID = 'b18e43c9-0a52-4ef1-9d38-90cf5e1b7c88';
 
 /** A wipe and a retire, each started in the admin center by the Intune administrator some hours before the epoch. */
 const PENDING_PHONES = [

@@ -152,6 +152,16 @@ export interface DirectoryUser {
   appRoles?: readonly string[];
   /** A short description for the login page, for the demo agents only. */
   agentRole?: string;
+  /** The user's preferred language (ISO 639-1 and country, e.g. `de-DE`), where set. */
+  preferredLanguage?: string;
+}
+
+/** A shared mailbox (Exchange Online) and who may send as it (user object ids). */
+export interface SharedMailbox {
+  id: string;
+  address: string;
+  displayName: string;
+  sendAs: readonly string[];
 }
 
 /** A remote action another admin started in the admin center before the emulator started (the seed's history). */
@@ -182,4 +192,6 @@ export interface Tenant {
   devices: StoredDevice[];
   /** Replayed into Intune's action store, remoteActionAudits and audit events whenever the tenant is seeded. */
   adminCenterActions: SeededAdminCenterAction[];
+  /** Shared mailboxes the demo agents may send as (sendMail from /users/{mailbox}). */
+  sharedMailboxes: SharedMailbox[];
 }

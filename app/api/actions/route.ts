@@ -11,6 +11,7 @@ import { summarize, summarizeAll } from '@/lib/server/actions/summarize';
 import { getAuditStore, getVerificationStore } from '@/lib/server/store';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
+import { sendOwnerNotifications } from '@/lib/server/notifications/on-request';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
 import { graphRoute } from '@/lib/server/http/route';
 import { apiText } from '@/lib/server/i18n/api-text';
@@ -37,9 +38,9 @@ export const GET = graphRoute(async ({ req, token }) => {
     await getManagedDevice(token, id.data, 'summary');
     const store = await getAuditStore();
     const stores = { store, verifications: await getVerificationStore() };
-    return jsonOk({
-      action: await withGuard(stores, summarize(await store.latestActionOnDevice(id.data))),
-    });
+    const latest = summarize(await store.latestActionOnDevice(id.data));
+    if (latest) await sendOwnerNotifications([latest.actionId], token);
+    return jsonOk({ action: await withGuard(stores, latest) });
   }
   const caller = await verifiedCaller(token);
   if (!caller.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
@@ -75,5 +76,10 @@ export const GET = graphRoute(async ({ req, token }) => {
     TRAY_LIMIT,
   );
   const actions = summarizeAll(records).filter((a) => a.state !== 'refused');
+  // The tray is the agent's own actions: its reads send their owner's e-mails that are due.
+  await sendOwnerNotifications(
+    actions.map((a) => a.actionId),
+    token,
+  );
   return jsonOk({ actions: await withGuards(stores, actions), more });
 });

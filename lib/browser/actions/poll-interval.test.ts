@@ -29,6 +29,7 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   guard: null,
   verificationId: null,
   verification: null,
+  notifications: [],
   ...over,
 });
 

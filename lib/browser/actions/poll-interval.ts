@@ -11,14 +11,31 @@ export const POLL_SCHEDULE_SECONDS = [
 ] as const;
 const LATER_MS = 300_000;
 
+/** How long after the request a failed owner's e-mail still keeps a settled action's status polled. */
+const NOTIFICATION_RETRY_WINDOW_MS = 3_600_000;
+
 export function pollInterval(
   status: ActionStatus | undefined,
   now: number = Date.now(),
 ): number | false {
-  if (!status || status.terminal) return false;
+  if (!status) return false;
+  if (status.terminal) return notificationRetry(status, now);
   const ageMs = now - Date.parse(status.requestedAt);
   const next = POLL_SCHEDULE_SECONDS.find((s) => s * 1000 > ageMs);
   if (next === undefined) return LATER_MS;
   // Never sooner than a second: a fetch that ran late must not be followed by a burst.
   return Math.max(1000, next * 1000 - ageMs);
+}
+
+/**
+ * A settled action whose owner's e-mail is still due (pending, or failed with a retry time) is read again when the
+ * retry is due: the requester's reads are what send it (tokens are never stored). Within an hour of the request.
+ */
+function notificationRetry(status: ActionStatus, now: number): number | false {
+  if (now - Date.parse(status.requestedAt) > NOTIFICATION_RETRY_WINDOW_MS) return false;
+  const due = status.notifications
+    .filter((n) => n.state === 'pending' || (n.state === 'failed' && n.retryAt !== null))
+    .map((n) => (n.state === 'pending' || n.retryAt === null ? now : Date.parse(n.retryAt)));
+  if (due.length === 0) return false;
+  return Math.min(LATER_MS, Math.max(1000, Math.min(...due) - now));
 }

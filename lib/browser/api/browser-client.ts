@@ -29,6 +29,8 @@ export interface ReadInit {
 
 export interface ApiClient {
   get<T>(path: string, init?: ReadInit): Promise<T>;
+  /** A JSON POST to one of the console's own routes (same origin), with the same token handling as a read. */
+  post<T>(path: string, body: unknown, init?: ReadInit): Promise<T>;
   /** A file answer (an export), whole, with the name the server gave it. */
   download(path: string, init?: ReadInit): Promise<{ blob: Blob; filename: string }>;
 }
@@ -76,7 +78,7 @@ export function createApiClient(
   /** The answer to a GET, once it is a success; the same renewals, back-off and errors for every kind of read. */
   async function fetchOk(
     path: string,
-    init: ReadInit,
+    init: ReadInit & { json?: string },
     accept: string,
     renewed: boolean,
   ): Promise<Response> {
@@ -89,7 +91,10 @@ export function createApiClient(
       Accept: accept,
     };
     if (init.identity && idToken) headers[ID_TOKEN_HEADER] = idToken;
-    const res = await fetch(path, { headers, signal, cache: 'no-store' }).catch((e: unknown) => {
+    if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+    const request: RequestInit = { headers, signal, cache: 'no-store' };
+    if (init.json !== undefined) Object.assign(request, { method: 'POST', body: init.json });
+    const res = await fetch(path, request).catch((e: unknown) => {
       if (signal?.aborted) throw e;
       throw new ApiError(errorInfo(0, 'networkError', 'The console could not be reached.'));
     });
@@ -123,6 +128,10 @@ export function createApiClient(
   return {
     get: async <T>(path: string, init: ReadInit = {}) =>
       (await fetchOk(path, init, 'application/json', false)).json() as Promise<T>,
+    post: async <T>(path: string, body: unknown, init: ReadInit = {}) =>
+      (
+        await fetchOk(path, { ...init, json: JSON.stringify(body) }, 'application/json', false)
+      ).json() as Promise<T>,
     download: async (path, init = {}) => {
       const res = await fetchOk(path, init, '*/*', false);
       const filename =

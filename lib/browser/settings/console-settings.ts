@@ -11,12 +11,18 @@ export interface ConsoleSettings {
   verifyWindowSeconds: number;
   /** The Entra tenant (id or domain), for links into the Intune admin center. */
   tenantId: string;
+  /**
+   * The scopes the owner's e-mail needs in the token the agent confirms with (notificationScopes: none when it is
+   * off; User.Read.All and Mail.Send, or Mail.Send.Shared with NOTIFY_FROM).
+   */
+  notifyScopes: readonly string[];
 }
 
 export const ConsoleSettingsContext = createContext<ConsoleSettings>({
   ticket: DEFAULT_TICKET_RULE,
   verifyWindowSeconds: 120,
   tenantId: 'organizations',
+  notifyScopes: [],
 });
 
 export function useConsoleSettings(): ConsoleSettings {

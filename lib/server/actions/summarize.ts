@@ -84,6 +84,8 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
     guard: null,
     verificationId: intent.verification_id,
     verification: null,
+    // Nor do they say what the owner was told: the notification rows do (notifications/attach.ts).
+    notifications: [],
   };
 }
 

@@ -19,6 +19,7 @@ const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
   graphRequestId: 'r1',
   clientRequestId: 'a1',
   verification: null,
+  notifications: [],
   ...over,
 });
 
@@ -88,6 +89,44 @@ describe('the activity export formats', () => {
     });
     expect(JSON.parse(jsonLine(typed)).verification_evidence).toBe('not verified: x');
     expect(JSON.parse(jsonLine(row())).verification_method).toBeNull();
+  });
+
+  it("case 26: says what the owner was told: each e-mail sent, or failed with Graph's code and request-id", () => {
+    const line = JSON.parse(
+      jsonLine(
+        row({
+          notifications: [
+            {
+              event: 'accepted',
+              recipient: 'owner',
+              state: 'sent',
+              sentAt: '2026-11-28T10:00:01.000Z',
+              attempts: 1,
+              lastAttemptAt: '2026-11-28T10:00:01.000Z',
+              retryAt: null,
+              requestId: 'r-sent',
+              error: null,
+            },
+            {
+              event: 'done',
+              recipient: 'owner',
+              state: 'failed',
+              sentAt: null,
+              attempts: 2,
+              lastAttemptAt: '2026-11-28T10:05:00.000Z',
+              retryAt: '2026-11-28T10:05:02.000Z',
+              requestId: 'r-fail',
+              error: { code: 'ErrorAccessDenied', status: 403, requestId: 'r-fail' },
+            },
+          ],
+        }),
+      ),
+    ) as Record<string, string | null>;
+    expect(line.owner_notification).toBe(
+      'accepted/owner: sent 2026-11-28T10:00:01.000Z (request-id r-sent); done/owner: failed ErrorAccessDenied 403 (request-id r-fail), retry 2026-11-28T10:05:02.000Z',
+    );
+    expect(JSON.parse(jsonLine(row())).owner_notification).toBeNull();
+    expect(CSV_HEADER.trimEnd().endsWith(',action_id,owner_notification')).toBe(true);
   });
 
   it('streams batch by batch: the next batch is asked for only when the reader wants more', async () => {

@@ -6,6 +6,7 @@ import 'server-only';
 // JSON Lines: one JSON object per line, the same fields, nothing neutralised (no program evaluates it).
 import type { ActivityRow, ExportFormat } from '@/lib/shared/activity/types';
 import { evidenceText } from '@/lib/shared/trust/evidence-text';
+import { notificationSummary } from '@/lib/shared/notifications/types';
 
 export const CSV_COLUMNS = [
   'time_utc',
@@ -22,7 +23,6 @@ export const CSV_COLUMNS = [
   'final_state',
   'graph_request_id',
   'client_request_id',
-  'action_id',
   'agent_verified',
   'verification_method',
   'verification_verified',
@@ -30,6 +30,8 @@ export const CSV_COLUMNS = [
   'verification_agent_upn',
   'verification_time_utc',
   'verification_id',
+  'action_id',
+  'owner_notification',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -60,7 +62,6 @@ function cells(r: ActivityRow): (string | null)[] {
     r.finalState,
     r.graphRequestId,
     r.clientRequestId,
-    r.actionId,
     String(r.agent.verified),
     v?.method ?? null,
     v ? String(v.verified) : null,
@@ -68,6 +69,8 @@ function cells(r: ActivityRow): (string | null)[] {
     v?.agent.upn ?? null,
     v?.recordedAt ?? null,
     v?.id ?? null,
+    r.actionId,
+    notificationSummary(r.notifications),
   ];
 }
 

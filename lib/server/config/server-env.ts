@@ -35,6 +35,13 @@ const commaIds = z
   .string()
   .default('')
   .transform((v) => splitList(v).map((s) => s.toLowerCase()));
+/** What Verified ID needs besides its defaults; set together or not at all. */
+const VERIFIED_ID_REQUIRED = [
+  'VERIFIED_ID_CLIENT_ID',
+  'VERIFIED_ID_CLIENT_SECRET',
+  'VERIFIED_ID_AUTHORITY',
+  'VERIFIED_ID_CALLBACK_URL',
+] as const;
 
 const Schema = z
   .object({
@@ -158,6 +165,46 @@ const Schema = z
       .default('')
       .transform(splitList)
       .pipe(z.array(z.enum(PASSCODE_ACTION_KINDS, `one of ${PASSCODE_ACTION_KINDS.join(', ')}`))),
+    /**
+     * Verified ID with Face Check (optional; all of client id, secret, authority and callback URL, or none). The
+     * Request Service accepts only an application permission (VerifiableCredential.Create.All, client credentials),
+     * never the agent's delegated token: so the console needs an app registration and secret of its own.
+     */
+    VERIFIED_ID_CLIENT_ID: z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/,
+        "the Verified ID app registration's Application (client) ID",
+      )
+      .optional(),
+    VERIFIED_ID_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The verifier's DID (Verified ID > Organization settings > Decentralized identifier). */
+    VERIFIED_ID_AUTHORITY: z
+      .string()
+      .trim()
+      .regex(/^did:[a-z0-9]+:\S+$/, 'a DID, e.g. did:web:verifiedid.contoso.com')
+      .optional(),
+    /** The Request Service's base URL; Microsoft's unless set (the emulator serves one under /verifiedid). */
+    VERIFIED_ID_ENDPOINT: z
+      .url({ protocol: /^https?$/ })
+      .default('https://verifiedid.did.msidentity.com'),
+    /** Where the app credential's token comes from; the console's own Entra endpoints unless set. */
+    VERIFIED_ID_TOKEN_AUTHORITY: z.url({ protocol: /^https?$/ }).optional(),
+    /** The public URL of this console's POST /api/verified-id/callback, which the Request Service calls. */
+    VERIFIED_ID_CALLBACK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Face Check's matchConfidenceThreshold (Microsoft: 50–100, 70 by default). */
+    VERIFIED_ID_FACE_CHECK_THRESHOLD: z.coerce.number().int().min(50).max(100).default(70),
+    /**
+     * The owner's e-mail (issue 19): the device's user is told when a passcode action is accepted and when it is
+     * done or failed; optionally their manager too. Sent with Graph sendMail as the agent (Mail.Send), or from the
+     * shared mailbox NOTIFY_FROM the agents may send as (Mail.Send.Shared).
+     */
+    NOTIFY_OWNER: z.enum(['on', 'off']).default('on'),
+    NOTIFY_MANAGER: z.enum(['on', 'off']).default('off'),
+    NOTIFY_FROM: z.email('a mailbox address (UPN)').optional(),
+    /** Who the owner should call if they did not ask for the action (text in the e-mail); a catalog default if unset. */
+    SECURITY_CONTACT: z.string().trim().min(1).max(200).optional(),
   })
   .refine(
     (env) => {
@@ -175,6 +222,18 @@ const Schema = z
   .refine((env) => !env.TICKET_WEBHOOK_URL || env.TICKET_WEBHOOK_SECRET, {
     message: 'TICKET_WEBHOOK_SECRET is required with TICKET_WEBHOOK_URL',
     path: ['TICKET_WEBHOOK_SECRET'],
+  })
+  .superRefine((env, ctx) => {
+    // Verified ID is all or nothing: half a configuration would show a button that cannot work.
+    const set = VERIFIED_ID_REQUIRED.filter((k) => env[k] !== undefined);
+    if (set.length === 0 || set.length === VERIFIED_ID_REQUIRED.length) return;
+    for (const k of VERIFIED_ID_REQUIRED)
+      if (env[k] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${k} is required with ${set.join(', ')} (Verified ID is configured whole or not at all)`,
+          path: [k],
+        });
   });
 
 export type ServerEnv = z.infer<typeof Schema>;

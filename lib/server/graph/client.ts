@@ -109,8 +109,8 @@ async function send(
     clientRequestId: string;
     signal?: AbortSignal;
     budget?: WaitBudget;
-    /** A JSON body (Graph's POST functions such as checkMemberGroups); none for the passcode actions. */
-    body?: unknown;
+    /** A JSON body (sendMail); actions are POSTed without one. */
+    json?: unknown;
   },
 ): Promise<Response> {
   const { GRAPH_TIMEOUT_MS } = serverEnv();
@@ -143,9 +143,9 @@ async function send(
         Accept: 'application/json',
         'client-request-id': init.clientRequestId,
         'return-client-request-id': 'true',
-        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(init.json === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
       signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
       cache: 'no-store',
     });
@@ -237,6 +237,31 @@ export interface GraphPostResult {
 }
 
 /**
+ * POSTs a JSON body (sendMail) and expects no answer body (202). Never retried here: the caller decides, and its
+ * record of the send keeps it from sending twice.
+ */
+export async function graphPostJson(req: {
+  path: string;
+  token: string;
+  body: unknown;
+  signal?: AbortSignal;
+}): Promise<GraphPostResult> {
+  const res = await send(graphUrl({ path: req.path }), {
+    method: 'POST',
+    token: req.token,
+    clientRequestId: randomUUID(),
+    signal: req.signal,
+    json: req.body,
+  });
+  await res.body?.cancel();
+  return {
+    status: res.status,
+    requestId: res.headers.get('request-id'),
+    date: res.headers.get('date'),
+  };
+}
+
+/**
  * POSTs a Graph action with no body, under the caller's client-request-id (so Intune's audit log carries
  * our action id). Never retried here: whether to send it again is the caller's decision.
  */
@@ -276,7 +301,7 @@ export async function graphPostRead<S extends z.ZodType>(req: {
     clientRequestId,
     signal: req.signal,
     budget: req.budget,
-    body: req.body,
+    json: req.body,
   });
   return answerOf(res, req.schema, clientRequestId);
 }

@@ -275,6 +275,16 @@ const DEVICE_VIEWS = {
       enrollmentProfileName: text(g.enrollmentProfileName),
     }),
   },
+  /** Whose device it is, for a caller check: the Entra user id beside the UPN and name. */
+  owner: {
+    select: ['id', 'userId', 'userPrincipalName', 'userDisplayName'],
+    shape: (g: GraphManagedDeviceFields) => ({
+      id: g.id,
+      userId: text(g.userId),
+      userPrincipalName: text(g.userPrincipalName),
+      userDisplayName: text(g.userDisplayName),
+    }),
+  },
   actionResults: {
     select: ['id', 'userId', ...PLAN_FIELDS, 'lastSyncDateTime', 'deviceActionResults'],
     shape: (g: GraphManagedDeviceFields): ActionResultsView => ({

@@ -65,3 +65,25 @@ describe('requests refused before the console reads them', () => {
     expect(config.experimental.serverActions.allowedOrigins).toEqual([]);
   });
 });
+
+describe('the Verified ID callback, which the Request Service posts without an Origin', () => {
+  const headers = (h: Record<string, string>) => new Headers({ host: 'desk.contoso.com', ...h });
+
+  it('is let through to its own authentication, on that one path only', () => {
+    expect(refuseRequest('POST', headers({}), '/api/verified-id/callback')).toBeNull();
+    expect(refuseRequest('POST', headers({}), '/api/verified-id/callback/x')).toEqual({
+      status: 403,
+      reason: 'foreignOrigin',
+    });
+    expect(refuseRequest('POST', headers({}), '/')).toEqual({
+      status: 403,
+      reason: 'foreignOrigin',
+    });
+  });
+
+  it('never carries a server action', () => {
+    expect(
+      refuseRequest('POST', headers({ 'next-action': 'abc' }), '/api/verified-id/callback'),
+    ).toEqual({ status: 403, reason: 'foreignOrigin' });
+  });
+});

@@ -37,6 +37,11 @@ describe('Content-Security-Policy', () => {
     expect(d.get('frame-src')).toEqual(["'self'", 'https://login.microsoftonline.com']);
   });
 
+  it('shows images from the console and data: URLs (the Verified ID QR code) only', () => {
+    const d = directives(contentSecurityPolicy({ ...base, pathname: '/' }));
+    expect(d.get('img-src')).toEqual(["'self'", 'data:']);
+  });
+
   it('is framed by nobody, except the redirect bridge by the console itself', () => {
     expect(
       directives(contentSecurityPolicy({ ...base, pathname: '/' })).get('frame-ancestors'),

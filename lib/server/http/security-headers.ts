@@ -79,7 +79,8 @@ export function contentSecurityPolicy({
     // Inline styles stay allowed: React's style attributes (the virtualised table) and the toast library's injected
     // stylesheet carry no nonce, and a nonce in style-src would switch 'unsafe-inline' off. Styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self'",
+    // data: for the Verified ID QR code, which the Request Service answers as a PNG data URL (images cannot run code).
+    "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self' ${idp}`.trim(),
     `frame-src 'self' ${idp}`.trim(),

@@ -1,8 +1,8 @@
 import 'server-only';
 // The console's scheduled work, started once per server process: the retention purge, the ticket webhook's
-// delivery from its outbox, and forgetting rate-limit attempts that no longer count. Every instance runs them;
+// delivery from its outbox, and forgetting rate-limit attempts and Verified ID requests that no longer count. Every instance runs them;
 // the database makes that safe (the purge is idempotent, outbox events are leased to one instance at a time).
-import { getDatabase, getOutbox, getRateLimits } from '@/lib/server/store';
+import { getDatabase, getOutbox, getRateLimits, getVerifiedIdRequests } from '@/lib/server/store';
 import { purgeOlderThan } from '@/lib/server/store/retention';
 import { RATE_LIMIT_WINDOW_MS, serverEnv } from '@/lib/server/config/server-env';
 import { logger } from '@/lib/server/log/logger';
@@ -27,6 +27,10 @@ export function startBackgroundJobs(): void {
   });
   every('rate-limit-prune', PRUNE_EVERY_MS, PRUNE_EVERY_MS, async () => {
     await (await getRateLimits()).prune(new Date(Date.now() - RATE_LIMIT_WINDOW_MS));
+  });
+  // Verified ID requests live five minutes; a day later nothing can still concern them.
+  every('verified-id-prune', RETENTION_EVERY_MS, PRUNE_EVERY_MS, async () => {
+    await (await getVerifiedIdRequests()).prune(new Date(Date.now() - DAY_MS));
   });
   const url = env.TICKET_WEBHOOK_URL;
   const secret = env.TICKET_WEBHOOK_SECRET;

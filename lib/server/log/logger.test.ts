@@ -32,6 +32,20 @@ const OID = '0f6e2a4b-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
 const JWT = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ oid: OID, upn: 'helpdesk@contoso.com' })}.c2lnbmF0dXJl`;
 
 describe('the logger', () => {
+  it("never writes the Verified ID app's client secret or a callback's api key, at the top or nested", () => {
+    const { logger, lines } = capture();
+    logger.info(
+      {
+        client_secret: 'app-secret-value',
+        clientSecret: 'app-secret-value',
+        headers: { 'api-key': 'callback-key-value' },
+        apiKey: 'callback-key-value',
+      },
+      'verified id',
+    );
+    expect(lines.join('')).not.toMatch(/app-secret-value|callback-key-value/);
+  });
+
   it('writes one JSON line with an ISO time, the level by name and the message', () => {
     const { logger, lines, entries } = capture();
     logger.warn('Graph did not accept a request');

@@ -21,6 +21,10 @@ const SECRET_KEYS = [
   'passcode',
   'password',
   'secret',
+  'client_secret',
+  'clientSecret',
+  'api-key',
+  'apiKey',
   'claims',
 ];
 

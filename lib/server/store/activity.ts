@@ -15,6 +15,7 @@ import { OUTCOMES } from '@/lib/shared/activity/outcomes';
 import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-plan';
 import type { AuditDb } from './db';
 import { VerificationStore } from './verifications';
+import { NotificationStore } from './notifications';
 import type { AuditDatabase } from './schema';
 
 export interface ActivityScope {
@@ -60,14 +61,16 @@ export class ActivityLog {
       .execute();
     const more = found.length > limit;
     const rows = found.slice(0, limit);
-    // Each action's verification, in one query per page (or export batch).
+    // Each action's verification and what its owner was told: one query each for the page, not one per row.
     const verified = await this.verifications.many(
       rows.flatMap((r) => (r.verification_id ? [r.verification_id] : [])),
     );
+    const told = await new NotificationStore(this.handle).forActions(rows.map((r) => r.action_id));
     return {
       rows: rows.map((r) => ({
         ...toRow(r),
         verification: r.verification_id ? (verified.get(r.verification_id) ?? null) : null,
+        notifications: told.get(r.action_id) ?? [],
       })),
       nextBeforeSeq: more ? Number(rows.at(-1)?.seq ?? 0) : null,
     };
@@ -172,7 +175,7 @@ interface RawRow {
   final_state: string | null;
 }
 
-function toRow(r: RawRow): Omit<ActivityRow, 'verification'> {
+function toRow(r: RawRow): Omit<ActivityRow, 'verification' | 'notifications'> {
   return {
     actionId: r.action_id,
     requestedAt: r.recorded_at,

@@ -7,6 +7,13 @@ import { sql, type Kysely } from 'kysely';
 import type { ActionHolder, GuardHold } from '@/lib/shared/actions/types';
 import type { AuditDb } from './db';
 import { enqueue, eventFor } from './outbox';
+import {
+  enqueueNotifications,
+  NOBODY,
+  NotificationStore,
+  type NotifyRecipients,
+} from './notifications';
+import type { NotificationEvent, NotificationStatus } from '@/lib/shared/notifications/types';
 import type {
   AuditDatabase,
   AuditRecordTable,
@@ -63,25 +70,44 @@ function holdEnds(requestedAt: string, holdMinutes: number): string {
 export class AuditStore {
   /**
    * `events`: a ticket-system webhook is configured, so every state change (an outcome, a newly observed state)
-   * also goes into the webhook outbox, in the same transaction as its record.
+   * also goes into the webhook outbox, in the same transaction as its record. `notify`: who gets the owner's
+   * e-mail (NOTIFY_OWNER, NOTIFY_MANAGER); an accepted outcome and an observed done or failed queue it, in the
+   * same transaction too.
    */
   constructor(
     private readonly handle: AuditDb,
     private readonly now: () => Date = () => new Date(),
     private readonly events = false,
+    private readonly notify: NotifyRecipients = NOBODY,
   ) {}
 
   async record(r: NewRecord): Promise<void> {
     const row = this.row(r);
     const event = this.events ? eventFor(row) : null;
-    if (!event) {
+    // Only an agent Graph vouched for can send the e-mail later (with their own token).
+    const requester = r.actor?.verified ? row.actor_oid : null;
+    const notice =
+      row.kind === 'outcome' && row.outcome === 'accepted' && requester && this.notifies()
+        ? {
+            actionId: row.action_id,
+            event: 'accepted' as const,
+            requesterOid: requester,
+            at: row.recorded_at,
+          }
+        : null;
+    if (!event && !notice) {
       await this.handle.db.insertInto('audit_records').values(row).execute();
       return;
     }
     await this.handle.db.transaction().execute(async (trx) => {
       await trx.insertInto('audit_records').values(row).execute();
-      await enqueue(trx, event);
+      if (event) await enqueue(trx, event);
+      if (notice) await enqueueNotifications(trx, notice, this.notify);
     });
+  }
+
+  private notifies(): boolean {
+    return this.notify.owner || this.notify.manager;
   }
 
   /** An observation of the device's state; the same state for the same action is recorded once. */
@@ -101,12 +127,36 @@ export class AuditStore {
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     };
-    // Without a webhook, one statement is enough (and holds no lock across an await).
-    if (!this.events) return insert(this.handle.db);
+    const notice: NotificationEvent | null =
+      this.notifies() && (row.action_state === 'done' || row.action_state === 'failed')
+        ? row.action_state
+        : null;
+    // Without a webhook or a notification, one statement is enough (and holds no lock across an await).
+    if (!this.events && !notice) return insert(this.handle.db);
     return this.handle.db.transaction().execute(async (trx) => {
       const inserted = await insert(trx);
-      const event = inserted ? eventFor(row) : null;
+      const event = inserted && this.events ? eventFor(row) : null;
       if (event) await enqueue(trx, event);
+      if (inserted && notice) {
+        // The observation names no actor: the e-mail goes out with the token of the agent who requested the action.
+        const intent = await trx
+          .selectFrom('audit_records')
+          .select(['actor_oid', 'actor_verified'])
+          .where('action_id', '=', row.action_id)
+          .where('kind', '=', 'intent')
+          .executeTakeFirst();
+        if (intent?.actor_oid && intent.actor_verified === 1)
+          await enqueueNotifications(
+            trx,
+            {
+              actionId: row.action_id,
+              event: notice,
+              requesterOid: intent.actor_oid,
+              at: row.recorded_at,
+            },
+            this.notify,
+          );
+      }
       return inserted;
     });
   }
@@ -226,6 +276,11 @@ export class AuditStore {
         },
       ]),
     );
+  }
+
+  /** What the owner was told about each of these actions (the notification rows), by action id. */
+  async notificationsOf(actionIds: readonly string[]): Promise<Map<string, NotificationStatus[]>> {
+    return new NotificationStore(this.handle, this.now).forActions(actionIds);
   }
 
   /** Frees the device when this action's request did not go through (nothing was queued). */

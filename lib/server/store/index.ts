@@ -20,6 +20,8 @@ import { RateLimits } from './rate-limits';
 import { AuditStore } from './audit-store';
 import { ThrottleStore } from './throttle-store';
 import { VerificationStore } from './verifications';
+import { VerifiedIdRequests } from './verified-id-requests';
+import { NotificationStore, type NotifyRecipients } from './notifications';
 
 let connection: AuditDb | undefined;
 let migrating: Promise<AuditDb> | undefined;
@@ -102,11 +104,27 @@ async function storeOf<T extends object>(make: (handle: AuditDb) => T): Promise<
   return failingAsStoreUnavailable(make(handle), url);
 }
 
+/** Who gets the owner's e-mail, as configured. */
+export function notifyRecipients(): NotifyRecipients {
+  const env = serverEnv();
+  return { owner: env.NOTIFY_OWNER === 'on', manager: env.NOTIFY_MANAGER === 'on' };
+}
+
 export function getAuditStore(): Promise<AuditStore> {
-  // With a ticket webhook configured, state changes also go into its outbox.
+  // With a ticket webhook configured, state changes also go into its outbox; the owner's e-mail into its own.
   return storeOf(
-    (handle) => new AuditStore(handle, undefined, serverEnv().TICKET_WEBHOOK_URL !== undefined),
+    (handle) =>
+      new AuditStore(
+        handle,
+        undefined,
+        serverEnv().TICKET_WEBHOOK_URL !== undefined,
+        notifyRecipients(),
+      ),
   );
+}
+
+export function getNotificationStore(): Promise<NotificationStore> {
+  return storeOf((handle) => new NotificationStore(handle));
 }
 
 export function getOutbox(): Promise<Outbox> {
@@ -132,4 +150,8 @@ export function getActivityLog(): Promise<ActivityLog> {
 
 export function getVerificationStore(): Promise<VerificationStore> {
   return storeOf((handle) => new VerificationStore(handle));
+}
+
+export function getVerifiedIdRequests(): Promise<VerifiedIdRequests> {
+  return storeOf((handle) => new VerifiedIdRequests(handle));
 }

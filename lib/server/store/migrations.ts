@@ -331,5 +331,67 @@ export function migrations(dialect: Dialect): MigrationProvider {
         FOR EACH ROW EXECUTE FUNCTION caller_verifications_refuse_change()`.execute(db);
     },
   };
+  list['0008_owner_notifications'] = {
+    // The owner's notification (issue 19, security.md case 26): one row per action, event and recipient, unique,
+    // written in the same transaction as the record it follows, so it is sent once across retries and instances;
+    // a sender leases a row (locked_until) before sending it. A mutable delivery table like webhook_outbox: the
+    // trail of what happened stays in audit_records.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('owner_notifications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('action_id', 'text', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('requester_oid', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'text')
+        .addColumn('locked_until', 'text')
+        .addColumn('last_attempt_at', 'text')
+        .addColumn('sent_at', 'text')
+        .addColumn('graph_request_id', 'text')
+        .addColumn('error_code', 'text')
+        .addColumn('error_status', 'integer')
+        .execute();
+      await db.schema
+        .createIndex('owner_notifications_once')
+        .unique()
+        .on('owner_notifications')
+        .columns(['action_id', 'event', 'recipient'])
+        .execute();
+    },
+  };
+  list['0009_verified_id_requests'] = {
+    // Open Verified ID presentation requests (trust.md): who asked, for which device and user, and how the
+    // Request Service's callbacks may prove themselves (the state, and a hash of the per-request api key, never the
+    // key). A request concludes once (concluded_at): a second concluding callback is a replay and is refused.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('verified_id_requests')
+        .addColumn('request_id', 'text', (c) => c.primaryKey())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('api_key_hash', 'text', (c) => c.notNull())
+        .addColumn('agent_oid', 'text', (c) => c.notNull())
+        .addColumn('agent_upn', 'text', (c) => c.notNull())
+        .addColumn('agent_name', 'text')
+        .addColumn('agent_tenant', 'text', (c) => c.notNull())
+        .addColumn('subject_user_id', 'text', (c) => c.notNull())
+        .addColumn('subject_upn', 'text')
+        .addColumn('subject_name', 'text')
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('threshold', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('waiting', 'retrieved', 'verified', 'failed')`),
+        )
+        .addColumn('failure', 'text')
+        .addColumn('score', 'real')
+        .addColumn('verification_id', 'text')
+        .addColumn('concluded_at', 'text')
+        .execute();
+    },
+  };
   return { getMigrations: async () => list };
 }

@@ -80,6 +80,35 @@ export interface CallerVerificationTable {
   evidence: string;
 }
 
+/** A Verified ID presentation request the console started (mutable until it concludes, once). */
+export interface VerifiedIdRequestTable {
+  /** The Request Service's requestId. */
+  request_id: string;
+  /** The random state the callback must carry back. */
+  state: string;
+  /** SHA-256 (base64url) of the per-request api key the callback must send; the key itself is never stored. */
+  api_key_hash: string;
+  agent_oid: string;
+  agent_upn: string;
+  agent_name: string | null;
+  agent_tenant: string;
+  /** The device's user as Graph named them to the agent's token when the request was made. */
+  subject_user_id: string;
+  subject_upn: string | null;
+  subject_name: string | null;
+  device_id: string;
+  /** The Face Check threshold the request was made with. */
+  threshold: number;
+  created_at: string;
+  expires_at: string;
+  status: 'waiting' | 'retrieved' | 'verified' | 'failed';
+  failure: string | null;
+  score: number | null;
+  /** The caller_verifications record written when it concluded. */
+  verification_id: string | null;
+  concluded_at: string | null;
+}
+
 export interface DeviceGuardTable {
   device_id: string;
   action_id: string;
@@ -128,6 +157,34 @@ export interface RateLimitEventTable {
   at: string;
 }
 
+/**
+ * The owner's e-mail about one action's event (accepted, done, failed), to one recipient (owner, manager): at most
+ * one row per (action_id, event, recipient). Sent with the requesting agent's token on that agent's requests.
+ */
+export interface OwnerNotificationTable {
+  id: string;
+  action_id: string;
+  /** NotificationEvent: accepted, done or failed. */
+  event: string;
+  /** NotificationRecipient: owner or manager. */
+  recipient: string;
+  /** The agent whose delegated token sends it (tokens are never stored, so only their requests can). */
+  requester_oid: string;
+  created_at: string;
+  attempts: number;
+  /** When it may be tried again; null once sent or when no try can help (no one to send to). */
+  next_attempt_at: string | null;
+  /** An instance sending it holds it until then, so two instances never send it at once. */
+  locked_until: string | null;
+  last_attempt_at: string | null;
+  sent_at: string | null;
+  /** Graph's request-id of the send that succeeded, or of the last one that failed. */
+  graph_request_id: string | null;
+  /** Graph's error code of the last failed try (or the console's: consentRequired, noRecipient). */
+  error_code: string | null;
+  error_status: number | null;
+}
+
 export interface AuditDatabase {
   audit_records: AuditRecordTable;
   device_guards: DeviceGuardTable;
@@ -136,4 +193,6 @@ export interface AuditDatabase {
   webhook_outbox: WebhookOutboxTable;
   rate_limit_events: RateLimitEventTable;
   caller_verifications: CallerVerificationTable;
+  verified_id_requests: VerifiedIdRequestTable;
+  owner_notifications: OwnerNotificationTable;
 }

@@ -16,6 +16,7 @@ import type {
   VerificationProblem,
 } from '@/lib/shared/trust/verification';
 import type { MessageKey } from '@/lib/shared/i18n/catalogs';
+import type { NotificationStatus } from '@/lib/shared/notifications/types';
 import { compileTicketPattern, MAX_TICKET_LENGTH, type TicketRule } from '@/lib/shared/ticket';
 
 export const MAX_NOTE_LENGTH = 500;
@@ -297,6 +298,12 @@ export interface ActionStatus {
   /** The caller verification the action rests on (its intent's), as the server recorded it; null when none. */
   verificationId: string | null;
   verification: CallerVerification | null;
+  /**
+   * The owner's e-mails about this action (accepted, then done or failed; to the device's user and, if configured,
+   * their manager), as the console's database says: sent, pending, or failed with Graph's error and when it is tried
+   * again. Empty when notifications are off or none is due yet.
+   */
+  notifications: NotificationStatus[];
 }
 
 /** How long the database holds a device for an action (see ActionStatus.guard). */

@@ -3,6 +3,7 @@
 import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-plan';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
 import type { Outcome } from './outcomes';
+import type { NotificationStatus } from '@/lib/shared/notifications/types';
 
 export interface ActivityRow {
   actionId: string;
@@ -26,6 +27,8 @@ export interface ActivityRow {
   clientRequestId: string | null;
   /** The caller verification the action rested on, as the server recorded it; null when none. */
   verification: CallerVerification | null;
+  /** What the device's user (and manager) was told: each e-mail sent, pending or failed (owner_notifications). */
+  notifications: NotificationStatus[];
 }
 
 export interface ActivityPage {

@@ -1,0 +1,180 @@
+// Verified ID with Face Check, end to end against the emulated Request Service: the console starts a presentation
+// request for a device's user (POST /api/verified-id/requests with the agent's token, as the component does), the
+// caller presents a credential in the emulator's demo wallet, and the Request Service's callback decides; the agent
+// reads the outcome on the status route. The component itself (components/trust/verified-id-check.tsx) is mounted
+// in the Caller panel of the passcode dialog, which another branch builds: until then this spec drives what the
+// component drives (the start route, the wallet, the status route) directly.
+import { join } from 'node:path';
+import type { APIRequestContext, Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { DEMO_ACCOUNTS } from '../emulator/constants';
+import { E2E } from '../playwright.config';
+import { findBySerial, freshDevice } from './actions';
+import type { EmulatedDevice } from './emulator';
+import { expect, test } from './fixtures';
+import { signIn } from './sign-in';
+
+const WALLET = `${E2E.emulatorOrigin}/verifiedid/wallet`;
+
+/** Signs in as the helpdesk agent, searches the device, and keeps the Graph token the console's page sent. */
+async function agentToken(page: Page, d: EmulatedDevice): Promise<string> {
+  await signIn(page, DEMO_ACCOUNTS.helpdesk);
+  const read = page.waitForRequest(
+    (r) => r.url().includes('/api/devices') && !!r.headers().authorization,
+  );
+  await findBySerial(page, d);
+  const header = (await read).headers().authorization ?? '';
+  return header.replace(/^Bearer /, '');
+}
+
+/** "Verify with Verified ID", as the component asks for it: the console's own origin, the agent's token. */
+async function start(request: APIRequestContext, deviceId: string, token: string) {
+  const res = await request.post('/api/verified-id/requests', {
+    headers: { Authorization: `Bearer ${token}`, Origin: E2E.consoleOrigin },
+    data: { deviceId },
+  });
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as {
+    status: string;
+    requestId: string;
+    qrCode: string;
+    url: string;
+  };
+  expect(body.status).toBe('started');
+  expect(body.qrCode).toMatch(/^data:image\/png;base64,iVBOR/);
+  expect(body.url).toMatch(/^openid-vc:\/\/\?request_uri=/);
+  return body.requestId;
+}
+
+interface Status {
+  status: string;
+  failure: string | null;
+  score: number | null;
+  threshold: number;
+  verification: { id: string; verified: boolean; evidence: Record<string, unknown> } | null;
+}
+async function status(
+  request: APIRequestContext,
+  requestId: string,
+  token: string,
+): Promise<Status> {
+  const res = await request.get(`/api/verified-id/requests/${requestId}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(res.status()).toBe(200);
+  return (await res.json()) as Status;
+}
+
+/** The caller's side: open the request in the demo wallet and present as `upn` with a Face Check score. */
+async function present(page: Page, requestId: string, upn: string, score: number) {
+  await page.goto(WALLET);
+  await page.getByLabel('Open a request by its id').fill(requestId);
+  await page.getByRole('button', { name: 'Open' }).click();
+  await page.getByLabel('Present as (user principal name)').fill(upn);
+  await page.getByLabel('Face Check score (0–100)').fill(String(score));
+  await page.getByRole('button', { name: 'Share' }).click();
+  return page.getByTestId('verifier-status');
+}
+
+function verificationsOf(requestId: string): { verified: number; evidence: string }[] {
+  const db = new Database(join(E2E.dataDir, 'audit.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
+  try {
+    return (
+      db.prepare('SELECT verified, evidence FROM caller_verifications').all() as {
+        verified: number;
+        evidence: string;
+      }[]
+    ).filter((r) => (JSON.parse(r.evidence) as { requestId?: string }).requestId === requestId);
+  } finally {
+    db.close();
+  }
+}
+
+test("the device user's credential with a good Face Check verifies; a replayed callback is refused", async ({
+  page,
+  request,
+  context,
+}) => {
+  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  const token = await agentToken(page, d);
+  const requestId = await start(request, d.id, token);
+  expect(await status(request, requestId, token)).toMatchObject({
+    status: 'waiting',
+    threshold: 70,
+  });
+
+  const wallet = await context.newPage();
+  await expect(await present(wallet, requestId, d.userPrincipalName, 91.5)).toHaveText('200');
+  await expect.poll(async () => (await status(request, requestId, token)).status).toBe('verified');
+  const verified = await status(request, requestId, token);
+  expect(verified).toMatchObject({
+    failure: null,
+    score: 91.5,
+    verification: {
+      verified: true,
+      evidence: { method: 'verifiedId', requestId, score: 91.5, threshold: 70, failure: null },
+    },
+  });
+
+  // The same callback again, byte for byte with its api key: refused as a replay, nothing more recorded.
+  const replay = await fetch(`${E2E.emulatorOrigin}/_emulator/verified-id/replay-last-callback`, {
+    method: 'POST',
+  });
+  expect(await replay.json()).toMatchObject({ requestId, status: 409 });
+  expect(verificationsOf(requestId)).toHaveLength(1);
+  expect((await status(request, requestId, token)).verification?.id).toBe(
+    verified.verification?.id,
+  );
+});
+
+test("another user's credential is refused as a subject mismatch", async ({
+  page,
+  request,
+  context,
+}) => {
+  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  const other = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  expect(other.userPrincipalName.toLowerCase()).not.toBe(d.userPrincipalName.toLowerCase());
+  const token = await agentToken(page, d);
+  const requestId = await start(request, d.id, token);
+  const wallet = await context.newPage();
+  await expect(await present(wallet, requestId, other.userPrincipalName, 97)).toHaveText('200');
+  await expect.poll(async () => (await status(request, requestId, token)).status).toBe('failed');
+  expect(await status(request, requestId, token)).toMatchObject({
+    failure: 'subjectMismatch',
+    verification: { verified: false, evidence: { failure: 'subjectMismatch' } },
+  });
+  expect(verificationsOf(requestId)).toEqual([expect.objectContaining({ verified: 0 })]);
+});
+
+test('a Face Check score below the threshold is refused', async ({ page, request, context }) => {
+  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  const token = await agentToken(page, d);
+  const requestId = await start(request, d.id, token);
+  const wallet = await context.newPage();
+  await expect(await present(wallet, requestId, d.userPrincipalName, 55)).toHaveText('200');
+  await expect.poll(async () => (await status(request, requestId, token)).status).toBe('failed');
+  expect(await status(request, requestId, token)).toMatchObject({
+    failure: 'lowScore',
+    score: 55,
+    verification: { verified: false },
+  });
+});
+
+test('a forged callback without the api key is refused, and records nothing', async ({
+  page,
+  request,
+}) => {
+  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  const token = await agentToken(page, d);
+  const requestId = await start(request, d.id, token);
+  const forged = await request.post('/api/verified-id/callback', {
+    data: { requestId, requestStatus: 'presentation_verified', state: 'guessed' },
+  });
+  expect(forged.status()).toBe(401);
+  expect((await status(request, requestId, token)).status).toBe('waiting');
+  expect(verificationsOf(requestId)).toHaveLength(0);
+});
