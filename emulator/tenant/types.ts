@@ -175,11 +175,20 @@ export interface SeededAdminCenterAction {
   at: number;
 }
 
+/** A security group of the directory: its direct members, users and groups (groups nest). */
+export interface DirectoryGroup {
+  id: string;
+  displayName: string;
+  memberUserIds: readonly string[];
+  memberGroupIds: readonly string[];
+}
+
 export interface Tenant {
   tenantId: string;
   domain: string;
   displayName: string;
   users: DirectoryUser[];
+  groups: DirectoryGroup[];
   devices: StoredDevice[];
   /** Replayed into Intune's action store, remoteActionAudits and audit events whenever the tenant is seeded. */
   adminCenterActions: SeededAdminCenterAction[];

@@ -210,6 +210,7 @@ export const ManagedDevicePage = z.object({
 export type ActionResultsView = Pick<
   DeviceListItem,
   | 'id'
+  | 'userId'
   | 'operatingSystem'
   | 'osVersion'
   | 'managementAgent'
@@ -263,6 +264,7 @@ const DEVICE_VIEWS = {
     select: [
       'id',
       'deviceName',
+      'userId',
       'userPrincipalName',
       'userDisplayName',
       'serialNumber',
@@ -284,7 +286,7 @@ const DEVICE_VIEWS = {
     }),
   },
   actionResults: {
-    select: ['id', ...PLAN_FIELDS, 'lastSyncDateTime', 'deviceActionResults'],
+    select: ['id', 'userId', ...PLAN_FIELDS, 'lastSyncDateTime', 'deviceActionResults'],
     shape: (g: GraphManagedDeviceFields): ActionResultsView => ({
       ...listItemOf(g),
       deviceActionResults: (g.deviceActionResults ?? []).map((r): TrackedActionResult => ({
