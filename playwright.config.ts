@@ -46,6 +46,11 @@ export function e2eSlot(slot: number) {
      * (RECOVER_PASSCODE_EVERYWHERE), sharing the first one's audit database, as a second instance would.
      */
     everywhereOrigin: `http://localhost:${consolePort + 1}`,
+    /**
+     * A console with VERIFY_CALLER=required (e2e/caller-policy.spec.ts starts it), sharing the first one's audit
+     * database, as a second instance would.
+     */
+    requiredOrigin: `http://localhost:${consolePort + 7}`,
     /** Two more consoles the several-instances test starts itself, on one PostgreSQL. */
     instanceOrigins: [`http://localhost:${consolePort + 2}`, `http://localhost:${consolePort + 3}`],
     /**
@@ -71,6 +76,8 @@ export function e2eSlot(slot: number) {
     instanceLogFiles: () => [0, 1].map((i) => join(dataDir, `instance-${i}.log`)),
     /** What the database-outage test's two consoles (on instanceOrigins, after that test) wrote. */
     outageLogFiles: () => [0, 1].map((i) => join(dataDir, `outage-instance-${i}.log`)),
+    /** What the caller-policy test's console (on requiredOrigin) wrote. */
+    requiredLogFiles: () => [join(dataDir, 'console-required.log')],
   };
 }
 
@@ -97,8 +104,9 @@ export function consoleEnvFor(slot: ReturnType<typeof e2eSlot>) {
     // Confirm waits out Graph's throttling up to 12 s (20 in production), so the countdown tests wait less.
     ACTION_WAIT_SECONDS: '12',
     REVEAL_RATE_LIMIT: '1000',
-    // The suite's specs act without recording how the caller was verified; the Caller panel's spec records one and
-    // checks it on the action. A spec that tests VERIFY_CALLER=record or required starts a console of its own.
+    // The suite's consoles confirm actions without a caller verification, as the specs written before 14/17 do; the
+    // trust specs run consoles of their own with `record` and `required` (e2e/caller-policy.spec.ts). The demo and
+    // production keep the default, `record`.
     VERIFY_CALLER: 'off',
     DATA_DIR: slot.dataDir,
     // Verified ID with Face Check against the emulated Request Service; its callbacks come to the first console.
@@ -135,7 +143,12 @@ function serversOf(slot: ReturnType<typeof e2eSlot>) {
         EMULATOR_PORT: String(slot.emulatorPort),
         EMULATOR_ORIGIN: slot.emulatorOrigin,
         EMULATOR_MODE: 'test',
-        EMULATOR_REDIRECT_URIS: [slot.consoleOrigin, slot.everywhereOrigin, ...slot.instanceOrigins]
+        EMULATOR_REDIRECT_URIS: [
+          slot.consoleOrigin,
+          slot.everywhereOrigin,
+          slot.requiredOrigin,
+          ...slot.instanceOrigins,
+        ]
           .flatMap((o) => [`${o}/redirect`, `${o}/`])
           .join(','),
       },

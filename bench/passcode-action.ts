@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { summary, ms } from './lib';
 import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '../lib/shared/ticket';
+import type { PasscodeActionKind } from '../lib/shared/devices/passcode-plan';
 import { Figures } from './support/figures';
 import { SCOPES, startInProcessEmulator } from './support/in-process-emulator';
 
@@ -36,6 +37,7 @@ async function main() {
   const { openAuditDb } = await import('../lib/server/store/db');
   const { AuditStore } = await import('../lib/server/store/audit-store');
   const { RateLimits } = await import('../lib/server/store/rate-limits');
+  const { VerificationStore } = await import('../lib/server/store/verifications');
   const { requestPasscodeActionOnce } =
     await import('../lib/server/actions/request-passcode-action');
   const { passcodeActionFor, PASSCODE_ACTION_SWITCHES } =
@@ -46,6 +48,7 @@ async function main() {
   const db = await openAuditDb({ dataDir: dir });
   const store = new AuditStore(db);
   const limits = new RateLimits(db);
+  const verifications = new VerificationStore(db);
   const env = {
     AUTH_TENANT_ID: server.emu.ctx.tenant.tenantId,
     TICKET_PATTERN: DEFAULT_TICKET_PATTERN,
@@ -55,6 +58,11 @@ async function main() {
     RECOVER_PASSCODE_EVERYWHERE: false,
     ACTION_RATE_LIMIT: 1000, // the benchmark is one agent running hundreds of actions
     ACTION_RESULTS_DELAY_SECONDS: 6, // the emulator shows a new action 5 s late
+    // The end-to-end trust specs cover the caller policy; these run with it off, as the suite's consoles do.
+    VERIFY_CALLER: 'off' as 'off' | 'record' | 'required',
+    VERIFY_MAX_AGE_MINUTES: 30,
+    VERIFY_REQUIRED_GROUPS: [] as string[],
+    VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
   };
   /** The dialog's input for a device: its id and the action the console offers it. */
   const inputFor = (d: (typeof server.emu.ctx.tenant.devices)[number], ticket: string) => {
@@ -82,6 +90,7 @@ async function main() {
       const result = await requestPasscodeActionOnce(inputFor(d, `INC-${i + 1}`), token, {
         store,
         limits,
+        verifications,
         env,
       });
       const total = performance.now() - started;
@@ -171,6 +180,7 @@ async function main() {
       const result = await requestPasscodeActionOnce(inputFor(device, `INC-9${i}`), fresh, {
         store,
         limits,
+        verifications,
         env,
       });
       if (result.status !== 'accepted') throw new Error(result.status);
@@ -183,6 +193,7 @@ async function main() {
       // emulator's, so they get the same simulated clock (a cache on Date.now would answer every poll from the first).
       const deps = {
         store,
+        verifications,
         env: { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 },
         now: () => requestedAt + elapsed,
         reads: new SharedDeviceReads(undefined, () => requestedAt + elapsed),

@@ -16,6 +16,8 @@ export interface EmulatedDevice {
   id: string;
   deviceName: string;
   userPrincipalName: string;
+  /** The device's primary user's object id (what a caller verification is about). */
+  userId: string;
   operatingSystem: string;
   serialNumber: string;
   imei: string;

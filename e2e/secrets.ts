@@ -34,6 +34,7 @@ export function serverLogs(): string {
     ...slot.logFiles(),
     ...slot.instanceLogFiles(),
     ...slot.outageLogFiles(),
+    ...slot.requiredLogFiles(),
   ])
     .map((f) => readOr(f, ''))
     .join('\n');

@@ -19,13 +19,17 @@ export function passcodeActionId(): string {
   return id;
 }
 
-/** POSTs a raw body to the server action, as the browser's fetch would, from `origin` (none: no Origin header). */
+/**
+ * POSTs a raw body to the server action, as the browser's fetch would, from `origin` (none: no Origin header), to the
+ * console at `target` (this worker's own by default).
+ */
 export function postServerAction(
   request: APIRequestContext,
   body: string,
   origin: string | null = E2E.consoleOrigin,
+  target: string = E2E.consoleOrigin,
 ): Promise<APIResponse> {
-  return request.post('/', {
+  return request.post(`${target}/`, {
     headers: {
       'Next-Action': passcodeActionId(),
       Accept: 'text/x-component',

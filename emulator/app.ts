@@ -15,6 +15,7 @@ import { FaultInjector } from './graph/faults';
 import { SentMail } from './graph/mail';
 import { RequestLog } from './graph/request-log';
 import { directoryRoutes } from './graph/directory';
+import { groupMembershipRoutes } from './graph/group-membership';
 import { graphRoutes } from './graph/routes';
 import { Throttler } from './graph/throttle';
 import { ActionStore } from './intune/actions';
@@ -105,6 +106,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   if (ctx.mode !== 'standalone') app.route('/_emulator', mailboxRoutes(ctx));
   app.route('/', graphRoutes(ctx));
   app.route('/', directoryRoutes(ctx));
+  app.route('/', groupMembershipRoutes(ctx));
   app.route('/', entraRoutes(ctx));
   // Anything else answers as Graph does: its error body and ids (under /v1.0 and /beta the Graph middleware has
   // already chosen this request's ids).

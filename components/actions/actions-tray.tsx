@@ -20,6 +20,7 @@ import { ActionNextStep } from './action-next-step';
 import { OwnerNotifications } from './owner-notifications';
 import { PasscodeReveal } from './passcode-reveal';
 import { CopyForTicket } from '@/components/activity/copy-for-ticket';
+import { VerificationLine } from './verification-line';
 import { statusSummary } from '@/components/activity/status-summary';
 import { useActionWords } from './use-action-words';
 import { useTray } from './use-tray';
@@ -159,6 +160,7 @@ function TrackedAction({
         </span>
         <span>{t('requested', { ago: timeAgo(format, current.requestedAt, now.getTime()) })}</span>
       </p>
+      {current.verification && <VerificationLine verification={current.verification} />}
       <ActionNextStep action={current} polled={dataUpdatedAt > 0} />
       <OwnerNotifications notifications={current.notifications} />
       {!current.terminal && (

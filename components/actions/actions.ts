@@ -3,7 +3,7 @@
 // (status polls, the passcode reveal) go through route handlers: Next.js runs server actions one at a time per tab.
 // A failing audit database is answered in words (storeUnavailable), never thrown: see store-failure-answer.ts.
 import { requestPasscodeActionOrExplain } from '@/lib/server/actions/store-failure-answer';
-import { getAuditStore, getRateLimits } from '@/lib/server/store';
+import { getAuditStore, getRateLimits, getVerificationStore } from '@/lib/server/store';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { withActionLog } from '@/lib/server/http/request-log';
 import { sendOwnerNotifications } from '@/lib/server/notifications/on-request';
@@ -19,6 +19,7 @@ export async function requestPasscodeAction(
       const result = await requestPasscodeActionOrExplain(input, accessToken, async () => ({
         store: await getAuditStore(),
         limits: await getRateLimits(),
+        verifications: await getVerificationStore(),
         env: serverEnv(),
         budgetMs: serverEnv().ACTION_WAIT_SECONDS * 1000,
       }));

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { CopyForTicket } from '@/components/activity/copy-for-ticket';
+import { VerificationLine } from './verification-line';
 import { statusSummary } from '@/components/activity/status-summary';
 import { noticeVariants } from '@/components/ui/notice';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
@@ -103,6 +104,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
       >
         {text}
       </p>
+      {a.verification && <VerificationLine verification={a.verification} />}
       <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
       <OwnerNotifications notifications={a.notifications} className="text-sm" />
       {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}

@@ -8,6 +8,7 @@ import { actionQueries } from '@/lib/browser/query/action-queries';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import type { DeviceActionResult } from '@/lib/shared/devices/types';
 import { useActionWords } from './use-action-words';
+import { VerificationLine } from './verification-line';
 
 /** Graph's entry for the console's action started no earlier than the request, give or take clocks. */
 const CLOCK_TOLERANCE_MS = 60_000;
@@ -74,6 +75,7 @@ export function ConsoleActionRow({
           who: ours.actorName ?? ours.actorUpn ?? t('passcode.anotherAgent'),
           ticket: ours.ticket ?? '—',
         })}
+        {ours.verification && <VerificationLine verification={ours.verification} />}
       </td>
     </tr>
   );
@@ -104,5 +106,7 @@ const PLACEHOLDER: ActionStatus = {
   alternative: null,
   requestStatus: null,
   guard: null,
+  verificationId: null,
+  verification: null,
   notifications: [],
 };

@@ -141,7 +141,8 @@ function ActionForm({
   // How the caller was verified, as the server recorded it (the Caller panel); sent with the action.
   const [verification, setVerification] = useState<CallerVerification | null>(null);
   // What the server's policy asks before Confirm, as it answered with the caller's facts (the same read as the
-  // panel's); the server enforces it, the dialog only shows it. No user, or no answer: nothing to show.
+  // panel's). The server decides and refuses; the dialog only says it, and never holds Confirm back on its own
+  // reading. No user, or no answer: nothing to say.
   const caller = useQuery(callerQueries.device(api, d.id)).data;
   const policyMode = caller?.user ? caller.policy.mode : 'off';
   const verificationNeeded =
@@ -157,11 +158,7 @@ function ActionForm({
     (recent !== null && guardHoldsAt(recent.guard, openedAt));
   const platform = platformOf(d);
   const throttled = result?.status === 'throttled';
-  const blocked =
-    mutation.isPending ||
-    refusal !== null ||
-    (throttled && throttle.seconds > 0) ||
-    verificationNeeded;
+  const blocked = mutation.isPending || refusal !== null || (throttled && throttle.seconds > 0);
   // Confirm pressed (and the form valid) before the server's exact plan arrived: sent the moment it does, with the
   // server's kind, so an agent who types the ticket and presses Enter at once never has the press swallowed.
   const [confirmedEarly, setConfirmedEarly] = useState(false);

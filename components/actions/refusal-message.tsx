@@ -7,6 +7,7 @@ import { Notice } from '@/components/ui/notice';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
 import { useActionWords } from './use-action-words';
+import { useVerificationWords } from './use-verification-words';
 
 export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
   const t = useTranslations();
@@ -14,6 +15,7 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
   const words = useActionWords();
   const validationText = useValidationText();
   const errorText = useErrorText();
+  const verificationWords = useVerificationWords();
   const failure: ErrorInfo | null = 'failure' in result ? result.failure : null;
   const requestId =
     failure?.requestId ??
@@ -54,6 +56,8 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
       // Intune's own words stay as Intune wrote them: they are what Microsoft support searches for.
       case 'rejected':
         return `${t('passcode.rejected')} ${t('passcode.intuneSaid', { message: result.failure.message })} ${t('passcode.rejectedHelp')}`;
+      case 'verificationRequired':
+        return verificationWords.refusal(result);
       case 'rateLimited':
         return t('passcode.rateLimited', {
           limit: result.limit,

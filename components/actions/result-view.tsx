@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import type { PasscodePlan } from '@/lib/shared/devices/passcode-plan';
+import { VerificationLine } from './verification-line';
 
 export type AvailablePlan = Extract<PasscodePlan, { available: true }>;
 
@@ -83,6 +84,9 @@ export function ResultView({
         >
           {t('notRecorded')}
         </Notice>
+      )}
+      {result.status !== 'storeUnavailable' && (
+        <VerificationLine verification={result.verification} className="mt-2 text-sm" />
       )}
       {requestId && (
         <p className="mt-2 font-mono text-xs">

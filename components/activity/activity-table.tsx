@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { memo, useState } from 'react';
 import { IntuneAuditEvent } from '@/components/actions/intune-audit-event';
 import { useActionWords } from '@/components/actions/use-action-words';
+import { useVerificationWords } from '@/components/actions/use-verification-words';
 import { Button } from '@/components/ui/button';
 import type { TrackedState } from '@/lib/shared/actions/types';
 import type { ActivityRow } from '@/lib/shared/activity/types';
@@ -22,6 +23,7 @@ const COLUMNS = [
   'finalState',
   'requestId',
   'clientRequestId',
+  'verification',
   'intune',
   'copy',
 ] as const;
@@ -84,6 +86,8 @@ const Row = memo(function Row({
 }) {
   const t = useTranslations('activity');
   const words = useActionWords();
+  const verificationWords = useVerificationWords();
+  const tp = useTranslations('trustPolicy');
   const [lookUp, setLookUp] = useState(false);
   const device = r.deviceName ?? r.deviceId;
   const actionLabel = r.kind ? words.action(r.kind) : r.graphAction;
@@ -104,6 +108,7 @@ const Row = memo(function Row({
     graphRequestId: r.graphRequestId,
     clientRequestId: r.clientRequestId,
     actionId: r.actionId,
+    verification: r.verification,
   };
   // Only an action that reached Graph can be in Intune's log.
   const sent = r.outcome === 'accepted' || r.outcome === 'unknown' || r.finalState !== null;
@@ -120,6 +125,11 @@ const Row = memo(function Row({
         <span className="block">{r.agent.name ?? r.agent.upn ?? '—'}</span>
         {r.agent.name && r.agent.upn && (
           <span className="block text-xs text-slate-600 dark:text-slate-400">{r.agent.upn}</span>
+        )}
+        {!r.agent.verified && (r.agent.upn ?? r.agent.name) && (
+          <span className="block text-xs font-semibold" data-testid="activity-agent-unverified">
+            {tp('agentUnverified')}
+          </span>
         )}
       </td>
       <td className="px-3 py-2">
@@ -152,6 +162,13 @@ const Row = memo(function Row({
         {r.graphRequestId ?? '—'}
       </td>
       <td className="px-3 py-2 font-mono text-xs">{r.clientRequestId ?? '—'}</td>
+      <td
+        className="px-3 py-2 text-xs"
+        data-testid="activity-verification"
+        data-method={r.verification?.method ?? ''}
+      >
+        {r.verification ? verificationWords.summary(r.verification) : '—'}
+      </td>
       <td className="px-3 py-2 text-xs">
         {!sent ? (
           '—'

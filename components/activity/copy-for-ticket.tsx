@@ -3,6 +3,7 @@
 // into the ticket system. The text itself is built by lib/shared/activity/ticket-summary.ts.
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useVerificationWords } from '@/components/actions/use-verification-words';
 import { Button } from '@/components/ui/button';
 import { ticketSummary, type TicketSummaryInput } from '@/lib/shared/activity/ticket-summary';
 
@@ -28,11 +29,13 @@ export function CopyForTicket({
   const t = useTranslations('activity');
   const labels = useTranslations('ticketSummary');
   const format = useFormatter();
+  const verificationWords = useVerificationWords();
   const [copied, setCopied] = useState(false);
   const copy = () => {
     const text = ticketSummary(summary, {
       label: (k) => labels(k),
       localTime: (iso) => format.dateTime(new Date(iso), LOCAL_TIME),
+      verification: (v) => (v ? verificationWords.summary(v) : verificationWords.none),
     });
     void navigator.clipboard.writeText(text).then(
       () => {

@@ -23,5 +23,6 @@ export function statusSummary(
     // The console sends every action's POST under its action id as client-request-id.
     clientRequestId: a.actionId,
     actionId: a.actionId,
+    verification: a.verification,
   };
 }

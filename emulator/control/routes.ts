@@ -155,6 +155,7 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
         id: d.graph.id,
         deviceName: d.graph.deviceName,
         userPrincipalName: d.graph.userPrincipalName,
+        userId: d.graph.userId,
         operatingSystem: d.graph.operatingSystem,
         managementAgent: d.graph.managementAgent,
         serialNumber: d.graph.serialNumber,

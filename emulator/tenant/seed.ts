@@ -1,6 +1,7 @@
 // Builds a deterministic tenant from a seed: the same seed, sizes and epoch always give the same users and
 // devices. Dates are offsets from the epoch so that a demo started today shows "synced 5 minutes ago".
 import { Faker, base, de, en, en_GB, es, fr, nl, pl, sv } from '@faker-js/faker';
+import { seedGroups } from './groups';
 import { CARRIERS, DEVICE_CATEGORIES, HARDWARE, MODE_MIX, type HardwareProfile } from './catalog';
 import {
   ENROLLMENT_MODE_KEYS,
@@ -292,6 +293,7 @@ export function seedTenant(options: SeedOptions): Tenant {
     domain: TENANT_DOMAIN,
     displayName: 'Contoso (emulated)',
     users,
+    groups: seedGroups(users),
     devices: devices.slice(0, options.devices),
     licences: { entraIdP2: true },
     adminCenterActions,

@@ -229,11 +229,20 @@ export interface SeededAdminCenterAction {
   at: number;
 }
 
+/** A security group of the directory: its direct members, users and groups (groups nest). */
+export interface DirectoryGroup {
+  id: string;
+  displayName: string;
+  memberUserIds: readonly string[];
+  memberGroupIds: readonly string[];
+}
+
 export interface Tenant {
   tenantId: string;
   domain: string;
   displayName: string;
   users: DirectoryUser[];
+  groups: DirectoryGroup[];
   devices: StoredDevice[];
   /** Licences bought for the tenant: Identity Protection's riskyUsers needs Microsoft Entra ID P2. */
   licences: { entraIdP2: boolean };

@@ -21,12 +21,15 @@ beforeAll(async () => {
   server = await startEmulatorServer({ devices: 200, users: 60 }, { DATABASE_URL: databaseUrl });
   ({ GET } = await import('@/app/api/actions/route'));
   ({ checkHealth } = await import('./health'));
-  const [{ requestPasscodeActionOrExplain }, { getAuditStore, getRateLimits }, { serverEnv }] =
-    await Promise.all([
-      import('./actions/store-failure-answer'),
-      import('./store'),
-      import('./config/server-env'),
-    ]);
+  const [
+    { requestPasscodeActionOrExplain },
+    { getAuditStore, getRateLimits, getVerificationStore },
+    { serverEnv },
+  ] = await Promise.all([
+    import('./actions/store-failure-answer'),
+    import('./store'),
+    import('./config/server-env'),
+  ]);
   const token = await server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES.privileged]);
   act = (deviceId, ticket) =>
     requestPasscodeActionOrExplain(
@@ -35,7 +38,8 @@ beforeAll(async () => {
       async () => ({
         store: await getAuditStore(),
         limits: await getRateLimits(),
-        env: serverEnv(),
+        verifications: await getVerificationStore(),
+        env: { ...serverEnv(), VERIFY_CALLER: 'off' },
       }),
     );
 }, 60_000);

@@ -5,10 +5,10 @@ import 'server-only';
 // the database's own message (e.g. "permission denied for schema public"), with any connection string removed,
 // because "ok: false" alone leaves an administrator guessing. A check that could not run because an earlier one
 // failed says `ok: null` (not checked), so that a database that is down is reported as the database, not as a
-// knock-on migration failure.
+// knock-on migration failure. How many unverified requests went unrecorded is not here (anyone may ask this
+// endpoint, and the count tells a prober how well a flood works): the server's log says it (anonymous-budget.ts).
 import { Migrator, sql } from 'kysely';
 import { describeDatabaseError, getDatabase, getDatabaseConnection } from '@/lib/server/store';
-import { anonymousAuditBudget } from '@/lib/server/store/anonymous-budget';
 import type { AuditDb } from '@/lib/server/store/db';
 import { migrations } from '@/lib/server/store/migrations';
 import { serverEnv } from '@/lib/server/config/server-env';
@@ -25,8 +25,6 @@ export interface Health {
      */
     migrations: { ok: boolean | null; pending: string[]; error?: string };
   };
-  /** Audit records of unverified requests not written because their budget was spent (see anonymous-budget.ts). */
-  unverifiedRecordsNotWritten: number;
 }
 
 export async function checkHealth(): Promise<Health> {
@@ -55,7 +53,6 @@ export async function checkHealth(): Promise<Health> {
   return {
     status: ok ? 'ok' : 'failing',
     checks: { configuration, database, migrations: migrationState },
-    unverifiedRecordsNotWritten: anonymousAuditBudget.droppedCount,
   };
 }
 

@@ -20,17 +20,22 @@ let act: (input: unknown, token: string, overrides?: Record<string, unknown>) =>
 beforeAll(async () => {
   server = await startEmulatorServer({ devices: 250, users: 60 });
   ({ GET } = await import('./route'));
-  const [{ requestPasscodeActionOnce }, { getAuditStore, getRateLimits }, { serverEnv }] =
-    await Promise.all([
-      import('@/lib/server/actions/request-passcode-action'),
-      import('@/lib/server/store'),
-      import('@/lib/server/config/server-env'),
-    ]);
+  const [
+    { requestPasscodeActionOnce },
+    { getAuditStore, getRateLimits, getVerificationStore },
+    { serverEnv },
+  ] = await Promise.all([
+    import('@/lib/server/actions/request-passcode-action'),
+    import('@/lib/server/store'),
+    import('@/lib/server/config/server-env'),
+  ]);
   act = async (input, token, overrides = {}) =>
     requestPasscodeActionOnce(input, token, {
       store: await getAuditStore(),
       limits: await getRateLimits(),
-      env: { ...serverEnv(), ...overrides },
+      verifications: await getVerificationStore(),
+      // The caller policy has its own tests (request-passcode-action.test.ts); off here, given explicitly.
+      env: { ...serverEnv(), VERIFY_CALLER: 'off', ...overrides },
     });
 });
 afterAll(() => server.stop());

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { withGuard, withGuards } from '@/lib/server/actions/device-guards';
 import { visibleRecords } from '@/lib/server/actions/status';
 import { summarize, summarizeAll } from '@/lib/server/actions/summarize';
-import { getAuditStore } from '@/lib/server/store';
+import { getAuditStore, getVerificationStore } from '@/lib/server/store';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { sendOwnerNotifications } from '@/lib/server/notifications/on-request';
@@ -37,13 +37,15 @@ export const GET = graphRoute(async ({ req, token }) => {
     // Reading the device with the agent's token: Intune's RBAC decides who may see its history.
     await getManagedDevice(token, id.data, 'summary');
     const store = await getAuditStore();
+    const stores = { store, verifications: await getVerificationStore() };
     const latest = summarize(await store.latestActionOnDevice(id.data));
     if (latest) await sendOwnerNotifications([latest.actionId], token);
-    return jsonOk({ action: await withGuard(store, latest) });
+    return jsonOk({ action: await withGuard(stores, latest) });
   }
   const caller = await verifiedCaller(token);
   if (!caller.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
   const store = await getAuditStore();
+  const stores = { store, verifications: await getVerificationStore() };
   if (devicesParam !== null) {
     const ids = DeviceIdsSchema.safeParse(devicesParam);
     if (!ids.success) return apiError(400, 'invalidDeviceIds', apiText('invalidDeviceIds'));
@@ -63,7 +65,7 @@ export const GET = graphRoute(async ({ req, token }) => {
     );
     // What a row says before the click: an action under way, or one whose guard the database still holds.
     const shown = await withGuards(
-      store,
+      stores,
       visible.filter((a): a is ActionStatus => a !== null),
     );
     return jsonOk({ actions: shown.filter((a) => !a.terminal || a.guard !== null) });
@@ -79,5 +81,5 @@ export const GET = graphRoute(async ({ req, token }) => {
     actions.map((a) => a.actionId),
     token,
   );
-  return jsonOk({ actions: await withGuards(store, actions), more });
+  return jsonOk({ actions: await withGuards(stores, actions), more });
 });

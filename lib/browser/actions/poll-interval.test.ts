@@ -27,6 +27,8 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   alternative: null,
   requestStatus: null,
   guard: null,
+  verificationId: null,
+  verification: null,
   notifications: [],
   ...over,
 });

@@ -10,8 +10,12 @@ import type { EnrollmentModeKey } from '@/emulator/tenant/enrollment';
 import { openAuditDb, type AuditDb } from '@/lib/server/store/db';
 import { RateLimits } from '@/lib/server/store/rate-limits';
 import { AuditStore } from '@/lib/server/store/audit-store';
+import { ActivityLog } from '@/lib/server/store/activity';
+import { VerificationStore } from '@/lib/server/store/verifications';
 import { SharedDeviceReads } from './shared-device-reads';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
+import type { VerificationEvidence } from '@/lib/shared/trust/verification';
+import { DEMO_GROUPS } from '@/emulator/tenant/groups';
 import {
   PASSCODE_ACTION_SWITCHES,
   type PasscodeActionKind,
@@ -40,6 +44,7 @@ let server: EmulatorServer;
 let db: AuditDb;
 let store: AuditStore;
 let limits: RateLimits;
+let verifications: VerificationStore;
 let dir: string;
 let request: typeof import('./request-passcode-action').requestPasscodeActionOnce;
 let actionStatus: typeof import('./status').actionStatus;
@@ -54,6 +59,11 @@ const env = {
   PASSCODE_REVEAL_ALSO: [] as string[],
   ACTION_RATE_LIMIT: 1000,
   ACTION_RESULTS_DELAY_SECONDS: 6, // the emulator shows a new action 5 s late
+  // The end-to-end trust specs cover the caller policy; these run with it off, as the suite's consoles do.
+  VERIFY_CALLER: 'off' as 'off' | 'record' | 'required',
+  VERIFY_MAX_AGE_MINUTES: 30,
+  VERIFY_REQUIRED_GROUPS: [] as string[],
+  VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
 };
 const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 };
 /** These tests move the emulator's clock between two reads made milliseconds apart: every read must be Graph's. */
@@ -66,6 +76,7 @@ beforeAll(async () => {
   db = await openAuditDb({ dataDir: dir });
   store = new AuditStore(db);
   limits = new RateLimits(db);
+  verifications = new VerificationStore(db);
   ({ requestPasscodeActionOnce: request } = await import('./request-passcode-action'));
   ({ actionStatus } = await import('./status'));
   ({ revealPasscode } = await import('./reveal'));
@@ -119,7 +130,13 @@ const helpdesk = () => server.token(DEMO_ACCOUNTS.helpdesk, [SCOPES.read, SCOPES
 /** Waiting out Graph's results delay moves the emulator's clock, on which that delay runs. */
 const advance = (ms: number) => server.control('POST', '/clock', { advanceMs: ms });
 const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {}) =>
-  request(body, token, { store, limits, env: { ...env, ...overrides }, wait: advance });
+  request(body, token, {
+    store,
+    limits,
+    verifications,
+    env: { ...env, ...overrides },
+    wait: advance,
+  });
 const recordsOf = async (result: PasscodeActionResult) =>
   store.actionRecords('actionId' in result ? result.actionId : 'none');
 /** A 429 closes the console's throttle gate for every later Graph call too; let it open before the next test. */
@@ -367,6 +384,7 @@ describe('the POST and its outcomes', () => {
     // A budget shorter than the results delay: no look could prove the action absent, so it is not sent again.
     const result = await request(input(d, 'INC-1207'), token, {
       store,
+      verifications,
       limits,
       env,
       budgetMs: 3000,
@@ -377,11 +395,11 @@ describe('the POST and its outcomes', () => {
     expect((await posts()).map((p) => p.status)).toEqual([429]);
     await waitOutThrottle(1); // status polls fail fast while the gate the 429 closed is shut
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'verifying' });
     await advance(10_000);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'done', terminal: true });
     expect(await posts()).toHaveLength(1);
     expect(
@@ -433,6 +451,7 @@ describe('the POST and its outcomes', () => {
     const started = Date.now();
     const result = await request(input(d, 'INC-1204'), await helpdesk(), {
       store,
+      verifications,
       limits,
       env,
       budgetMs: 1000,
@@ -483,6 +502,7 @@ describe('the POST and its outcomes', () => {
     const token = await helpdesk();
     const result = await request(input(d, 'INC-1206'), token, {
       store,
+      verifications,
       limits,
       env,
       budgetMs: 1000,
@@ -496,6 +516,7 @@ describe('the POST and its outcomes', () => {
     // While the gate is still closed beyond the budget, the gate itself refuses, before Graph: "wait N s more".
     const again = await request(input(d, 'INC-1207'), token, {
       store,
+      verifications,
       limits,
       env,
       budgetMs: 500,
@@ -523,10 +544,20 @@ describe('the POST and its outcomes', () => {
       if (result.status !== 'unknown') return;
       expect(await posts()).toHaveLength(1);
       // Graph shows a new action only a while after it was queued: until then its fate stays unknown.
-      const status1 = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
+      const status1 = await actionStatus(result.actionId, token, {
+        store,
+        verifications,
+        env: statusEnv,
+        reads,
+      });
       expect(status1?.state).toBe('verifying');
       await server.control('POST', '/clock', { advanceMs: 10_000 });
-      const status2 = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
+      const status2 = await actionStatus(result.actionId, token, {
+        store,
+        verifications,
+        env: statusEnv,
+        reads,
+      });
       expect(status2).toMatchObject({ state: 'done', terminal: true });
       expect(await posts()).toHaveLength(1);
       const records = await store.actionRecords(result.actionId);
@@ -566,9 +597,9 @@ describe('the POST and its outcomes', () => {
     const token = await helpdesk();
     const result = await run(input(d, 'INC-13'), token);
     if (result.status !== 'unknown') throw new Error(result.status);
-    const later = { store, env: statusEnv, reads, now: () => Date.now() + 121_000 };
+    const later = { store, verifications, env: statusEnv, reads, now: () => Date.now() + 121_000 };
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'verifying', terminal: false });
     expect(await actionStatus(result.actionId, token, later)).toMatchObject({
       state: 'notConfirmed',
@@ -772,10 +803,15 @@ describe('tracking by action name and subtype', () => {
     const result = await run(input(d, 'INC-31'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'pending', passcode: null });
     await advance(7000);
-    const done = await actionStatus(result.actionId, token, { store, env: statusEnv, reads });
+    const done = await actionStatus(result.actionId, token, {
+      store,
+      verifications,
+      env: statusEnv,
+      reads,
+    });
     expect(done).toMatchObject({
       state: 'done',
       terminal: true,
@@ -792,7 +828,7 @@ describe('tracking by action name and subtype', () => {
     if (result.status !== 'accepted') throw new Error(result.status);
     await advance(7000);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'done', passcode: null });
   });
 
@@ -818,15 +854,24 @@ describe('tracking by action name and subtype', () => {
       managementState: 'wipePending',
     });
     await advance(60_000);
-    const first = await actionStatus(a.actionId, token, { store, env: statusEnv, reads });
+    const first = await actionStatus(a.actionId, token, {
+      store,
+      verifications,
+      env: statusEnv,
+      reads,
+    });
     expect(first).toMatchObject({ state: 'failed', errorCode: expect.any(Number) });
     // Read again (the tray reads a failed action once more for its details): the failure is recorded now, and its
     // errorCode still comes from Graph, not lost as if the request itself had failed.
-    expect(await actionStatus(a.actionId, token, { store, env: statusEnv, reads })).toMatchObject({
+    expect(
+      await actionStatus(a.actionId, token, { store, verifications, env: statusEnv, reads }),
+    ).toMatchObject({
       state: 'failed',
       errorCode: first?.errorCode,
     });
-    expect(await actionStatus(b.actionId, token, { store, env: statusEnv, reads })).toMatchObject({
+    expect(
+      await actionStatus(b.actionId, token, { store, verifications, env: statusEnv, reads }),
+    ).toMatchObject({
       state: 'pending',
       managementState: 'wipePending',
     });
@@ -838,7 +883,7 @@ describe('tracking by action name and subtype', () => {
     if (result.status !== 'accepted') throw new Error(result.status);
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
     expect(
-      await actionStatus(result.actionId, admin, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, admin, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ actionId: result.actionId });
     // The device moves to a region the read-only agent's role does not cover: Graph refuses, so does the console.
     await server.control('PUT', `/devices/${d.id}/scenario`, {
@@ -847,14 +892,19 @@ describe('tracking by action name and subtype', () => {
     });
     const outsider = await server.token(DEMO_ACCOUNTS.readOnly, [SCOPES.read]);
     expect(
-      await actionStatus(result.actionId, outsider, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, outsider, {
+        store,
+        verifications,
+        env: statusEnv,
+        reads,
+      }),
     ).toBeNull();
   });
 });
 
 describe('the passcode reveal', () => {
   const revealEnv = {
-    AUTH_TENANT_ID: TENANT_ID,
+    ...env,
     PASSCODE_REVEAL_ALSO: [] as string[],
     REVEAL_RATE_LIMIT: 1000,
   };
@@ -876,7 +926,12 @@ describe('the passcode reveal', () => {
 
   it('shows the requester the passcode Intune generated, and audits that it was shown, never what it was', async () => {
     const { d, token, actionId } = await doneReset('INC-41');
-    const result = await revealPasscode(actionId, token, { store, limits, env: revealEnv });
+    const result = await revealPasscode(actionId, token, {
+      store,
+      limits,
+      verifications,
+      env: revealEnv,
+    });
     const expected = await emulatorPasscode(d.id);
     expect(result).toMatchObject({ ok: true, passcode: expected });
     const reveal = (await store.actionRecords(actionId)).find((r) => r.kind === 'reveal');
@@ -892,7 +947,9 @@ describe('the passcode reveal', () => {
   it('refuses another agent (403), audits the refusal, and allows one the configuration names', async () => {
     const { actionId } = await doneReset('INC-42', 'androidPersonalWorkProfile');
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
-    expect(await revealPasscode(actionId, admin, { store, limits, env: revealEnv })).toEqual({
+    expect(
+      await revealPasscode(actionId, admin, { store, limits, verifications, env: revealEnv }),
+    ).toEqual({
       ok: false,
       status: 403,
       code: 'notYourAction',
@@ -905,6 +962,7 @@ describe('the passcode reveal', () => {
       await revealPasscode(actionId, admin, {
         store,
         limits,
+        verifications,
         env: { ...revealEnv, PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin] },
       }),
     ).toMatchObject({ ok: true });
@@ -913,14 +971,24 @@ describe('the passcode reveal', () => {
   it('has nothing to show for an iOS removal, nor before the device reports', async () => {
     const ios = await doneReset('INC-43', 'iosAutomatedEnrollment');
     expect(
-      await revealPasscode(ios.actionId, ios.token, { store, limits, env: revealEnv }),
+      await revealPasscode(ios.actionId, ios.token, {
+        store,
+        limits,
+        verifications,
+        env: revealEnv,
+      }),
     ).toMatchObject({ ok: false, status: 409, code: 'noPasscodeForAction' });
     const d = await device({ mode: 'androidFullyManaged', scenario: 'offline', scopeTag: 'EMEA' });
     const token = await helpdesk();
     const pending = await run(input(d, 'INC-44'), token);
     if (pending.status !== 'accepted') throw new Error(pending.status);
     expect(
-      await revealPasscode(pending.actionId, token, { store, limits, env: revealEnv }),
+      await revealPasscode(pending.actionId, token, {
+        store,
+        limits,
+        verifications,
+        env: revealEnv,
+      }),
     ).toMatchObject({ ok: false, status: 409, code: 'passcodeNotReady' });
   });
 
@@ -934,6 +1002,7 @@ describe('the passcode reveal', () => {
       await revealPasscode(actionId, token, {
         store,
         limits,
+        verifications,
         env: revealEnv,
         now: () => Date.parse(now),
       }),
@@ -1023,14 +1092,25 @@ describe("Microsoft's real answers (issue 7/11)", () => {
     const lost = await run(input(d, 'INC-57'), token);
     expect(lost.status).toBe('unknown');
     // Far beyond RECOVERY_GUARD_MINUTES and the verify window: the device still shows nothing.
-    const muchLater = { store, env: statusEnv, reads, now: () => Date.now() + 3 * 3_600_000 };
+    const muchLater = {
+      store,
+      verifications,
+      env: statusEnv,
+      reads,
+      now: () => Date.now() + 3 * 3_600_000,
+    };
     if (lost.status !== 'unknown') return;
     expect(await actionStatus(lost.actionId, token, muchLater)).toMatchObject({
       state: 'notConfirmed',
       terminal: false,
     });
     const clocked = new AuditStore(db, () => new Date(Date.now() + 3 * 3_600_000));
-    const again = await request(input(d, 'INC-58'), token, { store: clocked, limits, env });
+    const again = await request(input(d, 'INC-58'), token, {
+      store: clocked,
+      limits,
+      verifications,
+      env,
+    });
     expect(again).toMatchObject({
       status: 'alreadyRequested',
       holder: { actionId: lost.actionId },
@@ -1041,7 +1121,7 @@ describe("Microsoft's real answers (issue 7/11)", () => {
         overrideReason: 'Checked Intune: the first request never reached the device.',
       }),
       token,
-      { store: clocked, limits, env },
+      { store: clocked, limits, verifications, env },
     );
     expect(decided.status).toBe('accepted');
     expect((await recordsOf(decided))[0]).toMatchObject({
@@ -1058,15 +1138,15 @@ describe("Microsoft's real answers (issue 7/11)", () => {
     const result = await run(input(d, 'INC-59'), token);
     if (result.status !== 'accepted') throw new Error(result.status);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'pending', terminal: false });
     await advance(3000);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'pending' }); // still not shown
     await advance(5000);
     expect(
-      await actionStatus(result.actionId, token, { store, env: statusEnv, reads }),
+      await actionStatus(result.actionId, token, { store, verifications, env: statusEnv, reads }),
     ).toMatchObject({ state: 'done', terminal: true, passcode: 'available' });
   });
 });
@@ -1079,6 +1159,7 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
     const go = async (ticket: string) =>
       request(input(await device({ scenario: 'online', scopeTag: 'EMEA' }), ticket), token, {
         store,
+        verifications,
         limits: limitsAhead,
         env: { ...env, ACTION_RATE_LIMIT: 2 },
       });
@@ -1104,7 +1185,7 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
     const other = await request(
       input(await device({ scenario: 'online', scopeTag: 'EMEA' }), 'INC-64'),
       admin,
-      { store, limits: limitsAhead, env: { ...env, ACTION_RATE_LIMIT: 2 } },
+      { store, limits: limitsAhead, verifications, env: { ...env, ACTION_RATE_LIMIT: 2 } },
     );
     expect(other.status).toBe('accepted');
   });
@@ -1116,16 +1197,22 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
     if (result.status !== 'accepted') throw new Error(result.status);
     await advance(7000);
     const limitsAhead = new RateLimits(db, () => new Date(Date.now() + 7_200_000));
-    const revealEnv = {
-      AUTH_TENANT_ID: TENANT_ID,
-      PASSCODE_REVEAL_ALSO: [] as string[],
-      REVEAL_RATE_LIMIT: 1,
-    };
+    const revealEnv = { ...env, PASSCODE_REVEAL_ALSO: [] as string[], REVEAL_RATE_LIMIT: 1 };
     expect(
-      await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv }),
+      await revealPasscode(result.actionId, token, {
+        store,
+        limits: limitsAhead,
+        verifications,
+        env: revealEnv,
+      }),
     ).toMatchObject({ ok: true });
     expect(
-      await revealPasscode(result.actionId, token, { store, limits: limitsAhead, env: revealEnv }),
+      await revealPasscode(result.actionId, token, {
+        store,
+        limits: limitsAhead,
+        verifications,
+        env: revealEnv,
+      }),
     ).toEqual({
       ok: false,
       status: 429,
@@ -1273,5 +1360,401 @@ describe("on v1.0's contract: the rule's facts, beta's read, and a pending wipe 
       kind: 'resetWorkProfilePasscode',
     });
     expect(await betaReads()).toEqual([]);
+  });
+});
+
+describe('the caller policy (trust.md; security.md cases 23–29)', () => {
+  const required = { VERIFY_CALLER: 'required' as const };
+  const userOf = (upn: string) => {
+    const u = server.emu.ctx.tenant.users.find((x) => x.userPrincipalName === upn);
+    if (!u) throw new Error(`no user ${upn}`);
+    return u;
+  };
+  const agent = (upn: string) => {
+    const u = userOf(upn);
+    return { oid: u.id, upn, name: u.displayName, tenant: TENANT_ID };
+  };
+  const deviceUserOf = (deviceId: string) => {
+    const d = server.emu.ctx.tenant.devices.find((x) => x.graph.id === deviceId);
+    if (!d) throw new Error(`no device ${deviceId}`);
+    return d.graph.userId;
+  };
+  /** What the caller helper's server action writes after re-reading the numbers from Graph. */
+  const callBack = {
+    method: 'callBack',
+    phoneLast: '4567',
+    phoneSource: 'mobilePhone',
+    phoneType: null,
+  } as const;
+  const verify = async (o: {
+    by?: string;
+    about: string;
+    deviceId?: string | null;
+    evidence?: VerificationEvidence;
+    verified?: boolean;
+    minutesAgo?: number;
+  }) => {
+    const clocked = new VerificationStore(
+      db,
+      () => new Date(Date.now() - (o.minutesAgo ?? 0) * 60_000),
+    );
+    return clocked.record({
+      agent: agent(o.by ?? DEMO_ACCOUNTS.helpdesk),
+      subject: { id: o.about, upn: null, name: null },
+      deviceId: o.deviceId ?? null,
+      evidence: o.evidence ?? callBack,
+      verified: o.verified ?? true,
+    });
+  };
+  const refusal = async (result: PasscodeActionResult) =>
+    (await recordsOf(result)).map((r) => [r.kind, r.outcome, r.detail?.split(';')[0] ?? null]);
+
+  it('case 24: `required` and no verification → refused before Graph, audited with the agent, 0 POSTs', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const result = await run(input(d, 'INC-2401'), await helpdesk(), required);
+    expect(result).toMatchObject({
+      status: 'verificationRequired',
+      problem: 'missing',
+      policy: { mode: 'required', maxAgeMinutes: 30, requiredBecause: 'configured' },
+    });
+    expect(await posts()).toEqual([]);
+    expect(await refusal(result)).toEqual([
+      ['intent', null, null],
+      ['outcome', 'refused', 'verificationRequired: missing'],
+    ]);
+    expect((await recordsOf(result)).every((r) => r.actor_upn === DEMO_ACCOUNTS.helpdesk)).toBe(
+      true,
+    );
+    // The device was not reserved: with a verification the next request goes through at once.
+    const v = await verify({ about: deviceUserOf(d.id) });
+    const next = await run(
+      input(d, 'INC-2402', { verificationId: v.id }),
+      await helpdesk(),
+      required,
+    );
+    expect(next.status).toBe('accepted');
+    expect(await posts()).toHaveLength(1);
+  });
+
+  it("case 24: another agent's verification, one about another user, an old one, a forged id → refused, 0 POSTs", async () => {
+    const token = await helpdesk();
+    const cases: [string, (about: string) => Promise<string>][] = [
+      ['otherAgent', async (about) => (await verify({ by: DEMO_ACCOUNTS.admin, about })).id],
+      ['otherUser', async () => (await verify({ about: userOf(DEMO_ACCOUNTS.admin).id })).id],
+      ['tooOld', async (about) => (await verify({ about, minutesAgo: 31 })).id],
+      ['unknown', async () => '5b0c1f3e-9d2a-4e6b-8c7d-0a1b2c3d4e5f'],
+    ];
+    for (const [i, [problem, make]] of cases.entries()) {
+      const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+      const verificationId = await make(deviceUserOf(d.id));
+      const result = await run(
+        input(d, `INC-241${i}`, { verificationId: verificationId.toUpperCase() }),
+        token,
+        required,
+      );
+      expect(result, problem).toMatchObject({ status: 'verificationRequired', problem });
+      expect((await refusal(result))[1]).toEqual([
+        'outcome',
+        'refused',
+        `verificationRequired: ${problem}`,
+      ]);
+    }
+    expect(await posts()).toEqual([]);
+  });
+
+  it('case 24: `required` takes a verified method only; `record` takes "not verified" with its reason, and needs one', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    const notVerified = await verify({
+      about: deviceUserOf(d.id),
+      evidence: { method: 'notVerified', reason: 'Caller on a hotel phone, manager unreachable' },
+      verified: false,
+    });
+    expect(
+      await run(input(d, 'INC-2403', { verificationId: notVerified.id }), token, required),
+    ).toMatchObject({ status: 'verificationRequired', problem: 'notVerified' });
+    const record = { VERIFY_CALLER: 'record' as const };
+    expect(await run(input(d, 'INC-2404'), token, record)).toMatchObject({
+      status: 'verificationRequired',
+      problem: 'missing',
+      policy: { mode: 'record' },
+    });
+    expect(await posts()).toEqual([]);
+    const accepted = await run(
+      input(d, 'INC-2405', { verificationId: notVerified.id }),
+      token,
+      record,
+    );
+    expect(accepted.status).toBe('accepted');
+    expect((await recordsOf(accepted)).find((r) => r.kind === 'intent')?.verification_id).toBe(
+      notVerified.id,
+    );
+  });
+
+  it('case 24: a user in a VERIFY_REQUIRED_GROUPS group (through a nested group) needs a verified caller; unreadable membership counts as member', async () => {
+    const zoe = userOf('zoe.obrien@contoso.com');
+    const zoesDevice = server.emu.ctx.tenant.devices.find(
+      (x) => x.graph.userId === zoe.id && x.mode === 'iosAutomatedEnrollment',
+    );
+    if (!zoesDevice) throw new Error("no device of Zoë's");
+    const groups = {
+      VERIFY_CALLER: 'record' as const,
+      VERIFY_REQUIRED_GROUPS: [DEMO_GROUPS.protectedUsers],
+    };
+    const admin = (scopes: string[]) =>
+      server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged, ...scopes]);
+    const notVerified = await verify({
+      by: DEMO_ACCOUNTS.admin,
+      about: zoe.id,
+      evidence: { method: 'notVerified', reason: 'No number of record answered' },
+      verified: false,
+    });
+    const zoesInput = {
+      deviceId: zoesDevice.graph.id,
+      kind: 'removePasscode',
+      ticket: 'INC-2406',
+      verificationId: notVerified.id,
+    };
+    expect(await run(zoesInput, await admin(['GroupMember.Read.All']), groups)).toMatchObject({
+      status: 'verificationRequired',
+      problem: 'notVerified',
+      policy: { mode: 'required', requiredBecause: 'group' },
+    });
+    // Without GroupMember.Read.All Graph answers 403: the console cannot tell, so the stricter rule applies.
+    expect(await run(zoesInput, await admin([]), groups)).toMatchObject({
+      status: 'verificationRequired',
+      policy: { mode: 'required', requiredBecause: 'groupUnreadable' },
+    });
+    const checks = (await graphCalls()).filter((r) => r.path.endsWith('/checkMemberGroups'));
+    expect(checks.map((r) => r.status)).toEqual([200, 403]);
+    expect(await posts()).toHaveLength(2); // the two checkMemberGroups reads, no action
+    expect((await posts()).every((r) => r.path.endsWith('/checkMemberGroups'))).toBe(true);
+    // Someone outside the groups: `record` as configured, so "not verified" with a reason will do.
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const other = await verify({
+      by: DEMO_ACCOUNTS.admin,
+      about: deviceUserOf(d.id),
+      evidence: { method: 'notVerified', reason: 'No number of record answered' },
+      verified: false,
+    });
+    expect(
+      (
+        await run(
+          input(d, 'INC-2407', { verificationId: other.id }),
+          await admin(['GroupMember.Read.All']),
+          groups,
+        )
+      ).status,
+    ).toBe('accepted');
+  });
+
+  it('case 24: VERIFY_REQUIRED_KINDS makes `required` apply to the kinds named only', async () => {
+    const token = await helpdesk();
+    const kinds = {
+      VERIFY_CALLER: 'record' as const,
+      VERIFY_REQUIRED_KINDS: ['removePasscode' as const],
+    };
+    const iphone = await device({
+      mode: 'iosAutomatedEnrollment',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const android = await device({
+      mode: 'androidDedicated',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const reason = { method: 'notVerified', reason: 'Caller refused a call-back' } as const;
+    const onIphone = await verify({
+      about: deviceUserOf(iphone.id),
+      evidence: reason,
+      verified: false,
+    });
+    const onAndroid = await verify({
+      about: deviceUserOf(android.id),
+      evidence: reason,
+      verified: false,
+    });
+    expect(
+      await run(input(iphone, 'INC-2408', { verificationId: onIphone.id }), token, kinds),
+    ).toMatchObject({ status: 'verificationRequired', policy: { requiredBecause: 'kind' } });
+    expect(
+      (await run(input(android, 'INC-2409', { verificationId: onAndroid.id }), token, kinds))
+        .status,
+    ).toBe('accepted');
+  });
+
+  it("case 24: the reveal rests on the action's verification, checked again now; another agent needs their own", async () => {
+    const d = await device({
+      mode: 'androidCorporateWorkProfile',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const token = await helpdesk();
+    const about = deviceUserOf(d.id);
+    const v = await verify({ about });
+    const result = await run(input(d, 'INC-2410', { verificationId: v.id }), token, required);
+    if (result.status !== 'accepted') throw new Error(result.status);
+    await advance(7000);
+    const revealEnv = {
+      ...env,
+      ...required,
+      PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin],
+      REVEAL_RATE_LIMIT: 1000,
+    };
+    const reveal = (t: string, extra: { verificationId?: string; now?: () => number } = {}) =>
+      revealPasscode(result.actionId, t, {
+        store,
+        limits,
+        verifications,
+        env: revealEnv,
+        ...extra,
+      });
+    expect(await reveal(token)).toMatchObject({ ok: true });
+    // Half an hour later the action's verification is too old to hand a passcode over.
+    expect(await reveal(token, { now: () => Date.now() + 31 * 60_000 })).toMatchObject({
+      ok: false,
+      status: 403,
+      code: 'verificationRequired',
+      problem: 'tooOld',
+    });
+    const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
+    expect(await reveal(admin)).toMatchObject({
+      ok: false,
+      code: 'verificationRequired',
+      problem: 'otherAgent',
+    });
+    const own = await verify({ by: DEMO_ACCOUNTS.admin, about });
+    expect(await reveal(admin, { verificationId: own.id })).toMatchObject({ ok: true });
+    const reveals = (await store.actionRecords(result.actionId)).filter((r) => r.kind === 'reveal');
+    expect(reveals.map((r) => [r.outcome, r.verification_id, r.detail?.split(';')[0]])).toEqual([
+      ['accepted', v.id, `passcode shown to ${DEMO_ACCOUNTS.helpdesk}`],
+      ['denied', null, 'verificationRequired: tooOld'],
+      ['denied', null, 'verificationRequired: otherAgent'],
+      ['accepted', own.id, `passcode shown to ${DEMO_ACCOUNTS.admin}`],
+    ]);
+  });
+
+  it('case 23: a wipe pending under `required` is refused for the wipe, before anything about the caller, 0 POSTs', async () => {
+    const d = await device({
+      mode: 'iosAutomatedEnrollment',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    await server.control('PUT', `/devices/${d.id}/management-state`, {
+      managementState: 'wipePending',
+    });
+    const v = await verify({ about: deviceUserOf(d.id) });
+    const result = await run(
+      input(d, 'INC-2301', { verificationId: v.id }),
+      await helpdesk(),
+      required,
+    );
+    expect(result).toMatchObject({ status: 'notAvailable', plan: { reason: 'wipePending' } });
+    expect(await posts()).toEqual([]);
+  });
+
+  it('case 25: nothing about the caller is taken from the browser but an id; what the views show is what the server recorded', async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    const token = await helpdesk();
+    // Evidence sent with the input is not an input field: refused whole, nothing sent.
+    expect(
+      await run(
+        input(d, 'INC-2501', {
+          verification: { method: 'inPerson', verified: true, idType: 'passport', statement: 'x' },
+        }),
+        token,
+        required,
+      ),
+    ).toMatchObject({ status: 'invalid', fieldErrors: { form: 'validation.invalid' } });
+    const v = await verify({ about: deviceUserOf(d.id) });
+    const result = await run(input(d, 'INC-2502', { verificationId: v.id }), token, required);
+    if (result.status !== 'accepted') throw new Error(result.status);
+    const status = await actionStatus(result.actionId, token, {
+      store,
+      verifications,
+      env: statusEnv,
+      reads,
+    });
+    expect(status?.verification).toEqual(v);
+    expect(status?.verification?.evidence).toEqual(callBack);
+  });
+
+  it('case 28: invalid input with a readable token is recorded with that actor, unverified; from nobody, without its raw text', async () => {
+    // The budget for unverified records is the process's; an earlier test spent it on purpose.
+    const { anonymousAuditBudget } = await import('@/lib/server/store/anonymous-budget');
+    const take = vi.spyOn(anonymousAuditBudget, 'take').mockReturnValue(true);
+    const raw = '=HYPERLINK("https://evil.example")';
+    const before = (await allRecords(db)).length;
+    const attempts: [unknown, unknown][] = [
+      [raw, await helpdesk()],
+      [raw, undefined],
+      [['x'], undefined],
+    ];
+    for (const [deviceId, token] of attempts) {
+      const result = await run({ deviceId, kind: 'removePasscode', ticket: 'INC-2801' }, token);
+      expect(result.status).toBe('invalid');
+    }
+    take.mockRestore();
+    const written = (await allRecords(db)).slice(before);
+    expect(written.map((r) => [r.kind, r.device_id, r.actor_upn, r.actor_verified])).toEqual([
+      ['intent', '(invalid string)', DEMO_ACCOUNTS.helpdesk, 0],
+      ['outcome', '(invalid string)', DEMO_ACCOUNTS.helpdesk, 0],
+      ['intent', '(invalid string)', null, 0],
+      ['outcome', '(invalid string)', null, 0],
+      ['intent', '(invalid array)', null, 0],
+      ['outcome', '(invalid array)', null, 0],
+    ]);
+    expect(JSON.stringify(written)).not.toContain('evil.example');
+    expect(await graphCalls()).toEqual([]);
+    // A token that merely names an agent puts nothing into that agent's own activity; auditors see it, marked.
+    const log = new ActivityLog(db);
+    const ids = new Set(written.map((r) => r.action_id));
+    const mine = await log.page({}, { actorOid: userOf(DEMO_ACCOUNTS.helpdesk).id }, null, 1000);
+    expect(mine.rows.filter((r) => ids.has(r.actionId))).toEqual([]);
+    const everyone = await log.page({}, { actorOid: null }, null, 1000);
+    expect(
+      everyone.rows.filter((r) => ids.has(r.actionId)).map((r) => [r.deviceId, r.agent]),
+    ).toEqual([
+      ['(invalid array)', { upn: null, name: null, verified: false }],
+      ['(invalid string)', { upn: null, name: null, verified: false }],
+      [
+        '(invalid string)',
+        { upn: DEMO_ACCOUNTS.helpdesk, name: expect.any(String), verified: false },
+      ],
+    ]);
+  });
+
+  it("case 29: reveals refused because the action is another agent's count against that agent's limit", async () => {
+    const d = await device({
+      mode: 'androidPersonalWorkProfile',
+      scenario: 'online',
+      scopeTag: 'EMEA',
+    });
+    const result = await run(input(d, 'INC-2901'), await helpdesk());
+    if (result.status !== 'accepted') throw new Error(result.status);
+    await advance(7000);
+    const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
+    const limitsAhead = new RateLimits(db, () => new Date(Date.now() + 5 * 3_600_000));
+    const revealEnv = { ...env, PASSCODE_REVEAL_ALSO: [] as string[], REVEAL_RATE_LIMIT: 2 };
+    const attempt = () =>
+      revealPasscode(result.actionId, admin, {
+        store,
+        limits: limitsAhead,
+        verifications,
+        env: revealEnv,
+      });
+    expect(await attempt()).toMatchObject({ ok: false, status: 403, code: 'notYourAction' });
+    expect(await attempt()).toMatchObject({ ok: false, status: 403, code: 'notYourAction' });
+    expect(await attempt()).toMatchObject({ ok: false, status: 429, code: 'tooManyReveals' });
+    // The requester's own limit is untouched by the other agent's probing.
+    expect(
+      await revealPasscode(result.actionId, await helpdesk(), {
+        store,
+        limits: limitsAhead,
+        verifications,
+        env: revealEnv,
+      }),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -10,6 +10,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditStore, NewRecord } from '@/lib/server/store/audit-store';
 import { anonymousAuditBudget } from '@/lib/server/store/anonymous-budget';
 import type { RateLimits } from '@/lib/server/store/rate-limits';
+import type { VerificationStore } from '@/lib/server/store/verifications';
+import {
+  checkVerification,
+  verificationPolicyFor,
+  verificationRefusalDetail,
+} from '@/lib/server/trust/verification-policy';
 import type { Outcome } from '@/lib/server/store/schema';
 import { auditActor } from '@/lib/server/auth/audit-actor';
 import { checkTokenShape, type TokenClaims } from '@/lib/server/auth/token-claims';
@@ -32,6 +38,7 @@ import {
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { passcodeActionInputSchema } from '@/lib/shared/actions/input-schema';
+import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 import {
   inputFieldOf,
   type PasscodeActionField,
@@ -62,6 +69,8 @@ export interface PasscodeActionDeps {
   store: AuditStore;
   /** The per-agent limit on passcode actions, shared by every instance through the database. */
   limits: RateLimits;
+  /** The caller verifications the policy checks the action's `verificationId` against. */
+  verifications: Pick<VerificationStore, 'get'>;
   env: Pick<
     ServerEnv,
     | 'AUTH_TENANT_ID'
@@ -72,6 +81,10 @@ export interface PasscodeActionDeps {
     | 'RECOVER_PASSCODE_EVERYWHERE'
     | 'ACTION_RATE_LIMIT'
     | 'ACTION_RESULTS_DELAY_SECONDS'
+    | 'VERIFY_CALLER'
+    | 'VERIFY_MAX_AGE_MINUTES'
+    | 'VERIFY_REQUIRED_GROUPS'
+    | 'VERIFY_REQUIRED_KINDS'
   >;
   /** The action's wait budget in ms (ACTION_WAIT_SECONDS; MAX_RETRY_AFTER_SECONDS when not given). */
   budgetMs?: number;
@@ -134,9 +147,14 @@ export async function requestPasscodeActionOnce(
     for (const issue of parsed.error.issues) {
       fieldErrors[inputFieldOf(issue.path[0])] ??= issue.message;
     }
+    // A token the console can read names who sent it, unverified (Graph never saw it): the record says so. Either
+    // way the device id is written only as what kind of value it was, unless it is a device id at all, so nobody can
+    // put text of their choosing into the trail the auditors read.
+    const readable = checkTokenShape(token, { tenantId: env.AUTH_TENANT_ID });
     await refuse(
       auditableDeviceId(rawInput),
       `invalidInput: ${Object.keys(fieldErrors).join(', ')}`,
+      readable.ok ? { actor: { value: auditActor(readable.claims), verified: false } } : {},
     );
     return { status: 'invalid', fieldErrors };
   }
@@ -238,6 +256,36 @@ export async function requestPasscodeActionOnce(
   names.actionName = plan.graphAction;
   names.actionKind = plan.kind;
 
+  // 4b. The caller: the policy for this device's user (its userId as Graph answers it now) and this action kind, and
+  //     the verification the request names, which must be this agent's, about this user, and (where required)
+  //     verified and recent. Nothing the browser says about it is taken: the store has what the server recorded.
+  const policy = await verificationPolicyFor(
+    env,
+    { token: bearer, userId: device.userId || null, kind: plan.kind },
+    { budget },
+  );
+  const verification = await checkVerification(policy, {
+    verificationId: input.verificationId,
+    agentOid: actor.oid,
+    userId: device.userId || null,
+    deviceId: input.deviceId,
+    verifications: deps.verifications,
+    now: new Date(),
+  });
+  if (!verification.ok) {
+    await refuse(input.deviceId, verificationRefusalDetail(policy, verification.problem), {
+      actor: verified,
+      deviceName: device.deviceName,
+      ticket: input.ticket,
+    });
+    return {
+      status: 'verificationRequired',
+      actionId,
+      policy,
+      problem: verification.problem,
+    };
+  }
+
   // 5. One passcode action per device at a time, across tabs, agents and instances: the guard is in the database.
   const claim = await store.claimDevice({
     deviceId: input.deviceId,
@@ -264,7 +312,7 @@ export async function requestPasscodeActionOnce(
     ticket: input.ticket,
     actor: verified,
     clientRequestId: actionId,
-    verificationId: input.verificationId ?? null,
+    verificationId: verification.verification?.id ?? null,
   };
   if (input.overrideReason !== undefined)
     await store.record({ ...base, kind: 'override', detail: input.overrideReason });
@@ -302,6 +350,7 @@ export async function requestPasscodeActionOnce(
       requestedAt: requestedAt.toISOString(),
       requestId,
       kind: plan.kind,
+      verification: verification.verification,
     };
   };
   const post = () => graphPostAction({ path, token: bearer, clientRequestId: actionId, budget });
@@ -372,6 +421,7 @@ export async function requestPasscodeActionOnce(
       requestedAt: requestedAt.toISOString(),
       failure: failure.info(),
       kind: plan.kind,
+      verification: verification.verification,
     };
   }
   await store.releaseDevice(input.deviceId, actionId);
@@ -445,10 +495,14 @@ function claimedKind(raw: unknown): PasscodeActionKind | null {
   return PASSCODE_ACTION_KINDS.find((k) => k === kind) ?? null;
 }
 
-/** What to file an invalid request under: the device id as sent, shortened, or a marker. */
+/**
+ * What to file an invalid request under: the device id when it is one (lower case), otherwise only what kind of
+ * value was sent (`(invalid string)`, `(invalid array)`, …), never its text.
+ */
 function auditableDeviceId(raw: unknown): string {
   const value = field(raw, 'deviceId');
-  return typeof value === 'string'
-    ? value.slice(0, 64)
-    : `(invalid ${Array.isArray(value) ? 'array' : typeof value})`;
+  const id = DeviceIdSchema.safeParse(value);
+  if (id.success) return id.data;
+  const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  return `(invalid ${kind})`;
 }

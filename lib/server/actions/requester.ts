@@ -3,9 +3,13 @@ import 'server-only';
 // token. Who may see an action, share its device reads, or reveal its passcode all start from this one answer.
 import type { AuditRecord } from '@/lib/server/store/audit-store';
 
-/** The requesting agent's object id, or null (an attempt nobody verified, or no intent at all). */
+/**
+ * The requesting agent's object id, or null (an attempt nobody verified, or no intent at all). An actor recorded
+ * unverified (invalid input sent with a token Graph never saw) is no requester: anyone can write any oid into a token.
+ */
 export function requesterOf(records: readonly AuditRecord[]): string | null {
-  return records.find((r) => r.kind === 'intent')?.actor_oid ?? null;
+  const intent = records.find((r) => r.kind === 'intent');
+  return intent?.actor_verified === 1 ? intent.actor_oid : null;
 }
 
 /** Whether `oid` (a caller Graph has vouched for) is the agent who requested the action. */

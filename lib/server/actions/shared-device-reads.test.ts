@@ -3,6 +3,7 @@ import { SharedDeviceReads, SHARED_READ_MS } from './shared-device-reads';
 
 const answer = (id: string) => ({
   id,
+  userId: 'user-1',
   managementState: 'managed',
   lastSyncDateTime: null,
   deviceActionResults: [],

@@ -8,6 +8,7 @@ import 'server-only';
 import type { AuditRecord, AuditStore } from '@/lib/server/store/audit-store';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import type { ServerEnv } from '@/lib/server/config/server-env';
+import type { VerificationStore } from '@/lib/server/store/verifications';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { entryFor } from './action-entry';
@@ -40,6 +41,8 @@ const DAY_MS = 86_400_000;
 
 export interface StatusDeps {
   store: AuditStore;
+  /** The caller verifications the statuses show (each action's, by its intent's verification_id). */
+  verifications: Pick<VerificationStore, 'many'>;
   env: Pick<ServerEnv, 'ACTION_VERIFY_WINDOW_SECONDS' | 'RECOVERY_GUARD_MINUTES'>;
   now?: () => number;
   /** The reads requesters share (the instance's own by default). */
@@ -77,7 +80,7 @@ export async function actionStatus(
   token: string,
   deps: StatusDeps,
 ): Promise<ActionStatus | null> {
-  return withGuard(deps.store, await statusFromGraph(actionId, token, deps));
+  return withGuard(deps, await statusFromGraph(actionId, token, deps));
 }
 
 async function statusFromGraph(

@@ -12,7 +12,11 @@ import { openAuditDb, type AuditDb } from '@/lib/server/store/db';
 import { AuditStore, type NewRecord } from '@/lib/server/store/audit-store';
 import { storeFailure } from '@/lib/server/store/database-errors';
 import { RateLimits } from '@/lib/server/store/rate-limits';
-import { PASSCODE_ACTION_SWITCHES } from '@/lib/shared/devices/passcode-plan';
+import { VerificationStore } from '@/lib/server/store/verifications';
+import {
+  PASSCODE_ACTION_SWITCHES,
+  type PasscodeActionKind,
+} from '@/lib/shared/devices/passcode-plan';
 import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '@/lib/shared/ticket';
 import { SCOPES, startEmulatorServer, type EmulatorServer } from '@/test-support/emulator-server';
 import type { PasscodeActionDeps } from './request-passcode-action';
@@ -38,6 +42,11 @@ const env = {
   RECOVER_PASSCODE_EVERYWHERE: false,
   ACTION_RATE_LIMIT: 1000,
   ACTION_RESULTS_DELAY_SECONDS: 6, // the emulator shows a new action 5 s late
+  // The end-to-end trust specs cover the caller policy; these run with it off, as the suite's consoles do.
+  VERIFY_CALLER: 'off' as 'off' | 'record' | 'required',
+  VERIFY_MAX_AGE_MINUTES: 30,
+  VERIFY_REQUIRED_GROUPS: [] as string[],
+  VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
 };
 
 beforeAll(async () => {
@@ -105,6 +114,7 @@ const deps =
   async (): Promise<PasscodeActionDeps> => ({
     store,
     limits,
+    verifications: new VerificationStore(db),
     env,
     ...overrides,
   });

@@ -80,8 +80,10 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
       outcome.outcome !== 'unknown'
         ? outcome.http_status
         : null,
-    // The records do not say: the guard rows do (device-guards.ts adds it to every answer).
+    // The records do not say: the guard rows and the verifications do (device-guards.ts adds both to every answer).
     guard: null,
+    verificationId: intent.verification_id,
+    verification: null,
     // Nor do they say what the owner was told: the notification rows do (notifications/attach.ts).
     notifications: [],
   };

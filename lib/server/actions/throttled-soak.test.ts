@@ -10,7 +10,12 @@ import { openAuditDb, type AuditDb } from '@/lib/server/store/db';
 import { RateLimits } from '@/lib/server/store/rate-limits';
 import { AuditStore } from '@/lib/server/store/audit-store';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
-import { PASSCODE_ACTION_SWITCHES, passcodeActionFor } from '@/lib/shared/devices/passcode-plan';
+import { VerificationStore } from '@/lib/server/store/verifications';
+import {
+  PASSCODE_ACTION_SWITCHES,
+  passcodeActionFor,
+  type PasscodeActionKind,
+} from '@/lib/shared/devices/passcode-plan';
 import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '@/lib/shared/ticket';
 import { SCOPES, startEmulatorServer, type EmulatorServer } from '@/test-support/emulator-server';
 
@@ -52,6 +57,11 @@ describe('a throttling soak: 429 (Retry-After 1 s) on 30 % of Graph requests', (
       RECOVER_PASSCODE_EVERYWHERE: false,
       ACTION_RATE_LIMIT: 1000,
       ACTION_RESULTS_DELAY_SECONDS: 6, // the emulator shows a new action 5 s late
+      // The end-to-end trust specs cover the caller policy; these run with it off, as the suite's consoles do.
+      VERIFY_CALLER: 'off' as 'off' | 'record' | 'required',
+      VERIFY_MAX_AGE_MINUTES: 30,
+      VERIFY_REQUIRED_GROUPS: [] as string[],
+      VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
     };
     const token = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
     const devices = server.emu.ctx.tenant.devices
@@ -70,7 +80,7 @@ describe('a throttling soak: 429 (Retry-After 1 s) on 30 % of Graph requests', (
         const result = await request(
           { deviceId: d.graph.id, kind: plan.kind, ticket: `INC-${i + 1}` },
           token,
-          { store, limits, env },
+          { store, limits, verifications: new VerificationStore(db), env },
         );
         results.set(d.graph.id, result.status);
         ended.push({

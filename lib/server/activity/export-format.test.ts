@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityRow } from '@/lib/shared/activity/types';
+import type { CallerVerification } from '@/lib/shared/trust/verification';
 import { csvField, csvRow, CSV_HEADER, exportStream, jsonLine } from './export-format';
 
 const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
   actionId: 'a1',
   requestedAt: '2026-11-28T10:00:00.000Z',
-  agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+  agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger', verified: true },
   deviceId: 'd1',
   deviceName: "Zoë's iPhone",
   serialNumber: 'F2LX1',
@@ -17,6 +18,7 @@ const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
   finalState: 'done',
   graphRequestId: 'r1',
   clientRequestId: 'a1',
+  verification: null,
   notifications: [],
   ...over,
 });
@@ -47,6 +49,46 @@ describe('the activity export formats', () => {
       ticket: '=not neutralised in JSON',
       agent_name: 'Hanna Berger',
     });
+  });
+
+  it("carries the action's caller verification: method, whether it verified, the evidence (last digits only), agent, time", () => {
+    const verification: CallerVerification = {
+      id: 'v1',
+      method: 'callBack',
+      verified: true,
+      evidence: {
+        method: 'callBack',
+        phoneLast: '4567',
+        phoneSource: 'phoneMethod',
+        phoneType: 'mobile',
+      },
+      subject: { id: 'u1', upn: 'zoe.obrien@contoso.com', name: "Zoë O'Brien" },
+      deviceId: 'd1',
+      agent: { oid: 'o1', upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+      recordedAt: '2026-11-28T09:58:00.000Z',
+    };
+    expect(JSON.parse(jsonLine(row({ verification })))).toMatchObject({
+      verification_method: 'callBack',
+      verification_verified: 'true',
+      verification_evidence: 'call-back on …4567 (mobile)',
+      verification_agent_upn: 'helpdesk@contoso.com',
+      verification_time_utc: '2026-11-28T09:58:00.000Z',
+      verification_id: 'v1',
+    });
+    expect(csvRow(row({ verification }))).toMatch(
+      /,callBack,true,call-back on …4567 \(mobile\),helpdesk@contoso.com,/,
+    );
+    // The reason the agent typed is carried as typed.
+    const typed = row({
+      verification: {
+        ...verification,
+        method: 'notVerified',
+        verified: false,
+        evidence: { method: 'notVerified', reason: 'x' },
+      },
+    });
+    expect(JSON.parse(jsonLine(typed)).verification_evidence).toBe('not verified: x');
+    expect(JSON.parse(jsonLine(row())).verification_method).toBeNull();
   });
 
   it("case 26: says what the owner was told: each e-mail sent, or failed with Graph's code and request-id", () => {

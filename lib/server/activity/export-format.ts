@@ -5,6 +5,7 @@ import 'server-only';
 // CR) is prefixed with a single quote, so a ticket or device name cannot run anything on an auditor's machine.
 // JSON Lines: one JSON object per line, the same fields, nothing neutralised (no program evaluates it).
 import type { ActivityRow, ExportFormat } from '@/lib/shared/activity/types';
+import { evidenceText } from '@/lib/shared/trust/evidence-text';
 import { notificationSummary } from '@/lib/shared/notifications/types';
 
 export const CSV_COLUMNS = [
@@ -22,6 +23,13 @@ export const CSV_COLUMNS = [
   'final_state',
   'graph_request_id',
   'client_request_id',
+  'agent_verified',
+  'verification_method',
+  'verification_verified',
+  'verification_evidence',
+  'verification_agent_upn',
+  'verification_time_utc',
+  'verification_id',
   'action_id',
   'owner_notification',
 ] as const;
@@ -38,6 +46,7 @@ export function csvField(value: string | null): string {
 }
 
 function cells(r: ActivityRow): (string | null)[] {
+  const v = r.verification;
   return [
     r.requestedAt,
     r.agent.upn,
@@ -53,6 +62,13 @@ function cells(r: ActivityRow): (string | null)[] {
     r.finalState,
     r.graphRequestId,
     r.clientRequestId,
+    String(r.agent.verified),
+    v?.method ?? null,
+    v ? String(v.verified) : null,
+    v ? evidenceText(v.evidence) : null,
+    v?.agent.upn ?? null,
+    v?.recordedAt ?? null,
+    v?.id ?? null,
     r.actionId,
     notificationSummary(r.notifications),
   ];

@@ -3,7 +3,11 @@ import 'server-only';
 // once, so that one build serves the local emulator and any real tenant.
 import { z } from 'zod';
 import { MIN_RETENTION_DAYS } from '@/lib/server/store/migrations';
-import { PASSCODE_ACTION_SWITCHES, type PasscodePolicy } from '@/lib/shared/devices/passcode-plan';
+import {
+  PASSCODE_ACTION_KINDS,
+  PASSCODE_ACTION_SWITCHES,
+  type PasscodePolicy,
+} from '@/lib/shared/devices/passcode-plan';
 import {
   compileTicketPattern,
   DEFAULT_TICKET_EXAMPLE,
@@ -19,6 +23,18 @@ const GuidOrDomain = z
     'a tenant id (GUID) or verified domain',
   );
 
+const GUID_RE = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
+/** A comma-separated list, trimmed, empty items dropped. */
+const splitList = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+/** A comma-separated list of ids, in lower case (ids are compared in one form). */
+const commaIds = z
+  .string()
+  .default('')
+  .transform((v) => splitList(v).map((s) => s.toLowerCase()));
 /** What Verified ID needs besides its defaults; set together or not at all. */
 const VERIFIED_ID_REQUIRED = [
   'VERIFIED_ID_CLIENT_ID',
@@ -135,6 +151,20 @@ const Schema = z
      */
     VERIFY_CALLER: z.enum(['off', 'record', 'required']).default('record'),
     VERIFY_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+    /**
+     * `required` for the users who are members (transitive) of any of these groups (comma-separated object ids),
+     * whatever VERIFY_CALLER says; read with Graph's checkMemberGroups (GroupMember.Read.All). A membership that
+     * cannot be read counts as a member: the stricter rule applies (trust/verification-policy.ts).
+     */
+    VERIFY_REQUIRED_GROUPS: commaIds.pipe(
+      z.array(z.string().regex(GUID_RE, 'group object ids (GUIDs)')).max(500),
+    ),
+    /** `required` for these passcode action kinds (comma-separated, e.g. resetDevicePasscode,removePasscode). */
+    VERIFY_REQUIRED_KINDS: z
+      .string()
+      .default('')
+      .transform(splitList)
+      .pipe(z.array(z.enum(PASSCODE_ACTION_KINDS, `one of ${PASSCODE_ACTION_KINDS.join(', ')}`))),
     /**
      * Verified ID with Face Check (optional; all of client id, secret, authority and callback URL, or none). The
      * Request Service accepts only an application permission (VerifiableCredential.Create.All, client credentials),

@@ -227,22 +227,7 @@ export async function graphGet<S extends z.ZodType>(
       clientRequestId = randomUUID();
     }
   }
-  const requestId = res.headers.get('request-id');
-  const parsed = req.schema.safeParse(await res.json().catch(() => undefined));
-  if (!parsed.success) {
-    throw new GraphError({
-      kind: 'invalidResponse',
-      status: res.status,
-      code: 'UnexpectedResponse',
-      message: apiText('UnexpectedResponse'),
-      requestId,
-      clientRequestId,
-      date: res.headers.get('date'),
-      retryAfterSeconds: null,
-      claimsChallenge: null,
-    });
-  }
-  return { data: parsed.data, requestId, clientRequestId };
+  return answerOf(res, req.schema, clientRequestId);
 }
 
 export interface GraphPostResult {
@@ -295,4 +280,52 @@ export async function graphPostAction(req: {
     requestId: res.headers.get('request-id'),
     date: res.headers.get('date'),
   };
+}
+
+/**
+ * POSTs one of Graph's functions that read (checkMemberGroups) with a JSON body, and checks its answer like a GET.
+ * Sent once: a read may be asked again by its caller, but not here.
+ */
+export async function graphPostRead<S extends z.ZodType>(req: {
+  path: string;
+  token: string;
+  body: unknown;
+  schema: S;
+  signal?: AbortSignal;
+  budget?: WaitBudget;
+}): Promise<GraphResponse<z.infer<S>>> {
+  const clientRequestId = randomUUID();
+  const res = await send(graphUrl({ path: req.path }), {
+    method: 'POST',
+    token: req.token,
+    clientRequestId,
+    signal: req.signal,
+    budget: req.budget,
+    json: req.body,
+  });
+  return answerOf(res, req.schema, clientRequestId);
+}
+
+/** A 2xx answer's body, checked against what the caller expects; anything else is Graph's unexpected answer. */
+async function answerOf<S extends z.ZodType>(
+  res: Response,
+  schema: S,
+  clientRequestId: string,
+): Promise<GraphResponse<z.infer<S>>> {
+  const requestId = res.headers.get('request-id');
+  const parsed = schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new GraphError({
+      kind: 'invalidResponse',
+      status: res.status,
+      code: 'UnexpectedResponse',
+      message: apiText('UnexpectedResponse'),
+      requestId,
+      clientRequestId,
+      date: res.headers.get('date'),
+      retryAfterSeconds: null,
+      claimsChallenge: null,
+    });
+  }
+  return { data: parsed.data, requestId, clientRequestId };
 }

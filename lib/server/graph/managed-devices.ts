@@ -216,6 +216,7 @@ export const ManagedDevicePage = z.object({
 export type ActionResultsView = Pick<
   DeviceListItem,
   | 'id'
+  | 'userId'
   | 'operatingSystem'
   | 'osVersion'
   | 'managementAgent'
@@ -269,6 +270,7 @@ const DEVICE_VIEWS = {
     select: [
       'id',
       'deviceName',
+      'userId',
       'userPrincipalName',
       'userDisplayName',
       'serialNumber',
@@ -310,7 +312,7 @@ const DEVICE_VIEWS = {
     }),
   },
   actionResults: {
-    select: ['id', ...PLAN_FIELDS, 'lastSyncDateTime', 'deviceActionResults'],
+    select: ['id', 'userId', ...PLAN_FIELDS, 'lastSyncDateTime', 'deviceActionResults'],
     shape: (g: GraphManagedDeviceFields): ActionResultsView => ({
       ...listItemOf(g),
       deviceActionResults: (g.deviceActionResults ?? []).map((r): TrackedActionResult => ({

@@ -14,7 +14,10 @@ import { NotificationStore } from '@/lib/server/store/notifications';
 import { RateLimits } from '@/lib/server/store/rate-limits';
 import { VerificationStore } from '@/lib/server/store/verifications';
 import { SharedDeviceReads } from '@/lib/server/actions/shared-device-reads';
-import { PASSCODE_ACTION_SWITCHES } from '@/lib/shared/devices/passcode-plan';
+import {
+  PASSCODE_ACTION_SWITCHES,
+  type PasscodeActionKind,
+} from '@/lib/shared/devices/passcode-plan';
 import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '@/lib/shared/ticket';
 import { SCOPES, startEmulatorServer, type EmulatorServer } from '@/test-support/emulator-server';
 
@@ -36,6 +39,11 @@ const env = {
   RECOVER_PASSCODE_EVERYWHERE: false,
   ACTION_RATE_LIMIT: 1000,
   ACTION_RESULTS_DELAY_SECONDS: 6,
+  // The caller policy has its own tests (request-passcode-action.test.ts); off here, given explicitly.
+  VERIFY_CALLER: 'off' as const,
+  VERIFY_MAX_AGE_MINUTES: 30,
+  VERIFY_REQUIRED_GROUPS: [] as string[],
+  VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
 };
 const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 };
 let tick = 0;
@@ -118,6 +126,7 @@ async function confirm(d: ControlDevice, kind: string, ticket: string, token: st
   const result = await request({ deviceId: d.id, kind, ticket }, token, {
     store,
     limits: new RateLimits(db),
+    verifications: new VerificationStore(db),
     env,
     wait: advance,
   });
@@ -141,10 +150,20 @@ describe('case 26: the owner is told', () => {
     expect(await sendDue([actionId], token, agentOid(), deps(store, db))).toBe(1);
     expect(await sendDue([actionId], token, agentOid(), deps(secondInstance, db2))).toBe(0);
     await advance(7000);
-    const done = await actionStatus(actionId, token, { store, env: statusEnv, reads });
+    const done = await actionStatus(actionId, token, {
+      store,
+      verifications: new VerificationStore(db),
+      env: statusEnv,
+      reads,
+    });
     expect(done?.state).toBe('done');
     // Two instances observe "done" and both try to send: one e-mail.
-    await actionStatus(actionId, token, { store: secondInstance, env: statusEnv, reads });
+    await actionStatus(actionId, token, {
+      store: secondInstance,
+      verifications: new VerificationStore(db2),
+      env: statusEnv,
+      reads,
+    });
     const [first, second] = await Promise.all([
       sendDue([actionId], token, agentOid(), deps(store, db)),
       sendDue([actionId], token, agentOid(), deps(secondInstance, db2)),

@@ -14,6 +14,7 @@ import {
 import { OUTCOMES } from '@/lib/shared/activity/outcomes';
 import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-plan';
 import type { AuditDb } from './db';
+import { VerificationStore } from './verifications';
 import { NotificationStore } from './notifications';
 import type { AuditDatabase } from './schema';
 
@@ -39,7 +40,11 @@ const latest = (
     .limit(1);
 
 export class ActivityLog {
-  constructor(private readonly handle: AuditDb) {}
+  private readonly verifications: VerificationStore;
+
+  constructor(private readonly handle: AuditDb) {
+    this.verifications = new VerificationStore(handle);
+  }
 
   /** Up to `limit` rows older than `beforeSeq` (newest first); `nextBeforeSeq` when more may follow. */
   async page(
@@ -56,10 +61,17 @@ export class ActivityLog {
       .execute();
     const more = found.length > limit;
     const rows = found.slice(0, limit);
-    // What each action's owner was told: one query for the page, not one per row.
+    // Each action's verification and what its owner was told: one query each for the page, not one per row.
+    const verified = await this.verifications.many(
+      rows.flatMap((r) => (r.verification_id ? [r.verification_id] : [])),
+    );
     const told = await new NotificationStore(this.handle).forActions(rows.map((r) => r.action_id));
     return {
-      rows: rows.map((r) => ({ ...toRow(r), notifications: told.get(r.action_id) ?? [] })),
+      rows: rows.map((r) => ({
+        ...toRow(r),
+        verification: r.verification_id ? (verified.get(r.verification_id) ?? null) : null,
+        notifications: told.get(r.action_id) ?? [],
+      })),
       nextBeforeSeq: more ? Number(rows.at(-1)?.seq ?? 0) : null,
     };
   }
@@ -88,6 +100,7 @@ export class ActivityLog {
         'i.recorded_at',
         'i.actor_upn',
         'i.actor_name',
+        'i.actor_verified',
         'i.device_id',
         'i.device_name',
         'i.device_serial',
@@ -97,12 +110,16 @@ export class ActivityLog {
         'i.action_name',
         'i.ticket',
         'i.client_request_id',
+        'i.verification_id',
         latest(eb, 'outcome', 'outcome').as('outcome'),
         latest(eb, 'outcome', 'graph_request_id').as('graph_request_id'),
         latest(eb, 'observation', 'action_state').as('final_state'),
       ])
       .where('i.kind', '=', 'intent');
-    if (scope.actorOid !== null) q = q.where('i.actor_oid', '=', scope.actorOid);
+    // An agent's own actions are those Graph vouched for: a token that merely names them (recorded unverified) does
+    // not put rows into their activity.
+    if (scope.actorOid !== null)
+      q = q.where('i.actor_oid', '=', scope.actorOid).where('i.actor_verified', '=', 1);
     if (filters.agent)
       q = q.where(sql<string>`lower(i.actor_upn)`, '=', filters.agent.toLowerCase());
     if (filters.device) {
@@ -142,6 +159,7 @@ interface RawRow {
   recorded_at: string;
   actor_upn: string | null;
   actor_name: string | null;
+  actor_verified: number;
   device_id: string;
   device_name: string | null;
   device_serial: string | null;
@@ -151,16 +169,17 @@ interface RawRow {
   action_name: string;
   ticket: string | null;
   client_request_id: string | null;
+  verification_id: string | null;
   outcome: string | null;
   graph_request_id: string | null;
   final_state: string | null;
 }
 
-function toRow(r: RawRow): Omit<ActivityRow, 'notifications'> {
+function toRow(r: RawRow): Omit<ActivityRow, 'verification' | 'notifications'> {
   return {
     actionId: r.action_id,
     requestedAt: r.recorded_at,
-    agent: { upn: r.actor_upn, name: r.actor_name },
+    agent: { upn: r.actor_upn, name: r.actor_name, verified: r.actor_verified === 1 },
     deviceId: r.device_id,
     deviceName: r.device_name,
     serialNumber: r.device_serial,

@@ -16,7 +16,7 @@ function consoleRow(over: Partial<ActivityRow> = {}): ActivityRow {
   return {
     actionId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     requestedAt: '2026-12-01T10:00:00.000Z',
-    agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+    agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger', verified: true },
     deviceId: DEVICE,
     deviceName: "Zoë's iPhone",
     serialNumber: 'C39XK2',
@@ -28,6 +28,7 @@ function consoleRow(over: Partial<ActivityRow> = {}): ActivityRow {
     finalState: 'pending',
     graphRequestId: 'r-1',
     clientRequestId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    verification: null,
     notifications: [],
     ...over,
   };
@@ -115,7 +116,7 @@ describe('mergeTimeline', () => {
   it('keeps the console entry with its agent, ticket and outcome, and ties the audit event to it', () => {
     const t = mergeTimeline(inputs({ console: ok([consoleRow()]), auditLog: ok([event()]) }));
     expect(t.entries.find((e) => e.kind === 'console')).toMatchObject({
-      agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+      agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger', verified: true },
       ticket: 'INC-123',
       outcome: 'accepted',
       actionKind: 'removePasscode',

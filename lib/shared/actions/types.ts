@@ -10,6 +10,11 @@ import {
 } from '@/lib/shared/devices/passcode-plan';
 import type { ActionState } from '@/lib/shared/devices/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
+import type {
+  CallerVerification,
+  VerificationPolicy,
+  VerificationProblem,
+} from '@/lib/shared/trust/verification';
 import type { MessageKey } from '@/lib/shared/i18n/catalogs';
 import type { NotificationStatus } from '@/lib/shared/notifications/types';
 import { compileTicketPattern, MAX_TICKET_LENGTH, type TicketRule } from '@/lib/shared/ticket';
@@ -175,6 +180,8 @@ export type PasscodeActionResult =
       requestedAt: string;
       requestId: string | null;
       kind: PasscodeActionKind;
+      /** The caller verification the action rests on, as the server recorded it; null when none. */
+      verification: CallerVerification | null;
     }
   | {
       status: 'unknown';
@@ -182,6 +189,7 @@ export type PasscodeActionResult =
       requestedAt: string;
       failure: ErrorInfo;
       kind: PasscodeActionKind;
+      verification: CallerVerification | null;
     }
   | { status: 'alreadyRequested'; holder: ActionHolder }
   | { status: 'invalid'; fieldErrors: Partial<Record<PasscodeActionField, string>> }
@@ -194,6 +202,16 @@ export type PasscodeActionResult =
   | { status: 'denied'; actionId: string; failure: ErrorInfo }
   | { status: 'rejected'; actionId: string; failure: ErrorInfo }
   | { status: 'throttled'; actionId: string; failure: ErrorInfo }
+  /**
+   * The caller-verification policy refused the action before anything was posted: what it asked (for this device's
+   * user and this action kind) and what was wrong with the verification the request named, or that it named none.
+   */
+  | {
+      status: 'verificationRequired';
+      actionId: string;
+      policy: VerificationPolicy;
+      problem: VerificationProblem;
+    }
   /** The console's own per-agent limit (not Graph's throttling): so many actions per ten minutes. */
   | { status: 'rateLimited'; actionId: string; retryAfterSeconds: number; limit: number }
   | { status: 'failed'; actionId: string; failure: ErrorInfo }
@@ -277,6 +295,9 @@ export interface ActionStatus {
    * reason. The server is the only judge; the browser shows this and never works it out from times of its own.
    */
   guard: GuardHold | null;
+  /** The caller verification the action rests on (its intent's), as the server recorded it; null when none. */
+  verificationId: string | null;
+  verification: CallerVerification | null;
   /**
    * The owner's e-mails about this action (accepted, then done or failed; to the device's user and, if configured,
    * their manager), as the console's database says: sent, pending, or failed with Graph's error and when it is tried

@@ -14,6 +14,7 @@ const en: Record<TicketSummaryLabel, string> = {
   graphRequestId: 'Graph request-id',
   clientRequestId: 'Client-request-id',
   actionId: 'Action id',
+  verification: 'Caller verification',
   unknown: 'unknown',
 };
 
@@ -34,6 +35,21 @@ describe('Copy for ticket', () => {
         graphRequestId: 'req-1',
         clientRequestId: 'a1',
         actionId: 'a1',
+        verification: {
+          id: 'v1',
+          method: 'callBack',
+          verified: true,
+          evidence: {
+            method: 'callBack',
+            phoneLast: '4567',
+            phoneSource: 'mobilePhone',
+            phoneType: null,
+          },
+          subject: { id: 'u1', upn: 'zoe.obrien@contoso.com', name: "Zoë O'Brien" },
+          deviceId: 'd1',
+          agent: { oid: 'o1', upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+          recordedAt: '2026-11-28T09:58:00.000Z',
+        },
       },
       {
         label: (k) => en[k],
@@ -48,6 +64,10 @@ describe('Copy for ticket', () => {
             timeZone: 'Europe/Berlin',
             timeZoneName: 'short',
           }).format(new Date(iso)),
+        verification: (v) =>
+          v
+            ? `call-back on …${v.evidence.method === 'callBack' ? v.evidence.phoneLast : ''}`
+            : 'none',
       },
     );
     expect(text.split('\n')).toEqual([
@@ -58,6 +78,7 @@ describe('Copy for ticket', () => {
       'State: Done',
       'Requested: 28.11.2026, 11:00:03 MEZ (2026-11-28 10:00:03 UTC)',
       'Agent: Hanna Berger (helpdesk@contoso.com)',
+      'Caller verification: call-back on …4567',
       'Ticket: INC-123',
       'Graph request-id: req-1',
       'Client-request-id: a1',
@@ -81,12 +102,14 @@ describe('Copy for ticket', () => {
         graphRequestId: null,
         clientRequestId: 'a2',
         actionId: 'a2',
+        verification: null,
       },
-      { label: (k) => en[k], localTime: () => 'then' },
+      { label: (k) => en[k], localTime: () => 'then', verification: () => 'none recorded' },
     );
     expect(text).toContain('Device: d2\n');
     expect(text).toContain('User: unknown\n');
     expect(text).toContain('Agent: helpdesk@contoso.com\n');
     expect(text).toContain('Graph request-id: unknown\n');
+    expect(text).toContain('Caller verification: none recorded\n');
   });
 });

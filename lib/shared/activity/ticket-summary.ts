@@ -1,7 +1,9 @@
 // "Copy for ticket": a short plain-text summary of one passcode action, in the agent's language, to paste into
 // ServiceNow, Jira Service Management or Zendesk. Plain lines of "Label: value" (every ticket system keeps them as
 // typed), the time in the agent's zone with the zone named and in UTC beside it (a ticket is read in other zones),
-// and every id support may need. Never a passcode: the summary says only whether one was shown.
+// and every id support may need, and how the caller was verified. Never a passcode: the summary says only whether
+// one was shown.
+import type { CallerVerification } from '@/lib/shared/trust/verification';
 
 export interface TicketSummaryInput {
   actionLabel: string;
@@ -17,6 +19,8 @@ export interface TicketSummaryInput {
   graphRequestId: string | null;
   clientRequestId: string | null;
   actionId: string;
+  /** The caller verification the action rested on, as the server recorded it; null when none. */
+  verification: CallerVerification | null;
 }
 
 export type TicketSummaryLabel =
@@ -32,12 +36,15 @@ export type TicketSummaryLabel =
   | 'graphRequestId'
   | 'clientRequestId'
   | 'actionId'
+  | 'verification'
   | 'unknown';
 
 export interface TicketSummaryText {
   label(key: TicketSummaryLabel): string;
   /** The time in the agent's locale and zone, with the zone named. */
   localTime(iso: string): string;
+  /** The verification in words (method, evidence, agent, time), or that none was recorded. */
+  verification(v: CallerVerification | null): string;
 }
 
 const person = (p: { upn: string | null; name: string | null }, unknown: string) =>
@@ -59,6 +66,7 @@ export function ticketSummary(a: TicketSummaryInput, text: TicketSummaryText): s
     [l('state'), a.stateLabel],
     [l('requested'), `${text.localTime(a.requestedAt)} (${utcTime(a.requestedAt)})`],
     [l('agent'), person(a.agent, unknown)],
+    [l('verification'), text.verification(a.verification)],
     [l('ticket'), a.ticket ?? unknown],
     [l('graphRequestId'), a.graphRequestId ?? unknown],
     [l('clientRequestId'), a.clientRequestId ?? unknown],

@@ -1,6 +1,7 @@
 // The activity page's contract with its API: one row per passcode action, the filters (which are also the page's
 // URL state), and a page of rows with the keyset cursor to the next.
 import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-plan';
+import type { CallerVerification } from '@/lib/shared/trust/verification';
 import type { Outcome } from './outcomes';
 import type { NotificationStatus } from '@/lib/shared/notifications/types';
 
@@ -8,7 +9,8 @@ export interface ActivityRow {
   actionId: string;
   /** When the agent confirmed (ISO 8601, UTC). */
   requestedAt: string;
-  agent: { upn: string | null; name: string | null };
+  /** `verified: false`: the actor a token named that Graph never accepted (invalid input; security.md case 28). */
+  agent: { upn: string | null; name: string | null; verified: boolean };
   deviceId: string;
   deviceName: string | null;
   /** The device's serial number and user when the action was requested (null for records before they were kept). */
@@ -23,6 +25,8 @@ export interface ActivityRow {
   finalState: string | null;
   graphRequestId: string | null;
   clientRequestId: string | null;
+  /** The caller verification the action rested on, as the server recorded it; null when none. */
+  verification: CallerVerification | null;
   /** What the device's user (and manager) was told: each e-mail sent, pending or failed (owner_notifications). */
   notifications: NotificationStatus[];
 }

@@ -77,4 +77,27 @@ export interface VerificationPolicy {
   mode: 'off' | 'record' | 'required';
   /** How old a verification may be for `required`. */
   maxAgeMinutes: number;
+  /**
+   * Why `required` applies when the configured mode is laxer: the user is in a VERIFY_REQUIRED_GROUPS group, their
+   * membership could not be read (the stricter rule then applies), or the action kind is in VERIFY_REQUIRED_KINDS.
+   * `configured` when VERIFY_CALLER itself says required; absent or null when the mode is the configured one.
+   */
+  requiredBecause?: 'configured' | 'group' | 'groupUnreadable' | 'kind' | null;
 }
+
+/**
+ * Why the server refused a passcode action or a reveal under the policy (lib/server/trust/verification-policy.ts):
+ * no verification sent; an id the store does not know (forged or mistyped); one recorded by another agent, or about
+ * another user than the device's; not a verification (notVerified, a failed presentation) where one is required;
+ * older than VERIFY_MAX_AGE_MINUTES; or a device with no user to verify.
+ */
+export const VERIFICATION_PROBLEMS = [
+  'missing',
+  'unknown',
+  'otherAgent',
+  'otherUser',
+  'notVerified',
+  'tooOld',
+  'noDeviceUser',
+] as const;
+export type VerificationProblem = (typeof VERIFICATION_PROBLEMS)[number];

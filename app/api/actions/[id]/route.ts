@@ -3,7 +3,7 @@
 import { actionStatus } from '@/lib/server/actions/status';
 import { withGuard } from '@/lib/server/actions/device-guards';
 import { sendOwnerNotifications } from '@/lib/server/notifications/on-request';
-import { getAuditStore } from '@/lib/server/store';
+import { getAuditStore, getVerificationStore } from '@/lib/server/store';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { apiText } from '@/lib/server/i18n/api-text';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
@@ -13,10 +13,10 @@ import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 export const GET = graphRoute<{ id: string }>(async ({ token, params }) => {
   const id = DeviceIdSchema.safeParse(params.id); // action ids are GUIDs too
   if (!id.success) return apiError(400, 'invalidActionId', apiText('invalidActionId'));
-  const store = await getAuditStore();
-  const status = await actionStatus(id.data, token, { store, env: serverEnv() });
+  const stores = { store: await getAuditStore(), verifications: await getVerificationStore() };
+  const status = await actionStatus(id.data, token, { ...stores, env: serverEnv() });
   if (!status) return apiError(404, 'actionNotFound', apiText('actionNotFound'));
   // The requester's reads send the owner's e-mails that are due (the read may just have seen "done").
   await sendOwnerNotifications([status.actionId], token);
-  return jsonOk(await withGuard(store, status));
+  return jsonOk(await withGuard(stores, status));
 });

@@ -75,7 +75,7 @@ describe('GET /api/devices/{id}/caller', () => {
       warn: true,
     });
     expect(facts.recentActions).toEqual({ count: 0, latestAt: null });
-    expect(facts.policy).toEqual({ mode: 'record', maxAgeMinutes: 30 });
+    expect(facts.policy).toMatchObject({ mode: 'record', maxAgeMinutes: 30 });
   });
 
   it('says why each part is not there for an agent without the permissions, and never "no risk"', async () => {
