@@ -2,14 +2,14 @@
 // and checked row by row, an agent seeing only their own actions and the Auditor app role seeing everyone's, in
 // English and German; "Copy for ticket"; a ticket system's deep link pre-filling the dialog.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Download, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, TENANT_ID } from '../emulator/constants';
 import { E2E } from '../playwright.config';
 import { actionButton, findBySerial, freshDevice, trayItem } from './actions';
 import { lastCopied, recordClipboard } from './clipboard';
+import { downloaded, parseCsv } from './exports';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -104,42 +104,6 @@ test.beforeAll(async () => {
 
 const newestFirst = (rows: Seeded[]) => [...rows].sort((a, b) => b.at.localeCompare(a.at));
 const rowsOn = (page: Page) => page.getByTestId('activity-row');
-
-/** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks; records end with CRLF. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
-const downloaded = async (download: Download) =>
-  readFileSync((await download.path()) ?? '', 'utf8');
 
 test('an agent sees only their own actions, newest first, in keyset pages, with the filters in the URL', async ({
   page,
