@@ -158,6 +158,7 @@ if (health) {
             `Verified ID: the caller's demo wallet (for "Verify with Verified ID") is at ${verifiedId.wallet}`,
           ]
         : []),
+      `The owners' e-mails (sent when a passcode action is accepted, done or failed) land in the demo mailbox: ${emulatorOrigin}/_emulator/mailbox`,
       'Press Ctrl-C to stop both.',
       '',
     ].join('\n'),
