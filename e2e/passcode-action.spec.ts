@@ -130,7 +130,7 @@ test('Android fully managed: Reset passcode, then the temporary passcode, shown 
   await findBySerial(page, d);
   const dialog = await openDialog(page, d, 'Reset passcode');
   await expect(dialog.getByTestId('action-effect')).toContainText(
-    'A temporary passcode will appear here when the device reports back; read it only to the verified caller',
+    'A temporary passcode will appear here when the device reports back; read it only to the caller on this ticket',
   );
   await dialog.getByLabel('Ticket reference').fill('INC-2001');
   await dialog.getByTestId('confirm-action').click();

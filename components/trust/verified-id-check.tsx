@@ -120,7 +120,7 @@ function PresentationProgress({
           />
           <p className="text-xs text-slate-700 dark:text-slate-300">
             {t('expiresAt', {
-              time: format.dateTime(new Date(started.expiresAt), { timeStyle: 'short' }),
+              time: format.dateTime(new Date(started.expiresAt), 'time'),
             })}{' '}
             {t('threshold', { threshold: started.threshold })}
           </p>
