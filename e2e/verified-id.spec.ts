@@ -9,7 +9,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
-import { findBySerial, freshDevice, openDialog } from './actions';
+import { actionButton, findBySerial, freshDevice, openDialog } from './actions';
 import type { EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -185,6 +185,47 @@ test('a Face Check score below the threshold is refused', async ({ page, request
     failure: 'lowScore',
     score: 55,
     verification: { verified: false },
+  });
+});
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('a Face Check score below the threshold is shown as refused in the dialog, with the score in German, and nothing is recorded in the form', async ({
+    page,
+    context,
+  }) => {
+    const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+    await signIn(page, DEMO_ACCOUNTS.helpdesk);
+    await findBySerial(page, d, 'Geräte suchen');
+    await actionButton(page, d, 'Kennung entfernen', 'Seriennummer').click();
+    const dialog = page.getByRole('alertdialog');
+    const verify = dialog.getByTestId('caller-panel').getByTestId('verification');
+    await verify.getByRole('button', { name: 'Mit Verified ID prüfen' }).click();
+    const progress = verify.getByTestId('verified-id-progress');
+    await expect(progress.getByRole('img', { name: /^QR-Code, den die anrufende/ })).toBeVisible();
+    await expect(progress).toContainText('Face Check muss mindestens 70 erreichen.');
+    const requestId = (await progress.getAttribute('data-request-id')) ?? '';
+    expect(requestId).not.toBe('');
+
+    const wallet = await context.newPage();
+    await expect(await present(wallet, requestId, d.userPrincipalName, 55.5)).toHaveText('200');
+    await expect(progress.getByTestId('verified-id-status')).toHaveAttribute(
+      'data-status',
+      'failed',
+    );
+    await expect(progress.getByTestId('verified-id-status')).toHaveText(
+      'Nicht bestätigt: Der Face-Check-Wert liegt unter der Schwelle.',
+    );
+    await expect(progress.getByTestId('verified-id-score')).toHaveText(
+      'Face-Check-Wert 55,5 (Schwelle 70)',
+    );
+    await expect(progress.getByRole('img')).toBeHidden();
+    await expect(progress.getByRole('button', { name: 'Neu starten' })).toBeVisible();
+    // The server wrote the failed verification; the form records nothing, so the agent can still verify otherwise.
+    await expect(verify.getByTestId('verification-recorded')).toHaveCount(0);
+    await expect(verify.getByTestId('record-verification')).toBeVisible();
+    expect(verificationsOf(requestId)).toEqual([expect.objectContaining({ verified: 0 })]);
   });
 });
 
