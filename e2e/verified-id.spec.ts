@@ -1,15 +1,15 @@
-// Verified ID with Face Check, end to end against the emulated Request Service: the console starts a presentation
-// request for a device's user (POST /api/verified-id/requests with the agent's token, as the component does), the
-// caller presents a credential in the emulator's demo wallet, and the Request Service's callback decides; the agent
-// reads the outcome on the status route. The component itself (components/trust/verified-id-check.tsx) is mounted
-// in the Caller panel of the passcode dialog, which another branch builds: until then this spec drives what the
-// component drives (the start route, the wallet, the status route) directly.
+// Verified ID with Face Check, end to end against the emulated Request Service. The first test is the agent's real
+// UI: "Verify with Verified ID" in the passcode dialog's verification form starts a presentation request, the caller
+// presents a credential in the emulator's demo wallet, the Request Service's callback decides, and the form shows the
+// verification the server wrote, which the confirmed action then carries. The other tests drive what the component
+// drives (the start route, the wallet, the status route) directly, to check the server's refusals.
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
-import { findBySerial, freshDevice } from './actions';
+import { actionButton, findBySerial, freshDevice, openDialog } from './actions';
 import type { EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -100,20 +100,36 @@ test("the device user's credential with a good Face Check verifies; a replayed c
 }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   const token = await agentToken(page, d);
-  const requestId = await start(request, d.id, token);
-  expect(await status(request, requestId, token)).toMatchObject({
-    status: 'waiting',
-    threshold: 70,
-  });
+  const dialog = await openDialog(page, d, 'Remove passcode');
+  const verify = dialog.getByTestId('caller-panel').getByTestId('verification');
+  await verify.getByRole('button', { name: 'Verify with Verified ID' }).click();
+  const progress = verify.getByTestId('verified-id-progress');
+  await expect(progress.getByRole('img', { name: /^QR code for the caller/ })).toHaveAttribute(
+    'src',
+    /^data:image\/png;base64,iVBOR/,
+  );
+  await expect(progress).toContainText('Face Check must score at least 70.');
+  await expect(progress.getByTestId('verified-id-status')).toHaveAttribute(
+    'data-status',
+    'waiting',
+  );
+  const requestId = (await progress.getAttribute('data-request-id')) ?? '';
+  expect(requestId).not.toBe('');
 
   const wallet = await context.newPage();
   await expect(await present(wallet, requestId, d.userPrincipalName, 91.5)).toHaveText('200');
-  await expect.poll(async () => (await status(request, requestId, token)).status).toBe('verified');
-  const verified = await status(request, requestId, token);
-  expect(verified).toMatchObject({
+  // The component polls the status, and hands the verification the server wrote to the form, which shows it.
+  const recorded = verify.getByTestId('verification-recorded');
+  await expect(recorded).toHaveAttribute('data-method', 'verifiedId');
+  await expect(recorded).toContainText('Verified ID, Face Check 91.5 (threshold 70).');
+  await expect(verify.getByTestId('verified-id-check')).toBeHidden();
+  const verificationId = (await recorded.getAttribute('data-verification-id')) ?? '';
+  expect(await status(request, requestId, token)).toMatchObject({
+    status: 'verified',
     failure: null,
     score: 91.5,
     verification: {
+      id: verificationId,
       verified: true,
       evidence: { method: 'verifiedId', requestId, score: 91.5, threshold: 70, failure: null },
     },
@@ -125,8 +141,16 @@ test("the device user's credential with a good Face Check verifies; a replayed c
   });
   expect(await replay.json()).toMatchObject({ requestId, status: 409 });
   expect(verificationsOf(requestId)).toHaveLength(1);
-  expect((await status(request, requestId, token)).verification?.id).toBe(
-    verified.verification?.id,
+  expect((await status(request, requestId, token)).verification?.id).toBe(verificationId);
+
+  // The action carries the verification: the result view names it with the score against the threshold.
+  await dialog.getByLabel('Ticket reference').fill(`VID-${randomInt(100_000_000, 1_000_000_000)}`);
+  await dialog.getByTestId('confirm-action').click();
+  await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
+  const shown = dialog.getByTestId('action-verification');
+  await expect(shown).toHaveAttribute('data-method', 'verifiedId');
+  await expect(shown).toContainText(
+    'Caller verification: Verified ID, Face Check 91.5 (threshold 70); by Hanna Berger, ',
   );
 });
 
@@ -161,6 +185,47 @@ test('a Face Check score below the threshold is refused', async ({ page, request
     failure: 'lowScore',
     score: 55,
     verification: { verified: false },
+  });
+});
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('a Face Check score below the threshold is shown as refused in the dialog, with the score in German, and nothing is recorded in the form', async ({
+    page,
+    context,
+  }) => {
+    const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+    await signIn(page, DEMO_ACCOUNTS.helpdesk);
+    await findBySerial(page, d, 'Geräte suchen');
+    await actionButton(page, d, 'Kennung entfernen', 'Seriennummer').click();
+    const dialog = page.getByRole('alertdialog');
+    const verify = dialog.getByTestId('caller-panel').getByTestId('verification');
+    await verify.getByRole('button', { name: 'Mit Verified ID prüfen' }).click();
+    const progress = verify.getByTestId('verified-id-progress');
+    await expect(progress.getByRole('img', { name: /^QR-Code, den die anrufende/ })).toBeVisible();
+    await expect(progress).toContainText('Face Check muss mindestens 70 erreichen.');
+    const requestId = (await progress.getAttribute('data-request-id')) ?? '';
+    expect(requestId).not.toBe('');
+
+    const wallet = await context.newPage();
+    await expect(await present(wallet, requestId, d.userPrincipalName, 55.5)).toHaveText('200');
+    await expect(progress.getByTestId('verified-id-status')).toHaveAttribute(
+      'data-status',
+      'failed',
+    );
+    await expect(progress.getByTestId('verified-id-status')).toHaveText(
+      'Nicht bestätigt: Der Face-Check-Wert liegt unter der Schwelle.',
+    );
+    await expect(progress.getByTestId('verified-id-score')).toHaveText(
+      'Face-Check-Wert 55,5 (Schwelle 70)',
+    );
+    await expect(progress.getByRole('img')).toBeHidden();
+    await expect(progress.getByRole('button', { name: 'Neu starten' })).toBeVisible();
+    // The server wrote the failed verification; the form records nothing, so the agent can still verify otherwise.
+    await expect(verify.getByTestId('verification-recorded')).toHaveCount(0);
+    await expect(verify.getByTestId('record-verification')).toBeVisible();
+    expect(verificationsOf(requestId)).toEqual([expect.objectContaining({ verified: 0 })]);
   });
 });
 

@@ -260,7 +260,12 @@ function Recorded({ verification: v }: { verification: CallerVerification }) {
       case 'notVerified':
         return t('recorded.notVerified', { reason: e.reason, when });
       case 'verifiedId':
-        return t('recorded.verifiedId', { when });
+        // The score against the threshold stays in view: the check's own status line goes when this replaces it.
+        return t('recorded.verifiedId', {
+          when,
+          score: e.score === null ? '' : format.number(e.score, { maximumFractionDigits: 1 }),
+          threshold: e.threshold,
+        });
     }
   })();
   return (
