@@ -282,6 +282,13 @@ test('keyboard: / searches, arrows move, Enter opens the device, Back returns to
   );
 });
 
+/**
+ * The console's proof of a token it has not seen before (verified-caller's probe, `$top=1&$select=id` on the tenant's
+ * managedDevices): whether one is made depends on what this console has seen earlier in the run, so a test that
+ * counts a search's Graph requests leaves it aside.
+ */
+const isProbe = (e: { query: string }) => decodeURIComponent(e.query) === '?$top=1&$select=id';
+
 test('an expired session is renewed silently and the search goes on', async ({ page }) => {
   await searchFor(page, 'zoe.obrien@contoso.com');
   await expect(page.getByTestId('results-status')).toHaveText('All 3 matching devices are shown.');
@@ -295,7 +302,6 @@ test('an expired session is renewed silently and the search goes on', async ({ p
   await page.getByRole('combobox', { name: 'Platform' }).selectOption('ios');
   await expect(page.getByTestId('results-status')).toHaveText('All 2 matching devices are shown.');
   // The search's own requests; besides them, the console may prove the renewed token once (verified-caller's probe).
-  const isProbe = (e: { query: string }) => decodeURIComponent(e.query) === '?$top=1&$select=id';
   const logged = await emulator.requests({ path: 'managedDevices$' });
   expect(logged.filter((e) => !isProbe(e)).map((e) => e.status)).toEqual([401, 200]);
   expect(logged.filter(isProbe).map((e) => e.status)).toEqual(
@@ -315,7 +321,9 @@ test('Graph failing with 503 is retried with back-off, then explained with a ret
   const alert = page.getByRole('alert').filter({ hasText: 'The devices could not be loaded.' });
   await expect(alert).toContainText('Microsoft Graph did not answer properly');
   await expect(page.getByTestId('error-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
-  const attempts = await emulator.requests({ path: 'managedDevices$' });
+  const attempts = (await emulator.requests({ path: 'managedDevices$' })).filter(
+    (e) => !isProbe(e),
+  );
   expect(attempts.map((e) => e.status)).toEqual([503, 503, 503, 503]);
   await emulator.clearFaults();
   await alert.getByRole('button', { name: 'Try again' }).click();

@@ -10,9 +10,15 @@ import Database from 'better-sqlite3';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
 import { actionButton, findBySerial, freshDevice, openDialog } from './actions';
-import type { EmulatedDevice } from './emulator';
+import { emulator, type EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
+
+// Nothing a test before this one left on this worker's emulator (a fault rule it set and could not clear because it
+// failed) may decide these tests.
+test.beforeEach(async () => {
+  await emulator.clearFaults();
+});
 
 const WALLET = `${E2E.emulatorOrigin}/verifiedid/wallet`;
 
