@@ -64,3 +64,20 @@ export async function verifiedCaller(token: string, budget?: WaitBudget): Promis
   rememberVerified(token, shape.claims);
   return { ok: true, claims: shape.claims };
 }
+
+/**
+ * The caller's claims right after Graph accepted `token` for another read (a 2xx): a readable token's own claims,
+ * remembered, with no further Graph call; an opaque one's from Graph's /me. Null when /me does not identify it.
+ */
+export async function claimsOfAcceptedToken(
+  token: string,
+  budget?: WaitBudget,
+): Promise<TokenClaims | null> {
+  const shape = checkTokenShape(token, { tenantId: serverEnv().AUTH_TENANT_ID });
+  if (shape.ok) {
+    rememberVerified(token, shape.claims);
+    return shape.claims;
+  }
+  const check = await verifiedCaller(token, budget);
+  return check.ok ? check.claims : null;
+}

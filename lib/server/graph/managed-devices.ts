@@ -281,7 +281,7 @@ const DEVICE_VIEWS = {
       enrollmentProfileName: text(g.enrollmentProfileName),
     }),
   },
-  /** Whose device it is and the device's own risk signals: what the Caller panel starts from. */
+  /** Whose device it is and the device's own risk signals: what the Caller panel and a caller check start from. */
   caller: {
     select: [
       'id',
@@ -299,16 +299,6 @@ const DEVICE_VIEWS = {
       userPrincipalName: text(g.userPrincipalName),
       userDisplayName: text(g.userDisplayName),
       risk: deviceRisk(g.jailBroken ?? null, g.reported.partnerReportedThreatState),
-    }),
-  },
-  /** Whose device it is, for a caller check: the Entra user id beside the UPN and name. */
-  owner: {
-    select: ['id', 'userId', 'userPrincipalName', 'userDisplayName'],
-    shape: (g: GraphManagedDeviceFields) => ({
-      id: g.id,
-      userId: text(g.userId),
-      userPrincipalName: text(g.userPrincipalName),
-      userDisplayName: text(g.userDisplayName),
     }),
   },
   actionResults: {

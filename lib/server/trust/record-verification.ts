@@ -5,7 +5,7 @@ import 'server-only';
 // its ref only and looked up among the numbers of record Graph shows this agent now; only its last digits are kept.
 import { auditActor } from '@/lib/server/auth/audit-actor';
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
-import { verifiedCaller } from '@/lib/server/auth/verified-caller';
+import { claimsOfAcceptedToken } from '@/lib/server/auth/verified-caller';
 import type { ServerEnv } from '@/lib/server/config/server-env';
 import { GraphError } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
@@ -42,7 +42,7 @@ export async function recordCallerVerification(
   try {
     const device = await getManagedDevice(token, v.deviceId, 'caller');
     // Graph has accepted the token: its claims (or, for a token the console cannot read, Graph's /me) name the agent.
-    const agent = shape.ok ? shape.claims : await verifiedAgent(token);
+    const agent = await claimsOfAcceptedToken(token);
     if (!agent) return { status: 'signInAgain' };
     if (!device.userId) return { status: 'noUser' };
     const evidence = await evidenceOf(v, token, device.userId);
@@ -69,11 +69,6 @@ export async function recordCallerVerification(
     if (e instanceof StoreUnavailableError) return { status: 'storeUnavailable' };
     throw e;
   }
-}
-
-async function verifiedAgent(token: string) {
-  const check = await verifiedCaller(token);
-  return check.ok ? check.claims : null;
 }
 
 /** The evidence for the input, from Graph's answers; null when a call-back's ref names no number of record. */
