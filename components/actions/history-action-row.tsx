@@ -109,4 +109,5 @@ const PLACEHOLDER: ActionStatus = {
   verificationId: null,
   verification: null,
   notifications: [],
+  approval: null,
 };

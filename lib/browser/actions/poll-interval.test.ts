@@ -30,6 +30,7 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   verificationId: null,
   verification: null,
   notifications: [],
+  approval: null,
   ...over,
 });
 

@@ -17,6 +17,7 @@ const record = (over: Partial<AuditRecord>): AuditRecord => ({
   device_user_upn: 'zoe.obrien@contoso.com',
   device_user_name: "Zoë O'Brien",
   verification_id: null,
+  approval_id: null,
   ticket: 'INC-1',
   note: null,
   actor_oid: 'o',

@@ -86,6 +86,8 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
     verification: null,
     // Nor do they say what the owner was told: the notification rows do (notifications/attach.ts).
     notifications: [],
+    // And the approval row says where a four-eyes request stands (approvals/attach.ts).
+    approval: null,
   };
 }
 

@@ -20,6 +20,7 @@ const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
   clientRequestId: 'a1',
   verification: null,
   notifications: [],
+  approval: null,
   ...over,
 });
 

@@ -6,6 +6,7 @@ import { MIN_RETENTION_DAYS } from '@/lib/server/store/migrations';
 import {
   PASSCODE_ACTION_KINDS,
   PASSCODE_ACTION_SWITCHES,
+  type PasscodeActionKind,
   type PasscodePolicy,
 } from '@/lib/shared/devices/passcode-plan';
 import {
@@ -24,6 +25,7 @@ const GuidOrDomain = z
   );
 
 const GUID_RE = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
+const ANY_CASE_GUID_RE = new RegExp(GUID_RE.source, 'i');
 /** A comma-separated list, trimmed, empty items dropped. */
 const splitList = (v: string) =>
   v
@@ -205,6 +207,45 @@ const Schema = z
     NOTIFY_FROM: z.email('a mailbox address (UPN)').optional(),
     /** Who the owner should call if they did not ask for the action (text in the e-mail); a catalog default if unset. */
     SECURITY_CONTACT: z.string().trim().min(1).max(200).optional(),
+    /**
+     * Four-eyes (issue 15/17): which passcode actions a second agent must approve first. Comma-separated, any of:
+     * `all`; `reveal` (showing a temporary passcode); an action kind (removePasscode, resetDevicePasscode, …);
+     * a group object id (the device's user is a member, transitively, read with checkMemberGroups; a membership
+     * that cannot be read counts as a member). Empty: nothing needs approval.
+     */
+    APPROVAL_REQUIRED: z
+      .string()
+      .default('')
+      .transform(splitList)
+      .pipe(
+        z.array(
+          z.union(
+            [
+              z.enum(['all', 'reveal']),
+              z.enum(PASSCODE_ACTION_KINDS),
+              z.string().regex(ANY_CASE_GUID_RE),
+            ],
+            `all, reveal, an action kind (${PASSCODE_ACTION_KINDS.join(', ')}) or a group object id`,
+          ),
+        ),
+      )
+      .transform(approvalRule),
+    /** How long a request waits for a decision, and an approval for its sending. */
+    APPROVAL_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+    /** The app role (in the ID token's `roles`) whose holders may approve or deny other agents' requests. */
+    APPROVER_ROLE: z.string().min(1).default('PasscodeDesk.Approver'),
+    /**
+     * Where approvers are e-mailed about a new request: an address, or a mail-enabled group's object id (its `mail`
+     * is read from Graph). Sent with the requesting agent's token, from NOTIFY_FROM when set. Unset: no e-mail.
+     */
+    APPROVAL_NOTIFY_TO: z
+      .string()
+      .trim()
+      .refine(
+        (v) => ANY_CASE_GUID_RE.test(v) || z.email().safeParse(v).success,
+        'an e-mail address or a group object id',
+      )
+      .optional(),
   })
   .refine(
     (env) => {
@@ -237,6 +278,25 @@ const Schema = z
   });
 
 export type ServerEnv = z.infer<typeof Schema>;
+
+/** APPROVAL_REQUIRED, read: what needs a second agent's approval (lib/server/trust/approval-policy.ts decides). */
+export interface ApprovalRule {
+  all: boolean;
+  reveal: boolean;
+  kinds: PasscodeActionKind[];
+  /** Group object ids, lower case. */
+  groups: string[];
+}
+
+function approvalRule(items: string[]): ApprovalRule {
+  const kinds = PASSCODE_ACTION_KINDS.filter((k) => items.includes(k));
+  return {
+    all: items.includes('all'),
+    reveal: items.includes('reveal'),
+    kinds,
+    groups: items.filter((i) => ANY_CASE_GUID_RE.test(i)).map((g) => g.toLowerCase()),
+  };
+}
 
 let cached: ServerEnv | undefined;
 

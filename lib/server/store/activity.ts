@@ -71,6 +71,8 @@ export class ActivityLog {
         ...toRow(r),
         verification: r.verification_id ? (verified.get(r.verification_id) ?? null) : null,
         notifications: told.get(r.action_id) ?? [],
+        // Filled in by the approvals' join (lib/server/approvals/attach.ts) where an approval applied.
+        approval: null,
       })),
       nextBeforeSeq: more ? Number(rows.at(-1)?.seq ?? 0) : null,
     };
@@ -175,7 +177,7 @@ interface RawRow {
   final_state: string | null;
 }
 
-function toRow(r: RawRow): Omit<ActivityRow, 'verification' | 'notifications'> {
+function toRow(r: RawRow): Omit<ActivityRow, 'verification' | 'notifications' | 'approval'> {
   return {
     actionId: r.action_id,
     requestedAt: r.recorded_at,

@@ -52,6 +52,8 @@ export interface NewRecord {
   detail?: string | null;
   /** The caller verification the action or reveal rests on (VerificationStore). */
   verificationId?: string | null;
+  /** The approval request the action or reveal was sent under (ApprovalStore), or a decision record's own. */
+  approvalId?: string | null;
   at?: Date;
 }
 
@@ -451,6 +453,7 @@ export class AuditStore {
       http_status: r.httpStatus ?? null,
       detail: r.detail ?? null,
       verification_id: r.verificationId ?? null,
+      approval_id: r.approvalId ?? null,
     };
   }
 }

@@ -7,6 +7,7 @@ import 'server-only';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { logger } from '@/lib/server/log/logger';
 import { ActivityLog } from './activity';
+import { ApprovalStore } from './approvals';
 import {
   AuditDbError,
   connectAuditDb,
@@ -150,6 +151,10 @@ export function getActivityLog(): Promise<ActivityLog> {
 
 export function getVerificationStore(): Promise<VerificationStore> {
   return storeOf((handle) => new VerificationStore(handle));
+}
+
+export function getApprovalStore(): Promise<ApprovalStore> {
+  return storeOf((handle) => new ApprovalStore(handle));
 }
 
 export function getVerifiedIdRequests(): Promise<VerifiedIdRequests> {

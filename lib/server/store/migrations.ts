@@ -393,5 +393,67 @@ export function migrations(dialect: Dialect): MigrationProvider {
         .execute();
     },
   };
+  list['0010_approval_requests'] = {
+    // Four-eyes approvals (issue 15/17, security.md case 27): one row per request, whose status only single
+    // conditional UPDATEs change (pending → approved | denied | withdrawn | expired; approved → sent | withdrawn |
+    // expired), so concurrent approvers or senders on any instance produce one result. The steps' trail is in
+    // audit_records (kind decision); audit_records.approval_id names the approval an action was sent under.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('approval_requests')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('subject', 'text', (c) =>
+          c.notNull().check(sql`subject in ('action', 'reveal')`),
+        )
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('requester_oid', 'text', (c) => c.notNull())
+        .addColumn('requester_upn', 'text', (c) => c.notNull())
+        .addColumn('requester_name', 'text')
+        .addColumn('requester_tenant', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('device_name', 'text')
+        .addColumn('device_serial', 'text')
+        .addColumn('device_user_id', 'text')
+        .addColumn('device_user_upn', 'text')
+        .addColumn('device_user_name', 'text')
+        .addColumn('action_kind', 'text', (c) => c.notNull())
+        .addColumn('graph_action', 'text', (c) => c.notNull())
+        .addColumn('reveal_of', 'text')
+        .addColumn('ticket', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('verification_id', 'text')
+        .addColumn('because', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c
+            .notNull()
+            .check(
+              sql`status in ('pending', 'approved', 'denied', 'withdrawn', 'expired', 'sent')`,
+            ),
+        )
+        .addColumn('decided_at', 'text')
+        .addColumn('approver_oid', 'text')
+        .addColumn('approver_upn', 'text')
+        .addColumn('approver_name', 'text')
+        .addColumn('decision_reason', 'text')
+        .addColumn('sent_at', 'text')
+        .addColumn('notify_status', 'text')
+        .addColumn('notify_code', 'text')
+        .addColumn('notify_request_id', 'text')
+        .execute();
+      // The approvers' list (open requests, by expiry) and a requester's own.
+      await db.schema
+        .createIndex('approval_requests_status')
+        .on('approval_requests')
+        .columns(['status', 'expires_at'])
+        .execute();
+      await db.schema
+        .createIndex('approval_requests_requester')
+        .on('approval_requests')
+        .columns(['requester_oid', 'created_at'])
+        .execute();
+      await sql`ALTER TABLE audit_records ADD COLUMN approval_id text`.execute(db);
+    },
+  };
   return { getMigrations: async () => list };
 }

@@ -8,7 +8,9 @@ import type { Outcome } from '@/lib/shared/activity/outcomes';
 /**
  * intent, outcome: before and after the Graph POST; observation: a state the device reported; override: the
  * reason to go on past the device guard; reveal: a temporary passcode shown to an agent (never the passcode);
- * decision and purge: reserved for an agent's decision on an unconfirmed action and the retention job.
+ * decision: a step of the action's approval (lib/shared/trust/approval.ts), with the step in `action_state`
+ * (approvalRequested, approved, approvalDenied, approvalWithdrawn, approvalExpired) and the person's reason in
+ * `detail`; purge: reserved for the retention job.
  */
 export const RECORD_KINDS = [
   'intent',
@@ -58,6 +60,8 @@ export interface AuditRecordTable {
   detail: string | null;
   /** The caller verification (caller_verifications.id) the action or reveal rests on (from migration 0007 on). */
   verification_id: string | null;
+  /** The approval request (approval_requests.id) the action or reveal was sent under (from migration 0010 on). */
+  approval_id: string | null;
 }
 
 /** How an agent verified a caller (lib/shared/trust/verification.ts); append-only. */
@@ -107,6 +111,51 @@ export interface VerifiedIdRequestTable {
   /** The caller_verifications record written when it concluded. */
   verification_id: string | null;
   concluded_at: string | null;
+}
+
+/**
+ * A four-eyes approval request (lib/shared/trust/approval.ts): mutable in its status only, by single conditional
+ * UPDATEs (so two approvers, or two instances sending, cannot both win); the trail of each step is in
+ * audit_records (kind decision) under the same id, which the approved action is later sent under.
+ */
+export interface ApprovalRequestTable {
+  id: string;
+  /** ApprovalSubject: action or reveal. */
+  subject: string;
+  created_at: string;
+  expires_at: string;
+  requester_oid: string;
+  requester_upn: string;
+  requester_name: string | null;
+  requester_tenant: string;
+  device_id: string;
+  device_name: string | null;
+  device_serial: string | null;
+  device_user_id: string | null;
+  device_user_upn: string | null;
+  device_user_name: string | null;
+  /** PasscodeActionKind and Graph's action name. */
+  action_kind: string;
+  graph_action: string;
+  /** For a reveal: the action whose passcode is to be shown. */
+  reveal_of: string | null;
+  ticket: string;
+  reason: string;
+  verification_id: string | null;
+  /** ApprovalReason[] as JSON. */
+  because: string;
+  /** ApprovalState as stored (an expiry passed is read as expired before a job marks it). */
+  status: string;
+  decided_at: string | null;
+  approver_oid: string | null;
+  approver_upn: string | null;
+  approver_name: string | null;
+  decision_reason: string | null;
+  sent_at: string | null;
+  /** The approvers' e-mail: sent, failed, notConfigured; null before a try. */
+  notify_status: string | null;
+  notify_code: string | null;
+  notify_request_id: string | null;
 }
 
 export interface DeviceGuardTable {
@@ -195,4 +244,5 @@ export interface AuditDatabase {
   caller_verifications: CallerVerificationTable;
   verified_id_requests: VerifiedIdRequestTable;
   owner_notifications: OwnerNotificationTable;
+  approval_requests: ApprovalRequestTable;
 }

@@ -30,6 +30,7 @@ function consoleRow(over: Partial<ActivityRow> = {}): ActivityRow {
     clientRequestId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     verification: null,
     notifications: [],
+    approval: null,
     ...over,
   };
 }

@@ -28,6 +28,7 @@ export function passcodeActionInputSchema(ticket: TicketRule) {
     note: z.string(INVALID).transform(by(checkNote)).optional().default(''),
     overrideReason: z.string(INVALID).transform(by(checkOverrideReason)).optional(),
     verificationId: z.string(INVALID).transform(by(checkVerificationId)).optional(),
+    approvalId: z.string(INVALID).transform(by(checkVerificationId)).optional(),
   } satisfies Record<PasscodeActionInputField, z.ZodType>;
   return z.strictObject(fields, INVALID) satisfies z.ZodType<CheckedPasscodeActionInput, unknown>;
 }

@@ -16,6 +16,7 @@ import type {
   VerificationProblem,
 } from '@/lib/shared/trust/verification';
 import type { MessageKey } from '@/lib/shared/i18n/catalogs';
+import type { ApprovalProblem, ApprovalView } from '@/lib/shared/trust/approval';
 import type { NotificationStatus } from '@/lib/shared/notifications/types';
 import { compileTicketPattern, MAX_TICKET_LENGTH, type TicketRule } from '@/lib/shared/ticket';
 
@@ -36,12 +37,17 @@ export interface PasscodeActionInput {
    * the server checks it is this agent's, for this device's user, and recent enough for the policy.
    */
   verificationId?: string;
+  /**
+   * The approved approval request (lib/shared/trust/approval.ts) this sends, once: the server checks it is this
+   * agent's, approved, not expired or sent, and for this device and action kind.
+   */
+  approvalId?: string;
 }
 /** The input once checked: trimmed, the id in lower case, the note '' when not given. */
 export type CheckedPasscodeActionInput = Required<
   Pick<PasscodeActionInput, 'deviceId' | 'kind' | 'ticket' | 'note'>
 > &
-  Pick<PasscodeActionInput, 'overrideReason' | 'verificationId'>;
+  Pick<PasscodeActionInput, 'overrideReason' | 'verificationId' | 'approvalId'>;
 /** The input's fields, the one list: the dialog's parse, the server's zod schema and its error mapping use it. */
 export const PASSCODE_ACTION_INPUT_FIELDS = [
   'deviceId',
@@ -50,6 +56,7 @@ export const PASSCODE_ACTION_INPUT_FIELDS = [
   'note',
   'overrideReason',
   'verificationId',
+  'approvalId',
 ] as const satisfies readonly (keyof PasscodeActionInput)[];
 export type PasscodeActionInputField = (typeof PASSCODE_ACTION_INPUT_FIELDS)[number];
 /** A field an error is reported on; `form` for the input as a whole (not an object, unknown fields). */
@@ -92,7 +99,7 @@ export function checkOverrideReason(raw: string): Checked<string> {
   return errors.length > 0 ? invalid(...errors) : valid(reason);
 }
 
-/** A verification's id as the server issued it (a UUID), in lower case. */
+/** An id the server issued (a verification's, an approval's: a UUID), in lower case. */
 export function checkVerificationId(raw: string): Checked<string> {
   const id = raw.trim().toLowerCase();
   return /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(id)
@@ -142,6 +149,10 @@ export function parsePasscodeActionInput(
     raw.verificationId === undefined
       ? undefined
       : field('verificationId', then(text(raw.verificationId), checkVerificationId));
+  const approvalId =
+    raw.approvalId === undefined
+      ? undefined
+      : field('approvalId', then(text(raw.approvalId), checkVerificationId));
   if (
     deviceId === undefined ||
     kind === undefined ||
@@ -160,6 +171,7 @@ export function parsePasscodeActionInput(
       note,
       ...(overrideReason !== undefined ? { overrideReason } : {}),
       ...(verificationId !== undefined ? { verificationId } : {}),
+      ...(approvalId !== undefined ? { approvalId } : {}),
     },
   };
 }
@@ -212,6 +224,23 @@ export type PasscodeActionResult =
       policy: VerificationPolicy;
       problem: VerificationProblem;
     }
+  /**
+   * Four-eyes: the policy asks for a second agent's approval, so nothing was posted; the approval request was
+   * written (its id is the id the action will be sent under) and approvers were told.
+   */
+  | { status: 'approvalPending'; actionId: string; approval: ApprovalView }
+  /** The approval the request named cannot send this (lib/shared/trust/approval.ts); nothing was posted. */
+  | { status: 'approvalRefused'; actionId: string; problem: ApprovalProblem }
+  /**
+   * Intune's own Multi Admin Approval answered 403 ApprovalRequired: an approver must approve it in the Intune admin
+   * center; the approval code (x-msft-approval-code) names the request there. Not retried.
+   */
+  | {
+      status: 'intuneApprovalRequired';
+      actionId: string;
+      approvalCode: string | null;
+      failure: ErrorInfo;
+    }
   /** The console's own per-agent limit (not Graph's throttling): so many actions per ten minutes. */
   | { status: 'rateLimited'; actionId: string; retryAfterSeconds: number; limit: number }
   | { status: 'failed'; actionId: string; failure: ErrorInfo }
@@ -238,7 +267,19 @@ export type StoreFailureSent = 'nothing' | 'accepted' | 'unknownFate' | 'refused
  * the device showing it: never taken as "not queued", because Graph can show an action late or not at all.
  */
 export type TrackedState =
-  ActionState | 'verifying' | 'notConfirmed' | 'refused' | 'denied' | 'rejected' | 'failed';
+  | ActionState
+  | 'verifying'
+  | 'notConfirmed'
+  | 'refused'
+  | 'denied'
+  | 'rejected'
+  | 'failed'
+  // Four-eyes, before anything is sent: waiting for an approver; approved (the requester may send it); ended.
+  | 'awaitingApproval'
+  | 'approved'
+  | 'approvalDenied'
+  | 'approvalWithdrawn'
+  | 'approvalExpired';
 
 export const TERMINAL: ReadonlySet<TrackedState> = new Set([
   'done',
@@ -248,6 +289,9 @@ export const TERMINAL: ReadonlySet<TrackedState> = new Set([
   'refused',
   'denied',
   'rejected',
+  'approvalDenied',
+  'approvalWithdrawn',
+  'approvalExpired',
 ]);
 
 /** Whether the agent can ask to see the temporary passcode of an Android reset (the reveal route decides). */
@@ -304,6 +348,11 @@ export interface ActionStatus {
    * again. Empty when notifications are off or none is due yet.
    */
   notifications: NotificationStatus[];
+  /**
+   * The four-eyes approval this action went through or waits for (approval_requests), as the server read it; null
+   * when none applied. Before it is sent, `state` is awaitingApproval, approved (ready to send), or how it ended.
+   */
+  approval: ApprovalView | null;
 }
 
 /** How long the database holds a device for an action (see ActionStatus.guard). */

@@ -4,6 +4,7 @@ import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-plan';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
 import type { Outcome } from './outcomes';
 import type { NotificationStatus } from '@/lib/shared/notifications/types';
+import type { ApprovalView } from '@/lib/shared/trust/approval';
 
 export interface ActivityRow {
   actionId: string;
@@ -29,6 +30,8 @@ export interface ActivityRow {
   verification: CallerVerification | null;
   /** What the device's user (and manager) was told: each e-mail sent, pending or failed (owner_notifications). */
   notifications: NotificationStatus[];
+  /** The four-eyes approval the action went through or waits for (approval_requests); null when none applied. */
+  approval: ApprovalView | null;
 }
 
 export interface ActivityPage {
