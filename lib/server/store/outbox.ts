@@ -7,8 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuditDb } from './db';
 import type { AuditDatabase, AuditRecordTable } from './schema';
 
-/** What the ticket system receives for one state change: never a token, never a passcode. */
-export interface ActionEvent {
+/** What the ticket system receives for one state change of an action: never a token, never a passcode. */
+export interface ActionStateEvent {
   eventId: string;
   type: 'passcodeAction.stateChanged';
   actionId: string;
@@ -25,7 +25,54 @@ export interface ActionEvent {
   at: string;
 }
 
+/** The webhook's name for each step of a four-eyes approval (approvals/trail.ts). */
+export const APPROVAL_EVENT_TYPES = {
+  approvalRequested: 'approval.requested',
+  approved: 'approval.approved',
+  approvalDenied: 'approval.denied',
+  approvalWithdrawn: 'approval.withdrawn',
+  approvalExpired: 'approval.expired',
+} as const;
+type ApprovalEventType = (typeof APPROVAL_EVENT_TYPES)[keyof typeof APPROVAL_EVENT_TYPES];
+
+/** A step of an approval request: who took it and why (the reason as given), never a token or a passcode. */
+export interface ApprovalEvent {
+  eventId: string;
+  type: ApprovalEventType;
+  /** The approval request's id, also the id its action is sent under. */
+  actionId: string;
+  deviceId: string;
+  deviceName: string | null;
+  ticket: string | null;
+  graphAction: string;
+  kind: string | null;
+  /** Who took the step (requester, approver); null for an expiry. */
+  agent: { upn: string; name: string | null } | null;
+  reason: string | null;
+  at: string;
+}
+
+export type ActionEvent = ActionStateEvent | ApprovalEvent;
+
+const isApprovalStep = (s: string | null): s is keyof typeof APPROVAL_EVENT_TYPES =>
+  s !== null && Object.hasOwn(APPROVAL_EVENT_TYPES, s);
+
 export function eventFor(r: Omit<AuditRecordTable, 'seq'>): ActionEvent | null {
+  const agent = r.actor_upn ? { upn: r.actor_upn, name: r.actor_name } : null;
+  if (r.kind === 'decision' && isApprovalStep(r.action_state))
+    return {
+      eventId: randomUUID(),
+      type: APPROVAL_EVENT_TYPES[r.action_state],
+      actionId: r.action_id,
+      deviceId: r.device_id,
+      deviceName: r.device_name,
+      ticket: r.ticket,
+      graphAction: r.action_name,
+      kind: r.action_kind,
+      agent,
+      reason: r.detail,
+      at: r.recorded_at,
+    };
   const state = r.kind === 'outcome' ? r.outcome : r.kind === 'observation' ? r.action_state : null;
   if (!state) return null;
   return {
@@ -40,7 +87,7 @@ export function eventFor(r: Omit<AuditRecordTable, 'seq'>): ActionEvent | null {
     state,
     graphRequestId: r.graph_request_id,
     clientRequestId: r.client_request_id,
-    agent: r.actor_upn ? { upn: r.actor_upn, name: r.actor_name } : null,
+    agent,
     at: r.recorded_at,
   };
 }
