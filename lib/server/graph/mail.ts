@@ -2,6 +2,7 @@ import 'server-only';
 // The owner's notification in Graph: who the device's user (or their manager) is, with their mail address and
 // preferredLanguage (GET /users/{id|upn}, User.Read.All), and sendMail as the agent (POST /me/sendMail, Mail.Send)
 // or from a shared mailbox the agent may send as (POST /users/{mailbox}/sendMail, Mail.Send.Shared). 202, no body.
+// The approvers' e-mail goes the same way, to an address or a mail-enabled group's `mail` (GET /groups/{id}).
 import { z } from 'zod';
 import { graphGet, graphPostJson, type GraphPostResult } from './client';
 
@@ -38,6 +39,20 @@ export async function getMailManager(token: string, user: string): Promise<MailP
     query: { $select: SELECT },
     token,
     schema: Person,
+  });
+  return data;
+}
+
+const Group = z.object({ displayName: nullable, mail: nullable });
+export type MailGroup = z.infer<typeof Group>;
+
+/** A group's address (null when it is not mail-enabled); Group.Read.All or GroupMember.Read.All. */
+export async function getMailGroup(token: string, groupId: string): Promise<MailGroup> {
+  const { data } = await graphGet({
+    path: `/groups/${encodeURIComponent(groupId)}`,
+    query: { $select: 'mail,displayName' },
+    token,
+    schema: Group,
   });
   return data;
 }
