@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { summary, ms } from './lib';
 import { DEFAULT_TICKET_EXAMPLE, DEFAULT_TICKET_PATTERN } from '../lib/shared/ticket';
 import type { PasscodeActionKind } from '../lib/shared/devices/passcode-plan';
+import type { ApprovalRule } from '../lib/server/config/server-env';
 import { Figures } from './support/figures';
 import { SCOPES, startInProcessEmulator } from './support/in-process-emulator';
 
@@ -38,6 +39,7 @@ async function main() {
   const { AuditStore } = await import('../lib/server/store/audit-store');
   const { RateLimits } = await import('../lib/server/store/rate-limits');
   const { VerificationStore } = await import('../lib/server/store/verifications');
+  const { ApprovalStore } = await import('../lib/server/store/approvals');
   const { requestPasscodeActionOnce } =
     await import('../lib/server/actions/request-passcode-action');
   const { passcodeActionFor, PASSCODE_ACTION_SWITCHES } =
@@ -49,6 +51,7 @@ async function main() {
   const store = new AuditStore(db);
   const limits = new RateLimits(db);
   const verifications = new VerificationStore(db);
+  const approvals = new ApprovalStore(db);
   const env = {
     AUTH_TENANT_ID: server.emu.ctx.tenant.tenantId,
     TICKET_PATTERN: DEFAULT_TICKET_PATTERN,
@@ -63,6 +66,8 @@ async function main() {
     VERIFY_MAX_AGE_MINUTES: 30,
     VERIFY_REQUIRED_GROUPS: [] as string[],
     VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
+    APPROVAL_REQUIRED: { all: false, reveal: false, kinds: [], groups: [] } as ApprovalRule,
+    APPROVAL_TTL_MINUTES: 60,
   };
   /** The dialog's input for a device: its id and the action the console offers it. */
   const inputFor = (d: (typeof server.emu.ctx.tenant.devices)[number], ticket: string) => {
@@ -91,6 +96,7 @@ async function main() {
         store,
         limits,
         verifications,
+        approvals,
         env,
       });
       const total = performance.now() - started;
@@ -181,6 +187,7 @@ async function main() {
         store,
         limits,
         verifications,
+        approvals,
         env,
       });
       if (result.status !== 'accepted') throw new Error(result.status);

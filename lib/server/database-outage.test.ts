@@ -23,7 +23,7 @@ beforeAll(async () => {
   ({ checkHealth } = await import('./health'));
   const [
     { requestPasscodeActionOrExplain },
-    { getAuditStore, getRateLimits, getVerificationStore },
+    { getApprovalStore, getAuditStore, getRateLimits, getVerificationStore },
     { serverEnv },
   ] = await Promise.all([
     import('./actions/store-failure-answer'),
@@ -39,6 +39,7 @@ beforeAll(async () => {
         store: await getAuditStore(),
         limits: await getRateLimits(),
         verifications: await getVerificationStore(),
+        approvals: await getApprovalStore(),
         env: { ...serverEnv(), VERIFY_CALLER: 'off' },
       }),
     );

@@ -22,7 +22,7 @@ beforeAll(async () => {
   ({ GET } = await import('./route'));
   const [
     { requestPasscodeActionOnce },
-    { getAuditStore, getRateLimits, getVerificationStore },
+    { getApprovalStore, getAuditStore, getRateLimits, getVerificationStore },
     { serverEnv },
   ] = await Promise.all([
     import('@/lib/server/actions/request-passcode-action'),
@@ -34,6 +34,7 @@ beforeAll(async () => {
       store: await getAuditStore(),
       limits: await getRateLimits(),
       verifications: await getVerificationStore(),
+      approvals: await getApprovalStore(),
       // The caller policy has its own tests (request-passcode-action.test.ts); off here, given explicitly.
       env: { ...serverEnv(), VERIFY_CALLER: 'off', ...overrides },
     });

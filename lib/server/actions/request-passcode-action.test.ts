@@ -12,6 +12,8 @@ import { RateLimits } from '@/lib/server/store/rate-limits';
 import { AuditStore } from '@/lib/server/store/audit-store';
 import { ActivityLog } from '@/lib/server/store/activity';
 import { VerificationStore } from '@/lib/server/store/verifications';
+import { ApprovalStore } from '@/lib/server/store/approvals';
+import type { ApprovalRule } from '@/lib/server/config/server-env';
 import { SharedDeviceReads } from './shared-device-reads';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import type { VerificationEvidence } from '@/lib/shared/trust/verification';
@@ -45,6 +47,7 @@ let db: AuditDb;
 let store: AuditStore;
 let limits: RateLimits;
 let verifications: VerificationStore;
+let approvals: ApprovalStore;
 let dir: string;
 let request: typeof import('./request-passcode-action').requestPasscodeActionOnce;
 let actionStatus: typeof import('./status').actionStatus;
@@ -64,6 +67,9 @@ const env = {
   VERIFY_MAX_AGE_MINUTES: 30,
   VERIFY_REQUIRED_GROUPS: [] as string[],
   VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
+  // Four-eyes has its own tests (approvals.test.ts); nothing needs approval here.
+  APPROVAL_REQUIRED: { all: false, reveal: false, kinds: [], groups: [] } as ApprovalRule,
+  APPROVAL_TTL_MINUTES: 60,
 };
 const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 };
 /** These tests move the emulator's clock between two reads made milliseconds apart: every read must be Graph's. */
@@ -77,6 +83,7 @@ beforeAll(async () => {
   store = new AuditStore(db);
   limits = new RateLimits(db);
   verifications = new VerificationStore(db);
+  approvals = new ApprovalStore(db);
   ({ requestPasscodeActionOnce: request } = await import('./request-passcode-action'));
   ({ actionStatus } = await import('./status'));
   ({ revealPasscode } = await import('./reveal'));
@@ -134,6 +141,7 @@ const run = (body: unknown, token: unknown, overrides: Partial<typeof env> = {})
     store,
     limits,
     verifications,
+    approvals,
     env: { ...env, ...overrides },
     wait: advance,
   });
@@ -385,6 +393,7 @@ describe('the POST and its outcomes', () => {
     const result = await request(input(d, 'INC-1207'), token, {
       store,
       verifications,
+      approvals,
       limits,
       env,
       budgetMs: 3000,
@@ -452,6 +461,7 @@ describe('the POST and its outcomes', () => {
     const result = await request(input(d, 'INC-1204'), await helpdesk(), {
       store,
       verifications,
+      approvals,
       limits,
       env,
       budgetMs: 1000,
@@ -503,6 +513,7 @@ describe('the POST and its outcomes', () => {
     const result = await request(input(d, 'INC-1206'), token, {
       store,
       verifications,
+      approvals,
       limits,
       env,
       budgetMs: 1000,
@@ -517,6 +528,7 @@ describe('the POST and its outcomes', () => {
     const again = await request(input(d, 'INC-1207'), token, {
       store,
       verifications,
+      approvals,
       limits,
       env,
       budgetMs: 500,
@@ -1109,6 +1121,7 @@ describe("Microsoft's real answers (issue 7/11)", () => {
       store: clocked,
       limits,
       verifications,
+      approvals,
       env,
     });
     expect(again).toMatchObject({
@@ -1121,7 +1134,7 @@ describe("Microsoft's real answers (issue 7/11)", () => {
         overrideReason: 'Checked Intune: the first request never reached the device.',
       }),
       token,
-      { store: clocked, limits, verifications, env },
+      { store: clocked, limits, verifications, approvals, env },
     );
     expect(decided.status).toBe('accepted');
     expect((await recordsOf(decided))[0]).toMatchObject({
@@ -1160,6 +1173,7 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
       request(input(await device({ scenario: 'online', scopeTag: 'EMEA' }), ticket), token, {
         store,
         verifications,
+        approvals,
         limits: limitsAhead,
         env: { ...env, ACTION_RATE_LIMIT: 2 },
       });
@@ -1185,7 +1199,13 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
     const other = await request(
       input(await device({ scenario: 'online', scopeTag: 'EMEA' }), 'INC-64'),
       admin,
-      { store, limits: limitsAhead, verifications, env: { ...env, ACTION_RATE_LIMIT: 2 } },
+      {
+        store,
+        limits: limitsAhead,
+        verifications,
+        approvals,
+        env: { ...env, ACTION_RATE_LIMIT: 2 },
+      },
     );
     expect(other.status).toBe('accepted');
   });

@@ -4,10 +4,20 @@ import 'server-only';
 // actor, and tells which action the device really supports), take the device's guard, write the intent, POST
 // under our action id, write the outcome. A POST that reached Graph is never sent again: whatever Graph answered
 // short of a 2xx or a refusal (a 429 too) leaves its fate to what the device shows. Every Graph call of the action
-// shares one wait budget for the console's throttle gate.
+// shares one wait budget for the console's throttle gate. Where the four-eyes policy asks for it (step 4c), the first
+// request writes an approval request instead of posting, and the approved request is later sent once under its id.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditStore, NewRecord } from '@/lib/server/store/audit-store';
+import {
+  approvalStateAt,
+  type ApprovalRow,
+  type ApprovalStore,
+} from '@/lib/server/store/approvals';
+import { recordApprovalStep } from '@/lib/server/approvals/trail';
+import { approvalView, requesterOf } from '@/lib/server/approvals/view';
+import { approvalPolicyFor } from '@/lib/server/trust/approval-policy';
+import { samePerson } from '@/lib/server/trust/same-person';
 import { anonymousAuditBudget } from '@/lib/server/store/anonymous-budget';
 import type { RateLimits } from '@/lib/server/store/rate-limits';
 import type { VerificationStore } from '@/lib/server/store/verifications';
@@ -47,6 +57,8 @@ import {
 import { shownOnDevice } from './action-entry';
 import { sharedDeviceReads } from './shared-device-reads';
 import { decidePasscodePlan } from '@/lib/server/devices/passcode-decision';
+import { MIN_APPROVAL_REASON_LENGTH, type ApprovalProblem } from '@/lib/shared/trust/approval';
+import { messageKey } from '@/lib/shared/i18n/catalogs';
 import {
   confirmationFits,
   GRAPH_ACTION_OF,
@@ -71,6 +83,13 @@ export interface PasscodeActionDeps {
   limits: RateLimits;
   /** The caller verifications the policy checks the action's `verificationId` against. */
   verifications: Pick<VerificationStore, 'get'>;
+  /** The four-eyes approval requests: written where the policy asks for one, consumed when one is sent. */
+  approvals: Pick<ApprovalStore, 'create' | 'get' | 'consume'>;
+  /**
+   * E-mails the approvers about a request just written, with the requester's token (the server action's, which
+   * knows the requester's language and the console's address); it never throws. None: no e-mail is tried.
+   */
+  notifyApprovers?: (row: ApprovalRow, token: string) => Promise<unknown>;
   env: Pick<
     ServerEnv,
     | 'AUTH_TENANT_ID'
@@ -85,6 +104,8 @@ export interface PasscodeActionDeps {
     | 'VERIFY_MAX_AGE_MINUTES'
     | 'VERIFY_REQUIRED_GROUPS'
     | 'VERIFY_REQUIRED_KINDS'
+    | 'APPROVAL_REQUIRED'
+    | 'APPROVAL_TTL_MINUTES'
   >;
   /** The action's wait budget in ms (ACTION_WAIT_SECONDS; MAX_RETRY_AFTER_SECONDS when not given). */
   budgetMs?: number;
@@ -104,7 +125,14 @@ export async function requestPasscodeActionOnce(
 ): Promise<PasscodeActionResult> {
   const { store, env } = deps;
   const wait = deps.wait ?? sleep;
-  const actionId = randomUUID();
+  /**
+   * This attempt's id: a refused attempt is filed under it, and a request that needs approval becomes the approval
+   * request of that id. An approved request is sent under the approval's id instead (step 4c), so that its trail,
+   * from the request to Graph's answer, is one action entry; a refusal never is, so nobody can write into another
+   * request's trail by naming it.
+   */
+  const attemptId = randomUUID();
+  let actionId: string = attemptId;
   // One budget for every Graph call of this action (device read, beta read, POST, re-check): a gate closed for a
   // second is waited out by each, and only the action as a whole is bounded.
   const budget = waitBudget(deps.budgetMs ?? MAX_RETRY_AFTER_SECONDS * 1000);
@@ -118,13 +146,13 @@ export async function requestPasscodeActionOnce(
   const refuse = async (deviceId: string, detail: string, extra: Refusal = {}) => {
     if (!extra.actor?.verified && !anonymousAuditBudget.take()) return;
     const common = {
-      actionId,
+      actionId: attemptId,
       deviceId,
       ...names,
       deviceName: extra.deviceName,
       ticket: extra.ticket,
       actor: extra.actor ?? null,
-      clientRequestId: actionId,
+      clientRequestId: attemptId,
     };
     await store.record({ ...common, kind: 'intent' });
     await store.record({
@@ -256,21 +284,49 @@ export async function requestPasscodeActionOnce(
   names.actionName = plan.graphAction;
   names.actionKind = plan.kind;
 
+  // 4a. An approved request (four-eyes, step 4c) names its approval: it must be this agent's own, approved and not
+  //     expired, and for exactly this device, action kind and ticket (an approval for device A or kind X sends nothing
+  //     to device B or kind Y). Checked here, before the verification, because the verification checked is then the
+  //     approval's. Every refusal is filed under this attempt's id, never the approval's.
+  let approval: ApprovalRow | null = null;
+  if (input.approvalId) {
+    const row = await deps.approvals.get(input.approvalId);
+    const problem = approvalProblem(row, {
+      actor,
+      deviceId: input.deviceId,
+      kind: input.kind,
+      ticket: input.ticket,
+      now: new Date(),
+    });
+    if (problem !== null || row === null) {
+      const why = problem ?? 'unknown';
+      await refuse(input.deviceId, `approvalRefused: ${why} (approval ${input.approvalId})`, {
+        actor: verified,
+        deviceName: device.deviceName,
+        ticket: input.ticket,
+      });
+      return { status: 'approvalRefused', actionId, problem: why };
+    }
+    approval = row;
+  }
+
   // 4b. The caller: the policy for this device's user (its userId as Graph answers it now) and this action kind, and
   //     the verification the request names, which must be this agent's, about this user, and (where required)
   //     verified and recent. Nothing the browser says about it is taken: the store has what the server recorded.
+  //     Under an approval it is the verification the approval names, judged as of the request's creation: that is
+  //     the evidence the approver saw and approved, and the wait for a decision must not age it out.
   const policy = await verificationPolicyFor(
     env,
     { token: bearer, userId: device.userId || null, kind: plan.kind },
     { budget },
   );
   const verification = await checkVerification(policy, {
-    verificationId: input.verificationId,
+    verificationId: approval ? approval.verification_id : input.verificationId,
     agentOid: actor.oid,
     userId: device.userId || null,
     deviceId: input.deviceId,
     verifications: deps.verifications,
-    now: new Date(),
+    now: approval ? new Date(approval.created_at) : new Date(),
   });
   if (!verification.ok) {
     await refuse(input.deviceId, verificationRefusalDetail(policy, verification.problem), {
@@ -286,7 +342,70 @@ export async function requestPasscodeActionOnce(
     };
   }
 
+  // 4c. Four-eyes. Without an approval, where the policy (APPROVAL_REQUIRED, for this device's user and this kind)
+  //     asks for one, the request becomes an approval request under this attempt's id: nothing is posted, the device
+  //     is not reserved (a request may wait an hour), and the rate limit above has counted it. The note is the
+  //     reason the approver reads. An approval named while the policy no longer asks for one is still honoured
+  //     (and the policy not even read): the approver's decision only adds to what the agent may do anyway, and
+  //     sending under it keeps the request's trail whole instead of stranding it.
+  if (!approval) {
+    const approvalPolicy = await approvalPolicyFor(
+      env,
+      { token: bearer, userId: device.userId || null, kind: plan.kind, subject: 'action' },
+      { budget },
+    );
+    if (approvalPolicy.required) {
+      if (input.note.length < MIN_APPROVAL_REASON_LENGTH) {
+        await refuse(input.deviceId, 'invalidInput: note (the reason for the approver)', {
+          actor: verified,
+          deviceName: device.deviceName,
+          ticket: input.ticket,
+        });
+        return {
+          status: 'invalid',
+          fieldErrors: { note: messageKey('validation.approvalReason') },
+        };
+      }
+      const row = await deps.approvals.create({
+        id: actionId,
+        subject: 'action',
+        requester: actor,
+        device: {
+          id: input.deviceId,
+          name: device.deviceName || null,
+          serialNumber: device.serialNumber || null,
+          userId: device.userId || null,
+          userUpn: device.userPrincipalName || null,
+          userName: device.userDisplayName || null,
+        },
+        actionKind: plan.kind,
+        graphAction: plan.graphAction,
+        revealOf: null,
+        ticket: input.ticket,
+        reason: input.note,
+        verificationId: verification.verification?.id ?? null,
+        because: approvalPolicy.because,
+        ttlMinutes: approvalPolicy.ttlMinutes,
+      });
+      await recordApprovalStep(store, row, 'approvalRequested', actor, input.note);
+      if (deps.notifyApprovers) await deps.notifyApprovers(row, bearer);
+      const latest = (await deps.approvals.get(row.id)) ?? row;
+      return {
+        status: 'approvalPending',
+        actionId,
+        approval: approvalView(
+          latest,
+          { caller: actor, approver: false },
+          verification.verification,
+        ),
+      };
+    }
+  }
+
   // 5. One passcode action per device at a time, across tabs, agents and instances: the guard is in the database.
+  //    An approved request takes it under the approval's id, then consumes the approval: of two instances sending
+  //    it at once, one wins consume's conditional UPDATE and the other lets the guard go and sends nothing.
+  if (approval) actionId = approval.id;
   const claim = await store.claimDevice({
     deviceId: input.deviceId,
     actionId,
@@ -303,6 +422,24 @@ export async function requestPasscodeActionOnce(
     );
     return { status: 'alreadyRequested', holder: claim.holder };
   }
+  if (approval) {
+    const consumed = await deps.approvals.consume(approval.id, actor.oid);
+    if (!consumed.ok) {
+      await store.releaseDevice(input.deviceId, approval.id);
+      const problem: ApprovalProblem =
+        consumed.row && approvalStateAt(consumed.row, new Date()) === 'sent'
+          ? 'alreadySent'
+          : consumed.why === 'notRequester'
+            ? 'notRequester'
+            : 'expired';
+      await refuse(input.deviceId, `approvalRefused: ${problem} (approval ${approval.id})`, {
+        actor: verified,
+        deviceName: device.deviceName,
+        ticket: input.ticket,
+      });
+      return { status: 'approvalRefused', actionId: attemptId, problem };
+    }
+  }
   const base = {
     actionId,
     deviceId: input.deviceId,
@@ -313,6 +450,7 @@ export async function requestPasscodeActionOnce(
     actor: verified,
     clientRequestId: actionId,
     verificationId: verification.verification?.id ?? null,
+    approvalId: approval?.id ?? null,
   };
   if (input.overrideReason !== undefined)
     await store.record({ ...base, kind: 'override', detail: input.overrideReason });
@@ -457,6 +595,44 @@ async function lookAfterResultsDelay(o: {
       : 'absent';
   } catch {
     return 'unknown';
+  }
+}
+
+/**
+ * Why an approval cannot send this request now, or null when it can: it must exist, be this agent's own (the same
+ * person: object id in any case, or a guest's home address), be approved and not expired, and name exactly this
+ * device, action kind and ticket. Consuming it (one conditional UPDATE) is what finally decides, across instances.
+ */
+export function approvalProblem(
+  row: ApprovalRow | null,
+  o: {
+    actor: { oid: string; upn: string };
+    deviceId: string;
+    kind: string;
+    ticket: string;
+    now: Date;
+  },
+): ApprovalProblem | null {
+  if (!row) return 'unknown';
+  if (!samePerson({ oid: o.actor.oid, upn: o.actor.upn }, requesterOf(row))) return 'notRequester';
+  if (
+    row.subject !== 'action' ||
+    row.device_id !== o.deviceId.toLowerCase() ||
+    row.action_kind !== o.kind ||
+    row.ticket !== o.ticket
+  )
+    return 'mismatch';
+  switch (approvalStateAt(row, o.now)) {
+    case 'approved':
+      return null;
+    case 'expired':
+      return 'expired';
+    case 'sent':
+      return 'alreadySent';
+    case 'pending':
+    case 'denied':
+    case 'withdrawn':
+      return 'notApproved';
   }
 }
 

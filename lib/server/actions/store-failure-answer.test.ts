@@ -13,6 +13,8 @@ import { AuditStore, type NewRecord } from '@/lib/server/store/audit-store';
 import { storeFailure } from '@/lib/server/store/database-errors';
 import { RateLimits } from '@/lib/server/store/rate-limits';
 import { VerificationStore } from '@/lib/server/store/verifications';
+import { ApprovalStore } from '@/lib/server/store/approvals';
+import type { ApprovalRule } from '@/lib/server/config/server-env';
 import {
   PASSCODE_ACTION_SWITCHES,
   type PasscodeActionKind,
@@ -47,6 +49,8 @@ const env = {
   VERIFY_MAX_AGE_MINUTES: 30,
   VERIFY_REQUIRED_GROUPS: [] as string[],
   VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
+  APPROVAL_REQUIRED: { all: false, reveal: false, kinds: [], groups: [] } as ApprovalRule,
+  APPROVAL_TTL_MINUTES: 60,
 };
 
 beforeAll(async () => {
@@ -115,6 +119,7 @@ const deps =
     store,
     limits,
     verifications: new VerificationStore(db),
+    approvals: new ApprovalStore(db),
     env,
     ...overrides,
   });

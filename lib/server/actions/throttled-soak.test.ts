@@ -11,6 +11,8 @@ import { RateLimits } from '@/lib/server/store/rate-limits';
 import { AuditStore } from '@/lib/server/store/audit-store';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import { VerificationStore } from '@/lib/server/store/verifications';
+import { ApprovalStore } from '@/lib/server/store/approvals';
+import type { ApprovalRule } from '@/lib/server/config/server-env';
 import {
   PASSCODE_ACTION_SWITCHES,
   passcodeActionFor,
@@ -62,6 +64,8 @@ describe('a throttling soak: 429 (Retry-After 1 s) on 30 % of Graph requests', (
       VERIFY_MAX_AGE_MINUTES: 30,
       VERIFY_REQUIRED_GROUPS: [] as string[],
       VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
+      APPROVAL_REQUIRED: { all: false, reveal: false, kinds: [], groups: [] } as ApprovalRule,
+      APPROVAL_TTL_MINUTES: 60,
     };
     const token = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read, SCOPES.privileged]);
     const devices = server.emu.ctx.tenant.devices
@@ -80,7 +84,13 @@ describe('a throttling soak: 429 (Retry-After 1 s) on 30 % of Graph requests', (
         const result = await request(
           { deviceId: d.graph.id, kind: plan.kind, ticket: `INC-${i + 1}` },
           token,
-          { store, limits, verifications: new VerificationStore(db), env },
+          {
+            store,
+            limits,
+            verifications: new VerificationStore(db),
+            approvals: new ApprovalStore(db),
+            env,
+          },
         );
         results.set(d.graph.id, result.status);
         ended.push({

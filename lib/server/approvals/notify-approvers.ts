@@ -126,7 +126,7 @@ export function composeApproverMail(
       ? `${row.device_user_name} (${row.device_user_upn})`
       : (row.device_user_upn ?? row.device_user_name ?? t('unknown'));
   const utc = row.expires_at.replace('T', ' ').replace(/:\d\d\.\d+Z$/, '');
-  const url = consoleOrigin ? new URL('/approvals', consoleOrigin).toString() : null;
+  const url = approvalsUrl(consoleOrigin);
   const lines = [
     t('greeting'),
     '',
@@ -144,4 +144,15 @@ export function composeApproverMail(
     t('footer'),
   ];
   return { subject: t('subject', { subject, device, action }), text: `${lines.join('\n')}\n` };
+}
+
+/** The console's /approvals page at `origin`; null for no origin or one that is not an http(s) URL. */
+function approvalsUrl(origin: string | null): string | null {
+  if (!origin) return null;
+  try {
+    const url = new URL('/approvals', origin);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
 }

@@ -13,6 +13,8 @@ import { AuditStore } from '@/lib/server/store/audit-store';
 import { NotificationStore } from '@/lib/server/store/notifications';
 import { RateLimits } from '@/lib/server/store/rate-limits';
 import { VerificationStore } from '@/lib/server/store/verifications';
+import { ApprovalStore } from '@/lib/server/store/approvals';
+import type { ApprovalRule } from '@/lib/server/config/server-env';
 import { SharedDeviceReads } from '@/lib/server/actions/shared-device-reads';
 import {
   PASSCODE_ACTION_SWITCHES,
@@ -44,6 +46,8 @@ const env = {
   VERIFY_MAX_AGE_MINUTES: 30,
   VERIFY_REQUIRED_GROUPS: [] as string[],
   VERIFY_REQUIRED_KINDS: [] as PasscodeActionKind[],
+  APPROVAL_REQUIRED: { all: false, reveal: false, kinds: [], groups: [] } as ApprovalRule,
+  APPROVAL_TTL_MINUTES: 60,
 };
 const statusEnv = { ACTION_VERIFY_WINDOW_SECONDS: 120, RECOVERY_GUARD_MINUTES: 15 };
 let tick = 0;
@@ -127,6 +131,7 @@ async function confirm(d: ControlDevice, kind: string, ticket: string, token: st
     store,
     limits: new RateLimits(db),
     verifications: new VerificationStore(db),
+    approvals: new ApprovalStore(db),
     env,
     wait: advance,
   });
