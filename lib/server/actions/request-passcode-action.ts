@@ -257,6 +257,28 @@ export async function requestPasscodeActionOnce(
     };
   }
 
+  // 3b. An approved request (four-eyes, step 4c) names its approval: it must be this agent's own, approved and not
+  //     expired, and for exactly this device, action kind and ticket (an approval for device A or kind X sends nothing
+  //     to device B or kind Y, and is refused as such before the one rule looks at the kind). Checked before the
+  //     verification too, because the verification checked is then the approval's. Every refusal is filed under this
+  //     attempt's id, never the approval's.
+  let approval: ApprovalRow | null = null;
+  const matching = { deviceId: input.deviceId, kind: input.kind, ticket: input.ticket };
+  if (input.approvalId) {
+    const row = await deps.approvals.get(input.approvalId);
+    const problem = approvalProblem(row, { actor, ...matching, now: new Date() });
+    if (problem !== null || row === null) {
+      const why = problem ?? 'unknown';
+      await refuse(input.deviceId, `approvalRefused: ${why} (approval ${input.approvalId})`, {
+        actor: verified,
+        deviceName: device.deviceName,
+        ticket: input.ticket,
+      });
+      return { status: 'approvalRefused', actionId, problem: why };
+    }
+    approval = row;
+  }
+
   // 4. The one rule, on Graph's answer rather than the browser's word (v1.0's, and beta's where v1.0 cannot tell
   //    the mode): the action the agent confirmed must fit the one this device supports now (a device can be
   //    re-enrolled between the list and the click). A wipe, retire or delete pending (managementState, as Graph
@@ -283,32 +305,6 @@ export async function requestPasscodeActionOnce(
   const plan = decided.kind === 'resetAndroidPasscode' ? { ...decided, kind: input.kind } : decided;
   names.actionName = plan.graphAction;
   names.actionKind = plan.kind;
-
-  // 4a. An approved request (four-eyes, step 4c) names its approval: it must be this agent's own, approved and not
-  //     expired, and for exactly this device, action kind and ticket (an approval for device A or kind X sends nothing
-  //     to device B or kind Y). Checked here, before the verification, because the verification checked is then the
-  //     approval's. Every refusal is filed under this attempt's id, never the approval's.
-  let approval: ApprovalRow | null = null;
-  if (input.approvalId) {
-    const row = await deps.approvals.get(input.approvalId);
-    const problem = approvalProblem(row, {
-      actor,
-      deviceId: input.deviceId,
-      kind: input.kind,
-      ticket: input.ticket,
-      now: new Date(),
-    });
-    if (problem !== null || row === null) {
-      const why = problem ?? 'unknown';
-      await refuse(input.deviceId, `approvalRefused: ${why} (approval ${input.approvalId})`, {
-        actor: verified,
-        deviceName: device.deviceName,
-        ticket: input.ticket,
-      });
-      return { status: 'approvalRefused', actionId, problem: why };
-    }
-    approval = row;
-  }
 
   // 4b. The caller: the policy for this device's user (its userId as Graph answers it now) and this action kind, and
   //     the verification the request names, which must be this agent's, about this user, and (where required)
@@ -425,13 +421,15 @@ export async function requestPasscodeActionOnce(
   if (approval) {
     const consumed = await deps.approvals.consume(approval.id, actor.oid);
     if (!consumed.ok) {
-      await store.releaseDevice(input.deviceId, approval.id);
-      const problem: ApprovalProblem =
-        consumed.row && approvalStateAt(consumed.row, new Date()) === 'sent'
-          ? 'alreadySent'
-          : consumed.why === 'notRequester'
-            ? 'notRequester'
-            : 'expired';
+      // The guard is keyed by the action id, which is the approval's: when another sender won, the guard (taken again
+      // under that id, so "acquired" here too) is the winner's, held for its POST, and stays. Otherwise it is ours.
+      const sent = consumed.row !== null && consumed.row.status === 'sent';
+      if (!sent) await store.releaseDevice(input.deviceId, approval.id);
+      const problem: ApprovalProblem = sent
+        ? 'alreadySent'
+        : consumed.row
+          ? (approvalProblem(consumed.row, { actor, ...matching, now: new Date() }) ?? 'expired')
+          : 'unknown';
       await refuse(input.deviceId, `approvalRefused: ${problem} (approval ${approval.id})`, {
         actor: verified,
         deviceName: device.deviceName,

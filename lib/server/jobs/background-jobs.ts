@@ -1,8 +1,17 @@
 import 'server-only';
 // The console's scheduled work, started once per server process: the retention purge, the ticket webhook's
-// delivery from its outbox, and forgetting rate-limit attempts and Verified ID requests that no longer count. Every instance runs them;
-// the database makes that safe (the purge is idempotent, outbox events are leased to one instance at a time).
-import { getDatabase, getOutbox, getRateLimits, getVerifiedIdRequests } from '@/lib/server/store';
+// delivery from its outbox, forgetting rate-limit attempts and Verified ID requests that no longer count, and the
+// expiry of approval requests. Every instance runs them; the database makes that safe (the purge is idempotent,
+// outbox events are leased to one instance at a time, an expiry is one conditional UPDATE that one instance wins).
+import {
+  getApprovalStore,
+  getAuditStore,
+  getDatabase,
+  getOutbox,
+  getRateLimits,
+  getVerifiedIdRequests,
+} from '@/lib/server/store';
+import { expireApprovals } from '@/lib/server/approvals/expire';
 import { purgeOlderThan } from '@/lib/server/store/retention';
 import { RATE_LIMIT_WINDOW_MS, serverEnv } from '@/lib/server/config/server-env';
 import { logger } from '@/lib/server/log/logger';
@@ -13,6 +22,8 @@ const RETENTION_EVERY_MS = 6 * 3_600_000;
 /** How often each instance looks for due webhook events (one indexed query). */
 const WEBHOOK_EVERY_MS = 2_000;
 const PRUNE_EVERY_MS = RATE_LIMIT_WINDOW_MS;
+/** How often each instance marks approval requests whose time ran out (reads already show them expired). */
+const APPROVAL_EXPIRY_EVERY_MS = 30_000;
 
 let started = false;
 
@@ -31,6 +42,10 @@ export function startBackgroundJobs(): void {
   // Verified ID requests live five minutes; a day later nothing can still concern them.
   every('verified-id-prune', RETENTION_EVERY_MS, PRUNE_EVERY_MS, async () => {
     await (await getVerifiedIdRequests()).prune(new Date(Date.now() - DAY_MS));
+  });
+  every('approval-expiry', APPROVAL_EXPIRY_EVERY_MS, 5_000, async () => {
+    const expired = await expireApprovals(await getApprovalStore(), await getAuditStore());
+    if (expired > 0) logger.info({ job: 'approval-expiry', expired }, 'approval requests expired');
   });
   const url = env.TICKET_WEBHOOK_URL;
   const secret = env.TICKET_WEBHOOK_SECRET;
