@@ -20,6 +20,7 @@ import {
 } from '@/lib/shared/devices/graph-enums';
 import { deviceRisk, type DeviceRisk } from '@/lib/shared/trust/caller';
 import type { DeviceActionResult, DeviceDetail, DeviceListItem } from '@/lib/shared/devices/types';
+import type { PlanFields } from '@/lib/shared/devices/passcode-plan';
 import { graphGet, type WaitBudget } from './client';
 import { realDate } from './graph-date';
 
@@ -291,15 +292,27 @@ const DEVICE_VIEWS = {
       'userDisplayName',
       'jailBroken',
       'partnerReportedThreatState',
+      ...PLAN_FIELDS,
     ],
-    shape: (g: GraphManagedDeviceFields): DeviceOfCaller => ({
-      id: g.id,
-      deviceName: text(g.deviceName),
-      userId: text(g.userId).toLowerCase(),
-      userPrincipalName: text(g.userPrincipalName),
-      userDisplayName: text(g.userDisplayName),
-      risk: deviceRisk(g.jailBroken ?? null, g.reported.partnerReportedThreatState),
-    }),
+    shape: (g: GraphManagedDeviceFields): DeviceOfCaller => {
+      const item = listItemOf(g);
+      return {
+        id: g.id,
+        deviceName: text(g.deviceName),
+        userId: text(g.userId).toLowerCase(),
+        userPrincipalName: text(g.userPrincipalName),
+        userDisplayName: text(g.userDisplayName),
+        risk: deviceRisk(g.jailBroken ?? null, g.reported.partnerReportedThreatState),
+        plan: {
+          operatingSystem: item.operatingSystem,
+          osVersion: item.osVersion,
+          managementAgent: item.managementAgent,
+          deviceEnrollmentType: item.deviceEnrollmentType,
+          managedDeviceOwnerType: item.managedDeviceOwnerType,
+          managementState: item.managementState,
+        },
+      };
+    },
   },
   actionResults: {
     select: ['id', 'userId', ...PLAN_FIELDS, 'lastSyncDateTime', 'deviceActionResults'],
@@ -315,7 +328,10 @@ const DEVICE_VIEWS = {
 } as const;
 export type DeviceView = keyof typeof DEVICE_VIEWS;
 
-/** A device as the Caller panel reads it: its user ('' when it has no primary user) and its risk signals. */
+/**
+ * A device as the Caller panel reads it: its user ('' when it has no primary user), its risk signals, and the fields
+ * the one rule decides its passcode action by (which kind the four-eyes policy is asked about).
+ */
 export interface DeviceOfCaller {
   id: string;
   deviceName: string;
@@ -323,6 +339,7 @@ export interface DeviceOfCaller {
   userPrincipalName: string;
   userDisplayName: string;
   risk: DeviceRisk;
+  plan: PlanFields;
 }
 export type DeviceSummary = ReturnType<(typeof DEVICE_VIEWS)['summary']['shape']>;
 

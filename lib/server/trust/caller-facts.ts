@@ -2,7 +2,9 @@ import 'server-only';
 // What GET /api/devices/{id}/caller answers: the device read with the agent's token names its user; then the
 // user's profile, manager, registered phone methods and risk are read in parallel with the same token, each a part
 // that is its value or why it is not there; the device's own risk signals; the console's own passcode actions on
-// the user's devices in the last 30 days; and the server's verification policy for that user (verification-policy.ts).
+// the user's devices in the last 30 days; the server's verification policy for that user (verification-policy.ts);
+// and whether a passcode action on this device needs a second agent's approval (approval-policy.ts), so the dialog
+// says so before Confirm.
 import {
   asPart,
   getManager,
@@ -10,11 +12,16 @@ import {
   getUserProfile,
   getUserRisk,
 } from '@/lib/server/graph/directory';
-import { getManagedDevice } from '@/lib/server/graph/managed-devices';
+import { getManagedDevice, type DeviceOfCaller } from '@/lib/server/graph/managed-devices';
 import type { AuditStore } from '@/lib/server/store/audit-store';
 import { StoreUnavailableError } from '@/lib/server/store/database-errors';
 import type { CallerFacts, Part, RecentUserActions } from '@/lib/shared/trust/caller';
 import { verificationPolicy, verificationPolicyFor, type PolicyEnv } from './verification-policy';
+import { approvalPolicyFor, type ApprovalPolicyEnv } from './approval-policy';
+import { passcodePolicy, type ServerEnv } from '@/lib/server/config/server-env';
+import { decidePasscodePlan } from '@/lib/server/devices/passcode-decision';
+import { GraphError } from '@/lib/server/graph/errors';
+import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-plan';
 
 const RECENT_ACTION_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -25,7 +32,9 @@ export async function readCallerFacts(
   deviceId: string,
   deps: {
     store: () => Promise<AuditStore>;
-    env: PolicyEnv;
+    env: PolicyEnv &
+      ApprovalPolicyEnv &
+      Pick<ServerEnv, 'PASSCODE_ACTIONS' | 'RECOVER_PASSCODE_EVERYWHERE'>;
     signal?: AbortSignal;
     now?: number;
   },
@@ -34,10 +43,23 @@ export async function readCallerFacts(
   // A device this agent may not read ends the answer here (GraphError → the route's error answer).
   const device = await getManagedDevice(token, deviceId, 'caller', { signal });
   const base = { deviceId: device.id, device: device.risk };
+  // The kind the device supports now decides a kind rule; asked with the user (their groups) for the whole answer.
+  const approval = async (userId: string | null) =>
+    approvalPolicyFor(
+      deps.env,
+      {
+        token,
+        userId,
+        kind: await supportedKind(token, device.id, device.plan, deps.env, signal),
+        subject: 'action',
+      },
+      { signal },
+    );
   if (!device.userId)
     return {
       ...base,
       policy: verificationPolicy(deps.env),
+      approval: await approval(null),
       user: null,
       profile: NONE,
       manager: NONE,
@@ -47,15 +69,17 @@ export async function readCallerFacts(
     };
   const userId = device.userId;
   const since = new Date((deps.now ?? Date.now()) - RECENT_ACTION_DAYS * DAY_MS);
-  const [profile, manager, phoneMethods, risk, recentActions, policy] = await Promise.all([
-    asPart('profile', token, () => getUserProfile(token, userId, signal)),
-    asPart('manager', token, () => getManager(token, userId, signal)),
-    asPart('phoneMethods', token, () => getPhoneMethods(token, userId, signal)),
-    asPart('risk', token, () => getUserRisk(token, userId, signal)),
-    recentActionsOn(device.userPrincipalName, since, deps.store),
-    // For this user (a VERIFY_REQUIRED_GROUPS member is held to `required`); the action kind is the plan's, later.
-    verificationPolicyFor(deps.env, { token, userId, kind: null }, { signal }),
-  ]);
+  const [profile, manager, phoneMethods, risk, recentActions, policy, approvalPolicy] =
+    await Promise.all([
+      asPart('profile', token, () => getUserProfile(token, userId, signal)),
+      asPart('manager', token, () => getManager(token, userId, signal)),
+      asPart('phoneMethods', token, () => getPhoneMethods(token, userId, signal)),
+      asPart('risk', token, () => getUserRisk(token, userId, signal)),
+      recentActionsOn(device.userPrincipalName, since, deps.store),
+      // For this user (a VERIFY_REQUIRED_GROUPS member is held to `required`); the action kind is the plan's, later.
+      verificationPolicyFor(deps.env, { token, userId, kind: null }, { signal }),
+      approval(userId),
+    ]);
   return {
     ...base,
     user: {
@@ -69,7 +93,31 @@ export async function readCallerFacts(
     risk,
     recentActions,
     policy,
+    approval: approvalPolicy,
   };
+}
+
+/**
+ * The passcode action the device supports now, as the one rule decides it (a beta read where v1.0 leaves the mode
+ * open); null when none, or when that read fails: the action decides again on Confirm, and answers approvalPending
+ * there if the kind asks for approval after all.
+ */
+async function supportedKind(
+  token: string,
+  id: string,
+  plan: DeviceOfCaller['plan'],
+  env: Pick<ServerEnv, 'PASSCODE_ACTIONS' | 'RECOVER_PASSCODE_EVERYWHERE'>,
+  signal: AbortSignal | undefined,
+): Promise<PasscodeActionKind | null> {
+  try {
+    const decided = await decidePasscodePlan(token, { ...plan, id }, passcodePolicy(env), {
+      signal,
+    });
+    return decided.available ? decided.kind : null;
+  } catch (e) {
+    if (e instanceof GraphError) return null;
+    throw e;
+  }
 }
 
 /** A failing audit database costs the panel this one signal, said as "failed", not the whole answer. */

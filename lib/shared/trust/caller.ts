@@ -3,6 +3,7 @@
 // a part that could not be read is never shown as "no risk" or "no number". Numbers of record travel with an
 // opaque ref: the browser names a number by its ref only, and the server resolves the ref by reading Graph again.
 import type { PhoneSource, VerificationPolicy } from './verification';
+import type { ApprovalPolicy } from './approval';
 
 /** Why a part is not there: no permission in the token, Graph's refusal, no licence, nothing recorded, a failure. */
 export const UNAVAILABLE_REASONS = [
@@ -95,6 +96,8 @@ export interface CallerFacts {
   recentActions: Part<RecentUserActions>;
   /** What the server will ask of a passcode action for this user. */
   policy: VerificationPolicy;
+  /** Whether a passcode action on this device (the kind it supports now) needs a second agent's approval first. */
+  approval: ApprovalPolicy;
 }
 
 /** Threat states a device's partner reports that mean "do not unlock without a second look". */

@@ -76,6 +76,8 @@ describe('GET /api/devices/{id}/caller', () => {
     });
     expect(facts.recentActions).toEqual({ count: 0, latestAt: null });
     expect(facts.policy).toMatchObject({ mode: 'record', maxAgeMinutes: 30 });
+    // Four-eyes is off in the suite's configuration: the dialog is told so.
+    expect(facts.approval).toEqual({ required: false, because: [], ttlMinutes: 60 });
   });
 
   it('says why each part is not there for an agent without the permissions, and never "no risk"', async () => {
