@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 
 // Which code may import which, checked on resolved paths (so `@/…` and `../…` alike). The boundary that matters
 // most: code that runs in the browser (lib/browser, components, lib/shared) never imports code that runs on the
-// server with the agent's token (lib/server); the one door is a server action (`components/**/actions.ts`,
+// server with the agent's token (lib/server); the one door is a server action (`components/**/actions.ts` or `*-actions.ts`,
 // 'use server'). The product and the emulator never import each other, and the product never imports tests,
 // benchmarks or test helpers.
 const PRODUCT = [
@@ -44,7 +44,7 @@ const zones = {
   },
 };
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
-const SERVER_ACTIONS = ['components/**/actions.ts'];
+const SERVER_ACTIONS = ['components/**/actions.ts', 'components/**/*-actions.ts'];
 
 // zod stays on the server (about 30 KB gzip of first-load JS otherwise). Browser code parses with the small pure
 // checks in lib/shared (`Checked`); the server's zod schemas live in `lib/shared/**/*-schema.ts` and run the same

@@ -942,6 +942,7 @@ describe('the passcode reveal', () => {
       store,
       limits,
       verifications,
+      approvals,
       env: revealEnv,
     });
     const expected = await emulatorPasscode(d.id);
@@ -960,7 +961,13 @@ describe('the passcode reveal', () => {
     const { actionId } = await doneReset('INC-42', 'androidPersonalWorkProfile');
     const admin = await server.token(DEMO_ACCOUNTS.admin, [SCOPES.read]);
     expect(
-      await revealPasscode(actionId, admin, { store, limits, verifications, env: revealEnv }),
+      await revealPasscode(actionId, admin, {
+        store,
+        limits,
+        verifications,
+        approvals,
+        env: revealEnv,
+      }),
     ).toEqual({
       ok: false,
       status: 403,
@@ -975,6 +982,7 @@ describe('the passcode reveal', () => {
         store,
         limits,
         verifications,
+        approvals,
         env: { ...revealEnv, PASSCODE_REVEAL_ALSO: [DEMO_ACCOUNTS.admin] },
       }),
     ).toMatchObject({ ok: true });
@@ -987,6 +995,7 @@ describe('the passcode reveal', () => {
         store,
         limits,
         verifications,
+        approvals,
         env: revealEnv,
       }),
     ).toMatchObject({ ok: false, status: 409, code: 'noPasscodeForAction' });
@@ -999,6 +1008,7 @@ describe('the passcode reveal', () => {
         store,
         limits,
         verifications,
+        approvals,
         env: revealEnv,
       }),
     ).toMatchObject({ ok: false, status: 409, code: 'passcodeNotReady' });
@@ -1015,6 +1025,7 @@ describe('the passcode reveal', () => {
         store,
         limits,
         verifications,
+        approvals,
         env: revealEnv,
         now: () => Date.parse(now),
       }),
@@ -1223,6 +1234,7 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
         store,
         limits: limitsAhead,
         verifications,
+        approvals,
         env: revealEnv,
       }),
     ).toMatchObject({ ok: true });
@@ -1231,6 +1243,7 @@ describe("rate limits and the audit store's bounds (issue 9/11)", () => {
         store,
         limits: limitsAhead,
         verifications,
+        approvals,
         env: revealEnv,
       }),
     ).toEqual({
@@ -1627,6 +1640,7 @@ describe('the caller policy (trust.md; security.md cases 23–29)', () => {
         store,
         limits,
         verifications,
+        approvals,
         env: revealEnv,
         ...extra,
       });
@@ -1762,6 +1776,7 @@ describe('the caller policy (trust.md; security.md cases 23–29)', () => {
         store,
         limits: limitsAhead,
         verifications,
+        approvals,
         env: revealEnv,
       });
     expect(await attempt()).toMatchObject({ ok: false, status: 403, code: 'notYourAction' });
@@ -1773,6 +1788,7 @@ describe('the caller policy (trust.md; security.md cases 23–29)', () => {
         store,
         limits: limitsAhead,
         verifications,
+        approvals,
         env: revealEnv,
       }),
     ).toMatchObject({ ok: true });

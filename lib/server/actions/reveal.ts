@@ -6,7 +6,9 @@ import 'server-only';
 // reveal rests on a verification like the action did: by default the action's own (the passcode goes to the caller
 // that verification is about, and the browser need carry nothing), or one the request names (an agent whose
 // verification aged out while the device was offline records a new one; another agent the configuration lets reveal
-// needs one of their own). It is checked now, against the device's user as Graph answers now.
+// needs one of their own). It is checked now, against the device's user as Graph answers now. Where four-eyes covers
+// reveals (APPROVAL_REQUIRED has `reveal`), a reveal also needs an approval of this agent's reveal request for this
+// action (components/approvals/reveal-actions.ts writes one), consumed by the one reveal it allows.
 import type { RateLimits } from '@/lib/server/store/rate-limits';
 import type { AuditStore } from '@/lib/server/store/audit-store';
 import type { VerificationStore } from '@/lib/server/store/verifications';
@@ -17,6 +19,15 @@ import {
   type PolicyEnv,
 } from '@/lib/server/trust/verification-policy';
 import type { VerificationPolicy, VerificationProblem } from '@/lib/shared/trust/verification';
+import type { ApprovalProblem, ApprovalView } from '@/lib/shared/trust/approval';
+import {
+  approvalStateAt,
+  type ApprovalRow,
+  type ApprovalStore,
+} from '@/lib/server/store/approvals';
+import { approvalView, requesterOf } from '@/lib/server/approvals/view';
+import { approvalPolicyFor, type ApprovalPolicyEnv } from '@/lib/server/trust/approval-policy';
+import { samePerson } from '@/lib/server/trust/same-person';
 import { auditActor } from '@/lib/server/auth/audit-actor';
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import { RATE_LIMIT_WINDOW_MS, type ServerEnv } from '@/lib/server/config/server-env';
@@ -49,7 +60,18 @@ export type RevealResult =
       code: 'verificationRequired';
       policy: VerificationPolicy;
       problem: VerificationProblem;
-    };
+    }
+  | {
+      ok: false;
+      status: 403;
+      code: 'approvalRequired';
+      /** This agent's open reveal request for the action (pending, or approved and not yet used), if any. */
+      approval: ApprovalView | null;
+    }
+  | { ok: false; status: 403; code: 'approvalRefused'; problem: ApprovalProblem };
+
+/** How far back a requester's open reveal request is looked for: longer than any APPROVAL_TTL_MINUTES. */
+const OPEN_REQUEST_LOOKBACK_MS = 2 * DAY_MS;
 
 export async function revealPasscode(
   actionId: string,
@@ -58,11 +80,15 @@ export async function revealPasscode(
     store: AuditStore;
     limits: RateLimits;
     verifications: Pick<VerificationStore, 'get'>;
+    approvals: Pick<ApprovalStore, 'get' | 'consume' | 'ofRequester'>;
     env: Pick<ServerEnv, 'AUTH_TENANT_ID' | 'PASSCODE_REVEAL_ALSO' | 'REVEAL_RATE_LIMIT'> &
-      PolicyEnv;
+      PolicyEnv &
+      ApprovalPolicyEnv;
     now?: () => number;
     /** A verification the request names; the action's own when not given. */
     verificationId?: string | null;
+    /** The approved reveal request this reveal is made under (`?approvalId=`). */
+    approvalId?: string | null;
   },
 ): Promise<RevealResult> {
   const { store, env } = deps;
@@ -80,6 +106,7 @@ export async function revealPasscode(
     outcome: 'accepted' | 'denied',
     detail: string,
     verificationId: string | null = null,
+    approvalId: string | null = null,
   ) =>
     store.record({
       actionId,
@@ -93,6 +120,7 @@ export async function revealPasscode(
       detail,
       actor: caller ? { value: auditActor(caller), verified: true } : null,
       verificationId,
+      approvalId,
     });
   // Each passcode shown, and each attempt on another agent's action, counts against the agent's limit, on every
   // instance alike: probing others' actions costs the same as reading passcodes.
@@ -154,6 +182,44 @@ export async function revealPasscode(
   }
   const verificationId = verification.verification?.id ?? null;
 
+  // Four-eyes for reveals: without an approval named, where the policy asks for one, the answer points at this
+  // agent's open request for it (the browser offers to make one otherwise). An approval named is checked whatever
+  // the policy says now (as for actions, an approver's decision is honoured), and consumed only right before the
+  // passcode is shown, so a reveal that finds nothing to show does not use it up.
+  let approval: ApprovalRow | null = null;
+  const who = { oid: caller.oid, upn: caller.upn };
+  if (deps.approvalId) {
+    const row = await deps.approvals.get(deps.approvalId);
+    const problem = revealApprovalProblem(row, who, actionId, new Date(now));
+    if (problem !== null || row === null) {
+      await audit(
+        'denied',
+        `approvalRefused: ${problem ?? 'unknown'} (approval ${deps.approvalId})`,
+      );
+      return { ok: false, status: 403, code: 'approvalRefused', problem: problem ?? 'unknown' };
+    }
+    approval = row;
+  } else {
+    const policy = await approvalPolicyFor(env, {
+      token,
+      userId: device.userId || null,
+      kind: action.kind,
+      subject: 'reveal',
+    });
+    if (policy.required) {
+      await audit('denied', 'approvalRequired: a reveal needs an approved reveal request');
+      const open = await openRevealRequest(deps.approvals, who, actionId, new Date(now));
+      return {
+        ok: false,
+        status: 403,
+        code: 'approvalRequired',
+        approval: open
+          ? approvalView(open, { caller: who, approver: false }, null, new Date(now))
+          : null,
+      };
+    }
+  }
+
   const entry = entryFor(device.deviceActionResults, action.graphAction, action.requestedAt);
   if (!entry || entry.actionState !== 'done')
     return { ok: false, status: 409, code: 'passcodeNotReady' };
@@ -166,11 +232,67 @@ export async function revealPasscode(
   }
   const limited = await hitLimit();
   if (limited) return limited;
-  await audit('accepted', `passcode shown to ${caller.upn}`, verificationId);
+  if (approval) {
+    const consumed = await deps.approvals.consume(approval.id, caller.oid);
+    if (!consumed.ok) {
+      const problem: ApprovalProblem =
+        consumed.row === null
+          ? 'unknown'
+          : (revealApprovalProblem(consumed.row, who, actionId, new Date()) ?? 'expired');
+      await audit('denied', `approvalRefused: ${problem} (approval ${approval.id})`);
+      return { ok: false, status: 403, code: 'approvalRefused', problem };
+    }
+  }
+  await audit('accepted', `passcode shown to ${caller.upn}`, verificationId, approval?.id ?? null);
   return {
     ok: true,
     passcode: entry.passcode,
     expiresAt:
       doneAt === null ? null : new Date(doneAt + PASSCODE_VISIBLE_DAYS * DAY_MS).toISOString(),
   };
+}
+
+/** Why an approval cannot allow this agent's reveal of this action now, or null when it can. */
+function revealApprovalProblem(
+  row: ApprovalRow | null,
+  caller: { oid: string; upn: string },
+  actionId: string,
+  now: Date,
+): ApprovalProblem | null {
+  if (!row) return 'unknown';
+  if (!samePerson(caller, requesterOf(row))) return 'notRequester';
+  if (row.subject !== 'reveal' || row.reveal_of !== actionId.toLowerCase()) return 'mismatch';
+  switch (approvalStateAt(row, now)) {
+    case 'approved':
+      return null;
+    case 'expired':
+      return 'expired';
+    case 'sent':
+      return 'alreadySent';
+    case 'pending':
+    case 'denied':
+    case 'withdrawn':
+      return 'notApproved';
+  }
+}
+
+/** This agent's newest reveal request for the action that is still open (waiting, or approved and unused). */
+export async function openRevealRequest(
+  approvals: Pick<ApprovalStore, 'ofRequester'>,
+  caller: { oid: string },
+  actionId: string,
+  now: Date,
+): Promise<ApprovalRow | null> {
+  const mine = await approvals.ofRequester(
+    caller.oid,
+    new Date(now.getTime() - OPEN_REQUEST_LOOKBACK_MS),
+  );
+  return (
+    mine.find(
+      (r) =>
+        r.subject === 'reveal' &&
+        r.reveal_of === actionId.toLowerCase() &&
+        ['pending', 'approved'].includes(approvalStateAt(r, now)),
+    ) ?? null
+  );
 }

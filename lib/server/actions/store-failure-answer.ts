@@ -37,6 +37,7 @@ export async function requestPasscodeActionOrExplain(
       ...deps,
       store: progress.watch(failingAsStoreUnavailable(deps.store)),
       limits: failingAsStoreUnavailable(deps.limits),
+      approvals: failingAsStoreUnavailable(deps.approvals),
     });
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
