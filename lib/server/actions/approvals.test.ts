@@ -442,3 +442,143 @@ describe('two instances on one PostgreSQL database', () => {
     expect(row?.approver_upn).toBe(winner?.ok ? winner.row.approver_upn : 'none');
   });
 });
+
+describe('a reveal under approval (APPROVAL_REQUIRED reveal)', () => {
+  const revealEnv = {
+    ...env,
+    APPROVAL_REQUIRED: rule({ reveal: true }),
+    PASSCODE_REVEAL_ALSO: [] as string[],
+    REVEAL_RATE_LIMIT: 1000,
+  };
+  const androidDevice = async () => {
+    const { devices } = await server.control<{ devices: ControlDevice[] }>(
+      'GET',
+      '/devices?mode=androidPersonalWorkProfile&scenario=online&scopeTag=EMEA&limit=500',
+    );
+    const fresh = devices.find((d) => !used.has(d.id) && d.managementState === 'managed');
+    if (!fresh) throw new Error('no unused device');
+    used.add(fresh.id);
+    return fresh;
+  };
+  const revealDeps = (extra: { approvalId?: string } = {}) => ({
+    store,
+    limits: new RateLimits(db),
+    verifications: new VerificationStore(db),
+    approvals,
+    env: revealEnv,
+    ...extra,
+  });
+  const askDeps = () => ({
+    store,
+    approvals,
+    verifications: new VerificationStore(db),
+    env: revealEnv,
+  });
+
+  it('case 27: needs an approved reveal request of this agent for this action, used up by one reveal', async () => {
+    const { revealPasscode } = await import('./reveal');
+    const { requestRevealApprovalOnce } =
+      await import('@/lib/server/approvals/request-reveal-approval');
+    const d = await androidDevice();
+    const token = await helpdesk();
+    // The reset itself needs no approval here: only its reveal does.
+    const action = await run(
+      { deviceId: d.id, kind: 'resetWorkProfilePasscode', ticket: 'INC-2740' },
+      token,
+      { APPROVAL_REQUIRED: rule({ reveal: true }) },
+    );
+    if (action.status !== 'accepted') throw new Error(action.status);
+    await server.control('POST', '/clock', { advanceMs: 7000 });
+
+    expect(await revealPasscode(action.actionId, token, revealDeps())).toEqual({
+      ok: false,
+      status: 403,
+      code: 'approvalRequired',
+      approval: null,
+    });
+    expect(
+      await requestRevealApprovalOnce(
+        { actionId: action.actionId, reason: 'short' },
+        token,
+        askDeps(),
+      ),
+    ).toMatchObject({ status: 'invalid', fieldErrors: { reason: 'validation.approvalReason' } });
+    const asked = await requestRevealApprovalOnce(
+      { actionId: action.actionId, reason: 'Caller on the line, verified by call-back' },
+      token,
+      askDeps(),
+    );
+    if (asked.status !== 'approvalPending') throw new Error(asked.status);
+    expect(asked.approval).toMatchObject({
+      subject: 'reveal',
+      revealOf: action.actionId,
+      kind: 'resetWorkProfilePasscode',
+      device: { id: d.id },
+      ticket: 'INC-2740',
+      because: ['reveal'],
+      state: 'pending',
+    });
+    // Asked again: the same open request, not a second one; and the reveal points at it.
+    expect(
+      await requestRevealApprovalOnce(
+        { actionId: action.actionId, reason: 'Caller on the line, verified by call-back' },
+        token,
+        askDeps(),
+      ),
+    ).toMatchObject({ status: 'approvalPending', approval: { id: asked.approval.id } });
+    expect(await revealPasscode(action.actionId, token, revealDeps())).toMatchObject({
+      code: 'approvalRequired',
+      approval: { id: asked.approval.id, state: 'pending' },
+    });
+    expect(
+      await revealPasscode(action.actionId, token, revealDeps({ approvalId: asked.approval.id })),
+    ).toMatchObject({ ok: false, code: 'approvalRefused', problem: 'notApproved' });
+
+    await approve(asked.approval.id);
+    // Nothing is shown for another action under it.
+    const other = await run(input(await device(), 'INC-2741'), token, {
+      APPROVAL_REQUIRED: rule({}),
+    });
+    expect(
+      await revealPasscode(idOf(other), token, revealDeps({ approvalId: asked.approval.id })),
+    ).toMatchObject({ ok: false });
+    const shown = await revealPasscode(
+      action.actionId,
+      token,
+      revealDeps({ approvalId: asked.approval.id }),
+    );
+    expect(shown).toMatchObject({ ok: true, passcode: expect.any(String) });
+    expect(
+      await revealPasscode(action.actionId, token, revealDeps({ approvalId: asked.approval.id })),
+    ).toMatchObject({ ok: false, code: 'approvalRefused', problem: 'alreadySent' });
+    const reveals = (await store.actionRecords(action.actionId)).filter((r) => r.kind === 'reveal');
+    expect(reveals.map((r) => [r.outcome, r.approval_id])).toEqual([
+      ['denied', null],
+      ['denied', null],
+      ['denied', null],
+      ['accepted', asked.approval.id],
+      ['denied', null],
+    ]);
+    expect(JSON.stringify(reveals)).not.toContain(shown.ok ? shown.passcode : 'none');
+  });
+
+  it("another agent cannot ask to reveal the requester's passcode, nor use their approval", async () => {
+    const { requestRevealApprovalOnce } =
+      await import('@/lib/server/approvals/request-reveal-approval');
+    const d = await androidDevice();
+    const token = await helpdesk();
+    const action = await run(
+      { deviceId: d.id, kind: 'resetWorkProfilePasscode', ticket: 'INC-2742' },
+      token,
+      { APPROVAL_REQUIRED: rule({ reveal: true }) },
+    );
+    if (action.status !== 'accepted') throw new Error(action.status);
+    expect(
+      await requestRevealApprovalOnce(
+        { actionId: action.actionId, reason: 'I would like to see it too' },
+        await admin(),
+        askDeps(),
+      ),
+    ).toEqual({ status: 'refused', code: 'notYourAction' });
+  });
+});
