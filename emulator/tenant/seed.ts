@@ -339,6 +339,7 @@ export function seedTenant(options: SeedOptions): Tenant {
         ),
       },
     ],
+    multiAdminApproval: { actions: [] },
   };
 }
 
