@@ -229,10 +229,16 @@ export interface SeededAdminCenterAction {
   at: number;
 }
 
-/** A security group of the directory: its direct members, users and groups (groups nest). */
+/**
+ * A group of the directory: its direct members, users and groups (groups nest). Security groups have no mail; a
+ * mail-enabled one has an SMTP address that mail can be sent to (Exchange delivers to its members).
+ */
 export interface DirectoryGroup {
   id: string;
   displayName: string;
+  mail: string | null;
+  mailEnabled: boolean;
+  securityEnabled: boolean;
   memberUserIds: readonly string[];
   memberGroupIds: readonly string[];
 }
