@@ -4,6 +4,7 @@
 // all say it the same way.
 import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
+import type { TrackedState } from '@/lib/shared/actions/types';
 import type {
   ApprovalPerson,
   ApprovalProblem,
@@ -29,6 +30,21 @@ export function useApprovalWords() {
         ),
       /** Why the server would not use (or decide, or withdraw) an approval: a sentence of its own. */
       problem: (p: ApprovalProblem) => t(`problems.${p}`),
+      /**
+       * The toast when a request is decided (approved: send it by…; denied: the approver's reason), in the same
+       * words as the item; null for any other state.
+       */
+      decisionToast: (
+        state: TrackedState,
+        a: ApprovalView | null,
+        where: { device: string; ticket: string },
+      ): string | null => {
+        if (!a || (state !== 'approved' && state !== 'approvalDenied')) return null;
+        const name = a.decision ? person(a.decision.by) : '—';
+        return state === 'approved'
+          ? t('toastApproved', { ...where, name, time: time(a.expiresAt) })
+          : t('toastDenied', { ...where, name, reason: a.decision?.reason ?? '—' });
+      },
       /** The request's line in the activity table and in Copy for ticket: who decided, when, why; or how it ended. */
       summary: (a: ApprovalView): string => {
         // The server fills the decision for every decided state; a dash where one is missing all the same.
