@@ -3,7 +3,8 @@
 // or a new tab keeps it), each tracked until the device reports a terminal state. Each item names its device
 // (linked, with user and serial, so two same-named devices differ), the action, the ticket, and what to do next;
 // "Check now" asks at once, within the tab's 429 gate. Changes are announced in a status region; terminal states
-// also raise a toast. A done Android reset offers its temporary passcode.
+// also raise a toast. A done Android reset offers its temporary passcode. A four-eyes request is tracked the same
+// way, by its id: it waits (withdraw), is approved (Send now) or ends; its decision raises a toast once.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useFormatter, useNow, useTranslations } from 'next-intl';
@@ -22,7 +23,9 @@ import { PasscodeReveal } from './passcode-reveal';
 import { CopyForTicket } from '@/components/activity/copy-for-ticket';
 import { VerificationLine } from './verification-line';
 import { statusSummary } from '@/components/activity/status-summary';
+import { ApprovalStep } from './approval-step';
 import { useActionWords } from './use-action-words';
+import { useApprovalWords } from './use-approval-words';
 import { useTray } from './use-tray';
 
 export function ActionsTray() {
@@ -90,6 +93,7 @@ function TrackedAction({
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });
   const words = useActionWords();
+  const approvalWords = useApprovalWords();
   const api = useApiClient();
   const queryClient = useQueryClient();
   const {
@@ -109,17 +113,17 @@ function TrackedAction({
   useEffect(() => {
     if (seen.current === current.state) return;
     seen.current = current.state;
-    const text = t('changed', {
-      device: current.deviceName ?? current.deviceId,
-      ticket: current.ticket ?? '',
-      state: words.state(current.state),
-    });
+    const where = { device: current.deviceName ?? current.deviceId, ticket: current.ticket ?? '' };
+    const text = t('changed', { ...where, state: words.state(current.state) });
     onChange(text);
     // The list's rows and the device page say where the device's action stands: let them read it again.
     void queryClient.invalidateQueries({ queryKey: actionKeys.onDevicesAll() });
     void queryClient.invalidateQueries({ queryKey: actionKeys.device(current.deviceId) });
-    if (current.terminal) notify(current.state === 'done' ? 'success' : 'warning', text);
-  }, [current, onChange, t, words, queryClient]);
+    // Seen once per change of state (not per poll): a decision on a request says who decided and what follows.
+    const decided = approvalWords.decisionToast(current.state, current.approval, where);
+    if (decided) notify(current.state === 'approved' ? 'success' : 'warning', decided);
+    else if (current.terminal) notify(current.state === 'done' ? 'success' : 'warning', text);
+  }, [current, onChange, t, words, approvalWords, queryClient]);
   const name = current.deviceName ?? current.deviceId;
   const serial = current.deviceSerial ?? '—';
   return (
@@ -161,6 +165,7 @@ function TrackedAction({
         <span>{t('requested', { ago: timeAgo(format, current.requestedAt, now.getTime()) })}</span>
       </p>
       {current.verification && <VerificationLine verification={current.verification} />}
+      <ApprovalStep action={current} compact />
       <ActionNextStep action={current} polled={dataUpdatedAt > 0} />
       <OwnerNotifications notifications={current.notifications} />
       {!current.terminal && (

@@ -1,7 +1,7 @@
 'use client';
 // The device page's passcode action: the button (or why there is none), the r shortcut, and once an action was
 // requested, who asked for it, where it stands, what to do next, and its temporary passcode when it is a done
-// Android reset.
+// Android reset. A four-eyes request shows where its approval stands, with Withdraw or Send now.
 import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect } from 'react';
@@ -17,6 +17,7 @@ import type { DeviceDetail, WithPlan } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
+import { ApprovalStep } from './approval-step';
 import { IntuneAuditEvent } from './intune-audit-event';
 import { PasscodeAction } from './passcode-action-button';
 import { startPasscodeAction } from './passcode-action-target';
@@ -105,6 +106,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
         {text}
       </p>
       {a.verification && <VerificationLine verification={a.verification} />}
+      <ApprovalStep action={a} />
       <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
       <OwnerNotifications notifications={a.notifications} className="text-sm" />
       {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}

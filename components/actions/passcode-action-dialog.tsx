@@ -7,7 +7,9 @@
 // On opening it asks the server for the device's exact plan (GET /api/devices/{id}/passcode-plan: Graph read again,
 // beta where v1.0 cannot tell the mode): the row's plan is v1.0's alone and may be out of date. Until the answer is
 // there, a Confirm pressed is sent once it is (with the server's kind); when the answer is "no action" (a wipe or retire pending, above all), the dialog says why and
-// what to tell the caller, and offers no Confirm.
+// what to tell the caller, and offers no Confirm. Where the server's four-eyes policy asks for a second agent's
+// approval (the caller endpoint's answer), the dialog says so, the note becomes the reason for the approver
+// (required), Confirm requests the approval, and the last view says the request waits.
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
@@ -24,7 +26,7 @@ import { Input } from '@/components/ui/input';
 import { FieldError, Notice } from '@/components/ui/notice';
 import { Textarea } from '@/components/ui/textarea';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
-import { callerQueries } from '@/lib/browser/query/caller-queries';
+import { approvalPolicyOf, callerQueries } from '@/lib/browser/query/caller-queries';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import {
@@ -37,7 +39,11 @@ import { platformOf } from '@/lib/shared/devices/platforms';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { TICKET_PARAM, ticketFromLink } from '@/lib/shared/ticket';
+import { MIN_APPROVAL_REASON_LENGTH } from '@/lib/shared/trust/approval';
+import { checkApprovalReason } from '@/lib/shared/trust/approval-reason';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
+import { ApprovalNotice } from './approval-notice';
+import { ApprovalPendingView } from './approval-pending-view';
 import { RecentAction } from './recent-action';
 import { RefusalMessage } from './refusal-message';
 import { ResultView, wasSent, type AvailablePlan } from './result-view';
@@ -145,6 +151,9 @@ function ActionForm({
   // reading. No user, or no answer: nothing to say.
   const caller = useQuery(callerQueries.device(api, d.id)).data;
   const policyMode = caller?.user ? caller.policy.mode : 'off';
+  // Four-eyes, as the same answer says: the note is then the reason for the approver, and required.
+  const approval = approvalPolicyOf(caller);
+  const approvalRequired = approval?.required === true;
   const verificationNeeded =
     policyMode === 'record'
       ? verification === null
@@ -189,6 +198,17 @@ function ActionForm({
     mutation.mutate(inputFor(decidedNow?.available ? decidedNow.kind : listedPlan.kind));
   };
 
+  if (result?.status === 'approvalPending') {
+    return (
+      <ApprovalPendingView
+        result={result}
+        label={label}
+        deviceName={d.deviceName}
+        onClose={onClose}
+      />
+    );
+  }
+
   if (wasSent(result)) {
     const staleDays = warnings.find((w) => w.kind === 'stale')?.days ?? null;
     return (
@@ -228,8 +248,13 @@ function ActionForm({
     if (blocked || confirmedEarly) return;
     const input = inputFor(plan.kind);
     const parsed = parsePasscodeActionInput(input, ticketRule);
-    if (!parsed.ok) {
-      setErrors(parsed.fieldErrors);
+    // The reason for the approver, checked like the other fields (the server checks it again).
+    const reason = approvalRequired ? checkApprovalReason(note) : null;
+    if (!parsed.ok || (reason && !reason.ok)) {
+      setErrors({
+        ...(parsed.ok ? {} : parsed.fieldErrors),
+        ...(reason && !reason.ok ? { note: reason.errors[0] } : {}),
+      });
       return;
     }
     setErrors({});
@@ -316,6 +341,7 @@ function ActionForm({
       )}
 
       <CallerPanel deviceId={d.id} verification={verification} onVerified={setVerification} />
+      {approval?.required && <ApprovalNotice policy={approval} />}
 
       <label htmlFor="ticket" className="mt-4 block text-sm font-semibold">
         {t('passcode.ticket')}
@@ -342,17 +368,32 @@ function ActionForm({
       )}
 
       <label htmlFor="note" className="mt-3 block text-sm font-semibold">
-        {t('passcode.note')}
+        {approvalRequired ? t('approvalRequest.reasonLabel') : t('passcode.note')}
       </label>
       <Textarea
         id="note"
         rows={2}
+        required={approvalRequired}
         maxLength={MAX_NOTE_LENGTH}
         value={note}
         onChange={(e) => setNote(e.target.value)}
+        aria-invalid={errors.note ? true : undefined}
+        aria-describedby={approvalRequired || errors.note ? 'note-help' : undefined}
         className="mt-1"
       />
-      {errors.note && <FieldError className="text-sm">{validationText(errors.note)}</FieldError>}
+      {errors.note ? (
+        <FieldError id="note-help" className="text-sm">
+          {errors.note === 'approvalRequest.reasonTooShort'
+            ? t('approvalRequest.reasonTooShort', { min: MIN_APPROVAL_REASON_LENGTH })
+            : validationText(errors.note)}
+        </FieldError>
+      ) : (
+        approvalRequired && (
+          <p id="note-help" className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+            {t('approvalRequest.reasonHelp', { min: MIN_APPROVAL_REASON_LENGTH })}
+          </p>
+        )
+      )}
 
       {needsReason && (
         <>
@@ -427,9 +468,11 @@ function ActionForm({
         <Button type="submit" variant="destructive" disabled={blocked} data-testid="confirm-action">
           {mutation.isPending || confirmedEarly
             ? t('passcode.pending')
-            : needsReason
-              ? t('passcode.confirmAnyway')
-              : label}
+            : approvalRequired
+              ? t('approvalRequest.confirm')
+              : needsReason
+                ? t('passcode.confirmAnyway')
+                : label}
         </Button>
       </div>
     </form>

@@ -16,6 +16,9 @@ const DID_NOT_SUCCEED: ReadonlySet<TrackedState> = new Set([
   'refused',
   'canceled',
   'notSupported',
+  'approvalDenied',
+  'approvalWithdrawn',
+  'approvalExpired',
 ]);
 
 export function RecentAction({

@@ -6,7 +6,9 @@ import { useValidationText } from '@/components/i18n/use-validation-text';
 import { Notice } from '@/components/ui/notice';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
+import { IntuneApprovalMessage } from './intune-approval-message';
 import { useActionWords } from './use-action-words';
+import { useApprovalWords } from './use-approval-words';
 import { useVerificationWords } from './use-verification-words';
 
 export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
@@ -16,6 +18,7 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
   const validationText = useValidationText();
   const errorText = useErrorText();
   const verificationWords = useVerificationWords();
+  const approvalWords = useApprovalWords();
   const failure: ErrorInfo | null = 'failure' in result ? result.failure : null;
   const requestId =
     failure?.requestId ??
@@ -25,6 +28,7 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
       case 'accepted':
       case 'unknown':
       case 'throttled':
+      case 'approvalPending':
         return '';
       case 'alreadyRequested': {
         const h = result.holder;
@@ -58,6 +62,8 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
         return `${t('passcode.rejected')} ${t('passcode.intuneSaid', { message: result.failure.message })} ${t('passcode.rejectedHelp')}`;
       case 'verificationRequired':
         return verificationWords.refusal(result);
+      case 'approvalRefused':
+        return t('approvalRequest.refused', { problem: approvalWords.problem(result.problem) });
       case 'rateLimited':
         return t('passcode.rateLimited', {
           limit: result.limit,
@@ -79,6 +85,8 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
         }
     }
   })();
+  // Intune's own Multi Admin Approval is no refusal: it says where the action goes next, with the code to quote.
+  if (result.status === 'intuneApprovalRequired') return <IntuneApprovalMessage result={result} />;
   return (
     <Notice
       as="div"

@@ -171,7 +171,9 @@ export function usePasscodeAction() {
       if (
         result.status === 'accepted' ||
         result.status === 'unknown' ||
-        result.status === 'alreadyRequested'
+        result.status === 'alreadyRequested' ||
+        // The approval request is tracked in the tray by its id, like an action.
+        result.status === 'approvalPending'
       ) {
         return queryClient.invalidateQueries({ queryKey: actionKeys.all });
       }

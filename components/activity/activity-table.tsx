@@ -1,11 +1,14 @@
 'use client';
 // The activity's rows: time, agent, device (a link to its page), action, ticket, outcome, the device's final state,
-// Graph's request-id and the client-request-id, Intune's own audit event on request, and "Copy for ticket".
+// Graph's request-id and the client-request-id, the caller verification, the four-eyes approval (who approved or
+// denied it, when, why; or that it waits, expired or was withdrawn), Intune's own audit event on request, and
+// "Copy for ticket".
 import { useTranslations, type useFormatter } from 'next-intl';
 import Link from 'next/link';
 import { memo, useState } from 'react';
 import { IntuneAuditEvent } from '@/components/actions/intune-audit-event';
 import { useActionWords } from '@/components/actions/use-action-words';
+import { useApprovalWords } from '@/components/actions/use-approval-words';
 import { useVerificationWords } from '@/components/actions/use-verification-words';
 import { Button } from '@/components/ui/button';
 import type { TrackedState } from '@/lib/shared/actions/types';
@@ -24,6 +27,7 @@ const COLUMNS = [
   'requestId',
   'clientRequestId',
   'verification',
+  'approval',
   'intune',
   'copy',
 ] as const;
@@ -87,6 +91,7 @@ const Row = memo(function Row({
   const t = useTranslations('activity');
   const words = useActionWords();
   const verificationWords = useVerificationWords();
+  const approvalWords = useApprovalWords();
   const tp = useTranslations('trustPolicy');
   const [lookUp, setLookUp] = useState(false);
   const device = r.deviceName ?? r.deviceId;
@@ -109,6 +114,7 @@ const Row = memo(function Row({
     clientRequestId: r.clientRequestId,
     actionId: r.actionId,
     verification: r.verification,
+    approval: r.approval,
   };
   // Only an action that reached Graph can be in Intune's log.
   const sent = r.outcome === 'accepted' || r.outcome === 'unknown' || r.finalState !== null;
@@ -168,6 +174,13 @@ const Row = memo(function Row({
         data-method={r.verification?.method ?? ''}
       >
         {r.verification ? verificationWords.summary(r.verification) : '—'}
+      </td>
+      <td
+        className="px-3 py-2 text-xs"
+        data-testid="activity-approval"
+        data-approval={r.approval?.state ?? ''}
+      >
+        {r.approval ? approvalWords.summary(r.approval) : '—'}
       </td>
       <td className="px-3 py-2 text-xs">
         {!sent ? (

@@ -3,6 +3,7 @@
 // into the ticket system. The text itself is built by lib/shared/activity/ticket-summary.ts.
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useApprovalWords } from '@/components/actions/use-approval-words';
 import { useVerificationWords } from '@/components/actions/use-verification-words';
 import { Button } from '@/components/ui/button';
 import { ticketSummary, type TicketSummaryInput } from '@/lib/shared/activity/ticket-summary';
@@ -30,12 +31,14 @@ export function CopyForTicket({
   const labels = useTranslations('ticketSummary');
   const format = useFormatter();
   const verificationWords = useVerificationWords();
+  const approvalWords = useApprovalWords();
   const [copied, setCopied] = useState(false);
   const copy = () => {
     const text = ticketSummary(summary, {
       label: (k) => labels(k),
       localTime: (iso) => format.dateTime(new Date(iso), LOCAL_TIME),
       verification: (v) => (v ? verificationWords.summary(v) : verificationWords.none),
+      approval: (a) => approvalWords.summary(a),
     });
     void navigator.clipboard.writeText(text).then(
       () => {

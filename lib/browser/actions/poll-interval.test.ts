@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pollInterval, POLL_SCHEDULE_SECONDS } from './poll-interval';
+import { APPROVAL_POLL_MS, pollInterval, POLL_SCHEDULE_SECONDS } from './poll-interval';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 
 const at = Date.parse('2026-11-28T10:00:00Z');
@@ -66,5 +66,23 @@ describe('pollInterval', () => {
     expect(pollInterval(status(), at + 2_999)).toBe(1000);
     expect(pollInterval(status({ state: 'done', terminal: true }), at)).toBe(false);
     expect(pollInterval(undefined, at)).toBe(false);
+  });
+});
+
+describe('pollInterval for a four-eyes request not yet sent', () => {
+  it('reads a request waiting for an approver, or approved and not sent, every 15 s at any age', () => {
+    for (const state of ['awaitingApproval', 'approved'] as const) {
+      expect(pollInterval(status({ state }), at + 2_000)).toBe(APPROVAL_POLL_MS);
+      expect(pollInterval(status({ state }), at + 50 * 60_000)).toBe(APPROVAL_POLL_MS);
+    }
+  });
+
+  it('stops once the request was denied, withdrawn or expired', () => {
+    for (const state of ['approvalDenied', 'approvalWithdrawn', 'approvalExpired'] as const)
+      expect(pollInterval(status({ state, terminal: true }), at + 2_000)).toBe(false);
+  });
+
+  it('follows the action schedule again once the approved request was sent', () => {
+    expect(pollInterval(status({ state: 'pending' }), at + 2_000)).toBe(1_000);
   });
 });

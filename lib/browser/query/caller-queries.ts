@@ -6,6 +6,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { ApiError } from '@/lib/browser/api/api-error';
 import type { ApiClient } from '@/lib/browser/api/browser-client';
 import { CALLER_SCOPES, SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
+import type { ApprovalPolicy } from '@/lib/shared/trust/approval';
 import type { CallerFacts } from '@/lib/shared/trust/caller';
 import { deviceKeys } from './device-queries';
 
@@ -33,3 +34,13 @@ export const callerQueries = {
       retry: false,
     }),
 };
+
+/**
+ * What the server's four-eyes policy asks of a passcode action for this device's user (the caller endpoint's
+ * `approval`, beside `policy`); null when it did not answer one, so the dialog says nothing and the server decides.
+ */
+export function approvalPolicyOf(
+  facts: (CallerFacts & { approval?: ApprovalPolicy | null }) | undefined,
+): ApprovalPolicy | null {
+  return facts?.approval ?? null;
+}

@@ -196,7 +196,7 @@ describe('a request that needs approval', () => {
     const result = await run(input(d, 'INC-2703', { note: 'pls' }), await helpdesk());
     expect(result).toEqual({
       status: 'invalid',
-      fieldErrors: { note: 'validation.approvalReason' },
+      fieldErrors: { note: 'approvalRequest.reasonTooShort' },
     });
     expect(
       await approvals.ofRequester(actorOf(DEMO_ACCOUNTS.helpdesk).oid, new Date(0)),
@@ -502,7 +502,10 @@ describe('a reveal under approval (APPROVAL_REQUIRED reveal)', () => {
         token,
         askDeps(),
       ),
-    ).toMatchObject({ status: 'invalid', fieldErrors: { reason: 'validation.approvalReason' } });
+    ).toMatchObject({
+      status: 'invalid',
+      fieldErrors: { reason: 'approvalRequest.reasonTooShort' },
+    });
     const asked = await requestRevealApprovalOnce(
       { actionId: action.actionId, reason: 'Caller on the line, verified by call-back' },
       token,

@@ -45,7 +45,7 @@ import {
   waitBudget,
   type WaitBudget,
 } from '@/lib/server/graph/client';
-import { GraphError } from '@/lib/server/graph/errors';
+import { GraphError, isIntuneApprovalRequired } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { passcodeActionInputSchema } from '@/lib/shared/actions/input-schema';
 import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
@@ -57,8 +57,8 @@ import {
 import { shownOnDevice } from './action-entry';
 import { sharedDeviceReads } from './shared-device-reads';
 import { decidePasscodePlan } from '@/lib/server/devices/passcode-decision';
-import { MIN_APPROVAL_REASON_LENGTH, type ApprovalProblem } from '@/lib/shared/trust/approval';
-import { messageKey } from '@/lib/shared/i18n/catalogs';
+import type { ApprovalProblem } from '@/lib/shared/trust/approval';
+import { checkApprovalReason } from '@/lib/shared/trust/approval-reason';
 import {
   confirmationFits,
   GRAPH_ACTION_OF,
@@ -351,16 +351,15 @@ export async function requestPasscodeActionOnce(
       { budget },
     );
     if (approvalPolicy.required) {
-      if (input.note.length < MIN_APPROVAL_REASON_LENGTH) {
+      // The dialog's own rule (approval-reason.ts), checked again here: a server action is a public endpoint.
+      const reason = checkApprovalReason(input.note);
+      if (!reason.ok) {
         await refuse(input.deviceId, 'invalidInput: note (the reason for the approver)', {
           actor: verified,
           deviceName: device.deviceName,
           ticket: input.ticket,
         });
-        return {
-          status: 'invalid',
-          fieldErrors: { note: messageKey('validation.approvalReason') },
-        };
+        return { status: 'invalid', fieldErrors: { note: reason.errors[0] } };
       }
       const row = await deps.approvals.create({
         id: actionId,
@@ -378,12 +377,12 @@ export async function requestPasscodeActionOnce(
         graphAction: plan.graphAction,
         revealOf: null,
         ticket: input.ticket,
-        reason: input.note,
+        reason: reason.value,
         verificationId: verification.verification?.id ?? null,
         because: approvalPolicy.because,
         ttlMinutes: approvalPolicy.ttlMinutes,
       });
-      await recordApprovalStep(store, row, 'approvalRequested', actor, input.note);
+      await recordApprovalStep(store, row, 'approvalRequested', actor, reason.value);
       if (deps.notifyApprovers) await deps.notifyApprovers(row, bearer);
       const latest = (await deps.approvals.get(row.id)) ?? row;
       return {
@@ -546,7 +545,9 @@ export async function requestPasscodeActionOnce(
     detail:
       failure.status === 429 && unknown
         ? `${failure.code}: ${failure.message} (${retried ? 'a second 429 after one retry' : 'not sent again: the device could not be seen without it in time'})`
-        : `${failure.code}: ${failure.message}`,
+        : isIntuneApprovalRequired(failure)
+          ? `ApprovalRequired: approval code ${failure.approvalCode ?? '(none sent)'}`
+          : `${failure.code}: ${failure.message}`,
   });
   if (unknown) {
     // Graph may have queued it: the device stays reserved until it shows the action or someone decides.
@@ -651,6 +652,14 @@ function mapFailure(e: GraphError, actionId: string): PasscodeActionResult {
   // Graph's own permission check (an unreadable token skipped ours): ask for consent, as for a token we could read.
   if (e.status === 403 && e.info().reason === 'missingPermission')
     return { status: 'consentRequired', actionId };
+  // Intune's own Multi Admin Approval: nothing was queued, and a second POST would only open a second request.
+  if (isIntuneApprovalRequired(e))
+    return {
+      status: 'intuneApprovalRequired',
+      actionId,
+      approvalCode: e.approvalCode,
+      failure: e.info(),
+    };
   if (e.status === 403) return { status: 'denied', actionId, failure: e.info() };
   if (e.status === 400 || e.status === 404)
     return { status: 'rejected', actionId, failure: e.info() };

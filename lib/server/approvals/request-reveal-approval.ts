@@ -23,11 +23,8 @@ import { by } from '@/lib/shared/checked-schema';
 import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 import { REVEALS_PASSCODE } from '@/lib/shared/devices/passcode-plan';
 import { messageKey } from '@/lib/shared/i18n/catalogs';
-import {
-  MAX_APPROVAL_REASON_LENGTH,
-  MIN_APPROVAL_REASON_LENGTH,
-  type ApprovalView,
-} from '@/lib/shared/trust/approval';
+import type { ApprovalView } from '@/lib/shared/trust/approval';
+import { checkApprovalReason } from '@/lib/shared/trust/approval-reason';
 import { approvalView } from './view';
 import { recordApprovalStep } from './trail';
 
@@ -47,11 +44,7 @@ const INVALID = messageKey('validation.invalid');
 const InputSchema = z.strictObject(
   {
     actionId: DeviceIdSchema,
-    reason: z
-      .string(INVALID)
-      .trim()
-      .min(MIN_APPROVAL_REASON_LENGTH, messageKey('validation.approvalReason'))
-      .max(MAX_APPROVAL_REASON_LENGTH, messageKey('validation.noteTooLong')),
+    reason: z.string(INVALID).transform(by(checkApprovalReason)),
     verificationId: z.string(INVALID).transform(by(checkVerificationId)).optional(),
   },
   INVALID,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApprovalView } from '@/lib/shared/trust/approval';
 import { ticketSummary, type TicketSummaryLabel } from './ticket-summary';
 
 const en: Record<TicketSummaryLabel, string> = {
@@ -15,11 +16,12 @@ const en: Record<TicketSummaryLabel, string> = {
   clientRequestId: 'Client-request-id',
   actionId: 'Action id',
   verification: 'Caller verification',
+  approval: 'Approval',
   unknown: 'unknown',
 };
 
 describe('Copy for ticket', () => {
-  it('names device, serial, user, action, state, time with zone and in UTC, agent, ticket and every id', () => {
+  it('names device, serial, user, action, state, time with zone and in UTC, agent, approver, ticket and every id', () => {
     const text = ticketSummary(
       {
         actionLabel: 'Reset device passcode',
@@ -50,6 +52,14 @@ describe('Copy for ticket', () => {
           agent: { oid: 'o1', upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
           recordedAt: '2026-11-28T09:58:00.000Z',
         },
+        approval: {
+          state: 'sent',
+          decision: {
+            by: { upn: 'approver@contoso.com', name: 'Ana Approver' },
+            at: '2026-11-28T09:59:00.000Z',
+            reason: 'Called back on the number of record',
+          },
+        } as ApprovalView,
       },
       {
         label: (k) => en[k],
@@ -68,6 +78,10 @@ describe('Copy for ticket', () => {
           v
             ? `call-back on …${v.evidence.method === 'callBack' ? v.evidence.phoneLast : ''}`
             : 'none',
+        approval: (a) =>
+          a.decision
+            ? `${a.state} by ${a.decision.by.name ?? a.decision.by.upn}: ${a.decision.reason}`
+            : a.state,
       },
     );
     expect(text.split('\n')).toEqual([
@@ -79,6 +93,7 @@ describe('Copy for ticket', () => {
       'Requested: 28.11.2026, 11:00:03 MEZ (2026-11-28 10:00:03 UTC)',
       'Agent: Hanna Berger (helpdesk@contoso.com)',
       'Caller verification: call-back on …4567',
+      'Approval: sent by Ana Approver: Called back on the number of record',
       'Ticket: INC-123',
       'Graph request-id: req-1',
       'Client-request-id: a1',
@@ -103,13 +118,21 @@ describe('Copy for ticket', () => {
         clientRequestId: 'a2',
         actionId: 'a2',
         verification: null,
+        approval: null,
       },
-      { label: (k) => en[k], localTime: () => 'then', verification: () => 'none recorded' },
+      {
+        label: (k) => en[k],
+        localTime: () => 'then',
+        verification: () => 'none recorded',
+        approval: () => 'approved',
+      },
     );
     expect(text).toContain('Device: d2\n');
     expect(text).toContain('User: unknown\n');
     expect(text).toContain('Agent: helpdesk@contoso.com\n');
     expect(text).toContain('Graph request-id: unknown\n');
     expect(text).toContain('Caller verification: none recorded\n');
+    // No approval applied: no approver line at all.
+    expect(text).not.toContain('Approval');
   });
 });

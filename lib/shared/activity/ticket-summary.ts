@@ -1,8 +1,9 @@
 // "Copy for ticket": a short plain-text summary of one passcode action, in the agent's language, to paste into
 // ServiceNow, Jira Service Management or Zendesk. Plain lines of "Label: value" (every ticket system keeps them as
 // typed), the time in the agent's zone with the zone named and in UTC beside it (a ticket is read in other zones),
-// and every id support may need, and how the caller was verified. Never a passcode: the summary says only whether
-// one was shown.
+// and every id support may need, how the caller was verified, and who approved it where a second agent had to.
+// Never a passcode: the summary says only whether one was shown.
+import type { ApprovalView } from '@/lib/shared/trust/approval';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
 
 export interface TicketSummaryInput {
@@ -21,6 +22,8 @@ export interface TicketSummaryInput {
   actionId: string;
   /** The caller verification the action rested on, as the server recorded it; null when none. */
   verification: CallerVerification | null;
+  /** The four-eyes approval it went through or waits for, as the server read it; null when none applied. */
+  approval: ApprovalView | null;
 }
 
 export type TicketSummaryLabel =
@@ -37,6 +40,7 @@ export type TicketSummaryLabel =
   | 'clientRequestId'
   | 'actionId'
   | 'verification'
+  | 'approval'
   | 'unknown';
 
 export interface TicketSummaryText {
@@ -45,6 +49,8 @@ export interface TicketSummaryText {
   localTime(iso: string): string;
   /** The verification in words (method, evidence, agent, time), or that none was recorded. */
   verification(v: CallerVerification | null): string;
+  /** The approval in words: approved or denied by whom, when, why; or waiting, expired, withdrawn. */
+  approval(a: ApprovalView): string;
 }
 
 const person = (p: { upn: string | null; name: string | null }, unknown: string) =>
@@ -67,6 +73,8 @@ export function ticketSummary(a: TicketSummaryInput, text: TicketSummaryText): s
     [l('requested'), `${text.localTime(a.requestedAt)} (${utcTime(a.requestedAt)})`],
     [l('agent'), person(a.agent, unknown)],
     [l('verification'), text.verification(a.verification)],
+    // The approver's line only where a second agent's approval applied.
+    ...(a.approval ? [[l('approval'), text.approval(a.approval)] satisfies [string, string]] : []),
     [l('ticket'), a.ticket ?? unknown],
     [l('graphRequestId'), a.graphRequestId ?? unknown],
     [l('clientRequestId'), a.clientRequestId ?? unknown],

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_APPROVAL_REASON_LENGTH, MIN_APPROVAL_REASON_LENGTH } from './approval';
+import { checkApprovalReason } from './approval-reason';
+
+describe('checkApprovalReason', () => {
+  it('refuses a reason shorter than the minimum, counting only what is left after trimming', () => {
+    const short = 'x'.repeat(MIN_APPROVAL_REASON_LENGTH - 1);
+    expect(checkApprovalReason(`  ${short}   `)).toEqual({
+      ok: false,
+      errors: ['approvalRequest.reasonTooShort'],
+    });
+    expect(checkApprovalReason('')).toEqual({
+      ok: false,
+      errors: ['approvalRequest.reasonTooShort'],
+    });
+  });
+
+  it('takes a reason of the minimum length, trimmed', () => {
+    const reason = 'y'.repeat(MIN_APPROVAL_REASON_LENGTH);
+    expect(checkApprovalReason(` ${reason}\n`)).toEqual({ ok: true, value: reason });
+  });
+
+  it('refuses a reason longer than the maximum', () => {
+    expect(checkApprovalReason('z'.repeat(MAX_APPROVAL_REASON_LENGTH + 1))).toEqual({
+      ok: false,
+      errors: ['validation.noteTooLong'],
+    });
+  });
+});
