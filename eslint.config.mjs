@@ -4,9 +4,9 @@ import nextTs from 'eslint-config-next/typescript';
 
 // Which code may import which, checked on resolved paths (so `@/…` and `../…` alike). The boundary that matters
 // most: code that runs in the browser (lib/browser, components, lib/shared) never imports code that runs on the
-// server with the agent's token (lib/server); the one door is a server action (`components/**/actions.ts` or `*-actions.ts`,
-// 'use server'). The product and the emulator never import each other, and the product never imports tests,
-// benchmarks or test helpers.
+// server with the agent's token (lib/server); the one door is a server action (`components/**/actions.ts` or
+// `components/**/*-actions.ts`, 'use server'). The product and the emulator never import each other, and the
+// product never imports tests, benchmarks or test helpers.
 const PRODUCT = [
   './app',
   './components',
