@@ -399,7 +399,8 @@ export async function requestPasscodeActionOnce(
 
   // 5. One passcode action per device at a time, across tabs, agents and instances: the guard is in the database.
   //    An approved request takes it under the approval's id, then consumes the approval: of two instances sending
-  //    it at once, one wins consume's conditional UPDATE and the other lets the guard go and sends nothing.
+  //    it at once, one wins consume's conditional UPDATE and the other sends nothing (exactly-once rests on that
+  //    UPDATE, not on the guard, which the same id takes twice).
   if (approval) actionId = approval.id;
   const claim = await store.claimDevice({
     deviceId: input.deviceId,
