@@ -400,7 +400,7 @@ export async function requestPasscodeActionOnce(
   // 5. One passcode action per device at a time, across tabs, agents and instances: the guard is in the database.
   //    An approved request takes it under the approval's id, then consumes the approval: of two instances sending
   //    it at once, one wins consume's conditional UPDATE and the other sends nothing (exactly-once rests on that
-  //    UPDATE, not on the guard, which the same id takes twice).
+  //    UPDATE, not on the guard, which two senders of the same id may both take).
   if (approval) actionId = approval.id;
   const claim = await store.claimDevice({
     deviceId: input.deviceId,
