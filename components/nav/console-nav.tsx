@@ -1,13 +1,14 @@
 'use client';
 // The console's places: finding a device, the activity (the audit trail, exports), and four-eyes approvals, whose
 // link carries how many requests wait for the signed-in approver (the approvals list's query, shared with the page).
-import { useIsAuthenticated } from '@azure/msal-react';
+import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { APPROVALS_BADGE_REFRESH_MS, approvalQueries } from '@/lib/browser/query/approval-queries';
+import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import { cn } from '@/lib/shared/cn';
 
 export function ConsoleNav() {
@@ -64,12 +65,20 @@ export function ConsoleNav() {
   );
 }
 
-/** Requests waiting for the signed-in agent's decision (0 for everyone who is no approver, or before sign-in). */
+/**
+ * Requests waiting for the signed-in agent's decision: 0 before sign-in and for an agent whose ID token carries no
+ * Approver role, for whom the list is not read at all on every page (the server alone decides the role; the token's
+ * claims here only spare the read).
+ */
 function useOpenForMe(): number {
+  const { instance, accounts } = useMsal();
+  const { approverRole } = useConsoleSettings();
+  const account = instance.getActiveAccount() ?? accounts[0] ?? null;
+  const roles = account?.idTokenClaims?.roles ?? [];
   const signedIn = useIsAuthenticated();
   const { data } = useQuery({
     ...approvalQueries.list(useApiClient(), APPROVALS_BADGE_REFRESH_MS),
-    enabled: signedIn,
+    enabled: signedIn && roles.includes(approverRole),
   });
   return data?.approver ? data.openForMe : 0;
 }
