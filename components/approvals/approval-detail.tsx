@@ -79,7 +79,7 @@ function Loaded({ detail, approver }: { detail: ApprovalDetail; approver: boolea
             <h2 id="approval-request" className="font-semibold">
               {t('detail.request')}
             </h2>
-            <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 [overflow-wrap:anywhere]">
+            <dl className="mt-1 grid grid-cols-1 gap-x-4 gap-y-1 [overflow-wrap:anywhere] sm:grid-cols-[max-content_1fr]">
               <dt className={TERM}>{t('fields.requester')}</dt>
               <dd>{words.person(a.requester)}</dd>
               <dt className={TERM}>{t('fields.user')}</dt>

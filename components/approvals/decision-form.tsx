@@ -2,7 +2,7 @@
 // Approve or deny a request, each with a reason the requester and the audit trail see (at least
 // MIN_APPROVAL_REASON_LENGTH characters, checked here for a quick answer and again on the server). What the server
 // answered is said in words: the new state, or why nothing was decided and what to do.
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError, Notice } from '@/components/ui/notice';
@@ -34,6 +34,7 @@ export function DecisionForm({
   cannot: string | null;
 }) {
   const t = useTranslations('approvals');
+  const format = useFormatter();
   const id = useId();
   const [reason, setReason] = useState('');
   const [tooShort, setTooShort] = useState(false);
@@ -107,7 +108,10 @@ export function DecisionForm({
       </div>
       {mutation.isError && (
         <Notice variant="error" role="alert" className="mt-2" data-testid="approval-decide-error">
-          {t('decide.failed', { message: String(mutation.error.message) })}
+          {t('decide.failed')}{' '}
+          <span className="block font-mono text-xs">
+            {format.dateTime(mutation.submittedAt, 'dateTime')}
+          </span>
         </Notice>
       )}
     </section>
