@@ -7,8 +7,9 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { freshDevice } from './actions';
-import { seedPendingApproval, signedInOid } from './approvals';
+import { seedPendingApproval, signedInOid, withdrawSeeded } from './approvals';
 import { expectAccessible } from './axe';
+import type { EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
 
@@ -27,6 +28,22 @@ async function requesterTab(
   return { page, oid: await signedInOid(page, DEMO_ACCOUNTS.helpdesk) };
 }
 
+const left: string[] = [];
+test.afterEach(() => {
+  withdrawSeeded(left.splice(0));
+});
+
+/** A pending request by the helpdesk agent, ended after the test. */
+function seed(requesterOid: string, device: EmulatedDevice, minutes?: number) {
+  const s = seedPendingApproval(
+    { oid: requesterOid, upn: DEMO_ACCOUNTS.helpdesk },
+    device,
+    minutes,
+  );
+  left.push(s.id);
+  return s;
+}
+
 const card = (within: Page | Locator, id: string) => within.locator(`[data-approval-id="${id}"]`);
 
 test('an approver sees waiting requests soonest first, decides one with a reason, and the list follows', async ({
@@ -39,16 +56,8 @@ test('an approver sees waiting requests soonest first, decides one with a reason
   await signIn(page, approver);
   await page.goto('/approvals'); // the console opens its database for the list
   await expect(page.getByTestId('approvals-scope')).toHaveAttribute('data-approver', 'true');
-  const later = seedPendingApproval(
-    { oid: requester.oid, upn: DEMO_ACCOUNTS.helpdesk },
-    device,
-    50,
-  );
-  const sooner = seedPendingApproval(
-    { oid: requester.oid, upn: DEMO_ACCOUNTS.helpdesk },
-    device,
-    20,
-  );
+  const later = seed(requester.oid, device, 50);
+  const sooner = seed(requester.oid, device, 20);
 
   // Live: both appear without a reload, in the open list, the one expiring sooner first.
   const open = page.getByTestId('approvals-open');
@@ -132,7 +141,7 @@ test('in German, the list and a request read in German and axe finds nothing ser
   await signIn(page, approver);
   await page.goto('/approvals');
   await expect(page.getByRole('heading', { level: 1, name: 'Freigaben' })).toBeVisible();
-  const seeded = seedPendingApproval({ oid: requester.oid, upn: DEMO_ACCOUNTS.helpdesk }, device);
+  const seeded = seed(requester.oid, device);
   await expect(card(page.getByTestId('approvals-open'), seeded.id)).toContainText(
     'Wartet auf Entscheidung',
     { timeout: 15_000 },

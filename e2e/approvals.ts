@@ -54,6 +54,20 @@ export function seedPendingApproval(
   return { id, ticket, reason };
 }
 
+/** Ends the requests a test left waiting (withdrawn), so later specs on this worker's database do not list them. */
+export function withdrawSeeded(ids: string[]): void {
+  if (ids.length === 0) return;
+  const db = new Database(join(E2E.dataDir, 'audit.sqlite'), { fileMustExist: true });
+  try {
+    const end = db.prepare(
+      "UPDATE approval_requests SET status = 'withdrawn', decided_at = ? WHERE id = ? AND status = 'pending'",
+    );
+    for (const id of ids) end.run(new Date().toISOString(), id);
+  } finally {
+    db.close();
+  }
+}
+
 /** The signed-in agent's object id, from MSAL's account in the tab's session storage. */
 export async function signedInOid(page: Page, upn: string): Promise<string> {
   const oid = await page.evaluate((name) => {
