@@ -51,6 +51,11 @@ export function e2eSlot(slot: number) {
      * database, as a second instance would.
      */
     requiredOrigin: `http://localhost:${consolePort + 7}`,
+    /**
+     * A console with four-eyes on (APPROVAL_REQUIRED; e2e/approvals.spec.ts starts it), sharing the first one's audit
+     * database, as a second instance would.
+     */
+    approvalOrigin: `http://localhost:${consolePort + 8}`,
     /** Two more consoles the several-instances test starts itself, on one PostgreSQL. */
     instanceOrigins: [`http://localhost:${consolePort + 2}`, `http://localhost:${consolePort + 3}`],
     /**
@@ -78,6 +83,8 @@ export function e2eSlot(slot: number) {
     outageLogFiles: () => [0, 1].map((i) => join(dataDir, `outage-instance-${i}.log`)),
     /** What the caller-policy test's console (on requiredOrigin) wrote. */
     requiredLogFiles: () => [join(dataDir, 'console-required.log')],
+    /** What the four-eyes test's console (on approvalOrigin) wrote. */
+    approvalLogFiles: () => [join(dataDir, 'console-approval.log')],
   };
 }
 
@@ -147,6 +154,7 @@ function serversOf(slot: ReturnType<typeof e2eSlot>) {
           slot.consoleOrigin,
           slot.everywhereOrigin,
           slot.requiredOrigin,
+          slot.approvalOrigin,
           ...slot.instanceOrigins,
         ]
           .flatMap((o) => [`${o}/redirect`, `${o}/`])

@@ -36,6 +36,8 @@ export interface LoggedRequest {
   path: string;
   query: string;
   clientRequestId: string | null;
+  /** Graph's request-id for it (what the console shows the agent). */
+  requestId: string;
   status: number;
   outcome: string;
   user: string | null;
@@ -106,6 +108,9 @@ export const emulator = {
     call('PUT', `/users/${encodeURIComponent(upn)}/claims-challenge`, { enabled }),
   unsupportedAction: (answer: 'badRequest' | 'acceptedThenNotSupported') =>
     call('PUT', '/unsupported-action', { answer }),
+  /** Intune Multi Admin Approval: the actions whose POST Intune answers 403 ApprovalRequired (a reset clears it). */
+  multiAdminApproval: (actions: ('resetPasscode' | 'recoverPasscode')[]) =>
+    call('PUT', '/tenant/multiAdminApproval', { actions }),
   managementState: (id: string, managementState: string) =>
     call('PUT', `/devices/${id}/management-state`, { managementState }),
   /** A remote action another admin started in the admin center; answers the remoteActionAudit. */

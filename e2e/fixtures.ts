@@ -36,7 +36,12 @@ interface Guards {
   reads: Promise<void>[];
 }
 
-const CONSOLE_ORIGINS = new Set([E2E.consoleOrigin, E2E.everywhereOrigin, E2E.requiredOrigin]);
+const CONSOLE_ORIGINS = new Set([
+  E2E.consoleOrigin,
+  E2E.everywhereOrigin,
+  E2E.requiredOrigin,
+  E2E.approvalOrigin,
+]);
 /** Bodies the scan skips: the console's own static files (code, styles, icons), which hold no answer for anyone. */
 const STATIC =
   /^\/(_next\/static\/|favicon\.ico$|icon\.svg$|apple-touch-icon\.png$|manifest\.webmanifest$)/;

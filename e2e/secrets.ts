@@ -35,6 +35,7 @@ export function serverLogs(): string {
     ...slot.instanceLogFiles(),
     ...slot.outageLogFiles(),
     ...slot.requiredLogFiles(),
+    ...slot.approvalLogFiles(),
   ])
     .map((f) => readOr(f, ''))
     .join('\n');

@@ -23,6 +23,7 @@ import { replaySeededAdminCenterActions } from './intune/admin-center';
 import { AuditEventLog } from './intune/audit-events';
 import { defaultSettings } from './settings';
 import { verifiedIdRoutes } from './verified-id/routes';
+import { DEMO_GROUPS, transitiveMembersOf } from './tenant/groups';
 import { seedTenant, type SeedOptions } from './tenant/seed';
 import type { Tenant } from './tenant/types';
 
@@ -99,6 +100,17 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       agents: ctx.tenant.users
         .filter((u) => u.agentRole)
         .map((u) => ({ upn: u.userPrincipalName, name: u.displayName, role: u.agentRole })),
+      // The demo's groups by the names docs use, with their members: what a launcher configures policies with.
+      groups: Object.fromEntries(
+        Object.entries(DEMO_GROUPS).map(([key, id]) => {
+          const g = ctx.tenant.groups.find((x) => x.id === id);
+          const members = [...transitiveMembersOf(ctx.tenant.groups, id)].flatMap((m) => {
+            const u = ctx.index.userByKey.get(m);
+            return u ? [{ upn: u.userPrincipalName, name: u.displayName }] : [];
+          });
+          return [key, { id, name: g?.displayName ?? null, mail: g?.mail ?? null, members }];
+        }),
+      ),
     }),
   );
   if (ctx.mode !== 'standalone') app.route('/_emulator', controlRoutes(ctx));

@@ -15,6 +15,11 @@ export const DEMO_ACCOUNTS = {
   guest: `jane.doe_outlook.com#EXT#@${TENANT_DOMAIN}`,
   /** A helpdesk lead assigned the console's app role PasscodeDesk.Auditor: reads everyone's activity, acts on nothing. */
   auditor: `auditor@${TENANT_DOMAIN}`,
+  /**
+   * A helpdesk lead with the console's app role PasscodeDesk.Approver: approves or denies another agent's
+   * request (four-eyes), and may request actions too. admin@ holds the role as well, so there are two approvers.
+   */
+  approver: `approver@${TENANT_DOMAIN}`,
 } as const;
 
 /** A shared mailbox the acting demo agents may send as (NOTIFY_FROM for the owner's notification). */
@@ -22,3 +27,6 @@ export const NOTIFY_MAILBOX = `helpdesk-notify@${TENANT_DOMAIN}`;
 
 /** The console's app role for leads and auditors (the `roles` claim of its ID tokens). */
 export const AUDITOR_APP_ROLE = 'PasscodeDesk.Auditor';
+
+/** The console's app role of those who may approve another agent's request (APPROVER_ROLE's default). */
+export const APPROVER_APP_ROLE = 'PasscodeDesk.Approver';

@@ -118,6 +118,19 @@ const verifiedId = health
       .then((res) => (res.ok ? res.json() : null))
       .catch(() => null)
   : null;
+// Four-eyes in the demo (issue 15/17): actions on the Executives' devices need a second agent's approval, and the
+// approvers' group is e-mailed about each request; the environment may say otherwise (an empty value turns it off).
+const groups = health?.groups ?? {};
+const approval = {
+  APPROVAL_REQUIRED: process.env.APPROVAL_REQUIRED ?? groups.executives?.id ?? '',
+  APPROVAL_NOTIFY_TO: process.env.APPROVAL_NOTIFY_TO ?? groups.approvers?.id ?? '',
+};
+const fourEyesLine =
+  process.env.APPROVAL_REQUIRED !== undefined
+    ? `Four-eyes: APPROVAL_REQUIRED=${approval.APPROVAL_REQUIRED || '(empty: nothing needs approval)'} from the environment.`
+    : groups.executives && groups.approvers
+      ? `Four-eyes: passcode actions on devices of ${groups.executives.name} (${groups.executives.members.map((m) => m.name).join(', ')}) need a second agent's approval (${groups.approvers.members.map((m) => m.upn).join(' or ')}); requests are e-mailed to ${groups.approvers.mail}.`
+      : null;
 if (health) {
   const [command, args] =
     mode === 'dev'
@@ -134,6 +147,7 @@ if (health) {
     GRAPH_BASE_URL: emulatorOrigin,
     // The standalone server changes into its own folder; keep the audit file in the checkout's .data.
     DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'),
+    ...Object.fromEntries(Object.entries(approval).filter(([, v]) => v !== '')),
     ...(verifiedId
       ? {
           VERIFIED_ID_CLIENT_ID: verifiedId.clientId,
@@ -158,7 +172,8 @@ if (health) {
             `Verified ID: the caller's demo wallet (for "Verify with Verified ID") is at ${verifiedId.wallet}`,
           ]
         : []),
-      `The owners' e-mails (sent when a passcode action is accepted, done or failed) land in the demo mailbox: ${emulatorOrigin}/_emulator/mailbox`,
+      ...(fourEyesLine ? [fourEyesLine] : []),
+      `The owners' e-mails (sent when a passcode action is accepted, done or failed) and the approvers' land in the demo mailbox: ${emulatorOrigin}/_emulator/mailbox`,
       'Press Ctrl-C to stop both.',
       '',
     ].join('\n'),

@@ -6,6 +6,7 @@ import { useValidationText } from '@/components/i18n/use-validation-text';
 import { Notice } from '@/components/ui/notice';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
+import { IntuneApprovalMessage } from './intune-approval-message';
 import { useActionWords } from './use-action-words';
 import { useVerificationWords } from './use-verification-words';
 
@@ -79,6 +80,8 @@ export function RefusalMessage({ result }: { result: PasscodeActionResult }) {
         }
     }
   })();
+  // Intune's own Multi Admin Approval is no refusal: it says where the action goes next, with the code to quote.
+  if (result.status === 'intuneApprovalRequired') return <IntuneApprovalMessage result={result} />;
   return (
     <Notice
       as="div"

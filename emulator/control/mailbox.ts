@@ -1,11 +1,12 @@
 // The demo mailbox: what sendMail accepted, as JSON for tests (GET /_emulator/mail) and as a plain page for a demo
 // (GET /_emulator/mailbox: from, to, subject and body of each message, HTML bodies shown as text, never rendered).
+// A message to a mail-enabled group shows the group and the members it reached; `?to=` finds it by either.
 // Also sets a user's preferredLanguage, so a test can choose the language an owner reads.
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import type { EmulatorContext } from '../context';
-import type { MailAddress } from '../graph/mail';
+import { sameAddress, type MailAddress, type SentMessage } from '../graph/mail';
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#f3f2f1}
 article{background:#fff;padding:1rem 1.5rem;margin:0 0 1rem;box-shadow:0 1px 3px rgba(0,0,0,.2)}
@@ -16,14 +17,25 @@ const PreferredLanguage = z.object({ preferredLanguage: z.string().min(2).max(20
 
 const named = (a: MailAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
 
+/** A recipient as the page shows it: a mail-enabled group is named, with the members it reached. */
+const recipient = (m: SentMessage) => (a: MailAddress) => {
+  const group = m.groups.find((g) => sameAddress(g.address, a.address));
+  return group
+    ? `${named({ address: a.address, name: a.name ?? group.displayName })} (group ${group.displayName}: ${group.members.map(named).join(', ')})`
+    : named(a);
+};
+
+/** Whether `to` received the message: named as a recipient, or a member of a group that was. */
+const reached = (m: SentMessage, to: string) =>
+  m.toRecipients.some((r) => sameAddress(r.address, to)) ||
+  m.groups.some((g) => g.members.some((r) => sameAddress(r.address, to)));
+
 export function mailboxRoutes(ctx: EmulatorContext): Hono {
   const app = new Hono();
 
   app.get('/mail', (c) => {
-    const to = c.req.query('to')?.toLowerCase();
-    const messages = ctx.mail
-      .list()
-      .filter((m) => !to || m.toRecipients.some((r) => r.address.toLowerCase() === to));
+    const to = c.req.query('to');
+    const messages = ctx.mail.list().filter((m) => !to || reached(m, to));
     return c.json({ messages });
   });
   app.delete('/mail', (c) => {
@@ -65,11 +77,11 @@ export function mailboxRoutes(ctx: EmulatorContext): Hono {
                     <dt>Sent by</dt>
                     <dd>${named(m.sender)}</dd>
                     <dt>To</dt>
-                    <dd>${m.toRecipients.map(named).join(', ')}</dd>
+                    <dd>${m.toRecipients.map(recipient(m)).join(', ')}</dd>
                     ${
                       m.ccRecipients.length > 0
                         ? html`<dt>Cc</dt>
-                            <dd>${m.ccRecipients.map(named).join(', ')}</dd>`
+                            <dd>${m.ccRecipients.map(recipient(m)).join(', ')}</dd>`
                         : ''
                     }
                     <dt>Sent</dt>

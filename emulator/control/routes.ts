@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorContext } from '../context';
 import { REMOTE_ACTION_ALIASES, startAdminCenterAction } from '../intune/admin-center';
-import { REMOTE_ACTION_NAMES, TERMINAL_STATES } from '../intune/actions';
+import { PASSCODE_ACTIONS, REMOTE_ACTION_NAMES, TERMINAL_STATES } from '../intune/actions';
 import { remoteActionAudit } from '../intune/remote-action-audits';
 import {
   ActionTimingsSchema,
@@ -132,6 +132,16 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     if (b instanceof Response) return b;
     ctx.tenant.licences = b;
     return c.json(ctx.tenant.licences);
+  });
+
+  // Intune Multi Admin Approval (an access policy per action): a covered action's POST answers 403 ApprovalRequired
+  // and queues nothing. Only the actions the emulator serves a POST for can be named; a reset covers none again.
+  app.get('/tenant/multiAdminApproval', (c) => c.json(ctx.tenant.multiAdminApproval));
+  app.put('/tenant/multiAdminApproval', async (c) => {
+    const b = await body(c, z.object({ actions: z.array(z.enum(PASSCODE_ACTIONS)) }).strict());
+    if (b instanceof Response) return b;
+    ctx.tenant.multiAdminApproval = { actions: [...new Set(b.actions)] };
+    return c.json(ctx.tenant.multiAdminApproval);
   });
 
   // --- devices and actions ------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 // Microsoft Graph's POST /users/{id | userPrincipalName}/checkMemberGroups: which of up to 20 group ids the user is
-// a member of, transitively. Delegated permission GroupMember.Read.All (or the broader Group.Read.All,
-// Directory.Read.All); without it the directory's own 403 (Authorization_RequestDenied), not Intune's wording.
+// a member of, transitively; and GET /groups/{id}, a group's properties (its mail, for a mail-enabled one).
+// Delegated permission GroupMember.Read.All (or the broader Group.Read.All, Directory.Read.All); without it the
+// directory's own 403 (Authorization_RequestDenied), not Intune's wording.
 import { Hono, type Context } from 'hono';
 import type { EmulatorContext } from '../context';
+import type { DirectoryGroup } from '../tenant/types';
 import { transitiveGroupsOf } from '../tenant/groups';
 import { authenticate } from './authenticate';
 import { graphError } from './errors';
@@ -57,7 +59,66 @@ export function groupMembershipRoutes(ctx: EmulatorContext): Hono<Env> {
     });
   });
 
+  app.get('/v1.0/groups/:id', async (c) => {
+    const auth = await authenticate(ctx, c, GROUP_MEMBER_PERMISSIONS);
+    if (!auth.ok) return auth.response.status === 403 ? denied(c) : auth.response;
+    c.set('user', auth.caller.user.userPrincipalName);
+    const key = decodeURIComponent(c.req.param('id'));
+    // A group is addressed by its object id only; anything else is not an identifier at all.
+    if (!GUID.test(key))
+      return graphError(c, {
+        status: 400,
+        code: 'Request_BadRequest',
+        message: `Invalid object identifier '${key}'.`,
+      });
+    const group = ctx.tenant.groups.find((g) => g.id === key.toLowerCase());
+    if (!group)
+      return graphError(c, {
+        status: 404,
+        code: 'Request_ResourceNotFound',
+        message: `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
+      });
+    const all = groupResource(group);
+    const raw = c.req.query('$select');
+    const names = raw
+      ? raw
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean)
+      : Object.keys(all);
+    const out: Record<string, unknown> = {};
+    for (const name of names) {
+      const known = Object.keys(all).find((k) => k.toLowerCase() === name.toLowerCase());
+      if (!known)
+        return graphError(c, {
+          status: 400,
+          code: 'Request_BadRequest',
+          message: `Could not find a property named '${name}' on type 'microsoft.graph.group'.`,
+        });
+      out[known] = all[known];
+    }
+    const context = `${ctx.origin}/v1.0/$metadata#groups${raw ? `(${Object.keys(out).join(',')})` : ''}/$entity`;
+    return c.json({ '@odata.context': context, ...out });
+  });
+
   return app;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A group as Graph's group resource shows the properties the emulator holds. */
+function groupResource(g: DirectoryGroup): Record<string, unknown> {
+  return {
+    id: g.id,
+    displayName: g.displayName,
+    description: null,
+    // Graph's mailNickname: the mail's local part, or a placeholder for a security group without mail.
+    mailNickname: g.mail?.split('@')[0] ?? g.id.slice(0, 8),
+    mail: g.mail,
+    mailEnabled: g.mailEnabled,
+    securityEnabled: g.securityEnabled,
+    groupTypes: [],
+  };
 }
 
 function denied(c: Context): Response {

@@ -49,6 +49,50 @@ describe('sendMail', () => {
     expect(page).toContain('Hello &lt;b&gt;Zoë&lt;/b&gt;'); // shown, never rendered
   });
 
+  it("delivers to a mail-enabled group's address: the group and its members show in the mailbox, and ?to= finds it by either", async () => {
+    const token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk, ['Mail.Send']);
+    const res = await graphPost(emu, '/v1.0/me/sendMail', token, {
+      body: JSON.stringify({
+        message: {
+          subject: 'Approval requested',
+          body: { contentType: 'Text', content: 'Please decide' },
+          toRecipients: [{ emailAddress: { address: 'Passcode-Approvers@contoso.com' } }],
+        },
+      }),
+      headers: json,
+    });
+    expect(res.status).toBe(202);
+    const [m] = await sent();
+    expect(m?.groups).toEqual([
+      {
+        address: 'passcode-approvers@contoso.com',
+        displayName: 'Passcode approvers',
+        members: expect.arrayContaining([
+          { address: 'priya.raman@contoso.com', name: 'Priya Raman' },
+          { address: 'alex.moreau@contoso.com', name: 'Alex Moreau' },
+        ]),
+      },
+    ]);
+    expect(m?.groups[0]?.members).toHaveLength(2);
+    for (const to of ['passcode-approvers@contoso.com', 'PRIYA.RAMAN@contoso.com']) {
+      const found = await control<{ messages: SentMessage[] }>(
+        emu,
+        'GET',
+        `/mail?to=${encodeURIComponent(to)}`,
+      );
+      expect(found.messages.map((x) => x.subject)).toEqual(['Approval requested']);
+    }
+    expect(
+      (await control<{ messages: SentMessage[] }>(emu, 'GET', '/mail?to=hanna.berger@contoso.com'))
+        .messages,
+    ).toEqual([]);
+    const page = await (await emu.app.request('http://localhost:4999/_emulator/mailbox')).text();
+    expect(page).toContain(
+      'Passcode approvers &lt;Passcode-Approvers@contoso.com&gt; (group Passcode approvers:',
+    );
+    expect(page).toContain('Priya Raman &lt;priya.raman@contoso.com&gt;');
+  });
+
   it('403 ErrorAccessDenied without Mail.Send; nothing is sent', async () => {
     const token = await tokenFor(emu, DEMO_ACCOUNTS.helpdesk, ['User.Read']);
     const res = await graphPost(emu, '/v1.0/me/sendMail', token, {

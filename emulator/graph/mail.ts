@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorContext } from '../context';
+import { transitiveMembersOf } from '../tenant/groups';
 import type { DirectoryUser, SharedMailbox } from '../tenant/types';
 import { authenticate } from './authenticate';
 import { graphError } from './errors';
@@ -33,6 +34,14 @@ export interface SentMessage {
   saveToSentItems: boolean;
   requestId: string;
   clientRequestId: string;
+  /** The mail-enabled groups among the recipients, each with the members Exchange delivered it to. */
+  groups: RecipientGroup[];
+}
+
+export interface RecipientGroup {
+  address: string;
+  displayName: string;
+  members: MailAddress[];
 }
 
 /** The messages this emulator has accepted, oldest first (cleared with the tenant). */
@@ -147,6 +156,16 @@ export function mailRoutes(ctx: EmulatorContext): Hono {
         message: `At least one recipient is not valid., Recipient '${unresolved.address}' is not resolved. All recipients must be resolved before a message can be submitted.`,
       });
 
+    // A mail-enabled group's address is a recipient like any other; Exchange delivers the message to its members.
+    const groups = ctx.tenant.groups.flatMap((g): RecipientGroup[] => {
+      if (!g.mail || ![...to, ...cc, ...bcc].some((r) => sameAddress(r.address, g.mail ?? '')))
+        return [];
+      const members = [...transitiveMembersOf(ctx.tenant.groups, g.id)].flatMap((id) => {
+        const m = ctx.index.userByKey.get(id);
+        return m ? [{ address: m.mail, name: m.displayName }] : [];
+      });
+      return [{ address: g.mail, displayName: g.displayName, members }];
+    });
     ctx.mail.add({
       id: randomUUID(),
       sentAt: new Date(ctx.clock.now()).toISOString(),
@@ -160,6 +179,7 @@ export function mailRoutes(ctx: EmulatorContext): Hono {
       saveToSentItems: parsed.data.saveToSentItems ?? true,
       requestId: c.get('requestId' as never),
       clientRequestId: c.get('clientRequestId' as never),
+      groups,
     });
     return c.body(null, 202);
   }
@@ -198,6 +218,11 @@ export function mailRoutes(ctx: EmulatorContext): Hono {
   app.post('/v1.0/me/sendMail', (c) => send(c, null));
   app.post('/v1.0/users/:user/sendMail', (c) => send(c, c.req.param('user')));
   return app;
+}
+
+/** SMTP addresses compare without regard to letter case. */
+export function sameAddress(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 function address(r: z.infer<typeof Recipient>): MailAddress {

@@ -354,6 +354,22 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
       if (device.graph.userId !== owner.id) return notFound(c);
     }
     if (!canSee(g.caller.user, device) || !g.caller.user.intuneRemoteTasks) return forbidden(c);
+    // Multi Admin Approval: Intune answers for an action an access policy covers before it queues anything, with
+    // a fresh approval code in x-msft-approval-code (trust.md, graph-intune.md). Real MAA covers wipe, retire and
+    // delete only; the emulator lets a test cover a passcode action to see how a console answers it.
+    if (ctx.tenant.multiAdminApproval.actions.includes(action)) {
+      return graphError(c, {
+        status: 403,
+        code: 'ApprovalRequired',
+        message: intuneMessage(
+          'ApprovalRequired',
+          `The operation '${action}' is protected by a Multi Admin Approval access policy: an approval request was created and must be approved by another administrator before the operation can be completed with its approval code`,
+          requestIds(c).requestId,
+          intunePath(c),
+        ),
+        headers: { 'x-msft-approval-code': randomUUID() },
+      });
+    }
     if (
       effectOf(device, action) === 'unsupported' &&
       ctx.settings.unsupportedAction === 'badRequest'

@@ -298,6 +298,53 @@ describe('failure modes a helpdesk meets', () => {
   });
 });
 
+describe('Intune Multi Admin Approval (switched on by a test)', () => {
+  it('answers a covered action 403 ApprovalRequired with a fresh approval code each time, queues nothing, and a reset covers none again', async () => {
+    const d = await online('androidFullyManaged');
+    expect(
+      await control(emu, 'PUT', '/tenant/multiAdminApproval', { actions: ['resetPasscode'] }),
+    ).toEqual({ actions: ['resetPasscode'] });
+    const first = await post(d.id, 'resetPasscode');
+    const second = await post(d.id, 'resetPasscode');
+    for (const res of [first, second]) {
+      expect(res.status).toBe(403);
+      const body = (await res.json()) as GraphErrorJson;
+      expect(body.error.code).toBe('ApprovalRequired');
+      expect(unwrap(body.error.message).text).toMatch(/Multi Admin Approval/);
+      expect(body.error.innerError).toMatchObject({
+        'request-id': res.headers.get('request-id'),
+        'client-request-id': expect.any(String),
+        date: expect.any(String),
+      });
+    }
+    const codes = [first, second].map((r) => r.headers.get('x-msft-approval-code'));
+    expect(codes[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(codes[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(codes[0]).not.toBe(codes[1]);
+    expect((await control<{ actions: unknown[] }>(emu, 'GET', '/actions')).actions).toHaveLength(0);
+    // An action the policy does not cover is queued as before.
+    expect((await post(d.id, 'recoverPasscode')).status).not.toBe(403);
+    await control(emu, 'POST', '/reset');
+    expect(await control(emu, 'GET', '/tenant/multiAdminApproval')).toEqual({ actions: [] });
+    expect((await post(d.id, 'resetPasscode')).status).toBe(204);
+  });
+
+  it('still answers RBAC first: an agent outside the scope gets 403 Forbidden, not an approval code', async () => {
+    await control(emu, 'PUT', '/tenant/multiAdminApproval', { actions: ['resetPasscode'] });
+    const d = await findDevice({ scopeTag: 'AMER', scenario: 'online' });
+    const res = await post(d.id, 'resetPasscode');
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as GraphErrorJson).error.code).not.toBe('ApprovalRequired');
+    expect(res.headers.get('x-msft-approval-code')).toBeNull();
+  });
+
+  it('refuses a control request naming an action it cannot cover', async () => {
+    await expect(
+      control(emu, 'PUT', '/tenant/multiAdminApproval', { actions: ['launchMissiles'] }),
+    ).rejects.toThrow(/: 400 /);
+  });
+});
+
 describe('action states by device scenario', () => {
   it('online: pending, then active, then done, and the device shows a fresh sync', async () => {
     const d = await online('iosAutomatedEnrollment');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../constants';
+import { APPROVER_APP_ROLE, AUDITOR_APP_ROLE, DEMO_ACCOUNTS } from '../constants';
 import { ENROLLMENT_MODE_KEYS, ENROLLMENT_MODES, type EnrollmentModeKey } from './enrollment';
 import { asciiFold, seedTenant } from './seed';
 
@@ -17,7 +17,9 @@ describe('seeded tenant', () => {
   it('has the requested sizes, the demo agents, and every platform a helpdesk meets', () => {
     const t = seedTenant({ seed: 4242, devices: 2500, users: 800, epoch });
     expect(t.devices).toHaveLength(2500);
-    expect(t.users).toHaveLength(800);
+    // The approver came after the fleet was first drawn: one user beyond the requested count, placed last.
+    expect(t.users).toHaveLength(801);
+    expect(t.users.at(-1)?.userPrincipalName).toBe(DEMO_ACCOUNTS.approver);
     for (const upn of Object.values(DEMO_ACCOUNTS))
       expect(t.users.some((u) => u.userPrincipalName === upn)).toBe(true);
     const platforms = new Set(
@@ -49,7 +51,27 @@ describe('seeded tenant', () => {
       ]).toEqual([mode.operatingSystem, mode.managementAgent, mode.ownerType, mode.supervised]);
     }
     expect(new Set(t.devices.map((d) => d.graph.id)).size).toBe(2500);
-    expect(new Set(t.users.map((u) => u.userPrincipalName)).size).toBe(800);
+    expect(new Set(t.users.map((u) => u.userPrincipalName)).size).toBe(801);
+  });
+
+  it("gives the console's app roles to the auditor and to two approvers, and the approver Intune's remote tasks everywhere", () => {
+    const t = seedTenant({ seed: 4242, devices: 300, users: 100, epoch });
+    const withRole = (role: string) =>
+      t.users.filter((u) => u.appRoles?.includes(role)).map((u) => u.userPrincipalName);
+    expect(withRole(AUDITOR_APP_ROLE)).toEqual([DEMO_ACCOUNTS.auditor]);
+    expect(withRole(APPROVER_APP_ROLE).sort()).toEqual(
+      [DEMO_ACCOUNTS.admin, DEMO_ACCOUNTS.approver].sort(),
+    );
+    const approver = t.users.find((u) => u.userPrincipalName === DEMO_ACCOUNTS.approver);
+    const helpdesk = t.users.find((u) => u.userPrincipalName === DEMO_ACCOUNTS.helpdesk);
+    expect(approver).toMatchObject({
+      displayName: 'Priya Raman',
+      intuneRemoteTasks: true,
+      intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
+      consentedScopes: helpdesk?.consentedScopes,
+      directoryRoles: helpdesk?.directoryRoles,
+    });
+    expect(t.sharedMailboxes[0]?.sendAs).toContain(approver?.id);
   });
 
   it('contains the cases that trip a helpdesk', () => {

@@ -12,6 +12,7 @@ import {
 import { withDirectory, type BareUser } from './directory';
 import { APPLE_SERIAL, UPPER_ALNUM, digits, fromAlphabet, guid, hex } from './random-strings';
 import {
+  APPROVER_APP_ROLE,
   AUDITOR_APP_ROLE,
   DEMO_ACCOUNTS,
   NOTIFY_MAILBOX,
@@ -58,7 +59,7 @@ const NOTIFY = [USER_READ_ALL, MAIL_SEND, MAIL_SEND_SHARED];
 const CALLER_READS = ['UserAuthenticationMethod.Read.All', 'IdentityRiskyUser.Read.All'];
 
 /** The demo agents, fixed whatever the seed, so that docs and tests can name them. */
-export const DEMO_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
+const FIRST_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
   {
     id: '4a1f7c52-9e3b-4d8a-b6c1-2f5e8d9a0b11',
     displayName: 'Hanna Berger',
@@ -108,7 +109,9 @@ export const DEMO_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
     intuneRemoteTasks: true,
     intuneAuditRead: true,
     directoryRoles: ['Intune Administrator', 'Global Reader'],
-    agentRole: 'Intune administrator (all regions); Entra Global Reader',
+    appRoles: [APPROVER_APP_ROLE],
+    agentRole:
+      "Intune administrator (all regions); Entra Global Reader; the console's Approver role (four-eyes)",
   },
   {
     id: '7d4a0f85-c16e-4abd-a9f4-5c8b1acd3e44',
@@ -165,6 +168,34 @@ export const DEMO_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
     agentRole:
       "Helpdesk lead with the console's Auditor role: reads everyone's activity; Intune Read Only Operator",
   },
+];
+
+/**
+ * Agents added after the tenant's people and fleet were first drawn. They come after every generated user (and
+ * beyond the requested user count), so that the users and devices drawn before them stay the same.
+ */
+const LATER_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
+  {
+    id: 'c29f54da-1b63-4f02-8e4a-a1d06f2c8b99',
+    displayName: 'Priya Raman',
+    givenName: 'Priya',
+    surname: 'Raman',
+    userPrincipalName: DEMO_ACCOUNTS.approver,
+    mail: `priya.raman@${TENANT_DOMAIN}`,
+    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ, ...NOTIFY, ...CALLER_READS],
+    intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
+    intuneRemoteTasks: true,
+    intuneAuditRead: true,
+    directoryRoles: ['Authentication Administrator', 'Security Reader'],
+    appRoles: [APPROVER_APP_ROLE],
+    agentRole:
+      "Helpdesk lead with the console's Approver role: approves or denies other agents' requests (four-eyes), may request actions too; Intune Help Desk Operator (all regions); Entra Authentication Administrator and Security Reader",
+  },
+];
+
+export const DEMO_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
+  ...FIRST_AGENTS,
+  ...LATER_AGENTS,
 ];
 
 const NAME_LOCALES = [de, en_GB, fr, sv, es, pl, nl, en];
@@ -308,6 +339,7 @@ export function seedTenant(options: SeedOptions): Tenant {
         ),
       },
     ],
+    multiAdminApproval: { actions: [] },
   };
 }
 
@@ -333,7 +365,7 @@ const PENDING_PHONES = [
 ] as const;
 
 function seedUsers(rng: Faker, options: SeedOptions): BareUser[] {
-  const users: BareUser[] = DEMO_AGENTS.map((a) => ({ ...a, scopeTag: 'EMEA' }));
+  const users: BareUser[] = FIRST_AGENTS.map((a) => ({ ...a, scopeTag: 'EMEA' }));
   const taken = new Set(users.map((u) => u.userPrincipalName));
   const pickTag = (): ScopeTag =>
     rng.helpers.weightedArrayElement([
@@ -377,7 +409,7 @@ function seedUsers(rng: Faker, options: SeedOptions): BareUser[] {
     const surname = namer.person.lastName();
     add(givenName, surname, `${asciiFold(givenName)}.${asciiFold(surname)}`);
   }
-  return users;
+  return [...users, ...LATER_AGENTS.map((a): BareUser => ({ ...a, scopeTag: 'EMEA' }))];
 }
 
 /**

@@ -2,7 +2,7 @@
 // about them (scope tag, enrollment mode, demo agent permissions).
 import type * as V1 from '@microsoft/microsoft-graph-types';
 import type * as Beta from '@microsoft/microsoft-graph-types-beta';
-import type { RemoteActionName } from '../intune/actions';
+import type { PasscodeActionName, RemoteActionName } from '../intune/actions';
 import type { EnrollmentModeKey } from './enrollment';
 
 export type ComplianceState = V1.ComplianceState;
@@ -229,10 +229,16 @@ export interface SeededAdminCenterAction {
   at: number;
 }
 
-/** A security group of the directory: its direct members, users and groups (groups nest). */
+/**
+ * A group of the directory: its direct members, users and groups (groups nest). Security groups have no mail; a
+ * mail-enabled one has an SMTP address that mail can be sent to (Exchange delivers to its members).
+ */
 export interface DirectoryGroup {
   id: string;
   displayName: string;
+  mail: string | null;
+  mailEnabled: boolean;
+  securityEnabled: boolean;
   memberUserIds: readonly string[];
   memberGroupIds: readonly string[];
 }
@@ -250,4 +256,9 @@ export interface Tenant {
   adminCenterActions: SeededAdminCenterAction[];
   /** Shared mailboxes the demo agents may send as (sendMail from /users/{mailbox}). */
   sharedMailboxes: SharedMailbox[];
+  /**
+   * Intune Multi Admin Approval's access policies: the remote actions (Graph's names) whose POST Intune answers 403
+   * ApprovalRequired instead of queueing. None when seeded; tests and demos switch it (/_emulator/tenant).
+   */
+  multiAdminApproval: { actions: PasscodeActionName[] };
 }

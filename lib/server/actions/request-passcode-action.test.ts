@@ -288,6 +288,38 @@ describe('the POST and its outcomes', () => {
     });
   });
 
+  it("Intune's Multi Admin Approval: 403 ApprovalRequired → the approval code to quote, audited as denied, never retried, the device released", async () => {
+    const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
+    await server.control('PUT', '/tenant/multiAdminApproval', { actions: ['resetPasscode'] });
+    const result = await run(input(d, 'INC-9001'), await helpdesk());
+    const sent = await posts();
+    expect(sent.map((p) => p.status)).toEqual([403]);
+    expect(result).toMatchObject({
+      status: 'intuneApprovalRequired',
+      approvalCode: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      failure: {
+        status: 403,
+        code: 'ApprovalRequired',
+        reason: null,
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      },
+    });
+    const code = result.status === 'intuneApprovalRequired' ? result.approvalCode : 'none';
+    expect((await recordsOf(result)).at(-1)).toMatchObject({
+      kind: 'outcome',
+      outcome: 'denied',
+      http_status: 403,
+      detail: `ApprovalRequired: approval code ${code}`,
+    });
+    expect(
+      await server.control<{ actions: unknown[] }>('GET', `/actions?deviceId=${d.id}`),
+    ).toEqual({ actions: [] });
+    // Nothing was queued, so the device is not held: the next attempt is not told "already requested".
+    expect((await run(input(d, 'INC-9002'), await helpdesk())).status).toBe(
+      'intuneApprovalRequired',
+    );
+  });
+
   it('12: 429 → one retry after Retry-After, with the same client-request-id, once the device was seen without it', async () => {
     const d = await device({ scenario: 'online', scopeTag: 'EMEA' });
     // Graph's own throttling: the 429 comes before Intune handled anything.

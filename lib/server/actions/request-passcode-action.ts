@@ -35,7 +35,7 @@ import {
   waitBudget,
   type WaitBudget,
 } from '@/lib/server/graph/client';
-import { GraphError } from '@/lib/server/graph/errors';
+import { GraphError, isIntuneApprovalRequired } from '@/lib/server/graph/errors';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { passcodeActionInputSchema } from '@/lib/shared/actions/input-schema';
 import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
@@ -410,7 +410,9 @@ export async function requestPasscodeActionOnce(
     detail:
       failure.status === 429 && unknown
         ? `${failure.code}: ${failure.message} (${retried ? 'a second 429 after one retry' : 'not sent again: the device could not be seen without it in time'})`
-        : `${failure.code}: ${failure.message}`,
+        : isIntuneApprovalRequired(failure)
+          ? `ApprovalRequired: approval code ${failure.approvalCode ?? '(none sent)'}`
+          : `${failure.code}: ${failure.message}`,
   });
   if (unknown) {
     // Graph may have queued it: the device stays reserved until it shows the action or someone decides.
@@ -477,6 +479,14 @@ function mapFailure(e: GraphError, actionId: string): PasscodeActionResult {
   // Graph's own permission check (an unreadable token skipped ours): ask for consent, as for a token we could read.
   if (e.status === 403 && e.info().reason === 'missingPermission')
     return { status: 'consentRequired', actionId };
+  // Intune's own Multi Admin Approval: nothing was queued, and a second POST would only open a second request.
+  if (isIntuneApprovalRequired(e))
+    return {
+      status: 'intuneApprovalRequired',
+      actionId,
+      approvalCode: e.approvalCode,
+      failure: e.info(),
+    };
   if (e.status === 403) return { status: 'denied', actionId, failure: e.info() };
   if (e.status === 400 || e.status === 404)
     return { status: 'rejected', actionId, failure: e.info() };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { graphErrorFromResponse, parseRetryAfter, unwrapIntuneMessage } from './errors';
+import {
+  graphErrorFromResponse,
+  isIntuneApprovalRequired,
+  parseRetryAfter,
+  unwrapIntuneMessage,
+} from './errors';
 
 describe('Graph error normalisation', () => {
   it('keeps status, code, message, request-id, client-request-id and date', async () => {
@@ -70,6 +75,36 @@ describe('Graph error normalisation', () => {
       message: 'An error has occurred',
       operationId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
     });
+  });
+
+  it("keeps Multi Admin Approval's approval code from x-msft-approval-code, and does not call its 403 a refusal of rights", async () => {
+    const body = (code: string) =>
+      JSON.stringify({ error: { code, message: 'x', innerError: { 'request-id': 'rid' } } });
+    const maa = await graphErrorFromResponse(
+      new Response(body('ApprovalRequired'), {
+        status: 403,
+        headers: { 'x-msft-approval-code': 'b0c1d2e3-f4a5-4b6c-8d7e-9f0a1b2c3d4e' },
+      }),
+      'crid',
+    );
+    expect(maa.approvalCode).toBe('b0c1d2e3-f4a5-4b6c-8d7e-9f0a1b2c3d4e');
+    expect(isIntuneApprovalRequired(maa)).toBe(true);
+    expect(maa.info().reason).toBeNull();
+    // The code without the header (Intune did not send one) is still Multi Admin Approval, with no code to quote.
+    const noHeader = await graphErrorFromResponse(
+      new Response(body('ApprovalRequired'), { status: 403 }),
+      'crid',
+    );
+    expect([noHeader.approvalCode, isIntuneApprovalRequired(noHeader)]).toEqual([null, true]);
+    const rbac = await graphErrorFromResponse(
+      new Response(body('Forbidden'), { status: 403 }),
+      'crid',
+    );
+    expect([rbac.approvalCode, isIntuneApprovalRequired(rbac), rbac.info().reason]).toEqual([
+      null,
+      false,
+      'outsideScope',
+    ]);
   });
 
   it("copes with a body that is not Graph's (a proxy's HTML page)", async () => {

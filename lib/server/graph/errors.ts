@@ -26,6 +26,8 @@ interface GraphErrorFields {
   intuneRealm?: boolean;
   operationId?: string | null;
   activityId?: string | null;
+  /** Intune Multi Admin Approval's code for the approval request its 403 created (x-msft-approval-code). */
+  approvalCode?: string | null;
 }
 
 export class GraphError extends Error implements GraphErrorFields {
@@ -41,6 +43,7 @@ export class GraphError extends Error implements GraphErrorFields {
   readonly intuneRealm: boolean;
   readonly operationId: string | null;
   readonly activityId: string | null;
+  readonly approvalCode: string | null;
 
   constructor(info: GraphErrorFields) {
     super(info.message);
@@ -57,6 +60,7 @@ export class GraphError extends Error implements GraphErrorFields {
     this.intuneRealm = info.intuneRealm ?? false;
     this.operationId = info.operationId ?? null;
     this.activityId = info.activityId ?? null;
+    this.approvalCode = info.approvalCode ?? null;
   }
 
   /** What the agent and support see of it: the console's one error shape. */
@@ -139,7 +143,19 @@ export async function graphErrorFromResponse(
     retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after')),
     claimsChallenge: parseClaimsChallenge(res.headers.get('www-authenticate')),
     intuneRealm: isIntuneRealm(res.headers.get('www-authenticate')),
+    approvalCode: res.headers.get('x-msft-approval-code')?.trim() || null,
   });
+}
+
+/**
+ * Intune's own Multi Admin Approval answered: a 403 ApprovalRequired (with the approval code in
+ * x-msft-approval-code, where Intune sent one). Nothing was queued; another administrator must approve the request
+ * in the Intune admin center. Not a refusal of this agent's rights, and sending it again only makes a new request.
+ */
+export function isIntuneApprovalRequired(
+  e: Pick<GraphErrorFields, 'status' | 'code' | 'approvalCode'>,
+): boolean {
+  return e.status === 403 && (e.code === 'ApprovalRequired' || Boolean(e.approvalCode));
 }
 
 /**
@@ -191,16 +207,24 @@ function parseClaimsChallenge(header: string | null): string | null {
  *   has no Intune licence or role. Not an expired token: renewing it would loop.
  * - a 403 naming the scopes the application must have (Graph's permission check, before Intune's): a permission
  *   missing from the token.
+ * - a 403 ApprovalRequired: Intune's Multi Admin Approval, no refusal of rights (no reason).
  * - any other 403 from Intune: its RBAC (the role's scope tags or permissions do not cover this).
  */
 export function forbiddenReason(
   e: Pick<GraphErrorFields, 'status' | 'message'> & {
     intuneRealm?: boolean;
     intuneErrorCode?: string | null;
+    code?: string;
+    approvalCode?: string | null;
   },
 ): ForbiddenReason | null {
   if (e.status === 401 && e.intuneRealm) return 'noIntuneRole';
   if (e.status !== 403) return null;
+  // Multi Admin Approval's 403 refuses nobody's rights: the action waits for a second administrator.
+  if (
+    isIntuneApprovalRequired({ status: e.status, code: e.code ?? '', approvalCode: e.approvalCode })
+  )
+    return null;
   if (/Application must have one of the following scopes/i.test(e.message))
     return 'missingPermission';
   return 'outsideScope';
