@@ -13,9 +13,7 @@ import type { EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
 
-// `approver` comes with the `maa` branch (PasscodeDesk.Approver in the emulator's tenant); the cast lets this file
-// compile before that merge. Simplify to DEMO_ACCOUNTS.approver afterwards.
-const { approver } = DEMO_ACCOUNTS as typeof DEMO_ACCOUNTS & { approver: string };
+const { approver } = DEMO_ACCOUNTS;
 
 /** The helpdesk agent signed in in a browser of their own (the requester), and their object id. */
 async function requesterTab(
