@@ -2,8 +2,8 @@
 // expiry first, with the header's badge; a request's page shows what the requester saw and takes a decision with a
 // reason (too short: nothing decided); afterwards the state is shown and the list has moved it. The requester sees
 // no buttons on their own request, and why. Someone without the Approver role sees their own requests and who can
-// decide them. axe finds nothing serious in English and German; the page fits 390 px. The requests are written
-// into the audit database as the store writes them (e2e/approvals.ts): the request path has specs of its own.
+// decide them. axe finds nothing serious in English (light) and German (dark); the page fits 390 px. The requests
+// are written into the audit database as the store writes them (e2e/approvals.ts): the request path has its specs.
 import type { Browser, Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { freshDevice } from './actions';
@@ -127,14 +127,14 @@ test('an approver sees waiting requests soonest first, decides one with a reason
   await requester.page.context().close();
 });
 
-test('in German, the list and a request read in German and axe finds nothing serious', async ({
+test('in German (dark), the list and a request read in German and axe finds nothing serious', async ({
   browser,
 }) => {
   test.setTimeout(90_000);
   const requester = await requesterTab(browser, 'de-DE');
   await requester.page.context().close();
   const device = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  const context = await browser.newContext({ locale: 'de-DE' });
+  const context = await browser.newContext({ locale: 'de-DE', colorScheme: 'dark' });
   const page = await context.newPage();
   await signIn(page, approver);
   await page.goto('/approvals');
