@@ -32,6 +32,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           enabled: env.NOTIFY_OWNER === 'on' || env.NOTIFY_MANAGER === 'on',
           from: env.NOTIFY_FROM ?? null,
         }),
+        approverRole: env.APPROVER_ROLE,
       }}
     >
       <header className="bg-slate-900 text-white" data-surface="dark">

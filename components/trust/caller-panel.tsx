@@ -67,7 +67,14 @@ export function CallerPanel({
   );
 }
 
-function CallerFactsView({ facts, onConsented }: { facts: CallerFacts; onConsented: () => void }) {
+/** The facts and risk signals alone: the dialog's panel above, and an approver's view of a request. */
+export function CallerFactsView({
+  facts,
+  onConsented,
+}: {
+  facts: CallerFacts;
+  onConsented: () => void;
+}) {
   const t = useTranslations('caller');
   const words = useCallerWords();
   const format = useFormatter();

@@ -16,6 +16,11 @@ export interface ConsoleSettings {
    * off; User.Read.All and Mail.Send, or Mail.Send.Shared with NOTIFY_FROM).
    */
   notifyScopes: readonly string[];
+  /**
+   * The console's Approver app role (APPROVER_ROLE). The browser only uses it to skip the approvals badge's read for
+   * an agent whose ID token does not carry it; the server decides who may approve, from a verified ID token.
+   */
+  approverRole: string;
 }
 
 export const ConsoleSettingsContext = createContext<ConsoleSettings>({
@@ -23,6 +28,7 @@ export const ConsoleSettingsContext = createContext<ConsoleSettings>({
   verifyWindowSeconds: 120,
   tenantId: 'organizations',
   notifyScopes: [],
+  approverRole: 'PasscodeDesk.Approver',
 });
 
 export function useConsoleSettings(): ConsoleSettings {
