@@ -1,5 +1,6 @@
 import 'server-only';
-// The audit trail as the activity page and its exports read it: one row per action (its intent), with the last
+// The audit trail as the activity page and its exports read it: one row per action (its intent, or a four-eyes
+// request's first step), with the last
 // outcome and the last state the device reported, newest first, filtered, in keyset pages (by the intent's
 // sequence number, walked backwards on the (kind, seq) and (actor_oid, kind, seq) indexes of migration 0005, so
 // a page costs the same at row 100,000 as at row 1 and new records never shift a page; measured on SQLite with
@@ -111,13 +112,43 @@ export class ActivityLog {
         'i.action_kind',
         'i.action_name',
         'i.ticket',
-        'i.client_request_id',
+        // A request's row starts at its first step; the POST's client-request-id is on the intent, once sent.
+        eb.fn
+          .coalesce(
+            'i.client_request_id',
+            eb
+              .selectFrom('audit_records as s')
+              .select('s.client_request_id')
+              .whereRef('s.action_id', '=', 'i.action_id')
+              .where('s.kind', '=', 'intent')
+              .limit(1),
+          )
+          .as('client_request_id'),
         'i.verification_id',
         latest(eb, 'outcome', 'outcome').as('outcome'),
         latest(eb, 'outcome', 'graph_request_id').as('graph_request_id'),
         latest(eb, 'observation', 'action_state').as('final_state'),
       ])
-      .where('i.kind', '=', 'intent');
+      // One row per action, from its first record: the intent, or a four-eyes request's first step (so requests
+      // never sent are listed too, and a sent one keeps its place in the pages: keyset on that first record).
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('i.kind', '=', 'intent'),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('audit_records as q')
+                  .select('q.seq')
+                  .whereRef('q.action_id', '=', 'i.action_id')
+                  .where('q.kind', '=', 'decision')
+                  .where('q.action_state', '=', 'approvalRequested'),
+              ),
+            ),
+          ]),
+          eb.and([eb('i.kind', '=', 'decision'), eb('i.action_state', '=', 'approvalRequested')]),
+        ]),
+      );
     // An agent's own actions are those Graph vouched for: a token that merely names them (recorded unverified) does
     // not put rows into their activity.
     if (scope.actorOid !== null)
