@@ -109,6 +109,7 @@ const Row = memo(function Row({
     clientRequestId: r.clientRequestId,
     actionId: r.actionId,
     verification: r.verification,
+    approval: r.approval,
   };
   // Only an action that reached Graph can be in Intune's log.
   const sent = r.outcome === 'accepted' || r.outcome === 'unknown' || r.finalState !== null;

@@ -24,5 +24,6 @@ export function statusSummary(
     clientRequestId: a.actionId,
     actionId: a.actionId,
     verification: a.verification,
+    approval: a.approval,
   };
 }

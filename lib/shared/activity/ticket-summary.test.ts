@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApprovalView } from '@/lib/shared/trust/approval';
 import { ticketSummary, type TicketSummaryLabel } from './ticket-summary';
 
 const en: Record<TicketSummaryLabel, string> = {
@@ -15,6 +16,9 @@ const en: Record<TicketSummaryLabel, string> = {
   clientRequestId: 'Client-request-id',
   actionId: 'Action id',
   verification: 'Caller verification',
+  approvalReason: 'Reason for approval',
+  approver: 'Approved or denied by',
+  notDecided: 'not decided',
   unknown: 'unknown',
 };
 
@@ -111,5 +115,64 @@ describe('Copy for ticket', () => {
     expect(text).toContain('Agent: helpdesk@contoso.com\n');
     expect(text).toContain('Graph request-id: unknown\n');
     expect(text).toContain('Caller verification: none recorded\n');
+  });
+
+  it('case 27: names the approver, when and why, and the reason approval was asked for', () => {
+    const input = {
+      actionLabel: 'Remove passcode',
+      graphAction: 'resetPasscode',
+      deviceName: 'CFO-iPhone',
+      deviceId: 'd3',
+      serialNumber: null,
+      user: { upn: 'cfo@contoso.com', name: 'Carla' },
+      stateLabel: 'Pending',
+      requestedAt: '2026-11-28T10:00:00Z',
+      agent: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+      ticket: 'INC-9',
+      graphRequestId: null,
+      clientRequestId: 'a3',
+      actionId: 'a3',
+      verification: null,
+    };
+    const approval: ApprovalView = {
+      id: 'a3',
+      subject: 'action',
+      state: 'sent',
+      createdAt: '2026-11-28T09:40:00.000Z',
+      expiresAt: '2026-11-28T10:50:00.000Z',
+      device: { id: 'd3', name: 'CFO-iPhone', serialNumber: null },
+      deviceUser: { id: 'u3', upn: 'cfo@contoso.com', name: 'Carla' },
+      kind: 'removePasscode',
+      graphAction: 'resetPasscode',
+      revealOf: null,
+      ticket: 'INC-9',
+      reason: 'Board meeting\nat 11',
+      because: ['group'],
+      requester: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+      verification: null,
+      decision: {
+        by: { upn: 'approver@contoso.com', name: 'Ada Approver' },
+        at: '2026-11-28T09:50:00.000Z',
+        reason: 'Called back on the number of record',
+      },
+      sentAt: '2026-11-28T10:00:00.000Z',
+      approversNotified: null,
+      mine: false,
+      canDecide: false,
+    };
+    const text = {
+      label: (k: TicketSummaryLabel) => en[k],
+      localTime: () => 'then',
+      verification: () => 'none',
+    };
+    const lines = ticketSummary({ ...input, approval }, text).split('\n');
+    expect(lines).toContain('Reason for approval: Board meeting at 11');
+    expect(lines).toContain(
+      'Approved or denied by: Ada Approver (approver@contoso.com), then (2026-11-28 09:50:00 UTC): Called back on the number of record',
+    );
+    expect(ticketSummary({ ...input, approval: { ...approval, decision: null } }, text)).toContain(
+      'Approved or denied by: not decided\n',
+    );
+    expect(ticketSummary(input, text)).not.toContain('Reason for approval');
   });
 });

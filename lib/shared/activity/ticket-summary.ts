@@ -1,8 +1,9 @@
 // "Copy for ticket": a short plain-text summary of one passcode action, in the agent's language, to paste into
 // ServiceNow, Jira Service Management or Zendesk. Plain lines of "Label: value" (every ticket system keeps them as
 // typed), the time in the agent's zone with the zone named and in UTC beside it (a ticket is read in other zones),
-// and every id support may need, and how the caller was verified. Never a passcode: the summary says only whether
-// one was shown.
+// and every id support may need, how the caller was verified, and who approved it where four-eyes applied. Never a
+// passcode: the summary says only whether one was shown.
+import type { ApprovalView } from '@/lib/shared/trust/approval';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
 
 export interface TicketSummaryInput {
@@ -21,6 +22,8 @@ export interface TicketSummaryInput {
   actionId: string;
   /** The caller verification the action rested on, as the server recorded it; null when none. */
   verification: CallerVerification | null;
+  /** The four-eyes approval the action went through or waits for, as the server answered it; absent or null when none. */
+  approval?: ApprovalView | null;
 }
 
 export type TicketSummaryLabel =
@@ -37,6 +40,9 @@ export type TicketSummaryLabel =
   | 'clientRequestId'
   | 'actionId'
   | 'verification'
+  | 'approvalReason'
+  | 'approver'
+  | 'notDecided'
   | 'unknown';
 
 export interface TicketSummaryText {
@@ -67,6 +73,7 @@ export function ticketSummary(a: TicketSummaryInput, text: TicketSummaryText): s
     [l('requested'), `${text.localTime(a.requestedAt)} (${utcTime(a.requestedAt)})`],
     [l('agent'), person(a.agent, unknown)],
     [l('verification'), text.verification(a.verification)],
+    ...approvalLines(a.approval ?? null, text),
     [l('ticket'), a.ticket ?? unknown],
     [l('graphRequestId'), a.graphRequestId ?? unknown],
     [l('clientRequestId'), a.clientRequestId ?? unknown],
@@ -77,4 +84,19 @@ export function ticketSummary(a: TicketSummaryInput, text: TicketSummaryText): s
   return [`${l('title')}: ${a.actionLabel}`, ...lines.map(([k, v]) => `${k}: ${clean(v)}`)].join(
     '\n',
   );
+}
+
+/** The requester's reason and the approver's decision (who, when, why), where an approval applied. */
+function approvalLines(a: ApprovalView | null, text: TicketSummaryText): [string, string][] {
+  if (!a) return [];
+  const d = a.decision;
+  return [
+    [text.label('approvalReason'), a.reason],
+    [
+      text.label('approver'),
+      d
+        ? `${person(d.by, text.label('unknown'))}, ${text.localTime(d.at)} (${utcTime(d.at)}): ${d.reason}`
+        : text.label('notDecided'),
+    ],
+  ];
 }
