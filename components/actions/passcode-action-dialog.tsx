@@ -40,7 +40,7 @@ import type { DeviceListItem } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { TICKET_PARAM, ticketFromLink } from '@/lib/shared/ticket';
 import { MIN_APPROVAL_REASON_LENGTH } from '@/lib/shared/trust/approval';
-import { checkApprovalReason } from '@/lib/shared/trust/approval-reason';
+import { checkApprovalReason } from '@/lib/shared/trust/approval-input';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
 import { ApprovalNotice } from './approval-notice';
 import { ApprovalPendingView } from './approval-pending-view';
@@ -383,9 +383,7 @@ function ActionForm({
       />
       {errors.note ? (
         <FieldError id="note-help" className="text-sm">
-          {errors.note === 'approvalRequest.reasonTooShort'
-            ? t('approvalRequest.reasonTooShort', { min: MIN_APPROVAL_REASON_LENGTH })
-            : validationText(errors.note)}
+          {validationText(errors.note)}
         </FieldError>
       ) : (
         approvalRequired && (

@@ -13,6 +13,7 @@ import {
   type ApprovalView,
   type DecideApprovalResult,
 } from '@/lib/shared/trust/approval';
+import { checkApprovalReason } from '@/lib/shared/trust/approval-input';
 import { useApprovalWords } from './use-approval-words';
 import { useDecideApproval, type DecisionInput } from './use-decide-approval';
 
@@ -41,7 +42,7 @@ export function DecisionForm({
   const mutation = useDecideApproval();
 
   const decide = (decision: DecisionInput['decision']) => {
-    const short = reason.trim().length < MIN_APPROVAL_REASON_LENGTH;
+    const short = !checkApprovalReason(reason).ok;
     setTooShort(short);
     if (!short) mutation.mutate({ approvalId: approval.id, decision, reason: reason.trim() });
   };

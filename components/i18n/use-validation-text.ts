@@ -8,6 +8,10 @@ import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import { MAX_NOTE_LENGTH, MIN_OVERRIDE_REASON_LENGTH } from '@/lib/shared/actions/types';
 import { MAX_QUERY_LENGTH, STALE_DAY_CHOICES } from '@/lib/shared/devices/search';
 import type { Messages } from '@/lib/shared/i18n/catalogs';
+import {
+  MAX_APPROVAL_REASON_LENGTH,
+  MIN_APPROVAL_REASON_LENGTH,
+} from '@/lib/shared/trust/approval';
 
 type ValidationKey = keyof Messages['validation'];
 const PREFIX = 'validation.';
@@ -24,9 +28,14 @@ export function useValidationText(): (message: string) => string {
       const k = key as ValidationKey;
       return t(k, {
         example: ticket.example,
-        min: MIN_OVERRIDE_REASON_LENGTH,
-        // The two length limits: the search box's, and the dialog's free-text fields'.
-        max: k === 'searchTooLong' ? MAX_QUERY_LENGTH : MAX_NOTE_LENGTH,
+        min: k === 'approvalReason' ? MIN_APPROVAL_REASON_LENGTH : MIN_OVERRIDE_REASON_LENGTH,
+        // The length limits: the search box's, an approval reason's, and the dialog's free-text fields'.
+        max:
+          k === 'searchTooLong'
+            ? MAX_QUERY_LENGTH
+            : k === 'approvalReasonTooLong'
+              ? MAX_APPROVAL_REASON_LENGTH
+              : MAX_NOTE_LENGTH,
         choices: format.list(STALE_DAY_CHOICES.map(String), { type: 'disjunction' }),
       });
     },

@@ -7,9 +7,10 @@
 import { z } from 'zod';
 import { withGuard, withGuards } from '@/lib/server/actions/device-guards';
 import { visibleRecords } from '@/lib/server/actions/status';
+import { approvalJoinFor } from '@/lib/server/approvals/viewer';
 import { summarize, summarizeAll } from '@/lib/server/actions/summarize';
 import { getAuditStore, getVerificationStore } from '@/lib/server/store';
-import { verifiedCaller } from '@/lib/server/auth/verified-caller';
+import { claimsOfAcceptedToken, verifiedCaller } from '@/lib/server/auth/verified-caller';
 import { getManagedDevice } from '@/lib/server/graph/managed-devices';
 import { sendOwnerNotifications } from '@/lib/server/notifications/on-request';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
@@ -37,7 +38,11 @@ export const GET = graphRoute(async ({ req, token }) => {
     // Reading the device with the agent's token: Intune's RBAC decides who may see its history.
     await getManagedDevice(token, id.data, 'summary');
     const store = await getAuditStore();
-    const stores = { store, verifications: await getVerificationStore() };
+    const stores = {
+      store,
+      verifications: await getVerificationStore(),
+      approvals: await approvalJoinFor(req, (await claimsOfAcceptedToken(token)) ?? token),
+    };
     const latest = summarize(await store.latestActionOnDevice(id.data));
     if (latest) await sendOwnerNotifications([latest.actionId], token);
     return jsonOk({ action: await withGuard(stores, latest) });
@@ -45,7 +50,11 @@ export const GET = graphRoute(async ({ req, token }) => {
   const caller = await verifiedCaller(token);
   if (!caller.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
   const store = await getAuditStore();
-  const stores = { store, verifications: await getVerificationStore() };
+  const stores = {
+    store,
+    verifications: await getVerificationStore(),
+    approvals: await approvalJoinFor(req, caller.claims),
+  };
   if (devicesParam !== null) {
     const ids = DeviceIdsSchema.safeParse(devicesParam);
     if (!ids.success) return apiError(400, 'invalidDeviceIds', apiText('invalidDeviceIds'));

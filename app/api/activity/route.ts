@@ -1,6 +1,9 @@
 // GET /api/activity?agent=&device=&ticket=&outcome=&kind=&from=&to=&cursor=: one page of the audit trail, one row
-// per action, newest first. An agent sees their own actions; the Auditor app role sees everyone's.
+// per action (a four-eyes request never sent included, with its approval), newest first. An agent sees their own
+// actions; the Auditor app role sees everyone's.
 import { activityAccess } from '@/lib/server/activity/activity-access';
+import { activityWithApprovals } from '@/lib/server/approvals/attach';
+import { approvalJoinFor } from '@/lib/server/approvals/viewer';
 import { decodeCursor, encodeCursor } from '@/lib/server/activity/cursor';
 import { getActivityLog } from '@/lib/server/store';
 import { apiError, jsonOk } from '@/lib/server/http/respond';
@@ -29,7 +32,7 @@ export const GET = graphRoute(async ({ req, token }) => {
     ACTIVITY_PAGE_SIZE,
   );
   const page: ActivityPage = {
-    rows,
+    rows: await activityWithApprovals(await approvalJoinFor(req, access.claims), rows),
     nextCursor: nextBeforeSeq === null ? null : encodeCursor(nextBeforeSeq),
     scope: access.label,
   };

@@ -196,7 +196,7 @@ describe('a request that needs approval', () => {
     const result = await run(input(d, 'INC-2703', { note: 'pls' }), await helpdesk());
     expect(result).toEqual({
       status: 'invalid',
-      fieldErrors: { note: 'approvalRequest.reasonTooShort' },
+      fieldErrors: { note: 'validation.approvalReason' },
     });
     expect(
       await approvals.ofRequester(actorOf(DEMO_ACCOUNTS.helpdesk).oid, new Date(0)),
@@ -504,7 +504,7 @@ describe('a reveal under approval (APPROVAL_REQUIRED reveal)', () => {
       ),
     ).toMatchObject({
       status: 'invalid',
-      fieldErrors: { reason: 'approvalRequest.reasonTooShort' },
+      fieldErrors: { reason: 'validation.approvalReason' },
     });
     const asked = await requestRevealApprovalOnce(
       { actionId: action.actionId, reason: 'Caller on the line, verified by call-back' },

@@ -58,7 +58,7 @@ import { shownOnDevice } from './action-entry';
 import { sharedDeviceReads } from './shared-device-reads';
 import { decidePasscodePlan } from '@/lib/server/devices/passcode-decision';
 import type { ApprovalProblem } from '@/lib/shared/trust/approval';
-import { checkApprovalReason } from '@/lib/shared/trust/approval-reason';
+import { checkApprovalReason } from '@/lib/shared/trust/approval-input';
 import {
   confirmationFits,
   GRAPH_ACTION_OF,

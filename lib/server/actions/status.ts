@@ -5,6 +5,7 @@ import 'server-only';
 // observation (once). An action whose POST had an unknown fate is settled from what the device shows; when the
 // device shows nothing within the verify window it is "not confirmed", never "not queued": Graph can show an
 // action late or not at all, and the device guard stays until someone decides.
+import type { ApprovalJoin } from '@/lib/server/approvals/attach';
 import type { AuditRecord, AuditStore } from '@/lib/server/store/audit-store';
 import { verifiedCaller } from '@/lib/server/auth/verified-caller';
 import type { ServerEnv } from '@/lib/server/config/server-env';
@@ -26,10 +27,17 @@ import {
   type PasscodeActionKind,
   type PasscodePlan,
 } from '@/lib/shared/devices/passcode-plan';
-import { summarize } from './summarize';
+import { headOf, REQUEST_STATES, summarize } from './summarize';
 
 /** Settled before or without Graph (the request itself was refused or failed): nothing to read from the device. */
-const NOT_ASKED_GRAPH = new Set<TrackedState>(['refused', 'denied', 'rejected', 'failed']);
+// A four-eyes request not yet sent is in the console alone, too.
+const NOT_ASKED_GRAPH = new Set<TrackedState>([
+  'refused',
+  'denied',
+  'rejected',
+  'failed',
+  ...REQUEST_STATES,
+]);
 const PRECEDING_STATES = new Set([
   'wipePending',
   'retirePending',
@@ -47,6 +55,8 @@ export interface StatusDeps {
   now?: () => number;
   /** The reads requesters share (the instance's own by default). */
   reads?: SharedDeviceReads;
+  /** The four-eyes approvals, as the caller sees them (lib/server/approvals/attach.ts). */
+  approvals?: ApprovalJoin;
 }
 
 /**
@@ -61,12 +71,12 @@ export async function visibleRecords(
 ): Promise<AuditRecord[] | null> {
   const caller = await verifiedCaller(token);
   const records = await store.actionRecords(actionId);
-  const intent = records.find((r) => r.kind === 'intent');
-  if (!intent) return null;
+  const head = headOf(records);
+  if (!head) return null;
   if (isRequester(records, caller.ok ? caller.claims.oid : null)) return records;
-  if (!DEVICE_ID_PATTERN.test(intent.device_id)) return null;
+  if (!DEVICE_ID_PATTERN.test(head.device_id)) return null;
   try {
-    await getManagedDevice(token, intent.device_id, 'summary');
+    await getManagedDevice(token, head.device_id, 'summary');
     return records;
   } catch (e) {
     if (e instanceof GraphError && (e.status === 403 || e.status === 404)) return null;

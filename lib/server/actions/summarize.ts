@@ -1,6 +1,8 @@
 import 'server-only';
 // What an action's audit records say about it, before (or without) asking Graph: the state derives from
-// the records, never from a mutable row.
+// the records, never from a mutable row. A four-eyes request not yet sent has only its steps (decision records); it
+// reads as an action waiting for approval, approved, or ended, under the id it will be sent as (the approval row's
+// state at read time has the last word: lib/server/approvals/attach.ts).
 import type { AuditRecord } from '@/lib/server/store/audit-store';
 import {
   TERMINAL,
@@ -38,18 +40,42 @@ const STATES: ReadonlySet<string> = new Set<TrackedState>([
   'denied',
   'rejected',
 ]);
+/** An approval step (lib/server/approvals/trail.ts) as the state of a request not yet sent. */
+const FROM_STEP: Partial<Record<string, TrackedState>> = {
+  approvalRequested: 'awaitingApproval',
+  approved: 'approved',
+  approvalDenied: 'approvalDenied',
+  approvalWithdrawn: 'approvalWithdrawn',
+  approvalExpired: 'approvalExpired',
+};
+/** The states of a four-eyes request not yet sent (the approval row has the last word on them). */
+export const REQUEST_STATES: ReadonlySet<TrackedState> = new Set(
+  Object.values(FROM_STEP).filter((s): s is TrackedState => s !== undefined),
+);
 const DAY_MS = 86_400_000;
 
+/** The record an action's trail starts from: its intent, or (for a four-eyes request) the request's first step. */
+export function headOf(records: readonly AuditRecord[]): AuditRecord | undefined {
+  return (
+    records.find((r) => r.kind === 'decision' && r.action_state === 'approvalRequested') ??
+    records.find((r) => r.kind === 'intent')
+  );
+}
+
 export function summarize(records: AuditRecord[], now: number = Date.now()): ActionStatus | null {
-  const intent = records.find((r) => r.kind === 'intent');
-  if (!intent) return null;
+  const head = headOf(records);
+  if (!head) return null;
+  const sent = records.some((r) => r.kind === 'intent');
   const outcome = records.filter((r) => r.kind === 'outcome').at(-1);
   const observation = records.filter((r) => r.kind === 'observation').at(-1);
   const observed = observation?.action_state;
-  const state: TrackedState =
-    (observed && STATES.has(observed) ? (observed as TrackedState) : undefined) ??
-    (outcome?.outcome ? FROM_OUTCOME[outcome.outcome] : undefined) ??
-    'verifying'; // an intent without an outcome: the POST's fate is not known
+  const step = records.filter((r) => r.kind === 'decision').at(-1)?.action_state;
+  const state: TrackedState = !sent
+    ? ((step ? FROM_STEP[step] : undefined) ?? 'awaitingApproval')
+    : ((observed && STATES.has(observed) ? (observed as TrackedState) : undefined) ??
+      (outcome?.outcome ? FROM_OUTCOME[outcome.outcome] : undefined) ??
+      'verifying'); // an intent without an outcome: the POST's fate is not known
+  const intent = records.find((r) => r.kind === 'intent') ?? head;
   const kind = PASSCODE_ACTION_KINDS.find((k) => k === intent.action_kind) ?? null;
   return {
     actionId: intent.action_id,
@@ -63,6 +89,7 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
     actorUpn: intent.actor_upn,
     graphAction: GRAPH_PASSCODE_ACTIONS.find((a) => a === intent.action_name) ?? 'resetPasscode',
     kind,
+    // Once sent, the time of the POST (Graph's entry for it starts then); before, of the request.
     requestedAt: intent.recorded_at,
     state,
     terminal: TERMINAL.has(state),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityRow } from '@/lib/shared/activity/types';
+import type { ApprovalView } from '@/lib/shared/trust/approval';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
 import { csvField, csvRow, CSV_HEADER, exportStream, jsonLine } from './export-format';
 
@@ -127,7 +128,57 @@ describe('the activity export formats', () => {
       'accepted/owner: sent 2026-11-28T10:00:01.000Z (request-id r-sent); done/owner: failed ErrorAccessDenied 403 (request-id r-fail), retry 2026-11-28T10:05:02.000Z',
     );
     expect(JSON.parse(jsonLine(row())).owner_notification).toBeNull();
-    expect(CSV_HEADER.trimEnd().endsWith(',action_id,owner_notification')).toBe(true);
+    expect(CSV_HEADER).toContain(',action_id,owner_notification,');
+  });
+
+  it("case 27: names the approval: its state, the requester's reason, who decided, when and why; empty without one", () => {
+    const approval: ApprovalView = {
+      id: 'a1',
+      subject: 'action',
+      state: 'sent',
+      createdAt: '2026-11-28T09:40:00.000Z',
+      expiresAt: '2026-11-28T10:50:00.000Z',
+      device: { id: 'd1', name: "Zoë's iPhone", serialNumber: 'F2LX1' },
+      deviceUser: { id: 'u1', upn: 'zoe.obrien@contoso.com', name: "Zoë O'Brien" },
+      kind: 'removePasscode',
+      graphAction: 'resetPasscode',
+      revealOf: null,
+      ticket: 'INC-1',
+      reason: 'CFO locked out, board meeting at 11',
+      because: ['group'],
+      requester: { upn: 'helpdesk@contoso.com', name: 'Hanna Berger' },
+      verification: null,
+      decision: {
+        by: { upn: 'approver@contoso.com', name: 'Ada Approver' },
+        at: '2026-11-28T09:50:00.000Z',
+        reason: '=called back, fine',
+      },
+      sentAt: '2026-11-28T10:00:00.000Z',
+      approversNotified: null,
+      mine: false,
+      canDecide: false,
+    };
+    expect(CSV_HEADER.trimEnd()).toMatch(
+      /,owner_notification,approval_state,approval_requested_reason,approver_upn,approver_name,approval_decided_at,approval_decision_reason$/,
+    );
+    const line = JSON.parse(jsonLine(row({ approval }))) as Record<string, string | null>;
+    expect(line).toMatchObject({
+      approval_state: 'sent',
+      approval_requested_reason: 'CFO locked out, board meeting at 11',
+      approver_upn: 'approver@contoso.com',
+      approver_name: 'Ada Approver',
+      approval_decided_at: '2026-11-28T09:50:00.000Z',
+      approval_decision_reason: '=called back, fine',
+    });
+    // A reason is free text: in CSV it cannot become a formula.
+    expect(csvRow(row({ approval })).trimEnd()).toMatch(/,"'=called back, fine"$/);
+    const none = JSON.parse(jsonLine(row())) as Record<string, string | null>;
+    expect([none.approval_state, none.approver_upn, none.approval_decision_reason]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(csvRow(row()).trimEnd()).toMatch(/,,,,,,$/);
   });
 
   it('streams batch by batch: the next batch is asked for only when the reader wants more', async () => {

@@ -32,6 +32,13 @@ export const CSV_COLUMNS = [
   'verification_id',
   'action_id',
   'owner_notification',
+  // Four-eyes (the request's state now, its reason, who decided when and why); empty where no approval applied.
+  'approval_state',
+  'approval_requested_reason',
+  'approver_upn',
+  'approver_name',
+  'approval_decided_at',
+  'approval_decision_reason',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -47,6 +54,7 @@ export function csvField(value: string | null): string {
 
 function cells(r: ActivityRow): (string | null)[] {
   const v = r.verification;
+  const a = r.approval;
   return [
     r.requestedAt,
     r.agent.upn,
@@ -71,6 +79,12 @@ function cells(r: ActivityRow): (string | null)[] {
     v?.id ?? null,
     r.actionId,
     notificationSummary(r.notifications),
+    a?.state ?? null,
+    a?.reason ?? null,
+    a?.decision?.by.upn ?? null,
+    a?.decision?.by.name ?? null,
+    a?.decision?.at ?? null,
+    a?.decision?.reason ?? null,
   ];
 }
 

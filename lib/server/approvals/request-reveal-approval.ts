@@ -24,7 +24,7 @@ import { DeviceIdSchema } from '@/lib/shared/devices/device-id-schema';
 import { REVEALS_PASSCODE } from '@/lib/shared/devices/passcode-plan';
 import { messageKey } from '@/lib/shared/i18n/catalogs';
 import type { ApprovalView } from '@/lib/shared/trust/approval';
-import { checkApprovalReason } from '@/lib/shared/trust/approval-reason';
+import { checkApprovalReason } from '@/lib/shared/trust/approval-input';
 import { approvalView } from './view';
 import { recordApprovalStep } from './trail';
 

@@ -66,3 +66,8 @@ export async function verifiedAppRoles(
 export async function isAuditor(idToken: string | null, caller: TokenClaims): Promise<boolean> {
   return (await verifiedAppRoles(idToken, caller)).includes(serverEnv().AUDITOR_ROLE);
 }
+
+/** Whether `caller` holds the Approver app role (APPROVER_ROLE): four-eyes decisions (security.md case 27). */
+export async function isApprover(idToken: string | null, caller: TokenClaims): Promise<boolean> {
+  return (await verifiedAppRoles(idToken, caller)).includes(serverEnv().APPROVER_ROLE);
+}

@@ -1,5 +1,6 @@
 import 'server-only';
-// The audit trail as the activity page and its exports read it: one row per action (its intent), with the last
+// The audit trail as the activity page and its exports read it: one row per action (its intent, or a four-eyes
+// request's first step), with the last
 // outcome and the last state the device reported, newest first, filtered, in keyset pages (by the intent's
 // sequence number, walked backwards on the (kind, seq) and (actor_oid, kind, seq) indexes of migration 0005, so
 // a page costs the same at row 100,000 as at row 1 and new records never shift a page; measured on SQLite with
@@ -24,6 +25,8 @@ export interface ActivityScope {
 }
 
 type Db = AuditDatabase & { i: AuditDatabase['audit_records'] };
+/** Where an action's row starts: its intent, or a four-eyes request's first step. */
+type Head = 'intent' | 'request';
 
 /** The last outcome (or observed state) of the intent's action: a correlated subquery, the same in both dialects. */
 const latest = (
@@ -53,12 +56,21 @@ export class ActivityLog {
     beforeSeq: number | null,
     limit: number,
   ): Promise<{ rows: ActivityRow[]; nextBeforeSeq: number | null }> {
-    let q = this.query(filters, scope);
-    if (beforeSeq !== null) q = q.where('i.seq', '<', beforeSeq);
-    const found = await q
-      .orderBy('i.seq', 'desc')
-      .limit(limit + 1)
-      .execute();
+    // One row per action, from its first record: its intent, or a four-eyes request's first step (so requests
+    // never sent are listed too, and a sent one keeps its place in the pages). Two keyset queries, each walking its
+    // own (kind, seq) index, merged here: one query with an OR of both made SQLite sort the whole trail.
+    const branch = (head: Head) => {
+      let q = this.query(filters, scope, head);
+      if (beforeSeq !== null) q = q.where('i.seq', '<', beforeSeq);
+      return q
+        .orderBy('i.seq', 'desc')
+        .limit(limit + 1)
+        .execute();
+    };
+    const [intents, requests] = await Promise.all([branch('intent'), branch('request')]);
+    const found = [...intents, ...requests]
+      .sort((a, b) => Number(b.seq) - Number(a.seq))
+      .slice(0, limit + 1);
     const more = found.length > limit;
     const rows = found.slice(0, limit);
     // Each action's verification and what its owner was told: one query each for the page, not one per row.
@@ -93,7 +105,7 @@ export class ActivityLog {
     }
   }
 
-  private query(filters: ActivityFilters, scope: ActivityScope) {
+  private query(filters: ActivityFilters, scope: ActivityScope, head: Head) {
     let q = this.handle.db
       .selectFrom('audit_records as i')
       .select((eb) => [
@@ -111,13 +123,42 @@ export class ActivityLog {
         'i.action_kind',
         'i.action_name',
         'i.ticket',
-        'i.client_request_id',
+        // A request's row starts at its first step; the POST's client-request-id is on its records once sent (found
+        // by the action's own index: a condition on kind would make SQLite walk the kind index instead).
+        eb.fn
+          .coalesce(
+            'i.client_request_id',
+            eb
+              .selectFrom('audit_records as s')
+              .select('s.client_request_id')
+              .whereRef('s.action_id', '=', 'i.action_id')
+              .where('s.client_request_id', 'is not', null)
+              .limit(1),
+          )
+          .as('client_request_id'),
         'i.verification_id',
         latest(eb, 'outcome', 'outcome').as('outcome'),
         latest(eb, 'outcome', 'graph_request_id').as('graph_request_id'),
         latest(eb, 'observation', 'action_state').as('final_state'),
       ])
-      .where('i.kind', '=', 'intent');
+      .where((eb) =>
+        head === 'intent'
+          ? eb.and([
+              eb('i.kind', '=', 'intent'),
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('audit_records as q')
+                    .select('q.seq')
+                    .whereRef('q.action_id', '=', 'i.action_id')
+                    // No condition on kind (only a decision has this state): with one, SQLite walked the kind
+                    // index through every decision for each intent instead of the action's few records.
+                    .where('q.action_state', '=', 'approvalRequested'),
+                ),
+              ),
+            ])
+          : eb.and([eb('i.kind', '=', 'decision'), eb('i.action_state', '=', 'approvalRequested')]),
+      );
     // An agent's own actions are those Graph vouched for: a token that merely names them (recorded unverified) does
     // not put rows into their activity.
     if (scope.actorOid !== null)

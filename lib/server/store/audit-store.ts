@@ -319,17 +319,25 @@ export class AuditStore {
       .where('actor_oid', '=', actorOid)
       .where('outcome', '=', 'refused')
       .where('recorded_at', '>=', since.toISOString());
-    const intents = await this.handle.db
+    // An action starts at its intent; a four-eyes request (not sent yet, or sent later under the same id) at its
+    // first step, so the tray tracks it from the moment approval was asked. A sent request has both: one id.
+    const heads = await this.handle.db
       .selectFrom('audit_records')
       .select('action_id')
-      .where('kind', '=', 'intent')
+      .where((eb) =>
+        eb.or([
+          eb('kind', '=', 'intent'),
+          eb.and([eb('kind', '=', 'decision'), eb('action_state', '=', 'approvalRequested')]),
+        ]),
+      )
       .where('actor_oid', '=', actorOid)
       .where('recorded_at', '>=', since.toISOString())
       .where('action_id', 'not in', refused)
       .orderBy('seq', 'desc')
-      .limit(limit + 1)
+      .limit(2 * limit + 1)
       .execute();
-    const ids = intents.slice(0, limit).map((r) => r.action_id);
+    const unique = [...new Set(heads.map((r) => r.action_id))];
+    const ids = unique.slice(0, limit);
     if (ids.length === 0) return { records: [], more: false };
     const records = await this.handle.db
       .selectFrom('audit_records')
@@ -337,7 +345,7 @@ export class AuditStore {
       .where('action_id', 'in', ids)
       .orderBy('seq')
       .execute();
-    return { records, more: intents.length > limit };
+    return { records, more: unique.length > limit };
   }
 
   /**

@@ -1,6 +1,8 @@
 // GET /api/activity/export?format=csv|jsonl&<filters>: every record the filters select, streamed batch by batch
 // (constant memory whatever the size), with the same visibility as the activity page.
 import { activityAccess } from '@/lib/server/activity/activity-access';
+import { batchesWithApprovals } from '@/lib/server/approvals/attach';
+import { approvalJoinFor } from '@/lib/server/approvals/viewer';
 import { CONTENT_TYPE, exportStream } from '@/lib/server/activity/export-format';
 import { getActivityLog } from '@/lib/server/store';
 import { apiError } from '@/lib/server/http/respond';
@@ -25,7 +27,13 @@ export const GET = graphRoute(async ({ req, token }) => {
   if (!access.ok) return apiError(401, 'invalidToken', apiText('invalidToken'));
   const log = await getActivityLog();
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(exportStream(log.all(filters.data, access.scope), format), {
+  // An export is read by nobody in particular: its approvals say nothing of `mine` or `canDecide`.
+  const join = {
+    ...(await approvalJoinFor(req, access.claims)),
+    viewer: { caller: null, approver: false },
+  };
+  const batches = batchesWithApprovals(join, log.all(filters.data, access.scope));
+  return new Response(exportStream(batches, format), {
     headers: {
       'Content-Type': CONTENT_TYPE[format],
       'Content-Disposition': `attachment; filename="passcode-desk-activity-${stamp}.${format}"`,
