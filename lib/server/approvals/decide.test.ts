@@ -280,8 +280,14 @@ describe('withdrawApproval', () => {
     });
     const approved = await newRequest();
     await decide(approved, 't-approver', idFor(approver));
+    const decidedAt = (await (await deps.approvals()).get(approved))?.decided_at;
+    // The approver's decision stays as given (who and when), beside the withdrawal.
     expect(await withdrawApproval({ approvalId: approved }, 't-requester', deps)).toMatchObject({
       status: 'withdrawn',
+      approval: {
+        state: 'withdrawn',
+        decision: { by: { upn: 'approver@contoso.com' }, at: decidedAt },
+      },
     });
     expect((await trailOf(approved)).map((r) => [r.action_state, r.actor_upn])).toEqual([
       ['approved', 'approver@contoso.com'],

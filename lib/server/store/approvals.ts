@@ -3,6 +3,7 @@ import 'server-only';
 // says what must still hold (still pending, not expired, not the requester's own, the requester's own for sending),
 // and only the caller whose UPDATE changed the row wins: two approvers at once make one approval, two instances
 // sending at once make one send. The trail of each step (audit records) is the caller's to write after a win.
+import { sql } from 'kysely';
 import type { Actor } from './audit-store';
 import type { AuditDb } from './db';
 import type { ApprovalRequestTable } from './schema';
@@ -190,7 +191,11 @@ export class ApprovalStore {
     const oid = requesterOid.toLowerCase();
     const result = await this.handle.db
       .updateTable('approval_requests')
-      .set({ status: 'withdrawn', decided_at: now.toISOString() })
+      // An approval's decision (who, when, why) stays as it was; the withdrawal's time is in the trail.
+      .set({
+        status: 'withdrawn',
+        decided_at: sql<string>`CASE WHEN status = 'approved' THEN decided_at ELSE ${now.toISOString()} END`,
+      })
       .where('id', '=', id.toLowerCase())
       .where('status', 'in', ['pending', 'approved'])
       .where('expires_at', '>', now.toISOString())
