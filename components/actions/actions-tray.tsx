@@ -23,7 +23,7 @@ import { PasscodeReveal } from './passcode-reveal';
 import { CopyForTicket } from '@/components/activity/copy-for-ticket';
 import { VerificationLine } from './verification-line';
 import { statusSummary } from '@/components/activity/status-summary';
-import { ApprovalStep } from './approval-step';
+import { ApprovalStep } from './lazy-approval';
 import { useActionWords } from './use-action-words';
 import { useApprovalWords } from './use-approval-words';
 import { useTray } from './use-tray';
@@ -165,7 +165,7 @@ function TrackedAction({
         <span>{t('requested', { ago: timeAgo(format, current.requestedAt, now.getTime()) })}</span>
       </p>
       {current.verification && <VerificationLine verification={current.verification} />}
-      <ApprovalStep action={current} compact />
+      {current.approval && <ApprovalStep action={current} compact />}
       <ActionNextStep action={current} polled={dataUpdatedAt > 0} />
       <OwnerNotifications notifications={current.notifications} />
       {!current.terminal && (

@@ -17,7 +17,7 @@ import type { DeviceDetail, WithPlan } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
-import { ApprovalStep } from './approval-step';
+import { ApprovalStep } from './lazy-approval';
 import { IntuneAuditEvent } from './intune-audit-event';
 import { PasscodeAction } from './passcode-action-button';
 import { startPasscodeAction } from './passcode-action-target';
@@ -106,7 +106,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
         {text}
       </p>
       {a.verification && <VerificationLine verification={a.verification} />}
-      <ApprovalStep action={a} />
+      {a.approval && <ApprovalStep action={a} />}
       <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
       <OwnerNotifications notifications={a.notifications} className="text-sm" />
       {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}

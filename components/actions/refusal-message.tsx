@@ -6,7 +6,7 @@ import { useValidationText } from '@/components/i18n/use-validation-text';
 import { Notice } from '@/components/ui/notice';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
-import { IntuneApprovalMessage } from './intune-approval-message';
+import { IntuneApprovalMessage } from './lazy-approval';
 import { useActionWords } from './use-action-words';
 import { useApprovalWords } from './use-approval-words';
 import { useVerificationWords } from './use-verification-words';

@@ -2,12 +2,10 @@
 // The console's places: finding a device, the activity (the audit trail, exports), and four-eyes approvals, whose
 // link carries how many requests wait for the signed-in approver (the approvals list's query, shared with the page).
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useApiClient } from '@/lib/browser/api/use-api-client';
-import { APPROVALS_BADGE_REFRESH_MS, approvalQueries } from '@/lib/browser/query/approval-queries';
+import { lazy, Suspense } from 'react';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import { cn } from '@/lib/shared/cn';
 
@@ -15,25 +13,25 @@ export function ConsoleNav() {
   const t = useTranslations('nav');
   const approvals = useTranslations('approvals');
   const pathname = usePathname();
-  const openForMe = useOpenForMe();
+  const approver = useMayApprove();
   const items = [
     {
       href: '/',
       label: t('devices'),
       current: pathname === '/' || pathname.startsWith('/devices'),
-      badge: null,
+      badge: false,
     },
     {
       href: '/activity',
       label: t('activity'),
       current: pathname.startsWith('/activity'),
-      badge: null,
+      badge: false,
     },
     {
       href: '/approvals',
       label: approvals('navLink'),
       current: pathname.startsWith('/approvals'),
-      badge: openForMe > 0 ? openForMe : null,
+      badge: approver,
     },
   ];
   return (
@@ -50,14 +48,10 @@ export function ConsoleNav() {
           )}
         >
           {i.label}
-          {i.badge !== null && (
-            <span
-              className="rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-950"
-              data-testid="approvals-badge"
-            >
-              <span aria-hidden="true">{i.badge}</span>
-              <span className="sr-only">{approvals('badge', { count: i.badge })}</span>
-            </span>
+          {i.badge && (
+            <Suspense fallback={null}>
+              <ApprovalsBadge />
+            </Suspense>
           )}
         </Link>
       ))}
@@ -65,20 +59,18 @@ export function ConsoleNav() {
   );
 }
 
+const ApprovalsBadge = lazy(() =>
+  import('./approvals-badge').then((m) => ({ default: m.ApprovalsBadge })),
+);
+
 /**
- * Requests waiting for the signed-in agent's decision: 0 before sign-in and for an agent whose ID token carries no
- * Approver role, for whom the list is not read at all on every page (the server alone decides the role; the token's
- * claims here only spare the read).
+ * Whether the signed-in agent's ID token carries the Approver role: only then is the badge's list read (on every
+ * page); the token's claims here only spare the read, the server decides who may approve.
  */
-function useOpenForMe(): number {
+function useMayApprove(): boolean {
   const { instance, accounts } = useMsal();
   const { approverRole } = useConsoleSettings();
-  const account = instance.getActiveAccount() ?? accounts[0] ?? null;
-  const roles = account?.idTokenClaims?.roles ?? [];
   const signedIn = useIsAuthenticated();
-  const { data } = useQuery({
-    ...approvalQueries.list(useApiClient(), APPROVALS_BADGE_REFRESH_MS),
-    enabled: signedIn && roles.includes(approverRole),
-  });
-  return data?.approver ? data.openForMe : 0;
+  const account = instance.getActiveAccount() ?? accounts[0] ?? null;
+  return signedIn && (account?.idTokenClaims?.roles ?? []).includes(approverRole);
 }

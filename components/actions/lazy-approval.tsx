@@ -1,0 +1,35 @@
+'use client';
+// The four-eyes parts of the dialog, tray and device page, loaded when one is first shown: most agents never meet
+// an approval, and the first load of the device list must not carry them (scripts/size-budget.mjs). React's own
+// lazy, not next/dynamic, whose loader adds more to the first load than these parts weigh.
+import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
+
+function deferred<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  function Deferred(props: P) {
+    return (
+      <Suspense fallback={null}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  }
+  return Deferred;
+}
+
+type Step = ComponentProps<typeof import('./approval-step').ApprovalStep>;
+type Pending = ComponentProps<typeof import('./approval-pending-view').ApprovalPendingView>;
+type Notice = ComponentProps<typeof import('./approval-notice').ApprovalNotice>;
+type Intune = ComponentProps<typeof import('./intune-approval-message').IntuneApprovalMessage>;
+
+export const ApprovalStep = deferred<Step>(() =>
+  import('./approval-step').then((m) => m.ApprovalStep),
+);
+export const ApprovalPendingView = deferred<Pending>(() =>
+  import('./approval-pending-view').then((m) => m.ApprovalPendingView),
+);
+export const ApprovalNotice = deferred<Notice>(() =>
+  import('./approval-notice').then((m) => m.ApprovalNotice),
+);
+export const IntuneApprovalMessage = deferred<Intune>(() =>
+  import('./intune-approval-message').then((m) => m.IntuneApprovalMessage),
+);
