@@ -44,13 +44,18 @@ export async function readCallerFacts(
   const device = await getManagedDevice(token, deviceId, 'caller', { signal });
   const base = { deviceId: device.id, device: device.risk };
   // The kind the device supports now decides a kind rule; asked with the user (their groups) for the whole answer.
+  // Only a rule that names kinds needs it: deciding it may cost a beta read the dialog makes anyway.
+  const kindMatters =
+    deps.env.APPROVAL_REQUIRED.kinds.length > 0 && !deps.env.APPROVAL_REQUIRED.all;
   const approval = async (userId: string | null) =>
     approvalPolicyFor(
       deps.env,
       {
         token,
         userId,
-        kind: await supportedKind(token, device.id, device.plan, deps.env, signal),
+        kind: kindMatters
+          ? await supportedKind(token, device.id, device.plan, deps.env, signal)
+          : null,
         subject: 'action',
       },
       { signal },
