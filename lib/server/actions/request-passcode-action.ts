@@ -9,15 +9,11 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditStore, NewRecord } from '@/lib/server/store/audit-store';
-import {
-  approvalStateAt,
-  type ApprovalRow,
-  type ApprovalStore,
-} from '@/lib/server/store/approvals';
+import type { ApprovalRow, ApprovalStore } from '@/lib/server/store/approvals';
 import { recordApprovalStep } from '@/lib/server/approvals/trail';
-import { approvalView, requesterOf } from '@/lib/server/approvals/view';
+import { approvalView } from '@/lib/server/approvals/view';
+import { approvalUseProblem } from '@/lib/server/approvals/usable';
 import { approvalPolicyFor } from '@/lib/server/trust/approval-policy';
-import { samePerson } from '@/lib/server/trust/same-person';
 import { anonymousAuditBudget } from '@/lib/server/store/anonymous-budget';
 import type { RateLimits } from '@/lib/server/store/rate-limits';
 import type { VerificationStore } from '@/lib/server/store/verifications';
@@ -598,11 +594,7 @@ async function lookAfterResultsDelay(o: {
   }
 }
 
-/**
- * Why an approval cannot send this request now, or null when it can: it must exist, be this agent's own (the same
- * person: object id in any case, or a guest's home address), be approved and not expired, and name exactly this
- * device, action kind and ticket. Consuming it (one conditional UPDATE) is what finally decides, across instances.
- */
+/** Why an approval cannot send this request now, or null when it can (approvals/usable.ts). */
 export function approvalProblem(
   row: ApprovalRow | null,
   o: {
@@ -613,27 +605,16 @@ export function approvalProblem(
     now: Date;
   },
 ): ApprovalProblem | null {
-  if (!row) return 'unknown';
-  if (!samePerson({ oid: o.actor.oid, upn: o.actor.upn }, requesterOf(row))) return 'notRequester';
-  if (
-    row.subject !== 'action' ||
-    row.device_id !== o.deviceId.toLowerCase() ||
-    row.action_kind !== o.kind ||
-    row.ticket !== o.ticket
-  )
-    return 'mismatch';
-  switch (approvalStateAt(row, o.now)) {
-    case 'approved':
-      return null;
-    case 'expired':
-      return 'expired';
-    case 'sent':
-      return 'alreadySent';
-    case 'pending':
-    case 'denied':
-    case 'withdrawn':
-      return 'notApproved';
-  }
+  return approvalUseProblem(
+    row,
+    o.actor,
+    (r) =>
+      r.subject === 'action' &&
+      r.device_id === o.deviceId.toLowerCase() &&
+      r.action_kind === o.kind &&
+      r.ticket === o.ticket,
+    o.now,
+  );
 }
 
 function outcomeFor(status: number): 'denied' | 'rejected' | 'failed' {

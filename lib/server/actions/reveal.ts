@@ -25,9 +25,9 @@ import {
   type ApprovalRow,
   type ApprovalStore,
 } from '@/lib/server/store/approvals';
-import { approvalView, requesterOf } from '@/lib/server/approvals/view';
+import { approvalView } from '@/lib/server/approvals/view';
+import { approvalUseProblem } from '@/lib/server/approvals/usable';
 import { approvalPolicyFor, type ApprovalPolicyEnv } from '@/lib/server/trust/approval-policy';
-import { samePerson } from '@/lib/server/trust/same-person';
 import { auditActor } from '@/lib/server/auth/audit-actor';
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import { RATE_LIMIT_WINDOW_MS, type ServerEnv } from '@/lib/server/config/server-env';
@@ -252,28 +252,19 @@ export async function revealPasscode(
   };
 }
 
-/** Why an approval cannot allow this agent's reveal of this action now, or null when it can. */
+/** Why an approval cannot allow this agent's reveal of this action now, or null when it can (approvals/usable.ts). */
 function revealApprovalProblem(
   row: ApprovalRow | null,
   caller: { oid: string; upn: string },
   actionId: string,
   now: Date,
 ): ApprovalProblem | null {
-  if (!row) return 'unknown';
-  if (!samePerson(caller, requesterOf(row))) return 'notRequester';
-  if (row.subject !== 'reveal' || row.reveal_of !== actionId.toLowerCase()) return 'mismatch';
-  switch (approvalStateAt(row, now)) {
-    case 'approved':
-      return null;
-    case 'expired':
-      return 'expired';
-    case 'sent':
-      return 'alreadySent';
-    case 'pending':
-    case 'denied':
-    case 'withdrawn':
-      return 'notApproved';
-  }
+  return approvalUseProblem(
+    row,
+    caller,
+    (r) => r.subject === 'reveal' && r.reveal_of === actionId.toLowerCase(),
+    now,
+  );
 }
 
 /** This agent's newest reveal request for the action that is still open (waiting, or approved and unused). */
