@@ -3,7 +3,8 @@
 // approvers' group is e-mailed; an approver in a second browser approves and the requester sends exactly one POST;
 // a denial with its reason; an expiry; the requester cannot approve their own (page and forged call); an approval
 // for device A sends nothing to device B or as another kind; a reveal under approval, once; and a denial in German.
-// Every test asserts what the requester sees and what reached the emulator (exact POST counts).
+// Every test asserts what the requester sees and what reached the emulator (exact POST counts). The tray reads a
+// waiting request again every 15 s (APPROVAL_POLL_MS), so a decision reaches it within 25 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
@@ -271,7 +272,7 @@ test("a device of a protected group's user waits for approval (0 POSTs, approver
   await expect(detail.getByTestId('approval-state')).toHaveText('Approved');
 
   // The requester's tray says so (and a toast), offers Send now; one POST, under the request's id.
-  await expect(item).toHaveAttribute('data-state', 'approved', { timeout: 20_000 });
+  await expect(item).toHaveAttribute('data-state', 'approved', { timeout: 25_000 });
   await expect(
     requester.locator('[data-sonner-toast]').filter({ hasText: `approved by ${APPROVER_NAME}` }),
   ).toBeVisible();
@@ -312,7 +313,7 @@ test("a denial with a reason: the requester's tray shows it and the approver's r
   await expect(detail.getByTestId('approval-state')).toHaveText('Denied');
 
   const item = trayItem(requester, d);
-  await expect(item).toHaveAttribute('data-state', 'approvalDenied', { timeout: 20_000 });
+  await expect(item).toHaveAttribute('data-state', 'approvalDenied', { timeout: 25_000 });
   await expect(item.getByTestId('approval-step')).toHaveText(`Denied by ${APPROVER_NAME}: ${why}`);
   await expect(item.getByTestId('send-approved')).toHaveCount(0);
   expect(await postsFor(d)).toEqual([]);
@@ -336,7 +337,7 @@ test('an expired request: the tray says so, and a forged send with it is refused
   // Time travel: its expiry moved into the past in the database, rather than waiting an hour.
   expireApproval(r.id);
   await item.getByTestId('check-now').click();
-  await expect(item).toHaveAttribute('data-state', 'approvalExpired', { timeout: 20_000 });
+  await expect(item).toHaveAttribute('data-state', 'approvalExpired', { timeout: 25_000 });
   await expect(item.getByTestId('approval-step')).toContainText('Expired at');
   await expect(item.getByTestId('send-approved')).toHaveCount(0);
 
@@ -415,7 +416,7 @@ test("an approval for device A sends nothing to device B or as another kind (mis
   await r.dialog.getByRole('button', { name: 'Close' }).click();
   await decide(approver, r, 'approve', 'Verified by call-back on the number of record');
   const item = trayItem(requester, a);
-  await expect(item).toHaveAttribute('data-state', 'approved', { timeout: 20_000 });
+  await expect(item).toHaveAttribute('data-state', 'approved', { timeout: 25_000 });
 
   expect(await send(request, forged(r.body, { approvalId: r.id, deviceId: b.id }))).toMatch(
     refusedFor('mismatch'),
@@ -538,7 +539,7 @@ test.describe('in German', () => {
     const why = 'Die anrufende Person war nicht erreichbar';
     const detail = await decide(approver, r, 'deny', why, 'de');
     await expect(detail.getByTestId('approval-state')).toHaveText('Abgelehnt');
-    await expect(item).toHaveAttribute('data-state', 'approvalDenied', { timeout: 20_000 });
+    await expect(item).toHaveAttribute('data-state', 'approvalDenied', { timeout: 25_000 });
     await expect(item.getByTestId('approval-step')).toHaveText(
       `Abgelehnt von ${APPROVER_NAME}: ${why}`,
     );
