@@ -91,3 +91,33 @@ export async function signedInOid(page: Page, upn: string): Promise<string> {
   if (!oid) throw new Error(`no MSAL account for ${upn} in the tab`);
   return oid;
 }
+
+/** An approval request's row as the store keeps it (state and expiry), or undefined. */
+export function approvalRow(id: string): { status: string; expires_at: string } | undefined {
+  const db = new Database(join(E2E.dataDir, 'audit.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
+  try {
+    return db.prepare('SELECT status, expires_at FROM approval_requests WHERE id = ?').get(id) as
+      { status: string; expires_at: string } | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Time travel for an expiry: the request's expiry moved a minute into the past, as if its time had run out (the
+ * console reads a request past its expiry as expired, whether or not its job has marked it yet).
+ */
+export function expireApproval(id: string): void {
+  const db = new Database(join(E2E.dataDir, 'audit.sqlite'), { fileMustExist: true });
+  try {
+    db.prepare('UPDATE approval_requests SET expires_at = ? WHERE id = ?').run(
+      new Date(Date.now() - 60_000).toISOString(),
+      id,
+    );
+  } finally {
+    db.close();
+  }
+}

@@ -5,33 +5,35 @@ import { join } from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { E2E } from '../playwright.config';
 
-/** The id of the one server action (`requestPasscodeAction`), from the build that is being tested. */
-export function passcodeActionId(): string {
+/** The id the build gave the server action exported as `name` (requestPasscodeAction, decideApproval, …). */
+export function serverActionId(name: string): string {
   const manifest = JSON.parse(
     readFileSync(join('.next', 'server', 'server-reference-manifest.json'), 'utf8'),
   ) as {
     node: Record<string, { exportedName: string }>;
   };
-  const id = Object.entries(manifest.node).find(
-    ([, a]) => a.exportedName === 'requestPasscodeAction',
-  )?.[0];
-  if (!id) throw new Error('no requestPasscodeAction in the build: run `npm run build` first');
+  const id = Object.entries(manifest.node).find(([, a]) => a.exportedName === name)?.[0];
+  if (!id) throw new Error(`no ${name} in the build: run \`npm run build\` first`);
   return id;
 }
 
+/** The id of the passcode action's server action (`requestPasscodeAction`), from the build that is being tested. */
+export const passcodeActionId = (): string => serverActionId('requestPasscodeAction');
+
 /**
- * POSTs a raw body to the server action, as the browser's fetch would, from `origin` (none: no Origin header), to the
- * console at `target` (this worker's own by default).
+ * POSTs a raw body to a server action (the passcode action's unless `actionId` names another), as the browser's fetch
+ * would, from `origin` (none: no Origin header), to the console at `target` (this worker's own by default).
  */
 export function postServerAction(
   request: APIRequestContext,
   body: string,
   origin: string | null = E2E.consoleOrigin,
   target: string = E2E.consoleOrigin,
+  actionId: string = passcodeActionId(),
 ): Promise<APIResponse> {
   return request.post(`${target}/`, {
     headers: {
-      'Next-Action': passcodeActionId(),
+      'Next-Action': actionId,
       Accept: 'text/x-component',
       'Content-Type': 'text/plain;charset=UTF-8',
       ...(origin === null ? {} : { Origin: origin }),

@@ -1,7 +1,8 @@
 'use client';
 // "Show passcode" for a done Android reset: the temporary passcode is fetched on this click only, held in this
 // component's state only (not react-query's cache, not the URL, not a toast), shown large with a copy button,
-// and hidden again after a minute.
+// and hidden again after a minute. Where four-eyes covers reveals, the click asks for approval first
+// (reveal-approval.tsx) and, once approved, reveals under that approval, once.
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -10,6 +11,8 @@ import { useApiClient } from '@/lib/browser/api/use-api-client';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { useErrorText } from '@/components/errors/use-error-text';
 import { FieldError } from '@/components/ui/notice';
+import type { ApprovalView } from '@/lib/shared/trust/approval';
+import { openRevealApproval, RevealApproval } from './reveal-approval';
 export const REVEAL_SECONDS = 60;
 
 export function PasscodeReveal({ action }: { action: ActionStatus }) {
@@ -21,6 +24,8 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
   const [loading, setLoading] = useState(false);
   const [copied, setCopied] = useState(false);
   const [now, setNow] = useState(() => Date.now());
+  // Four-eyes: the server asked for an approval; this agent's waiting request, or none yet (the reason form).
+  const [approval, setApproval] = useState<{ waiting: ApprovalView | null } | null>(null);
 
   useEffect(() => {
     if (!shown) return;
@@ -45,10 +50,25 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
   const show = async () => {
     setLoading(true);
     setProblem(null);
+    const path = `/api/actions/${encodeURIComponent(action.actionId)}/passcode`;
     try {
-      const body = await api.get<{ passcode: string }>(
-        `/api/actions/${encodeURIComponent(action.actionId)}/passcode`,
-      );
+      let body: { passcode: string };
+      try {
+        body = await api.get<{ passcode: string }>(path);
+      } catch (e) {
+        if (!(e instanceof ApiError && e.info.code === 'approvalRequired')) throw e;
+        // The agent's own request for this reveal: approved, it is used now (once); waiting, it is shown; none, the
+        // reason form is.
+        const open = await openRevealApproval(api, action.actionId);
+        if (open?.state !== 'approved') {
+          setApproval({ waiting: open });
+          return;
+        }
+        body = await api.get<{ passcode: string }>(
+          `${path}?approvalId=${encodeURIComponent(open.id)}`,
+        );
+      }
+      setApproval(null);
       const at = Date.now();
       setNow(at);
       setShown({ passcode: body.passcode, until: at + REVEAL_SECONDS * 1000 });
@@ -115,6 +135,13 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
         <FieldError role="alert" className="mt-1 text-xs">
           {problem}
         </FieldError>
+      )}
+      {approval && (
+        <RevealApproval
+          actionId={action.actionId}
+          waiting={approval.waiting}
+          onRequested={(a) => setApproval({ waiting: a })}
+        />
       )}
     </div>
   );

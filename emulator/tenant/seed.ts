@@ -57,6 +57,12 @@ const NOTIFY = [USER_READ_ALL, MAIL_SEND, MAIL_SEND_SHARED];
  * Protection's risk (trust.md). An administrator granted these to the console for some agents only.
  */
 const CALLER_READS = ['UserAuthenticationMethod.Read.All', 'IdentityRiskyUser.Read.All'];
+/**
+ * Group membership (checkMemberGroups, GET /groups/{id}), granted by an administrator to the agents who act: the
+ * group rules of the caller and four-eyes policies, and the approvers' mail-enabled group. Without it those rules
+ * fail closed (every user counts as protected) and the approvers' e-mail fails.
+ */
+const GROUPS_READ = 'GroupMember.Read.All';
 
 /** The demo agents, fixed whatever the seed, so that docs and tests can name them. */
 const FIRST_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
@@ -67,7 +73,15 @@ const FIRST_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
     surname: 'Berger',
     userPrincipalName: DEMO_ACCOUNTS.helpdesk,
     mail: `hanna.berger@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ, ...NOTIFY, ...CALLER_READS],
+    consentedScopes: [
+      USER_READ,
+      READ,
+      PRIVILEGED,
+      APPS_READ,
+      ...NOTIFY,
+      ...CALLER_READS,
+      GROUPS_READ,
+    ],
     intuneScopeTags: ['EMEA'],
     intuneRemoteTasks: true,
     intuneAuditRead: true,
@@ -104,6 +118,7 @@ const FIRST_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
       APPS_READ,
       ...NOTIFY,
       ...CALLER_READS,
+      GROUPS_READ,
     ],
     intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
     intuneRemoteTasks: true,
@@ -182,7 +197,15 @@ const LATER_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
     surname: 'Raman',
     userPrincipalName: DEMO_ACCOUNTS.approver,
     mail: `priya.raman@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, PRIVILEGED, APPS_READ, ...NOTIFY, ...CALLER_READS],
+    consentedScopes: [
+      USER_READ,
+      READ,
+      PRIVILEGED,
+      APPS_READ,
+      ...NOTIFY,
+      ...CALLER_READS,
+      GROUPS_READ,
+    ],
     intuneScopeTags: ['EMEA', 'AMER', 'APAC'],
     intuneRemoteTasks: true,
     intuneAuditRead: true,
