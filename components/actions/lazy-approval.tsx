@@ -1,5 +1,5 @@
 'use client';
-// The four-eyes parts of the dialog, tray and device page, loaded when one is first shown: most agents never meet
+// The four-eyes parts of the dialog, tray, device page and passcode reveal, loaded when one is first shown: most agents never meet
 // an approval, and the first load of the device list must not carry them (scripts/size-budget.mjs). React's own
 // lazy, not next/dynamic, whose loader adds more to the first load than these parts weigh.
 import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
@@ -20,6 +20,7 @@ type Step = ComponentProps<typeof import('./approval-step').ApprovalStep>;
 type Pending = ComponentProps<typeof import('./approval-pending-view').ApprovalPendingView>;
 type Notice = ComponentProps<typeof import('./approval-notice').ApprovalNotice>;
 type Intune = ComponentProps<typeof import('./intune-approval-message').IntuneApprovalMessage>;
+type Reveal = ComponentProps<typeof import('./reveal-approval').RevealApproval>;
 
 export const ApprovalStep = deferred<Step>(() =>
   import('./approval-step').then((m) => m.ApprovalStep),
@@ -32,4 +33,7 @@ export const ApprovalNotice = deferred<Notice>(() =>
 );
 export const IntuneApprovalMessage = deferred<Intune>(() =>
   import('./intune-approval-message').then((m) => m.IntuneApprovalMessage),
+);
+export const RevealApproval = deferred<Reveal>(() =>
+  import('./reveal-approval').then((m) => m.RevealApproval),
 );

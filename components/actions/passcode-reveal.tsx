@@ -12,7 +12,7 @@ import type { ActionStatus } from '@/lib/shared/actions/types';
 import { useErrorText } from '@/components/errors/use-error-text';
 import { FieldError } from '@/components/ui/notice';
 import type { ApprovalView } from '@/lib/shared/trust/approval';
-import { openRevealApproval, RevealApproval } from './reveal-approval';
+import { RevealApproval } from './lazy-approval';
 export const REVEAL_SECONDS = 60;
 
 export function PasscodeReveal({ action }: { action: ActionStatus }) {
@@ -59,6 +59,7 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
         if (!(e instanceof ApiError && e.info.code === 'approvalRequired')) throw e;
         // The agent's own request for this reveal: approved, it is used now (once); waiting, it is shown; none, the
         // reason form is.
+        const { openRevealApproval } = await import('./reveal-approval');
         const open = await openRevealApproval(api, action.actionId);
         if (open?.state !== 'approved') {
           setApproval({ waiting: open });
