@@ -12,7 +12,7 @@ import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { DEMO_GROUPS } from '../emulator/tenant/groups';
 import { consoleEnv, E2E } from '../playwright.config';
 import { findBySerial, freshDevice, postsFor, trayItem } from './actions';
-import { approvalRow, expireApproval, withdrawSeeded } from './approvals';
+import { approvalRow, expireApproval, releaseGuard, withdrawSeeded } from './approvals';
 import { lastCopied, recordClipboard } from './clipboard';
 import { emulator, type EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
@@ -66,8 +66,11 @@ test.beforeEach(async () => {
 
 // Requests a test leaves waiting are withdrawn after it, so later specs on this worker's database do not list them.
 const left: string[] = [];
+// Named devices other specs confirm on too: the guard this spec's send leaves is let go after the test.
+const guarded: string[] = [];
 test.afterEach(() => {
   withdrawSeeded(left.splice(0));
+  for (const id of guarded.splice(0)) releaseGuard(id);
 });
 
 const WORDS = {
@@ -228,6 +231,7 @@ test("a device of a protected group's user waits for approval (0 POSTs, approver
     .sort((a, b) => Date.parse(b.lastSyncDateTime) - Date.parse(a.lastSyncDateTime));
   const d = zoes[0];
   if (!d) throw new Error("no Zoë's iPhone in the emulator");
+  guarded.push(d.id);
   const requester = await tab(browser, DEMO_ACCOUNTS.helpdesk);
   await requester.context().grantPermissions(['clipboard-write'], { origin });
   await recordClipboard(requester);
@@ -318,6 +322,11 @@ test("a denial with a reason: the requester's tray shows it and the approver's r
   await expect(item.getByTestId('send-approved')).toHaveCount(0);
   expect(await postsFor(d)).toEqual([]);
   expect(approvalRow(r.id)?.status).toBe('denied');
+  // The device's timeline says how the request ended, not only that it was requested.
+  await requester.goto(`/devices/${d.id}`);
+  await expect(
+    requester.getByTestId('device-timeline').getByTestId('timeline-approval'),
+  ).toContainText(`denied by ${APPROVER_NAME}`);
   await requester.context().close();
   await approver.context().close();
 });

@@ -213,8 +213,9 @@ test('"Check now" reads the action at once, between polls', async ({ page }) => 
     .click();
   const item = trayItem(page, d);
   await expect(item).toHaveAttribute('data-state', 'pending');
-  // Time stops in the page (no poll comes), then the device carries the action out at Intune.
-  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 50));
+  // Time stops in the page (no poll comes), then the device carries the action out at Intune. A second ahead: on a
+  // busy machine the page's clock can pass a nearer point before the pause reaches it (pauseAt cannot go back).
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
   await emulator.timings({ pickupMs: 50, completeMs: 50 });
   await expect.poll(async () => (await emulator.actions(d.id)).at(-1)?.state).toBe('done');
   // The server shares one read of a device among its trackers for SHARED_READ_MS: let the last one age out.

@@ -4,10 +4,17 @@
 // 15:02", Send now), or read how it ended (denied with the approver's reason, expired, withdrawn). Once sent, the
 // item goes on as the action, under the same id, and this says who approved it.
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError, Notice } from '@/components/ui/notice';
+import { Textarea } from '@/components/ui/textarea';
+import { useValidationText } from '@/components/i18n/use-validation-text';
 import { approvedSendInput } from '@/lib/browser/actions/approved-send';
-import type { ActionStatus } from '@/lib/shared/actions/types';
+import {
+  checkOverrideReason,
+  MAX_NOTE_LENGTH,
+  type ActionStatus,
+} from '@/lib/shared/actions/types';
 import type { ApprovalView } from '@/lib/shared/trust/approval';
 import { RefusalMessage } from './refusal-message';
 import { useActionWords } from './use-action-words';
@@ -139,17 +146,32 @@ function WithdrawButton({ action: a, approval }: { action: ActionStatus; approva
 function SendNowButton({ action: a, approval }: { action: ActionStatus; approval: ApprovalView }) {
   const t = useTranslations();
   const words = useActionWords();
+  const validationText = useValidationText();
   const send = usePasscodeAction();
   const result = send.data;
+  const [overrideReason, setOverrideReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   // Accepted (or of unknown fate): the status is read again and the item goes on as the action.
   const settled = result?.status === 'accepted' || result?.status === 'unknown';
+  // Another passcode action holds the device (one at a time): as in the dialog, going on needs a reason, recorded.
+  const held = result?.status === 'alreadyRequested';
+  const sendAnyway = () => {
+    const reason = checkOverrideReason(overrideReason);
+    if (!reason.ok) {
+      setReasonError(reason.errors[0] ?? 'validation.overrideReason');
+      return;
+    }
+    setReasonError(null);
+    send.mutate({ ...approvedSendInput(approval), overrideReason: reason.value });
+  };
+  const reasonId = `override-${approval.id}`;
   return (
     <>
       <Button
         size="sm"
         variant="destructive"
         className="mt-1 h-7 px-2 text-xs"
-        disabled={send.isPending || settled}
+        disabled={send.isPending || settled || held}
         aria-busy={send.isPending}
         aria-label={t('approvalRequest.sendNowFor', {
           action: words.action(approval.kind),
@@ -171,6 +193,37 @@ function SendNowButton({ action: a, approval }: { action: ActionStatus; approval
         )}
         {result && !settled && <RefusalMessage result={result} />}
       </div>
+      {held && (
+        <div className="mt-1">
+          <label htmlFor={reasonId} className="block text-xs font-semibold">
+            {t('passcode.overrideReason')}
+          </label>
+          <Textarea
+            id={reasonId}
+            rows={2}
+            maxLength={MAX_NOTE_LENGTH}
+            value={overrideReason}
+            onChange={(e) => setOverrideReason(e.target.value)}
+            aria-invalid={reasonError ? true : undefined}
+            className="mt-1 text-xs"
+            data-testid="send-approved-override"
+          />
+          {reasonError && (
+            <FieldError className="text-xs">{validationText(reasonError)}</FieldError>
+          )}
+          <Button
+            size="sm"
+            variant="destructive"
+            className="mt-1 h-7 px-2 text-xs"
+            disabled={send.isPending}
+            aria-busy={send.isPending}
+            data-testid="send-approved-anyway"
+            onClick={sendAnyway}
+          >
+            {t('approvalRequest.sendAnyway')}
+          </Button>
+        </div>
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@
 // One line of a device's timeline, and the pinned wipe or retire above them. Graph's action names are words from
 // the catalogs (an undeclared one reads "Unknown (value)"), with Graph's name beside them for the admin center.
 import { useFormatter, useMessages, useTranslations } from 'next-intl';
+import { useApprovalWords } from '@/components/actions/use-approval-words';
 import type { ReactNode } from 'react';
 import { useEnumWords } from '@/components/devices/use-enum-words';
 import type { PinnedAction, TimelineEntry, TimelineKind } from '@/lib/shared/timeline/types';
@@ -64,6 +65,7 @@ function Item({
 export function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: number }) {
   const t = useTranslations();
   const words = useTimelineWords();
+  const approvalWords = useApprovalWords();
   const someone = t('timeline.someone');
   let body: ReactNode;
   switch (e.kind) {
@@ -81,6 +83,14 @@ export function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: num
           {e.finalState && (
             <span className="block text-slate-700 dark:text-slate-300">
               {t('timeline.entry.consoleState', { state: words.state(e.finalState) })}
+            </span>
+          )}
+          {e.approval && (
+            <span
+              className="block text-slate-700 dark:text-slate-300"
+              data-testid="timeline-approval"
+            >
+              {t('activity.columns.approval')}: {approvalWords.summary(e.approval)}
             </span>
           )}
         </>

@@ -142,6 +142,7 @@ function consoleEntry(r: ActivityRow): ConsoleEntry {
     ticket: r.ticket,
     outcome: r.outcome,
     finalState: r.finalState,
+    approval: r.approval,
   };
 }
 

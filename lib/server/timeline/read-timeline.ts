@@ -4,6 +4,8 @@ import 'server-only';
 // (remoteActionAudits, beta), Intune's audit log (v1.0, only with its permission in the token), and this console's
 // records. A source that fails or is refused is reported as such; it never fails the others.
 import { activityAccess } from '@/lib/server/activity/activity-access';
+import { activityWithApprovals } from '@/lib/server/approvals/attach';
+import { approvalJoinFor } from '@/lib/server/approvals/viewer';
 import { checkTokenShape } from '@/lib/server/auth/token-claims';
 import { serverEnv } from '@/lib/server/config/server-env';
 import { AUDIT_LOG_SCOPE, getDeviceAuditEvents } from '@/lib/server/graph/audit-events';
@@ -93,7 +95,8 @@ async function consoleRecords(
   const scope: ActivityScope = deviceReadable ? { actorOid: null } : access.scope;
   const log = await getActivityLog();
   const { rows } = await log.page({ device: deviceId }, scope, null, CONSOLE_ENTRIES_MAX);
-  return { ok: true, value: rows };
+  // A four-eyes request says how it stands (waiting, denied, …), as on the activity page.
+  return { ok: true, value: await activityWithApprovals(await approvalJoinFor(req, token), rows) };
 }
 
 /**

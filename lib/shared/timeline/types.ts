@@ -2,6 +2,7 @@
 // this console did, what admins started elsewhere (Intune's remoteActionAudits), what the device reports
 // (deviceActionResults), Intune's audit log and the last check-in; a wipe or retire pinned above it; and, per
 // source, whether it could be read: a source the agent may not read, or that failed, is said, never shown empty.
+import type { ApprovalView } from '@/lib/shared/trust/approval';
 import type { ActionState } from '@/lib/shared/devices/types';
 import type { Outcome, PasscodeActionKind } from '@/lib/shared/activity/types';
 import type { ErrorInfo } from '@/lib/shared/errors';
@@ -33,6 +34,8 @@ export interface ConsoleEntry extends EntryBase {
   outcome: Outcome | null;
   /** The last state the device reported for it, as the console observed it. */
   finalState: string | null;
+  /** The four-eyes approval it went through or waits for, as the server read it; null when none applied. */
+  approval: ApprovalView | null;
 }
 
 /** A remote action Intune's remoteActionAudits lists (the admin center, another tool, a bulk action). */
