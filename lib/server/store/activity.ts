@@ -239,8 +239,7 @@ function toRow(r: RawRow): Omit<ActivityRow, 'verification' | 'notifications' | 
     outcome: OUTCOMES.find((o) => o === r.outcome) ?? null,
     finalState: r.final_state,
     // Finished only once the device reported a state that ends the action.
-    finishedAt:
-      r.final_state !== null && ENDS_ACTION.has(r.final_state) ? r.final_state_at : null,
+    finishedAt: r.final_state !== null && ENDS_ACTION.has(r.final_state) ? r.final_state_at : null,
     graphRequestId: r.graph_request_id,
     clientRequestId: r.client_request_id,
   };

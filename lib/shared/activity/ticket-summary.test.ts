@@ -137,7 +137,7 @@ describe('Copy for ticket', () => {
     expect(text).not.toContain('Approval');
   });
 
-  it('writes the date in the locale\'s order with the month in words and a 24-hour time, never 12/02/2026', () => {
+  it("writes the date in the locale's order with the month in words and a 24-hour time, never 12/02/2026", () => {
     const at = new Date('2026-12-02T16:27:03Z');
     const time = (locale: string, timeZone: string) =>
       new Intl.DateTimeFormat(locale, { ...TICKET_TIME, timeZone }).format(at);

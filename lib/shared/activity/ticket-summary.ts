@@ -93,10 +93,10 @@ export function ticketSummary(a: TicketSummaryInput, text: TicketSummaryText): s
     [l('requested'), `${text.localTime(a.requestedAt)} (${utcTime(a.requestedAt)})`],
     ...(a.finishedAt
       ? [
-          [
-            l('finished'),
-            `${text.localTime(a.finishedAt)} (${utcTime(a.finishedAt)})`,
-          ] satisfies [string, string],
+          [l('finished'), `${text.localTime(a.finishedAt)} (${utcTime(a.finishedAt)})`] satisfies [
+            string,
+            string,
+          ],
         ]
       : []),
     [l('agent'), person(a.agent, unknown)],
