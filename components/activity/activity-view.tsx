@@ -149,6 +149,8 @@ function FilterForm({
   return (
     <form
       onSubmit={submit}
+      // The form says what is wrong in the agent's language (below), not the browser's bubble in its own.
+      noValidate
       aria-label={t('filters')}
       className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-4 lg:grid-cols-8 dark:border-slate-700 dark:bg-slate-900"
     >
