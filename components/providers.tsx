@@ -34,7 +34,6 @@ export function Providers({
             richColors
             closeButton
             theme={resolvedTheme === 'dark' ? 'dark' : 'light'}
-            toastOptions={{ classNames: { title: 'break-words [overflow-wrap:anywhere]' } }}
           />
         </ConsoleSettingsContext>
       </QueryClientProvider>

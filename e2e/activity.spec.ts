@@ -290,7 +290,108 @@ test.describe('in German', () => {
       expect(outcome).toBe('Verweigert');
     await expect(page.getByRole('button', { name: /^CSV exportieren$/ })).toBeVisible();
   });
+
+  test('one action reads naturally; Copy for ticket writes German dates with the finish; a part-typed date is refused', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-write'], { origin: E2E.consoleOrigin });
+    await recordClipboard(page);
+    // Seeded: accepted, and the device reported it done an hour after the trail starts.
+    const one = seeded[1];
+    await signIn(page, DEMO_ACCOUNTS.auditor);
+    await page.goto(`/activity?device=${one?.deviceName ?? ''}`);
+    await expect(rowsOn(page)).toHaveCount(1);
+    await expect(page.getByTestId('activity-status')).toHaveText(
+      '1 passende Aktion wird angezeigt.',
+    );
+    await rowsOn(page).getByTestId('copy-for-ticket').click();
+    const text = await lastCopied(page);
+    expect(text).toMatch(
+      /^Angefordert: 1\. Okt\. 2026, 11:00:00 MESZ \(2026-10-01 09:00:00 UTC\)$/m,
+    );
+    expect(text).toMatch(/^Beendet: 1\. Okt\. 2026, 11:00:00 MESZ \(2026-10-01 09:00:00 UTC\)$/m);
+    expect(text).toContain(`Aktions-ID und Client-Anforderungs-ID: ${one?.actionId}`);
+    expect(text).not.toMatch(/^Client-Anforderungs-ID:/m);
+
+    await expectPartDateRefused(
+      page,
+      'Von',
+      'Filter anwenden',
+      'Geben Sie das vollständige Datum (Tag, Monat und Jahr) so ein, wie das Feld es zeigt, oder lassen Sie das Feld leer.',
+    );
+  });
 });
+
+test('a date typed only in part is refused with words that match the field, not applied as no date', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_ACCOUNTS.helpdesk);
+  await page.goto(`/activity?device=${PREFIX}`);
+  await expect(rowsOn(page).first()).toBeVisible();
+  await expectPartDateRefused(
+    page,
+    'From',
+    'Apply filters',
+    'Enter the whole date (day, month and year) as the field shows it, or leave the field empty.',
+  );
+  // A whole date picked or typed is what the field gives: it lands in the URL as the day.
+  await page.getByLabel('From').fill('2026-10-02');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/from=2026-10-02/);
+  await expect(dateError(page)).toHaveCount(0);
+});
+
+/** The filters' date error (Next's route announcer is an alert too). */
+const dateError = (page: Page) => page.getByRole('alert').and(page.locator('#activity-date-error'));
+
+/** Types only the first part of a date into a date field (as the browser shows it) and applies the filters. */
+async function expectPartDateRefused(page: Page, field: string, apply: string, message: string) {
+  const url = page.url();
+  const input = page.getByLabel(field, { exact: true });
+  await input.click();
+  await page.keyboard.type('12');
+  expect(await input.inputValue()).toBe('');
+  await page.getByRole('button', { name: apply }).click();
+  await expect(dateError(page)).toHaveText(message);
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  expect(message).not.toMatch(/YYYY|JJJJ/);
+  expect(page.url()).toBe(url);
+}
+
+/**
+ * How a toast's text lies: on how many lines, and which words (if any) the browser split across two lines other
+ * than after a hyphen of their own (where a name may wrap, as in any text).
+ */
+async function wordsSplitAcrossLines(
+  title: ReturnType<Page['locator']>,
+): Promise<{ lines: number; split: string[] }> {
+  return title.evaluate((el) => {
+    // A device name as long as Intune allows, in words of a usual length, as the toast shows it.
+    el.textContent =
+      'Remove passcode on Accounting-Surface-Laptop-Studio Hanna-Bergers-Dienst-iPhone Zoës-iPad-Mini-Sechs (INC-4242): Done';
+    const node = el.firstChild;
+    if (!node) return { lines: 0, split: ['(no text)'] };
+    const range = document.createRange();
+    const lines = new Set<number>();
+    const split: string[] = [];
+    let at = 0;
+    const top = (from: number) => {
+      range.setStart(node, from);
+      range.setEnd(node, from + 1);
+      return Math.round(range.getBoundingClientRect().top);
+    };
+    for (const word of (node.textContent ?? '').split(' ')) {
+      for (let k = 0; k < word.length; k++) {
+        lines.add(top(at + k));
+        if (k > 0 && top(at + k) !== top(at + k - 1) && word[k - 1] !== '-')
+          split.push(`${word.slice(0, k)}|${word.slice(k)}`);
+      }
+      at += word.length + 1;
+    }
+    return { lines: lines.size, split };
+  });
+}
 
 test('a ticket system\'s deep link fills in the ticket; the action is on the activity page with its ids, and "Copy for ticket" has them all', async ({
   page,
@@ -314,6 +415,15 @@ test('a ticket system\'s deep link fills in the ticket; the action is on the act
   await expect(page).toHaveURL(/ticket=inc-4242/i);
   // The device's answer, as the tray saw it, is the final state the activity page shows.
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  // Its toast wraps a long device name at spaces, never inside a word (16/17).
+  const toastTitle = page
+    .locator('[data-sonner-toast]')
+    .filter({ hasText: d.deviceName })
+    .locator('[data-title]');
+  await expect(toastTitle).toBeVisible();
+  const wrapped = await wordsSplitAcrossLines(toastTitle);
+  expect(wrapped.split).toEqual([]);
+  expect(wrapped.lines).toBeGreaterThan(1);
 
   const post = (await emulator.requests({ method: 'POST' })).find((e) => e.path.includes(d.id));
   await page.goto('/activity?ticket=INC-4242');
@@ -331,8 +441,16 @@ test('a ticket system\'s deep link fills in the ticket; the action is on the act
   expect(text).toContain('Action: Remove passcode (Microsoft Graph resetPasscode)');
   expect(text).toContain('Agent: Hanna Berger (helpdesk@contoso.com)');
   expect(text).toContain('Ticket: INC-4242');
-  expect(text).toMatch(/Requested: .+ \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)/);
-  expect(text).toContain(`Client-request-id: ${post?.clientRequestId}`);
+  // The dates in the locale's order with the month in words and a 24-hour time, never 12/02/2026; and when the
+  // device reported the action done (16/17).
+  const STAMP =
+    /[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2} \S+ \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)$/m;
+  expect(text).toMatch(new RegExp(`^Requested: ${STAMP.source}`, 'm'));
+  expect(text).toMatch(new RegExp(`^Finished: ${STAMP.source}`, 'm'));
+  expect(text).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/);
+  // The action id is the POST's client-request-id: one line, the id printed once.
+  expect(text).toContain(`Action id and client-request-id: ${post?.clientRequestId}`);
+  expect(text.split(post?.clientRequestId ?? '-').length).toBe(2);
   expect(text).toMatch(/Graph request-id: [0-9a-f-]{36}/);
   expect(text).not.toMatch(/eyJ|Bearer /);
 });

@@ -129,6 +129,21 @@ test("21: every script tag of every page carries the request's nonce, a new one 
   }
 });
 
+test('16/17: Chromium recognises every feature of the Permissions-Policy (no "Unrecognized feature" in the console)', async ({
+  page,
+}) => {
+  const complaints: string[] = [];
+  page.on('console', (m) => {
+    if (/Permissions-Policy|Unrecognized feature/i.test(m.text())) complaints.push(m.text());
+  });
+  const res = await page.goto('/');
+  expect(res?.headers()['permissions-policy']).toMatch(/camera=\(\)/);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/redirect');
+  await expect(page.getByText(/Sign-in did not complete|Signing you in/)).toBeVisible();
+  expect(complaints).toEqual([]);
+});
+
 test('20: the console inside a cross-origin iframe is refused by frame-ancestors', async ({
   page,
 }) => {

@@ -30,3 +30,27 @@ test('the helpdesk agent signs in through the emulator, sees devices, and signs 
   expect([...origins].sort()).toEqual([E2E.consoleOrigin, E2E.emulatorOrigin].sort());
   expect(offLocalhost).toEqual([]);
 });
+
+test("16/17: the emulator's sign-in page has an icon in the tab, and the browser asks it for no missing one", async ({
+  page,
+}) => {
+  const missing: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 404 && /favicon|icon/.test(new URL(r.url()).pathname)) missing.push(r.url());
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(E2E.emulatorOrigin);
+  const href = (await page.locator('head link[rel="icon"]').getAttribute('href')) ?? '';
+  expect(href).toMatch(/^data:image\/svg\+xml,/);
+  // The icon is a picture the browser can draw, not merely a link.
+  const width = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    return img.naturalWidth;
+  }, href);
+  expect(width).toBeGreaterThan(0);
+  expect(missing).toEqual([]);
+});

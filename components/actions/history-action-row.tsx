@@ -98,6 +98,7 @@ const PLACEHOLDER: ActionStatus = {
   state: 'none',
   terminal: true,
   lastUpdated: null,
+  finishedAt: null,
   graphRequestId: null,
   errorCode: null,
   passcode: null,

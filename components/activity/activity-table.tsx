@@ -108,6 +108,7 @@ const Row = memo(function Row({
     user: r.deviceUser,
     stateLabel: finalState ?? outcome,
     requestedAt: r.requestedAt,
+    finishedAt: r.finishedAt,
     agent: r.agent,
     ticket: r.ticket,
     graphRequestId: r.graphRequestId,

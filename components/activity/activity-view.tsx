@@ -107,6 +107,11 @@ export function ActivityView() {
   );
 }
 
+const DATE_FIELDS = ['from', 'to'] as const;
+type DateField = (typeof DATE_FIELDS)[number];
+/** What a date input gives: the day as YYYY-MM-DD, whatever format it shows the agent. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 const FIELD =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900';
 
@@ -123,21 +128,29 @@ function FilterForm({
   const kinds = useTranslations('passcode.kinds');
   const kindsInFilter = useTranslations('passcode.kindsInFilter');
   const [draft, setDraft] = useState<ActivityFilters>(filters);
-  const [dateError, setDateError] = useState(false);
+  const [badDates, setBadDates] = useState<readonly DateField[]>([]);
   const set = (key: keyof ActivityFilters) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [key]: e.target.value || undefined });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    // Date inputs give YYYY-MM-DD or nothing; typed text in a browser without a date picker may be neither.
-    const bad = [draft.from, draft.to].some(
-      (d) => d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d),
-    );
-    setDateError(bad);
-    if (!bad) onApply(draft);
+    // A date input shows the date in the browser's own format and gives YYYY-MM-DD or nothing: a date typed only in
+    // part gives nothing (badInput), which would silently drop the filter. Typed text in a browser without a date
+    // picker may be neither.
+    const form = e.currentTarget as HTMLFormElement;
+    const bad = DATE_FIELDS.filter((name) => {
+      const input = form.elements.namedItem(name);
+      if (!(input instanceof HTMLInputElement)) return false;
+      return input.validity.badInput || (input.value !== '' && !DAY.test(input.value));
+    });
+    setBadDates(bad);
+    if (bad.length === 0) onApply(draft);
   };
+  const dateError = badDates.length > 0;
   return (
     <form
       onSubmit={submit}
+      // The form says what is wrong in the agent's language (below), not the browser's bubble in its own.
+      noValidate
       aria-label={t('filters')}
       className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-4 lg:grid-cols-8 dark:border-slate-700 dark:bg-slate-900"
     >
@@ -212,7 +225,8 @@ function FilterForm({
           className={FIELD}
           value={draft.from ?? ''}
           onChange={set('from')}
-          aria-invalid={dateError || undefined}
+          aria-invalid={badDates.includes('from') || undefined}
+          aria-describedby={badDates.includes('from') ? 'activity-date-error' : undefined}
         />
       </label>
       <label className="font-medium">
@@ -223,7 +237,8 @@ function FilterForm({
           className={FIELD}
           value={draft.to ?? ''}
           onChange={set('to')}
-          aria-invalid={dateError || undefined}
+          aria-invalid={badDates.includes('to') || undefined}
+          aria-describedby={badDates.includes('to') ? 'activity-date-error' : undefined}
         />
       </label>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-4 lg:col-span-8">
@@ -233,7 +248,11 @@ function FilterForm({
         <Button type="button" size="sm" variant="ghost" onClick={() => onApply({})}>
           {t('clear')}
         </Button>
-        {dateError && <FieldError role="alert">{t('invalidDate')}</FieldError>}
+        {dateError && (
+          <FieldError role="alert" id="activity-date-error">
+            {t('invalidDate')}
+          </FieldError>
+        )}
       </div>
     </form>
   );

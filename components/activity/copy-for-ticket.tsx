@@ -6,19 +6,11 @@ import { useState } from 'react';
 import { useApprovalWords } from '@/components/actions/use-approval-words';
 import { useVerificationWords } from '@/components/actions/use-verification-words';
 import { Button } from '@/components/ui/button';
-import { ticketSummary, type TicketSummaryInput } from '@/lib/shared/activity/ticket-summary';
-
-/** The local time with its zone named, to the second: what a ticket needs to line up with other logs. */
-const LOCAL_TIME = {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'short',
-} as const;
+import {
+  TICKET_TIME,
+  ticketSummary,
+  type TicketSummaryInput,
+} from '@/lib/shared/activity/ticket-summary';
 
 export function CopyForTicket({
   summary,
@@ -36,7 +28,7 @@ export function CopyForTicket({
   const copy = () => {
     const text = ticketSummary(summary, {
       label: (k) => labels(k),
-      localTime: (iso) => format.dateTime(new Date(iso), LOCAL_TIME),
+      localTime: (iso) => format.dateTime(new Date(iso), TICKET_TIME),
       verification: (v) => (v ? verificationWords.summary(v) : verificationWords.none),
       approval: (a) => approvalWords.summary(a),
     });

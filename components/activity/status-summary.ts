@@ -17,6 +17,7 @@ export function statusSummary(
     user: { upn: a.deviceUpn, name: a.deviceUserName },
     stateLabel: words.state(a.state),
     requestedAt: a.requestedAt,
+    finishedAt: a.finishedAt,
     agent: { upn: a.actorUpn, name: a.actorName },
     ticket: a.ticket,
     graphRequestId: a.graphRequestId,

@@ -16,6 +16,16 @@ const STYLE = raw(`<style>
   .error{color:#a4262c;font-weight:600} ul{padding-left:1.2rem}
 </style>`);
 
+/**
+ * The tab's icon, inline (a key on the sign-in blue), so the browser asks the emulator for no /favicon.ico, which
+ * would be a 404. An SVG in a data URI needs only its few reserved characters escaped.
+ */
+const ICON = raw(
+  `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,${encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0067b8"/><circle cx="6" cy="8" r="3" fill="none" stroke="#fff" stroke-width="1.6"/><path d="M9 8h5M12 8v2.5" stroke="#fff" stroke-width="1.6"/></svg>',
+  )}" />`,
+);
+
 const page = (title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) =>
   html`<!doctype html>
     <html lang="en">
@@ -23,7 +33,7 @@ const page = (title: string, body: HtmlEscapedString | Promise<HtmlEscapedString
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <title>${title}</title>
-        ${STYLE}
+        ${ICON} ${STYLE}
       </head>
       <body>
         <main>${body}</main>

@@ -16,6 +16,7 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   state: 'pending',
   terminal: false,
   lastUpdated: null,
+  finishedAt: null,
   graphRequestId: null,
   errorCode: null,
   passcode: null,

@@ -146,6 +146,7 @@ async function statusFromGraph(
       state,
       terminal: TERMINAL.has(state),
       lastUpdated: entry.lastUpdatedDateTime,
+      finishedAt: TERMINAL.has(state) ? entry.lastUpdatedDateTime : null,
       errorCode: entry.errorCode === 0 ? null : entry.errorCode,
       passcode,
       managementState,

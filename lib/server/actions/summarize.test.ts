@@ -60,4 +60,30 @@ describe('summarize', () => {
       summarize([record({}), record({ kind: 'outcome', outcome: 'accepted', http_status: 204 })]),
     ).toMatchObject({ state: 'pending', requestStatus: null });
   });
+
+  it('says when the action finished: the time the device reported the state that ended it, and only then', () => {
+    const accepted = record({ kind: 'outcome', outcome: 'accepted', http_status: 204 });
+    const active = record({
+      kind: 'observation',
+      action_state: 'active',
+      recorded_at: '2026-11-28T10:01:00.000Z',
+    });
+    expect(summarize([record({}), accepted, active])).toMatchObject({
+      state: 'active',
+      finishedAt: null,
+    });
+    const done = record({
+      kind: 'observation',
+      action_state: 'done',
+      recorded_at: '2026-11-28T10:02:41.000Z',
+    });
+    expect(summarize([record({}), accepted, active, done])).toMatchObject({
+      state: 'done',
+      finishedAt: '2026-11-28T10:02:41.000Z',
+    });
+    // Refused by Graph: ended, but no device reported anything.
+    expect(
+      summarize([record({}), record({ kind: 'outcome', outcome: 'denied', http_status: 403 })]),
+    ).toMatchObject({ state: 'denied', terminal: true, finishedAt: null });
+  });
 });

@@ -94,6 +94,8 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
     state,
     terminal: TERMINAL.has(state),
     lastUpdated: observation?.recorded_at ?? null,
+    finishedAt:
+      observation && observed === state && TERMINAL.has(state) ? observation.recorded_at : null,
     graphRequestId: outcome?.graph_request_id ?? null,
     errorCode: null,
     passcode: passcodeAvailability(kind, state, observation?.recorded_at ?? null, now),

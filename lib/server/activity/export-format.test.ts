@@ -17,6 +17,7 @@ const row = (over: Partial<ActivityRow> = {}): ActivityRow => ({
   ticket: 'INC-1',
   outcome: 'accepted',
   finalState: 'done',
+  finishedAt: '2026-11-28T10:02:00.000Z',
   graphRequestId: 'r1',
   clientRequestId: 'a1',
   verification: null,

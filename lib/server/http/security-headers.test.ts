@@ -99,6 +99,8 @@ describe('the other security headers', () => {
     expect(h['Permissions-Policy']?.split(', ').filter((p) => !p.endsWith('=()'))).toEqual([
       'clipboard-write=(self)',
     ]);
+    // Features Chromium does not know make it log "Unrecognized feature" on every page.
+    expect(h['Permissions-Policy']).not.toMatch(/(^|, )(bluetooth|web-share)=/);
     expect(h['Cross-Origin-Opener-Policy']).toBe('same-origin-allow-popups');
     expect(h['X-Frame-Options']).toBe('DENY');
   });

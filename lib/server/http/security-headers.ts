@@ -8,11 +8,14 @@ import type { ServerEnv } from '@/lib/server/config/server-env';
 /** MSAL 5's redirect bridge: the identity provider sends the browser back here, and MSAL loads it in its hidden iframe. */
 export const REDIRECT_BRIDGE_PATH = '/redirect';
 
-/** Every browser feature the console does not use is switched off; writing to the clipboard is the copy buttons'. */
+/**
+ * Every browser feature the console does not use is switched off; writing to the clipboard is the copy buttons'.
+ * Only features Chromium recognises: it logs "Unrecognized feature" on every page for one it does not know
+ * (Chromium 156 on Linux: `bluetooth`, `web-share`), and the console calls neither API.
+ */
 const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'autoplay=()',
-  'bluetooth=()',
   'camera=()',
   'display-capture=()',
   'encrypted-media=()',
@@ -33,7 +36,6 @@ const PERMISSIONS_POLICY = [
   'serial=()',
   'storage-access=()',
   'usb=()',
-  'web-share=()',
   'xr-spatial-tracking=()',
   'clipboard-read=()',
   'clipboard-write=(self)',

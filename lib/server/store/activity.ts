@@ -12,6 +12,7 @@ import {
   type ActivityFilters,
   type ActivityRow,
 } from '@/lib/shared/activity/types';
+import { TERMINAL } from '@/lib/shared/actions/types';
 import { OUTCOMES } from '@/lib/shared/activity/outcomes';
 import { PASSCODE_ACTION_KINDS } from '@/lib/shared/devices/passcode-plan';
 import type { AuditDb } from './db';
@@ -24,6 +25,9 @@ export interface ActivityScope {
   actorOid: string | null;
 }
 
+/** The states that end an action, as the strings the observation records hold. */
+const ENDS_ACTION: ReadonlySet<string> = TERMINAL;
+
 type Db = AuditDatabase & { i: AuditDatabase['audit_records'] };
 /** Where an action's row starts: its intent, or a four-eyes request's first step. */
 type Head = 'intent' | 'request';
@@ -32,7 +36,7 @@ type Head = 'intent' | 'request';
 const latest = (
   eb: ExpressionBuilder<Db, 'i'>,
   kind: 'outcome' | 'observation',
-  column: 'outcome' | 'graph_request_id' | 'action_state',
+  column: 'outcome' | 'graph_request_id' | 'action_state' | 'recorded_at',
 ) =>
   eb
     .selectFrom('audit_records as o')
@@ -140,6 +144,7 @@ export class ActivityLog {
         latest(eb, 'outcome', 'outcome').as('outcome'),
         latest(eb, 'outcome', 'graph_request_id').as('graph_request_id'),
         latest(eb, 'observation', 'action_state').as('final_state'),
+        latest(eb, 'observation', 'recorded_at').as('final_state_at'),
       ])
       .where((eb) =>
         head === 'intent'
@@ -216,6 +221,7 @@ interface RawRow {
   outcome: string | null;
   graph_request_id: string | null;
   final_state: string | null;
+  final_state_at: string | null;
 }
 
 function toRow(r: RawRow): Omit<ActivityRow, 'verification' | 'notifications' | 'approval'> {
@@ -232,6 +238,8 @@ function toRow(r: RawRow): Omit<ActivityRow, 'verification' | 'notifications' | 
     ticket: r.ticket,
     outcome: OUTCOMES.find((o) => o === r.outcome) ?? null,
     finalState: r.final_state,
+    // Finished only once the device reported a state that ends the action.
+    finishedAt: r.final_state !== null && ENDS_ACTION.has(r.final_state) ? r.final_state_at : null,
     graphRequestId: r.graph_request_id,
     clientRequestId: r.client_request_id,
   };

@@ -26,6 +26,7 @@ function consoleRow(over: Partial<ActivityRow> = {}): ActivityRow {
     ticket: 'INC-123',
     outcome: 'accepted',
     finalState: 'pending',
+    finishedAt: null,
     graphRequestId: 'r-1',
     clientRequestId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     verification: null,

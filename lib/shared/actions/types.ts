@@ -316,6 +316,11 @@ export interface ActionStatus {
   terminal: boolean;
   /** When the device last reported, as Graph says; null before. */
   lastUpdated: string | null;
+  /**
+   * When the device reported the state that ended the action (done, failed, canceled, not supported): its report
+   * time, as the server read it. Null while under way, and for an action that ended without the device (refused…).
+   */
+  finishedAt: string | null;
   graphRequestId: string | null;
   /** Intune's errorCode when the device failed the action. */
   errorCode: number | null;

@@ -24,6 +24,8 @@ export interface ActivityRow {
   outcome: Outcome | null;
   /** The last state the device reported (pending, done, failed, …), if any was seen. */
   finalState: string | null;
+  /** When the device reported the state that ended the action (ISO 8601); null while under way or if it never did. */
+  finishedAt: string | null;
   graphRequestId: string | null;
   clientRequestId: string | null;
   /** The caller verification the action rested on, as the server recorded it; null when none. */
