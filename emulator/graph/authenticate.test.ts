@@ -135,7 +135,7 @@ describe('scopes in issued access tokens', () => {
       ).scp,
     ).split(' ');
 
-  it("gives the helpdesk agent the read and privileged permissions, the one for Intune's audit log, the owner's notification's and the Caller panel's", () => {
+  it("gives the helpdesk agent the read and privileged permissions, the one for Intune's audit log, the owner's notification's, the Caller panel's and the group rules' (GroupMember.Read.All)", () => {
     expect(scpOf(helpdeskToken).sort()).toEqual(
       [
         'User.Read',
@@ -147,6 +147,7 @@ describe('scopes in issued access tokens', () => {
         'Mail.Send.Shared',
         'UserAuthenticationMethod.Read.All',
         'IdentityRiskyUser.Read.All',
+        'GroupMember.Read.All',
       ].sort(),
     );
   });
