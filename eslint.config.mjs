@@ -44,6 +44,22 @@ const zones = {
   },
 };
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const REACT_COMPILER_RULES = [
+  'static-components',
+  'use-memo',
+  'preserve-manual-memoization',
+  'incompatible-library',
+  'immutability',
+  'globals',
+  'refs',
+  'set-state-in-effect',
+  'error-boundaries',
+  'purity',
+  'set-state-in-render',
+  'unsupported-syntax',
+  'config',
+  'gating',
+];
 const SERVER_ACTIONS = ['components/**/actions.ts', 'components/**/*-actions.ts'];
 
 // zod stays on the server (about 30 KB gzip of first-load JS otherwise). Browser code parses with the small pure
@@ -101,6 +117,22 @@ export default defineConfig([
     // Tests may use the emulator and test helpers, but the emulator's own tests still do not touch the console.
     files: TESTS,
     rules: { 'import/no-restricted-paths': ['error', { zones: [zones.emulatorToProduct] }] },
+  },
+  {
+    // React Compiler's rules (eslint-plugin-react-hooks 7) compile every function of every file they see, about half
+    // of the whole lint's time; only the console's React code (app, components, lib/browser) has components or hooks
+    // for them to judge. rules-of-hooks and exhaustive-deps stay on everywhere.
+    files: [
+      'emulator/**',
+      'e2e/**',
+      'bench/**',
+      'scripts/**',
+      'test-support/**',
+      'lib/server/**',
+      'lib/shared/**',
+      ...TESTS,
+    ],
+    rules: Object.fromEntries(REACT_COMPILER_RULES.map((rule) => [`react-hooks/${rule}`, 'off'])),
   },
   globalIgnores([
     '.next/**',
