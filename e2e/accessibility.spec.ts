@@ -1,6 +1,6 @@
 // Issue 8/11, must hold: axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) finds no serious or critical violation on
 // any page, on the confirm dialog in each of its states, and on the tray (open, with items, and collapsed), in
-// English and German, light and dark.
+// English and German, light and dark; the activity at 1366 px (16/17).
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { actionButton, findBySerial, freshDevice, trayItem } from './actions';
 import { expectAccessible } from './axe';
@@ -215,10 +215,19 @@ for (const combo of COMBOS) {
         ).toBeVisible();
         await expectAccessible(page, 'device page refused (403)');
 
-        // Searches that find nothing, and the phone-narrow list of cards.
+        // A search that finds nothing.
         await page.goto('/?q=no-such-device-anywhere');
         await expect(page.locator('[data-empty]')).toBeVisible();
         await expectAccessible(page, 'empty search');
+
+        // The activity at a laptop's 1366 px, with a row's detail open.
+        await page.setViewportSize({ width: 1366, height: 768 });
+        await page.goto('/activity');
+        await page.getByTestId('activity-details-toggle').first().click();
+        await expect(page.getByTestId('activity-detail').first()).toBeVisible();
+        await expectAccessible(page, 'activity at 1366 px, a row’s detail open');
+
+        // The phone-narrow list of cards.
         await page.setViewportSize({ width: 390, height: 844 });
         await page.goto('/?q=zoe.obrien%40contoso.com');
         await expect(page.getByTestId('device-card')).toHaveCount(3);

@@ -8,6 +8,7 @@ import { TrayFrame } from '@/components/actions/tray-frame';
 import { TrayToggle } from '@/components/actions/tray-toggle';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
 import { ConsoleNav } from '@/components/nav/console-nav';
+import { HeaderBar } from '@/components/nav/header-bar';
 import { ShortcutsHelp } from '@/components/keyboard/shortcuts-help';
 import { ThemeSwitcher } from '@/components/theme/theme-switcher';
 import { buildAuthClientConfig } from '@/lib/server/auth/client-config';
@@ -36,19 +37,19 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       }}
     >
       <header className="bg-slate-900 text-white" data-surface="dark">
-        <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
-          <div className="flex flex-wrap items-center gap-4">
-            <span className="text-lg font-semibold tracking-tight">{t('name')}</span>
-            <ConsoleNav />
-          </div>
-          <div className="flex flex-wrap items-center gap-2 sm:gap-3">
-            <TrayToggle />
-            <ShortcutsHelp />
-            <LocaleSwitcher />
-            <ThemeSwitcher />
-            <AccountMenu />
-          </div>
-        </div>
+        <HeaderBar
+          name={t('name')}
+          places={<ConsoleNav />}
+          badge={<TrayToggle />}
+          settings={
+            <>
+              <ShortcutsHelp />
+              <LocaleSwitcher />
+              <ThemeSwitcher />
+              <AccountMenu />
+            </>
+          }
+        />
       </header>
       <SignInPrompt />
       <TrayFrame>{children}</TrayFrame>

@@ -43,14 +43,23 @@ export function PasscodeAction({
   const plan = device.passcodePlan;
   if (!plan.available) {
     const reason = words.noActionReason(plan);
+    // In a row the reason is on screen in a few words (what to do instead, or why not); the full sentence is the
+    // tooltip and what a screen reader hears.
     return variant === 'row' ? (
       <span
         data-testid="no-passcode-action"
         data-reason={plan.reason}
         title={reason}
-        className="relative text-xs text-slate-600 dark:text-slate-300"
+        className="block text-xs leading-4 text-slate-700 dark:text-slate-300"
       >
-        {t('noAction')}
+        <span className="block font-semibold">{t('noAction')}</span>
+        <span
+          className="line-clamp-2 hyphens-auto"
+          aria-hidden="true"
+          data-testid="no-passcode-action-reason"
+        >
+          {words.noActionShortReason(plan)}
+        </span>
         <span className="sr-only">: {reason}</span>
       </span>
     ) : (

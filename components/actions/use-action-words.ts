@@ -25,6 +25,13 @@ export function useActionWords() {
               action: plan.kind ? t(`passcode.kinds.${plan.kind}`) : '',
             })
           : t(`passcode.reasons.${plan.reason}`),
+      /** The same reason in a few words, for a list row or a card, where the full sentence does not fit. */
+      noActionShortReason: (plan: Extract<PasscodePlan, { available: false }>) =>
+        plan.reason === 'switchedOff'
+          ? t('passcode.shortReasons.switchedOff', {
+              action: plan.kind ? t(`passcode.kinds.${plan.kind}`) : '',
+            })
+          : t(`passcode.shortReasons.${plan.reason}`),
     }),
     [t],
   );

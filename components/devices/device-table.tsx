@@ -17,14 +17,15 @@ export const ROW_HEIGHT = 60;
 
 const COLUMNS = [
   { key: 'deviceName', label: 'name', width: 'w-[18%]' },
-  { key: 'user', label: 'user', width: 'w-[16%]' },
-  { key: 'os', label: 'os', width: 'w-[9%]' },
-  { key: 'model', label: 'model', width: 'w-[9%]' },
-  { key: 'serialNumber', label: 'serial', width: 'w-[10%]' },
+  { key: 'user', label: 'user', width: 'w-[15%]' },
+  // Room for a Windows build number ("10.0.22631.5335") on the second line, and for "Betriebssystem" whole.
+  { key: 'os', label: 'os', width: 'w-[11%]' },
+  { key: 'model', label: 'model', width: 'w-[10%]' },
+  { key: 'serialNumber', label: 'serial', width: 'w-[9%]' },
   { key: 'complianceState', label: 'compliance', width: 'w-[9%]' },
   { key: 'lastSyncDateTime', label: 'lastSync', width: 'w-[11%]' },
 ] as const satisfies readonly { key: SortKey; label: string; width: string }[];
-const ACTION_COLUMN_WIDTH = 'w-[18%]';
+const ACTION_COLUMN_WIDTH = 'w-[17%]';
 
 export function DeviceTable({
   rowCount,
@@ -85,7 +86,9 @@ export function DeviceTable({
         ))}
         <col className={ACTION_COLUMN_WIDTH} />
       </colgroup>
-      <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200">
+      {/* Headers in the catalog's own case: upper case runs long German words together across columns. They wrap
+          at word boundaries, and hyphenate (the page's lang) where one word is longer than its column. */}
+      <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200">
         <tr aria-rowindex={1} onKeyDown={onHeaderKeyDown}>
           {COLUMNS.map((c, i) => {
             const sorted = sort?.key === c.key;
@@ -94,7 +97,7 @@ export function DeviceTable({
               <th
                 key={c.key}
                 scope="col"
-                className="px-3 py-2 font-semibold"
+                className="px-3 py-2 align-bottom font-semibold"
                 aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
               >
                 <button
@@ -105,7 +108,7 @@ export function DeviceTable({
                   // One Tab stop for the whole header: arrow keys move between the columns (roving tabindex).
                   tabIndex={i === headerFocus ? 0 : -1}
                   onFocus={() => setHeaderFocus(i)}
-                  className="rounded-sm uppercase hover:text-slate-950 dark:hover:text-white"
+                  className="max-w-full rounded-sm text-left break-words hyphens-auto hover:text-slate-950 dark:hover:text-white"
                   title={t('sortBy', { column: label })}
                   onClick={() =>
                     onSortChange(
@@ -121,7 +124,7 @@ export function DeviceTable({
               </th>
             );
           })}
-          <th scope="col" className="px-3 py-2 font-semibold">
+          <th scope="col" className="px-3 py-2 align-bottom font-semibold">
             {t('columns.action')}
           </th>
         </tr>
@@ -198,11 +201,15 @@ const DeviceRow = memo(function DeviceRow({
           {d.userPrincipalName}
         </div>
       </td>
-      <td className="truncate px-3">
-        {d.operatingSystem} {d.osVersion}
+      {/* The version is what an agent reads out ("iPadOS 17.7.2"): never cut off, on a line of its own. */}
+      <td className="px-3 break-words" data-testid="device-os">
+        <span className="block leading-5">{d.operatingSystem}</span>
+        <span className="block text-xs leading-4 text-slate-700 tabular-nums dark:text-slate-300">
+          {d.osVersion}
+        </span>
       </td>
-      <td className="truncate px-3" title={`${d.manufacturer} ${d.model}`}>
-        {d.model}
+      <td className="px-3" title={`${d.manufacturer} ${d.model}`}>
+        <span className="line-clamp-2 break-words leading-5">{d.model}</span>
       </td>
       <td className="truncate px-3 font-mono text-xs">{d.serialNumber}</td>
       <td className="px-3">

@@ -1,6 +1,6 @@
 'use client';
-// A device's last sync: the date, how long ago, and the full time on hover; stacked in a table cell, on one line
-// in a card.
+// A device's last sync: the date, how long ago, and the full time on hover; stacked in a table cell, in a line
+// of text in a card.
 import { useFormatter, useTranslations } from 'next-intl';
 
 export function LastSync({
@@ -37,7 +37,8 @@ export function LastSync({
       </span>
     </span>
   ) : (
-    <span className="block truncate">
+    // In a card it wraps rather than cut off "how long ago" (German runs long); the card has room for a line.
+    <span className="block">
       {time}{' '}
       <span className="text-slate-700 dark:text-slate-300" data-testid="last-sync-relative">
         ({ago})
