@@ -453,6 +453,13 @@ test("12: a 429 from Graph's own throttling: one retry after Retry-After, with t
     ],
   });
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-6007');
+  // The server looks for the action (Graph's results delay) before it sends again: seconds in which the dialog says
+  // how long it has waited, and never takes the agent's own request, recorded meanwhile, for an earlier one.
+  await expect(dialog.getByTestId('action-waiting')).toHaveText(
+    /^Waiting for Microsoft Graph: \d+ s so far\. When Intune is busy the console waits for it \(usually at most 18 s\) and never sends the request twice/,
+  );
+  await expect(dialog.getByTestId('dialog-recent-action')).toHaveCount(0);
+  await expect(dialog.getByLabel('Why request it again?')).toHaveCount(0);
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted', {
     timeout: 25_000,
   });

@@ -28,6 +28,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       settings={{
         ticket: { pattern: env.TICKET_PATTERN, example: env.TICKET_EXAMPLE },
         verifyWindowSeconds: env.ACTION_VERIFY_WINDOW_SECONDS,
+        confirmWaitSeconds: env.ACTION_WAIT_SECONDS + env.ACTION_RESULTS_DELAY_SECONDS,
         tenantId: env.AUTH_TENANT_ID,
         notifyScopes: notificationScopes({
           enabled: env.NOTIFY_OWNER === 'on' || env.NOTIFY_MANAGER === 'on',

@@ -43,6 +43,7 @@ import { MIN_APPROVAL_REASON_LENGTH } from '@/lib/shared/trust/approval';
 import { checkApprovalReason } from '@/lib/shared/trust/approval-input';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
 import { ApprovalNotice, ApprovalPendingView } from './lazy-approval';
+import { PendingWait } from './pending-wait';
 import { RecentAction } from './recent-action';
 import { RefusalMessage } from './refusal-message';
 import { ResultView, wasSent, type AvailablePlan } from './result-view';
@@ -103,7 +104,7 @@ export function PasscodeActionDialog({
 function ActionForm({
   device: d,
   warnings,
-  recent,
+  recent: listedRecent,
   plan: listedPlan,
   label: listedLabel,
   onClose,
@@ -137,6 +138,13 @@ function ActionForm({
     : listedLabel;
   // The dialog's "now": relative times and the guard hold still while the agent reads.
   const [openedAt] = useState(() => Date.now());
+  // When Confirm was last sent (the wait is shown from then), and the earlier action as it stood at the first send:
+  // once this dialog has sent, a newer action on the device is this agent's own request (its intent is recorded
+  // before Graph answers), never "an earlier request" that would need a reason. A request of someone else that
+  // comes in between is the server's to refuse (alreadyRequested), which the dialog then says.
+  const [sentAt, setSentAt] = useState<number | null>(null);
+  const [recentAtSend, setRecentAtSend] = useState<ActionStatus | null>(null);
+  const recent = sentAt === null ? listedRecent : recentAtSend;
   // Opened from a ticket system's deep link (`/?ticket=INC-123&q=…`): the ticket is filled in already.
   const linkedTicket = ticketFromLink(useSearchParams().get(TICKET_PARAM), ticketRule);
   const [ticket, setTicket] = useState(linkedTicket);
@@ -257,6 +265,8 @@ function ActionForm({
       return;
     }
     setErrors({});
+    if (sentAt === null) setRecentAtSend(listedRecent);
+    setSentAt(Date.now());
     if (exact.isPending) void sendOnceDecided();
     else mutation.mutate(input);
   };
@@ -424,6 +434,9 @@ function ActionForm({
           <p data-approval={mutation.approval ?? undefined}>
             {mutation.approval ? t('passcode.awaitingApproval') : t('passcode.pending')}
           </p>
+        )}
+        {mutation.isPending && !mutation.approval && sentAt !== null && (
+          <PendingWait since={sentAt} />
         )}
         {mutation.error && (
           <FieldError data-result="consent">

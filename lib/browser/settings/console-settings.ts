@@ -9,6 +9,11 @@ export interface ConsoleSettings {
   ticket: TicketRule;
   /** How long an action of unknown fate is looked for before it is "not confirmed" (ACTION_VERIFY_WINDOW_SECONDS). */
   verifyWindowSeconds: number;
+  /**
+   * About the longest a Confirm waits on the server before it answers: Graph's "wait" within the action's budget
+   * (ACTION_WAIT_SECONDS) plus the look for an action whose POST had an unknown fate (ACTION_RESULTS_DELAY_SECONDS).
+   */
+  confirmWaitSeconds: number;
   /** The Entra tenant (id or domain), for links into the Intune admin center. */
   tenantId: string;
   /**
@@ -26,6 +31,7 @@ export interface ConsoleSettings {
 export const ConsoleSettingsContext = createContext<ConsoleSettings>({
   ticket: DEFAULT_TICKET_RULE,
   verifyWindowSeconds: 120,
+  confirmWaitSeconds: 30,
   tenantId: 'organizations',
   notifyScopes: [],
   approverRole: 'PasscodeDesk.Approver',
