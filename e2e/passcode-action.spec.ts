@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
 import { confirm, findBySerial, freshDevice, openDialog, postsFor, trayItem } from './actions';
 import { auditRecords } from './audit';
-import { lastCopied, recordClipboard } from './clipboard';
+import { recordClipboard } from './clipboard';
 import { emulator, type EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { auditDump, serverLogs } from './secrets';
@@ -127,6 +127,7 @@ test('Android fully managed: Reset passcode, then the temporary passcode in a fo
     );
   });
   await page.setViewportSize({ width: 1280, height: 800 }); // where the tray's reveal once fell below the edge
+  await context.grantPermissions(['clipboard-write'], { origin: E2E.consoleOrigin });
   await recordClipboard(page);
   await page.clock.install();
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
@@ -157,7 +158,7 @@ test('Android fully managed: Reset passcode, then the temporary passcode in a fo
   const copy = panel.getByRole('button', { name: 'Copy passcode' });
   await expect(copy).toBeFocused();
   await copy.click();
-  expect(await lastCopied(page)).toBe(expected);
+  await expect.poll(() => page.evaluate(() => window.__copied?.at(-1))).toBe(expected);
   await expect(copy).toHaveText('Copied');
 
   await page.clock.fastForward('01:01');
