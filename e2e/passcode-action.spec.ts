@@ -155,7 +155,8 @@ test('Android fully managed: Reset passcode, then the temporary passcode in a fo
   await expect(value).toBeInViewport({ ratio: 1 });
   await expect(value).toHaveCSS('font-family', /mono/i);
   await expect(panel.getByTestId('passcode-countdown')).toHaveText(/Hides in (60|59|58) s/);
-  const copy = panel.getByRole('button', { name: 'Copy passcode' });
+  const copy = panel.getByTestId('copy-passcode');
+  await expect(copy).toHaveText('Copy passcode');
   await expect(copy).toBeFocused();
   await copy.click();
   await expect.poll(() => page.evaluate(() => window.__copied?.at(-1))).toBe(expected);
