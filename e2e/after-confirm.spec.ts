@@ -2,7 +2,15 @@
 // opening button; a 429 counted down in the dialog; a refused or abandoned approval settled at once and the action
 // disabled for the account; the device guard shown before the click, in the row and in the dialog.
 import { DEMO_ACCOUNTS } from '../emulator/constants';
-import { actionButton, confirm, findBySerial, freshDevice, openDialog, postsFor } from './actions';
+import {
+  actionButton,
+  confirm,
+  findBySerial,
+  freshDevice,
+  openDialog,
+  postsFor,
+  trayItem,
+} from './actions';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -12,14 +20,25 @@ test.beforeEach(async () => {
   await emulator.timings({ pickupMs: 1500, completeMs: 1500 });
 });
 
-test("from the list: one result view with one focused Close, and closing returns focus to the row's button", async ({
+test("from the list: one result view with one focused Close, and closing returns focus to the row's button; a phone that synced recently gets the waiting advice only once it is overdue", async ({
   page,
 }) => {
+  // The device takes its time (it stays pending); the page's clock moves the agent's wait on.
+  await emulator.timings({ pickupMs: 600_000, completeMs: 1500 });
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  await emulator.checkIn(d.id); // it synced a moment ago
+  await page.clock.install();
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-2401');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
+  // What a locked-out caller can still do; nothing a locked phone cannot (open an app, join a new network).
+  const tell = dialog.getByTestId('tell-caller');
+  await expect(tell).toContainText(
+    'Keep the device switched on and connected: by mobile data, or to a Wi-Fi network it already knows',
+  );
+  await expect(tell).not.toContainText('Company Portal');
+  await expect(tell).not.toContainText('days ago');
   await expect(dialog.getByRole('button')).toHaveCount(1); // no form behind the result, no second Close
   await expect(dialog.getByRole('textbox')).toHaveCount(0);
   const close = dialog.getByRole('button', { name: 'Close' });
@@ -27,6 +46,23 @@ test("from the list: one result view with one focused Close, and closing returns
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(actionButton(page, d, 'Remove passcode')).toBeFocused();
+
+  // Not at once: an online phone answers Intune's push within minutes. Five minutes on it is still expected...
+  const item = trayItem(page, d);
+  await expect(item).toHaveAttribute('data-state', 'pending');
+  await expect(item.locator('[data-hint="expected"]')).toContainText(
+    'a phone that is switched on and connected usually carries it out within minutes',
+  );
+  await page.clock.fastForward('05:00');
+  await expect(item.locator('[data-hint="expected"]')).toBeVisible();
+  await expect(item.locator('[data-hint="offline"]')).toHaveCount(0);
+  // ...ten minutes after the request it is overdue, and the tray says what the caller can do (an iPhone: no restart).
+  await page.clock.fastForward('05:15');
+  const overdue = item.locator('[data-hint="offline"]');
+  await expect(overdue).toContainText(
+    /^No answer from the device 10 minutes after the request; its last check-in was .+\. It is probably switched off or offline\. What the caller can do while it is locked: keep it switched on and charging, connected by mobile data or to a Wi-Fi network it already knows\. It carries the action out once it is online\.$/,
+  );
+  await expect(item.locator('[data-hint="expected"]')).toHaveCount(0);
 });
 
 test("from the device page: the same result view, then focus back on the page's button", async ({
@@ -176,6 +212,15 @@ test('a recent request that failed says so in the row and the dialog', async ({ 
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
   const dialog = await confirm(page, d, 'Reset passcode', 'INC-2405');
+  // The result view follows the action as the tray reads it: once the device fails it, the caller is told so.
+  const tell = dialog.getByTestId('tell-caller');
+  await expect(tell).toHaveAttribute('data-advice', 'failed', { timeout: 20_000 });
+  await expect(tell).toHaveText(
+    'Tell the caller it did not work: the device could not carry it out, and its passcode is unchanged. Do not ask them to wait; what to try is above.',
+  );
+  await expect(dialog.locator('[data-hint="failed"]')).toContainText(
+    /Intune error code -?\d+ \(0x[0-9a-f]+\)\./,
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('tray-item').filter({ hasText: d.deviceName })).toHaveAttribute(
     'data-state',

@@ -472,7 +472,7 @@ test('a reveal that needs approval: Show passcode asks for it with a reason; onc
   await item.getByTestId('show-passcode').click();
   const ask = item.getByTestId('reveal-approval');
   await expect(ask).toHaveAttribute('data-approval', 'none');
-  await expect(item.getByTestId('passcode-value')).toHaveCount(0);
+  await expect(requester.getByTestId('passcode-value')).toHaveCount(0);
   const reason = `The user needs the temporary passcode now, ${ticket}`;
   await ask.getByLabel('Reason for the approver').fill(reason);
   await ask.getByRole('button', { name: 'Request approval' }).click();
@@ -502,15 +502,18 @@ test('a reveal that needs approval: Show passcode asks for it with a reason; onc
 
   // Show passcode again: shown, under that approval, once.
   await item.getByTestId('show-passcode').click();
-  await expect(item.getByTestId('passcode-value')).toHaveText(expected);
+  // In the focused panel, grouped for reading aloud.
+  await expect(requester.getByTestId('passcode-value')).toHaveText(
+    `${expected.slice(0, 4)} ${expected.slice(4)}`,
+  );
   expect(approvalRow(id)?.status).toBe('sent');
-  await item.getByRole('button', { name: 'Hide now' }).click();
+  await requester.getByRole('dialog').getByRole('button', { name: 'Hide now' }).click();
   const [again] = await Promise.all([
     requester.waitForRequest((q) => q.url().includes('/passcode')),
     item.getByTestId('show-passcode').click(),
   ]);
   await expect(item.getByTestId('reveal-approval')).toHaveAttribute('data-approval', 'none');
-  await expect(item.getByTestId('passcode-value')).toHaveCount(0);
+  await expect(requester.getByTestId('passcode-value')).toHaveCount(0);
   // Named outright, the used approval is refused.
   const token = again.headers()['authorization'] ?? '';
   const reused = await request.get(

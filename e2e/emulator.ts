@@ -78,6 +78,8 @@ export const emulator = {
   /** The emulator's clock (epoch ms), which tests move on: tokens expire by it. */
   clockNow: async () => Date.parse((await call<{ now: string }>('GET', '/clock')).now),
   timings: (t: { pickupMs?: number; completeMs?: number }) => call('PUT', '/timings', t),
+  /** The device contacts Intune now (by the emulator's clock): its last sync is then. */
+  checkIn: (id: string) => call('POST', `/devices/${id}/check-in`),
   setScenario: (id: string, body: { scenario: string; scopeTag?: string }) =>
     call('PUT', `/devices/${id}/scenario`, body),
   actions: async (deviceId?: string) =>

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
 import { confirm, findBySerial, freshDevice, openDialog, postsFor, trayItem } from './actions';
 import { auditRecords } from './audit';
+import { recordClipboard } from './clipboard';
 import { emulator, type EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
 import { auditDump, serverLogs } from './secrets';
@@ -113,7 +114,7 @@ test("16: iOS: Remove passcode accepted (204), pending then done, in the tray an
   expect(records[1]?.graph_request_id).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-test('Android fully managed: Reset passcode, then the temporary passcode, shown once to the requester, hidden after 60 s, nowhere else', async ({
+test('Android fully managed: Reset passcode, then the temporary passcode in a focused panel at 1280×800, grouped for reading aloud, copied whole, shown once to the requester, hidden after 60 s, nowhere else', async ({
   page,
   context,
 }) => {
@@ -125,12 +126,16 @@ test('Android fully managed: Reset passcode, then the temporary passcode, shown 
       () => undefined,
     );
   });
+  await page.setViewportSize({ width: 1280, height: 800 }); // where the tray's reveal once fell below the edge
+  await context.grantPermissions(['clipboard-write'], { origin: E2E.consoleOrigin });
+  await recordClipboard(page);
   await page.clock.install();
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
   const dialog = await openDialog(page, d, 'Reset passcode');
+  // Where the passcode will really appear.
   await expect(dialog.getByTestId('action-effect')).toContainText(
-    'A temporary passcode will appear here when the device reports back; read it only to the caller on this ticket',
+    'When the device reports back, a temporary passcode is offered in the actions tray and on the device page (Show passcode); read it only to the caller on this ticket',
   );
   await dialog.getByLabel('Ticket reference').fill('INC-2001');
   await dialog.getByTestId('confirm-action').click();
@@ -139,16 +144,28 @@ test('Android fully managed: Reset passcode, then the temporary passcode, shown 
 
   const item = trayItem(page, d);
   await expect(item).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
-  await item.getByTestId('show-passcode').click();
-  const expected = (await emulator.actions(d.id)).at(-1)?.passcode;
+  const show = item.getByTestId('show-passcode');
+  await show.click();
+  const expected = (await emulator.actions(d.id)).at(-1)?.passcode ?? 'none';
   expect(expected).toMatch(/^\d{8}$/);
-  await expect(item.getByTestId('passcode-value')).toHaveText(expected ?? 'none');
-  await expect(item.getByTestId('passcode-value')).toHaveCSS('font-family', /mono/i);
-  await expect(item.getByTestId('passcode-countdown')).toHaveText(/Hides in (60|59|58) s/);
+  // A focused panel over the page, the digits whole on screen, in two groups of four; Copy takes them without the space.
+  const panel = page.getByRole('dialog', { name: `Temporary passcode for “${d.deviceName}”` });
+  const value = panel.getByTestId('passcode-value');
+  await expect(value).toHaveText(`${expected.slice(0, 4)} ${expected.slice(4)}`);
+  await expect(value).toBeInViewport({ ratio: 1 });
+  await expect(value).toHaveCSS('font-family', /mono/i);
+  await expect(panel.getByTestId('passcode-countdown')).toHaveText(/Hides in (60|59|58) s/);
+  const copy = panel.getByTestId('copy-passcode');
+  await expect(copy).toHaveText('Copy passcode');
+  await expect(copy).toBeFocused();
+  await copy.click();
+  await expect.poll(() => page.evaluate(() => window.__copied?.at(-1))).toBe(expected);
+  await expect(copy).toHaveText('Copied');
 
   await page.clock.fastForward('01:01');
-  await expect(item.getByTestId('passcode-value')).toHaveCount(0);
-  await expect(item.getByTestId('show-passcode')).toBeVisible();
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByTestId('passcode-value')).toHaveCount(0);
+  await expect(show).toBeFocused(); // back where the agent was
   expect(await page.content()).not.toContain(expected);
 
   // The passcode left the server in one answer, the reveal's; never in a page, another API answer, a log line or the audit.
@@ -296,6 +313,10 @@ test('a wipe started after the request: the tray says why the action is not prog
     'accepted',
   );
   await emulator.managementState(d.id, 'wipePending'); // issued in the admin center after the request
+  // The result view still open follows the server's word: no unlock is coming, and why.
+  const tell = page.getByRole('alertdialog').getByTestId('tell-caller');
+  await expect(tell).toHaveAttribute('data-advice', 'held', { timeout: 15_000 });
+  await expect(tell).toContainText('Tell the caller not to wait for an unlock');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).click();
   await expect(trayItem(page, d).locator('[data-hint="precedence"]')).toHaveText(
     'A wipe is pending on this device: Intune ignores the passcode action until it completes.',
@@ -346,23 +367,33 @@ test('another agent cannot reveal the passcode (403), and the refusal is audited
   await other.close();
 });
 
-test('an offline device stays pending, and the tray says why', async ({ page }) => {
-  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'offline' });
+test('an offline device stays pending, and once it is overdue the tray says why and what the caller can do', async ({
+  page,
+}) => {
+  const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'offline' });
+  await page.clock.install();
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   await findBySerial(page, d);
-  const dialog = await confirm(page, d, 'Remove passcode', 'INC-3003');
+  const dialog = await confirm(page, d, 'Reset passcode', 'INC-3003');
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
   // The caller is promised no time: the device has been silent for days.
   await expect(dialog.getByTestId('tell-caller')).toContainText(
     /This device last checked in \d+ days ago: it is carried out only once the device is back online, so promise the caller no time\./,
   );
   await dialog.getByRole('button', { name: 'Close' }).click();
+  const item = trayItem(page, d);
+  await expect(item.locator('[data-hint="expected"]')).toBeVisible();
+  await expect(item.locator('[data-hint="offline"]')).toHaveCount(0); // not at once
   const beforeHour = await lastSeq();
   await emulator.advanceClock(3_600_000); // an hour passes at Intune; the device does not check in
-  await expect(trayItem(page, d)).toContainText('Waiting for the device to check in');
+  // It missed its usual check-in long ago: overdue three minutes after the request, with Android's own advice.
+  await page.clock.fastForward('03:05');
+  await expect(item.locator('[data-hint="offline"]')).toContainText(
+    /^No answer from the device 3 minutes after the request; its last check-in was .+ What the caller can do while it is locked: keep it switched on and charging, connected by mobile data or to a Wi-Fi network it already knows\. Restarting the phone makes it check in with Intune\./,
+  );
   expect((await emulator.actions(d.id)).at(-1)?.state).toBe('pending');
   await trayHasReadSince(d, beforeHour);
-  await expect(trayItem(page, d)).toHaveAttribute('data-state', 'pending');
+  await expect(item).toHaveAttribute('data-state', 'pending');
 });
 
 test('4: the read-only agent is asked for consent (incremental) and refused; nothing is posted', async ({

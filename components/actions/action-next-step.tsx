@@ -1,23 +1,36 @@
 'use client';
 // What an action's state means for the agent and what to do next, for every end state and for the waits on the
-// way: a pending wipe that holds it back, an offline device (its last sync, and how to get it online), what the
+// way: a pending wipe that holds it back, a device that has not answered yet (when an online one would have: the
+// one rule of lib/shared/actions/check-in.ts; then what a locked-out caller can still do, per platform), what the
 // console is still checking and until when, what Intune said on failure and what to try, the action that fits a
 // device Intune said does not support it, and what to tell the caller once it is done.
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
+import { checkInWait } from '@/lib/shared/actions/check-in';
 import type { ActionStatus } from '@/lib/shared/actions/types';
+import type { PasscodeActionKind } from '@/lib/shared/devices/passcode-plan';
 import { PRECEDING_STATES } from '@/lib/shared/devices/warnings';
 import { Notice } from '@/components/ui/notice';
 import { useActionWords } from './use-action-words';
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 const NOTICE = { warn: 'warning', bad: 'error', good: 'success' } as const;
+
+/** Where what a locked-out caller can do differs: a restart makes an Android phone check in. */
+function familyOf(kind: PasscodeActionKind | null): 'apple' | 'android' | 'windows' | 'other' {
+  if (kind === 'removePasscode') return 'apple';
+  if (kind === 'recoverPin') return 'windows';
+  return kind === null ? 'other' : 'android';
+}
 
 export function ActionNextStep({ action: a, polled }: { action: ActionStatus; polled: boolean }) {
   const t = useTranslations();
   const format = useFormatter();
   const words = useActionWords();
   const { verifyWindowSeconds } = useConsoleSettings();
+  // The clock the overdue point is compared with; a quarter-minute is close enough for advice given in minutes.
+  const now = useNow({ updateInterval: 15_000 }).getTime();
   const when = (ms: number) => format.dateTime(new Date(ms), 'dateTime');
   const requested = Date.parse(a.requestedAt);
   const steps: { key: string; text: string; tone: 'info' | 'warn' | 'bad' | 'good' }[] = [];
@@ -31,16 +44,30 @@ export function ActionNextStep({ action: a, polled }: { action: ActionStatus; po
     });
   switch (a.state) {
     case 'pending':
-      if (!pending && polled) {
+    case 'none': {
+      const wait = pending || !polled ? null : checkInWait(a, now);
+      if (!wait) break;
+      if (!wait.overdue) {
         steps.push({
-          key: 'offline',
-          tone: 'warn',
-          text: a.lastSyncDateTime
-            ? t('tray.offlineHintSince', { lastSync: when(Date.parse(a.lastSyncDateTime)) })
-            : t('tray.offlineHint'),
+          key: 'expected',
+          tone: 'info',
+          text: t('next.expected', { time: format.dateTime(new Date(wait.overdueAt), 'time') }),
         });
+        break;
       }
+      const facts = {
+        minutes: Math.floor((now - requested) / MINUTE_MS),
+        family: familyOf(a.kind),
+      };
+      steps.push({
+        key: 'offline',
+        tone: 'warn',
+        text: a.lastSyncDateTime
+          ? t('next.overdueSince', { ...facts, lastSync: when(Date.parse(a.lastSyncDateTime)) })
+          : t('next.overdue', facts),
+      });
       break;
+    }
     case 'active':
       steps.push({ key: 'active', text: t('next.active'), tone: 'info' });
       break;
@@ -105,8 +132,6 @@ export function ActionNextStep({ action: a, polled }: { action: ActionStatus; po
       break;
     case 'refused':
       steps.push({ key: 'refused', text: t('next.refused'), tone: 'bad' });
-      break;
-    case 'none':
       break;
   }
   if (steps.length === 0) return null;

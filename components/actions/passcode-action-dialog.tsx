@@ -217,14 +217,13 @@ function ActionForm({
   }
 
   if (wasSent(result)) {
-    const staleDays = warnings.find((w) => w.kind === 'stale')?.days ?? null;
     return (
       <ResultView
         result={result}
         plan={plan}
         label={label}
         deviceName={d.deviceName}
-        staleDays={staleDays}
+        lastSyncDateTime={d.lastSyncDateTime}
         onClose={onClose}
       />
     );

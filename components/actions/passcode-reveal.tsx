@@ -1,10 +1,10 @@
 'use client';
 // "Show passcode" for a done Android reset: the temporary passcode is fetched on this click only, held in this
-// component's state only (not react-query's cache, not the URL, not a toast), shown large with a copy button,
-// and hidden again after a minute. Where four-eyes covers reveals, the click asks for approval first
+// component's state only (not react-query's cache, not the URL, not a toast), shown in a focused panel over the page
+// (passcode-panel.tsx), and hidden again after a minute; the focus then comes back to this button. Where four-eyes covers reveals, the click asks for approval first
 // (reveal-approval.tsx) and, once approved, reveals under that approval, once.
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/browser/api/api-error';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
@@ -13,6 +13,7 @@ import { useErrorText } from '@/components/errors/use-error-text';
 import { FieldError } from '@/components/ui/notice';
 import type { ApprovalView } from '@/lib/shared/trust/approval';
 import { RevealApproval } from './lazy-approval';
+import { PasscodePanel } from './passcode-panel';
 export const REVEAL_SECONDS = 60;
 
 export function PasscodeReveal({ action }: { action: ActionStatus }) {
@@ -22,7 +23,7 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
   const [shown, setShown] = useState<{ passcode: string; until: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const [now, setNow] = useState(() => Date.now());
   // Four-eyes: the server asked for an approval; this agent's waiting request, or none yet (the reason form).
   const [approval, setApproval] = useState<{ waiting: ApprovalView | null } | null>(null);
@@ -80,54 +81,16 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
     }
   };
 
-  if (shown) {
-    const seconds = Math.max(0, Math.ceil((shown.until - now) / 1000));
-    return (
-      <div
-        className="mt-2 rounded-md border border-slate-300 bg-slate-50 p-3 dark:border-slate-600 dark:bg-slate-800"
-        data-testid="passcode-reveal"
-      >
-        <p className="text-xs font-semibold text-slate-700 dark:text-slate-300">{t('label')}</p>
-        <p
-          className="mt-1 select-all font-mono text-3xl tracking-widest text-slate-950 dark:text-white"
-          data-testid="passcode-value"
-        >
-          {shown.passcode}
-        </p>
-        <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">
-          {t('readToCaller')}{' '}
-          <span data-testid="passcode-countdown">{t('hidesIn', { seconds })}</span>
-        </p>
-        <div className="mt-2 flex gap-2">
-          <Button
-            size="sm"
-            variant="secondary"
-            onClick={() =>
-              void navigator.clipboard.writeText(shown.passcode).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {copied ? t('copied') : t('copy')}
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setShown(null)}>
-            {t('hide')}
-          </Button>
-        </div>
-      </div>
-    );
-  }
+  const name = action.deviceName ?? action.deviceId;
+  const serial = action.deviceSerial ?? '—';
   return (
     <div className="mt-1">
       <Button
+        ref={button}
         size="sm"
         onClick={() => void show()}
         disabled={loading}
-        aria-label={t('showFor', {
-          device: action.deviceName ?? action.deviceId,
-          serial: action.deviceSerial ?? '—',
-        })}
+        aria-label={t('showFor', { device: name, serial })}
         data-testid="show-passcode"
       >
         {loading ? t('loading') : t('show')}
@@ -136,6 +99,16 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
         <FieldError role="alert" className="mt-1 text-xs">
           {problem}
         </FieldError>
+      )}
+      {shown && (
+        <PasscodePanel
+          passcode={shown.passcode}
+          seconds={Math.max(0, Math.ceil((shown.until - now) / 1000))}
+          device={name}
+          serial={serial}
+          onHide={() => setShown(null)}
+          returnFocus={button}
+        />
       )}
       {approval && (
         <RevealApproval

@@ -1,13 +1,20 @@
 'use client';
 // The confirm dialog's last view, after the POST: what Intune accepted (or whether it is still being verified), what
 // happens next and what to tell the caller, with one Close button; and, when the console's database failed to record
-// Graph's answer, that the console does not follow this request.
+// Graph's answer, that the console does not follow this request. While it is open it follows the action as the tray
+// reads it, so what the agent tells the caller matches what is known (lib/shared/actions/caller-advice.ts): a wipe or
+// retire pending, a device silent for days, a failure with Intune's error, done.
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import { useTranslations } from 'next-intl';
+import { useQuery } from '@tanstack/react-query';
+import { useNow, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { useApiClient } from '@/lib/browser/api/use-api-client';
+import { actionQueries } from '@/lib/browser/query/action-queries';
+import { callerAdvice, type CallerAdvice } from '@/lib/shared/actions/caller-advice';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import type { PasscodePlan } from '@/lib/shared/devices/passcode-plan';
+import { ActionNextStep } from './action-next-step';
 import { VerificationLine } from './verification-line';
 
 export type AvailablePlan = Extract<PasscodePlan, { available: true }>;
@@ -37,18 +44,25 @@ export function ResultView({
   plan,
   label,
   deviceName,
-  staleDays,
+  lastSyncDateTime,
   onClose,
 }: {
   result: SentResult;
   plan: AvailablePlan;
   label: string;
   deviceName: string;
-  /** Days since the device last checked in, when that is long enough to say so; null otherwise. */
-  staleDays: number | null;
+  /** The device's last check-in as the dialog was opened; the action's status, once read, has a newer one. */
+  lastSyncDateTime: string | null;
   onClose: () => void;
 }) {
   const t = useTranslations('passcode');
+  const api = useApiClient();
+  const now = useNow({ updateInterval: 60_000 }).getTime();
+  // What the tray last read of this action (nothing is fetched here); none for a request the console does not follow.
+  const actionId = result.status === 'storeUnavailable' ? '' : result.actionId;
+  const status = useQuery(actionQueries.followed(api, actionId)).data ?? null;
+  const known = actionId === '' ? null : status;
+  const advice = callerAdvice(plan.kind, known, lastSyncDateTime, now);
   // The database failed to record what Graph answered: the same view, but the tray will not follow it.
   const notRecorded = result.status === 'storeUnavailable';
   const accepted =
@@ -94,22 +108,55 @@ export function ResultView({
         </p>
       )}
       <h3 className="mt-4 text-sm font-semibold">{t('nextTitle')}</h3>
-      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t(`effects.${plan.kind}`)}</p>
+      {advice.kind === 'wait' && (
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          {t(`effects.${plan.kind}`)}
+        </p>
+      )}
+      {known && <ActionNextStep action={known} polled />}
       <h3 className="mt-3 text-sm font-semibold">{t('tellCallerTitle')}</h3>
-      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="tell-caller">
-        {t(`tellCaller.${plan.kind}`)}
-        {/* A device silent for days carries the action out only when it is back online: promise no time. */}
-        {staleDays !== null && (
-          <Notice as="strong" frame="text" variant="warning" className="mt-1 block font-semibold">
-            {t('tellCallerStale', { days: staleDays })}
-          </Notice>
-        )}
-      </p>
+      <TellCaller advice={advice} />
       <div className="mt-5 flex justify-end">
         <Button autoFocus onClick={onClose}>
           {t('close')}
         </Button>
       </div>
     </div>
+  );
+}
+
+/** What to tell the caller, in the agent's language, for the advice the known state gives. */
+function TellCaller({ advice }: { advice: CallerAdvice }) {
+  const t = useTranslations('passcode');
+  const text = (() => {
+    switch (advice.kind) {
+      case 'wait':
+        return t(`tellCaller.${advice.action}`);
+      case 'held':
+        return t(`reasons.${advice.what}Pending`);
+      case 'done':
+        return t(`tellCallerDone.${advice.action}`);
+      case 'failed':
+        return t('tellCallerFailed');
+      case 'notSupported':
+        return t('tellCallerNotSupported');
+      case 'ended':
+        return t('tellCallerEnded');
+    }
+  })();
+  return (
+    <p
+      className="mt-1 text-sm text-slate-700 dark:text-slate-300"
+      data-testid="tell-caller"
+      data-advice={advice.kind}
+    >
+      {text}
+      {/* A device silent for days carries the action out only when it is back online: promise no time. */}
+      {advice.kind === 'wait' && advice.silentDays !== null && (
+        <Notice as="strong" frame="text" variant="warning" className="mt-1 block font-semibold">
+          {t('tellCallerStale', { days: advice.silentDays })}
+        </Notice>
+      )}
+    </p>
   );
 }

@@ -63,6 +63,17 @@ export const actionQueries = {
       refetchInterval: (query: Query<ActionStatus>) => pollInterval(query.state.data),
       staleTime: 0,
     }),
+  /**
+   * One action's status as its tracker (the actions tray) last read it, for a view that shows it beside the tray (the
+   * confirm dialog's result view): read from the cache only, never fetched here, so an action keeps one poller.
+   */
+  followed: (api: ApiClient, actionId: string) =>
+    queryOptions({
+      queryKey: actionKeys.status(actionId),
+      queryFn: ({ signal }) =>
+        api.get<ActionStatus>(`/api/actions/${encodeURIComponent(actionId)}`, { signal }),
+      enabled: false,
+    }),
   /** Needs Intune's audit-log permission, asked for only when the agent wants to see the event. */
   intuneAudit: (api: ApiClient, actionId: string) =>
     queryOptions({

@@ -42,6 +42,13 @@ export function countSameNames(devices: readonly DeviceListItem[]): Map<string, 
   return counts;
 }
 
+/** Whole days since the device last checked in, when that is STALE_AFTER_DAYS or more; null otherwise. */
+export function silentDays(lastSyncDateTime: string | null, now: number): number | null {
+  if (lastSyncDateTime === null) return null;
+  const days = Math.floor((now - Date.parse(lastSyncDateTime)) / DAY_MS);
+  return days >= STALE_AFTER_DAYS ? days : null;
+}
+
 export function deviceWarnings(
   d: DeviceListItem,
   sameNames: Map<string, number>,
@@ -50,10 +57,8 @@ export function deviceWarnings(
   const out: DeviceWarning[] = [];
   const same = sameNames.get(nameKey(d)) ?? 1;
   if (same > 1) out.push({ kind: 'sameName', count: same, name: d.deviceName });
-  if (d.lastSyncDateTime !== null) {
-    const days = Math.floor((now - Date.parse(d.lastSyncDateTime)) / DAY_MS);
-    if (days >= STALE_AFTER_DAYS) out.push({ kind: 'stale', days });
-  }
+  const days = silentDays(d.lastSyncDateTime, now);
+  if (days !== null) out.push({ kind: 'stale', days });
   const pending = PRECEDING_STATES[d.managementState];
   if (pending) out.push({ kind: 'managementPending', what: pending });
   return out;
