@@ -160,7 +160,7 @@ test('the approval window closed by its window button: settled within 2 s in pla
   // Disabled for this account, with the reason on hover (and for screen readers), in the list and on the page.
   const button = actionButton(page, d, 'Remove passcode');
   const reason =
-    'Not available to your account: it may not remove or reset passcodes. Ask your Intune administrator for the Help Desk Operator role.';
+    'Not available to your account: it may not remove or reset passcodes. Ask an administrator to consent to the permission for Passcode Desk.';
   await expect(button).toHaveAttribute('aria-disabled', 'true');
   await expect(button).toHaveAttribute('title', reason);
   await expect(button).toHaveAccessibleDescription(reason);

@@ -84,6 +84,24 @@ test.describe('in English', () => {
     await expect(
       again.getByTestId('caller-signals').locator('[data-signal="recentAction"]'),
     ).toContainText('1 passcode action on this user’s devices in the last 30 days');
+    await again.getByRole('button', { name: 'Cancel' }).click();
+
+    // A device in Zoë's list that she only enrolled: the panel is about its primary user, whom the caller must be.
+    const [ipad] = await emulator.devices({ deviceName: 'Shared iPad Reception' });
+    if (!ipad) throw new Error('no Shared iPad Reception in the seed');
+    const box = page.getByRole('searchbox', { name: 'Search devices' });
+    await box.fill('zoe.obrien@contoso.com');
+    await box.press('Enter');
+    const row = page.getByTestId('device-row').filter({ hasText: 'Shared iPad Reception' });
+    const primaryName = (await row.locator('td:nth-child(2) div').first().textContent()) ?? '';
+    expect(primaryName).not.toBe('');
+    const ipadDialog = await openDialog(page, ipad, 'Remove passcode');
+    await expect(ipadDialog.getByRole('list', { name: 'Warnings' })).toContainText(
+      `its primary user is ${primaryName}`,
+    );
+    const ipadPanel = ipadDialog.getByTestId('caller-panel');
+    await expect(ipadPanel.getByTestId('caller-profile')).toContainText(primaryName);
+    await expect(ipadPanel.getByTestId('caller-profile')).not.toContainText('Zoë');
   });
 
   test('an agent who may read none of it sees "not available" with the reason, never "no risk"', async ({

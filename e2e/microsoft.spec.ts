@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
-import { freshDevice } from './actions';
+import { actionButton, findBySerial, freshDevice } from './actions';
 import { auditRecords } from './audit';
 import { lastCopied, recordClipboard } from './clipboard';
 import { emulator, type EmulatedDevice } from './emulator';
@@ -95,21 +95,24 @@ test('a user without an Intune licence or role is told so, with no renewal loop'
   expect(new Set(graph.map((e) => e.status))).toEqual(new Set([401]));
 });
 
-test('an Intune role without the remote-task permission reads devices but may not act on them', async ({
+test('an Intune role without the remote-task permission reads devices, and is told before any ticket to ask for the role', async ({
   page,
 }) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.viewer);
-  const dialog = await requestAction(page, d, 'Reset passcode', 'INC-7100');
-  await expect(dialog.getByTestId('action-result')).toContainText(
-    'Not allowed for this device. Your Intune role does not cover this',
-  );
-  await expect(dialog.getByTestId('action-request-id')).toHaveText(/^[0-9a-f-]{36}$/);
-  expect(
-    (await emulator.requests({ method: 'POST' }))
-      .filter((e) => e.path.includes(d.id))
-      .map((e) => e.status),
-  ).toEqual([403]);
+  await findBySerial(page, d);
+  // Known from Intune's RBAC (getEffectivePermissions) before anything is typed: the role, not a consent.
+  const reason =
+    'Not available to your account: your Intune role has no remote tasks (Reset passcode), so Intune would refuse it. Ask your Intune administrator for the Help Desk Operator role.';
+  const button = actionButton(page, d, 'Reset passcode');
+  await expect(button).toHaveAttribute('aria-disabled', 'true');
+  await expect(button).toHaveAccessibleDescription(reason);
+  await expect(page.getByTestId('agent-access')).toHaveText('Needs the Help Desk Operator role');
+  await button.press('Enter'); // focusable, so the reason can be read, but it opens nothing
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  const permissions = await emulator.requests({ path: 'getEffectivePermissions' });
+  expect(permissions.map((e) => e.status)).toEqual([200]);
+  expect(await emulator.requests({ method: 'POST' })).toEqual([]);
   expect(await emulator.actions(d.id)).toEqual([]);
 });
 

@@ -402,7 +402,12 @@ test('4: the read-only agent is asked for consent (incremental) and refused; not
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
   await signIn(page, DEMO_ACCOUNTS.readOnly);
   await findBySerial(page, d);
+  // Known before the ticket: consent is missing (an administrator's, not a role), in the row and in the dialog.
+  await expect(page.getByTestId('agent-access')).toHaveText("Needs an admin's consent");
   const dialog = await openDialog(page, d, 'Reset passcode');
+  await expect(dialog.getByTestId('dialog-agent-access')).toContainText(
+    'Ask an administrator to consent to it for Passcode Desk',
+  );
   await dialog.getByLabel('Ticket reference').fill('INC-4004');
   const popupPromise = page.waitForEvent('popup');
   await dialog.getByTestId('confirm-action').click();
@@ -416,7 +421,7 @@ test('4: the read-only agent is asked for consent (incremental) and refused; not
     .click();
   // Plain words, no permission identifier and no MSAL error text (issue 8/11).
   await expect(dialog.getByTestId('action-result')).toHaveText(
-    'Your account may not remove or reset passcodes: the permission was not granted. Ask your Intune administrator for the Help Desk Operator role.',
+    'Your account may not remove or reset passcodes: the permission was not granted. Ask an administrator to consent to it for Passcode Desk.',
   );
   expect(await postsFor(d)).toHaveLength(0);
 });

@@ -35,8 +35,53 @@ test("finds a user's devices by UPN and tells the two same-named iPhones apart",
   );
   const serials = await iphones.locator('td:nth-child(5)').allTextContents();
   expect(new Set(serials).size).toBe(2);
-  // The re-enrolled one that stopped syncing says so.
+  // The re-enrolled one that stopped syncing says so, and is listed below the current one.
   await expect(iphones.locator('[data-warning="stale"]')).toHaveCount(1);
+  await expect(iphones.nth(1).locator('[data-warning="stale"]')).toHaveCount(1);
+  await expect(iphones.nth(0).locator('[data-warning="sameName"]')).toHaveText(/^Same name:/);
+  await expect(iphones.nth(1).locator('[data-warning="sameName"]')).toHaveText(
+    /^Same name, older:/,
+  );
+
+  // The iPad Zoë enrolled for a colleague is in her list, and says whose it is, in the row and on its page.
+  const [ipad] = await emulator.devices({ deviceName: 'Shared iPad Reception' });
+  if (!ipad) throw new Error('no Shared iPad Reception in the seed');
+  const ipadRow = rows(page).filter({ hasText: 'Shared iPad Reception' });
+  await expect(ipadRow).toContainText(ipad.userPrincipalName);
+  const listedFor = `Listed for zoe.obrien@contoso.com because they enrolled it; its primary user is`;
+  await expect(ipadRow.locator('[data-warning="otherPrimaryUser"]')).toHaveText(
+    /^Other primary user:/,
+  );
+  await expect(ipadRow.locator('[data-warning="otherPrimaryUser"]')).toHaveAttribute(
+    'title',
+    new RegExp(`^${listedFor}`),
+  );
+
+  // Found alone by its serial number, the stale twin still says so, and points at the current one: one more Graph
+  // read (the user's devices), no more.
+  await emulator.clearRequests();
+  await searchFor(page, serials[1] ?? '');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).locator('[data-warning="sameName"]')).toHaveAttribute(
+    'title',
+    /^2 devices named “Zoë's iPhone” for this user.*most likely the old record\.$/,
+  );
+  const reads = (await emulator.requests({ path: 'managedDevices$' })).filter((e) => !isProbe(e));
+  expect(reads.map((e) => e.path.includes('/users/'))).toEqual([false, true]);
+  await rows(page).getByRole('link', { name: "Zoë's iPhone" }).click();
+  await expect(page.getByTestId('siblings')).toContainText(serials[0] ?? '-');
+
+  // The iPad's page, opened from Zoë's list, says it too.
+  await page.goto('/?q=zoe.obrien%40contoso.com');
+  await rows(page)
+    .filter({ hasText: 'Shared iPad Reception' })
+    .getByRole('link', { name: 'Shared iPad Reception' })
+    .click();
+  await expect(page).toHaveURL(/\/devices\/[0-9a-f-]+\?for=zoe\.obrien%40contoso\.com$/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Shared iPad Reception' }),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(listedFor);
 });
 
 test('finds a device by serial number and by IMEI', async ({ page }) => {

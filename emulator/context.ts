@@ -103,9 +103,13 @@ export function indexTenant(tenant: Tenant): TenantIndex {
   const devicesByUser = new Map<string, StoredDevice[]>();
   for (const d of tenant.devices) {
     deviceById.set(d.graph.id, d);
-    const list = devicesByUser.get(d.graph.userId);
-    if (list) list.push(d);
-    else devicesByUser.set(d.graph.userId, [d]);
+    // Listed under its primary user, and under whoever enrolled it for them (graph-intune.md: "the UPN on the device
+    // can differ from its primary user"; users report enrolled devices in /users/{id}/managedDevices).
+    for (const userId of new Set([d.graph.userId, d.enrolledBy?.id ?? d.graph.userId])) {
+      const list = devicesByUser.get(userId);
+      if (list) list.push(d);
+      else devicesByUser.set(userId, [d]);
+    }
   }
   const userByKey = new Map<string, DirectoryUser>();
   for (const u of tenant.users) {

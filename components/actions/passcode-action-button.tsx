@@ -12,6 +12,7 @@ import type { DeviceListItem, DeviceRow } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { passcodeActionTarget } from './passcode-action-target';
 import { useActionWords } from './use-action-words';
+import { useAgentAccess } from './use-agent-access';
 import { useConsentRefusal } from './use-consent-refusal';
 
 const loadDialog = () => import('./passcode-action-dialog');
@@ -99,6 +100,19 @@ function PasscodeActionButton({
   const t = useTranslations('passcode');
   const words = useActionWords();
   const refusal = useConsentRefusal();
+  // Known before any ticket is typed (the server's decision): a role without remote tasks can never succeed, so the
+  // button opens nothing; missing consent may still be granted in the approval window (by an administrator), so it
+  // opens, saying so first.
+  const access = useAgentAccess();
+  const blocked = refusal !== null || access === 'missingRole';
+  const reason =
+    access === 'missingRole'
+      ? t('access.missingRole')
+      : refusal
+        ? t('unavailableToAccount')
+        : access === 'missingConsent'
+          ? t('access.missingConsent')
+          : null;
   const [open, setOpen] = useState(false);
   // The dialog stays mounted once opened, so it can close (and hand the focus back) on its own terms.
   const [attempt, setAttempt] = useState(0);
@@ -108,7 +122,7 @@ function PasscodeActionButton({
     ? t('buttonFor', { action: label, name: device.deviceName, serial: device.serialNumber })
     : t('buttonForNoSerial', { action: label, name: device.deviceName });
   const onOpenChange = (next: boolean) => {
-    if (next && refusal) return;
+    if (next && blocked) return;
     setOpen(next);
     if (next) setAttempt((n) => n + 1);
   };
@@ -131,21 +145,34 @@ function PasscodeActionButton({
         onClick={() => onOpenChange(!open)}
         // In a list cell a long name (German above all) wraps to two lines rather than spill out of the column.
         // Refused for this account: still focusable and hoverable, so the reason can be read, but it does nothing.
-        className={cn(wrap, refusal && !open && 'cursor-not-allowed opacity-60') || undefined}
-        {...(refusal && !open
-          ? {
-              'aria-disabled': true,
-              title: t('unavailableToAccount'),
-              'aria-describedby': `no-consent-${device.id}`,
-            }
+        className={cn(wrap, blocked && !open && 'cursor-not-allowed opacity-60') || undefined}
+        {...(blocked && !open ? { 'aria-disabled': true } : {})}
+        {...(reason && !open
+          ? { title: reason, 'aria-describedby': `no-access-${device.id}` }
           : {})}
       >
         {label}
       </Button>
-      {refusal && !open && (
-        <span id={`no-consent-${device.id}`} className="sr-only">
-          {t('unavailableToAccount')}
-        </span>
+      {reason && !open && (
+        <>
+          <span id={`no-access-${device.id}`} className="sr-only">
+            {reason}
+          </span>
+          {/* In sight, short: who can fix it (the sentence is the button's description and title). */}
+          <span
+            aria-hidden="true"
+            data-testid="agent-access"
+            data-access={refusal ? 'refused' : access}
+            className={cn(
+              'block text-slate-700 dark:text-slate-300',
+              size === 'sm' ? 'mt-0.5 text-[11px] leading-tight' : 'mt-1 text-sm',
+            )}
+          >
+            {access === 'missingRole'
+              ? t('access.missingRoleShort')
+              : t('access.missingConsentShort')}
+          </span>
+        </>
       )}
       {attempt > 0 && (
         <Suspense fallback={null}>

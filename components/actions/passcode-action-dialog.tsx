@@ -50,6 +50,7 @@ import { ResultView, wasSent, type AvailablePlan } from './result-view';
 import { useActionWords } from './use-action-words';
 import { useConsentRefusal } from './use-consent-refusal';
 import { ConsentRefusedError, NoAccountError, usePasscodeAction } from './use-passcode-action';
+import { useAgentAccess } from './use-agent-access';
 
 /**
  * The confirm dialog itself, loaded when first wanted (passcode-action-button.tsx): Radix's dialog and the form are not part
@@ -120,6 +121,7 @@ function ActionForm({
   const format = useFormatter();
   const validationText = useValidationText();
   const warningWords = useWarningWords();
+  const access = useAgentAccess();
   const { ticket: ticketRule } = useConsoleSettings();
   const mutation = usePasscodeAction();
   const refusal = useConsentRefusal();
@@ -350,6 +352,12 @@ function ActionForm({
 
       <CallerPanel deviceId={d.id} verification={verification} onVerified={setVerification} />
       {approval?.required && <ApprovalNotice policy={approval} />}
+      {access === 'missingConsent' && (
+        // Before the ticket: the approval window will ask for an administrator, not for a role.
+        <Notice variant="warning" frame="soft" className="mt-3" data-testid="dialog-agent-access">
+          {t('passcode.access.missingConsent')}
+        </Notice>
+      )}
 
       <label htmlFor="ticket" className="mt-4 block text-sm font-semibold">
         {t('passcode.ticket')}

@@ -11,6 +11,7 @@ import { ComplianceBadge } from './compliance-badge';
 import { LastSync } from './last-sync';
 import type { ItemProps } from './result-item';
 import { WarningTags } from './warning-tags';
+import { deviceHref } from '@/lib/shared/devices/device-href';
 
 export const CARD_HEIGHT = 212;
 
@@ -85,7 +86,7 @@ const DeviceCard = memo(function DeviceCard({
     >
       <div className="flex items-start justify-between gap-2">
         <Link
-          href={`/devices/${d.id}`}
+          href={deviceHref(d)}
           prefetch={false}
           tabIndex={-1}
           className="truncate font-medium text-sky-900 hover:underline dark:text-sky-300"

@@ -1,6 +1,6 @@
 'use client';
 // One device: everything a helpdesk checks before acting, the user's other devices of the same name (a
-// re-enrolment leaves two), a link into the Intune admin center for escalation, and the device's action history,
+// re-enrolment leaves two; the server finds them), whether the user whose list it came from is not its primary user, a link into the Intune admin center for escalation, and the device's action history,
 // which shows a passcode action from the moment it is requested, with who requested it.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
@@ -23,8 +23,8 @@ import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { intuneDeviceUrl } from '@/lib/shared/devices/intune-link';
 import { platformOf } from '@/lib/shared/devices/platforms';
-import type { DeviceDetail, DeviceListItem, WithPlan } from '@/lib/shared/devices/types';
-import { countSameNames, deviceWarnings, sameName } from '@/lib/shared/devices/warnings';
+import type { DeviceDetail, DeviceDetailAnswer, TwinRef } from '@/lib/shared/devices/types';
+import { deviceWarnings } from '@/lib/shared/devices/warnings';
 import type { Messages } from '@/lib/shared/i18n/catalogs';
 import { ComplianceBadge } from './compliance-badge';
 import { DeviceTimelineSlot } from './timeline/device-timeline-slot';
@@ -34,11 +34,11 @@ import { useWarningWords } from './use-warning-words';
 const HISTORY_COLUMNS = ['action', 'state', 'started', 'updated', 'requestedBy'] as const;
 const HISTORY_CELL = 'py-2 pr-4 align-top';
 
-export function DeviceDetailView({ id }: { id: string }) {
+export function DeviceDetailView({ id, listedFor }: { id: string; listedFor: string | null }) {
   const t = useTranslations('device');
   const api = useApiClient();
   const { data, error, isPending, refetch, dataUpdatedAt } = useQuery(
-    deviceQueries.detail(api, id),
+    deviceQueries.detail(api, id, listedFor),
   );
   return (
     <div className="space-y-4">
@@ -67,20 +67,16 @@ export function DeviceDetailView({ id }: { id: string }) {
   );
 }
 
-function Detail({ device: d, now }: { device: WithPlan<DeviceDetail>; now: number }) {
+function Detail({ device: d, now }: { device: DeviceDetailAnswer; now: number }) {
   const t = useTranslations();
   const format = useFormatter();
   const api = useApiClient();
   const { tenantId } = useConsoleSettings();
   const warningWords = useWarningWords();
   const enumWords = useEnumWords();
-  // The user's devices, for the other ones of the same name: one Graph read of /users/{upn}/managedDevices.
-  const { data: userDevices } = useQuery({
-    ...deviceQueries.userDevices(api, d.userPrincipalName),
-    enabled: d.userPrincipalName.includes('@'),
-  });
-  const siblings = (userDevices?.devices ?? []).filter((o) => o.id !== d.id && sameName(o, d));
-  const warnings = deviceWarnings(d, countSameNames([d, ...siblings]), now);
+  // The user's other devices of the same name, as the server found them.
+  const siblings = d.twins?.others ?? [];
+  const warnings = deviceWarnings(d, now);
   const { data: latestData, dataUpdatedAt: latestAt } = useQuery(actionQueries.device(api, d.id));
   const latest = latestData?.action ?? null;
   const platform = platformOf(d);
@@ -192,7 +188,7 @@ function Siblings({
   now,
 }: {
   device: DeviceDetail;
-  siblings: DeviceListItem[];
+  siblings: TwinRef[];
   now: number;
 }) {
   const t = useTranslations();
@@ -212,7 +208,7 @@ function Siblings({
               className="text-sky-800 underline dark:text-sky-300"
             >
               {t('devicePage.siblingLink', {
-                name: s.deviceName,
+                name: d.deviceName,
                 serial: s.serialNumber || t('device.none'),
               })}
             </Link>

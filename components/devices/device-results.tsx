@@ -17,6 +17,7 @@ import { NO_WARNINGS, type ItemProps } from './result-item';
 import { useDeviceRows } from './use-device-rows';
 import { useNarrowScreen } from './use-narrow-screen';
 import { useResultsKeyboard, type ResultsHandle } from './use-results-keyboard';
+import { deviceHref } from '@/lib/shared/devices/device-href';
 
 export type { ResultsHandle } from './use-results-keyboard';
 
@@ -68,7 +69,7 @@ export function DeviceResults({
     scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
     open: (index) => {
       const d = rows[index];
-      if (d) router.push(`/devices/${d.id}`);
+      if (d) router.push(deviceHref(d));
     },
     handle,
   });

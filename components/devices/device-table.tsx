@@ -12,6 +12,7 @@ import { LastSync } from './last-sync';
 import type { ItemProps } from './result-item';
 import type { Sort, SortKey } from './use-device-rows';
 import { WarningTags } from './warning-tags';
+import { deviceHref } from '@/lib/shared/devices/device-href';
 
 export const ROW_HEIGHT = 60;
 
@@ -180,7 +181,7 @@ const DeviceRow = memo(function DeviceRow({
     >
       <td className="px-3">
         <Link
-          href={`/devices/${d.id}`}
+          href={deviceHref(d)}
           prefetch={false}
           tabIndex={-1}
           className="block truncate font-medium text-sky-900 hover:underline dark:text-sky-300"

@@ -1,11 +1,11 @@
 // What each result (a table row or a card) is given: props that stay the same while its device does, so moving
 // the selection or scrolling re-renders only the results that changed (they are memoised).
 import type { ActionStatus } from '@/lib/shared/actions/types';
-import type { DeviceRow } from '@/lib/shared/devices/types';
+import type { ListedDevice } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 
 export interface ItemProps {
-  device: DeviceRow;
+  device: ListedDevice;
   index: number;
   active: boolean;
   warnings: DeviceWarning[];

@@ -1,14 +1,15 @@
 'use client';
 // The search's rows: Graph's pages read as the agent scrolls, without duplicates, sorted on the client (Graph ignores
-// $orderby), with each device's warnings and its recent passcode action, and what the pages say about the search.
+// $orderby; unsorted, the server's order, which puts twins together, the current one first), with each device's
+// warnings (from the server's facts) and its recent passcode action, and what the pages say about the search.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useLocale, useNow } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import type { DeviceSearch } from '@/lib/shared/devices/search';
-import type { DeviceListItem } from '@/lib/shared/devices/types';
-import { countSameNames, deviceWarnings } from '@/lib/shared/devices/warnings';
+import type { DeviceListItem, ListedDevice } from '@/lib/shared/devices/types';
+import { deviceWarnings } from '@/lib/shared/devices/warnings';
 import { useRecentActions } from './use-recent-actions';
 
 export type SortKey =
@@ -36,7 +37,7 @@ export function useDeviceRows(search: DeviceSearch) {
   const [sort, setSort] = useState<Sort>(null);
 
   const pages = useMemo(() => data?.pages ?? [], [data]);
-  const devices = useMemo(() => {
+  const devices = useMemo((): ListedDevice[] => {
     const seen = new Set<string>();
     return pages.flatMap((p) => p.devices).filter((d) => !seen.has(d.id) && seen.add(d.id));
   }, [pages]);
@@ -51,7 +52,6 @@ export function useDeviceRows(search: DeviceSearch) {
         }),
     );
   }, [devices, sort, locale]);
-  const sameNames = useMemo(() => countSameNames(devices), [devices]);
   const recent = useRecentActions(devices);
   // Ticks, so "requested 4 minutes ago" stays true while the list stays open.
   const clock = useNow({ updateInterval: 30_000 }).getTime();
@@ -59,8 +59,8 @@ export function useDeviceRows(search: DeviceSearch) {
   const now = dataUpdatedAt;
   // One map for the list's life of the data, so a row's props stay the same while its device does.
   const warnings = useMemo(
-    () => new Map(devices.map((d) => [d.id, deviceWarnings(d, sameNames, now)])),
-    [devices, sameNames, now],
+    () => new Map(devices.map((d) => [d.id, deviceWarnings(d, now)])),
+    [devices, now],
   );
   const userNotFound = pages.some((p) => p.userNotFound);
   return {

@@ -11,8 +11,15 @@ export function useWarningWords(): (w: DeviceWarning) => { text: string; short: 
       switch (w.kind) {
         case 'sameName':
           return {
-            text: t('sameName', { count: w.count, name: w.name }),
-            short: t('sameNameShort'),
+            text: `${t('sameName', { count: w.count, name: w.name })} ${t(w.newest ? 'sameNameNewest' : 'sameNameOlder')}`,
+            short: t(w.newest ? 'sameNameShort' : 'sameNameOlderShort'),
+          };
+        case 'otherPrimaryUser':
+          return {
+            text: w.primary
+              ? t('otherPrimaryUser', { listedFor: w.listedFor, primary: w.primary })
+              : t('noPrimaryUser', { listedFor: w.listedFor }),
+            short: t('otherPrimaryUserShort'),
           };
         case 'stale':
           return { text: t('stale', { days: w.days }), short: t('staleShort') };

@@ -7,6 +7,7 @@ import { useWarningWords } from './use-warning-words';
 
 const TONE: Record<DeviceWarning['kind'], NonNullable<BadgeProps['tone']>> = {
   sameName: 'warning',
+  otherPrimaryUser: 'warning',
   stale: 'caution',
   managementPending: 'error',
 };

@@ -20,6 +20,9 @@ export const GRAPH_PERMISSIONS: ReadonlySet<string> = new Set(
     'DeviceManagementManagedDevices.PrivilegedOperations.All',
     'DeviceManagementApps.Read.All',
     'DeviceManagementApps.ReadWrite.All',
+    // Intune's RBAC: what the signed-in agent's role allows (getEffectivePermissions), known before acting.
+    'DeviceManagementRBAC.Read.All',
+    'DeviceManagementRBAC.ReadWrite.All',
     // The caller's profile, manager, registered phone methods and Identity Protection risk (trust.md).
     'UserAuthenticationMethod.Read.All',
     'IdentityRiskyUser.Read.All',

@@ -33,6 +33,11 @@ export const AUDIT_PERMISSIONS = [
   'DeviceManagementApps.Read.All',
   'DeviceManagementApps.ReadWrite.All',
 ] as const;
+/** Intune's role-based access (getEffectivePermissions, roleDefinitions): DeviceManagementRBAC.Read.All or ReadWrite.All. */
+export const RBAC_READ_PERMISSIONS = [
+  'DeviceManagementRBAC.Read.All',
+  'DeviceManagementRBAC.ReadWrite.All',
+] as const;
 /** Remote actions such as recoverPasscode need this one; ReadWrite.All does not cover them. */
 export const PRIVILEGED_PERMISSIONS = [
   'DeviceManagementManagedDevices.PrivilegedOperations.All',

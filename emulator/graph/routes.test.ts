@@ -110,14 +110,15 @@ describe("one user's devices and one device", () => {
     token = String((await signIn(emu, DEMO_ACCOUNTS.admin)).tokens.access_token);
   });
 
-  it("lists a user's devices by UPN (case-insensitive) and by id, and only theirs", async () => {
+  it("lists a user's devices by UPN (case-insensitive) and by id: theirs and the ones they enrolled for others", async () => {
     const zoe = emu.ctx.tenant.users.find((u) => u.userPrincipalName === 'zoe.obrien@contoso.com');
     expect(zoe).toBeDefined();
     const expected = emu.ctx.tenant.devices
-      .filter((d) => d.graph.userId === zoe?.id)
+      .filter((d) => d.graph.userId === zoe?.id || d.enrolledBy?.id === zoe?.id)
       .map((d) => d.graph.id)
       .sort();
-    expect(expected.length).toBeGreaterThanOrEqual(2);
+    // Her two iPhones, and the iPad she enrolled whose primary user is a colleague.
+    expect(expected.length).toBe(3);
     for (const key of ['Zoe.OBrien@contoso.com', zoe?.id ?? '']) {
       const body = (await (
         await graphGet(
@@ -128,6 +129,24 @@ describe("one user's devices and one device", () => {
       ).json()) as DevicePage;
       expect(body.value.map((d) => d.id).sort()).toEqual(expected);
     }
+  });
+
+  it('names the enroller in beta only; v1.0 names the primary user alone', async () => {
+    const ipad = emu.ctx.tenant.devices.find((d) => d.graph.deviceName === 'Shared iPad Reception');
+    if (!ipad) throw new Error('no Shared iPad Reception in the seed');
+    const path = `deviceManagement/managedDevices/${ipad.graph.id}`;
+    const v1 = (await (await graphGet(emu, `/v1.0/${path}`, token)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(v1).not.toHaveProperty('enrolledByUserPrincipalName');
+    expect(v1.userPrincipalName).not.toBe('zoe.obrien@contoso.com');
+    const beta = (await (await graphGet(emu, `/beta/${path}`, token)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(beta.enrolledByUserPrincipalName).toBe('zoe.obrien@contoso.com');
+    expect(beta.userPrincipalName).toBe(v1.userPrincipalName);
   });
 
   it('answers 404 for an unknown user', async () => {

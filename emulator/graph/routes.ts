@@ -14,6 +14,7 @@ import {
   AUDIT_PERMISSIONS,
   authenticate,
   PRIVILEGED_PERMISSIONS,
+  RBAC_READ_PERMISSIONS,
   READ_PERMISSIONS,
   USER_READ_PERMISSIONS,
   type Caller,
@@ -45,6 +46,8 @@ const ODATA_JSON =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const GUID_RE = /^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/;
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+/** Intune's remote tasks an emulated role with remote tasks holds (resource actions `Microsoft.Intune_RemoteTasks_…`). */
+const INTUNE_REMOTE_TASKS = ['ResetPasscode', 'RemoteLock', 'RebootNow', 'SyncDevice'] as const;
 
 type Env = {
   Variables: {
@@ -238,7 +241,9 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
 
   /** A device as `version` sends it, under the v1EnumValues switch. */
   const sent = (d: StoredDevice, version: GraphVersion, inList: boolean) =>
-    recordFor(view(d, inList), version, ctx.settings.behaviour.v1EnumValues);
+    recordFor(view(d, inList), version, ctx.settings.behaviour.v1EnumValues, {
+      enrolledByUserPrincipalName: d.enrolledBy?.userPrincipalName ?? d.graph.userPrincipalName,
+    });
 
   const listDevices = async (
     c: Context<Env>,
@@ -412,6 +417,41 @@ export function graphRoutes(ctx: EmulatorContext): Hono<Env> {
     app.post(`/v1.0/deviceManagement/detectedApps/:appId/managedDevices/:id/${action}`, (c) =>
       passcodeAction(c, action, c.req.param('id')),
     );
+  }
+
+  // deviceManagement/getEffectivePermissions(scope='…') (v1.0 and beta): the signed-in user's Intune permissions, as
+  // rolePermission entries of allowed and not-allowed resource actions. The emulated roles differ only in remote tasks:
+  // every role reads devices; a role with remote tasks also resets passcodes (Intune's "Reset passcode" permission).
+  for (const version of GRAPH_VERSIONS) {
+    app.get(`/${version}/deviceManagement/:fn`, async (c, next) => {
+      // A function call is one path segment: getEffectivePermissions(scope='…'), any scope (the roles here have one).
+      if (!/^getEffectivePermissions\(scope='[^']*'\)$/.test(decodeURIComponent(c.req.param('fn'))))
+        return next();
+      const g = await guard(c, RBAC_READ_PERMISSIONS);
+      if (!g.ok) return g.response;
+      const user = g.caller.user;
+      const remoteTasks = INTUNE_REMOTE_TASKS.map((a) => `Microsoft.Intune_RemoteTasks_${a}`);
+      c.header('Content-Type', ODATA_JSON);
+      return c.body(
+        JSON.stringify({
+          '@odata.context': `${ctx.origin}/${version}/$metadata#Collection(microsoft.graph.rolePermission)`,
+          value: [
+            {
+              resourceActions: [
+                {
+                  allowedResourceActions: [
+                    'Microsoft.Intune_ManagedDevices_Read',
+                    ...(user.intuneRemoteTasks ? remoteTasks : []),
+                  ],
+                  notAllowedResourceActions: [],
+                },
+              ],
+            },
+          ],
+        }),
+        200,
+      );
+    });
   }
 
   // Graph's service document, without a token as Graph serves it; the emulator's covers managedDevice only.

@@ -162,11 +162,27 @@ export function betaRecord(device: ManagedDevice) {
   return exactly<Beta.ManagedDevice>()(device);
 }
 
-/** What `version` sends of `device` under the v1EnumValues switch. */
+/** Properties only beta declares, which the tenant keeps beside the device's record. */
+export interface BetaOnlyFields {
+  /** beta: "the UPN of the user responsible for the enrollment"; v1.0 has no such property. */
+  enrolledByUserPrincipalName: string;
+}
+
+/** A device as /beta sends it, with the properties only beta declares (compile-time checked). */
+export function betaRecordWith(device: ManagedDevice, betaOnly: BetaOnlyFields) {
+  return exactly<Beta.ManagedDevice>()({ ...device, ...betaOnly });
+}
+
+/**
+ * What `version` sends of `device` under the v1EnumValues switch (which is about enum values only: /v1.0 never sends
+ * a property v1.0 does not declare).
+ */
 export function recordFor(
   device: ManagedDevice,
   version: GraphVersion,
   v1EnumValues: V1EnumValues,
-): ReturnType<typeof v1Record> | ReturnType<typeof betaRecord> {
-  return version === 'v1.0' && v1EnumValues === 'declared' ? v1Record(device) : betaRecord(device);
+  betaOnly: BetaOnlyFields,
+): ReturnType<typeof v1Record> | ReturnType<typeof betaRecord> | ReturnType<typeof betaRecordWith> {
+  if (version === 'beta') return betaRecordWith(device, betaOnly);
+  return v1EnumValues === 'declared' ? v1Record(device) : betaRecord(device);
 }

@@ -80,10 +80,18 @@ describe('seeded tenant', () => {
     expect(zoes).toHaveLength(2);
     expect(new Set(zoes.map((d) => d.graph.userId)).size).toBe(1);
     expect(t.devices.some((d) => d.graph.deviceName === "O'Connor Pixel")).toBe(true);
+    // Enrolled by Zoë for a colleague: its primary user is the colleague, one person in every user field.
     const users = new Map(t.users.map((u) => [u.id, u]));
+    const zoe = t.users.find((u) => u.userPrincipalName.startsWith('zoe.obrien@'));
+    const enrolled = t.devices.filter((d) => d.enrolledBy !== null);
+    expect(enrolled.map((d) => d.graph.deviceName)).toEqual(['Shared iPad Reception']);
+    expect(enrolled[0]?.enrolledBy?.id).toBe(zoe?.id);
+    expect(enrolled[0]?.graph.userId).not.toBe(zoe?.id);
     expect(
-      t.devices.some(
-        (d) => users.get(d.graph.userId)?.userPrincipalName !== d.graph.userPrincipalName,
+      t.devices.every(
+        (d) =>
+          !d.graph.userId ||
+          users.get(d.graph.userId)?.userPrincipalName === d.graph.userPrincipalName,
       ),
     ).toBe(true);
     const staleMs = 30 * 86_400_000;

@@ -47,6 +47,8 @@ const PRIVILEGED = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
 const READ_WRITE = 'DeviceManagementManagedDevices.ReadWrite.All';
 const APPS_READ = 'DeviceManagementApps.Read.All';
 const USER_READ = 'User.Read';
+/** Intune's role-based access, read (getEffectivePermissions): what the agent's role allows, before acting. */
+const RBAC_READ = 'DeviceManagementRBAC.Read.All';
 /** The owner's notification (issue 19): the owner's profile, then sendMail as the agent or from the shared mailbox. */
 const USER_READ_ALL = 'User.Read.All';
 const MAIL_SEND = 'Mail.Send';
@@ -135,7 +137,8 @@ const FIRST_AGENTS: readonly Omit<BareUser, 'scopeTag'>[] = [
     surname: 'Schmid',
     userPrincipalName: DEMO_ACCOUNTS.viewer,
     mail: `noah.schmid@${TENANT_DOMAIN}`,
-    consentedScopes: [USER_READ, READ, PRIVILEGED],
+    // An administrator consented to Intune's RBAC read for this account, so the console knows the role up front.
+    consentedScopes: [USER_READ, READ, PRIVILEGED, RBAC_READ],
     intuneScopeTags: ['EMEA'],
     intuneRemoteTasks: false,
     intuneAuditRead: false,
@@ -262,6 +265,7 @@ export function seedTenant(options: SeedOptions): Tenant {
       scenario: scenarioFor(graph, epochMs),
       scenarioSince: 0,
       managementStateSince: 0,
+      enrolledBy: null,
     });
     return graph;
   };
@@ -280,15 +284,20 @@ export function seedTenant(options: SeedOptions): Tenant {
     });
     const sean = users.find((u) => u.userPrincipalName.startsWith('sean.oconnor@'));
     if (sean) makeDevice(sean, 'androidFullyManaged', { deviceName: "O'Connor Pixel" });
-    // Enrolled by one person, now assigned to another: the device UPN differs from its primary user.
-    const enroller = regular[regular.length - 1];
-    if (enroller && enroller !== zoe) {
+    // Enrolled by Zoë, then assigned to a colleague: its primary user (userId, userPrincipalName, userDisplayName,
+    // emailAddress, all one person) is the colleague, and Graph still lists it among Zoë's devices. Drawn as Zoë's
+    // device (her scope tag, the same draws as before), then given its primary user.
+    const primary = regular[regular.length - 1];
+    if (primary && primary !== zoe) {
       makeDevice(zoe, 'ipadosAutomatedEnrollment', {
         deviceName: 'Shared iPad Reception',
-        userPrincipalName: enroller.userPrincipalName,
-        emailAddress: enroller.mail,
-        userDisplayName: enroller.displayName,
+        userId: primary.id,
+        userPrincipalName: primary.userPrincipalName,
+        emailAddress: primary.mail,
+        userDisplayName: primary.displayName,
       });
+      const stored = devices.at(-1);
+      if (stored) stored.enrolledBy = { id: zoe.id, userPrincipalName: zoe.userPrincipalName };
     }
   }
 

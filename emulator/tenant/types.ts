@@ -125,6 +125,13 @@ export interface StoredDevice {
   scenarioSince: number;
   /** When managementState last changed (emulator clock, ms): a wipe pending since then holds back later actions. */
   managementStateSince: number;
+  /**
+   * Who enrolled it, when that is not its primary user (`graph.userId`, `graph.userPrincipalName`): an admin or a
+   * colleague enrolled it and it was assigned to someone else. Graph lists the device under both people
+   * (/users/{id}/managedDevices); only beta names the enroller (`enrolledByUserPrincipalName`); v1.0 names the
+   * primary user alone. Null when the primary user enrolled it.
+   */
+  enrolledBy: { id: string; userPrincipalName: string } | null;
 }
 
 /** Graph's authenticationPhoneType. */

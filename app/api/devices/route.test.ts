@@ -44,7 +44,9 @@ describe('GET /api/devices', () => {
     const expected = emu.ctx.tenant.devices
       .filter((d) => d.scopeTag === 'EMEA')
       .map((d) => d.graph.id);
-    expect(ids).toEqual(expected);
+    // Every device once; within a page the server lists same-named twins together (the one that synced last first).
+    expect(ids).toHaveLength(expected.length);
+    expect([...ids].sort()).toEqual([...expected].sort());
   });
 
   it('refuses a cursor that points elsewhere with 400 (a foreign origin too), and follows one Intune re-spelled', async () => {
@@ -135,6 +137,7 @@ describe('GET /api/devices', () => {
       'imei',
       'isSupervised',
       'lastSyncDateTime',
+      'listedFor',
       'managedDeviceOwnerType',
       'managementAgent',
       'managementState',
@@ -144,6 +147,7 @@ describe('GET /api/devices', () => {
       'osVersion',
       'passcodePlan',
       'serialNumber',
+      'twins',
       'userDisplayName',
       'userId',
       'userPrincipalName',

@@ -3,14 +3,14 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/browser/api/browser-client';
 import { searchToParams, type DeviceSearch } from '@/lib/shared/devices/search';
 import type { PasscodePlan } from '@/lib/shared/devices/passcode-plan';
-import type { DeviceDetail, DeviceSearchPage, WithPlan } from '@/lib/shared/devices/types';
+import { LISTED_FOR_PARAM } from '@/lib/shared/devices/device-href';
+import type { DeviceDetailAnswer, DeviceSearchPage } from '@/lib/shared/devices/types';
 
 export const deviceKeys = {
   all: ['devices'] as const,
   searches: () => [...deviceKeys.all, 'search'] as const,
   search: (search: DeviceSearch) => [...deviceKeys.searches(), search] as const,
   details: () => [...deviceKeys.all, 'detail'] as const,
-  user: (upn: string) => [...deviceKeys.all, 'user', upn.toLowerCase()] as const,
   detail: (id: string) => [...deviceKeys.details(), id] as const,
   passcodePlan: (id: string) => [...deviceKeys.all, 'passcodePlan', id] as const,
 };
@@ -27,20 +27,15 @@ export const deviceQueries = {
       },
       getNextPageParam: (last) => last.nextCursor,
     }),
-  /** A user's devices (one page: /users/{upn}/managedDevices), for the device page's same-named siblings. */
-  userDevices: (api: ApiClient, upn: string) =>
+  /** One device, its exact plan and its listing facts; `listedFor`: the user whose list it was opened from. */
+  detail: (api: ApiClient, id: string, listedFor: string | null = null) =>
     queryOptions({
-      queryKey: deviceKeys.user(upn),
+      queryKey: [...deviceKeys.detail(id), listedFor ?? ''] as const,
       queryFn: ({ signal }) =>
-        api.get<DeviceSearchPage>(`/api/devices?${searchToParams({ q: upn, by: 'user' })}`, {
-          signal,
-        }),
-    }),
-  detail: (api: ApiClient, id: string) =>
-    queryOptions({
-      queryKey: deviceKeys.detail(id),
-      queryFn: ({ signal }) =>
-        api.get<WithPlan<DeviceDetail>>(`/api/devices/${encodeURIComponent(id)}`, { signal }),
+        api.get<DeviceDetailAnswer>(
+          `/api/devices/${encodeURIComponent(id)}${listedFor ? `?${new URLSearchParams({ [LISTED_FOR_PARAM]: listedFor })}` : ''}`,
+          { signal },
+        ),
     }),
   /**
    * The server's exact decision on the device's passcode action, read fresh each time the confirm dialog opens (the

@@ -18,6 +18,7 @@ import { graphGet } from './client';
 import { GraphError } from './errors';
 import { passcodePolicy, serverEnv } from '@/lib/server/config/server-env';
 import { withV1Plan } from '@/lib/server/devices/passcode-decision';
+import { withListingFacts } from '@/lib/server/devices/listing-facts';
 import type { PasscodePolicy } from '@/lib/shared/devices/passcode-plan';
 import { DEVICE_LIST_FIELDS, ManagedDevicePage } from './managed-devices';
 import { and, eq, startsWith } from './odata-literal';
@@ -167,12 +168,23 @@ export async function searchDevices(
   const kind = searchKind(search);
   // Each row's passcode action, decided here from v1.0 alone: the browser shows it and never re-derives it.
   const policy = opts.policy ?? passcodePolicy(serverEnv());
+  const nextCursor = encodeCursor(
+    pages.map((p) => p.next),
+    via,
+  );
+  // A device found alone (by serial, IMEI or a narrow name) shows its twin all the same: its user's devices are read
+  // once more. A user's list holds them already; a longer list compares what it shows.
+  const alone = !cursor && nextCursor === null && kind !== 'user' ? devices[0] : undefined;
+  const userDevices =
+    alone && devices.length === 1 ? await readUserDevices(token, alone.userId, opts.signal) : [];
+  const listed = withListingFacts(devices, {
+    userDevices,
+    // /users/{upn}/managedDevices lists a device its user enrolled for someone else: the row says so.
+    listedFor: kind === 'user' && via === 'upn' ? search.q : null,
+  });
   return {
-    devices: devices.map((d) => withV1Plan(d, policy)),
-    nextCursor: encodeCursor(
-      pages.map((p) => p.next),
-      via,
-    ),
+    devices: listed.map((d) => withV1Plan(d, policy)),
+    nextCursor,
     kind,
     received: received.length,
     discarded: received.length - asked.length,
@@ -180,6 +192,31 @@ export async function searchDevices(
     userNotFound: via === 'email' && received.length === 0,
     userMatchedBy: kind === 'user' ? via : null,
   };
+}
+
+/**
+ * One page of a user's devices, for the twins of a device found alone (one extra Graph read, only the list's fields).
+ * Without it the search still answers: a failed read costs the twin check, never the device the agent looked for.
+ */
+export async function readUserDevices(
+  token: string,
+  userId: string,
+  signal?: AbortSignal,
+): Promise<DeviceListItem[]> {
+  if (!userId) return [];
+  try {
+    const { data } = await graphGet({
+      path: `/users/${encodeURIComponent(userId)}/managedDevices`,
+      query: { $select: DEVICE_LIST_FIELDS.join(','), $top: String(SEARCH_PAGE_SIZE) },
+      token,
+      schema: ManagedDevicePage,
+      signal,
+    });
+    return data.value;
+  } catch (e) {
+    if (e instanceof GraphError && !signal?.aborted) return [];
+    throw e;
+  }
 }
 
 /** Reads one page of each request (or follows its nextLink); a user path that 404s reads as "no such user". */

@@ -68,9 +68,34 @@ export interface DeviceDetail extends DeviceListItem {
   deviceActionResults: DeviceActionResult[];
 }
 
+/** Another device of the same user with the same name (a re-enrolment leaves two records). */
+export interface TwinRef {
+  id: string;
+  serialNumber: string;
+  lastSyncDateTime: string | null;
+}
+
+/**
+ * What the server found out about a device beyond its own record, so the browser shows it and never re-derives it:
+ * its same-named twins (over the user's devices, however the device was found) and, in a user's list, that the
+ * searched user is not its primary user (they enrolled it).
+ */
+export interface ListingFacts {
+  /** Null without a twin; `newest` when this one synced last (the current record; the others are likely stale). */
+  twins: { newest: boolean; others: TwinRef[] } | null;
+  /** The user whose list holds the device while someone else (or nobody) is its primary user; null otherwise. */
+  listedFor: string | null;
+}
+
+export type ListedDevice = DeviceRow & ListingFacts;
+
+/** GET /api/devices/{id}: the device, the server's exact plan and its listing facts. */
+export type DeviceDetailAnswer = WithPlan<DeviceDetail> & ListingFacts;
+
 /** One page of a device search, after the console checked every device Graph returned. */
 export interface DeviceSearchPage {
-  devices: DeviceRow[];
+  /** Twins next to each other, the one that synced last first. */
+  devices: ListedDevice[];
   /** Opaque; send it back to get the next page. Null on the last page. */
   nextCursor: string | null;
   /** How the text was read: e-mail/UPN, serial, IMEI or name; null without text. */
