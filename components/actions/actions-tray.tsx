@@ -111,9 +111,12 @@ function TrayItem({ item }: { item: TrackedAction }) {
         >
           {name}
         </Link>
-        <span className="min-w-0 flex-1 truncate text-xs text-slate-700 dark:text-slate-300">
-          {current.kind ? words.action(current.kind) : current.graphAction} ·{' '}
-          <span className="whitespace-nowrap">
+        {/* The action gives way on a narrow tray; the ticket, which tells the agent's calls apart, does not. */}
+        <span className="flex min-w-0 flex-1 text-xs text-slate-700 dark:text-slate-300">
+          <span className="truncate">
+            {current.kind ? words.action(current.kind) : current.graphAction} ·{' '}
+          </span>
+          <span className="shrink-0 whitespace-nowrap pl-1">
             {t('ticket', { ticket: current.ticket ?? '—' })}
           </span>
         </span>

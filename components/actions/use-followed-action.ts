@@ -19,11 +19,11 @@ export function useFollowedAction(
     initial !== null &&
     tracked === undefined &&
     (!initial.terminal || initial.notifications.some((n) => n.state !== 'sent'));
-  const { data, dataUpdatedAt } = useQuery({
-    ...actionQueries.status(api, initial ?? PLACEHOLDER),
-    enabled: polls,
-    ...(polls ? {} : { refetchInterval: false as const }),
-  });
+  const { data, dataUpdatedAt } = useQuery(
+    polls
+      ? actionQueries.status(api, initial ?? PLACEHOLDER)
+      : actionQueries.statusRead(api, initial ?? PLACEHOLDER),
+  );
   if (initial === null) return { action: null, polled: false };
   if (tracked) return { action: tracked.action, polled: tracked.polled };
   return { action: data ?? initial, polled: dataUpdatedAt > 0 };

@@ -63,6 +63,16 @@ export const actionQueries = {
       refetchInterval: (query: Query<ActionStatus>) => pollInterval(query.state.data),
       staleTime: 0,
     }),
+  /**
+   * The same status, only read: no fetch and no poll of its own. For every reader beside the one that polls the action
+   * (the action tracker for the agent's own actions, the device page's panel for others'), so no action is polled twice.
+   */
+  statusRead: (api: ApiClient, initial: ActionStatus) =>
+    queryOptions({
+      ...actionQueries.status(api, initial),
+      enabled: false,
+      refetchInterval: false,
+    }),
   /** Needs Intune's audit-log permission, asked for only when the agent wants to see the event. */
   intuneAudit: (api: ApiClient, actionId: string) =>
     queryOptions({
