@@ -1,5 +1,6 @@
 'use client';
-// The browser-side providers: MSAL (sign-in and tokens) and react-query (server state).
+// The browser-side providers: MSAL (sign-in and tokens), react-query (server state), and the one tracker of the
+// agent's actions that the header's badge, the tray and the device page read.
 import { MsalProvider } from '@azure/msal-react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useTheme } from 'next-themes';
@@ -12,6 +13,7 @@ import {
 import { createMsalInstance } from '@/lib/browser/msal/msal-instance';
 import { getQueryClient } from '@/lib/browser/query/get-query-client';
 import { Toaster } from '@/components/ui/toasts';
+import { ActionTrackerProvider } from '@/components/actions/action-tracker';
 
 export function Providers({
   authConfig,
@@ -28,9 +30,16 @@ export function Providers({
     <MsalProvider instance={msal}>
       <QueryClientProvider client={getQueryClient()}>
         <ConsoleSettingsContext value={settings}>
-          {children}
+          <ActionTrackerProvider>{children}</ActionTrackerProvider>
+          {/* Bottom right, above the bottom tray or beside the side one (tray-frame.tsx measures them): never over
+              the header, its Actions badge, or the search at the top of the page. */}
           <Toaster
-            position="top-center"
+            position="bottom-right"
+            offset={{
+              bottom: 'calc(var(--tray-bar, 0px) + 16px)',
+              right: 'calc(var(--tray-side, 0px) + 16px)',
+            }}
+            mobileOffset={{ bottom: 'calc(var(--tray-bar, 0px) + 8px)' }}
             richColors
             closeButton
             theme={resolvedTheme === 'dark' ? 'dark' : 'light'}

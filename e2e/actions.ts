@@ -66,5 +66,18 @@ export async function confirm(page: Page, d: EmulatedDevice, label: string, tick
 
 export const trayItem = (page: Page, d: EmulatedDevice) =>
   page.getByTestId('tray-item').filter({ hasText: d.serialNumber });
+
+/**
+ * Opens the tray by the badge, as the agent's choice. Without a choice it is open when the agent has actions (other
+ * tests on the worker act as the same agent) and collapsed when not, and it may turn once the list is read: a click
+ * that met that turn is repeated.
+ */
+export async function openTray(page: Page): Promise<void> {
+  const badge = page.getByTestId('tray-toggle');
+  await expect(async () => {
+    if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
+    await expect(badge).toHaveAttribute('aria-expanded', 'true', { timeout: 1000 });
+  }).toPass();
+}
 export const postsFor = async (d: EmulatedDevice) =>
   (await emulator.requests({ method: 'POST' })).filter((e) => e.path.includes(d.id));

@@ -2,7 +2,7 @@
 // single-key shortcuts (/ j k Enter r t ?), and a focus ring that stands out on every background.
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
-import { actionButton, freshDevice } from './actions';
+import { actionButton, freshDevice, openTray } from './actions';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -97,6 +97,7 @@ test('r opens the confirm dialog of the selected device, from the list and from 
 test('t shows and collapses the tray; ? lists every shortcut; / goes to the search box', async ({
   page,
 }) => {
+  await openTray(page);
   await expect(page.locator('#actions-tray')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search devices' }).blur(); // it has the focus on arrival, and takes letters
   await page.keyboard.press('t');
@@ -176,6 +177,7 @@ test('the focus ring stands out on every background: dark header, page, list, tr
   page,
 }) => {
   await searchFor(page, 'zoe.obrien@contoso.com', 'All 3 matching devices are shown.');
+  await openTray(page);
   const targets = [
     page.getByTestId('tray-toggle'),
     page.getByTestId('shortcuts-open'),

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, TENANT_ID } from '../emulator/constants';
 import { SHARED_READ_MS } from '../lib/shared/timing';
 import { E2E } from '../playwright.config';
-import { actionButton, confirm, findBySerial, freshDevice, trayItem } from './actions';
+import { actionButton, confirm, findBySerial, freshDevice, openTray, trayItem } from './actions';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn, signInWithSession } from './sign-in';
@@ -74,6 +74,7 @@ for (const [width, height, dock] of [
     await expect(
       page.getByTestId('device-row').or(page.getByTestId('device-card')).first(),
     ).toBeVisible();
+    await openTray(page);
     const tray = page.locator('#actions-tray');
     await expect(tray).toBeVisible();
     const box = await tray.boundingBox();
@@ -83,17 +84,56 @@ for (const [width, height, dock] of [
   });
 }
 
-test('the tray collapses to its badge, stays collapsed over a reload and in a new tab, and opens again', async ({
+test('the tray: collapsed while the agent has none, opened by an action; collapsed, the badge follows it to its end and its toast keeps clear of the header; the choice stays; a settled item is one line', async ({
   page,
   context,
 }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await emulator.timings({ pickupMs: 4000, completeMs: 1000 }); // under way long enough to be seen so
+  const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
+  const ticket = 'INC-7501';
+  // The agent's list holds only this test's action: other tests on the worker act as the same agent.
+  await context.route(/\/api\/actions$/, async (route) => {
+    const response = await route.fetch();
+    const { actions } = (await response.json()) as { actions: { ticket: string | null }[] };
+    await route.fulfill({
+      response,
+      json: { actions: actions.filter((a) => a.ticket === ticket) },
+    });
+  });
   await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const badge = page.getByTestId('tray-toggle');
-  await expect(badge).toHaveAttribute('aria-expanded', 'true');
+  await expect(badge).toHaveText('Actions (0)');
+  await expect(badge).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('#actions-tray')).toHaveCount(0);
+
+  // An action: the tray opens by itself, its item open while it is under way.
+  await findBySerial(page, d);
+  const dialog = await confirm(page, d, 'Remove passcode', ticket);
+  await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('#actions-tray')).toBeVisible();
+  await expect(badge).toHaveText(/^Actions \(1\)\s*1 under way$/);
+  const item = trayItem(page, d);
+  await expect(item.getByTestId('tray-item-toggle')).toHaveAttribute('aria-expanded', 'true');
+
+  // Collapsed, the tracker still follows the action: the badge stops counting it and the toast says it is done.
   await page.getByTestId('tray-collapse').click();
   await expect(page.locator('#actions-tray')).toHaveCount(0);
   await expect(badge).toHaveAttribute('aria-expanded', 'false');
-  await expect(badge).toHaveText(/^Actions \(\d+\)/);
+  await expect(badge).toHaveText('Actions (1)', { timeout: 20_000 });
+  await expect(page.getByTestId('tray-under-way')).toHaveCount(0);
+  const toast = page.locator('[data-sonner-toast]').filter({ hasText: `(${ticket}): Done` });
+  await expect(toast).toBeVisible();
+  const [toastBox, badgeBox] = [await toast.boundingBox(), await badge.boundingBox()];
+  if (!toastBox || !badgeBox) throw new Error('no toast or badge box');
+  const apart =
+    toastBox.x >= badgeBox.x + badgeBox.width ||
+    toastBox.x + toastBox.width <= badgeBox.x ||
+    toastBox.y >= badgeBox.y + badgeBox.height ||
+    toastBox.y + toastBox.height <= badgeBox.y;
+  expect(apart, JSON.stringify({ toastBox, badgeBox })).toBe(true);
+
   await page.reload();
   await expect(page.getByTestId('tray-toggle')).toHaveAttribute('aria-expanded', 'false');
   await expect(page.locator('#actions-tray')).toHaveCount(0);
@@ -103,6 +143,17 @@ test('the tray collapses to its badge, stays collapsed over a reload and in a ne
   await page.getByTestId('tray-toggle').click();
   await expect(page.locator('#actions-tray')).toBeVisible();
   await expect(page.getByTestId('tray-toggle')).toHaveAttribute('aria-expanded', 'true');
+
+  // Done, with nothing left for the agent: one line, and the tray no taller than that.
+  const disclosure = item.getByTestId('tray-item-toggle');
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+  await expect(item).toContainText(`Remove passcode · ticket ${ticket}`);
+  await expect(item.getByTestId('tray-device')).toBeHidden();
+  expect((await page.locator('#actions-tray').boundingBox())?.height).toBeLessThanOrEqual(96);
+  await disclosure.click();
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+  await expect(item.getByTestId('tray-device')).toBeVisible();
+  await expect(item.getByTestId('tray-device')).toContainText(d.serialNumber);
 });
 
 test('two "Zoë\'s iPhone" items are told apart: user, serial, action, ticket, and a link to each device', async ({

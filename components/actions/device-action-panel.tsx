@@ -2,16 +2,13 @@
 // The device page's passcode action: the button (or why there is none), the r shortcut, and once an action was
 // requested, who asked for it, where it stands, what to do next, and its temporary passcode when it is a done
 // Android reset. A four-eyes request shows where its approval stands, with Withdraw or Send now.
-import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { CopyForTicket } from '@/components/activity/copy-for-ticket';
 import { VerificationLine } from './verification-line';
 import { statusSummary } from '@/components/activity/status-summary';
 import { noticeVariants } from '@/components/ui/notice';
-import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
-import { actionQueries } from '@/lib/browser/query/action-queries';
 import { guardHoldsAt, type ActionStatus, type TrackedState } from '@/lib/shared/actions/types';
 import type { DeviceDetail, WithPlan } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
@@ -24,6 +21,7 @@ import { startPasscodeAction } from './passcode-action-target';
 import { OwnerNotifications } from './owner-notifications';
 import { PasscodeReveal } from './passcode-reveal';
 import { useActionWords } from './use-action-words';
+import { useFollowedAction } from './use-followed-action';
 
 /** States of an action whose POST reached Graph: Intune may have logged it. */
 const SENT_STATES: ReadonlySet<TrackedState> = new Set([
@@ -77,12 +75,8 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
   const t = useTranslations('passcode');
   const format = useFormatter();
   const words = useActionWords();
-  const api = useApiClient();
-  const { data, dataUpdatedAt } = useQuery({
-    ...actionQueries.status(api, initial),
-    enabled: !initial.terminal || initial.notifications.some((n) => n.state !== 'sent'),
-  });
-  const a = data ?? initial;
+  const followed = useFollowedAction(initial, 'poll');
+  const a = followed.action ?? initial;
   const text = t('inProgress', {
     action: a.kind ? words.action(a.kind) : a.graphAction,
     time: format.dateTime(new Date(a.requestedAt), 'time'),
@@ -107,7 +101,7 @@ function LatestAction({ initial }: { initial: ActionStatus }) {
       </p>
       {a.verification && <VerificationLine verification={a.verification} />}
       {a.approval && <ApprovalStep action={a} />}
-      <ActionNextStep action={a} polled={dataUpdatedAt > 0} />
+      <ActionNextStep action={a} polled={followed.polled} />
       <OwnerNotifications notifications={a.notifications} className="text-sm" />
       {SENT_STATES.has(a.state) && <IntuneAuditEvent actionId={a.actionId} />}
       <div className="mt-2">

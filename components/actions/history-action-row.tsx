@@ -1,26 +1,22 @@
 'use client';
 // The console's own passcode action in a device's action history: tracked live from the moment it is requested,
 // with who asked and for which ticket, and recognised among Graph's deviceActionResults so it is listed once.
-import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useApiClient } from '@/lib/browser/api/use-api-client';
-import { actionQueries } from '@/lib/browser/query/action-queries';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import type { DeviceActionResult } from '@/lib/shared/devices/types';
 import { useActionWords } from './use-action-words';
+import { useFollowedAction } from './use-followed-action';
 import { VerificationLine } from './verification-line';
 
 /** Graph's entry for the console's action started no earlier than the request, give or take clocks. */
 const CLOCK_TOLERANCE_MS = 60_000;
 
-/** The device's latest console action, polled while it is under way; null when there is none. */
+/**
+ * The device's latest console action as last read; null when there is none. It only reads: the device page's action
+ * panel (or the agent's action tracker) polls it.
+ */
 export function useConsoleAction(latest: ActionStatus | null): ActionStatus | null {
-  const api = useApiClient();
-  const { data } = useQuery({
-    ...actionQueries.status(api, latest ?? PLACEHOLDER),
-    enabled: latest !== null && !latest.terminal,
-  });
-  return latest ? (data ?? latest) : null;
+  return useFollowedAction(latest, 'read').action;
 }
 
 /** Whether Graph's entry is the console's own action, already shown by ConsoleActionRow. */
@@ -80,35 +76,3 @@ export function ConsoleActionRow({
     </tr>
   );
 }
-
-/** A stand-in so the status query's options can be built before there is an action; it never runs then. */
-const PLACEHOLDER: ActionStatus = {
-  actionId: 'none',
-  deviceId: '',
-  deviceName: null,
-  deviceSerial: null,
-  deviceUserName: null,
-  deviceUpn: null,
-  ticket: null,
-  actorName: null,
-  actorUpn: null,
-  graphAction: 'resetPasscode',
-  kind: null,
-  requestedAt: new Date(0).toISOString(),
-  state: 'none',
-  terminal: true,
-  lastUpdated: null,
-  finishedAt: null,
-  graphRequestId: null,
-  errorCode: null,
-  passcode: null,
-  managementState: null,
-  lastSyncDateTime: null,
-  alternative: null,
-  requestStatus: null,
-  guard: null,
-  verificationId: null,
-  verification: null,
-  notifications: [],
-  approval: null,
-};

@@ -1,14 +1,14 @@
 'use client';
 // The actions tray's badge in the header: how many actions there are and how many are under way; it opens and
-// collapses the tray (also `t`). It lives in the header so that, collapsed, the tray covers nothing at all.
+// collapses the tray (also `t`). It lives in the header so that, collapsed, the tray covers nothing at all. Its
+// counts come from the action tracker, as the tray's items do, so an action the tray shows as ended is not counted
+// as under way here.
 import { useIsAuthenticated } from '@azure/msal-react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
-import { actionQueries } from '@/lib/browser/query/action-queries';
 import { cn } from '@/lib/shared/cn';
+import { useActionTracker } from './action-tracker';
 import { useTray } from './use-tray';
 
 export function TrayToggle() {
@@ -19,8 +19,7 @@ export function TrayToggle() {
 
 function Badge() {
   const t = useTranslations('tray');
-  const api = useApiClient();
-  const { data } = useQuery(actionQueries.mine(api));
+  const { items, underWay } = useActionTracker();
   const { state, toggle } = useTray();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -32,8 +31,6 @@ function Badge() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [toggle]);
-  const actions = data?.actions ?? [];
-  const underWay = actions.filter((a) => !a.terminal).length;
   const open = state === 'open';
   return (
     <button
@@ -48,7 +45,7 @@ function Badge() {
         open ? 'border-sky-300 bg-sky-800' : 'border-slate-500 bg-slate-800 hover:bg-slate-700',
       )}
     >
-      {t('toggle', { count: actions.length })}
+      {t('toggle', { count: items.length })}
       {underWay > 0 && (
         <span
           className="rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-950"

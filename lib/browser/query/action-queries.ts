@@ -64,8 +64,8 @@ export const actionQueries = {
       staleTime: 0,
     }),
   /**
-   * One action's status as its tracker (the actions tray) last read it, for a view that shows it beside the tray (the
-   * confirm dialog's result view): read from the cache only, never fetched here, so an action keeps one poller.
+   * One action's status as the action tracker last read it, for a view that knows only the action's id (the confirm
+   * dialog's result view): read from the cache only, never fetched here, so an action keeps one poller.
    */
   followed: (api: ApiClient, actionId: string) =>
     queryOptions({
@@ -73,6 +73,17 @@ export const actionQueries = {
       queryFn: ({ signal }) =>
         api.get<ActionStatus>(`/api/actions/${encodeURIComponent(actionId)}`, { signal }),
       enabled: false,
+      refetchInterval: false,
+    }),
+  /**
+   * The same status, only read: no fetch and no poll of its own. For every reader beside the one that polls the action
+   * (the action tracker for the agent's own actions, the device page's panel for others'), so no action is polled twice.
+   */
+  statusRead: (api: ApiClient, initial: ActionStatus) =>
+    queryOptions({
+      ...actionQueries.status(api, initial),
+      enabled: false,
+      refetchInterval: false,
     }),
   /** Needs Intune's audit-log permission, asked for only when the agent wants to see the event. */
   intuneAudit: (api: ApiClient, actionId: string) =>
