@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { SignInPrompt } from '@/components/auth/sign-in-prompt';
 import { Providers } from '@/components/providers';
+import { SkipToTray } from '@/components/actions/skip-to-tray';
 import { TrayFrame } from '@/components/actions/tray-frame';
 import { TrayToggle } from '@/components/actions/tray-toggle';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
@@ -35,6 +36,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         approverRole: env.APPROVER_ROLE,
       }}
     >
+      <SkipToTray />
       <header className="bg-slate-900 text-white" data-surface="dark">
         <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
           <div className="flex flex-wrap items-center gap-4">
