@@ -38,13 +38,14 @@ export function DialogShell({ open, onOpenChange, className, size, ...props }: D
 /**
  * The dialog's buttons, stuck to the bottom of the panel while its body scrolls beneath them: stacked warnings or
  * validation messages never push Confirm and Cancel below the screen's edge. The last child of the panel; it
- * reaches the panel's edges (the panel's p-6) so the body does not show around it.
+ * reaches the panel's edges (the panel's p-6) so the body does not show around it, and sticks at -1.5rem because
+ * the browser sticks it inside the panel's padding, which would leave a strip of the body showing below it.
  */
 export function DialogFooter({ className, ...props }: React.ComponentProps<'div'>) {
   return (
     <div
       className={cn(
-        'sticky bottom-0 -mx-6 -mb-6 mt-4 flex flex-wrap justify-end gap-2 border-t border-slate-200 bg-white px-6 py-4 dark:border-slate-700 dark:bg-slate-900',
+        'sticky -bottom-6 -mx-6 -mb-6 mt-4 flex flex-wrap justify-end gap-2 border-t border-slate-200 bg-white px-6 py-4 dark:border-slate-700 dark:bg-slate-900',
         className,
       )}
       {...props}
