@@ -1,12 +1,43 @@
 // Issue 8/11, must hold: axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) finds no serious or critical violation on
 // any page, on the confirm dialog in each of its states, and on the tray (open, with items, and collapsed), in
 // English and German, light and dark; the activity at 1366 px (16/17).
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { actionButton, findBySerial, freshDevice, trayItem } from './actions';
 import { expectAccessible } from './axe';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
+
+/**
+ * Opens the confirm dialog of the stale one of Zoë's two iPhones (two warnings stacked) from `items` (rows or cards)
+ * and checks that Confirm and Cancel are wholly on screen, then presses Confirm with no ticket: they still are, and
+ * the invalid ticket field has the focus, on screen above them.
+ */
+async function expectDialogActionsInView(
+  page: Page,
+  items: Locator,
+  w: { ticket: string; cancel: string },
+) {
+  await expect(items).toHaveCount(3);
+  const stale = items.filter({ has: page.locator('[data-warning="stale"]') });
+  await expect(stale.locator('[data-warning]')).toHaveCount(2); // same name, and stale
+  await stale.locator('[data-passcode-action]').click();
+  const dialog = page.getByRole('alertdialog');
+  const confirm = dialog.getByTestId('confirm-action');
+  const cancel = dialog.getByRole('button', { name: w.cancel });
+  await expect(confirm).toBeInViewport({ ratio: 1 });
+  await expect(cancel).toBeInViewport({ ratio: 1 });
+  await confirm.press('Enter');
+  const ticket = dialog.getByLabel(w.ticket);
+  await expect(ticket).toHaveAttribute('aria-invalid', 'true');
+  await expect(ticket).toBeFocused();
+  await expect(ticket).toBeInViewport({ ratio: 1 });
+  await expect(confirm).toBeInViewport({ ratio: 1 });
+  await expect(cancel).toBeInViewport({ ratio: 1 });
+  const [field, footer] = [await ticket.boundingBox(), await confirm.boundingBox()];
+  expect((field?.y ?? 0) + (field?.height ?? 0)).toBeLessThanOrEqual(footer?.y ?? 0);
+}
 
 const COMBOS = [
   {
@@ -215,6 +246,14 @@ for (const combo of COMBOS) {
         ).toBeVisible();
         await expectAccessible(page, 'device page refused (403)');
 
+        // Stacked warnings (the stale one of two same-named iPhones) at 1280×720: Confirm and Cancel stay on screen
+        // while the body scrolls, before and after an empty submit, and the invalid field shows above them.
+        await page.setViewportSize({ width: 1280, height: 720 });
+        await page.goto('/?q=zoe.obrien%40contoso.com');
+        await expectDialogActionsInView(page, page.getByTestId('device-row'), w);
+        await expectAccessible(page, 'confirm dialog: stacked warnings at 1280×720');
+        await dialog.getByRole('button', { name: w.cancel }).click();
+
         // A search that finds nothing.
         await page.goto('/?q=no-such-device-anywhere');
         await expect(page.locator('[data-empty]')).toBeVisible();
@@ -231,6 +270,8 @@ for (const combo of COMBOS) {
         await page.setViewportSize({ width: 390, height: 844 });
         await page.goto('/?q=zoe.obrien%40contoso.com');
         await expect(page.getByTestId('device-card')).toHaveCount(3);
+        await expectDialogActionsInView(page, page.getByTestId('device-card'), w);
+        await dialog.getByRole('button', { name: w.cancel }).click();
         await page.getByTestId('filters-toggle').click();
         await expectAccessible(page, 'cards at 390 px, filters open');
       });

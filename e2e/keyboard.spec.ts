@@ -1,8 +1,9 @@
 // Issue 8/11, keyboard: arrow-down from the search box into the results, one Tab stop for the sort headers, the
-// single-key shortcuts (/ j k Enter r t ?), and a focus ring that stands out on every background.
+// single-key shortcuts (/ j k Enter r t ?), and a focus ring that stands out on every background. Issue 16/17: a
+// shift of callers by keyboard alone, the shortcuts from a row's button, and the skip link to the tray.
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
-import { actionButton, freshDevice, openTray } from './actions';
+import { actionButton, freshDevice, openTray, trayItem } from './actions';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
@@ -125,6 +126,77 @@ test('t shows and collapses the tray; ? lists every shortcut; / goes to the sear
       timeout: 1_000,
     });
   }).toPass({ timeout: 10_000 });
+});
+
+test('three callers in a row by keyboard only', async ({ page }) => {
+  const callers = [
+    await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' }),
+    await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' }),
+    await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' }),
+  ];
+  const box = page.getByRole('searchbox', { name: 'Search devices' });
+  const dialog = page.getByRole('alertdialog');
+  await expect(box).toBeFocused(); // where the page puts the agent on arrival
+  for (const [i, d] of callers.entries()) {
+    // From the last caller's action button (where Close left the focus), with no pause: `/` takes the search box
+    // and selects what it held, so not one letter of the next serial is lost or lands elsewhere.
+    if (i > 0) await page.keyboard.press('/');
+    await page.keyboard.type(d.serialNumber);
+    await page.keyboard.press('Enter');
+    await expect(box).toHaveValue(d.serialNumber);
+    await expect(page.getByTestId('results-status')).toHaveText(
+      'The one matching device is shown.',
+    );
+    await expect(dialog).toHaveCount(0); // Enter searched; it did not reopen the last caller's dialog
+    await expect(rows(page)).toContainText(d.serialNumber);
+    await page.keyboard.press('ArrowDown');
+    if (i === 1) {
+      // Tab to the row's button and Enter: the button's Enter opens the dialog, not the row's (the device page).
+      await page.keyboard.press('Tab');
+      await expect(actionButton(page, d, 'Remove passcode')).toBeFocused();
+      await page.keyboard.press('Enter');
+    } else {
+      await page.keyboard.press('r');
+    }
+    await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+      `Remove passcode on “${d.deviceName}”?`,
+    );
+    await expect(dialog.getByText(d.serialNumber, { exact: true })).toBeVisible();
+    await expect(dialog.getByLabel('Ticket reference')).toBeFocused();
+    await page.keyboard.type(`inc-${4201 + i}`);
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
+      `Remove passcode: Intune accepted the request for “${d.deviceName}”`,
+    );
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(actionButton(page, d, 'Remove passcode')).toBeFocused();
+    expect(new URL(page.url()).pathname).toBe('/');
+  }
+  for (const d of callers)
+    await expect(trayItem(page, d)).toContainText(`INC-${4201 + callers.indexOf(d)}`);
+
+  // The shortcuts work from the button too: t collapses the tray. The page's first Tab stop, a skip link that shows
+  // only with the focus, opens the tray again and takes the keyboard into it, past the header, search and results.
+  const skip = page.getByTestId('skip-to-tray');
+  await page.keyboard.press('t');
+  await expect(page.locator('#actions-tray')).toHaveCount(0);
+  expect((await skip.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  for (let i = 0; i < 20 && !(await skip.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Shift+Tab');
+  await expect(skip).toBeFocused();
+  await expect(skip).toHaveText('Skip to actions tray');
+  await expect(skip).toBeInViewport({ ratio: 1 });
+  expect((await skip.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#actions-tray')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('#actions-tray') !== null)).toBe(
+    true,
+  );
 });
 
 /** The focused element's outline, and its contrast with what is behind it (WCAG 2.4.11/1.4.11: at least 3:1). */

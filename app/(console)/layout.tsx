@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { SignInPrompt } from '@/components/auth/sign-in-prompt';
 import { Providers } from '@/components/providers';
+import { SkipToTray } from '@/components/actions/skip-to-tray';
 import { TrayFrame } from '@/components/actions/tray-frame';
 import { TrayToggle } from '@/components/actions/tray-toggle';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
@@ -37,6 +38,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         approverRole: env.APPROVER_ROLE,
       }}
     >
+      <SkipToTray />
       <header className="bg-slate-900 text-white" data-surface="dark">
         <HeaderBar
           name={t('name')}

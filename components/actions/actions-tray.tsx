@@ -33,6 +33,8 @@ export function ActionsTray() {
     <aside
       id="actions-tray"
       aria-labelledby="actions-tray-title"
+      // The skip link's target: focusable by script only, so the next Tab goes on into the tray.
+      tabIndex={-1}
       data-testid="actions-tray-panel"
       className={cn(
         'fixed inset-x-0 bottom-0 z-30 flex max-h-[40vh] flex-col border-t border-slate-300 bg-white shadow-[0_-4px_12px_rgb(0_0_0/0.08)]',

@@ -32,11 +32,17 @@ export function PasscodeAction({
   warnings,
   recent = null,
   variant = 'row',
+  tabbable = true,
 }: {
   device: DeviceRow;
   warnings: DeviceWarning[];
   recent?: ActionStatus | null;
   variant?: 'row' | 'page';
+  /**
+   * In the results only the selected row's button is a Tab stop (the rows themselves move by arrow keys), so Tab
+   * from it leaves the list for the tray instead of walking every row's button.
+   */
+  tabbable?: boolean;
 }) {
   const t = useTranslations('passcode');
   const words = useActionWords();
@@ -80,6 +86,7 @@ export function PasscodeAction({
       recent={recent}
       plan={plan}
       size={variant === 'row' ? 'sm' : 'md'}
+      tabbable={tabbable}
     />
   );
 }
@@ -90,12 +97,14 @@ function PasscodeActionButton({
   recent,
   plan,
   size,
+  tabbable,
 }: {
   device: DeviceListItem;
   warnings: DeviceWarning[];
   recent: ActionStatus | null;
   plan: AvailablePlan;
   size: 'sm' | 'md';
+  tabbable: boolean;
 }) {
   const t = useTranslations('passcode');
   const words = useActionWords();
@@ -132,6 +141,7 @@ function PasscodeActionButton({
     <>
       <Button
         ref={button}
+        tabIndex={tabbable ? undefined : -1}
         variant="secondary"
         size={size}
         data-action-kind={plan.kind}

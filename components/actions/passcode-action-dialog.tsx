@@ -21,7 +21,7 @@ import { useWarningWords } from '@/components/devices/use-warning-words';
 import { useValidationText } from '@/components/i18n/use-validation-text';
 import { useThrottleWait } from '@/components/status/use-throttle-wait';
 import { Button } from '@/components/ui/button';
-import { DialogShell } from '@/components/ui/dialog-shell';
+import { DialogFooter, DialogShell } from '@/components/ui/dialog-shell';
 import { Input } from '@/components/ui/input';
 import { FieldError, Notice } from '@/components/ui/notice';
 import { Textarea } from '@/components/ui/textarea';
@@ -153,6 +153,10 @@ function ActionForm({
   const [note, setNote] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  // The ticket field takes the focus as the dialog opens, without scrolling to it: the dialog opens at its top
+  // (what will happen, what to check), and the sticky footer's scroll padding would otherwise pull the body down.
+  const ticketField = useRef<HTMLInputElement>(null);
+  useEffect(() => ticketField.current?.focus({ preventScroll: true }), []);
   // How the caller was verified, as the server recorded it (the Caller panel); sent with the action.
   const [verification, setVerification] = useState<CallerVerification | null>(null);
   // What the server's policy asks before Confirm, as it answered with the caller's facts (the same read as the
@@ -242,16 +246,16 @@ function ActionForm({
             <p>{words.noActionReason(noAction)}</p>
           </Notice>
         </AlertDialog.Description>
-        <div className="mt-4 flex justify-end">
+        <DialogFooter>
           <AlertDialog.Cancel asChild>
             <Button autoFocus>{t('passcode.close')}</Button>
           </AlertDialog.Cancel>
-        </div>
+        </DialogFooter>
       </div>
     );
   }
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (blocked || confirmedEarly) return;
     const input = inputFor(plan.kind);
@@ -263,6 +267,12 @@ function ActionForm({
         ...(parsed.ok ? {} : parsed.fieldErrors),
         ...(reason && !reason.ok ? { note: reason.errors[0] } : {}),
       });
+      // The first field to fix takes the focus (and scrolls into view above the footer) once it is marked
+      // invalid, so the agent reads its message and types straight into it.
+      const form = e.currentTarget;
+      requestAnimationFrame(() =>
+        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     setErrors({});
@@ -363,9 +373,9 @@ function ActionForm({
         {t('passcode.ticket')}
       </label>
       <Input
+        ref={ticketField}
         id="ticket"
         required
-        autoFocus
         autoComplete="off"
         value={ticket}
         onChange={(e) => setTicket(e.target.value.toUpperCase())}
@@ -478,7 +488,7 @@ function ActionForm({
         )}
       </div>
 
-      <div className="mt-4 flex justify-end gap-2">
+      <DialogFooter>
         <AlertDialog.Cancel asChild>
           <Button variant="secondary">{t('passcode.cancel')}</Button>
         </AlertDialog.Cancel>
@@ -491,7 +501,7 @@ function ActionForm({
                 ? t('passcode.confirmAnyway')
                 : label}
         </Button>
-      </div>
+      </DialogFooter>
     </form>
   );
 }

@@ -108,8 +108,8 @@ const DeviceCard = memo(function DeviceCard({
           <LastSync iso={d.lastSyncDateTime} now={now} layout="inline" />
         </dd>
       </dl>
-      <div className="mt-2" onKeyDown={(e) => e.stopPropagation()}>
-        <PasscodeAction device={d} warnings={warnings} recent={recent} />
+      <div className="mt-2">
+        <PasscodeAction device={d} warnings={warnings} recent={recent} tabbable={active} />
         {recent && <RecentAction action={recent} now={clock} compact />}
       </div>
     </li>

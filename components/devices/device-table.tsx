@@ -219,8 +219,8 @@ const DeviceRow = memo(function DeviceRow({
       <td className="px-3">
         <LastSync iso={d.lastSyncDateTime} now={now} />
       </td>
-      <td className="px-3" onKeyDown={(e) => e.stopPropagation()}>
-        <PasscodeAction device={d} warnings={warnings} recent={recent} />
+      <td className="px-3">
+        <PasscodeAction device={d} warnings={warnings} recent={recent} tabbable={active} />
         {recent && <RecentAction action={recent} now={clock} compact />}
       </td>
     </tr>

@@ -1,7 +1,8 @@
 'use client';
 // Keyboard for the search results: arrow keys, Home and End move through the rows, Enter opens a device; anywhere
 // on the page (not while typing) j and k move and r starts the selected device's passcode action through its dialog.
-// The search box may hand the focus to the selected row (arrow-down from the box).
+// The search box may hand the focus to the selected row (arrow-down from the box). The row keys act only on a
+// focused row: on a button inside it, Enter is the button's, and every other key goes on to the page's shortcuts.
 import {
   useCallback,
   useEffect,
@@ -56,11 +57,15 @@ export function useResultsKeyboard({
     const next = Math.max(0, Math.min(count - 1, index));
     setActive(next);
     scrollToIndex(next);
-    requestAnimationFrame(() => {
-      const row = rowRefs.current.get(next);
+    const land = (row: HTMLElement | undefined) => {
       row?.focus();
       if (row) andThen?.(row);
-    });
+    };
+    // A row on screen takes the focus at once, so the next key pressed lands on it; one scrolled out of the
+    // virtualised list exists only after the next render.
+    const rendered = rowRefs.current.get(next);
+    if (rendered) land(rendered);
+    else requestAnimationFrame(() => land(rowRefs.current.get(next)));
   };
   const selectRef = useRef(select);
   const deviceIdRef = useRef(deviceIdAt);
@@ -87,8 +92,13 @@ export function useResultsKeyboard({
     return () => window.removeEventListener('keydown', onKey);
   }, [active, count]);
 
+  /** Whether a key press is the row's own (not that of a button or link inside it). */
+  const isRow = (target: EventTarget) =>
+    target instanceof HTMLElement && [...rowRefs.current.values()].includes(target);
+
   /** On the rows' container (the table body or the card list). */
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (!isRow(e.target)) return;
     const move =
       e.key === 'ArrowDown'
         ? 1

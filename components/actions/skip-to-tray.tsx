@@ -1,0 +1,36 @@
+'use client';
+// The page's first Tab stop, shown only while it has the focus: it takes a keyboard user past the header, the
+// search and every result straight into the actions tray (opening it if it was collapsed), where the last call's
+// action and its next step are.
+import { useIsAuthenticated } from '@azure/msal-react';
+import { useTranslations } from 'next-intl';
+import { flushSync } from 'react-dom';
+import { useTray } from './use-tray';
+
+/** The tray's element id, the link's target (actions-tray.tsx). */
+const TRAY_ID = 'actions-tray';
+
+export function SkipToTray() {
+  const t = useTranslations('tray');
+  const isAuthenticated = useIsAuthenticated();
+  const { state, set } = useTray();
+  if (!isAuthenticated) return null;
+  return (
+    <a
+      href={`#${TRAY_ID}`}
+      data-testid="skip-to-tray"
+      // Shown over the dark header: its focus ring is the header's.
+      data-surface="dark"
+      onClick={(e) => {
+        e.preventDefault();
+        // A collapsed tray is not on the page: open it now, so there is something to move the focus to.
+        if (state !== 'open') flushSync(() => set('open'));
+        document.getElementById(TRAY_ID)?.focus();
+      }}
+      // Out of sight until focused; its padding only then, or the hidden link would be more than a pixel wide.
+      className="sr-only text-sm font-semibold text-sky-900 focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow-lg"
+    >
+      {t('skipTo')}
+    </a>
+  );
+}
