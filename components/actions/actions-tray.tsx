@@ -15,7 +15,7 @@ import { Button } from '@/components/ui/button';
 import { needsAgent } from '@/lib/browser/actions/tracked-actions';
 import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
-import { OwnerNotifications } from './owner-notifications';
+import { OwnerNotifications } from './lazy-action-parts';
 import { PasscodeReveal } from './passcode-reveal';
 import { CopyForTicket } from '@/components/activity/copy-for-ticket';
 import { VerificationLine } from './verification-line';

@@ -1,20 +1,8 @@
 'use client';
 // The four-eyes parts of the dialog, tray, device page and passcode reveal, loaded when one is first shown: most agents never meet
-// an approval, and the first load of the device list must not carry them (scripts/size-budget.mjs). React's own
-// lazy, not next/dynamic, whose loader adds more to the first load than these parts weigh.
-import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
-
-function deferred<P extends object>(load: () => Promise<ComponentType<P>>) {
-  const Lazy = lazy(async () => ({ default: await load() }));
-  function Deferred(props: P) {
-    return (
-      <Suspense fallback={null}>
-        <Lazy {...props} />
-      </Suspense>
-    );
-  }
-  return Deferred;
-}
+// an approval, and the first load of the device list must not carry them (scripts/size-budget.mjs).
+import type { ComponentProps } from 'react';
+import { deferred } from './deferred';
 
 type Step = ComponentProps<typeof import('./approval-step').ApprovalStep>;
 type Pending = ComponentProps<typeof import('./approval-pending-view').ApprovalPendingView>;

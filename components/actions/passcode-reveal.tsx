@@ -12,9 +12,14 @@ import type { ActionStatus } from '@/lib/shared/actions/types';
 import { useErrorText } from '@/components/errors/use-error-text';
 import { FieldError } from '@/components/ui/notice';
 import type { ApprovalView } from '@/lib/shared/trust/approval';
+import { deferred } from './deferred';
 import { RevealApproval } from './lazy-approval';
-import { PasscodePanel } from './passcode-panel';
 export const REVEAL_SECONDS = 60;
+
+// The panel (a Radix dialog, about 10 KB gzip with its focus and scroll handling) is not part of the page's first
+// load: it is fetched when the agent asks for a passcode, alongside the passcode itself.
+const loadPanel = () => import('./passcode-panel');
+const PasscodePanel = deferred(() => loadPanel().then((m) => m.PasscodePanel));
 
 export function PasscodeReveal({ action }: { action: ActionStatus }) {
   const t = useTranslations('reveal');
@@ -49,6 +54,7 @@ export function PasscodeReveal({ action }: { action: ActionStatus }) {
     return <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">{t('unavailable')}</p>;
 
   const show = async () => {
+    void loadPanel();
     setLoading(true);
     setProblem(null);
     const path = `/api/actions/${encodeURIComponent(action.actionId)}/passcode`;

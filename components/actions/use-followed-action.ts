@@ -2,9 +2,9 @@
 // One action as the console last read it, for the device page. The agent's own actions are the action tracker's
 // (it polls them; reading its data here adds no second poll). Another agent's action, or one older than the tray's
 // day, is polled by one reader ('poll': the device page's action panel) and only read by the others ('read').
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
-import { actionQueries } from '@/lib/browser/query/action-queries';
+import { actionKeys, actionQueries } from '@/lib/browser/query/action-queries';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import { useActionTracker } from './action-tracker';
 
@@ -19,44 +19,14 @@ export function useFollowedAction(
     initial !== null &&
     tracked === undefined &&
     (!initial.terminal || initial.notifications.some((n) => n.state !== 'sent'));
-  const { data, dataUpdatedAt } = useQuery(
-    polls
-      ? actionQueries.status(api, initial ?? PLACEHOLDER)
-      : actionQueries.statusRead(api, initial ?? PLACEHOLDER),
+  const { data, dataUpdatedAt } = useQuery<ActionStatus>(
+    initial === null
+      ? { queryKey: actionKeys.status(''), queryFn: skipToken }
+      : polls
+        ? actionQueries.status(api, initial)
+        : actionQueries.statusRead(api, initial),
   );
   if (initial === null) return { action: null, polled: false };
   if (tracked) return { action: tracked.action, polled: tracked.polled };
   return { action: data ?? initial, polled: dataUpdatedAt > 0 };
 }
-
-/** A stand-in so the status query's options can be built before there is an action; it never runs then. */
-const PLACEHOLDER: ActionStatus = {
-  actionId: 'none',
-  deviceId: '',
-  deviceName: null,
-  deviceSerial: null,
-  deviceUserName: null,
-  deviceUpn: null,
-  ticket: null,
-  actorName: null,
-  actorUpn: null,
-  graphAction: 'resetPasscode',
-  kind: null,
-  requestedAt: new Date(0).toISOString(),
-  state: 'none',
-  terminal: true,
-  lastUpdated: null,
-  finishedAt: null,
-  graphRequestId: null,
-  errorCode: null,
-  passcode: null,
-  managementState: null,
-  lastSyncDateTime: null,
-  alternative: null,
-  requestStatus: null,
-  guard: null,
-  verificationId: null,
-  verification: null,
-  notifications: [],
-  approval: null,
-};
