@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, TENANT_ID } from '../emulator/constants';
 import { SHARED_READ_MS } from '../lib/shared/timing';
 import { E2E } from '../playwright.config';
 import { actionButton, confirm, findBySerial, freshDevice, openTray, trayItem } from './actions';
+import { expectAccessible } from './axe';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
 import { signIn, signInWithSession } from './sign-in';
@@ -133,6 +134,10 @@ test('the tray: collapsed while the agent has none, opened by an action; collaps
     toastBox.y >= badgeBox.y + badgeBox.height ||
     toastBox.y + toastBox.height <= badgeBox.y;
   expect(apart, JSON.stringify({ toastBox, badgeBox })).toBe(true);
+  // axe with the toast on screen, fully faded in (sonner keeps a toast while the pointer is on it): its colours pass.
+  await toast.hover();
+  await expect(toast).toHaveCSS('opacity', '1');
+  await expectAccessible(page, 'the Done toast over the device list');
 
   await page.reload();
   await expect(page.getByTestId('tray-toggle')).toHaveAttribute('aria-expanded', 'false');
