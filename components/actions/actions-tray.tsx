@@ -113,12 +113,13 @@ function TrayItem({ item }: { item: TrackedAction }) {
         >
           {name}
         </Link>
-        {/* The action gives way on a narrow tray; the ticket, which tells the agent's calls apart, does not. */}
-        <span className="flex min-w-0 flex-1 text-xs text-slate-700 dark:text-slate-300">
-          <span className="truncate">
+        {/* The action gives way first on a narrow tray; the ticket, which tells the agent's calls apart, last (and is
+            clipped, never drawn under the state's badge). */}
+        <span className="flex min-w-0 flex-1 overflow-hidden text-xs text-slate-700 dark:text-slate-300">
+          <span className="min-w-0 shrink-[10] truncate">
             {current.kind ? words.action(current.kind) : current.graphAction} ·{' '}
           </span>
-          <span className="shrink-0 whitespace-nowrap pl-1">
+          <span className="min-w-0 truncate pl-1">
             {t('ticket', { ticket: current.ticket ?? '—' })}
           </span>
         </span>

@@ -238,7 +238,7 @@ function ActionForm({
   if (noAction) {
     return (
       <div data-testid="dialog-no-action" data-reason={noAction.reason}>
-        <AlertDialog.Title className="text-lg font-semibold">
+        <AlertDialog.Title className="text-lg font-semibold [overflow-wrap:anywhere]">
           {t('passcode.noActionTitle', { name: d.deviceName })}
         </AlertDialog.Title>
         <AlertDialog.Description asChild>
@@ -284,7 +284,7 @@ function ActionForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      <AlertDialog.Title className="text-lg font-semibold">
+      <AlertDialog.Title className="text-lg font-semibold [overflow-wrap:anywhere]">
         {t('passcode.title', { action: label, name: d.deviceName })}
       </AlertDialog.Title>
       <AlertDialog.Description

@@ -47,7 +47,7 @@ export function PasscodePanel({
             returnFocus.current?.focus();
           }}
         >
-          <Dialog.Title className="text-lg font-semibold">
+          <Dialog.Title className="text-lg font-semibold [overflow-wrap:anywhere]">
             {t('panelTitle', { device })}
           </Dialog.Title>
           <p className="text-sm text-slate-700 dark:text-slate-300">{t('serial', { serial })}</p>

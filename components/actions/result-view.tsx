@@ -74,7 +74,7 @@ export function ResultView({
     : t(notRecorded ? 'unknownNotRecorded' : 'unknown');
   return (
     <div data-testid="action-result" data-result={result.status}>
-      <AlertDialog.Title className="text-lg font-semibold">
+      <AlertDialog.Title className="text-lg font-semibold [overflow-wrap:anywhere]">
         {accepted ? t('acceptedTitle', { action: label, device: deviceName }) : t('unknownTitle')}
       </AlertDialog.Title>
       <AlertDialog.Description asChild>
@@ -131,7 +131,10 @@ function TellCaller({ advice }: { advice: CallerAdvice }) {
   const text = (() => {
     switch (advice.kind) {
       case 'wait':
-        return t(`tellCaller.${advice.action}`);
+        // A device silent for days: no "stay on the line", which the warning below would contradict.
+        return advice.silentDays !== null
+          ? t('tellCallerWaitSilent')
+          : t(`tellCaller.${advice.action}`);
       case 'held':
         return t(`reasons.${advice.what}Pending`);
       case 'done':

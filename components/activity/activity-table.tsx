@@ -149,7 +149,7 @@ const Row = memo(function Row({
             </span>
           )}
         </td>
-        <td className="px-3 py-2">
+        <td className="px-3 py-2 [overflow-wrap:anywhere]">
           <Link
             href={`/devices/${r.deviceId}`}
             prefetch={false}
