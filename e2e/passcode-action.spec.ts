@@ -392,6 +392,8 @@ test('an offline device stays pending, and once it is overdue the tray says why 
     /^No answer from the device 3 minutes after the request; its last check-in was .+ What the caller can do while it is locked: keep it switched on and charging, connected by mobile data or to a Wi-Fi network it already knows\. Restarting the phone makes it check in with Intune\./,
   );
   expect((await emulator.actions(d.id)).at(-1)?.state).toBe('pending');
+  // One poller per action (the tracker): the page's clock brings its next read, so two reads follow the hour.
+  await page.clock.fastForward('02:00');
   await trayHasReadSince(d, beforeHour);
   await expect(item).toHaveAttribute('data-state', 'pending');
 });

@@ -270,9 +270,12 @@ function ActionForm({
       // The first field to fix takes the focus (and scrolls into view above the footer) once it is marked
       // invalid, so the agent reads its message and types straight into it.
       const form = e.currentTarget;
-      requestAnimationFrame(() =>
-        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      requestAnimationFrame(() => {
+        const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+        field?.focus();
+        // Focus alone did not always bring it into view on a phone when the field was already below the fold.
+        field?.scrollIntoView({ block: 'center' });
+      });
       return;
     }
     setErrors({});
