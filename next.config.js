@@ -5,7 +5,19 @@
 const createNextIntlPlugin = require('next-intl/plugin');
 
 // next-intl reads each request's locale and catalog from here (no locale in the URL; see the file).
-const withNextIntl = createNextIntlPlugin('./lib/server/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/server/i18n/request.ts',
+  experimental: {
+    // The catalogs are compiled when the console is built (next-intl's catalog loader, icu-minify), so neither the
+    // browser nor the server ships or runs an ICU parser: only the formatter (17/17).
+    messages: {
+      path: './lib/shared/i18n/messages',
+      format: 'json',
+      locales: ['en', 'de'],
+      precompile: true,
+    },
+  },
+});
 
 /** @type {import('next').NextConfig} */
 module.exports = withNextIntl({
