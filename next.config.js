@@ -26,7 +26,7 @@ module.exports = withNextIntl({
   serverExternalPackages: ['better-sqlite3', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
-  // `npm test` type-checks the whole project (tsc, in `check`) before it builds, and says so with
+  // `npm test` type-checks the whole project (tsc, `npm run build:checked`) just before it builds, and says so with
   // PASSCODE_DESK_TYPECHECKED; the build's own second pass over the same code is skipped then (about 30 s of a CI
   // run). Any other build, `npm run build` included, still type-checks.
   typescript: { ignoreBuildErrors: process.env.PASSCODE_DESK_TYPECHECKED === '1' },
