@@ -306,12 +306,18 @@ test('paging reaches the last device the agent may see', async ({ page }) => {
 test('keyboard: / searches, arrows move, Enter opens the device, Back returns to the search', async ({
   page,
 }) => {
+  const searches: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/devices') searches.push(new URL(r.url()).search);
+  });
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search devices' })).toBeFocused();
   await page.keyboard.type('zoe.obrien@contoso.com');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('results-status')).toHaveText('All 3 matching devices are shown.');
+  // Enter asks for the search at once (17/17), and the list's own query finds that request: one, not two.
+  expect(searches.filter((q) => q === '?q=zoe.obrien%40contoso.com')).toHaveLength(1);
   await rows(page).first().focus();
   await page.keyboard.press('ArrowDown');
   await expect(rows(page).nth(1)).toBeFocused();
