@@ -182,7 +182,7 @@ test('the guard is visible before the click: in the row and in the dialog, for a
   await dialog.getByRole('button', { name: 'Close' }).click();
   const line = page.getByTestId('device-row').getByTestId('recent-action');
   await expect(line).toHaveText(
-    /^Remove passcode requested (now|\d+ seconds? ago) by Hanna Berger for INC-9009: pending\.$/,
+    /^Remove passcode requested (just now|\d+ seconds? ago) by Hanna Berger for INC-9009: pending\.$/,
   );
 
   // Another agent who lists the same device sees it before typing anything.

@@ -153,14 +153,16 @@ test.describe('in German', () => {
       .click();
     await expect(dialog).toBeVisible();
     const panel = dialog.getByTestId('caller-panel');
-    await expect(panel.getByRole('heading', { name: 'Anrufer', exact: true })).toBeVisible();
+    await expect(
+      panel.getByRole('heading', { name: 'Anrufende Person', exact: true }),
+    ).toBeVisible();
     await expect(panel.getByTestId('caller-account')).toHaveText('Deaktiviert');
     await expect(panel.locator('[data-signal="userRisk"]')).toContainText(
       'Benutzerrisiko hoch (gefährdet)',
     );
     await expect(panel.locator('[data-signal="threat"]')).toContainText('kompromittiert');
     await expect(panel.getByTestId('verification')).toContainText(
-      'Wie wurde der Anrufer überprüft?',
+      'Wie wurde die anrufende Person überprüft?',
     );
   });
 

@@ -68,7 +68,7 @@ test('a complete passcode action with the keyboard alone: sign in, find, confirm
   await expect(item).toContainText('Kennung entfernen · Ticket INC-4711');
   await expect(item).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   await expect(item.locator('[data-hint="done"]')).toHaveText(
-    'Abgeschlossen: Die Kennung ist entfernt. Sagen Sie dem Anrufer, dass das Telefon entsperrt ist und er eine neue Kennung festlegen soll, wenn es danach fragt.',
+    'Abgeschlossen: Die Kennung ist entfernt. Sagen Sie der anrufenden Person, dass das Telefon entsperrt ist und sie eine neue Kennung festlegen soll, wenn es danach fragt.',
   );
   await expect(page.getByTestId('tray-announcement')).toHaveText(
     `${d.deviceName} (INC-4711): Abgeschlossen`,

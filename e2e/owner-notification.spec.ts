@@ -35,7 +35,7 @@ test('case 26: an Android reset: the owner (de-DE) gets the requested and the do
   ).toHaveAttribute('data-state', 'sent', { timeout: 15_000 });
   await expect(
     item.locator('[data-testid="owner-notification"][data-event="accepted"]'),
-  ).toContainText('device user (Requested): e-mail sent');
+  ).toContainText('E-mail to the device user about the request: sent');
 
   const messages = await mailAbout(d);
   expect(messages.map((m) => m.subject)).toEqual([
@@ -110,7 +110,9 @@ test('case 26: the failed send stays in view with its error until a read retries
     '[data-testid="owner-notification"][data-event="accepted"]',
   );
   await expect(notice).toHaveAttribute('data-state', 'failed');
-  await expect(notice).toContainText('e-mail failed (ServiceUnavailable, request-id');
+  await expect(notice).toContainText(
+    'E-mail to the device user about the request: failed (ServiceUnavailable, request-id',
+  );
   await expect(notice).toContainText('retrying');
   await emulator.clearFaults();
   await expect(notice).toHaveAttribute('data-state', 'sent', { timeout: 45_000 });

@@ -220,7 +220,7 @@ test.describe('in German', () => {
 
     const ticket = newTicket();
     await confirmWith(dialog, 'de', ticket);
-    const line = `Anruferprüfung: ${manager} hat per Rückruf unter …${v.last} bestätigt; von Hanna Berger, `;
+    const line = `Überprüfung der anrufenden Person: ${manager} hat per Rückruf unter …${v.last} bestätigt; von Hanna Berger, `;
     await expect(dialog.getByTestId('action-verification')).toContainText(line);
     await dialog.getByRole('button', { name: 'Schließen' }).click();
 

@@ -7,9 +7,9 @@
 // passcode. An item that needs the agent opens by itself (needsAgent); the agent's own click then decides. The
 // tray is as tall as its items, up to a cap, and scrolls beyond it.
 import Link from 'next/link';
-import { useFormatter, useNow, useTranslations } from 'next-intl';
+import { useNow, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { timeAgo } from '@/components/i18n/relative-time';
+import { useTimeAgo } from '@/components/i18n/relative-time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { needsAgent } from '@/lib/browser/actions/tracked-actions';
@@ -72,7 +72,7 @@ export function ActionsTray() {
 
 function TrayItem({ item }: { item: TrackedAction }) {
   const t = useTranslations('tray');
-  const format = useFormatter();
+  const timeAgo = useTimeAgo();
   const now = useNow({ updateInterval: 30_000 });
   const words = useActionWords();
   const { check } = useActionTracker();
@@ -137,9 +137,7 @@ function TrayItem({ item }: { item: TrackedAction }) {
             {current.deviceUserName ?? current.deviceUpn ?? '—'} ·{' '}
             <span className="font-mono">{serial}</span>
           </span>
-          <span>
-            {t('requested', { ago: timeAgo(format, current.requestedAt, now.getTime()) })}
-          </span>
+          <span>{t('requested', { ago: timeAgo(current.requestedAt, now.getTime()) })}</span>
         </p>
         {current.verification && <VerificationLine verification={current.verification} />}
         {current.approval && <ApprovalStep action={current} compact />}

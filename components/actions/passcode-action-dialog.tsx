@@ -23,6 +23,7 @@ import { useThrottleWait } from '@/components/status/use-throttle-wait';
 import { Button } from '@/components/ui/button';
 import { DialogFooter, DialogShell } from '@/components/ui/dialog-shell';
 import { Input } from '@/components/ui/input';
+import { keepFieldInView } from '@/components/ui/keep-in-view';
 import { FieldError, Notice } from '@/components/ui/notice';
 import { Textarea } from '@/components/ui/textarea';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
@@ -157,6 +158,9 @@ function ActionForm({
   // (what will happen, what to check), and the sticky footer's scroll padding would otherwise pull the body down.
   const ticketField = useRef<HTMLInputElement>(null);
   useEffect(() => ticketField.current?.focus({ preventScroll: true }), []);
+  // Keeps the invalid field an empty Confirm moved to in view (submit, below); stopped when the dialog closes.
+  const stopKeepingInView = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopKeepingInView.current?.(), []);
   // How the caller was verified, as the server recorded it (the Caller panel); sent with the action.
   const [verification, setVerification] = useState<CallerVerification | null>(null);
   // What the server's policy asks before Confirm, as it answered with the caller's facts (the same read as the
@@ -268,13 +272,15 @@ function ActionForm({
         ...(reason && !reason.ok ? { note: reason.errors[0] } : {}),
       });
       // The first field to fix takes the focus (and scrolls into view above the footer) once it is marked
-      // invalid, so the agent reads its message and types straight into it.
+      // invalid, so the agent reads its message and types straight into it. It stays in view while the parts above
+      // it that are still loading (the Caller panel, above all) arrive.
       const form = e.currentTarget;
       requestAnimationFrame(() => {
         const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-        field?.focus();
-        // Focus alone did not always bring it into view on a phone when the field was already below the fold.
-        field?.scrollIntoView({ block: 'center' });
+        if (!field) return;
+        field.focus({ preventScroll: true });
+        stopKeepingInView.current?.();
+        stopKeepingInView.current = keepFieldInView(field, form);
       });
       return;
     }

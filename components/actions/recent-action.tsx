@@ -2,8 +2,8 @@
 // An action already under way on a device, or a recent one, said before the agent clicks: "Remove passcode
 // requested 4 minutes ago by Hanna Berger for INC-9009: pending." — and, when it did not succeed, that it may be
 // requested again. The device list shows it in the row, the confirm dialog above the ticket field.
-import { useFormatter, useTranslations } from 'next-intl';
-import { timeAgo } from '@/components/i18n/relative-time';
+import { useTranslations } from 'next-intl';
+import { useTimeAgo } from '@/components/i18n/relative-time';
 import { Notice } from '@/components/ui/notice';
 import type { ActionStatus, TrackedState } from '@/lib/shared/actions/types';
 import { useActionWords } from './use-action-words';
@@ -31,11 +31,11 @@ export function RecentAction({
   compact?: boolean;
 }) {
   const t = useTranslations('passcode');
-  const format = useFormatter();
+  const timeAgo = useTimeAgo();
   const words = useActionWords();
   const text = t('recent', {
     action: a.kind ? words.action(a.kind) : a.graphAction,
-    ago: timeAgo(format, a.requestedAt, now),
+    ago: timeAgo(a.requestedAt, now),
     who: a.actorName ?? a.actorUpn ?? t('anotherAgent'),
     ticket: a.ticket ?? '—',
     state: words.stateInSentence(a.state),

@@ -9,8 +9,9 @@ import { cn } from '@/lib/shared/cn';
 export const dialogOverlayClass = 'fixed inset-0 z-40 bg-slate-900/50';
 
 export const dialogPanelVariants = cva(
-  // The scroll padding keeps a field the focus moves to (an invalid one after Confirm) clear of the sticky footer.
-  'fixed left-1/2 top-1/2 z-50 max-h-[90dvh] -translate-x-1/2 -translate-y-1/2 scroll-pb-28 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100',
+  // The scroll padding keeps a field the focus moves to (an invalid one after Confirm) clear of the sticky footer:
+  // 73 px in one row, 121 px where a phone wraps its buttons to two (German's longest action name at 390 px).
+  'fixed left-1/2 top-1/2 z-50 max-h-[90dvh] -translate-x-1/2 -translate-y-1/2 scroll-pb-36 overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100',
   {
     variants: { size: { md: 'w-[min(34rem,95vw)]', lg: 'w-[min(40rem,95vw)]' } },
     defaultVariants: { size: 'md' },
