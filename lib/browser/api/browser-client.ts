@@ -15,6 +15,10 @@ import { errorInfo, isApiErrorBody, type ErrorInfo } from '@/lib/shared/errors';
 import { ApiError } from './api-error';
 import { signInNeeded } from '@/lib/browser/msal/sign-in-needed';
 import { throttleGate } from './throttle-gate';
+import { createTokenMemo } from './token-memo';
+
+/** One per tab: the clients made by each render share what MSAL last gave. */
+const tokenMemo = createTokenMemo();
 
 export interface ReadInit {
   signal?: AbortSignal;
@@ -51,13 +55,19 @@ export function createApiClient(
   ): Promise<{ accessToken: string; idToken: string }> {
     const active = activeAccount();
     if (!active) throw new ApiError(errorInfo(401, 'noAccount', 'No account is signed in.'));
+    // A new sign-in of the same account (a new ID token) starts afresh.
+    const key = [active.homeAccountId, String(active.idTokenClaims?.iat ?? ''), ...scopes].join(
+      ' ',
+    );
     try {
-      const { accessToken, idToken } = await msal.acquireTokenSilent({
-        scopes,
-        account: active,
-        forceRefresh,
+      return await tokenMemo.get(key, forceRefresh, async () => {
+        const { accessToken, idToken, expiresOn } = await msal.acquireTokenSilent({
+          scopes,
+          account: active,
+          forceRefresh,
+        });
+        return { accessToken, idToken, expiresOn };
       });
-      return { accessToken, idToken };
     } catch (e) {
       if (!(e instanceof InteractionRequiredAuthError)) throw e;
       // Beyond the sign-in scopes this is a consent the agent may not have: the caller shows a hint instead.
@@ -112,6 +122,8 @@ export function createApiClient(
           { date: res.headers.get('date') },
         );
     if (res.status === 401) {
+      // Whatever follows (a renewal, a claims challenge, a new sign-in), the token just refused is not used again.
+      tokenMemo.clear();
       if (info.claims) {
         signInNeeded.request({ reason: 'claimsChallenge', claims: decodeClaims(info.claims) });
       } else if (!renewed) {
