@@ -66,7 +66,7 @@ export function DeviceAction({
   return (
     <div className="mt-4 space-y-2">
       {latest && <LatestAction initial={latest} />}
-      <PasscodeAction device={device} warnings={warnings} recent={recent} variant="page" />
+      <PasscodeAction device={device} warnings={warnings} recent={recent} />
     </div>
   );
 }
