@@ -1,20 +1,16 @@
 'use client';
-// The passcode action a device gets, as the button that opens its confirm dialog, or why it gets none. The pieces
-// here only draw (from words and an access note they are given), so a list can hand every row the same ones
-// (passcode-action-host.tsx, one dialog for the list); PasscodeAction is the device page's own, with its own dialog.
-import { Suspense, useMemo, useRef, useState, type Ref } from 'react';
+// The passcode action a device gets, as the button that opens its confirm dialog, or why it gets none. These pieces
+// only draw (from the words and the access note they are given) and own no dialog: a list hands every row the same
+// words and note and owns one dialog (passcode-action-host.tsx), the device page its own (page-passcode-action.tsx).
+import type { Ref } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ActionStatus } from '@/lib/shared/actions/types';
 import { cn } from '@/lib/shared/cn';
 import type { PasscodePlan } from '@/lib/shared/devices/passcode-plan';
-import type { DeviceListItem, DeviceRow } from '@/lib/shared/devices/types';
-import type { DeviceWarning } from '@/lib/shared/devices/warnings';
-import { PasscodeActionDialog, preloadDialog } from './lazy-passcode-dialog';
-import { accessNote, type AccessNote } from './passcode-access';
+import type { DeviceListItem } from '@/lib/shared/devices/types';
+import { preloadDialog } from './lazy-passcode-dialog';
+import type { AccessNote } from './passcode-access';
 import { passcodeActionTarget } from './passcode-action-target';
-import { usePasscodeButtonWords, type PasscodeButtonWords } from './use-passcode-button-words';
-import { useAgentAccess } from './use-agent-access';
-import { useConsentRefusal } from './use-consent-refusal';
+import type { PasscodeButtonWords } from './use-passcode-button-words';
 
 type AvailablePlan = Extract<PasscodePlan, { available: true }>;
 type UnavailablePlan = Extract<PasscodePlan, { available: false }>;
@@ -143,91 +139,6 @@ export function PasscodeButton({
             {words.accessShort(reason)}
           </span>
         </>
-      )}
-    </>
-  );
-}
-
-/** The device page's passcode action: the button with its own confirm dialog, or the reason it has none. */
-export function PasscodeAction({
-  device,
-  warnings,
-  recent = null,
-}: {
-  device: DeviceRow;
-  warnings: DeviceWarning[];
-  recent?: ActionStatus | null;
-}) {
-  const words = usePasscodeButtonWords();
-  // The server's decision (the device page's exact plan): shown, never re-derived here.
-  const plan = device.passcodePlan;
-  if (!plan.available) return <NoPasscodeAction plan={plan} variant="page" words={words} />;
-  return (
-    <PagePasscodeButton
-      device={device}
-      warnings={warnings}
-      recent={recent}
-      plan={plan}
-      words={words}
-    />
-  );
-}
-
-function PagePasscodeButton({
-  device,
-  warnings,
-  recent,
-  plan,
-  words,
-}: {
-  device: DeviceListItem;
-  warnings: DeviceWarning[];
-  recent: ActionStatus | null;
-  plan: AvailablePlan;
-  words: PasscodeButtonWords;
-}) {
-  // Known before any ticket is typed (the server's decision), and this tab's refusal of consent.
-  const access = useAgentAccess();
-  const refusal = useConsentRefusal();
-  const note = useMemo(() => accessNote(access, refusal), [access, refusal]);
-  const [open, setOpen] = useState(false);
-  // The dialog stays mounted once opened, so it can close (and hand the focus back) on its own terms.
-  const [attempt, setAttempt] = useState(0);
-  const button = useRef<HTMLButtonElement>(null);
-  const label = words.label(plan);
-  const onOpenChange = (next: boolean) => {
-    if (next && note.blocked) return;
-    setOpen(next);
-    if (next) setAttempt((n) => n + 1);
-  };
-  return (
-    <>
-      <PasscodeButton
-        ref={button}
-        device={device}
-        plan={plan}
-        label={label}
-        size="md"
-        tabbable
-        note={note}
-        words={words}
-        expanded={open}
-        onOpen={() => onOpenChange(true)}
-      />
-      {attempt > 0 && (
-        <Suspense fallback={null}>
-          <PasscodeActionDialog
-            device={device}
-            warnings={warnings}
-            recent={recent}
-            plan={plan}
-            label={label}
-            open={open}
-            attempt={attempt}
-            onOpenChange={onOpenChange}
-            returnFocus={() => button.current?.focus()}
-          />
-        </Suspense>
       )}
     </>
   );

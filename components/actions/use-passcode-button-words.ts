@@ -9,7 +9,6 @@ import type { AccessNote } from './passcode-access';
 import { useActionWords } from './use-action-words';
 
 type AvailablePlan = Extract<PasscodePlan, { available: true }>;
-type UnavailablePlan = Extract<PasscodePlan, { available: false }>;
 
 export type PasscodeButtonWords = ReturnType<typeof usePasscodeButtonWords>;
 
@@ -26,8 +25,8 @@ export function usePasscodeButtonWords() {
           ? t('buttonFor', { action: label, name: device.deviceName, serial: device.serialNumber })
           : t('buttonForNoSerial', { action: label, name: device.deviceName }),
       noAction: t('noAction'),
-      noActionReason: (plan: UnavailablePlan) => words.noActionReason(plan),
-      noActionShortReason: (plan: UnavailablePlan) => words.noActionShortReason(plan),
+      noActionReason: words.noActionReason,
+      noActionShortReason: words.noActionShortReason,
       /** The full sentence on why the button is blocked or what the agent meets first. */
       accessReason: (reason: NonNullable<AccessNote['reason']>) =>
         reason === 'missingRole'
