@@ -8,7 +8,7 @@ import type { DeviceListItem, DeviceRow } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
 import { PasscodeActionDialog } from './lazy-passcode-dialog';
 import { accessNote } from './passcode-access';
-import { NoPasscodeAction, PasscodeButton } from './passcode-action-button';
+import { PasscodeButton } from './passcode-action-button';
 import { useAgentAccess } from './use-agent-access';
 import { useConsentRefusal } from './use-consent-refusal';
 import { usePasscodeButtonWords, type PasscodeButtonWords } from './use-passcode-button-words';
@@ -28,7 +28,16 @@ export function PasscodeAction({
   const words = usePasscodeButtonWords();
   // The server's decision (the device page's exact plan): shown, never re-derived here.
   const plan = device.passcodePlan;
-  if (!plan.available) return <NoPasscodeAction plan={plan} variant="page" words={words} />;
+  if (!plan.available)
+    return (
+      <p
+        data-testid="no-passcode-action"
+        data-reason={plan.reason}
+        className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100"
+      >
+        {words.noActionReason(plan)}
+      </p>
+    );
   return (
     <PagePasscodeButton
       device={device}

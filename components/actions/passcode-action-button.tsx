@@ -15,20 +15,18 @@ import type { PasscodeButtonWords } from './use-passcode-button-words';
 type AvailablePlan = Extract<PasscodePlan, { available: true }>;
 type UnavailablePlan = Extract<PasscodePlan, { available: false }>;
 
-/** Why a device has no passcode action: a few words in a row (the sentence as tooltip), the sentence on a page. */
+/** Why a device has no passcode action, in a list row: a few words on screen, the sentence as tooltip. */
 export function NoPasscodeAction({
   plan,
-  variant,
   words,
 }: {
   plan: UnavailablePlan;
-  variant: 'row' | 'page';
   words: PasscodeButtonWords;
 }) {
   const reason = words.noActionReason(plan);
-  // In a row the reason is on screen in a few words (what to do instead, or why not); the full sentence is the
-  // tooltip and what a screen reader hears.
-  return variant === 'row' ? (
+  // The reason is on screen in a few words (what to do instead, or why not); the full sentence is the tooltip and
+  // what a screen reader hears.
+  return (
     <span
       data-testid="no-passcode-action"
       data-reason={plan.reason}
@@ -45,14 +43,6 @@ export function NoPasscodeAction({
       </span>
       <span className="sr-only">: {reason}</span>
     </span>
-  ) : (
-    <p
-      data-testid="no-passcode-action"
-      data-reason={plan.reason}
-      className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100"
-    >
-      {reason}
-    </p>
   );
 }
 

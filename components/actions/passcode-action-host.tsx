@@ -82,7 +82,7 @@ export function RowPasscodeAction({
   if (!host) throw new Error('RowPasscodeAction needs a PasscodeActionHost around the list');
   // The server's decision (a list row's from v1.0 alone): shown, never re-derived here.
   const plan = device.passcodePlan;
-  if (!plan.available) return <NoPasscodeAction plan={plan} variant="row" words={host.words} />;
+  if (!plan.available) return <NoPasscodeAction plan={plan} words={host.words} />;
   const label = host.words.label(plan);
   return (
     <PasscodeButton
