@@ -16,7 +16,7 @@ import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
 import { ApprovalStep } from './lazy-approval';
 import { IntuneAuditEvent } from './lazy-action-parts';
-import { PasscodeAction } from './passcode-action-button';
+import { PasscodeAction } from './page-passcode-action';
 import { startPasscodeAction } from './passcode-action-target';
 import { OwnerNotifications } from './lazy-action-parts';
 import { PasscodeReveal } from './passcode-reveal';
@@ -66,7 +66,7 @@ export function DeviceAction({
   return (
     <div className="mt-4 space-y-2">
       {latest && <LatestAction initial={latest} />}
-      <PasscodeAction device={device} warnings={warnings} recent={recent} variant="page" />
+      <PasscodeAction device={device} warnings={warnings} recent={recent} />
     </div>
   );
 }

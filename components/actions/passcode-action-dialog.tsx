@@ -3,7 +3,7 @@
 // agent must check (device, user, platform, serial, last sync, warnings, and an action already under way or
 // recent), the ticket reference and an optional note, then one request, and a result view with one Close button.
 // An accessible AlertDialog: focus is trapped, Escape cancels, the destructive button says what it does, and closing
-// returns focus to the button that opened it. Loaded on first use by passcode-action-button.tsx.
+// returns focus to the button that opened it. Loaded on first use (lazy-passcode-dialog.ts).
 // On opening it asks the server for the device's exact plan (GET /api/devices/{id}/passcode-plan: Graph read again,
 // beta where v1.0 cannot tell the mode): the row's plan is v1.0's alone and may be out of date. Until the answer is
 // there, a Confirm pressed is sent once it is (with the server's kind); when the answer is "no action" (a wipe or retire pending, above all), the dialog says why and
@@ -13,7 +13,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { SignInPrompt } from '@/components/auth/sign-in-prompt';
 import { CallerPanel } from '@/components/trust/caller-panel';
@@ -54,9 +54,9 @@ import { ConsentRefusedError, NoAccountError, usePasscodeAction } from './use-pa
 import { useAgentAccess } from './use-agent-access';
 
 /**
- * The confirm dialog itself, loaded when first wanted (passcode-action-button.tsx): Radix's dialog and the form are not part
- * of the page's first load. Controlled by the button that opens it, which is not a Radix trigger, so closing hands
- * the focus back to that button here.
+ * The confirm dialog itself, loaded when first wanted (lazy-passcode-dialog.ts): Radix's dialog and the form are not
+ * part of the page's first load. Controlled by its owner (the device page's button, or the list's one host for all
+ * rows), which is not a Radix trigger, so closing hands the focus back through `returnFocus`.
  */
 export function PasscodeActionDialog({
   device,
@@ -67,7 +67,7 @@ export function PasscodeActionDialog({
   open,
   attempt,
   onOpenChange,
-  trigger,
+  returnFocus,
 }: {
   device: DeviceListItem;
   warnings: DeviceWarning[];
@@ -77,7 +77,8 @@ export function PasscodeActionDialog({
   open: boolean;
   attempt: number;
   onOpenChange: (open: boolean) => void;
-  trigger: RefObject<HTMLButtonElement | null>;
+  /** Puts the focus back on the button that opened the dialog (it is not a Radix trigger). */
+  returnFocus: () => void;
 }) {
   return (
     <DialogShell
@@ -86,7 +87,7 @@ export function PasscodeActionDialog({
       size="lg"
       onCloseAutoFocus={(e) => {
         e.preventDefault();
-        trigger.current?.focus();
+        returnFocus();
       }}
     >
       {/* A fresh form each time the dialog opens: nothing from an earlier attempt carries over. */}

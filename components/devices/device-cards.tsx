@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { memo, type KeyboardEvent, type ReactNode } from 'react';
-import { PasscodeAction } from '@/components/actions/passcode-action-button';
+import { RowPasscodeAction } from '@/components/actions/passcode-action-host';
 import { RecentAction } from '@/components/actions/recent-action';
 import { cn } from '@/lib/shared/cn';
 import { ComplianceBadge } from './compliance-badge';
@@ -109,7 +109,7 @@ const DeviceCard = memo(function DeviceCard({
         </dd>
       </dl>
       <div className="mt-2">
-        <PasscodeAction device={d} warnings={warnings} recent={recent} tabbable={active} />
+        <RowPasscodeAction device={d} warnings={warnings} recent={recent} tabbable={active} />
         {recent && <RecentAction action={recent} now={clock} compact />}
       </div>
     </li>

@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
+import { PasscodeActionHost } from '@/components/actions/passcode-action-host';
 import { ApiErrorNotice } from '@/components/errors/api-error-notice';
 import { useValidationText } from '@/components/i18n/use-validation-text';
 import { ThrottleBanner } from '@/components/status/throttle-banner';
@@ -47,7 +48,11 @@ export function DeviceSearchView() {
           error={new ApiError(errorInfo(400, 'invalidSearch', error.join(' '), { date: null }))}
         />
       ) : (
-        <DeviceResults search={search} handle={results} />
+        // The rows' one passcode dialog and their shared access: outside the results, so the results' own
+        // re-renders (scrolling, arrowing) leave the host alone.
+        <PasscodeActionHost>
+          <DeviceResults search={search} handle={results} />
+        </PasscodeActionHost>
       )}
     </div>
   );

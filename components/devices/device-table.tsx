@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { memo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { PasscodeAction } from '@/components/actions/passcode-action-button';
+import { RowPasscodeAction } from '@/components/actions/passcode-action-host';
 import { RecentAction } from '@/components/actions/recent-action';
 import { cn } from '@/lib/shared/cn';
 import { ComplianceBadge } from './compliance-badge';
@@ -220,7 +220,7 @@ const DeviceRow = memo(function DeviceRow({
         <LastSync iso={d.lastSyncDateTime} now={now} />
       </td>
       <td className="px-3">
-        <PasscodeAction device={d} warnings={warnings} recent={recent} tabbable={active} />
+        <RowPasscodeAction device={d} warnings={warnings} recent={recent} tabbable={active} />
         {recent && <RecentAction action={recent} now={clock} compact />}
       </td>
     </tr>
