@@ -32,7 +32,8 @@ export function Providers({
         <ConsoleSettingsContext value={settings}>
           <ActionTrackerProvider>{children}</ActionTrackerProvider>
           {/* Bottom right, above the bottom tray or beside the side one (tray-frame.tsx measures them): never over
-              the header, its Actions badge, or the search at the top of the page. */}
+              the header, its Actions badge, or the search at the top of the page; never over an open dialog either
+              (toasts.tsx holds them while one is open). */}
           <Toaster
             position="bottom-right"
             offset={{
@@ -42,6 +43,9 @@ export function Providers({
             mobileOffset={{ bottom: 'calc(var(--tray-bar, 0px) + 8px)' }}
             richColors
             closeButton
+            // sonner breaks anywhere (overflow-wrap: anywhere, unlayered CSS, so only !important wins): a device
+            // name breaks between words and hyphenates, and only one token too long for a line breaks inside.
+            toastOptions={{ classNames: { toast: 'wrap-break-word! hyphens-auto' } }}
             theme={resolvedTheme === 'dark' ? 'dark' : 'light'}
           />
         </ConsoleSettingsContext>
