@@ -107,7 +107,12 @@ function TrayItem({ item, openFirst }: { item: TrackedAction; openFirst: boolean
           aria-controls={detailsId}
           aria-label={t('details', { device: name, serial })}
           data-testid="tray-item-toggle"
-          onClick={() => setChosen(!open)}
+          onClick={(e) => {
+            setChosen(!open);
+            // In the capped tray an item opened near its end would open out of sight: bring it into view.
+            const li = e.currentTarget.closest('li');
+            if (!open) requestAnimationFrame(() => li?.scrollIntoView({ block: 'nearest' }));
+          }}
           className="inline-flex size-7 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
         >
           <span aria-hidden="true" className={cn('transition-transform', open && 'rotate-90')}>
@@ -156,6 +161,8 @@ function TrayItem({ item, openFirst }: { item: TrackedAction; openFirst: boolean
         {current.verification && <VerificationLine verification={current.verification} />}
         {current.approval && <ApprovalStep action={current} compact />}
         <ActionNextStep action={current} polled={item.polled} />
+        {/* Right below what to tell the caller, so the capped tray shows it without scrolling. */}
+        {current.state === 'done' && <PasscodeReveal action={current} />}
         <OwnerNotifications notifications={current.notifications} />
         <div className="mt-1 flex flex-wrap items-center gap-2">
           {!current.terminal && (
@@ -175,7 +182,6 @@ function TrayItem({ item, openFirst }: { item: TrackedAction; openFirst: boolean
           )}
           <CopyForTicket summary={statusSummary(current, words)} size="xs" />
         </div>
-        {current.state === 'done' && <PasscodeReveal action={current} />}
       </div>
     </li>
   );
