@@ -43,9 +43,6 @@ export function Providers({
             mobileOffset={{ bottom: 'calc(var(--tray-bar, 0px) + 8px)' }}
             richColors
             closeButton
-            // sonner breaks anywhere (overflow-wrap: anywhere, unlayered CSS, so only !important wins): a device
-            // name breaks between words and hyphenates, and only one token too long for a line breaks inside.
-            toastOptions={{ classNames: { toast: 'wrap-break-word! hyphens-auto' } }}
             theme={resolvedTheme === 'dark' ? 'dark' : 'light'}
           />
         </ConsoleSettingsContext>
