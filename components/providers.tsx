@@ -32,7 +32,8 @@ export function Providers({
         <ConsoleSettingsContext value={settings}>
           <ActionTrackerProvider>{children}</ActionTrackerProvider>
           {/* Bottom right, above the bottom tray or beside the side one (tray-frame.tsx measures them): never over
-              the header, its Actions badge, or the search at the top of the page. */}
+              the header, its Actions badge, or the search at the top of the page; never over an open dialog either
+              (toasts.tsx holds them while one is open). */}
           <Toaster
             position="bottom-right"
             offset={{

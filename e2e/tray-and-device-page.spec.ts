@@ -6,7 +6,15 @@ import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, TENANT_ID } from '../emulator/constants';
 import { SHARED_READ_MS } from '../lib/shared/timing';
 import { E2E } from '../playwright.config';
-import { actionButton, confirm, findBySerial, freshDevice, openTray, trayItem } from './actions';
+import {
+  actionButton,
+  confirm,
+  findBySerial,
+  freshDevice,
+  openDialog,
+  openTray,
+  trayItem,
+} from './actions';
 import { expectAccessible } from './axe';
 import { emulator } from './emulator';
 import { expect, test } from './fixtures';
@@ -159,6 +167,96 @@ test('the tray: collapsed while the agent has none, opened by an action; collaps
   await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
   await expect(item.getByTestId('tray-device')).toBeVisible();
   await expect(item.getByTestId('tray-device')).toContainText(d.serialNumber);
+});
+
+test('three calls at 1280×720: a toast waits while a dialog is open; a shown passcode stays one line after a reload; one item open and the tray within a quarter of the screen', async ({
+  page,
+  context,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const android = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
+  const iphones = [
+    await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' }),
+    await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' }),
+    await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' }),
+  ] as const;
+  // The agent's list holds only this test's actions: other tests on the worker act as the same agent.
+  await context.route(/\/api\/actions$/, async (route) => {
+    const response = await route.fetch();
+    const { actions } = (await response.json()) as { actions: { ticket: string | null }[] };
+    await route.fulfill({
+      response,
+      json: { actions: actions.filter((a) => a.ticket?.startsWith('INC-76')) },
+    });
+  });
+  await signIn(page, DEMO_ACCOUNTS.helpdesk);
+  await findBySerial(page, android);
+  await (
+    await confirm(page, android, 'Reset passcode', 'INC-7600')
+  )
+    .getByRole('button', { name: 'Close' })
+    .click();
+
+  // The next caller's dialog is open when the Android reset ends: the live region says so, the toast waits.
+  await findBySerial(page, iphones[0]);
+  const dialog = await openDialog(page, iphones[0], 'Remove passcode');
+  await expect(page.getByTestId('tray-announcement')).toContainText('(INC-7600): Done', {
+    timeout: 20_000,
+  });
+  const toasts = page.locator('[data-sonner-toast]');
+  const dialogBox = await dialog.boundingBox();
+  if (!dialogBox) throw new Error('no dialog box');
+  for (const box of await Promise.all((await toasts.all()).map((t) => t.boundingBox())))
+    if (box)
+      expect(
+        box.x >= dialogBox.x + dialogBox.width ||
+          box.x + box.width <= dialogBox.x ||
+          box.y >= dialogBox.y + dialogBox.height ||
+          box.y + box.height <= dialogBox.y,
+        JSON.stringify({ box, dialogBox }),
+      ).toBe(true);
+  await expect(toasts).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const toast = toasts.filter({ hasText: '(INC-7600): Done' });
+  await expect(toast).toBeVisible();
+  // A long device name breaks between words (and hyphenates), not anywhere.
+  await expect(toast).toHaveCSS('overflow-wrap', 'break-word');
+  await expect(toast).toHaveCSS('hyphens', 'auto');
+
+  // The passcode shown once: after a reload the server says so, and its item stays one line with Show passcode inside.
+  const item = trayItem(page, android);
+  await item.getByTestId('show-passcode').click();
+  const panel = page.getByRole('dialog', {
+    name: `Temporary passcode for “${android.deviceName}”`,
+  });
+  await panel.getByRole('button', { name: 'Hide now' }).click();
+  await expect(panel).toHaveCount(0);
+  await page.reload();
+  await expect(item).toHaveAttribute('data-state', 'done');
+  await expect(item.getByTestId('tray-item-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await expect(item.getByTestId('show-passcode')).toBeHidden();
+  await item.getByTestId('tray-item-toggle').click();
+  await expect(item.getByTestId('show-passcode')).toBeVisible();
+
+  // Three more calls under way: only the newest item is open, the rest one line each with their state; the tray stays
+  // within a quarter of the screen and covers no button of the page.
+  await emulator.timings({ pickupMs: 600_000, completeMs: 1000 });
+  for (const [i, d] of iphones.entries()) {
+    await findBySerial(page, d);
+    await (
+      await confirm(page, d, 'Remove passcode', `INC-760${i + 1}`)
+    )
+      .getByRole('button', { name: 'Close' })
+      .click();
+  }
+  await expect(page.getByTestId('tray-under-way')).toHaveText('3 under way');
+  for (const [i, d] of iphones.entries()) {
+    await expect(trayItem(page, d)).toHaveAttribute('data-state', 'pending');
+    await expect(trayItem(page, d)).toHaveAttribute('data-open', String(i === 2));
+  }
+  const trayBox = await page.locator('#actions-tray').boundingBox();
+  expect(trayBox?.height).toBeLessThanOrEqual(720 * 0.25);
+  expect(await coveredByTray(page)).toEqual([]);
 });
 
 test('two "Zoë\'s iPhone" items are told apart: user, serial, action, ticket, and a link to each device', async ({

@@ -4,15 +4,16 @@
 // change announced and toasted by the tracker, whether the tray is open or not). Each item is one line (device,
 // action, ticket, state) with a disclosure for the rest: user and serial (so two same-named devices differ), what to
 // do next, "Check now" (at once, within the tab's 429 gate), Copy for ticket and a done Android reset's temporary
-// passcode. An item that needs the agent opens by itself (needsAgent); the agent's own click then decides. The
-// tray is as tall as its items, up to a cap, and scrolls beyond it.
+// passcode. Only the newest item that needs the agent opens by itself (openByDefault), so three calls' items leave the
+// page in view; the agent's own click, or the focus inside an opened item, then decides. The tray is as tall as its
+// items, up to a quarter of the screen, and its list scrolls beyond that.
 import Link from 'next/link';
 import { useNow, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useTimeAgo } from '@/components/i18n/relative-time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { needsAgent } from '@/lib/browser/actions/tracked-actions';
+import { openByDefault } from '@/lib/browser/actions/tracked-actions';
 import { cn } from '@/lib/shared/cn';
 import { ActionNextStep } from './action-next-step';
 import { OwnerNotifications } from './lazy-action-parts';
@@ -29,6 +30,7 @@ export function ActionsTray() {
   const t = useTranslations('tray');
   const { items } = useActionTracker();
   const { set } = useTray();
+  const opened = openByDefault(items.map((i) => i.action));
   return (
     <aside
       id="actions-tray"
@@ -37,7 +39,7 @@ export function ActionsTray() {
       tabIndex={-1}
       data-testid="actions-tray-panel"
       className={cn(
-        'fixed inset-x-0 bottom-0 z-30 flex max-h-[40vh] flex-col border-t border-slate-300 bg-white shadow-[0_-4px_12px_rgb(0_0_0/0.08)]',
+        'fixed inset-x-0 bottom-0 z-30 flex max-h-[25vh] flex-col border-t border-slate-300 bg-white shadow-[0_-4px_12px_rgb(0_0_0/0.08)]',
         'dark:border-slate-700 dark:bg-slate-900',
         'min-[1600px]:sticky min-[1600px]:top-0 min-[1600px]:h-[calc(100vh-3.5rem)] min-[1600px]:max-h-none min-[1600px]:border-l min-[1600px]:border-t-0 min-[1600px]:shadow-none',
       )}
@@ -63,24 +65,31 @@ export function ActionsTray() {
         {items.length === 0 ? (
           <li className="px-3 py-2 text-sm text-slate-600 dark:text-slate-300">{t('empty')}</li>
         ) : (
-          items.map((item) => <TrayItem key={item.action.actionId} item={item} />)
+          items.map((item) => (
+            <TrayItem
+              key={item.action.actionId}
+              item={item}
+              openFirst={item.action.actionId === opened}
+            />
+          ))
         )}
       </ul>
     </aside>
   );
 }
 
-function TrayItem({ item }: { item: TrackedAction }) {
+function TrayItem({ item, openFirst }: { item: TrackedAction; openFirst: boolean }) {
   const t = useTranslations('tray');
   const timeAgo = useTimeAgo();
   const now = useNow({ updateInterval: 30_000 });
   const words = useActionWords();
   const { check } = useActionTracker();
   const detailsId = useId();
-  // The agent's click decides once made; until then the item is open while it needs them.
+  // The agent's click decides once made, and so does their focus inside the opened item (a passcode being shown
+  // must not fold away when the server then says it was shown); until then the tray's one default does.
   const [chosen, setChosen] = useState<boolean | null>(null);
   const current = item.action;
-  const open = chosen ?? needsAgent(current);
+  const open = chosen ?? openFirst;
   const name = current.deviceName ?? current.deviceId;
   const serial = current.deviceSerial ?? '—';
   return (
@@ -98,7 +107,12 @@ function TrayItem({ item }: { item: TrackedAction }) {
           aria-controls={detailsId}
           aria-label={t('details', { device: name, serial })}
           data-testid="tray-item-toggle"
-          onClick={() => setChosen(!open)}
+          onClick={(e) => {
+            setChosen(!open);
+            // In the capped tray an item opened near its end would open out of sight: bring it into view.
+            const li = e.currentTarget.closest('li');
+            if (!open) requestAnimationFrame(() => li?.scrollIntoView({ block: 'nearest' }));
+          }}
           className="inline-flex size-7 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
         >
           <span aria-hidden="true" className={cn('transition-transform', open && 'rotate-90')}>
@@ -131,7 +145,12 @@ function TrayItem({ item }: { item: TrackedAction }) {
           {words.state(current.state)}
         </Badge>
       </div>
-      <div id={detailsId} hidden={!open} className="pb-1 pl-8">
+      <div
+        id={detailsId}
+        hidden={!open}
+        className="pb-1 pl-8"
+        onFocusCapture={() => setChosen((c) => c ?? true)}
+      >
         <p className="flex flex-wrap justify-between gap-x-2 text-xs text-slate-700 dark:text-slate-300">
           <span data-testid="tray-device">
             {current.deviceUserName ?? current.deviceUpn ?? '—'} ·{' '}
@@ -142,6 +161,8 @@ function TrayItem({ item }: { item: TrackedAction }) {
         {current.verification && <VerificationLine verification={current.verification} />}
         {current.approval && <ApprovalStep action={current} compact />}
         <ActionNextStep action={current} polled={item.polled} />
+        {/* Right below what to tell the caller, so the capped tray shows it without scrolling. */}
+        {current.state === 'done' && <PasscodeReveal action={current} />}
         <OwnerNotifications notifications={current.notifications} />
         <div className="mt-1 flex flex-wrap items-center gap-2">
           {!current.terminal && (
@@ -161,7 +182,6 @@ function TrayItem({ item }: { item: TrackedAction }) {
           )}
           <CopyForTicket summary={statusSummary(current, words)} size="xs" />
         </div>
-        {current.state === 'done' && <PasscodeReveal action={current} />}
       </div>
     </li>
   );

@@ -20,6 +20,7 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => ({
   graphRequestId: null,
   errorCode: null,
   passcode: null,
+  passcodeShownAt: null,
   managementState: null,
   deviceSerial: 'S1',
   deviceUserName: null,

@@ -3,6 +3,7 @@ import {
   mergeAction,
   needsAgent,
   needsStatusRead,
+  openByDefault,
   stateChanges,
   underWayCount,
 } from './tracked-actions';
@@ -27,6 +28,7 @@ const status = (over: Partial<ActionStatus> = {}): ActionStatus => {
     graphRequestId: null,
     errorCode: null,
     passcode: null,
+    passcodeShownAt: null,
     managementState: null,
     deviceSerial: 'S1',
     deviceUserName: null,
@@ -145,5 +147,49 @@ describe('which items open by themselves', () => {
     expect(needsAgent(status({ state: 'done' }))).toBe(false);
     expect(needsAgent(status({ state: 'done', passcode: 'expired' }))).toBe(false);
     expect(needsAgent(status({ state: 'approvalWithdrawn' }))).toBe(false);
+  });
+
+  it('a passcode the server says was shown no longer needs the agent (Show passcode stays in the item)', () => {
+    const shown = status({
+      state: 'done',
+      passcode: 'available',
+      passcodeShownAt: '2026-11-28T10:05:00Z',
+    });
+    expect(needsAgent(shown)).toBe(false);
+  });
+});
+
+describe('openByDefault', () => {
+  const at = (minute: number) => `2026-11-28T10:${String(minute).padStart(2, '0')}:00Z`;
+
+  it('opens only the newest item that needs the agent, whatever the list order', () => {
+    const items = [
+      status({ actionId: 'old', requestedAt: at(1) }),
+      status({ actionId: 'new', requestedAt: at(3) }),
+      status({ actionId: 'mid', state: 'failed', requestedAt: at(2) }),
+    ];
+    expect(openByDefault(items)).toBe('new');
+    expect(openByDefault([...items].reverse())).toBe('new');
+  });
+
+  it('passes over newer items that need nothing: done, withdrawn, or a passcode already shown', () => {
+    const items = [
+      status({ actionId: 'under-way', requestedAt: at(1) }),
+      status({ actionId: 'done', state: 'done', requestedAt: at(4) }),
+      status({
+        actionId: 'shown',
+        state: 'done',
+        passcode: 'available',
+        passcodeShownAt: at(6),
+        requestedAt: at(5),
+      }),
+      status({ actionId: 'withdrawn', state: 'approvalWithdrawn', requestedAt: at(6) }),
+    ];
+    expect(openByDefault(items)).toBe('under-way');
+  });
+
+  it('opens none when nothing needs the agent', () => {
+    expect(openByDefault([])).toBeNull();
+    expect(openByDefault([status({ state: 'done' })])).toBeNull();
   });
 });

@@ -47,14 +47,26 @@ const NEEDS_AGENT_ENDS: ReadonlySet<TrackedState> = new Set([
 ]);
 
 /**
- * Whether an item needs the agent, so the tray shows it opened: under way (Check now, what to tell the caller while
- * waiting, Withdraw), approved (Send now), a temporary passcode to show, an end with advice to read out. A done
- * action without a passcode, or a request the agent withdrew, stays one line.
+ * Whether an item needs the agent: under way (Check now, what to tell the caller while waiting, Withdraw), approved
+ * (Send now), a temporary passcode not yet shown, an end with advice to read out. A done action without a passcode or
+ * whose passcode the server says was shown already (Show passcode stays one click away), or a request the agent
+ * withdrew, does not.
  */
 export function needsAgent(a: ActionStatus): boolean {
   if (!a.terminal) return true;
-  if (a.state === 'done') return a.passcode === 'available';
+  if (a.state === 'done') return a.passcode === 'available' && a.passcodeShownAt === null;
   return NEEDS_AGENT_ENDS.has(a.state);
+}
+
+/**
+ * The one item the tray opens by itself: the newest that needs the agent (the call they are on), or none. Every
+ * other item is one line that still shows its state, so several at once do not cover the page.
+ */
+export function openByDefault(actions: readonly ActionStatus[]): string | null {
+  let newest: ActionStatus | null = null;
+  for (const a of actions)
+    if (needsAgent(a) && (newest === null || a.requestedAt > newest.requestedAt)) newest = a;
+  return newest?.actionId ?? null;
 }
 
 /**

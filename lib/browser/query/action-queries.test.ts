@@ -10,6 +10,7 @@ const pending = {
   state: 'pending',
   terminal: false,
   notifications: [],
+  passcodeShownAt: null,
 } as unknown as ActionStatus;
 
 type Core = typeof import('@tanstack/react-query');

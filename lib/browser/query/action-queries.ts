@@ -4,6 +4,7 @@ import { queryOptions, type Query } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/browser/api/browser-client';
 import { GRAPH_SCOPES } from '@/lib/shared/auth/scopes';
 import { pollInterval } from '@/lib/browser/actions/poll-interval';
+import { checkedStatus, checkedStatuses } from '@/lib/browser/actions/action-status-check';
 import type { ActionStatus } from '@/lib/shared/actions/types';
 
 export const actionKeys = {
@@ -29,34 +30,43 @@ export const actionQueries = {
   mine: (api: ApiClient) =>
     queryOptions({
       queryKey: actionKeys.mine(),
-      queryFn: ({ signal }) => api.get<{ actions: ActionStatus[] }>('/api/actions', { signal }),
+      queryFn: async ({ signal }) =>
+        checkedStatuses(await api.get<{ actions: ActionStatus[] }>('/api/actions', { signal })),
       staleTime: 10_000,
     }),
   device: (api: ApiClient, deviceId: string) =>
     queryOptions({
       queryKey: actionKeys.device(deviceId),
-      queryFn: ({ signal }) =>
-        api.get<{ action: ActionStatus | null }>(
+      queryFn: async ({ signal }) => {
+        const body = await api.get<{ action: ActionStatus | null }>(
           `/api/actions?deviceId=${encodeURIComponent(deviceId)}`,
           { signal },
-        ),
+        );
+        return { ...body, action: body.action && checkedStatus(body.action) };
+      },
     }),
   /** Actions under way or within the device guard on a page of listed devices (at most MAX_DEVICE_IDS). */
   onDevices: (api: ApiClient, deviceIds: readonly string[]) =>
     queryOptions({
       queryKey: actionKeys.onDevices(deviceIds),
-      queryFn: ({ signal }) =>
-        api.get<{ actions: ActionStatus[] }>(
-          `/api/actions?deviceIds=${deviceIds.map(encodeURIComponent).join(',')}`,
-          { signal },
+      queryFn: async ({ signal }) =>
+        checkedStatuses(
+          await api.get<{ actions: ActionStatus[] }>(
+            `/api/actions?deviceIds=${deviceIds.map(encodeURIComponent).join(',')}`,
+            { signal },
+          ),
         ),
       staleTime: 30_000,
     }),
   status: (api: ApiClient, initial: ActionStatus) =>
     queryOptions({
       queryKey: actionKeys.status(initial.actionId),
-      queryFn: ({ signal }) =>
-        api.get<ActionStatus>(`/api/actions/${encodeURIComponent(initial.actionId)}`, { signal }),
+      queryFn: async ({ signal }) =>
+        checkedStatus(
+          await api.get<ActionStatus>(`/api/actions/${encodeURIComponent(initial.actionId)}`, {
+            signal,
+          }),
+        ),
       initialData: initial,
       initialDataUpdatedAt: 0,
       // Polling pauses in a hidden tab (react-query's default) and waits on the tab's 429 gate (the API client).
@@ -70,8 +80,10 @@ export const actionQueries = {
   followed: (api: ApiClient, actionId: string) =>
     queryOptions({
       queryKey: actionKeys.status(actionId),
-      queryFn: ({ signal }) =>
-        api.get<ActionStatus>(`/api/actions/${encodeURIComponent(actionId)}`, { signal }),
+      queryFn: async ({ signal }) =>
+        checkedStatus(
+          await api.get<ActionStatus>(`/api/actions/${encodeURIComponent(actionId)}`, { signal }),
+        ),
       enabled: false,
       refetchInterval: false,
     }),

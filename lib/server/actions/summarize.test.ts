@@ -86,4 +86,29 @@ describe('summarize', () => {
       summarize([record({}), record({ kind: 'outcome', outcome: 'denied', http_status: 403 })]),
     ).toMatchObject({ state: 'denied', terminal: true, finishedAt: null });
   });
+  it('says when a passcode was last shown: the newest accepted reveal record, not a refused one', () => {
+    const android = { action_id: 'a9', action_kind: 'resetDevicePasscode' as const };
+    const trail = [
+      record({ ...android }),
+      record({ ...android, kind: 'outcome', outcome: 'accepted' }),
+      record({ ...android, kind: 'observation', action_state: 'done' }),
+    ];
+    expect(summarize(trail)?.passcodeShownAt).toBeNull();
+    const shown = [
+      ...trail,
+      record({
+        ...android,
+        kind: 'reveal',
+        outcome: 'accepted',
+        recorded_at: '2026-11-28T10:05:00.000Z',
+      }),
+      record({
+        ...android,
+        kind: 'reveal',
+        outcome: 'denied',
+        recorded_at: '2026-11-28T10:06:00.000Z',
+      }),
+    ];
+    expect(summarize(shown)?.passcodeShownAt).toBe('2026-11-28T10:05:00.000Z');
+  });
 });

@@ -4,6 +4,7 @@ import 'server-only';
 // reads as an action waiting for approval, approved, or ended, under the id it will be sent as (the approval row's
 // state at read time has the last word: lib/server/approvals/attach.ts).
 import type { AuditRecord } from '@/lib/server/store/audit-store';
+import { passcodeShownAtSchema } from '@/lib/shared/actions/passcode-shown-schema';
 import {
   TERMINAL,
   type ActionStatus,
@@ -99,6 +100,7 @@ export function summarize(records: AuditRecord[], now: number = Date.now()): Act
     graphRequestId: outcome?.graph_request_id ?? null,
     errorCode: null,
     passcode: passcodeAvailability(kind, state, observation?.recorded_at ?? null, now),
+    passcodeShownAt: passcodeShownAt(records),
     managementState: null,
     lastSyncDateTime: null,
     alternative: null,
@@ -134,6 +136,16 @@ export function passcodeAvailability(
   return doneAt !== null && now - Date.parse(doneAt) > PASSCODE_VISIBLE_DAYS * DAY_MS
     ? 'expired'
     : 'available';
+}
+
+/**
+ * When a passcode of the action was last shown: its newest accepted reveal record (the reveal is audited, the passcode
+ * never is). Checked by the same rule the browser applies, so a time the database hands back in another shape fails
+ * here, on the server, not in the tray.
+ */
+export function passcodeShownAt(records: readonly AuditRecord[]): string | null {
+  const shown = records.filter((r) => r.kind === 'reveal' && r.outcome === 'accepted').at(-1);
+  return passcodeShownAtSchema.parse(shown?.recorded_at ?? null);
 }
 
 /** Groups records by action, newest action first. */

@@ -326,6 +326,11 @@ export interface ActionStatus {
   errorCode: number | null;
   /** For a done Android reset: whether a passcode can be revealed; null for every other action. */
   passcode: PasscodeAvailability | null;
+  /**
+   * When a temporary passcode of this action was last shown to an agent, as the audit trail's reveal records say (the
+   * reveal is audited, the passcode never); null when it never was. The tray keeps a shown passcode's item to one line.
+   */
+  passcodeShownAt: string | null;
   /** A pending wipe or retire the device shows, which holds the action back; null when managed or not read. */
   managementState: string | null;
   /** When the device last checked in, where Graph was asked; null before. */
