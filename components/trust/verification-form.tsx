@@ -117,8 +117,9 @@ export function VerificationForm({
       ) : (
         <fieldset className="mt-2">
           <legend className="sr-only">{t('method')}</legend>
-          {/* The choice of method is the part a Confirm marks when the policy's verification is missing: a
-              radiogroup, so the mark and its message belong to the whole choice and the focus lands on an option. */}
+          {/* The choice of method is the part a Confirm marks when the policy's verification is missing: a radiogroup
+              holding the four options alone (ARIA marks a group invalid, not one radio), the policy's words tied to
+              it; the focus lands on an option. What the chosen method asks for follows the group. */}
           <div
             role="radiogroup"
             aria-label={t('method')}
@@ -127,71 +128,69 @@ export function VerificationForm({
             data-testid="verification-methods"
           >
             {METHODS.map((m) => (
-              <div key={m} className="mt-1">
-                <label className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    name={`${id}-method`}
-                    value={m}
-                    checked={method === m}
-                    onChange={() => choose(m)}
-                  />
-                  {t(`methods.${m}`)}
-                </label>
-                {method === m && (m === 'callBack' || m === 'managerCallBack') && (
-                  <NumberChoice
-                    name={`${id}-number`}
-                    numbers={m === 'callBack' ? userNumbers : managerNumbers}
-                    value={phoneRef}
-                    onChange={setPhoneRef}
-                    empty={t(m === 'callBack' ? 'noUserNumbers' : 'noManagerNumbers')}
-                  />
-                )}
-                {method === m && m === 'inPerson' && (
-                  <div className="ml-6 mt-1 space-y-1">
-                    <label className="block">
-                      {t('idType')}{' '}
-                      <select
-                        value={idType}
-                        onChange={(e) => setIdType(e.target.value as PhotoIdType)}
-                        className="rounded border border-slate-300 bg-white px-1 dark:border-slate-600 dark:bg-slate-900"
-                      >
-                        {PHOTO_ID_TYPES.map((k) => (
-                          <option key={k} value={k}>
-                            {t(`idTypes.${k}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    <label className="block" htmlFor={`${id}-statement`}>
-                      {t('statement')}
-                    </label>
-                    <Textarea
-                      id={`${id}-statement`}
-                      rows={2}
-                      maxLength={MAX_VERIFICATION_TEXT}
-                      value={statement}
-                      onChange={(e) => setStatement(e.target.value)}
-                    />
-                  </div>
-                )}
-                {method === m && m === 'notVerified' && (
-                  <div className="ml-6 mt-1">
-                    <label className="block" htmlFor={`${id}-reason`}>
-                      {t('reason')}
-                    </label>
-                    <Textarea
-                      id={`${id}-reason`}
-                      rows={2}
-                      maxLength={MAX_VERIFICATION_TEXT}
-                      value={reason}
-                      onChange={(e) => setReason(e.target.value)}
-                    />
-                  </div>
-                )}
-              </div>
+              <label key={m} className="mt-1 flex items-center gap-2">
+                <input
+                  type="radio"
+                  name={`${id}-method`}
+                  value={m}
+                  checked={method === m}
+                  onChange={() => choose(m)}
+                />
+                {t(`methods.${m}`)}
+              </label>
             ))}
           </div>
+          {(method === 'callBack' || method === 'managerCallBack') && (
+            <NumberChoice
+              name={`${id}-number`}
+              numbers={method === 'callBack' ? userNumbers : managerNumbers}
+              value={phoneRef}
+              onChange={setPhoneRef}
+              empty={t(method === 'callBack' ? 'noUserNumbers' : 'noManagerNumbers')}
+            />
+          )}
+          {method === 'inPerson' && (
+            <div className="ml-6 mt-1 space-y-1">
+              <label className="block">
+                {t('idType')}{' '}
+                <select
+                  value={idType}
+                  onChange={(e) => setIdType(e.target.value as PhotoIdType)}
+                  className="rounded border border-slate-300 bg-white px-1 dark:border-slate-600 dark:bg-slate-900"
+                >
+                  {PHOTO_ID_TYPES.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`idTypes.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="block" htmlFor={`${id}-statement`}>
+                {t('statement')}
+              </label>
+              <Textarea
+                id={`${id}-statement`}
+                rows={2}
+                maxLength={MAX_VERIFICATION_TEXT}
+                value={statement}
+                onChange={(e) => setStatement(e.target.value)}
+              />
+            </div>
+          )}
+          {method === 'notVerified' && (
+            <div className="ml-6 mt-1">
+              <label className="block" htmlFor={`${id}-reason`}>
+                {t('reason')}
+              </label>
+              <Textarea
+                id={`${id}-reason`}
+                rows={2}
+                maxLength={MAX_VERIFICATION_TEXT}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </div>
+          )}
           {markMissing && facts.policy.mode !== 'off' && (
             <FieldError id={`${id}-missing`} className="mt-1" data-testid="verification-missing">
               {confirmWords(facts.policy.mode)}

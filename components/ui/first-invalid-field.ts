@@ -1,17 +1,13 @@
-// Where the focus goes after a Confirm that left something to fix: the first element marked invalid in the form's
-// order. A field is focused itself; a group marked as a whole (the caller verification's choice of method, a
-// radiogroup) hands the focus to its chosen option, or to its first one, so the agent can choose with the arrows.
+// Where the focus goes after a Confirm that left something to fix: the first part marked invalid in the form's
+// order. A field takes the focus itself; a group marked as a whole (the caller verification's choice of method, a
+// radiogroup: ARIA marks the group, not one radio) hands it to its chosen option, or its first one, as Tab would.
 
-const CONTROL = 'input, textarea, select, button';
-
-/** The first focusable field of the first element marked `aria-invalid="true"` in `form`, or null. */
-export function firstInvalidField(form: HTMLElement): HTMLElement | null {
+/** The field to focus for the first element of `form` marked `aria-invalid="true"`, or null. */
+export function firstInvalidField(form: HTMLFormElement): HTMLElement | null {
   const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-  if (!invalid) return null;
-  if (invalid.matches(CONTROL)) return invalid;
-  const enabled = `:is(${CONTROL}):not(:disabled)`;
+  if (!invalid || invalid.matches('input, textarea, select')) return invalid;
   return (
-    invalid.querySelector<HTMLElement>(`input:checked:not(:disabled)`) ??
-    invalid.querySelector<HTMLElement>(enabled)
+    invalid.querySelector<HTMLElement>('input:checked:not(:disabled)') ??
+    invalid.querySelector<HTMLElement>('input:not(:disabled), textarea, select')
   );
 }
