@@ -1,7 +1,7 @@
 // Issue 8/11, keyboard: arrow-down from the search box into the results, one Tab stop for the sort headers, the
 // single-key shortcuts (/ j k Enter r t ?), and a focus ring that stands out on every background. Issue 16/17: a
 // shift of callers by keyboard alone, the shortcuts from a row's button, the skip link to the tray two Tabs after
-// the search box, and the ticket field in view as `r` opens the dialog, on a phone too.
+// the search box, the ticket field in view as `r` opens the dialog and the result's Close in view, on a phone too.
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { actionButton, freshDevice, openTray, trayItem } from './actions';
@@ -99,6 +99,13 @@ test('r opens the confirm dialog of the selected device, from the list and from 
   // While the dialog is open, its keys are its own: r types into the ticket field.
   await page.keyboard.press('r');
   await expect(page.getByRole('alertdialog').getByLabel('Ticket reference')).toHaveValue('R');
+  // The result view's Close is in the sticky footer: on the phone's screen with the view's body scrolled to its top.
+  await dialog.getByLabel('Ticket reference').fill('INC-4301');
+  await page.keyboard.press('Enter');
+  const close = dialog.getByRole('button', { name: 'Close' });
+  await expect(close).toBeFocused();
+  await dialog.evaluate((el) => el.scrollTo(0, 0));
+  await expect(close).toBeInViewport({ ratio: 1 });
 });
 
 test('t shows and collapses the tray; ? lists every shortcut; / goes to the search box', async ({
