@@ -243,6 +243,10 @@ test("a device of a protected group's user waits for approval (0 POSTs, approver
   await expect(r.dialog.getByTestId('approval-notice')).toHaveCount(0);
   await expect(r.dialog).toContainText(`Approval requested: Remove passcode on ${d.deviceName}`);
   await expect(r.dialog.getByTestId('approvers-notified')).toHaveAttribute('data-notified', 'sent');
+  // The waiting view's Close sits in the dialog's sticky footer: on screen at 1280×720 with the body at its top.
+  await requester.setViewportSize({ width: 1280, height: 720 });
+  await r.dialog.evaluate((el) => el.scrollTo(0, 0));
+  await expect(r.dialog.getByRole('button', { name: 'Close' })).toBeInViewport({ ratio: 1 });
   await r.dialog.getByRole('button', { name: 'Close' }).click();
   const item = trayItem(requester, d);
   await expect(item).toHaveAttribute('data-state', 'awaitingApproval');

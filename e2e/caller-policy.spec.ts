@@ -1,5 +1,6 @@
 // VERIFY_CALLER=required end to end (security.md case 24), on a console of its own sharing this worker's audit
-// database: Confirm without a verification is refused before Graph and the dialog says why (English and German); a
+// database: an empty Confirm marks the missing verification with the ticket and moves the focus to it, first in the
+// form's order; Confirm without a verification is refused before Graph and the dialog says why (English and German); a
 // forged server-action call without one, or naming a forged id or another agent's, sends nothing (0 POSTs); with
 // this agent's recent verification of the device's user the action goes, and the device page and the activity page
 // show how the caller was verified.
@@ -63,6 +64,8 @@ const WORDS = {
     serial: 'serial',
     ticket: 'Ticket reference',
     refused: 'Nothing was sent: record how you verified the caller first',
+    needs: 'Verify the caller before you confirm.',
+    missing: 'Still missing before Confirm: how the caller was verified and the ticket reference.',
   },
   de: {
     search: 'Geräte suchen',
@@ -71,6 +74,9 @@ const WORDS = {
     ticket: 'Ticketnummer',
     refused:
       'Es wurde nichts gesendet: Erfassen Sie zuerst, wie Sie die anrufende Person überprüft haben',
+    needs: 'Überprüfen Sie die anrufende Person, bevor Sie bestätigen.',
+    missing:
+      'Vor dem Bestätigen fehlt noch: wie die anrufende Person überprüft wurde und die Ticketnummer.',
   },
 } as const;
 
@@ -95,6 +101,17 @@ async function confirmAt(
     })
     .click();
   const dialog = page.getByRole('alertdialog');
+  // An empty Confirm, once the server's policy is on screen: the choice of method is marked with the ticket, its
+  // message tied to it, both in the list of what is missing, and the focus on its first option (first in the form).
+  await expect(dialog.getByTestId('verification-policy')).toHaveAttribute('data-mode', 'required');
+  await dialog.getByTestId('confirm-action').click();
+  const methods = dialog.getByTestId('verification-methods');
+  await expect(methods).toHaveAttribute('aria-invalid', 'true');
+  await expect(methods).toHaveAccessibleDescription(words.needs);
+  await expect(dialog.getByLabel(words.ticket)).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('form-missing')).toHaveText(words.missing);
+  await expect(methods.getByRole('radio').first()).toBeFocused();
+  await expect(methods.getByRole('radio').first()).toBeInViewport({ ratio: 1 });
   await dialog.getByLabel(words.ticket).fill(ticket);
   const sent = page.waitForRequest(
     (r) => r.method() === 'POST' && r.headers()['next-action'] === passcodeActionId(),
@@ -103,6 +120,9 @@ async function confirmAt(
   const body = (await sent).postData() ?? '';
   const refusal = dialog.locator('[data-result="verificationRequired"]');
   await expect(refusal).toContainText(words.refused);
+  // The server's refusal is the truth the form shows: the verification stays marked; the ticket no longer is.
+  await expect(methods).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel(words.ticket)).not.toHaveAttribute('aria-invalid', 'true');
   return { page, body };
 }
 

@@ -1,6 +1,7 @@
 // Issue 8/11, keyboard: arrow-down from the search box into the results, one Tab stop for the sort headers, the
 // single-key shortcuts (/ j k Enter r t ?), and a focus ring that stands out on every background. Issue 16/17: a
-// shift of callers by keyboard alone, the shortcuts from a row's button, and the skip link to the tray.
+// shift of callers by keyboard alone, the shortcuts from a row's button, the skip link to the tray two Tabs after
+// the search box, the ticket field in view as `r` opens the dialog and the result's Close in view, on a phone too.
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { actionButton, freshDevice, openTray, trayItem } from './actions';
@@ -84,15 +85,27 @@ test('r opens the confirm dialog of the selected device, from the list and from 
   await expect(dialog).toHaveCount(0);
   await expect(actionButton(page, d, 'Remove passcode')).toBeFocused();
 
+  // On a phone, from the device page: the focused ticket field is on screen above the footer before a key is typed,
+  // and stays there while the Caller panel above it arrives.
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/devices/${d.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(d.deviceName);
   await page.keyboard.press('r');
   await expect(page.getByRole('alertdialog').getByRole('heading', { level: 2 })).toHaveText(
     `Remove passcode on “${d.deviceName}”?`,
   );
+  await expect(dialog.getByTestId('caller-profile')).toBeVisible();
+  await expectAboveFooter(dialog.getByLabel('Ticket reference'), dialog);
   // While the dialog is open, its keys are its own: r types into the ticket field.
   await page.keyboard.press('r');
   await expect(page.getByRole('alertdialog').getByLabel('Ticket reference')).toHaveValue('R');
+  // The result view's Close is in the sticky footer: on the phone's screen with the view's body scrolled to its top.
+  await dialog.getByLabel('Ticket reference').fill('INC-4301');
+  await page.keyboard.press('Enter');
+  const close = dialog.getByRole('button', { name: 'Close' });
+  await expect(close).toBeFocused();
+  await dialog.evaluate((el) => el.scrollTo(0, 0));
+  await expect(close).toBeInViewport({ ratio: 1 });
 });
 
 test('t shows and collapses the tray; ? lists every shortcut; / goes to the search box', async ({
@@ -163,6 +176,7 @@ test('three callers in a row by keyboard only', async ({ page }) => {
     );
     await expect(dialog.getByText(d.serialNumber, { exact: true })).toBeVisible();
     await expect(dialog.getByLabel('Ticket reference')).toBeFocused();
+    if (i === 0) await expectAboveFooter(dialog.getByLabel('Ticket reference'), dialog);
     await page.keyboard.type(`inc-${4201 + i}`);
     await page.keyboard.press('Enter');
     await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
@@ -177,16 +191,18 @@ test('three callers in a row by keyboard only', async ({ page }) => {
   for (const d of callers)
     await expect(trayItem(page, d)).toContainText(`INC-${4201 + callers.indexOf(d)}`);
 
-  // The shortcuts work from the button too: t collapses the tray. The page's first Tab stop, a skip link that shows
-  // only with the focus, opens the tray again and takes the keyboard into it, past the header, search and results.
-  const skip = page.getByTestId('skip-to-tray');
+  // The shortcuts work from the button too: t collapses the tray. Two Tabs forwards from the search box, where the
+  // page puts the agent, a skip link that shows only with the focus opens the tray again and takes the keyboard into
+  // it, past the filters and the results.
+  const skip = page.getByTestId('skip-to-tray-from-search');
   await page.keyboard.press('t');
   await expect(page.locator('#actions-tray')).toHaveCount(0);
   expect((await skip.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
   await page.keyboard.press('/');
   await expect(box).toBeFocused();
-  for (let i = 0; i < 20 && !(await skip.evaluate((el) => el === document.activeElement)); i++)
-    await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Search', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(skip).toBeFocused();
   await expect(skip).toHaveText('Skip to actions tray');
   await expect(skip).toBeInViewport({ ratio: 1 });
@@ -198,6 +214,16 @@ test('three callers in a row by keyboard only', async ({ page }) => {
     true,
   );
 });
+
+/** The field is wholly on screen and above the dialog's footer (where Confirm is), not hidden under it. */
+async function expectAboveFooter(field: Locator, dialog: Locator) {
+  await expect(field).toBeInViewport({ ratio: 1 });
+  const [f, footer] = [
+    await field.boundingBox(),
+    await dialog.getByTestId('confirm-action').boundingBox(),
+  ];
+  expect((f?.y ?? 0) + (f?.height ?? 0)).toBeLessThanOrEqual(footer?.y ?? 0);
+}
 
 /** The focused element's outline, and its contrast with what is behind it (WCAG 2.4.11/1.4.11: at least 3:1). */
 async function focusRing(target: Locator) {

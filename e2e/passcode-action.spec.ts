@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { E2E } from '../playwright.config';
 import { confirm, findBySerial, freshDevice, openDialog, postsFor, trayItem } from './actions';
 import { auditRecords } from './audit';
+import { expectAccessible } from './axe';
 import { recordClipboard } from './clipboard';
 import { emulator, type EmulatedDevice } from './emulator';
 import { expect, test } from './fixtures';
@@ -168,6 +169,8 @@ test('Android fully managed: Reset passcode, then the temporary passcode in a fo
   const copy = panel.getByTestId('copy-passcode');
   await expect(copy).toHaveText('Copy passcode');
   await expect(copy).toBeFocused();
+  // axe on the revealed passcode in English and the light scheme (the work profile's test scans German and dark).
+  await expectAccessible(page, 'the revealed temporary passcode (en, light)');
   await copy.click();
   await expect.poll(() => page.evaluate(() => window.__copied?.at(-1))).toBe(expected);
   await expect(copy).toHaveText('Copied');
@@ -214,6 +217,13 @@ test('Android work profile: Reset work profile passcode, with its own words, the
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(trayItem(page, d)).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   await expect(trayItem(page, d).getByTestId('show-passcode')).toBeVisible();
+  // The revealed passcode in German and the dark scheme, scanned by axe (the fully managed test scans en, light).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await trayItem(page, d).getByTestId('show-passcode').click();
+  await expect(page.getByRole('dialog').getByTestId('passcode-value')).toHaveText(/^\d{4} \d{4}$/);
+  await expectAccessible(page, 'the revealed temporary passcode (de, dark)');
   expect(auditRecords(d.id)[0]).toMatchObject({
     action_name: 'resetPasscode',
     action_kind: 'resetWorkProfilePasscode',

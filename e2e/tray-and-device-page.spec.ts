@@ -120,7 +120,12 @@ test('the tray: collapsed while the agent has none, opened by an action; collaps
   await findBySerial(page, d);
   const dialog = await confirm(page, d, 'Remove passcode', ticket);
   await expect(dialog.getByTestId('action-result')).toHaveAttribute('data-result', 'accepted');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The result view's Close sits in the dialog's sticky footer: wholly on screen at 1280×720 with the view's body
+  // scrolled to its top (on a phone: keyboard.spec.ts).
+  const close = dialog.getByRole('button', { name: 'Close' });
+  await dialog.evaluate((el) => el.scrollTo(0, 0));
+  await expect(close).toBeInViewport({ ratio: 1 });
+  await close.click();
   await expect(page.locator('#actions-tray')).toBeVisible();
   await expect(badge).toHaveText(/^Actions \(1\)\s*1 under way$/);
   const item = trayItem(page, d);

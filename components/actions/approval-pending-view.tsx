@@ -5,6 +5,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
+import { DialogFooter } from '@/components/ui/dialog-shell';
 import { Notice } from '@/components/ui/notice';
 import type { PasscodeActionResult } from '@/lib/shared/actions/types';
 import type { ApprovalView } from '@/lib/shared/trust/approval';
@@ -43,11 +44,12 @@ export function ApprovalPendingView({
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{t('trayWillSay')}</p>
       <h3 className="mt-4 text-sm font-semibold">{close('tellCallerTitle')}</h3>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t('tellCaller')}</p>
-      <div className="mt-5 flex justify-end">
+      {/* In the sticky footer, like the confirm step's buttons: in view however long the view grows. */}
+      <DialogFooter>
         <Button autoFocus onClick={onClose}>
           {close('close')}
         </Button>
-      </div>
+      </DialogFooter>
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { useThrottleWait } from '@/components/status/use-throttle-wait';
 import { Button } from '@/components/ui/button';
 import { DialogFooter, DialogShell } from '@/components/ui/dialog-shell';
 import { Input } from '@/components/ui/input';
+import { firstInvalidField } from '@/components/ui/first-invalid-field';
 import { keepFieldInView } from '@/components/ui/keep-in-view';
 import { FieldError, Notice } from '@/components/ui/notice';
 import { Textarea } from '@/components/ui/textarea';
@@ -45,6 +46,7 @@ import { checkApprovalReason } from '@/lib/shared/trust/approval-input';
 import type { CallerVerification } from '@/lib/shared/trust/verification';
 import { ApprovalNotice, ApprovalPendingView } from './lazy-approval';
 import { PendingWait } from './pending-wait';
+import { missingParts, verificationMissing, type MissingPart } from './missing-parts';
 import { RecentAction } from './recent-action';
 import { RefusalMessage } from './refusal-message';
 import { ResultView, wasSent, type AvailablePlan } from './result-view';
@@ -155,13 +157,23 @@ function ActionForm({
   const [note, setNote] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  // The ticket field takes the focus as the dialog opens, without scrolling to it: the dialog opens at its top
-  // (what will happen, what to check), and the sticky footer's scroll padding would otherwise pull the body down.
-  const ticketField = useRef<HTMLInputElement>(null);
-  useEffect(() => ticketField.current?.focus({ preventScroll: true }), []);
-  // Keeps the invalid field an empty Confirm moved to in view (submit, below); stopped when the dialog closes.
+  // What the last invalid Confirm left to fix, in the form's order (announced below, with the fields marked).
+  const [missing, setMissing] = useState<MissingPart[]>([]);
+  // Keeps the focused field in view while the parts above it arrive (the ticket field as the dialog opens, the
+  // invalid field an empty Confirm moved to: submit, below); stopped when the dialog closes.
   const stopKeepingInView = useRef<(() => void) | null>(null);
   useEffect(() => () => stopKeepingInView.current?.(), []);
+  // The ticket field takes the focus as the dialog opens, and is scrolled only as far as it takes to show it above
+  // the footer: the agent who opened the dialog with `r` types the ticket at once, and sees where it goes. Where it
+  // fits, nothing moves (the dialog stays at its top: what will happen, what to check); at 1280×720 and on a phone
+  // the Caller panel put it 450 to 850 px below the footer, and it stays in view while that panel loads.
+  const ticketField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const field = ticketField.current;
+    if (!field?.form) return;
+    field.focus({ preventScroll: true });
+    stopKeepingInView.current = keepFieldInView(field, field.form, 'nearest');
+  }, []);
   // How the caller was verified, as the server recorded it (the Caller panel); sent with the action.
   const [verification, setVerification] = useState<CallerVerification | null>(null);
   // What the server's policy asks before Confirm, as it answered with the caller's facts (the same read as the
@@ -179,6 +191,13 @@ function ActionForm({
         ? verification?.verified !== true
         : false;
   const result = mutation.data;
+  // The verification part is marked missing after a Confirm that found none where the server's policy (its caller
+  // answer) asks for one, or when the server itself refused for that; a verification recorded since clears it.
+  const markVerification =
+    verificationMissing(policyMode, verification) &&
+    (missing.includes('verification') || result?.status === 'verificationRequired');
+  // A verification recorded since the Confirm is no longer missing.
+  const missingNow = missing.filter((part) => part !== 'verification' || markVerification);
   // The guard, known before the click (the list and the device page read it), or met on the first request.
   const needsReason =
     result?.status === 'alreadyRequested' ||
@@ -268,16 +287,20 @@ function ActionForm({
     // The reason for the approver, checked like the other fields (the server checks it again).
     const reason = approvalRequired ? checkApprovalReason(note) : null;
     if (!parsed.ok || (reason && !reason.ok)) {
-      setErrors({
+      const fieldErrors = {
         ...(parsed.ok ? {} : parsed.fieldErrors),
         ...(reason && !reason.ok ? { note: reason.errors[0] } : {}),
-      });
-      // The first field to fix takes the focus (and scrolls into view above the footer) once it is marked
-      // invalid, so the agent reads its message and types straight into it. It stays in view while the parts above
-      // it that are still loading (the Caller panel, above all) arrive.
+      };
+      setErrors(fieldErrors);
+      // The verification is marked with the rest, as the server's policy asks; a Confirm with every field valid is
+      // sent without it, and the server decides (its refusal marks it too).
+      setMissing(missingParts(fieldErrors, verificationMissing(policyMode, verification)));
+      // The first part to fix in the form's order takes the focus (and scrolls into view above the footer) once
+      // it is marked invalid, so the agent reads its message and types or chooses straight away. It stays in view
+      // while the parts above it that are still loading (the Caller panel, above all) arrive.
       const form = e.currentTarget;
       requestAnimationFrame(() => {
-        const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+        const field = firstInvalidField(form);
         if (!field) return;
         field.focus({ preventScroll: true });
         stopKeepingInView.current?.();
@@ -286,6 +309,7 @@ function ActionForm({
       return;
     }
     setErrors({});
+    setMissing([]);
     if (sentAt === null) setRecentAtSend(listedRecent);
     setSentAt(Date.now());
     if (exact.isPending) void sendOnceDecided();
@@ -370,7 +394,12 @@ function ActionForm({
         </ul>
       )}
 
-      <CallerPanel deviceId={d.id} verification={verification} onVerified={setVerification} />
+      <CallerPanel
+        deviceId={d.id}
+        verification={verification}
+        onVerified={setVerification}
+        markMissing={markVerification}
+      />
       {approval?.required && <ApprovalNotice policy={approval} />}
       {access === 'missingConsent' && (
         // Before the ticket: the approval window will ask for an administrator, not for a role.
@@ -457,6 +486,20 @@ function ActionForm({
         data-testid="action-result"
       >
         {confirmedEarly && <p>{t('passcode.planChecking')}</p>}
+        {missingNow.length > 0 && (
+          <FieldError data-testid="form-missing">
+            {t('passcode.missing.title', {
+              parts: format.list(
+                missingNow.map((part) =>
+                  t(
+                    `passcode.missing.parts.${part === 'note' && approvalRequired ? 'reason' : part}`,
+                  ),
+                ),
+                { type: 'conjunction' },
+              ),
+            })}
+          </FieldError>
+        )}
         {mutation.isPending && (
           <p data-approval={mutation.approval ?? undefined}>
             {mutation.approval ? t('passcode.awaitingApproval') : t('passcode.pending')}

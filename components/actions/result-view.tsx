@@ -8,6 +8,7 @@ import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useQuery } from '@tanstack/react-query';
 import { useNow, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
+import { DialogFooter } from '@/components/ui/dialog-shell';
 import { Notice } from '@/components/ui/notice';
 import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { actionQueries } from '@/lib/browser/query/action-queries';
@@ -116,11 +117,12 @@ export function ResultView({
       {known && <ActionNextStep action={known} polled />}
       <h3 className="mt-3 text-sm font-semibold">{t('tellCallerTitle')}</h3>
       <TellCaller advice={advice} />
-      <div className="mt-5 flex justify-end">
+      {/* In the sticky footer, like the confirm step's buttons: in view however long the advice above grows. */}
+      <DialogFooter>
         <Button autoFocus onClick={onClose}>
           {t('close')}
         </Button>
-      </div>
+      </DialogFooter>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
-// The page's first Tab stop, shown only while it has the focus: it takes a keyboard user past the header, the
-// search and every result straight into the actions tray (opening it if it was collapsed), where the last call's
-// action and its next step are.
+// A link shown only while it has the focus that takes a keyboard user past the header, the search and every result
+// straight into the actions tray (opening it if it was collapsed), where the last call's action and its next step
+// are. It is the page's first Tab stop, and again the second Tab stop after the search box (search-form.tsx): the
+// list page puts the focus in the search box on arrival, from where the first one is reached only backwards.
 import { useIsAuthenticated } from '@azure/msal-react';
 import { useTranslations } from 'next-intl';
 import { flushSync } from 'react-dom';
@@ -10,7 +11,8 @@ import { useTray } from './use-tray';
 /** The tray's element id, the link's target (actions-tray.tsx). */
 const TRAY_ID = 'actions-tray';
 
-export function SkipToTray() {
+/** `testId` tells the page's first link from the one after the search box. */
+export function SkipToTray({ testId = 'skip-to-tray' }: { testId?: string }) {
   const t = useTranslations('tray');
   const isAuthenticated = useIsAuthenticated();
   const { state, set } = useTray();
@@ -18,7 +20,7 @@ export function SkipToTray() {
   return (
     <a
       href={`#${TRAY_ID}`}
-      data-testid="skip-to-tray"
+      data-testid={testId}
       // Shown over the dark header: its focus ring is the header's.
       data-surface="dark"
       onClick={(e) => {

@@ -4,6 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
+import { SkipToTray } from '@/components/actions/skip-to-tray';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/shared/cn';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
@@ -113,6 +114,8 @@ export function SearchForm({
         <Button type="submit" size="lg">
           {t('search.submit')}
         </Button>
+        {/* Two Tabs from the box where the page puts the focus, before the filters and the results (16/17). */}
+        <SkipToTray testId="skip-to-tray-from-search" />
       </div>
       <p id="search-kind" className="mt-2 min-h-5 text-sm text-slate-700 dark:text-slate-300">
         {kind ? t(`search.kind.${kind}`) : t('devices.keyboardHelp')}

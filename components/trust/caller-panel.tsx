@@ -33,10 +33,13 @@ export function CallerPanel({
   deviceId,
   verification,
   onVerified,
+  markMissing = false,
 }: {
   deviceId: string;
   verification: CallerVerification | null;
   onVerified: (v: CallerVerification) => void;
+  /** A Confirm found no verification where the server's policy asks for one: the choice of method is marked. */
+  markMissing?: boolean;
 }) {
   const t = useTranslations('caller');
   const query = useQuery(callerQueries.device(useApiClient(), deviceId));
@@ -61,7 +64,12 @@ export function CallerPanel({
       )}
       {facts && <CallerFactsView facts={facts} onConsented={() => void query.refetch()} />}
       {facts && facts.user && (
-        <VerificationForm facts={facts} verification={verification} onVerified={onVerified} />
+        <VerificationForm
+          facts={facts}
+          verification={verification}
+          onVerified={onVerified}
+          markMissing={markMissing}
+        />
       )}
     </section>
   );

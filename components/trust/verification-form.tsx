@@ -35,11 +35,15 @@ export function VerificationForm({
   facts,
   verification,
   onVerified,
+  markMissing = false,
 }: {
   facts: CallerFacts;
   verification: CallerVerification | null;
   onVerified: (v: CallerVerification) => void;
+  /** Marks the choice of method invalid, with the policy's words tied to it (the dialog's invalid Confirm). */
+  markMissing?: boolean;
 }) {
+  const confirmWords = useTranslations('verification.confirmNeeds');
   const t = useTranslations('verification');
   const errorText = useErrorText();
   const { instance, accounts } = useMsal();
@@ -113,9 +117,18 @@ export function VerificationForm({
       ) : (
         <fieldset className="mt-2">
           <legend className="sr-only">{t('method')}</legend>
-          {METHODS.map((m) => (
-            <div key={m} className="mt-1">
-              <label className="flex items-center gap-2">
+          {/* The choice of method is the part a Confirm marks when the policy's verification is missing: a radiogroup
+              holding the four options alone (ARIA marks a group invalid, not one radio), the policy's words tied to
+              it; the focus lands on an option. What the chosen method asks for follows the group. */}
+          <div
+            role="radiogroup"
+            aria-label={t('method')}
+            aria-invalid={markMissing ? true : undefined}
+            aria-describedby={markMissing ? `${id}-missing` : undefined}
+            data-testid="verification-methods"
+          >
+            {METHODS.map((m) => (
+              <label key={m} className="mt-1 flex items-center gap-2">
                 <input
                   type="radio"
                   name={`${id}-method`}
@@ -125,59 +138,64 @@ export function VerificationForm({
                 />
                 {t(`methods.${m}`)}
               </label>
-              {method === m && (m === 'callBack' || m === 'managerCallBack') && (
-                <NumberChoice
-                  name={`${id}-number`}
-                  numbers={m === 'callBack' ? userNumbers : managerNumbers}
-                  value={phoneRef}
-                  onChange={setPhoneRef}
-                  empty={t(m === 'callBack' ? 'noUserNumbers' : 'noManagerNumbers')}
-                />
-              )}
-              {method === m && m === 'inPerson' && (
-                <div className="ml-6 mt-1 space-y-1">
-                  <label className="block">
-                    {t('idType')}{' '}
-                    <select
-                      value={idType}
-                      onChange={(e) => setIdType(e.target.value as PhotoIdType)}
-                      className="rounded border border-slate-300 bg-white px-1 dark:border-slate-600 dark:bg-slate-900"
-                    >
-                      {PHOTO_ID_TYPES.map((k) => (
-                        <option key={k} value={k}>
-                          {t(`idTypes.${k}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="block" htmlFor={`${id}-statement`}>
-                    {t('statement')}
-                  </label>
-                  <Textarea
-                    id={`${id}-statement`}
-                    rows={2}
-                    maxLength={MAX_VERIFICATION_TEXT}
-                    value={statement}
-                    onChange={(e) => setStatement(e.target.value)}
-                  />
-                </div>
-              )}
-              {method === m && m === 'notVerified' && (
-                <div className="ml-6 mt-1">
-                  <label className="block" htmlFor={`${id}-reason`}>
-                    {t('reason')}
-                  </label>
-                  <Textarea
-                    id={`${id}-reason`}
-                    rows={2}
-                    maxLength={MAX_VERIFICATION_TEXT}
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                  />
-                </div>
-              )}
+            ))}
+          </div>
+          {(method === 'callBack' || method === 'managerCallBack') && (
+            <NumberChoice
+              name={`${id}-number`}
+              numbers={method === 'callBack' ? userNumbers : managerNumbers}
+              value={phoneRef}
+              onChange={setPhoneRef}
+              empty={t(method === 'callBack' ? 'noUserNumbers' : 'noManagerNumbers')}
+            />
+          )}
+          {method === 'inPerson' && (
+            <div className="ml-6 mt-1 space-y-1">
+              <label className="block">
+                {t('idType')}{' '}
+                <select
+                  value={idType}
+                  onChange={(e) => setIdType(e.target.value as PhotoIdType)}
+                  className="rounded border border-slate-300 bg-white px-1 dark:border-slate-600 dark:bg-slate-900"
+                >
+                  {PHOTO_ID_TYPES.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`idTypes.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="block" htmlFor={`${id}-statement`}>
+                {t('statement')}
+              </label>
+              <Textarea
+                id={`${id}-statement`}
+                rows={2}
+                maxLength={MAX_VERIFICATION_TEXT}
+                value={statement}
+                onChange={(e) => setStatement(e.target.value)}
+              />
             </div>
-          ))}
+          )}
+          {method === 'notVerified' && (
+            <div className="ml-6 mt-1">
+              <label className="block" htmlFor={`${id}-reason`}>
+                {t('reason')}
+              </label>
+              <Textarea
+                id={`${id}-reason`}
+                rows={2}
+                maxLength={MAX_VERIFICATION_TEXT}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </div>
+          )}
+          {markMissing && facts.policy.mode !== 'off' && (
+            <FieldError id={`${id}-missing`} className="mt-1" data-testid="verification-missing">
+              {confirmWords(facts.policy.mode)}
+            </FieldError>
+          )}
           {/* Verified ID with Face Check (the vid part's component): shown only when the server has it configured;
               it hands the verification the server wrote to onVerified like the methods above. */}
           <VerifiedIdCheck deviceId={facts.deviceId} onVerified={onVerified} />
