@@ -1,7 +1,8 @@
 // Issue 8/11, keyboard: arrow-down from the search box into the results, one Tab stop for the sort headers, the
 // single-key shortcuts (/ j k Enter r t ?), and a focus ring that stands out on every background. Issue 16/17: a
 // shift of callers by keyboard alone, the shortcuts from a row's button, the skip link to the tray two Tabs after
-// the search box, the ticket field in view as `r` opens the dialog and the result's Close in view, on a phone too.
+// the search box, the ticket field in view from the first key typed after `r`, and the result's Close in view, on a
+// phone too.
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../emulator/constants';
 import { actionButton, freshDevice, openTray, trayItem } from './actions';
@@ -85,8 +86,8 @@ test('r opens the confirm dialog of the selected device, from the list and from 
   await expect(dialog).toHaveCount(0);
   await expect(actionButton(page, d, 'Remove passcode')).toBeFocused();
 
-  // On a phone, from the device page: the focused ticket field is on screen above the footer before a key is typed,
-  // and stays there while the Caller panel above it arrives.
+  // On a phone, from the device page: the dialog opens at its top (what will happen, what to check), the ticket field
+  // focused below the fold; the first key typed brings it into view above the footer.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/devices/${d.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(d.deviceName);
@@ -95,10 +96,12 @@ test('r opens the confirm dialog of the selected device, from the list and from 
     `Remove passcode on “${d.deviceName}”?`,
   );
   await expect(dialog.getByTestId('caller-profile')).toBeVisible();
-  await expectAboveFooter(dialog.getByLabel('Ticket reference'), dialog);
+  await expect(dialog.getByRole('heading', { level: 2 })).toBeInViewport({ ratio: 1 });
+  await expect(dialog.getByLabel('Ticket reference')).toBeFocused();
   // While the dialog is open, its keys are its own: r types into the ticket field.
   await page.keyboard.press('r');
   await expect(page.getByRole('alertdialog').getByLabel('Ticket reference')).toHaveValue('R');
+  await expectAboveFooter(dialog.getByLabel('Ticket reference'), dialog);
   // The result view's Close is in the sticky footer: on the phone's screen with the view's body scrolled to its top.
   await dialog.getByLabel('Ticket reference').fill('INC-4301');
   await page.keyboard.press('Enter');
@@ -176,8 +179,8 @@ test('three callers in a row by keyboard only', async ({ page }) => {
     );
     await expect(dialog.getByText(d.serialNumber, { exact: true })).toBeVisible();
     await expect(dialog.getByLabel('Ticket reference')).toBeFocused();
-    if (i === 0) await expectAboveFooter(dialog.getByLabel('Ticket reference'), dialog);
     await page.keyboard.type(`inc-${4201 + i}`);
+    if (i === 0) await expectAboveFooter(dialog.getByLabel('Ticket reference'), dialog);
     await page.keyboard.press('Enter');
     await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
       `Remove passcode: Intune accepted the request for “${d.deviceName}”`,

@@ -159,21 +159,16 @@ function ActionForm({
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   // What the last invalid Confirm left to fix, in the form's order (announced below, with the fields marked).
   const [missing, setMissing] = useState<MissingPart[]>([]);
-  // Keeps the focused field in view while the parts above it arrive (the ticket field as the dialog opens, the
-  // invalid field an empty Confirm moved to: submit, below); stopped when the dialog closes.
+  // Keeps the invalid field an empty Confirm moved to in view while the parts above it arrive (submit, below);
+  // stopped when the dialog closes.
   const stopKeepingInView = useRef<(() => void) | null>(null);
   useEffect(() => () => stopKeepingInView.current?.(), []);
-  // The ticket field takes the focus as the dialog opens, and is scrolled only as far as it takes to show it above
-  // the footer: the agent who opened the dialog with `r` types the ticket at once, and sees where it goes. Where it
-  // fits, nothing moves (the dialog stays at its top: what will happen, what to check); at 1280×720 and on a phone
-  // the Caller panel put it 450 to 850 px below the footer, and it stays in view while that panel loads.
+  // The ticket field takes the focus as the dialog opens, without scrolling to it: the dialog opens at its top, where
+  // what will happen and what to check before confirming (a same-named older device, a wipe pending) are read
+  // first. The first key typed brings the field into view above the footer (the browser scrolls to the caret, and
+  // the body's scroll padding keeps it clear of the footer), so `r` and typing at once loses nothing.
   const ticketField = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const field = ticketField.current;
-    if (!field?.form) return;
-    field.focus({ preventScroll: true });
-    stopKeepingInView.current = keepFieldInView(field, field.form, 'nearest');
-  }, []);
+  useEffect(() => ticketField.current?.focus({ preventScroll: true }), []);
   // How the caller was verified, as the server recorded it (the Caller panel); sent with the action.
   const [verification, setVerification] = useState<CallerVerification | null>(null);
   // What the server's policy asks before Confirm, as it answered with the caller's facts (the same read as the

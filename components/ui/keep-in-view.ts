@@ -5,16 +5,11 @@
 // Chromium's scroll anchoring left it 833 px lower (measured at 390×844), and not every browser anchors at all.
 
 /**
- * Scrolls `field` to the middle of its scroller (or, with `first: 'nearest'`, only as far as it takes to show it),
- * then, until it loses the focus, back into view ('nearest': not at all while it is in view) whenever `content`
- * changes size. Returns a function that stops watching.
+ * Scrolls `field` to the middle of its scroller, then, until it loses the focus, back into view ('nearest': not at
+ * all while it is in view) whenever `content` changes size. Returns a function that stops watching.
  */
-export function keepFieldInView(
-  field: HTMLElement,
-  content: HTMLElement,
-  first: 'center' | 'nearest' = 'center',
-): () => void {
-  field.scrollIntoView({ block: first });
+export function keepFieldInView(field: HTMLElement, content: HTMLElement): () => void {
+  field.scrollIntoView({ block: 'center' });
   // Called after layout and before paint, so a field pushed down is back in view before the agent sees it move.
   const observer = new ResizeObserver(() => {
     if (document.activeElement === field) field.scrollIntoView({ block: 'nearest' });
