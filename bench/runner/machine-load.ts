@@ -1,7 +1,9 @@
 // How busy the machine was while a benchmark ran, apart from the benchmark itself: other people's tests and builds
 // share these CPUs, and a figure measured beside them says less. Samples /proc every two seconds: the 1-minute load
-// average, and the CPU time used by processes that do not carry this run's mark (a lower bound: a process that
-// starts and ends between two samples is not seen).
+// average, and the CPU time used by processes that do not carry this run's mark and do not descend from one that does
+// (Chromium clears its renderers' and zygotes' environment, so the benchmark's own renderers carry no mark: by the
+// mark alone they counted as others, and a quiet machine read 50 % busy). A lower bound: a process that starts and
+// ends between two samples is not seen.
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 
@@ -24,6 +26,16 @@ function ticksOf(pid: string): number | null {
   }
 }
 
+/** The parent's pid, from /proc/<pid>/stat (the field after the state); null once the process is gone. */
+function parentOf(pid: string): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
 export class LoadSampler {
   private readonly marked = new Map<string, boolean>();
   private readonly last = new Map<string, number>();
@@ -34,7 +46,7 @@ export class LoadSampler {
 
   constructor(private readonly mark: string) {}
 
-  private isOurs(pid: string): boolean {
+  private isOurs(pid: string, depth = 0): boolean {
     let ours = this.marked.get(pid);
     if (ours === undefined) {
       try {
@@ -43,6 +55,10 @@ export class LoadSampler {
           readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(this.mark);
       } catch {
         ours = false; // not readable: another user's, so not ours
+      }
+      if (!ours && depth < 16) {
+        const parent = parentOf(pid);
+        ours = parent !== null && parent > 1 && this.isOurs(String(parent), depth + 1);
       }
       this.marked.set(pid, ours);
     }
