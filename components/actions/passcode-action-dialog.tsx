@@ -481,7 +481,8 @@ function ActionForm({
         data-testid="action-result"
       >
         {confirmedEarly && <p>{t('passcode.planChecking')}</p>}
-        {missingNow.length > 0 && (
+        {/* One part missing is said by its own field's error, where the focus goes; the list is for two or more. */}
+        {missingNow.length > 1 && (
           <FieldError data-testid="form-missing">
             {t('passcode.missing.title', {
               parts: format.list(
