@@ -216,6 +216,23 @@ test('three callers in a row by keyboard only', async ({ page }) => {
   expect(await page.evaluate(() => document.activeElement?.closest('#actions-tray') !== null)).toBe(
     true,
   );
+
+  // The next caller at 1280×720 with the tray open: arrowing down the list, the selected row is never under the tray.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press('/');
+  await page.keyboard.press('Backspace'); // `/` selected the last serial: the whole list
+  await page.keyboard.press('Enter');
+  await expect(rows(page).nth(7)).toBeVisible();
+  const tray = page.getByTestId('actions-tray-panel');
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('ArrowDown');
+    const focused = page.locator('[data-testid="device-row"]:focus');
+    await expect(focused).toHaveCount(1);
+    const [row, bar] = [await focused.boundingBox(), await tray.boundingBox()];
+    expect((row?.y ?? 0) + (row?.height ?? 0), `row ${i + 1} above the tray`).toBeLessThanOrEqual(
+      bar?.y ?? 0,
+    );
+  }
 });
 
 /** The field is wholly on screen and above the dialog's footer (where Confirm is), not hidden under it. */
