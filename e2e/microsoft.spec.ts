@@ -87,10 +87,12 @@ test('a user without an Intune licence or role is told so, with no renewal loop'
   await page.clock.runFor(60_000);
   await searchFor(page, MARKER);
   await expect.poll(async () => (await intuneCalls()).some(isMarker)).toBe(true);
-  // No renewal and no retry loop: the list and the tray each asked once, and nothing since but the search.
+  // No renewal and no retry loop: the list and the tray each asked at most once, and nothing since but the search.
+  // (The count seen when the alert showed may still lack the other one's first read, which can reach Graph just
+  // after: CI saw 1 then 2. A loop would have asked again and again over the minute that has run.)
   expect(tokenCalls.length).toBe(afterFirstAnswer.tokens);
   const graph = (await intuneCalls()).filter((e) => !isMarker(e));
-  expect(graph).toHaveLength(afterFirstAnswer.graph);
+  expect(graph.length).toBeGreaterThanOrEqual(afterFirstAnswer.graph);
   expect(graph.length).toBeLessThanOrEqual(2);
   expect(new Set(graph.map((e) => e.status))).toEqual(new Set([401]));
 });
