@@ -6,6 +6,7 @@
 // ends between two samples is not seen.
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { parentOf } from '../support/procfs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -21,16 +22,6 @@ function ticksOf(pid: string): number | null {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return null;
-  }
-}
-
-/** The parent's pid, from /proc/<pid>/stat (the field after the state); null once the process is gone. */
-function parentOf(pid: string): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
     return null;
   }
@@ -57,7 +48,7 @@ export class LoadSampler {
         ours = false; // not readable: another user's, so not ours
       }
       if (!ours && depth < 16) {
-        const parent = parentOf(pid);
+        const parent = parentOf(Number(pid));
         ours = parent !== null && parent > 1 && this.isOurs(String(parent), depth + 1);
       }
       this.marked.set(pid, ours);

@@ -18,7 +18,8 @@ export function memoryOf(pid: number): Memory | null {
   }
 }
 
-function parentOf(pid: number): number | null {
+/** The parent's pid, or null once the process has gone. */
+export function parentOf(pid: number): number | null {
   try {
     // The command name (field 2) may contain spaces and parentheses: the fields after its last ')' are fixed.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
