@@ -113,6 +113,11 @@ async function confirmAt(
   await expect(methods.getByRole('radio').first()).toBeFocused();
   await expect(methods.getByRole('radio').first()).toBeInViewport({ ratio: 1 });
   await dialog.getByLabel(words.ticket).fill(ticket);
+  // A part being fixed is no longer marked: the ticket's mark goes as it is typed, the verification's stays, and one
+  // missing part left needs no list.
+  await expect(dialog.getByLabel(words.ticket)).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(methods).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('form-missing')).toHaveCount(0);
   const sent = page.waitForRequest(
     (r) => r.method() === 'POST' && r.headers()['next-action'] === passcodeActionId(),
   );

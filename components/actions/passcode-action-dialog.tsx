@@ -169,6 +169,28 @@ function ActionForm({
   // the body's scroll padding keeps it clear of the footer), so `r` and typing at once loses nothing.
   const ticketField = useRef<HTMLInputElement>(null);
   useEffect(() => ticketField.current?.focus({ preventScroll: true }), []);
+  // The browser's own scroll to the caret ignores the sticky footer and does not follow the Caller panel as it grows
+  // above the field (the field ended 11 px under the footer on a phone), so the first key typed hands the field to
+  // keepFieldInView, which keeps it in view while it has the focus.
+  const typedInTicket = (field: HTMLInputElement) => {
+    if (stopKeepingInView.current || !field.form) return;
+    keepInView(field, field.form);
+  };
+  // One field kept in view at a time; the ref empties when the watch ends (the field lost the focus), so the next
+  // key typed after the agent comes back starts it again.
+  const keepInView = (field: HTMLElement, form: HTMLFormElement) => {
+    stopKeepingInView.current?.();
+    const stop: () => void = keepFieldInView(field, form, () => {
+      if (stopKeepingInView.current === stop) stopKeepingInView.current = null;
+    });
+    stopKeepingInView.current = stop;
+  };
+  // A part the agent is fixing is no longer "missing": its message and its place in the list go as it is edited
+  // (they were left under a filled-in ticket until the next Confirm); Confirm checks everything again.
+  const edited = (part: MissingPart) => {
+    setErrors((current) => (current[part] ? { ...current, [part]: undefined } : current));
+    setMissing((current) => (current.includes(part) ? current.filter((p) => p !== part) : current));
+  };
   // How the caller was verified, as the server recorded it (the Caller panel); sent with the action.
   const [verification, setVerification] = useState<CallerVerification | null>(null);
   // What the server's policy asks before Confirm, as it answered with the caller's facts (the same read as the
@@ -298,8 +320,7 @@ function ActionForm({
         const field = firstInvalidField(form);
         if (!field) return;
         field.focus({ preventScroll: true });
-        stopKeepingInView.current?.();
-        stopKeepingInView.current = keepFieldInView(field, form);
+        keepInView(field, form);
       });
       return;
     }
@@ -412,7 +433,11 @@ function ActionForm({
         required
         autoComplete="off"
         value={ticket}
-        onChange={(e) => setTicket(e.target.value.toUpperCase())}
+        onChange={(e) => {
+          setTicket(e.target.value.toUpperCase());
+          edited('ticket');
+          typedInTicket(e.currentTarget);
+        }}
         aria-invalid={errors.ticket ? true : undefined}
         aria-describedby="ticket-help"
         className="mt-1 font-mono"
@@ -436,7 +461,10 @@ function ActionForm({
         required={approvalRequired}
         maxLength={MAX_NOTE_LENGTH}
         value={note}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => {
+          setNote(e.target.value);
+          edited('note');
+        }}
         aria-invalid={errors.note ? true : undefined}
         aria-describedby={approvalRequired || errors.note ? 'note-help' : undefined}
         className="mt-1"
@@ -463,7 +491,10 @@ function ActionForm({
             rows={2}
             maxLength={MAX_NOTE_LENGTH}
             value={overrideReason}
-            onChange={(e) => setOverrideReason(e.target.value)}
+            onChange={(e) => {
+              setOverrideReason(e.target.value);
+              edited('overrideReason');
+            }}
             aria-invalid={errors.overrideReason ? true : undefined}
             className="mt-1"
           />

@@ -3,8 +3,10 @@ import { cva, type VariantProps } from 'class-variance-authority';
 import type * as React from 'react';
 import { cn } from '@/lib/shared/cn';
 
+// A field marked invalid (aria-invalid, set with its message) shows it in its frame too: after an empty Confirm the
+// agent sees which field is wrong, not only the message under it (a thicker frame, not colour alone).
 export const fieldFrame =
-  'rounded-md border border-slate-400 bg-white dark:border-slate-500 dark:bg-slate-950';
+  'rounded-md border border-slate-400 bg-white dark:border-slate-500 dark:bg-slate-950 aria-invalid:border-red-700 aria-invalid:ring-1 aria-invalid:ring-red-700 dark:aria-invalid:border-red-400 dark:aria-invalid:ring-red-400';
 
 const inputVariants = cva(fieldFrame, {
   variants: {

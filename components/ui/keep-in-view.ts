@@ -6,18 +6,27 @@
 
 /**
  * Scrolls `field` to the middle of its scroller, then, until it loses the focus, back into view ('nearest': not at
- * all while it is in view) whenever `content` changes size. Returns a function that stops watching.
+ * all while it is in view) whenever `content` changes size. Returns a function that stops watching; `onStop` is
+ * called once when watching stops, whether by that function or by the field losing the focus.
  */
-export function keepFieldInView(field: HTMLElement, content: HTMLElement): () => void {
+export function keepFieldInView(
+  field: HTMLElement,
+  content: HTMLElement,
+  onStop?: () => void,
+): () => void {
   field.scrollIntoView({ block: 'center' });
   // Called after layout and before paint, so a field pushed down is back in view before the agent sees it move.
   const observer = new ResizeObserver(() => {
     if (document.activeElement === field) field.scrollIntoView({ block: 'nearest' });
   });
   observer.observe(content);
+  let stopped = false;
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
     observer.disconnect();
     field.removeEventListener('blur', stop);
+    onStop?.();
   };
   field.addEventListener('blur', stop);
   return stop;
