@@ -158,7 +158,7 @@ test.describe('in German', () => {
     ).toBeVisible();
     await expect(panel.getByTestId('caller-account')).toHaveText('Deaktiviert');
     await expect(panel.locator('[data-signal="userRisk"]')).toContainText(
-      'Benutzerrisiko hoch (gefährdet)',
+      'Benutzerrisiko hoch (Status: gefährdet)',
     );
     await expect(panel.locator('[data-signal="threat"]')).toContainText('kompromittiert');
     await expect(panel.getByTestId('verification')).toContainText(

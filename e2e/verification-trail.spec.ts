@@ -35,9 +35,10 @@ const WORDS = {
     close: 'Schließen',
     cancel: 'Abbrechen',
     callBack: 'Rückruf unter einer hinterlegten Nummer',
-    managerCallBack: 'Vorgesetzte(r) hat bestätigt, angerufen unter deren hinterlegter Nummer',
+    managerCallBack:
+      'Die vorgesetzte Person hat bestätigt; angerufen unter ihrer hinterlegten Nummer',
     noUserNumbers: 'Keine hinterlegte Nummer für einen Rückruf',
-    noManagerNumbers: 'Keine hinterlegte Nummer der/des Vorgesetzten',
+    noManagerNumbers: 'Keine hinterlegte Nummer der vorgesetzten Person',
   },
 } as const;
 type Lang = keyof typeof WORDS;

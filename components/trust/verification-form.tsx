@@ -196,9 +196,6 @@ export function VerificationForm({
               {confirmWords(facts.policy.mode)}
             </FieldError>
           )}
-          {/* Verified ID with Face Check (the vid part's component): shown only when the server has it configured;
-              it hands the verification the server wrote to onVerified like the methods above. */}
-          <VerifiedIdCheck deviceId={facts.deviceId} onVerified={onVerified} />
           <div className="mt-2 flex items-center gap-2">
             <Button
               size="sm"
@@ -220,6 +217,12 @@ export function VerificationForm({
                   : t(`refused.${result.status}`)}
               </FieldError>
             )}
+          </div>
+          {/* Verified ID with Face Check (the vid part's component): shown only when the server has it configured;
+              it hands the verification the server wrote to onVerified like the methods above. Set apart below the
+              chosen method's Record, so its own words and button are not read as part of the last option. */}
+          <div className="mt-3 border-t border-dashed border-slate-300 pt-3 empty:hidden dark:border-slate-600">
+            <VerifiedIdCheck deviceId={facts.deviceId} onVerified={onVerified} />
           </div>
         </fieldset>
       )}
