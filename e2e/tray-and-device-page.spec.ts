@@ -230,6 +230,8 @@ test('three calls at 1280×720: a toast waits while a dialog is open; a shown pa
 
   // The passcode shown once: after a reload the server says so, and its item stays one line with Show passcode inside.
   const item = trayItem(page, android);
+  // The item the tray opened by itself shows Show passcode without scrolling the tray's list.
+  await expect(item.getByTestId('show-passcode')).toBeInViewport({ ratio: 1 });
   await item.getByTestId('show-passcode').click();
   const panel = page.getByRole('dialog', {
     name: `Temporary passcode for “${android.deviceName}”`,

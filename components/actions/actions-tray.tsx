@@ -9,7 +9,7 @@
 // items, up to a quarter of the screen, and its list scrolls beyond that.
 import Link from 'next/link';
 import { useNow, useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTimeAgo } from '@/components/i18n/relative-time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -90,10 +90,22 @@ function TrayItem({ item, openFirst }: { item: TrackedAction; openFirst: boolean
   const [chosen, setChosen] = useState<boolean | null>(null);
   const current = item.action;
   const open = chosen ?? openFirst;
+  // The item the tray opened by itself is brought to the top of the capped list, so what it opened for (what to tell
+  // the caller, Show passcode) is in view: an older caller's item finishing below the newest ones opened out of
+  // sight. Only while the tray's default decides: once the agent has clicked or focused, the list stays where it is.
+  const itemRef = useRef<HTMLLIElement>(null);
+  const openedByTray = chosen === null && openFirst;
+  useLayoutEffect(() => {
+    const li = itemRef.current;
+    const list = li?.parentElement;
+    if (!openedByTray || !li || !list) return;
+    list.scrollTop += li.getBoundingClientRect().top - list.getBoundingClientRect().top;
+  }, [openedByTray, current.state]);
   const name = current.deviceName ?? current.deviceId;
   const serial = current.deviceSerial ?? '—';
   return (
     <li
+      ref={itemRef}
       className="px-3 py-1 text-sm"
       data-testid="tray-item"
       data-action-id={current.actionId}
