@@ -140,9 +140,10 @@ function TrayItem({ item, openFirst }: { item: TrackedAction; openFirst: boolean
           {name}
         </Link>
         {/* The action gives way first on a narrow tray; the ticket, which tells the agent's calls apart, last (and is
-            clipped, never drawn under the state's badge). */}
+            clipped, never drawn under the state's badge). On a phone the action is left to screen readers: the line
+            had room for "ticket INC-1…" only, and the ticket is what the agent looks for. */}
         <span className="flex min-w-0 flex-1 overflow-hidden text-xs text-slate-700 dark:text-slate-300">
-          <span className="min-w-0 shrink-[10] truncate">
+          <span className="min-w-0 shrink-[10] truncate max-sm:sr-only">
             {current.kind ? words.action(current.kind) : current.graphAction} ·{' '}
           </span>
           <span className="min-w-0 truncate pl-1">
