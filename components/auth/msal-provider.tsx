@@ -10,7 +10,13 @@ import { loadMsal, type LoadedMsal } from '@/lib/browser/msal/load-msal';
 import { MsalContext } from '@/lib/browser/msal/msal-context';
 import { initialMsalState, msalReducer } from '@/lib/browser/msal/msal-state';
 
-export function MsalProvider({ config, children }: { config: AuthClientConfig; children: ReactNode }) {
+export function MsalProvider({
+  config,
+  children,
+}: {
+  config: AuthClientConfig;
+  children: ReactNode;
+}) {
   // Asked for in the first render in the browser (hydration), so the instance is made as soon as MSAL's code is in.
   const [loading] = useState(() => (typeof window === 'undefined' ? null : loadMsal(config)));
   const [state, dispatch] = useReducer(msalReducer, initialMsalState);

@@ -4,10 +4,12 @@ import { isInteractionRequired } from './msal-errors';
 
 describe('isInteractionRequired', () => {
   it("says yes for MSAL's own InteractionRequiredAuthError", () => {
-    expect(isInteractionRequired(new InteractionRequiredAuthError('interaction_required', 'c1'))).toBe(
+    expect(
+      isInteractionRequired(new InteractionRequiredAuthError('interaction_required', 'c1')),
+    ).toBe(true);
+    expect(isInteractionRequired(new InteractionRequiredAuthError('consent_required', 'c2'))).toBe(
       true,
     );
-    expect(isInteractionRequired(new InteractionRequiredAuthError('consent_required', 'c2'))).toBe(true);
   });
 
   it('says no for the other MSAL errors, plain errors and non-errors', () => {

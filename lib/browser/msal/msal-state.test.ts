@@ -7,7 +7,7 @@ import {
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import { describe, expect, it } from 'vitest';
-import { initialMsalState, msalReducer, sameAccounts, type MsalState } from './msal-state';
+import { initialMsalState, msalReducer, sameAccounts } from './msal-state';
 import { notLoadedMsal } from './msal-not-loaded';
 
 const statusOf = EventMessageUtils.getInteractionStatusFromEvent;

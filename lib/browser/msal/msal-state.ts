@@ -25,7 +25,10 @@ export type MsalAction =
   | { type: 'started' };
 
 /** The interaction status an event implies given the current one, or null: it changes nothing. */
-export type StatusOf = (event: EventMessage, current: InteractionStatus) => InteractionStatus | null;
+export type StatusOf = (
+  event: EventMessage,
+  current: InteractionStatus,
+) => InteractionStatus | null;
 
 const STARTUP: InteractionStatus = 'startup';
 const NONE: InteractionStatus = 'none';
