@@ -4,7 +4,7 @@
 // react-query observer with a poll per action: nothing else polls these), and raises each change once: the live
 // announcement, a toast, and the reads of the list and device page that show the device's action. The header's
 // badge, the tray's items and the device page all read its data, so they never disagree.
-import { useIsAuthenticated } from '@/lib/browser/msal/msal-context';
+import { useIsAuthenticated } from '@azure/msal-react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';

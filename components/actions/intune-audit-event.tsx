@@ -2,7 +2,7 @@
 // Intune's own audit event beside the console's record of an action (who, when, which app), tied by the
 // client-request-id the console sent. Reading Intune's audit log needs DeviceManagementApps.Read.All: asked for
 // here, on the agent's click, and explained instead when the agent may not have it.
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';

@@ -2,7 +2,7 @@
 // What the device's user (and, if configured, their manager) was told about an action, as the server answered it:
 // each e-mail sent (when), pending, or failed with Graph's error code and request-id and when it is tried again.
 // Never silently dropped: a failure stays in view until a retry sends it.
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';

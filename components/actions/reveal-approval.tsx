@@ -2,7 +2,7 @@
 // Four-eyes for "Show passcode" (APPROVAL_REQUIRED `reveal`): when the server answers 403 approvalRequired, the
 // agent gives the approver a reason and requests approval (server action requestRevealApproval); while it waits the
 // item says until when; once approved, Show passcode again reveals it once under that approval (`?approvalId=`).
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { requestRevealApproval } from '@/components/approvals/reveal-actions';

@@ -3,7 +3,7 @@
 // straight into the actions tray (opening it if it was collapsed), where the last call's action and its next step
 // are. It is the page's first Tab stop, and again the second Tab stop after the search box (search-form.tsx): the
 // list page puts the focus in the search box on arrival, from where the first one is reached only backwards.
-import { useIsAuthenticated } from '@/lib/browser/msal/msal-context';
+import { useIsAuthenticated } from '@azure/msal-react';
 import { useTranslations } from 'next-intl';
 import { flushSync } from 'react-dom';
 import { useTray } from './use-tray';

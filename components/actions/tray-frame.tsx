@@ -3,7 +3,7 @@
 // below 1600 px, and the page leaves room for it either way, so it never sits over a button. The bottom bar is as
 // tall as its items (up to a cap), so the room the page leaves is measured, not assumed. Collapsed, only the
 // header's badge remains.
-import { useIsAuthenticated } from '@/lib/browser/msal/msal-context';
+import { useIsAuthenticated } from '@azure/msal-react';
 import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { cn } from '@/lib/shared/cn';
 import { ActionsTray } from './actions-tray';

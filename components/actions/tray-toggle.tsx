@@ -3,7 +3,7 @@
 // collapses the tray (also `t`). It lives in the header so that, collapsed, the tray covers nothing at all. Its
 // counts come from the action tracker, as the tray's items do, so an action the tray shows as ended is not counted
 // as under way here.
-import { useIsAuthenticated } from '@/lib/browser/msal/msal-context';
+import { useIsAuthenticated } from '@azure/msal-react';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';

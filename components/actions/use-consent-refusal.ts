@@ -1,6 +1,6 @@
 'use client';
 // Whether the signed-in account was refused the privileged permission in this tab (and how).
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useSyncExternalStore } from 'react';
 import { consentRefusals, type ConsentRefusal } from '@/lib/browser/actions/consent-refusals';
 

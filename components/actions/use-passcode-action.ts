@@ -5,7 +5,7 @@
 // abandoned approval settles at once and disables the action for the account (consent-refusals); a 429 makes
 // the whole tab wait for Retry-After, as reads do.
 import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { requestPasscodeAction } from './actions';

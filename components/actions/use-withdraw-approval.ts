@@ -1,7 +1,7 @@
 'use client';
 // The requester withdraws their approval request (server action withdrawApproval, with the sign-in token); the
 // request's status is then read again, so the tray and the device page say it ended.
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { withdrawApproval } from '@/components/approvals/actions';
 import { actionKeys } from '@/lib/browser/query/action-queries';

@@ -1,7 +1,7 @@
 'use client';
 // The approver's decision: the server action with the agent's access token and ID token (the Approver role is read
 // from the verified ID token), then the request's detail shows the answer and the shared list is read again.
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { approvalKeys, type ApprovalDetail } from '@/lib/browser/query/approval-queries';
 import { isInteractionRequired } from '@/lib/browser/msal/msal-errors';

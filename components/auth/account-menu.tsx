@@ -1,5 +1,5 @@
 'use client';
-import { useIsAuthenticated, useMsal } from '@/lib/browser/msal/msal-context';
+import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { homeIdentity, isGuestName } from '@/lib/shared/identity';

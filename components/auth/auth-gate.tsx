@@ -2,7 +2,7 @@
 // Shows its children only to a signed-in agent; everyone else gets the sign-in card, with the reason
 // when the last sign-in attempt failed.
 import type { AuthError, EventMessage, EventType } from '@azure/msal-browser';
-import { useIsAuthenticated, useMsal } from '@/lib/browser/msal/msal-context';
+import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { SignInCard } from './sign-in-card';
 

@@ -1,5 +1,5 @@
 'use client';
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';

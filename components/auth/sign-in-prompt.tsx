@@ -2,7 +2,7 @@
 // Asks for a new sign-in when a background read could not renew the session (or Graph asked for more), without
 // leaving the page: a popup, so an open dialog, a half-typed ticket and the search stay as they are. Once signed
 // in, the reads that failed are made again.
-import { useIsAuthenticated, useMsal } from '@/lib/browser/msal/msal-context';
+import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore } from 'react';

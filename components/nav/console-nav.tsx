@@ -1,7 +1,7 @@
 'use client';
 // The console's places: finding a device, the activity (the audit trail, exports), and four-eyes approvals, whose
 // link carries how many requests wait for the signed-in approver (the approvals list's query, shared with the page).
-import { useIsAuthenticated, useMsal } from '@/lib/browser/msal/msal-context';
+import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';

@@ -4,7 +4,7 @@
 // jailbreak and threat state, a disabled account, a recent passcode action), read once as the dialog opens with the
 // agent's token. What the agent may not read is said plainly, never as "no risk". Below: how the caller was
 // verified (verification-form.tsx).
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';

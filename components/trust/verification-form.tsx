@@ -4,7 +4,7 @@
 // person with photo ID, or "not verified" with a reason. A number is sent by its ref only: the server reads the
 // numbers again from Graph. What the server's policy asks before Confirm is shown here; the server enforces it.
 // Inside the dialog's form, so no <form> of its own: its button records, it never submits the action.
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';

@@ -2,7 +2,7 @@
 // A timeline source that could not be read, said plainly: which source, why (a permission the sign-in lacks,
 // Intune's refusal, a wait Graph asked for, a failure), what Graph said, and its request-id to quote. Intune's
 // audit log needs a permission beyond the sign-in's: it is asked for here, on the agent's click.
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useErrorText } from '@/components/errors/use-error-text';

@@ -1,5 +1,5 @@
 'use client';
-import { useMsal } from '@/lib/browser/msal/msal-context';
+import { useMsal } from '@azure/msal-react';
 import { useMemo } from 'react';
 import { createApiClient, type ApiClient } from './browser-client';
 

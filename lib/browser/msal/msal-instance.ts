@@ -2,13 +2,10 @@ import 'client-only';
 // Turns the server-provided settings into an MSAL PublicClientApplication for this browser tab. Loaded with
 // `import()` only (lib/browser/msal/load-msal.ts): a static import would bring MSAL back into the pages' first load.
 import {
-  EventMessageUtils,
   EventType,
   PublicClientApplication,
   type AuthenticationResult,
   type Configuration,
-  type EventMessage,
-  type InteractionStatus,
 } from '@azure/msal-browser';
 import type { AuthClientConfig } from '@/lib/shared/auth/client-config';
 import type { PopupNotifier } from './popup-notifier';
@@ -65,12 +62,4 @@ export function createMsalInstance(config: AuthClientConfig): ConsoleMsal {
     }
   });
   return instance;
-}
-
-/** The interaction status an MSAL event implies (what @azure/msal-react's provider follows), or null. */
-export function interactionStatusOf(
-  event: EventMessage,
-  current: InteractionStatus,
-): InteractionStatus | null {
-  return EventMessageUtils.getInteractionStatusFromEvent(event, current);
 }

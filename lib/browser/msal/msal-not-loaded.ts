@@ -1,7 +1,10 @@
-// What the console's components see as "MSAL" until the real one has loaded (lib/browser/msal/load-msal.ts): no
-// account, no events, and a clear error for anything that would need MSAL itself. Nothing asks it for a token: the
-// parts of the console that do are shown only to a signed-in agent, which needs the loaded MSAL first.
-import type { IPublicClientApplication } from '@azure/msal-browser';
+// The instance @azure/msal-react's MsalProvider is given until the tab's real one has loaded
+// (lib/browser/msal/load-msal.ts): no account, no events, and a clear error for anything that would need MSAL itself.
+// Its initialize() never settles, so the provider stays in "startup" (it leaves startup only once initialize and
+// handleRedirectPromise of an instance have run): no "signed out" is ever shown before MSAL has read its cache. When
+// the real instance arrives, the provider registers with it and initialises it, as on any instance change. Nothing
+// asks it for a token: the parts of the console that do are shown only to a signed-in agent.
+import { Logger, type IPublicClientApplication } from '@azure/msal-browser';
 
 class MsalNotLoadedError extends Error {
   constructor() {
@@ -16,7 +19,7 @@ const fail = (): never => {
 };
 
 export const notLoadedMsal: IPublicClientApplication = {
-  initialize: reject,
+  initialize: () => new Promise<void>(() => undefined),
   acquireTokenPopup: reject,
   acquireTokenRedirect: reject,
   acquireTokenSilent: reject,
@@ -33,7 +36,7 @@ export const notLoadedMsal: IPublicClientApplication = {
   logoutRedirect: reject,
   logoutPopup: reject,
   ssoSilent: reject,
-  getLogger: fail,
+  getLogger: () => new Logger({}),
   setLogger: () => undefined,
   setActiveAccount: () => undefined,
   getActiveAccount: () => null,
