@@ -1,19 +1,19 @@
 'use client';
-// The browser-side providers: MSAL (sign-in and tokens), react-query (server state), and the one tracker of the
-// agent's actions that the header's badge, the tray and the device page read.
-import { MsalProvider } from '@azure/msal-react';
+// The browser-side providers: MSAL (sign-in and tokens; its code loads as the page starts, see msal-provider.tsx),
+// react-query (server state), and the one tracker of the agent's actions that the header's badge, the tray and the
+// device page read.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useTheme } from 'next-themes';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { AuthClientConfig } from '@/lib/shared/auth/client-config';
 import {
   ConsoleSettingsContext,
   type ConsoleSettings,
 } from '@/lib/browser/settings/console-settings';
-import { createMsalInstance } from '@/lib/browser/msal/msal-instance';
 import { getQueryClient } from '@/lib/browser/query/get-query-client';
 import { Toaster } from '@/components/ui/toasts';
 import { ActionTrackerProvider } from '@/components/actions/action-tracker';
+import { MsalProvider } from '@/components/auth/msal-provider';
 
 export function Providers({
   authConfig,
@@ -24,10 +24,9 @@ export function Providers({
   settings: ConsoleSettings;
   children: ReactNode;
 }) {
-  const [msal] = useState(() => createMsalInstance(authConfig));
   const { resolvedTheme } = useTheme();
   return (
-    <MsalProvider instance={msal}>
+    <MsalProvider config={authConfig}>
       <QueryClientProvider client={getQueryClient()}>
         <ConsoleSettingsContext value={settings}>
           <ActionTrackerProvider>{children}</ActionTrackerProvider>

@@ -4,18 +4,15 @@
 // token after "sign in again", an interactive token after a claims challenge. Never a loop. A refused or
 // abandoned approval settles at once and disables the action for the account (consent-refusals); a 429 makes
 // the whole tab wait for Retry-After, as reads do.
-import {
-  InteractionRequiredAuthError,
-  type AccountInfo,
-  type IPublicClientApplication,
-} from '@azure/msal-browser';
+import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { requestPasscodeAction } from './actions';
 import { consentRefusals, type ConsentRefusal } from '@/lib/browser/actions/consent-refusals';
 import { throttleGate } from '@/lib/browser/api/throttle-gate';
-import { ConsoleMsal } from '@/lib/browser/msal/msal-instance';
+import { isInteractionRequired } from '@/lib/browser/msal/msal-errors';
+import { notifiesPopups } from '@/lib/browser/msal/popup-notifier';
 import { watchPopup, type Abandonment } from '@/lib/browser/msal/popup-watch';
 import { actionKeys } from '@/lib/browser/query/action-queries';
 import { useConsoleSettings } from '@/lib/browser/settings/console-settings';
@@ -55,7 +52,7 @@ async function interactive(
 ): Promise<string> {
   let stopWatching = () => undefined as void;
   const abandoned = new Promise<Abandonment>((resolve) => {
-    if (!(msal instanceof ConsoleMsal)) return;
+    if (!notifiesPopups(msal)) return;
     const stopListening = msal.onPopup((popup) => {
       onPhase('open');
       const watch = watchPopup(popup, { focusTarget: window, onArmed: () => onPhase('watched') });
@@ -112,13 +109,13 @@ async function privilegedToken(
         })
       ).accessToken;
     } catch (e) {
-      if (!(e instanceof InteractionRequiredAuthError)) throw e;
+      if (!isInteractionRequired(e)) throw e;
     }
   }
   try {
     return (await msal.acquireTokenSilent({ scopes: SCOPES, account, forceRefresh })).accessToken;
   } catch (e) {
-    if (e instanceof InteractionRequiredAuthError) return interactive(msal, account, onPhase);
+    if (isInteractionRequired(e)) return interactive(msal, account, onPhase);
     throw e;
   }
 }

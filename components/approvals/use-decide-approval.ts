@@ -1,10 +1,10 @@
 'use client';
 // The approver's decision: the server action with the agent's access token and ID token (the Approver role is read
 // from the verified ID token), then the request's detail shows the answer and the shared list is read again.
-import { InteractionRequiredAuthError } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { approvalKeys, type ApprovalDetail } from '@/lib/browser/query/approval-queries';
+import { isInteractionRequired } from '@/lib/browser/msal/msal-errors';
 import { signInNeeded } from '@/lib/browser/msal/sign-in-needed';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
 import type { DecideApprovalResult } from '@/lib/shared/trust/approval';
@@ -27,7 +27,7 @@ export function useDecideApproval() {
       try {
         tokens = await instance.acquireTokenSilent({ scopes: SIGN_IN_SCOPES, account });
       } catch (e) {
-        if (!(e instanceof InteractionRequiredAuthError)) throw e;
+        if (!isInteractionRequired(e)) throw e;
         signInNeeded.request({ reason: 'sessionEnded', claims: null });
         return { status: 'signInAgain' };
       }

@@ -1,17 +1,14 @@
 'use client';
 // Shows its children only to a signed-in agent; everyone else gets the sign-in card, with the reason
 // when the last sign-in attempt failed.
-import {
-  EventType,
-  InteractionStatus,
-  type AuthError,
-  type EventMessage,
-} from '@azure/msal-browser';
+import type { AuthError, EventMessage, EventType } from '@azure/msal-browser';
 import { useIsAuthenticated, useMsal } from '@azure/msal-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { SignInCard } from './sign-in-card';
 
-const FAILURES = new Set<string>([EventType.ACQUIRE_TOKEN_FAILURE]);
+// MSAL's event names and statuses as the strings they are (typed by MSAL's own types): importing MSAL's constants
+// would bring MSAL's code into the page's first load.
+const FAILURES = new Set<EventType>(['msal:acquireTokenFailure']);
 
 export function AuthGate({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
   const { instance, inProgress } = useMsal();
@@ -31,7 +28,6 @@ export function AuthGate({ children, fallback }: { children: ReactNode; fallback
   }, [instance]);
 
   if (isAuthenticated) return children;
-  if (inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect)
-    return fallback;
+  if (inProgress === 'startup' || inProgress === 'handleRedirect') return fallback;
   return <SignInCard error={error} />;
 }

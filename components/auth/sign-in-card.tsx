@@ -1,6 +1,5 @@
 'use client';
 import { useMsal } from '@azure/msal-react';
-import { InteractionStatus } from '@azure/msal-browser';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
@@ -9,7 +8,7 @@ import { Notice } from '@/components/ui/notice';
 export function SignInCard({ error }: { error: { code: string; description: string } | null }) {
   const t = useTranslations();
   const { instance, inProgress } = useMsal();
-  const busy = inProgress !== InteractionStatus.None;
+  const busy = inProgress !== 'none';
   return (
     <section
       aria-labelledby="sign-in-heading"

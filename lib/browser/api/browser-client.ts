@@ -5,14 +5,11 @@ import 'client-only';
 // so through signInNeeded and fails the read, which the sign-in prompt retries once the agent has signed in.
 // Errors it notices itself carry a code the UI words in the agent's language; their message is English data for
 // the copied details.
-import {
-  InteractionRequiredAuthError,
-  type AccountInfo,
-  type IPublicClientApplication,
-} from '@azure/msal-browser';
+import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
 import { SIGN_IN_SCOPES } from '@/lib/shared/auth/scopes';
 import { errorInfo, isApiErrorBody, type ErrorInfo } from '@/lib/shared/errors';
 import { ApiError } from './api-error';
+import { isInteractionRequired } from '@/lib/browser/msal/msal-errors';
 import { signInNeeded } from '@/lib/browser/msal/sign-in-needed';
 import { throttleGate } from './throttle-gate';
 import { createTokenMemo } from './token-memo';
@@ -69,7 +66,7 @@ export function createApiClient(
         return { accessToken, idToken, expiresOn };
       });
     } catch (e) {
-      if (!(e instanceof InteractionRequiredAuthError)) throw e;
+      if (!isInteractionRequired(e)) throw e;
       // Beyond the sign-in scopes this is a consent the agent may not have: the caller shows a hint instead.
       if (scopes !== SIGN_IN_SCOPES)
         throw new ApiError(

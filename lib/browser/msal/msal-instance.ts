@@ -1,5 +1,6 @@
 import 'client-only';
-// Turns the server-provided settings into an MSAL PublicClientApplication for this browser tab.
+// Turns the server-provided settings into an MSAL PublicClientApplication for this browser tab. Loaded with
+// `import()` only (lib/browser/msal/load-msal.ts): a static import would bring MSAL back into the pages' first load.
 import {
   EventType,
   PublicClientApplication,
@@ -7,12 +8,13 @@ import {
   type Configuration,
 } from '@azure/msal-browser';
 import type { AuthClientConfig } from '@/lib/shared/auth/client-config';
+import type { PopupNotifier } from './popup-notifier';
 
 /**
  * MSAL, telling the console about each popup it opens: MSAL 5 itself never looks at the popup again, so only the
  * console can notice an agent closing it (lib/browser/msal/popup-watch.ts).
  */
-export class ConsoleMsal extends PublicClientApplication {
+export class ConsoleMsal extends PublicClientApplication implements PopupNotifier {
   private popupListener: ((popup: Window) => void) | null = null;
 
   /** Calls `listener` with the popup of the next interaction; returns the function that stops it. */
