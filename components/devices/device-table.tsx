@@ -1,18 +1,19 @@
 'use client';
 // The search results as a table on wide screens: sortable headers that are one Tab stop (arrow keys move between
 // the columns), the visible rows of the virtualised list between two spacers, and skeleton rows while loading.
-import Link from 'next/link';
+// Table elements, laid out as blocks and flex rows with fixed column widths, their roles said explicitly: a real
+// table layout lays out every row again whenever a row scrolls in or out (most of a scroll frame's time at 4×
+// CPU), a block of rows only the rows that changed.
 import { useTranslations } from 'next-intl';
-import { memo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RowPasscodeAction } from '@/components/actions/passcode-action-host';
 import { RecentAction } from '@/components/actions/recent-action';
-import { cn } from '@/lib/shared/cn';
-import { ComplianceBadge } from './compliance-badge';
-import { LastSync } from './last-sync';
+import { COMPLIANCE_CLASS } from './compliance-badge';
+import { lastSync } from './last-sync';
 import type { ItemProps } from './result-item';
 import type { Sort, SortKey } from './use-device-rows';
-import { WarningTags } from './warning-tags';
-import { deviceHref } from '@/lib/shared/devices/device-href';
+import { DEVICE_LINK } from './use-row-links';
+import { warningTags } from './warning-tags';
 
 export const ROW_HEIGHT = 60;
 
@@ -27,6 +28,12 @@ const COLUMNS = [
   { key: 'lastSyncDateTime', label: 'lastSync', width: 'w-[11%]' },
 ] as const satisfies readonly { key: SortKey; label: string; width: string }[];
 const ACTION_COLUMN_WIDTH = 'w-[17%]';
+/** A cell: its column's width, never shrunk or grown by its neighbours' content (as a fixed table layout). */
+const CELL = 'min-w-0 shrink-0 grow-0 px-3';
+const [NAME, USER, OS, MODEL, SERIAL, COMPLIANCE, LAST_SYNC] = COLUMNS.map(
+  (c) => `${CELL} ${c.width}`,
+);
+const ACTION = `${CELL} ${ACTION_COLUMN_WIDTH}`;
 
 export function DeviceTable({
   rowCount,
@@ -35,6 +42,7 @@ export function DeviceTable({
   sort,
   onSortChange,
   onKeyDown,
+  onClick,
   empty,
   visible,
   paddingTop,
@@ -46,11 +54,62 @@ export function DeviceTable({
   sort: Sort;
   onSortChange: (sort: Sort) => void;
   onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+  /** The rows' device links, handled once for the whole body (use-row-links.ts). */
+  onClick: (e: MouseEvent<HTMLElement>) => void;
   /** Why there are no rows, shown when loading found none. */
   empty: ReactNode;
   visible: ItemProps[];
   paddingTop: number;
   paddingBottom: number;
+}) {
+  const t = useTranslations('devices');
+  return (
+    <table
+      role="table"
+      className="block w-full min-w-[68rem] text-left text-sm"
+      aria-rowcount={rowCount + 1}
+      aria-busy={busy}
+    >
+      <caption className="sr-only">{t('caption')}</caption>
+      <TableHead sort={sort} onSortChange={onSortChange} />
+      <tbody role="rowgroup" className="block" onKeyDown={onKeyDown} onClick={onClick}>
+        {pending ? (
+          <SkeletonRows />
+        ) : rowCount === 0 ? (
+          <tr role="row" className="block">
+            <td
+              role="cell"
+              colSpan={COLUMNS.length + 1}
+              className="block px-3 py-10 text-center text-slate-700 dark:text-slate-300"
+            >
+              {empty}
+            </td>
+          </tr>
+        ) : (
+          <>
+            {paddingTop > 0 && (
+              <tr aria-hidden="true" className="block" style={{ height: paddingTop }} />
+            )}
+            {visible.map((item) => (
+              <DeviceRow key={item.view.device.id} {...item} />
+            ))}
+            {paddingBottom > 0 && (
+              <tr aria-hidden="true" className="block" style={{ height: paddingBottom }} />
+            )}
+          </>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** The column widths and the sortable headers: drawn again only when the sort changes, not while scrolling. */
+const TableHead = memo(function TableHead({
+  sort,
+  onSortChange,
+}: {
+  sort: Sort;
+  onSortChange: (sort: Sort) => void;
 }) {
   const t = useTranslations('devices');
   const headerRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -75,30 +134,23 @@ export function DeviceTable({
   };
 
   return (
-    <table
-      className="w-full min-w-[68rem] table-fixed text-left text-sm"
-      aria-rowcount={rowCount + 1}
-      aria-busy={busy}
-    >
-      <caption className="sr-only">{t('caption')}</caption>
-      <colgroup>
-        {COLUMNS.map((c) => (
-          <col key={c.key} className={c.width} />
-        ))}
-        <col className={ACTION_COLUMN_WIDTH} />
-      </colgroup>
+    <>
       {/* Headers in the catalog's own case: upper case runs long German words together across columns. They wrap
           at word boundaries, and hyphenate (the page's lang) where one word is longer than its column. */}
-      <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200">
-        <tr aria-rowindex={1} onKeyDown={onHeaderKeyDown}>
+      <thead
+        role="rowgroup"
+        className="sticky top-0 z-10 block border-b border-slate-200 bg-slate-50 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200"
+      >
+        <tr role="row" aria-rowindex={1} className="flex items-end" onKeyDown={onHeaderKeyDown}>
           {COLUMNS.map((c, i) => {
             const sorted = sort?.key === c.key;
             const label = t(`columns.${c.label}`);
             return (
               <th
                 key={c.key}
+                role="columnheader"
                 scope="col"
-                className="px-3 py-2 align-bottom font-semibold"
+                className={`${CELL} ${c.width} py-2 font-semibold`}
                 aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
               >
                 <button
@@ -125,73 +177,52 @@ export function DeviceTable({
               </th>
             );
           })}
-          <th scope="col" className="px-3 py-2 align-bottom font-semibold">
+          <th role="columnheader" scope="col" className={`${ACTION} py-2 font-semibold`}>
             {t('columns.action')}
           </th>
         </tr>
       </thead>
-      <tbody onKeyDown={onKeyDown}>
-        {pending ? (
-          <SkeletonRows />
-        ) : rowCount === 0 ? (
-          <tr>
-            <td
-              colSpan={COLUMNS.length + 1}
-              className="px-3 py-10 text-center text-slate-700 dark:text-slate-300"
-            >
-              {empty}
-            </td>
-          </tr>
-        ) : (
-          <>
-            {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
-            {visible.map((item) => (
-              <DeviceRow key={item.device.id} {...item} />
-            ))}
-            {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
-          </>
-        )}
-      </tbody>
-    </table>
+    </>
   );
-}
+});
 
+/**
+ * One device: plain elements drawing the words of its view, no hooks (the action button reads the list's host), so
+ * a row scrolled into sight costs little, and one whose props stay the same is not drawn again.
+ */
 const DeviceRow = memo(function DeviceRow({
-  device: d,
+  view,
   index,
   active,
-  warnings,
   recent,
-  now,
   clock,
   register,
   activate,
 }: ItemProps) {
+  const d = view.device;
   return (
     <tr
       ref={(el) => register(index, el)}
+      role="row"
       aria-rowindex={index + 2}
       tabIndex={active ? 0 : -1}
       onFocus={() => activate(index)}
       data-testid="device-row"
-      className={cn(
-        'h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950',
-        active && 'bg-slate-50 dark:bg-slate-800',
-      )}
+      className={active ? ACTIVE_ROW_CLASS : ROW_CLASS}
     >
-      <td className="px-3">
-        <Link
-          href={deviceHref(d)}
-          prefetch={false}
+      <td role="cell" className={NAME}>
+        <a
+          href={view.href}
+          {...DEVICE_LINK}
           tabIndex={-1}
           className="block truncate font-medium text-sky-900 hover:underline dark:text-sky-300"
           title={d.deviceName}
         >
           {d.deviceName}
-        </Link>
-        <WarningTags warnings={warnings} />
+        </a>
+        {warningTags(view.tags)}
       </td>
-      <td className="px-3">
+      <td role="cell" className={USER}>
         <div className="truncate" title={d.userDisplayName}>
           {d.userDisplayName}
         </div>
@@ -203,39 +234,52 @@ const DeviceRow = memo(function DeviceRow({
         </div>
       </td>
       {/* The version is what an agent reads out ("iPadOS 17.7.2"): never cut off, on a line of its own. */}
-      <td className="px-3 break-words" data-testid="device-os">
+      <td role="cell" className={`${OS} break-words`} data-testid="device-os">
         <span className="block leading-5">{d.operatingSystem}</span>
         <span className="block text-xs leading-4 text-slate-700 tabular-nums dark:text-slate-300">
           {d.osVersion}
         </span>
       </td>
-      <td className="px-3" title={`${d.manufacturer} ${d.model}`}>
+      <td role="cell" className={MODEL} title={`${d.manufacturer} ${d.model}`}>
         <span className="line-clamp-2 break-words leading-5">{d.model}</span>
       </td>
-      <td className="truncate px-3 font-mono text-xs">{d.serialNumber}</td>
-      <td className="px-3">
-        <ComplianceBadge state={d.complianceState} />
+      <td role="cell" className={`${SERIAL} truncate font-mono text-xs`}>
+        {d.serialNumber}
       </td>
-      <td className="px-3">
-        <LastSync iso={d.lastSyncDateTime} now={now} />
+      <td role="cell" className={COMPLIANCE}>
+        <span className={COMPLIANCE_CLASS[d.complianceState]}>{view.compliance}</span>
       </td>
-      <td className="px-3">
-        <RowPasscodeAction device={d} warnings={warnings} recent={recent} tabbable={active} />
+      <td role="cell" className={LAST_SYNC}>
+        {lastSync(view.sync)}
+      </td>
+      <td role="cell" className={ACTION}>
+        <RowPasscodeAction
+          device={d}
+          warnings={view.warnings}
+          action={view.action}
+          recent={recent}
+          tabbable={active}
+        />
         {recent && <RecentAction action={recent} now={clock} compact />}
       </td>
     </tr>
   );
 });
 
+// A row is at least as tall as the virtualiser reckons (ROW_HEIGHT), and grows with its content as a table row would.
+const ROW_CLASS =
+  'flex min-h-[60px] items-center hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950';
+const ACTIVE_ROW_CLASS = `${ROW_CLASS} bg-slate-50 dark:bg-slate-800`;
+
 function SkeletonRows() {
   return Array.from({ length: 8 }, (_, i) => (
-    <tr key={i} className="h-[60px]" aria-hidden="true">
+    <tr key={i} className="flex h-[60px] items-center" aria-hidden="true">
       {COLUMNS.map((c) => (
-        <td key={c.key} className="px-3">
+        <td key={c.key} className={`${CELL} ${c.width}`}>
           <div className="h-3 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
         </td>
       ))}
-      <td className="px-3" />
+      <td className={ACTION} />
     </tr>
   ));
 }
