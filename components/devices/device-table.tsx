@@ -1,9 +1,6 @@
 'use client';
 // The search results as a table on wide screens: sortable headers that are one Tab stop (arrow keys move between
 // the columns), the visible rows of the virtualised list between two spacers, and skeleton rows while loading.
-// Table elements, laid out as blocks and flex rows with fixed column widths, their roles said explicitly: a real
-// table layout lays out every row again whenever a row scrolls in or out (most of a scroll frame's time at 4×
-// CPU), a block of rows only the rows that changed.
 import { useTranslations } from 'next-intl';
 import { memo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RowPasscodeAction } from '@/components/actions/passcode-action-host';
@@ -28,12 +25,6 @@ const COLUMNS = [
   { key: 'lastSyncDateTime', label: 'lastSync', width: 'w-[11%]' },
 ] as const satisfies readonly { key: SortKey; label: string; width: string }[];
 const ACTION_COLUMN_WIDTH = 'w-[17%]';
-/** A cell: its column's width, never shrunk or grown by its neighbours' content (as a fixed table layout). */
-const CELL = 'min-w-0 shrink-0 grow-0 px-3';
-const [NAME, USER, OS, MODEL, SERIAL, COMPLIANCE, LAST_SYNC] = COLUMNS.map(
-  (c) => `${CELL} ${c.width}`,
-);
-const ACTION = `${CELL} ${ACTION_COLUMN_WIDTH}`;
 
 export function DeviceTable({
   rowCount,
@@ -65,37 +56,31 @@ export function DeviceTable({
   const t = useTranslations('devices');
   return (
     <table
-      role="table"
-      className="block w-full min-w-[68rem] text-left text-sm"
+      className="w-full min-w-[68rem] table-fixed text-left text-sm"
       aria-rowcount={rowCount + 1}
       aria-busy={busy}
     >
       <caption className="sr-only">{t('caption')}</caption>
       <TableHead sort={sort} onSortChange={onSortChange} />
-      <tbody role="rowgroup" className="block" onKeyDown={onKeyDown} onClick={onClick}>
+      <tbody onKeyDown={onKeyDown} onClick={onClick}>
         {pending ? (
           <SkeletonRows />
         ) : rowCount === 0 ? (
-          <tr role="row" className="block">
+          <tr>
             <td
-              role="cell"
               colSpan={COLUMNS.length + 1}
-              className="block px-3 py-10 text-center text-slate-700 dark:text-slate-300"
+              className="px-3 py-10 text-center text-slate-700 dark:text-slate-300"
             >
               {empty}
             </td>
           </tr>
         ) : (
           <>
-            {paddingTop > 0 && (
-              <tr aria-hidden="true" className="block" style={{ height: paddingTop }} />
-            )}
+            {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
             {visible.map((item) => (
               <DeviceRow key={item.view.device.id} {...item} />
             ))}
-            {paddingBottom > 0 && (
-              <tr aria-hidden="true" className="block" style={{ height: paddingBottom }} />
-            )}
+            {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
           </>
         )}
       </tbody>
@@ -135,22 +120,24 @@ const TableHead = memo(function TableHead({
 
   return (
     <>
+      <colgroup>
+        {COLUMNS.map((c) => (
+          <col key={c.key} className={c.width} />
+        ))}
+        <col className={ACTION_COLUMN_WIDTH} />
+      </colgroup>
       {/* Headers in the catalog's own case: upper case runs long German words together across columns. They wrap
           at word boundaries, and hyphenate (the page's lang) where one word is longer than its column. */}
-      <thead
-        role="rowgroup"
-        className="sticky top-0 z-10 block border-b border-slate-200 bg-slate-50 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200"
-      >
-        <tr role="row" aria-rowindex={1} className="flex items-end" onKeyDown={onHeaderKeyDown}>
+      <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200">
+        <tr aria-rowindex={1} onKeyDown={onHeaderKeyDown}>
           {COLUMNS.map((c, i) => {
             const sorted = sort?.key === c.key;
             const label = t(`columns.${c.label}`);
             return (
               <th
                 key={c.key}
-                role="columnheader"
                 scope="col"
-                className={`${CELL} ${c.width} py-2 font-semibold`}
+                className="px-3 py-2 align-bottom font-semibold"
                 aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
               >
                 <button
@@ -177,7 +164,7 @@ const TableHead = memo(function TableHead({
               </th>
             );
           })}
-          <th role="columnheader" scope="col" className={`${ACTION} py-2 font-semibold`}>
+          <th scope="col" className="px-3 py-2 align-bottom font-semibold">
             {t('columns.action')}
           </th>
         </tr>
@@ -203,14 +190,13 @@ const DeviceRow = memo(function DeviceRow({
   return (
     <tr
       ref={(el) => register(index, el)}
-      role="row"
       aria-rowindex={index + 2}
       tabIndex={active ? 0 : -1}
       onFocus={() => activate(index)}
       data-testid="device-row"
       className={active ? ACTIVE_ROW_CLASS : ROW_CLASS}
     >
-      <td role="cell" className={NAME}>
+      <td className="px-3">
         <a
           href={view.href}
           {...DEVICE_LINK}
@@ -222,7 +208,7 @@ const DeviceRow = memo(function DeviceRow({
         </a>
         {warningTags(view.tags)}
       </td>
-      <td role="cell" className={USER}>
+      <td className="px-3">
         <div className="truncate" title={d.userDisplayName}>
           {d.userDisplayName}
         </div>
@@ -234,25 +220,21 @@ const DeviceRow = memo(function DeviceRow({
         </div>
       </td>
       {/* The version is what an agent reads out ("iPadOS 17.7.2"): never cut off, on a line of its own. */}
-      <td role="cell" className={`${OS} break-words`} data-testid="device-os">
+      <td className="px-3 break-words" data-testid="device-os">
         <span className="block leading-5">{d.operatingSystem}</span>
         <span className="block text-xs leading-4 text-slate-700 tabular-nums dark:text-slate-300">
           {d.osVersion}
         </span>
       </td>
-      <td role="cell" className={MODEL} title={`${d.manufacturer} ${d.model}`}>
+      <td className="px-3" title={`${d.manufacturer} ${d.model}`}>
         <span className="line-clamp-2 break-words leading-5">{d.model}</span>
       </td>
-      <td role="cell" className={`${SERIAL} truncate font-mono text-xs`}>
-        {d.serialNumber}
-      </td>
-      <td role="cell" className={COMPLIANCE}>
+      <td className="truncate px-3 font-mono text-xs">{d.serialNumber}</td>
+      <td className="px-3">
         <span className={COMPLIANCE_CLASS[d.complianceState]}>{view.compliance}</span>
       </td>
-      <td role="cell" className={LAST_SYNC}>
-        {lastSync(view.sync)}
-      </td>
-      <td role="cell" className={ACTION}>
+      <td className="px-3">{lastSync(view.sync)}</td>
+      <td className="px-3">
         <RowPasscodeAction
           device={d}
           warnings={view.warnings}
@@ -266,20 +248,19 @@ const DeviceRow = memo(function DeviceRow({
   );
 });
 
-// A row is at least as tall as the virtualiser reckons (ROW_HEIGHT), and grows with its content as a table row would.
 const ROW_CLASS =
-  'flex min-h-[60px] items-center hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950';
+  'h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950';
 const ACTIVE_ROW_CLASS = `${ROW_CLASS} bg-slate-50 dark:bg-slate-800`;
 
 function SkeletonRows() {
   return Array.from({ length: 8 }, (_, i) => (
-    <tr key={i} className="flex h-[60px] items-center" aria-hidden="true">
+    <tr key={i} className="h-[60px]" aria-hidden="true">
       {COLUMNS.map((c) => (
-        <td key={c.key} className={`${CELL} ${c.width}`}>
+        <td key={c.key} className="px-3">
           <div className="h-3 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
         </td>
       ))}
-      <td className={ACTION} />
+      <td className="px-3" />
     </tr>
   ));
 }
