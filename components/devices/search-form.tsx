@@ -46,11 +46,6 @@ export function SearchForm({
     (q: string) => onChange({ ...search, q: q.trim(), by: undefined }),
     350,
   );
-  /** What was typed is searched now (Enter, the Search button), not when the typing pause would commit it. */
-  const submit = () => {
-    commit.cancel();
-    onChange({ ...search, q: text.trim(), by: undefined });
-  };
 
   // The URL is the truth: when it changes from outside (back button, pasted link), the box follows.
   const [urlQ, setUrlQ] = useState(search.q);
@@ -84,7 +79,8 @@ export function SearchForm({
       className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        commit.cancel();
+        onChange({ ...search, q: text.trim(), by: undefined });
       }}
     >
       <label htmlFor="device-search" className="sr-only">
@@ -107,14 +103,6 @@ export function SearchForm({
             commit(e.target.value);
           }}
           onKeyDown={(e) => {
-            // Enter searches on its key-down, not on the form's submit that follows its key press: the request
-            // starts a dispatch or two sooner (17/17: Enter → request under 16 ms at 4× CPU). Not while an input
-            // method composes a word: that Enter picks the word.
-            if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              submit();
-              return;
-            }
             if (e.key !== 'ArrowDown' || !onArrowDown) return;
             e.preventDefault();
             commit.flush(); // what was typed is the search the results show
