@@ -83,6 +83,7 @@ function PagePasscodeButton({
         device={device}
         plan={plan}
         label={label}
+        name={words.name(device, label)}
         size="md"
         tabbable
         note={note}

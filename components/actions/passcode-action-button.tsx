@@ -18,12 +18,16 @@ type UnavailablePlan = Extract<PasscodePlan, { available: false }>;
 /** Why a device has no passcode action, in a list row: a few words on screen, the sentence as tooltip. */
 export function NoPasscodeAction({
   plan,
-  words,
+  noAction,
+  reason,
+  short,
 }: {
   plan: UnavailablePlan;
-  words: PasscodeButtonWords;
+  /** "No passcode action", the sentence why, and the few words of it shown (worked out once per row's data). */
+  noAction: string;
+  reason: string;
+  short: string;
 }) {
-  const reason = words.noActionReason(plan);
   // The reason is on screen in a few words (what to do instead, or why not); the full sentence is the tooltip and
   // what a screen reader hears.
   return (
@@ -33,13 +37,13 @@ export function NoPasscodeAction({
       title={reason}
       className="block text-xs leading-4 text-slate-700 dark:text-slate-300"
     >
-      <span className="block font-semibold">{words.noAction}</span>
+      <span className="block font-semibold">{noAction}</span>
       <span
         className="line-clamp-2 hyphens-auto"
         aria-hidden="true"
         data-testid="no-passcode-action-reason"
       >
-        {words.noActionShortReason(plan)}
+        {short}
       </span>
       <span className="sr-only">: {reason}</span>
     </span>
@@ -56,6 +60,7 @@ export function PasscodeButton({
   device,
   plan,
   label,
+  name,
   size,
   tabbable,
   note,
@@ -67,6 +72,8 @@ export function PasscodeButton({
   device: DeviceListItem;
   plan: AvailablePlan;
   label: string;
+  /** The accessible name: the action and the device it acts on (`PasscodeButtonWords.name`). */
+  name: string;
   size: 'sm' | 'md';
   /**
    * In the results only the selected row's button is a Tab stop (the rows themselves move by arrow keys), so Tab
@@ -93,7 +100,7 @@ export function PasscodeButton({
         size={size}
         data-action-kind={plan.kind}
         {...passcodeActionTarget(device.id)}
-        aria-label={words.name(device, label)}
+        aria-label={name}
         aria-haspopup="dialog"
         {...(expanded === undefined ? {} : { 'aria-expanded': expanded })}
         data-state={expanded ? 'open' : 'closed'}

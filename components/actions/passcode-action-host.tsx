@@ -16,6 +16,7 @@ import {
 import type { ActionStatus } from '@/lib/shared/actions/types';
 import type { DeviceRow } from '@/lib/shared/devices/types';
 import type { DeviceWarning } from '@/lib/shared/devices/warnings';
+import type { RowAction } from '@/components/devices/row-view';
 import { PasscodeActionDialog } from './lazy-passcode-dialog';
 import { accessNote, type AccessNote } from './passcode-access';
 import { NoPasscodeAction, PasscodeButton } from './passcode-action-button';
@@ -66,29 +67,42 @@ export function PasscodeActionHost({ children }: { children: ReactNode }) {
   );
 }
 
-/** A list row's passcode action: a button that asks the host for the dialog, or the reason there is none. */
+/**
+ * A list row's passcode action: a button that asks the host for the dialog, or the reason there is none. Its words
+ * come with the row (worked out once per device, components/devices/row-view.ts); only the access note is the host's.
+ */
 export function RowPasscodeAction({
   device,
   warnings,
+  action,
   recent,
   tabbable,
 }: {
   device: DeviceRow;
   warnings: DeviceWarning[];
+  action: RowAction;
   recent: ActionStatus | null;
   tabbable: boolean;
 }) {
   const host = use(HostContext);
   if (!host) throw new Error('RowPasscodeAction needs a PasscodeActionHost around the list');
   // The server's decision (a list row's from v1.0 alone): shown, never re-derived here.
-  const plan = device.passcodePlan;
-  if (!plan.available) return <NoPasscodeAction plan={plan} words={host.words} />;
-  const label = host.words.label(plan);
+  if (!action.available)
+    return (
+      <NoPasscodeAction
+        plan={action.plan}
+        noAction={host.words.noAction}
+        reason={action.reason}
+        short={action.short}
+      />
+    );
+  const { plan, label } = action;
   return (
     <PasscodeButton
       device={device}
       plan={plan}
       label={label}
+      name={action.name}
       size="sm"
       tabbable={tabbable}
       note={host.note}

@@ -1,17 +1,15 @@
 'use client';
 // The search results as cards on phone-narrow screens: the same virtualised list and the same keys as the table,
 // one card per device with its user, serial, last sync and action.
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { memo, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useMemo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RowPasscodeAction } from '@/components/actions/passcode-action-host';
 import { RecentAction } from '@/components/actions/recent-action';
-import { cn } from '@/lib/shared/cn';
-import { ComplianceBadge } from './compliance-badge';
-import { LastSync } from './last-sync';
+import { COMPLIANCE_CLASS } from './compliance-badge';
+import { lastSync } from './last-sync';
 import type { ItemProps } from './result-item';
-import { WarningTags } from './warning-tags';
-import { deviceHref } from '@/lib/shared/devices/device-href';
+import { DEVICE_LINK } from './use-row-links';
+import { warningTags } from './warning-tags';
 
 export const CARD_HEIGHT = 212;
 
@@ -20,6 +18,7 @@ export function DeviceCards({
   busy,
   pending,
   onKeyDown,
+  onClick,
   empty,
   visible,
   paddingTop,
@@ -29,6 +28,8 @@ export function DeviceCards({
   busy: boolean;
   pending: boolean;
   onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+  /** The cards' device links, handled once for the whole list (use-row-links.ts). */
+  onClick: (e: MouseEvent<HTMLElement>) => void;
   /** Why there are no rows, shown when loading found none. */
   empty: ReactNode;
   visible: ItemProps[];
@@ -36,11 +37,14 @@ export function DeviceCards({
   paddingBottom: number;
 }) {
   const t = useTranslations('devices');
+  const f = useTranslations('device.fields');
+  const fields = useMemo(() => ({ serial: f('serial'), lastSync: f('lastSync') }), [f]);
   return (
     <ul
       aria-label={t('caption')}
       aria-busy={busy}
       onKeyDown={onKeyDown}
+      onClick={onClick}
       className="px-2"
       data-testid="device-cards"
     >
@@ -50,7 +54,7 @@ export function DeviceCards({
         <>
           {paddingTop > 0 && <li aria-hidden="true" style={{ height: paddingTop }} />}
           {visible.map((item) => (
-            <DeviceCard key={item.device.id} {...item} />
+            <DeviceCard key={item.view.device.id} {...item} fields={fields} />
           ))}
           {paddingBottom > 0 && <li aria-hidden="true" style={{ height: paddingBottom }} />}
         </>
@@ -59,19 +63,18 @@ export function DeviceCards({
   );
 }
 
-/** A device as a card: device, user, serial, last sync, action. */
+/** A device as a card: device, user, serial, last sync, action; plain elements drawing its view, no hooks. */
 const DeviceCard = memo(function DeviceCard({
-  device: d,
+  view,
   index,
   active,
-  warnings,
   recent,
-  now,
   clock,
   register,
   activate,
-}: ItemProps) {
-  const t = useTranslations('device.fields');
+  fields,
+}: ItemProps & { fields: { serial: string; lastSync: string } }) {
+  const d = view.device;
   return (
     <li
       ref={(el) => register(index, el)}
@@ -79,39 +82,44 @@ const DeviceCard = memo(function DeviceCard({
       onFocus={() => activate(index)}
       data-testid="device-card"
       style={{ height: CARD_HEIGHT }}
-      className={cn(
-        'overflow-hidden border-b border-slate-200 px-2 py-3 focus-visible:-outline-offset-2 dark:border-slate-700',
-        active && 'bg-slate-50 dark:bg-slate-800',
-      )}
+      className={active ? ACTIVE_CARD_CLASS : CARD_CLASS}
     >
       <div className="flex items-start justify-between gap-2">
-        <Link
-          href={deviceHref(d)}
-          prefetch={false}
+        <a
+          href={view.href}
+          {...DEVICE_LINK}
           tabIndex={-1}
           className="truncate font-medium text-sky-900 hover:underline dark:text-sky-300"
         >
           {d.deviceName}
-        </Link>
-        <ComplianceBadge state={d.complianceState} />
+        </a>
+        <span className={COMPLIANCE_CLASS[d.complianceState]}>{view.compliance}</span>
       </div>
-      <WarningTags warnings={warnings} />
+      {warningTags(view.tags)}
       <p className="mt-1 truncate text-sm">
         {d.userDisplayName} ·{' '}
         <span className="text-slate-700 dark:text-slate-300">{d.userPrincipalName}</span>
       </p>
       <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-2 text-sm">
-        <dt className="text-slate-700 dark:text-slate-300">{t('serial')}</dt>
+        <dt className="text-slate-700 dark:text-slate-300">{fields.serial}</dt>
         <dd className="truncate font-mono text-xs leading-5">{d.serialNumber}</dd>
-        <dt className="text-slate-700 dark:text-slate-300">{t('lastSync')}</dt>
-        <dd className="min-w-0">
-          <LastSync iso={d.lastSyncDateTime} now={now} layout="inline" />
-        </dd>
+        <dt className="text-slate-700 dark:text-slate-300">{fields.lastSync}</dt>
+        <dd className="min-w-0">{lastSync(view.sync, 'inline')}</dd>
       </dl>
       <div className="mt-2">
-        <RowPasscodeAction device={d} warnings={warnings} recent={recent} tabbable={active} />
+        <RowPasscodeAction
+          device={d}
+          warnings={view.warnings}
+          action={view.action}
+          recent={recent}
+          tabbable={active}
+        />
         {recent && <RecentAction action={recent} now={clock} compact />}
       </div>
     </li>
   );
 });
+
+const CARD_CLASS =
+  'overflow-hidden border-b border-slate-200 px-2 py-3 focus-visible:-outline-offset-2 dark:border-slate-700';
+const ACTIVE_CARD_CLASS = `${CARD_CLASS} bg-slate-50 dark:bg-slate-800`;

@@ -1,18 +1,16 @@
 'use client';
 // The search results as a table on wide screens: sortable headers that are one Tab stop (arrow keys move between
 // the columns), the visible rows of the virtualised list between two spacers, and skeleton rows while loading.
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { memo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RowPasscodeAction } from '@/components/actions/passcode-action-host';
 import { RecentAction } from '@/components/actions/recent-action';
-import { cn } from '@/lib/shared/cn';
-import { ComplianceBadge } from './compliance-badge';
-import { LastSync } from './last-sync';
+import { COMPLIANCE_CLASS } from './compliance-badge';
+import { lastSync } from './last-sync';
 import type { ItemProps } from './result-item';
 import type { Sort, SortKey } from './use-device-rows';
-import { WarningTags } from './warning-tags';
-import { deviceHref } from '@/lib/shared/devices/device-href';
+import { DEVICE_LINK } from './use-row-links';
+import { warningTags } from './warning-tags';
 
 export const ROW_HEIGHT = 60;
 
@@ -35,6 +33,7 @@ export function DeviceTable({
   sort,
   onSortChange,
   onKeyDown,
+  onClick,
   empty,
   visible,
   paddingTop,
@@ -46,11 +45,56 @@ export function DeviceTable({
   sort: Sort;
   onSortChange: (sort: Sort) => void;
   onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+  /** The rows' device links, handled once for the whole body (use-row-links.ts). */
+  onClick: (e: MouseEvent<HTMLElement>) => void;
   /** Why there are no rows, shown when loading found none. */
   empty: ReactNode;
   visible: ItemProps[];
   paddingTop: number;
   paddingBottom: number;
+}) {
+  const t = useTranslations('devices');
+  return (
+    <table
+      className="w-full min-w-[68rem] table-fixed text-left text-sm"
+      aria-rowcount={rowCount + 1}
+      aria-busy={busy}
+    >
+      <caption className="sr-only">{t('caption')}</caption>
+      <TableHead sort={sort} onSortChange={onSortChange} />
+      <tbody onKeyDown={onKeyDown} onClick={onClick}>
+        {pending ? (
+          <SkeletonRows />
+        ) : rowCount === 0 ? (
+          <tr>
+            <td
+              colSpan={COLUMNS.length + 1}
+              className="px-3 py-10 text-center text-slate-700 dark:text-slate-300"
+            >
+              {empty}
+            </td>
+          </tr>
+        ) : (
+          <>
+            {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
+            {visible.map((item) => (
+              <DeviceRow key={item.view.device.id} {...item} />
+            ))}
+            {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
+          </>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** The column widths and the sortable headers: drawn again only when the sort changes, not while scrolling. */
+const TableHead = memo(function TableHead({
+  sort,
+  onSortChange,
+}: {
+  sort: Sort;
+  onSortChange: (sort: Sort) => void;
 }) {
   const t = useTranslations('devices');
   const headerRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -75,12 +119,7 @@ export function DeviceTable({
   };
 
   return (
-    <table
-      className="w-full min-w-[68rem] table-fixed text-left text-sm"
-      aria-rowcount={rowCount + 1}
-      aria-busy={busy}
-    >
-      <caption className="sr-only">{t('caption')}</caption>
+    <>
       <colgroup>
         {COLUMNS.map((c) => (
           <col key={c.key} className={c.width} />
@@ -130,43 +169,24 @@ export function DeviceTable({
           </th>
         </tr>
       </thead>
-      <tbody onKeyDown={onKeyDown}>
-        {pending ? (
-          <SkeletonRows />
-        ) : rowCount === 0 ? (
-          <tr>
-            <td
-              colSpan={COLUMNS.length + 1}
-              className="px-3 py-10 text-center text-slate-700 dark:text-slate-300"
-            >
-              {empty}
-            </td>
-          </tr>
-        ) : (
-          <>
-            {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
-            {visible.map((item) => (
-              <DeviceRow key={item.device.id} {...item} />
-            ))}
-            {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
-          </>
-        )}
-      </tbody>
-    </table>
+    </>
   );
-}
+});
 
+/**
+ * One device: plain elements drawing the words of its view, no hooks (the action button reads the list's host), so
+ * a row scrolled into sight costs little, and one whose props stay the same is not drawn again.
+ */
 const DeviceRow = memo(function DeviceRow({
-  device: d,
+  view,
   index,
   active,
-  warnings,
   recent,
-  now,
   clock,
   register,
   activate,
 }: ItemProps) {
+  const d = view.device;
   return (
     <tr
       ref={(el) => register(index, el)}
@@ -174,22 +194,19 @@ const DeviceRow = memo(function DeviceRow({
       tabIndex={active ? 0 : -1}
       onFocus={() => activate(index)}
       data-testid="device-row"
-      className={cn(
-        'h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950',
-        active && 'bg-slate-50 dark:bg-slate-800',
-      )}
+      className={active ? ACTIVE_ROW_CLASS : ROW_CLASS}
     >
       <td className="px-3">
-        <Link
-          href={deviceHref(d)}
-          prefetch={false}
+        <a
+          href={view.href}
+          {...DEVICE_LINK}
           tabIndex={-1}
           className="block truncate font-medium text-sky-900 hover:underline dark:text-sky-300"
           title={d.deviceName}
         >
           {d.deviceName}
-        </Link>
-        <WarningTags warnings={warnings} />
+        </a>
+        {warningTags(view.tags)}
       </td>
       <td className="px-3">
         <div className="truncate" title={d.userDisplayName}>
@@ -214,18 +231,26 @@ const DeviceRow = memo(function DeviceRow({
       </td>
       <td className="truncate px-3 font-mono text-xs">{d.serialNumber}</td>
       <td className="px-3">
-        <ComplianceBadge state={d.complianceState} />
+        <span className={COMPLIANCE_CLASS[d.complianceState]}>{view.compliance}</span>
       </td>
+      <td className="px-3">{lastSync(view.sync)}</td>
       <td className="px-3">
-        <LastSync iso={d.lastSyncDateTime} now={now} />
-      </td>
-      <td className="px-3">
-        <RowPasscodeAction device={d} warnings={warnings} recent={recent} tabbable={active} />
+        <RowPasscodeAction
+          device={d}
+          warnings={view.warnings}
+          action={view.action}
+          recent={recent}
+          tabbable={active}
+        />
         {recent && <RecentAction action={recent} now={clock} compact />}
       </td>
     </tr>
   );
 });
+
+const ROW_CLASS =
+  'h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950';
+const ACTIVE_ROW_CLASS = `${ROW_CLASS} bg-slate-50 dark:bg-slate-800`;
 
 function SkeletonRows() {
   return Array.from({ length: 8 }, (_, i) => (

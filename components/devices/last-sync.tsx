@@ -1,31 +1,18 @@
-'use client';
 // A device's last sync: the date, how long ago, and the full time on hover; stacked in a table cell, in a line
-// of text in a card.
-import { useFormatter, useTranslations } from 'next-intl';
+// of text in a card. Drawn from the row's words (row-view.ts): no hooks, as a row draws it while scrolling.
+import type { RowView } from './row-view';
 
-export function LastSync({
-  iso,
-  now,
-  layout = 'stacked',
-}: {
-  iso: string | null;
-  now: number;
-  layout?: 'stacked' | 'inline';
-}) {
-  const t = useTranslations('devices');
-  const format = useFormatter();
-  if (!iso) return <span>{t('neverSynced')}</span>;
-  const date = new Date(iso);
+export function lastSync(sync: RowView['sync'], layout: 'stacked' | 'inline' = 'stacked') {
+  if (!sync.synced) return <span>{sync.text}</span>;
   const time = (
     <time
-      dateTime={iso}
-      title={format.dateTime(date, 'dateTime')}
+      dateTime={sync.iso}
+      title={sync.time}
       className={layout === 'stacked' ? 'block truncate' : undefined}
     >
-      {format.dateTime(date, 'date')}
+      {sync.date}
     </time>
   );
-  const ago = format.relativeTime(date, now);
   return layout === 'stacked' ? (
     <span className="block min-w-0">
       {time}
@@ -33,7 +20,7 @@ export function LastSync({
         className="block truncate text-xs text-slate-700 dark:text-slate-300"
         data-testid="last-sync-relative"
       >
-        {ago}
+        {sync.ago}
       </span>
     </span>
   ) : (
@@ -41,7 +28,7 @@ export function LastSync({
     <span className="block">
       {time}{' '}
       <span className="text-slate-700 dark:text-slate-300" data-testid="last-sync-relative">
-        ({ago})
+        ({sync.ago})
       </span>
     </span>
   );

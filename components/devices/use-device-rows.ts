@@ -1,7 +1,8 @@
 'use client';
 // The search's rows: Graph's pages read as the agent scrolls, without duplicates, sorted on the client (Graph ignores
-// $orderby; unsorted, the server's order, which puts twins together, the current one first), with each device's
-// warnings (from the server's facts) and its recent passcode action, and what the pages say about the search.
+// $orderby; unsorted, the server's order, which puts twins together, the current one first), each as its view in
+// words (row-view.ts: warnings from the server's facts, dates, the action's words), with each device's recent
+// passcode action, and what the pages say about the search.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useLocale, useNow } from 'next-intl';
 import { useMemo, useState } from 'react';
@@ -9,8 +10,9 @@ import { useApiClient } from '@/lib/browser/api/use-api-client';
 import { deviceQueries } from '@/lib/browser/query/device-queries';
 import type { DeviceSearch } from '@/lib/shared/devices/search';
 import type { DeviceListItem, ListedDevice } from '@/lib/shared/devices/types';
-import { deviceWarnings } from '@/lib/shared/devices/warnings';
+import { RowViewCache } from './row-view';
 import { useRecentActions } from './use-recent-actions';
+import { useRowWords } from './use-row-words';
 
 export type SortKey =
   'deviceName' | 'user' | 'os' | 'model' | 'serialNumber' | 'complianceState' | 'lastSyncDateTime';
@@ -55,22 +57,21 @@ export function useDeviceRows(search: DeviceSearch) {
   const recent = useRecentActions(devices);
   // Ticks, so "requested 4 minutes ago" stays true while the list stays open.
   const clock = useNow({ updateInterval: 30_000 }).getTime();
-  // Warnings are judged at the time the data arrived, so rendering stays pure.
-  const now = dataUpdatedAt;
-  // One map for the list's life of the data, so a row's props stay the same while its device does.
-  const warnings = useMemo(
-    () => new Map(devices.map((d) => [d.id, deviceWarnings(d, now)])),
-    [devices, now],
+  // Warnings and "how long ago" are judged at the time the data arrived, so rendering stays pure; a row keeps its
+  // view (the same object, so it is not drawn again) when a further page arrives.
+  const words = useRowWords();
+  const views = useMemo(() => new RowViewCache(words), [words]);
+  const rowViews = useMemo(
+    () => views.views(pages, rows, dataUpdatedAt),
+    [views, pages, rows, dataUpdatedAt],
   );
   const userNotFound = pages.some((p) => p.userNotFound);
   return {
     query,
-    rows,
+    rows: rowViews,
     sort,
     setSort,
-    warnings,
     recent,
-    now,
     clock,
     discarded: pages.reduce((n, p) => n + p.discarded, 0),
     refinedOut: pages.reduce((n, p) => n + p.refinedOut, 0),

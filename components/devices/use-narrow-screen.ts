@@ -5,16 +5,21 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(max-width: 767.98px)';
 
+// One query list for the tab: the list reads it on every render (each scroll frame), and matchMedia() parses the
+// query anew each time it is called.
+let media: MediaQueryList | null = null;
+const narrowQuery = () => (media ??= window.matchMedia(QUERY));
+
 function subscribe(onChange: () => void): () => void {
-  const media = window.matchMedia(QUERY);
-  media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
+  const list = narrowQuery();
+  list.addEventListener('change', onChange);
+  return () => list.removeEventListener('change', onChange);
 }
 
 export function useNarrowScreen(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(QUERY).matches,
+    () => narrowQuery().matches,
     () => false,
   );
 }

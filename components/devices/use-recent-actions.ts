@@ -19,10 +19,13 @@ export function useRecentActions(
       ids.slice(i * MAX_DEVICE_IDS, (i + 1) * MAX_DEVICE_IDS),
     );
   }, [devices]);
-  return useQueries({
-    queries: chunks.map((ids) => actionQueries.onDevices(api, ids)),
-    combine: byDevice,
-  });
+  // The same array while the devices stay: react-query then hashes the keys (a hundred ids each) only when a page
+  // arrives, not on every render of the list.
+  const queries = useMemo(
+    () => chunks.map((ids) => actionQueries.onDevices(api, ids)),
+    [chunks, api],
+  );
+  return useQueries({ queries, combine: byDevice });
 }
 
 // Module-level, so react-query keeps the combined map until an answer changes.

@@ -52,4 +52,18 @@ describe('the API client token memo', () => {
     await memo.get('j', false, noExpiry);
     expect(noExpiry).toHaveBeenCalledTimes(2);
   });
+
+  it('hands good tokens over at once, so a read can be sent inside its event handler; none it would renew', async () => {
+    let now = t0;
+    const memo = createTokenMemo(() => now);
+    expect(memo.held('k')).toBeNull();
+    await memo.get('k', false, () => Promise.resolve(tokens(1, 60 * 60_000)));
+    expect(memo.held('k')?.accessToken).toBe('access-1');
+    expect(memo.held('other scopes')).toBeNull();
+    now = t0 + 60 * 60_000 - RENEWAL_MARGIN_MS + 1;
+    expect(memo.held('k')).toBeNull();
+    now = t0;
+    memo.clear();
+    expect(memo.held('k')).toBeNull();
+  });
 });

@@ -23,6 +23,11 @@ export interface TokenMemo {
    * otherwise (and for reads that start meanwhile) the result of one call to `acquire`.
    */
   get(key: string, forceRefresh: boolean, acquire: () => Promise<MemoTokens>): Promise<MemoTokens>;
+  /**
+   * The remembered tokens for `key` while they are good for more than the margin, at once (no promise), so a read can
+   * be sent inside the event handler that starts it; null when `get` must ask MSAL.
+   */
+  held(key: string): MemoTokens | null;
   /** Forgets every held token: the console refused one (401), so none is trusted until MSAL is asked again. */
   clear(): void;
 }
@@ -30,12 +35,18 @@ export interface TokenMemo {
 export function createTokenMemo(now: () => number = Date.now): TokenMemo {
   const held = new Map<string, MemoTokens>();
   const pending = new Map<string, Promise<MemoTokens>>();
+  const good = (key: string): MemoTokens | null => {
+    const tokens = held.get(key);
+    return tokens?.expiresOn && tokens.expiresOn.getTime() - now() > RENEWAL_MARGIN_MS
+      ? tokens
+      : null;
+  };
   return {
+    held: good,
     get(key, forceRefresh, acquire) {
       if (!forceRefresh) {
-        const tokens = held.get(key);
-        if (tokens?.expiresOn && tokens.expiresOn.getTime() - now() > RENEWAL_MARGIN_MS)
-          return Promise.resolve(tokens);
+        const tokens = good(key);
+        if (tokens) return Promise.resolve(tokens);
         const inFlight = pending.get(key);
         if (inFlight) return inFlight;
       }
