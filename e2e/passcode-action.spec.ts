@@ -270,6 +270,15 @@ test('macOS and Android device administrator show the reason, and no button', as
       'title',
       new RegExp(c.reason.replace(/[.()']/g, '.')),
     );
+    // r on its row says why nothing opens, instead of doing nothing.
+    await page.getByRole('searchbox', { name: 'Search devices' }).press('ArrowDown');
+    await page.keyboard.press('r');
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    await expect(
+      page
+        .locator('[data-sonner-toast]')
+        .filter({ hasText: new RegExp(c.reason.replace(/[.()']/g, '.')) }),
+    ).toContainText('No passcode action');
     await row.getByRole('link', { name: d.deviceName }).click();
     await expect(page.getByTestId('no-passcode-action')).toContainText(c.reason);
     await expect(page.getByRole('main').getByRole('button', { name: /passcode|PIN/ })).toHaveCount(

@@ -9,7 +9,7 @@ import type { PasscodePlan } from '@/lib/shared/devices/passcode-plan';
 import type { DeviceListItem } from '@/lib/shared/devices/types';
 import { preloadDialog } from './lazy-passcode-dialog';
 import type { AccessNote } from './passcode-access';
-import { passcodeActionTarget } from './passcode-action-target';
+import { noPasscodeActionTarget, passcodeActionTarget } from './passcode-action-target';
 import type { PasscodeButtonWords } from './use-passcode-button-words';
 
 type AvailablePlan = Extract<PasscodePlan, { available: true }>;
@@ -35,6 +35,7 @@ export function NoPasscodeAction({
       data-testid="no-passcode-action"
       data-reason={plan.reason}
       title={reason}
+      {...noPasscodeActionTarget(`${noAction}: ${reason}`)}
       className="block text-xs leading-4 text-slate-700 dark:text-slate-300"
     >
       <span className="block font-semibold">{noAction}</span>

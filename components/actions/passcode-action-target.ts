@@ -25,3 +25,16 @@ export function startPasscodeAction(scope: ParentNode, deviceId: string): boolea
   button.click();
   return true;
 }
+
+// A device with no passcode action carries what it says about it, so `r` on its row says so instead of doing nothing.
+const NO_ACTION_ATTRIBUTE = 'data-no-passcode-action';
+
+/** The mark a device without a passcode action carries: the sentence the row shows and its tooltip gives. */
+export function noPasscodeActionTarget(text: string): { [NO_ACTION_ATTRIBUTE]: string } {
+  return { [NO_ACTION_ATTRIBUTE]: text };
+}
+
+/** What the device without a passcode action within `scope` says about it, or null when there is none there. */
+export function noPasscodeActionText(scope: ParentNode): string | null {
+  return scope.querySelector(`[${NO_ACTION_ATTRIBUTE}]`)?.getAttribute(NO_ACTION_ATTRIBUTE) ?? null;
+}

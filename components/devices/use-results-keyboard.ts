@@ -12,7 +12,11 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react';
-import { startPasscodeAction } from '@/components/actions/passcode-action-target';
+import {
+  noPasscodeActionText,
+  startPasscodeAction,
+} from '@/components/actions/passcode-action-target';
+import { notify } from '@/components/ui/toasts';
 import { isShortcut } from '@/lib/browser/keyboard/shortcut-event';
 
 /** What the search box may ask of the results: take the focus (arrow-down from the box). */
@@ -85,7 +89,14 @@ export function useResultsKeyboard({
       } else if (e.key === 'r') {
         e.preventDefault();
         const deviceId = deviceIdRef.current(active);
-        if (deviceId) selectRef.current(active, (row) => startPasscodeAction(row, deviceId));
+        // A device without a passcode action says why (the row's own words, as a toast the screen reader hears
+        // too): a key that did nothing left the agent guessing whether it was pressed.
+        if (deviceId)
+          selectRef.current(active, (row) => {
+            if (startPasscodeAction(row, deviceId)) return;
+            const text = noPasscodeActionText(row);
+            if (text) notify('warning', text);
+          });
       }
     };
     window.addEventListener('keydown', onKey);
