@@ -135,7 +135,9 @@ function TrayItem({ item, openFirst }: { item: TrackedAction; openFirst: boolean
           href={`/devices/${current.deviceId}`}
           prefetch={false}
           aria-label={t('deviceLink', { device: name, serial })}
-          className="min-w-0 shrink truncate font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
+          // On a phone a long device name ("user_AndroidForWork_6/19/2024_2:…") took the whole line and left the
+          // ticket 4 px: it gives way at 55 % of the line, where the ticket still shows.
+          className="min-w-0 shrink truncate font-medium text-sky-800 underline-offset-2 hover:underline max-sm:max-w-[55%] dark:text-sky-300"
         >
           {name}
         </Link>

@@ -126,6 +126,8 @@ export function VerificationForm({
             aria-invalid={markMissing ? true : undefined}
             aria-describedby={markMissing ? `${id}-missing` : undefined}
             data-testid="verification-methods"
+            // Marked like an invalid field's frame (components/ui/input.tsx), as an outline, so nothing moves.
+            className="rounded-sm aria-invalid:outline aria-invalid:outline-2 aria-invalid:outline-offset-4 aria-invalid:outline-red-700 dark:aria-invalid:outline-red-400"
           >
             {METHODS.map((m) => (
               <label key={m} className="mt-1 flex items-center gap-2">
