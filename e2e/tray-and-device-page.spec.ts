@@ -205,9 +205,10 @@ test('three calls at 1280×720: a toast waits while a dialog is open; a shown pa
   // The next caller's dialog is open when the Android reset ends: the live region says so, the toast waits.
   await findBySerial(page, iphones[0]);
   const dialog = await openDialog(page, iphones[0], 'Remove passcode');
-  await expect(page.getByTestId('tray-announcement')).toContainText('(INC-7600): Done', {
-    timeout: 20_000,
-  });
+  await expect(page.getByTestId('tray-announcement')).toContainText(
+    '(INC-7600): Done. The temporary passcode is ready: Show passcode in the actions tray.',
+    { timeout: 20_000 },
+  );
   const toasts = page.locator('[data-sonner-toast]');
   const dialogBox = await dialog.boundingBox();
   if (!dialogBox) throw new Error('no dialog box');

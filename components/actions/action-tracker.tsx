@@ -91,7 +91,12 @@ export function ActionTrackerProvider({ children }: { children: ReactNode }) {
     seen.current = next;
     for (const a of changed) {
       const where = { device: a.deviceName ?? a.deviceId, ticket: a.ticket ?? '' };
-      const text = t('changed', { ...where, state: words.state(a.state) });
+      // A done Android reset has a temporary passcode waiting: the end's words say where it is.
+      const waiting = a.state === 'done' && a.passcode === 'available';
+      const text = t(waiting ? 'changedPasscode' : 'changed', {
+        ...where,
+        state: words.state(a.state),
+      });
       setAnnouncement(text);
       // The list's rows and the device page say where the device's action stands: let them read it again.
       void queryClient.invalidateQueries({ queryKey: actionKeys.onDevicesAll() });
