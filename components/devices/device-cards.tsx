@@ -3,10 +3,9 @@
 // one card per device with its user, serial, last sync and action.
 import { useTranslations } from 'next-intl';
 import { memo, useMemo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { RowPasscodeAction } from '@/components/actions/passcode-action-host';
-import { RecentAction } from '@/components/actions/recent-action';
 import { COMPLIANCE_CLASS } from './compliance-badge';
 import { lastSync } from './last-sync';
+import { ResultActions } from './result-actions';
 import type { ItemProps } from './result-item';
 import { DEVICE_LINK } from './use-row-links';
 import { warningTags } from './warning-tags';
@@ -107,14 +106,7 @@ const DeviceCard = memo(function DeviceCard({
         <dd className="min-w-0">{lastSync(view.sync, 'inline')}</dd>
       </dl>
       <div className="mt-2">
-        <RowPasscodeAction
-          device={d}
-          warnings={view.warnings}
-          action={view.action}
-          recent={recent}
-          tabbable={active}
-        />
-        {recent && <RecentAction action={recent} now={clock} compact />}
+        <ResultActions view={view} recent={recent} clock={clock} active={active} />
       </div>
     </li>
   );

@@ -3,10 +3,9 @@
 // the columns), the visible rows of the virtualised list between two spacers, and skeleton rows while loading.
 import { useTranslations } from 'next-intl';
 import { memo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { RowPasscodeAction } from '@/components/actions/passcode-action-host';
-import { RecentAction } from '@/components/actions/recent-action';
 import { COMPLIANCE_CLASS } from './compliance-badge';
 import { lastSync } from './last-sync';
+import { ResultActions } from './result-actions';
 import type { ItemProps } from './result-item';
 import type { Sort, SortKey } from './use-device-rows';
 import { DEVICE_LINK } from './use-row-links';
@@ -235,14 +234,7 @@ const DeviceRow = memo(function DeviceRow({
       </td>
       <td className="px-3">{lastSync(view.sync)}</td>
       <td className="px-3">
-        <RowPasscodeAction
-          device={d}
-          warnings={view.warnings}
-          action={view.action}
-          recent={recent}
-          tabbable={active}
-        />
-        {recent && <RecentAction action={recent} now={clock} compact />}
+        <ResultActions view={view} recent={recent} clock={clock} active={active} />
       </td>
     </tr>
   );
