@@ -22,7 +22,13 @@ import { startConsole } from './support/console-server';
 import { emulatorControl, type ControlledDevice } from './support/emulator-control';
 import { Figures, fmt } from './support/figures';
 import { cpuSecondsOf, memoryOf, workerOf } from './support/procfs';
-import { passcodeActionId, postPasscodeAction, type PostedAction } from './support/server-action';
+import {
+  passcodeActionId,
+  postPasscodeAction,
+  recordInPersonVerification,
+  verificationActionId,
+  type PostedAction,
+} from './support/server-action';
 
 const EMULATOR_PORT = 4987;
 const CONSOLE_PORT = 3988;
@@ -107,6 +113,7 @@ async function main() {
       .flatMap((d) => [d.userPrincipalName, d.serialNumber, d.deviceName.slice(0, 3)])
       .filter((q) => q.trim().length >= 2);
     const actionId = passcodeActionId();
+    const verificationId = verificationActionId();
     figures.note(
       `${agents.length} agents (seeded EMEA users given the helpdesk agent's consent and Intune role by bench/support/emulator-with-agents.ts: the control API cannot grant them); ${DEVICES} devices; Intune throttling on; think time 1–3 s`,
     );
@@ -184,23 +191,35 @@ async function main() {
         const a = agents[i % agents.length];
         const d = actionable[i];
         if (!a || !d) break;
-        const input = {
-          deviceId: d.id,
-          kind: KIND_OF_MODE[d.mode] ?? 'removePasscode',
-          ticket: `INC-${10_000 + i}`,
-        };
-        // Not awaited: an agent's slow answer must not hold back the next agent's action.
+        // Not awaited: an agent's slow answer must not hold back the next agent's action. As at the desk, the caller's
+        // verification is recorded first (the console's default policy, "record", refuses an action without one).
         tracking.push(
-          postPasscodeAction(origin, actionId, input, a.token).then(
-            (r) => {
-              posted.push(r);
-              rec.add('POST / (server action)', r.httpStatus, r.ms);
-              if (r.status === 'accepted' && r.actionId) tracking.push(track(a.token, r.actionId));
-            },
-            () => {
-              rec.networkErrors++;
-            },
-          ),
+          recordInPersonVerification(origin, verificationId, d.id, a.token)
+            .then((v) => {
+              rec.add('POST / (record verification)', v.httpStatus, v.ms);
+              return postPasscodeAction(
+                origin,
+                actionId,
+                {
+                  deviceId: d.id,
+                  kind: KIND_OF_MODE[d.mode] ?? 'removePasscode',
+                  ticket: `INC-${10_000 + i}`,
+                  ...(v.verificationId ? { verificationId: v.verificationId } : {}),
+                },
+                a.token,
+              );
+            })
+            .then(
+              (r) => {
+                posted.push(r);
+                rec.add('POST / (server action)', r.httpStatus, r.ms);
+                if (r.status === 'accepted' && r.actionId)
+                  tracking.push(track(a.token, r.actionId));
+              },
+              () => {
+                rec.networkErrors++;
+              },
+            ),
         );
       }
     };

@@ -89,7 +89,24 @@ test('finds a device by serial number and by IMEI', async ({ page }) => {
     .devices({ scopeTag: 'EMEA', operatingSystem: 'iOS', limit: '50' })
     .then((ds) => ds.filter((d) => d.imei));
   if (!phone) throw new Error('no EMEA iPhone with an IMEI in the seed');
-  await searchFor(page, phone.serialNumber);
+  // Typed as an agent types it from a ticket: a pause after the first characters lets the search commit them, and on
+  // a slow or busy laptop the URL (and with it the page's search) follows a moment later, while the rest is being
+  // typed. Here it follows 500 ms later, every time. Every key must stay.
+  const box = page.getByRole('searchbox', { name: 'Search devices' });
+  await page.evaluate(() => {
+    const replace = window.history.replaceState.bind(window.history);
+    window.history.replaceState = (...args) => void setTimeout(() => replace(...args), 500);
+  });
+  await box.click();
+  await page.keyboard.type(phone.serialNumber.slice(0, 4));
+  await page.waitForTimeout(400);
+  await page.keyboard.type(phone.serialNumber.slice(4));
+  // The first four characters' search has come back (the page says what it searches by)...
+  await expect(page).toHaveURL(new RegExp(`\\?q=${phone.serialNumber.slice(0, 4)}$`));
+  await expect(page.getByText('Searching device names and user names')).toBeVisible();
+  // ...and Enter searches what was typed, whole.
+  await expect(box).toHaveValue(phone.serialNumber, { timeout: 1 });
+  await box.press('Enter');
   await expect(page.getByText('Searching by serial number')).toBeVisible();
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText(phone.serialNumber);

@@ -22,6 +22,7 @@ import { useDeviceRows, type Sort } from './use-device-rows';
 import { useNarrowScreen } from './use-narrow-screen';
 import { useResultsKeyboard, type ResultsHandle } from './use-results-keyboard';
 import { useRowLinks } from './use-row-links';
+import { useRowsInTurn } from './use-rows-in-turn';
 
 export type { ResultsHandle } from './use-results-keyboard';
 
@@ -197,6 +198,20 @@ function ResultsList({
     if (onNearEnd && lastVisible >= rows.length - NEAR_END) void onNearEnd();
   }, [onNearEnd, lastVisible, rows.length]);
 
+  const inView = virtualizer.range;
+  const isDrawn = useRowsInTurn(
+    {
+      keys: items.map((item) => rows[item.index]?.device.id ?? ''),
+      inView: (position) => {
+        const index = items[position]?.index ?? -1;
+        return inView !== null && index >= inView.startIndex && index <= inView.endIndex;
+      },
+      scrolling: virtualizer.isScrolling,
+      selected: rows[active]?.device.id,
+    },
+    !narrow,
+  );
+
   const visible = items.flatMap((item): ItemProps[] => {
     const view = rows[item.index];
     if (!view) return [];
@@ -206,6 +221,7 @@ function ResultsList({
         view,
         index: item.index,
         active: item.index === active,
+        drawn: isDrawn(view.device.id),
         recent: action,
         // Only a row that says "requested 4 minutes ago" follows the clock; the others stay as they are.
         clock: action ? clock : 0,

@@ -180,12 +180,29 @@ const DeviceRow = memo(function DeviceRow({
   view,
   index,
   active,
+  drawn,
   recent,
   clock,
   register,
   activate,
 }: ItemProps) {
   const d = view.device;
+  const name = (
+    <a
+      href={view.href}
+      {...DEVICE_LINK}
+      tabIndex={-1}
+      className="block truncate font-medium text-sky-900 hover:underline dark:text-sky-300"
+      title={d.deviceName}
+    >
+      {d.deviceName}
+    </a>
+  );
+  const user = (
+    <div className="truncate" title={d.userDisplayName}>
+      {d.userDisplayName}
+    </div>
+  );
   return (
     <tr
       ref={(el) => register(index, el)}
@@ -193,24 +210,48 @@ const DeviceRow = memo(function DeviceRow({
       tabIndex={active ? 0 : -1}
       onFocus={() => activate(index)}
       data-testid="device-row"
+      // A row waiting its turn (the list is scrolling) shows the device's name and user, the rest a moment later.
+      data-drawn={drawn ? undefined : 'waiting'}
       className={active ? ACTIVE_ROW_CLASS : ROW_CLASS}
     >
+      {drawn ? (
+        <FullCells
+          view={view}
+          recent={recent}
+          clock={clock}
+          active={active}
+          name={name}
+          user={user}
+        />
+      ) : (
+        <>
+          <td className="px-3">{name}</td>
+          <td className="px-3">{user}</td>
+          <td colSpan={COLUMNS.length - 1} />
+        </>
+      )}
+    </tr>
+  );
+});
+
+/** Every cell of a row drawn in full. */
+function FullCells({
+  view,
+  recent,
+  clock,
+  active,
+  name,
+  user,
+}: Pick<ItemProps, 'view' | 'recent' | 'clock' | 'active'> & { name: ReactNode; user: ReactNode }) {
+  const d = view.device;
+  return (
+    <>
       <td className="px-3">
-        <a
-          href={view.href}
-          {...DEVICE_LINK}
-          tabIndex={-1}
-          className="block truncate font-medium text-sky-900 hover:underline dark:text-sky-300"
-          title={d.deviceName}
-        >
-          {d.deviceName}
-        </a>
+        {name}
         {warningTags(view.tags)}
       </td>
       <td className="px-3">
-        <div className="truncate" title={d.userDisplayName}>
-          {d.userDisplayName}
-        </div>
+        {user}
         <div
           className="truncate text-xs text-slate-700 dark:text-slate-300"
           title={d.userPrincipalName}
@@ -236,9 +277,9 @@ const DeviceRow = memo(function DeviceRow({
       <td className="px-3">
         <ResultActions view={view} recent={recent} clock={clock} active={active} />
       </td>
-    </tr>
+    </>
   );
-});
+}
 
 const ROW_CLASS =
   'h-[60px] hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:-outline-offset-2 dark:hover:bg-slate-800 dark:focus-visible:bg-sky-950';

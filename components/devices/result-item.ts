@@ -8,6 +8,8 @@ export interface ItemProps {
   view: RowView;
   index: number;
   active: boolean;
+  /** False while the list scrolls and the row waits its turn to be drawn in full (use-rows-in-turn.ts). */
+  drawn: boolean;
   recent: ActionStatus | null;
   /** A ticking clock (how long ago an action was requested): 0 for a row without a recent action, so it stays put. */
   clock: number;
