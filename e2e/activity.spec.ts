@@ -108,8 +108,7 @@ const rowsOn = (page: Page) => page.getByTestId('activity-row');
 test('an agent sees only their own actions, newest first, in keyset pages, with the filters in the URL', async ({
   page,
 }) => {
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
-  await page.goto(`/activity?device=${PREFIX}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/activity?device=${PREFIX}` });
   await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
   await expect(page.getByTestId('activity-scope')).toHaveAttribute('data-scope', 'own');
   // No agent filter for an agent: they see their own actions only.
@@ -163,8 +162,7 @@ test('an agent sees only their own actions, newest first, in keyset pages, with 
 test('both exports hold exactly the filtered actions, row by row; CSV cells that would run as formulas are neutralised', async ({
   page,
 }) => {
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
-  await page.goto(`/activity?device=${PREFIX}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/activity?device=${PREFIX}` });
   await expect(rowsOn(page)).toHaveCount(50);
   const expected = newestFirst(seeded.filter((s) => s.actor === HELPDESK));
 
@@ -220,8 +218,7 @@ test('both exports hold exactly the filtered actions, row by row; CSV cells that
 test("the Auditor app role sees everyone's actions, read-only, and can filter by agent", async ({
   page,
 }) => {
-  await signIn(page, DEMO_ACCOUNTS.auditor);
-  await page.goto(`/activity?device=${PREFIX}`);
+  await signIn(page, DEMO_ACCOUNTS.auditor, '', { at: `/activity?device=${PREFIX}` });
   await expect(page.getByTestId('activity-scope')).toHaveAttribute('data-scope', 'all');
   await expect(page.getByTestId('activity-scope')).toHaveText(/as an auditor: read-only/);
   for (let shown = 50; shown < HELPDESK_ROWS + ADMIN_ROWS; shown += 50) {
@@ -279,8 +276,9 @@ test('the Auditor role counts only from a verified ID token naming the same pers
 test.describe('in German', () => {
   test.use({ locale: 'de-DE' });
   test('the page, its filters and its outcomes read in German', async ({ page }) => {
-    await signIn(page, DEMO_ACCOUNTS.auditor);
-    await page.goto(`/activity?device=${PREFIX}&outcome=denied`);
+    await signIn(page, DEMO_ACCOUNTS.auditor, '', {
+      at: `/activity?device=${PREFIX}&outcome=denied`,
+    });
     await expect(page.getByRole('heading', { name: 'Aktivität' })).toBeVisible();
     await expect(page.getByTestId('activity-scope')).toHaveText(/nur lesend/);
     await expect(page.getByRole('columnheader', { name: 'Ergebnis' })).toBeVisible();
@@ -299,8 +297,9 @@ test.describe('in German', () => {
     await recordClipboard(page);
     // Seeded: accepted, and the device reported it done an hour after the trail starts.
     const one = seeded[1];
-    await signIn(page, DEMO_ACCOUNTS.auditor);
-    await page.goto(`/activity?device=${one?.deviceName ?? ''}`);
+    await signIn(page, DEMO_ACCOUNTS.auditor, '', {
+      at: `/activity?device=${one?.deviceName ?? ''}`,
+    });
     await expect(rowsOn(page)).toHaveCount(1);
     await expect(page.getByTestId('activity-status')).toHaveText(
       '1 passende Aktion wird angezeigt.',
@@ -326,8 +325,7 @@ test.describe('in German', () => {
 test('a date typed only in part is refused with words that match the field, not applied as no date', async ({
   page,
 }) => {
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
-  await page.goto(`/activity?device=${PREFIX}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/activity?device=${PREFIX}` });
   await expect(rowsOn(page).first()).toBeVisible();
   await expectPartDateRefused(
     page,
@@ -401,8 +399,7 @@ test('a ticket system\'s deep link fills in the ticket; the action is on the act
   await recordClipboard(page);
   await emulator.timings({ pickupMs: 1000, completeMs: 1000 });
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
-  await page.goto(`/?ticket=inc-4242&q=${d.serialNumber}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/?ticket=inc-4242&q=${d.serialNumber}` });
   await expect(page.getByTestId('device-row')).toHaveCount(1);
   await actionButton(page, d, 'Remove passcode').click();
   const dialog = page.getByRole('alertdialog');

@@ -69,8 +69,7 @@ test("from the device page: the same result view, then focus back on the page's 
   page,
 }) => {
   const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
-  await page.goto(`/devices/${d.id}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/devices/${d.id}` });
   const dialog = await confirm(page, d, 'Reset passcode', 'INC-2402');
   await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(
     `Reset passcode: Intune accepted the request for “${d.deviceName}”`,

@@ -51,8 +51,7 @@ test('an approver sees waiting requests soonest first, decides one with a reason
   test.setTimeout(120_000);
   const requester = await requesterTab(browser);
   const device = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  await signIn(page, approver);
-  await page.goto('/approvals'); // the console opens its database for the list
+  await signIn(page, approver, '', { at: '/approvals' }); // the console opens its database for the list
   await expect(page.getByTestId('approvals-scope')).toHaveAttribute('data-approver', 'true');
   const later = seed(requester.oid, device, 50);
   const sooner = seed(requester.oid, device, 20);
@@ -136,8 +135,7 @@ test('in German (dark), the list and a request read in German and axe finds noth
   const device = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
   const context = await browser.newContext({ locale: 'de-DE', colorScheme: 'dark' });
   const page = await context.newPage();
-  await signIn(page, approver);
-  await page.goto('/approvals');
+  await signIn(page, approver, '', { at: '/approvals' });
   await expect(page.getByRole('heading', { level: 1, name: 'Freigaben' })).toBeVisible();
   const seeded = seed(requester.oid, device);
   await expect(card(page.getByTestId('approvals-open'), seeded.id)).toContainText(
@@ -158,8 +156,7 @@ test('without the Approver role: their own requests, who can decide, empty state
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, DEMO_ACCOUNTS.viewer);
-  await page.goto('/approvals');
+  await signIn(page, DEMO_ACCOUNTS.viewer, '', { at: '/approvals' });
   await expect(page.getByTestId('approvals-scope')).toHaveText(
     /Only agents holding the console’s Approver app role \(PasscodeDesk\.Approver\) can approve or deny them/,
   );

@@ -22,8 +22,7 @@ test('a wipe and a lock started in the admin center appear with the admin who st
   page,
 }) => {
   const d = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'online' });
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
-  await page.goto(`/devices/${d.id}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/devices/${d.id}` });
   const dialog = await confirm(page, d, 'Remove passcode', 'INC-7702');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -73,8 +72,7 @@ test('a source that fails is said to be not available, with Graph’s request-id
   // A wipe Intune reports only through the device's managementState (its remote action audit unreadable below).
   await emulator.managementState(d.id, 'wipePending');
   await emulator.faults({ rules: [{ path: 'remoteActionAudits', status: 503 }] });
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
-  await page.goto(`/devices/${d.id}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/devices/${d.id}` });
 
   const note = timeline(page).locator(
     '[data-testid="timeline-unavailable"][data-source="adminCenter"]',
@@ -112,8 +110,7 @@ test("Intune's audit log needs its own permission: the timeline says so and asks
     action: 'remoteLock',
     initiatedBy: DEMO_ACCOUNTS.admin,
   });
-  await signIn(page, DEMO_ACCOUNTS.viewer);
-  await page.goto(`/devices/${d.id}`);
+  await signIn(page, DEMO_ACCOUNTS.viewer, '', { at: `/devices/${d.id}` });
   const note = timeline(page).locator(
     '[data-testid="timeline-unavailable"][data-source="auditLog"]',
   );

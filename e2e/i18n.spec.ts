@@ -109,8 +109,7 @@ test.describe('a German browser', () => {
     page,
   }) => {
     const [outside] = await emulator.devices({ scopeTag: 'AMER', limit: '1' });
-    await signIn(page, DEMO_ACCOUNTS.helpdesk);
-    await page.goto(`/devices/${outside?.id}`);
+    await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/devices/${outside?.id}` });
     const alert = page
       .getByRole('alert')
       .filter({ hasText: 'Dieses Gerät konnte nicht geladen werden.' });

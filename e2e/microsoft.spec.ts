@@ -41,9 +41,8 @@ test("Intune's twice-wrapped errors are unwrapped; the Operation ID and Activity
 }) => {
   await context.grantPermissions(['clipboard-write'], { origin: E2E.consoleOrigin });
   await recordClipboard(page);
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
   const [outside] = await emulator.devices({ scopeTag: 'AMER', limit: '1' });
-  await page.goto(`/devices/${outside?.id}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/devices/${outside?.id}` });
   const alert = page.getByRole('main').getByRole('alert');
   await expect(alert).toContainText('This device could not be loaded.');
   await expect(alert).not.toContainText('_version');
@@ -161,8 +160,7 @@ test("the device page shows Intune's own audit event beside the console's record
   // The read-only operator's account has no consent for Intune's audit log: a hint, and a refusal explained.
   const other = await browser.newContext();
   const viewer = await other.newPage();
-  await signIn(viewer, DEMO_ACCOUNTS.viewer);
-  await viewer.goto(`/devices/${d.id}`);
+  await signIn(viewer, DEMO_ACCOUNTS.viewer, '', { at: `/devices/${d.id}` });
   const hint = viewer.getByTestId('intune-audit-event');
   await expect(hint).toContainText("showing it needs access to Intune's audit log");
   const popupPromise = viewer.waitForEvent('popup');

@@ -377,8 +377,7 @@ test('another agent cannot reveal the passcode (403), and the refusal is audited
 
   const other = await browser.newContext();
   const adminPage = await other.newPage();
-  await signIn(adminPage, DEMO_ACCOUNTS.admin);
-  await adminPage.goto(`/devices/${d.id}`);
+  await signIn(adminPage, DEMO_ACCOUNTS.admin, '', { at: `/devices/${d.id}` });
   await expect(adminPage.getByTestId('device-action')).toContainText(
     'by Hanna Berger, ticket INC-7001: done',
   );

@@ -63,8 +63,7 @@ test.describe('German', () => {
     await emulator.reset();
     await emulator.timings({ pickupMs: 600_000, completeMs: 1000 });
     const d = await freshDevice({ mode: 'androidFullyManaged', scenario: 'online' });
-    await signIn(page, DEMO_ACCOUNTS.helpdesk);
-    await page.goto(`/devices/${d.id}`);
+    await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/devices/${d.id}` });
     const dialog = await (async () => {
       await page
         .getByRole('button', {
@@ -89,8 +88,7 @@ test('screenshot of an Android reset with its temporary passcode for the README'
   await emulator.reset();
   await emulator.timings({ pickupMs: 1000, completeMs: 1000 });
   const d = await freshDevice({ mode: 'androidCorporateWorkProfile', scenario: 'online' });
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
-  await page.goto(`/devices/${d.id}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/devices/${d.id}` });
   const dialog = await confirm(page, d, 'Reset work profile passcode', 'INC-40418');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('device-action')).toHaveAttribute('data-state', 'done', {

@@ -6,7 +6,9 @@
 // two redirects and the account picker (about 2–4 s) in every test that is not about signing in. Tests that are (the
 // walking skeleton, sign-out, the tokens the emulator issues) ask for `{ fresh: true }`; a kept sign-in is not used
 // once the emulator's clock has moved on by half an hour (tokens would have expired); E2E_FRESH_SIGN_IN=1 makes
-// every sign-in a fresh one.
+// every sign-in a fresh one. A test that starts on another page than the device list says which (`at`): a kept sign-in
+// then loads that page first, as a signed-in tab opening a link would, instead of the list and then the page (a page
+// load is most of the browser's CPU in a short test, and the suite is CPU-bound).
 import type { Cookie, Page } from '@playwright/test';
 import { E2E } from '../playwright.config';
 import { emulator } from './emulator';
@@ -40,8 +42,9 @@ export async function signIn(
   page: Page,
   upn: string,
   origin = '',
-  options: { fresh?: boolean } = {},
+  options: { fresh?: boolean; at?: string } = {},
 ): Promise<void> {
+  const start = `${origin}${options.at ?? '/'}`;
   const consoleOrigin = origin || E2E.consoleOrigin;
   const key = `${consoleOrigin} ${upn.toLowerCase()}`;
   const candidate =
@@ -59,7 +62,7 @@ export async function signIn(
       },
       { at: consoleOrigin, entries: saved.storage, flag: RESTORED },
     );
-    await page.goto(`${origin}/`);
+    await page.goto(start);
     await expectSignedIn(page);
     return;
   }
@@ -70,11 +73,16 @@ export async function signIn(
     .getByRole('button', { name: new RegExp(upn.replace(/[.*+?^${}()|[\]\\#]/g, '\\$&')) })
     .click();
   await expectSignedIn(page);
-  if (options.fresh) return;
-  // Kept as the sign-in left it, before the test asks for anything more (consent to another scope, say).
-  const storage = await page.evaluate(() => Object.entries(window.sessionStorage));
-  const cookies = (await page.context().cookies()).filter((c) => c.name === SESSION_COOKIE);
-  kept.set(key, { storage, cookies, issuedAt: emulatorNow });
+  if (!options.fresh) {
+    // Kept as the sign-in left it, before the test asks for anything more (consent to another scope, say).
+    const storage = await page.evaluate(() => Object.entries(window.sessionStorage));
+    const cookies = (await page.context().cookies()).filter((c) => c.name === SESSION_COOKIE);
+    kept.set(key, { storage, cookies, issuedAt: emulatorNow });
+  }
+  if (options.at) {
+    await page.goto(start);
+    await expectSignedIn(page);
+  }
 }
 
 /** A second tab of a browser already signed in at the identity provider: single sign-on, no account picker. */

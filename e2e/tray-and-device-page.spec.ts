@@ -78,8 +78,7 @@ for (const [width, height, dock] of [
     page,
   }) => {
     await page.setViewportSize({ width, height });
-    await signIn(page, DEMO_ACCOUNTS.helpdesk);
-    await page.goto('/?q=zoe.obrien%40contoso.com');
+    await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: '/?q=zoe.obrien%40contoso.com' });
     await expect(
       page.getByTestId('device-row').or(page.getByTestId('device-card')).first(),
     ).toBeVisible();
@@ -404,9 +403,7 @@ test('the device page shows the action under way as soon as it is requested, who
   ).filter((d) => d.deviceName === "Zoë's iPhone");
   if (!oldPhone || !newPhone) throw new Error('Zoë has two iPhones in the seed');
   const offline = await freshDevice({ mode: 'iosAutomatedEnrollment', scenario: 'offline' });
-  await signIn(page, DEMO_ACCOUNTS.helpdesk);
-
-  await page.goto(`/devices/${newPhone.id}`);
+  await signIn(page, DEMO_ACCOUNTS.helpdesk, '', { at: `/devices/${newPhone.id}` });
   const siblings = page.getByTestId('siblings');
   await expect(siblings.getByRole('heading')).toHaveText(
     "Other devices of this user named “Zoë's iPhone”",
