@@ -222,15 +222,16 @@ test('11: a 429 without Retry-After is retried with growing, jittered waits, and
   );
   expect(log.filter((e) => e.status === 429)).toHaveLength(3);
   // A search is two Graph reads (device name, UPN stem); follow the one that met the 429s. Each retry waits at
-  // least the back-off's smallest first step (half of BACKOFF_BASE_MS, jitter included), and the waits grow: a later
-  // retry waits at least the second step's smallest (BACKOFF_BASE_MS). Two jittered waits in a row need not be in
-  // order (the server's gate, shared by both reads, and the tab's each back off), so growth is judged by the step.
+  // least the back-off's smallest first step (half of BACKOFF_BASE_MS, jitter included), and the waits grow: one of
+  // them waits at least the second step's smallest (BACKOFF_BASE_MS). Which one is not fixed: the server's gate,
+  // shared by both reads, and the tab's each back off, and when the server gives the tab its 429 the tab's own retry
+  // comes at its first step (CI18 saw a last gap of 786 ms), so growth is judged by the longest.
   const firstThrottled = log.find((e) => e.status === 429);
   const attempts = log.filter((e) => e.query === firstThrottled?.query);
   const gaps = attempts.slice(1).map((e, i) => e.at - attempts[i]!.at);
   expect(gaps.length).toBeGreaterThanOrEqual(1);
   for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(BACKOFF_BASE_MS / 2 - 50);
-  if (gaps.length >= 2) expect(gaps.at(-1)!).toBeGreaterThanOrEqual(BACKOFF_BASE_MS - 50);
+  if (gaps.length >= 2) expect(Math.max(...gaps)).toBeGreaterThanOrEqual(BACKOFF_BASE_MS - 50);
 });
 
 test('18: Graph failing at random on half the reads: the list degrades gracefully and recovers', async ({
