@@ -1,8 +1,8 @@
 // The directory side of the seeded tenant: each user's Graph profile (job, office, phones, language), a manager,
 // registered phone methods and Identity Protection's risk. Drawn from a generator of its own, so the users and
 // devices drawn before it (and every test that relies on them) stay exactly as they were.
-import { Faker, base, en } from '@faker-js/faker';
-import { digits } from './random-strings';
+import { base, en } from '@faker-js/faker';
+import { digits, seededFaker } from './random-strings';
 import type {
   DirectoryProfile,
   DirectoryRoleName,
@@ -112,7 +112,7 @@ export function withDirectory(
   bare: readonly BareUser[],
   opts: { seed: number; epochMs: number },
 ): DirectoryUser[] {
-  const rng = new Faker({ locale: [en, base], seed: opts.seed + 7919 });
+  const rng = seededFaker([en, base], opts.seed + 7919);
   const iso = (ms: number) =>
     new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   const hoursAgo = (h: number) => iso(opts.epochMs - h * 3_600_000);

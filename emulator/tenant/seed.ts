@@ -10,7 +10,16 @@ import {
   type EnrollmentModeKey,
 } from './enrollment';
 import { withDirectory, type BareUser } from './directory';
-import { APPLE_SERIAL, UPPER_ALNUM, digits, fromAlphabet, guid, hex } from './random-strings';
+import {
+  APPLE_SERIAL,
+  UPPER_ALNUM,
+  digits,
+  fromAlphabet,
+  guid,
+  hex,
+  seededFaker,
+  uniform,
+} from './random-strings';
 import {
   APPROVER_APP_ROLE,
   AUDITOR_APP_ROLE,
@@ -236,7 +245,7 @@ const NAMED_PEOPLE = [
 ];
 
 export function seedTenant(options: SeedOptions): Tenant {
-  const rng = new Faker({ locale: [en, base], seed: options.seed });
+  const rng = seededFaker([en, base], options.seed);
   const epochMs = options.epoch.getTime();
   const iso = (ms: number) =>
     new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -337,7 +346,7 @@ export function seedTenant(options: SeedOptions): Tenant {
         partnerReportedThreatState: 'compromised',
         complianceState: 'noncompliant',
       },
-      new Faker({ locale: [en, base], seed: options.seed + 104_729 }),
+      seededFaker([en, base], options.seed + 104_729),
     );
   }
   const adminCenterActions: SeededAdminCenterAction[] = [];
@@ -432,8 +441,8 @@ function seedUsers(rng: Faker, options: SeedOptions): BareUser[] {
     // In the helpdesk agent's region, so the demo agent can find them.
     if (users.length < options.users) add(p.givenName, p.surname, p.upn, 'EMEA');
   }
-  const namers = NAME_LOCALES.map(
-    (locale, i) => new Faker({ locale: [locale, en, base], seed: options.seed + i + 1 }),
+  const namers = NAME_LOCALES.map((locale, i) =>
+    seededFaker([locale, en, base], options.seed + i + 1),
   );
   while (users.length < options.users) {
     const namer = namers[users.length % namers.length]!;
@@ -483,10 +492,10 @@ function buildDevice(
   const hw = rng.helpers.arrayElement(hardware.models);
   const enrolledDays = rng.number.float({ min: 20, max: 900, fractionDigits: 4 });
   const syncDays = rng.helpers.weightedArrayElement([
-    { weight: 70, value: rng.number.float({ min: 0.001, max: 1 }) },
-    { weight: 15, value: rng.number.float({ min: 1, max: 7 }) },
-    { weight: 8, value: rng.number.float({ min: 7, max: 30 }) },
-    { weight: 7, value: rng.number.float({ min: 30, max: Math.max(31, enrolledDays) }) },
+    { weight: 70, value: uniform(rng, 0.001, 1) },
+    { weight: 15, value: uniform(rng, 1, 7) },
+    { weight: 8, value: uniform(rng, 7, 30) },
+    { weight: 7, value: uniform(rng, 30, Math.max(31, enrolledDays)) },
   ]);
   const compliance = rng.helpers.weightedArrayElement([
     { weight: 78, value: 'compliant' as const },
@@ -519,7 +528,7 @@ function buildDevice(
       mode.operatingSystem === 'Windows' || mode.operatingSystem === 'macOS' ? 'Unknown' : 'False',
     managementAgent: mode.managementAgent,
     osVersion: rng.helpers.arrayElement(hardware.osVersions),
-    easActivated: mobile && rng.number.float() < 0.6,
+    easActivated: mobile && uniform(rng) < 0.6,
     easDeviceId: mobile ? fromAlphabet(rng, UPPER_ALNUM, 20) : '',
     easActivationDateTime: PLACEHOLDER_DATE,
     azureADRegistered: true,
@@ -527,7 +536,7 @@ function buildDevice(
     deviceEnrollmentType: mode.deviceEnrollmentTypeByProfile
       ? 'unknown'
       : rng.helpers.arrayElement(mode.deviceEnrollmentTypes),
-    emailAddress: rng.number.float() < 0.95 ? owner.mail : '',
+    emailAddress: uniform(rng) < 0.95 ? owner.mail : '',
     azureADDeviceId: guid(rng),
     deviceRegistrationState: 'registered',
     deviceCategoryDisplayName: rng.helpers.arrayElement(DEVICE_CATEGORIES),
@@ -535,7 +544,7 @@ function buildDevice(
     exchangeLastSuccessfulSyncDateTime: PLACEHOLDER_DATE,
     exchangeAccessState: 'none',
     exchangeAccessStateReason: 'none',
-    isEncrypted: rng.number.float() < 0.93,
+    isEncrypted: uniform(rng) < 0.93,
     userPrincipalName: owner.userPrincipalName,
     model: hw.model,
     manufacturer: hw.manufacturer,
@@ -543,7 +552,7 @@ function buildDevice(
     imei: !mobile ? '' : mode.operatingSystem === 'iOS' ? appleImei(imei(rng)) : imei(rng),
     complianceGracePeriodExpirationDateTime: graceDate,
     serialNumber,
-    phoneNumber: mobile && rng.number.float() < 0.5 ? `+49 15${digits(rng, 9)}` : '',
+    phoneNumber: mobile && uniform(rng) < 0.5 ? `+49 15${digits(rng, 9)}` : '',
     androidSecurityPatchLevel:
       mode.operatingSystem === 'Android'
         ? `2026-${String(rng.number.int({ min: 1, max: 10 })).padStart(2, '0')}-01`
@@ -553,11 +562,11 @@ function buildDevice(
     subscriberCarrier: mobile ? rng.helpers.arrayElement(CARRIERS) : '',
     meid: '',
     totalStorageSpaceInBytes: storage,
-    freeStorageSpaceInBytes: Math.floor(storage * rng.number.float({ min: 0.05, max: 0.8 })),
+    freeStorageSpaceInBytes: Math.floor(storage * uniform(rng, 0.05, 0.8)),
     managedDeviceName: `${upnPrefix}_${mode.operatingSystem}_${enrolled.slice(0, 10)}`,
     partnerReportedThreatState: 'unknown',
     managementCertificateExpirationDate: daysAgo(-rng.number.int({ min: 30, max: 365 })),
-    iccid: mobile && rng.number.float() < 0.5 ? `8949${digits(rng, 15)}` : '',
+    iccid: mobile && uniform(rng) < 0.5 ? `8949${digits(rng, 15)}` : '',
     udid: mode.operatingSystem.endsWith('OS') ? hex(rng, 40) : '',
     notes: null,
     ethernetMacAddress: '',
@@ -604,9 +613,9 @@ function deviceNameFor(
     case 'iosDeviceEnrollment':
     case 'iosAutomatedEnrollment':
     case 'iosUserEnrollment':
-      return rng.number.float() < 0.7 ? `${first}'s iPhone` : 'iPhone';
+      return uniform(rng) < 0.7 ? `${first}'s iPhone` : 'iPhone';
     case 'ipadosAutomatedEnrollment':
-      return rng.number.float() < 0.6 ? `${first}'s iPad` : 'iPad';
+      return uniform(rng) < 0.6 ? `${first}'s iPad` : 'iPad';
     case 'androidFullyManaged':
     case 'androidCorporateWorkProfile':
     case 'androidPersonalWorkProfile':
@@ -618,7 +627,7 @@ function deviceNameFor(
     case 'androidDeviceAdmin':
       return `${upnPrefix}_Android_${stamp}`;
     case 'windowsDesktop':
-      return rng.number.float() < 0.7
+      return uniform(rng) < 0.7
         ? `CONTOSO-${serial.slice(-7)}`
         : `DESKTOP-${fromAlphabet(rng, UPPER_ALNUM, 7)}`;
     case 'windowsMobile':
