@@ -5,6 +5,7 @@
 // object is read out of it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { VerificationInput } from '../../lib/shared/trust/verification-input';
 
 export function passcodeActionId(root = process.cwd()): string {
   return serverActionId('requestPasscodeAction', root);
@@ -76,7 +77,7 @@ export async function recordInPersonVerification(
   deviceId: string,
   token: string,
 ): Promise<{ verificationId: string | null; httpStatus: number; ms: number }> {
-  const input = {
+  const input: VerificationInput = {
     deviceId,
     method: 'inPerson',
     idType: 'passport',

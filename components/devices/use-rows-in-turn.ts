@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react';
 
 /** How many new rows one frame draws in full while the list scrolls, beyond those drawn already. */
-export const ROWS_PER_FRAME = 3;
+const ROWS_PER_FRAME = 3;
 
 export interface RowsInTurn {
   /** The rows on the list (the virtualiser's items, overscan included), in order. */
