@@ -141,7 +141,7 @@ function serversOf(slot: ReturnType<typeof e2eSlot>) {
   });
   return [
     {
-      command: 'node_modules/.bin/tsx emulator/main.ts',
+      command: 'node emulator/start.mjs',
       url: `http://127.0.0.1:${slot.emulatorPort}/_emulator/health`,
       reuseExistingServer: false,
       timeout: 60_000,

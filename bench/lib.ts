@@ -17,7 +17,7 @@ export const BENCH_REDIRECT = 'http://localhost:3990/redirect';
 export interface EmulatorLaunch {
   /** Redirect URIs besides the benchmarks' own, e.g. a console's `<origin>/redirect` and `<origin>/`. */
   redirectUris?: string[];
-  /** The script that serves it: the emulator's own `emulator/main.ts` unless a benchmark needs a variant. */
+  /** A variant of the emulator's `emulator/main.ts` a benchmark needs, run through tsx; by default the emulator itself. */
   script?: string;
   /** Environment for the emulator's process, besides the benchmark's own. */
   env?: Record<string, string>;
@@ -31,10 +31,14 @@ export async function startEmulator(
   const origin = `http://localhost:${port}`;
   const started = performance.now();
   const redirects = [BENCH_REDIRECT, ...(launch.redirectUris ?? [])].join(',');
+  // The emulator as `npm run emulator` starts it (one bundled file); a benchmark's own variant through tsx.
+  const command = launch.script
+    ? ['node_modules/.bin/tsx', launch.script]
+    : [process.execPath, 'emulator/start.mjs'];
   const child = spawn(
-    'node_modules/.bin/tsx',
+    command[0]!,
     [
-      launch.script ?? 'emulator/main.ts',
+      ...command.slice(1),
       '--port',
       String(port),
       '--mode',

@@ -98,6 +98,12 @@ export interface EmulatorContext {
   reset(): void;
 }
 
+function listUnder(devicesByUser: Map<string, StoredDevice[]>, userId: string, d: StoredDevice) {
+  const list = devicesByUser.get(userId);
+  if (list) list.push(d);
+  else devicesByUser.set(userId, [d]);
+}
+
 export function indexTenant(tenant: Tenant): TenantIndex {
   const deviceById = new Map<string, StoredDevice>();
   const devicesByUser = new Map<string, StoredDevice[]>();
@@ -105,11 +111,9 @@ export function indexTenant(tenant: Tenant): TenantIndex {
     deviceById.set(d.graph.id, d);
     // Listed under its primary user, and under whoever enrolled it for them (graph-intune.md: "the UPN on the device
     // can differ from its primary user"; users report enrolled devices in /users/{id}/managedDevices).
-    for (const userId of new Set([d.graph.userId, d.enrolledBy?.id ?? d.graph.userId])) {
-      const list = devicesByUser.get(userId);
-      if (list) list.push(d);
-      else devicesByUser.set(userId, [d]);
-    }
+    listUnder(devicesByUser, d.graph.userId, d);
+    if (d.enrolledBy && d.enrolledBy.id !== d.graph.userId)
+      listUnder(devicesByUser, d.enrolledBy.id, d);
   }
   const userByKey = new Map<string, DirectoryUser>();
   for (const u of tenant.users) {

@@ -98,7 +98,7 @@ if (mode === 'demo') {
   }
 }
 
-start('emulator', bin('tsx'), ['emulator/main.ts'], {
+start('emulator', process.execPath, ['emulator/start.mjs'], {
   EMULATOR_PORT: String(emulatorPort),
   EMULATOR_ORIGIN: emulatorOrigin,
   EMULATOR_MODE: mode === 'dev' ? 'demo' : mode,
