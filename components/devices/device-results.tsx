@@ -176,6 +176,8 @@ function ResultsList({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => (narrow ? CARD_HEIGHT : ROW_HEIGHT),
     overscan: 12,
+    // Rows scrolled into sight are drawn in React's own task after the scroll event, not inside it (flushSync).
+    useFlushSync: false,
   });
   // Rows and cards differ in height: measure again when the layout switches.
   useEffect(() => virtualizer.measure(), [narrow, virtualizer]);
