@@ -175,7 +175,7 @@ function ResultsList({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => (narrow ? CARD_HEIGHT : ROW_HEIGHT),
-    overscan: 12,
+    overscan: 6,
     // Rows scrolled into sight are drawn in React's own task after the scroll event, not inside it (flushSync).
     useFlushSync: false,
   });
