@@ -2,7 +2,7 @@
 // EMEA region are given what the helpdesk demo agent has (consent to Read.All and PrivilegedOperations.All, an
 // Intune role with Remote tasks on the EMEA scope tag), so that N distinct agents can sign in and act. The
 // emulator's control API has no way to grant this, so it is done here, in memory, before it serves; nothing in
-// emulator/ changes. The agents' UPNs are written to BENCH_AGENTS_FILE. Started with `tsx`, like emulator/main.ts.
+// emulator/ changes. The agents' UPNs are written to BENCH_AGENTS_FILE. Started with `tsx` (bench/lib.ts).
 import { writeFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createEmulator } from '../../emulator/app';

@@ -2,8 +2,8 @@
 // The search results: a virtualised table (cards on phone-narrow screens) that stays smooth with thousands of rows,
 // loading further pages as the agent scrolls, with keyboard navigation and the warnings that keep an agent from
 // acting on the wrong device. The rows come from use-device-rows.ts, the keys from use-results-keyboard.ts. The
-// virtualised list is a component of its own, so a scroll (the virtualiser draws its rows inside the scroll event)
-// or a key draws the list alone, not the status, notices and buttons around it.
+// virtualised list is a component of its own, so a scroll or a key draws the list alone, not the status, notices and
+// buttons around it.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';

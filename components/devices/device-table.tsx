@@ -34,8 +34,6 @@ const CELL = [
   ...COLUMNS.map((c) => `flex-none px-3 ${c.width}`),
   `flex-none px-3 ${ACTION_COLUMN_WIDTH}`,
 ];
-/** The cells after the name and user, in one piece while a row waits its turn. */
-const REST_WIDTH = 'w-[67%]';
 
 export function DeviceTable({
   rowCount,
@@ -252,7 +250,8 @@ const DeviceRow = memo(function DeviceRow({
           <td role="cell" className={CELL[1]}>
             {user}
           </td>
-          <td role="cell" colSpan={COLUMNS.length - 1} className={`flex-none ${REST_WIDTH}`} />
+          {/* The rest of the row, in one piece while it waits its turn. */}
+          <td role="cell" colSpan={COLUMNS.length - 1} className="flex-1" />
         </>
       )}
     </tr>

@@ -51,6 +51,11 @@ export function SearchForm({
     onChange({ ...search, q: q.trim(), by: undefined });
   };
   const commit = useDebouncedCallback(searchFor, 350);
+  /** What is in the box is searched now (Enter, the Search button), not when the typing pause would commit it. */
+  const searchNow = () => {
+    commit.cancel();
+    searchFor(text);
+  };
 
   // The URL is the truth: when it changes from outside (back button, pasted link), the box follows. Not when it
   // brings back what the box itself asked for: on a slow or busy machine that arrived after the next keys were typed,
@@ -95,8 +100,7 @@ export function SearchForm({
       className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
       onSubmit={(e) => {
         e.preventDefault();
-        commit.cancel();
-        searchFor(text);
+        searchNow();
       }}
     >
       <label htmlFor="device-search" className="sr-only">
@@ -124,8 +128,7 @@ export function SearchForm({
             // method composes a word: that Enter picks the word. The Search button still submits the form.
             if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
               e.preventDefault();
-              commit.cancel();
-              searchFor(text);
+              searchNow();
               return;
             }
             if (e.key !== 'ArrowDown' || !onArrowDown) return;

@@ -23,7 +23,7 @@ import {
   seededFaker,
   uniform,
   weighted,
-} from './random-strings';
+} from './draws';
 import {
   APPROVER_APP_ROLE,
   AUDITOR_APP_ROLE,

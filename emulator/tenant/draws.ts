@@ -1,8 +1,9 @@
-// Identifier-like strings drawn from a seeded Faker's number generator. Faker's own string helpers cost ~4 µs a
-// call, and even its `number.int` checks its options on every call; a 100,000-device tenant draws about 18 million
-// characters, so these draw from the Faker's randomizer itself (the same draws `number.int` would make, so the same
-// tenant) and build each string in one piece (a string grown a character at a time is a chain of pieces that the
-// garbage collector and every Map keyed by it pay for).
+// The seed's draws, made from a seeded Faker's randomizer itself: identifier-like strings (GUIDs, serials, IMEIs) and
+// Faker's plain number and element draws. Faker's own string helpers cost ~4 µs a call, and even its `number.int`
+// checks its options on every call; a 100,000-device tenant draws about 18 million characters and some 2.5 million
+// numbers, so these make the same draws Faker would (so the same tenant) without its checks, and build each string
+// in one piece (a string grown a character at a time is a chain of pieces that the garbage collector and every Map
+// keyed by it pay for).
 import { Faker, generateMersenne53Randomizer, type LocaleDefinition } from '@faker-js/faker';
 
 const HEX = '0123456789abcdef';
